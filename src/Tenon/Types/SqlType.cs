@@ -1,0 +1,170 @@
+namespace Tenon.Types;
+
+/// <summary>
+/// A SQL type with its modifier, as PostgreSQL describes a column: the base type
+/// (<see cref="TypeId"/>) plus an optional type modifier (varchar length, char length,
+/// numeric precision/scale, timestamp precision). Immutable; compare with <c>==</c>.
+/// </summary>
+public sealed record SqlType
+{
+    private SqlType(TypeId id, int length = -1, int precision = -1, int scale = -1)
+    {
+        Id = id;
+        Length = length;
+        Precision = precision;
+        Scale = scale;
+    }
+
+    public TypeId Id { get; }
+
+    /// <summary>varchar(n) / char(n) length limit in characters; -1 when unlimited.</summary>
+    public int Length { get; }
+
+    /// <summary>numeric(p,s) precision, or timestamp(p)/interval(p) fractional digits; -1 when unspecified.</summary>
+    public int Precision { get; }
+
+    /// <summary>numeric(p,s) scale; -1 when unspecified.</summary>
+    public int Scale { get; }
+
+    public static readonly SqlType Unknown = new(TypeId.Unknown);
+    public static readonly SqlType Bool = new(TypeId.Bool);
+    public static readonly SqlType Int2 = new(TypeId.Int2);
+    public static readonly SqlType Int4 = new(TypeId.Int4);
+    public static readonly SqlType Int8 = new(TypeId.Int8);
+    public static readonly SqlType Numeric = new(TypeId.Numeric);
+    public static readonly SqlType Float4 = new(TypeId.Float4);
+    public static readonly SqlType Float8 = new(TypeId.Float8);
+    public static readonly SqlType Text = new(TypeId.Text);
+    public static readonly SqlType Varchar = new(TypeId.Varchar);
+    public static readonly SqlType Bpchar = new(TypeId.Bpchar);
+    public static readonly SqlType Name = new(TypeId.Name);
+    public static readonly SqlType Uuid = new(TypeId.Uuid);
+    public static readonly SqlType Date = new(TypeId.Date);
+    public static readonly SqlType Timestamp = new(TypeId.Timestamp);
+    public static readonly SqlType Timestamptz = new(TypeId.Timestamptz);
+    public static readonly SqlType Interval = new(TypeId.Interval);
+    public static readonly SqlType Bytea = new(TypeId.Bytea);
+    public static readonly SqlType Oid = new(TypeId.Oid);
+    public static readonly SqlType RegClass = new(TypeId.RegClass);
+    public static readonly SqlType Void = new(TypeId.Void);
+
+    public static SqlType VarcharOf(int length) => new(TypeId.Varchar, length: length);
+    public static SqlType BpcharOf(int length) => new(TypeId.Bpchar, length: length);
+    public static SqlType NumericOf(int precision, int scale) => new(TypeId.Numeric, precision: precision, scale: scale);
+    public static SqlType TimestampOf(int precision) => new(TypeId.Timestamp, precision: precision);
+    public static SqlType TimestamptzOf(int precision) => new(TypeId.Timestamptz, precision: precision);
+
+    /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
+    public SqlType WithoutModifier() => Id switch
+    {
+        TypeId.Varchar when Length >= 0 => Varchar,
+        TypeId.Bpchar when Length >= 0 => Bpchar,
+        TypeId.Numeric when Precision >= 0 => Numeric,
+        TypeId.Timestamp when Precision >= 0 => Timestamp,
+        TypeId.Timestamptz when Precision >= 0 => Timestamptz,
+        _ => this,
+    };
+
+    public bool HasModifier => Length >= 0 || Precision >= 0;
+
+    /// <summary>PostgreSQL's type OID.</summary>
+    public uint Oid => Id switch
+    {
+        TypeId.Bool => 16,
+        TypeId.Bytea => 17,
+        TypeId.Name => 19,
+        TypeId.Int8 => 20,
+        TypeId.Int2 => 21,
+        TypeId.Int4 => 23,
+        TypeId.Text => 25,
+        TypeId.Oid => 26,
+        TypeId.Float4 => 700,
+        TypeId.Float8 => 701,
+        TypeId.Unknown => 705,
+        TypeId.Bpchar => 1042,
+        TypeId.Varchar => 1043,
+        TypeId.Date => 1082,
+        TypeId.Timestamp => 1114,
+        TypeId.Timestamptz => 1184,
+        TypeId.Interval => 1186,
+        TypeId.Numeric => 1700,
+        TypeId.RegClass => 2205,
+        TypeId.Void => 2278,
+        TypeId.Uuid => 2950,
+        _ => 0,
+    };
+
+    /// <summary>PostgreSQL's typlen: bytes of a fixed-size value, or -1 for variable length.</summary>
+    public short StorageLength => Id switch
+    {
+        TypeId.Bool => 1,
+        TypeId.Int2 => 2,
+        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass => 4,
+        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
+        TypeId.Interval or TypeId.Uuid => 16,
+        TypeId.Name => 64,
+        TypeId.Void => 4,
+        TypeId.Unknown => -2,
+        _ => -1,
+    };
+
+    /// <summary>PostgreSQL's atttypmod as sent in RowDescription; -1 when there is none.</summary>
+    public int TypeModifier => Id switch
+    {
+        TypeId.Varchar or TypeId.Bpchar when Length >= 0 => Length + 4,
+        TypeId.Numeric when Precision >= 0 => ((Precision << 16) | (Scale & 0xffff)) + 4,
+        TypeId.Timestamp or TypeId.Timestamptz when Precision >= 0 => Precision,
+        _ => -1,
+    };
+
+    /// <summary>True for the types psql right-aligns (numbers).</summary>
+    public bool IsNumeric => Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric
+        or TypeId.Float4 or TypeId.Float8 or TypeId.Oid;
+
+    public bool IsInteger => Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8;
+
+    public bool IsString => Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown;
+
+    /// <summary>The name PostgreSQL's format_type prints, e.g. <c>character varying(20)</c>.</summary>
+    public string DisplayName => Id switch
+    {
+        TypeId.Unknown => "unknown",
+        TypeId.Bool => "boolean",
+        TypeId.Int2 => "smallint",
+        TypeId.Int4 => "integer",
+        TypeId.Int8 => "bigint",
+        TypeId.Numeric => Precision >= 0 ? $"numeric({Precision},{Scale})" : "numeric",
+        TypeId.Float4 => "real",
+        TypeId.Float8 => "double precision",
+        TypeId.Text => "text",
+        TypeId.Varchar => Length >= 0 ? $"character varying({Length})" : "character varying",
+        TypeId.Bpchar => Length >= 0 ? $"character({Length})" : "bpchar",
+        TypeId.Name => "name",
+        TypeId.Uuid => "uuid",
+        TypeId.Date => "date",
+        TypeId.Timestamp => Precision >= 0 ? $"timestamp({Precision}) without time zone" : "timestamp without time zone",
+        TypeId.Timestamptz => Precision >= 0 ? $"timestamp({Precision}) with time zone" : "timestamp with time zone",
+        TypeId.Interval => "interval",
+        TypeId.Bytea => "bytea",
+        TypeId.Oid => "oid",
+        TypeId.RegClass => "regclass",
+        TypeId.Void => "void",
+        _ => Id.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The internal type name (pg_type.typname), as used in some messages: int4, varchar, …</summary>
+    public string InternalName => Id switch
+    {
+        TypeId.Bool => "bool",
+        TypeId.Int2 => "int2",
+        TypeId.Int4 => "int4",
+        TypeId.Int8 => "int8",
+        TypeId.Float4 => "float4",
+        TypeId.Float8 => "float8",
+        TypeId.Varchar => "varchar",
+        TypeId.Bpchar => "bpchar",
+        _ => DisplayName,
+    };
+
+    public override string ToString() => DisplayName;
+}

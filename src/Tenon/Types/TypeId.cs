@@ -1,0 +1,55 @@
+namespace Tenon.Types;
+
+/// <summary>
+/// The SQL types Tenon knows. Each maps to one PostgreSQL type (and OID) and to one CLR
+/// representation of its non-null values:
+///
+///   TYPE          CLR VALUE            NOTES
+///   Bool          bool
+///   Int2          short
+///   Int4          int
+///   Int8          long
+///   Numeric       Numeric              exact decimal, arbitrary precision, NaN and ±Infinity
+///   Float4        float
+///   Float8        double
+///   Text          string
+///   Varchar       string               length limit in the type modifier
+///   Bpchar        string               blank-padded char(n); stored padded to n
+///   Name          string               63-byte identifier type
+///   Uuid          Guid                 ordered as PostgreSQL orders the 16 bytes (memcmp of RFC text order)
+///   Date          PgDate
+///   Timestamp     PgTimestamp          microseconds, no zone
+///   Timestamptz   PgTimestampTz        microseconds since 2000-01-01 00:00 UTC
+///   Interval      PgInterval           months, days, microseconds
+///   Bytea         byte[]
+///   Oid           uint
+///   RegClass      uint                 an Oid that prints as a relation name
+///   Unknown       string               an untyped literal, resolved by context
+///   Void          (no value)           result type of functions that return nothing
+///
+/// SQL NULL is always the CLR null, whatever the type.
+/// </summary>
+public enum TypeId : byte
+{
+    Unknown,
+    Bool,
+    Int2,
+    Int4,
+    Int8,
+    Numeric,
+    Float4,
+    Float8,
+    Text,
+    Varchar,
+    Bpchar,
+    Name,
+    Uuid,
+    Date,
+    Timestamp,
+    Timestamptz,
+    Interval,
+    Bytea,
+    Oid,
+    RegClass,
+    Void,
+}
