@@ -68,7 +68,7 @@ public sealed record SqlType
     public bool HasModifier => Length >= 0 || Precision >= 0;
 
     /// <summary>PostgreSQL's type OID.</summary>
-    public uint Oid => Id switch
+    public uint TypeOid => Id switch
     {
         TypeId.Bool => 16,
         TypeId.Bytea => 17,
