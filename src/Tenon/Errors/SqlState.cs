@@ -89,4 +89,5 @@ public static class SqlState
     public const string InvalidCatalogName = "3D000";
     public const string InvalidSchemaName = "3F000";
     public const string ProtocolViolation = "08P01";
+    public const string UndefinedFile = "58P01";
 }

@@ -1,0 +1,23 @@
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Catalog;
+
+public enum IdentityKind { None, Always, ByDefault }
+
+/// <summary>
+/// A table column (pg_attribute + pg_attrdef). <see cref="Default"/> is the parsed default
+/// expression (bound on use); <see cref="DefaultText"/> is how PostgreSQL would display it.
+/// </summary>
+public sealed record ColumnDef(string Name, SqlType Type, short Number)
+{
+    public bool NotNull { get; init; }
+    public Expr? Default { get; init; }
+    public string? DefaultText { get; init; }
+    public IdentityKind Identity { get; init; }
+    /// <summary>The sequence an identity or serial column owns (schema-qualified name).</summary>
+    public string? OwnedSequence { get; init; }
+    /// <summary>GENERATED ALWAYS AS (expr) STORED expression, if any.</summary>
+    public Expr? Generated { get; init; }
+    public bool IsDropped { get; init; }
+}

@@ -1,0 +1,51 @@
+using Tenon.Sql.Ast;
+
+namespace Tenon.Catalog;
+
+/// <summary>
+/// A table constraint (pg_constraint). Subclasses: <see cref="KeyConstraintDef"/> (PRIMARY KEY,
+/// UNIQUE), <see cref="CheckConstraintDef"/>, <see cref="ForeignKeyDef"/>. NOT NULL is a column
+/// property, as in PostgreSQL 15. Immutable: DDL replaces the record.
+/// </summary>
+public abstract record ConstraintDef(string Name, uint Oid, uint TableOid)
+{
+    /// <summary>pg_constraint.contype: p, u, c, f.</summary>
+    public abstract char Kind { get; }
+    public bool Deferrable { get; init; }
+    public bool InitiallyDeferred { get; init; }
+    /// <summary>False for a NOT VALID constraint not yet validated.</summary>
+    public bool Validated { get; init; } = true;
+}
+
+/// <summary>PRIMARY KEY or UNIQUE: backed by the unique index of the same name.</summary>
+public sealed record KeyConstraintDef(string Name, uint Oid, uint TableOid, bool IsPrimary, IReadOnlyList<short> Columns) : ConstraintDef(Name, Oid, TableOid)
+{
+    public override char Kind => IsPrimary ? 'p' : 'u';
+    public bool NullsNotDistinct { get; init; }
+    /// <summary>Oid of the backing index.</summary>
+    public uint IndexOid { get; init; }
+}
+
+/// <summary>CHECK (expr). <see cref="SourceText"/> is the expression as written.</summary>
+public sealed record CheckConstraintDef(string Name, uint Oid, uint TableOid, Expr Condition, string SourceText) : ConstraintDef(Name, Oid, TableOid)
+{
+    public override char Kind => 'c';
+    public bool NoInherit { get; init; }
+}
+
+/// <summary>
+/// FOREIGN KEY (child columns) REFERENCES parent (parent columns). The parent columns are always
+/// resolved (to the primary key when none were written) and <see cref="ParentIndexOid"/> is the
+/// unique index that backs them, chosen when the constraint was created.
+/// </summary>
+public sealed record ForeignKeyDef(string Name, uint Oid, uint TableOid, IReadOnlyList<short> Columns,
+    uint ParentTableOid, IReadOnlyList<short> ParentColumns) : ConstraintDef(Name, Oid, TableOid)
+{
+    public override char Kind => 'f';
+    public uint ParentIndexOid { get; init; }
+    public MatchType Match { get; init; } = MatchType.Simple;
+    public ReferentialAction OnDelete { get; init; } = ReferentialAction.NoAction;
+    public ReferentialAction OnUpdate { get; init; } = ReferentialAction.NoAction;
+    /// <summary>Columns set by ON DELETE SET NULL/SET DEFAULT (cols); null = all FK columns.</summary>
+    public IReadOnlyList<short>? OnDeleteSetColumns { get; init; }
+}

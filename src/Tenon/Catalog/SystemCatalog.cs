@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+
+namespace Tenon.Catalog;
+
+/// <summary>
+/// The catalog: every schema, table, index, sequence, view and extension of a database, as one
+/// immutable value. A transaction works on its own copy (DDL makes a new SystemCatalog), and
+/// commit publishes it together with the table data, so DDL is transactional as in PostgreSQL
+/// and a failed statement leaves the catalog as it was.
+///
+/// Relations (tables, indexes, sequences, views) share one namespace per schema, keyed
+/// "schema.name", as pg_class does. Name lookup follows the search path pg_temp, public.
+/// </summary>
+public sealed class SystemCatalog
+{
+    public const string PublicSchema = "public";
+    public const string TempSchema = "pg_temp";
+
+    private Dictionary<uint, List<ForeignKeyDef>>? _referencing;
+
+    private SystemCatalog(
+        ImmutableDictionary<uint, TableDef> tables,
+        ImmutableDictionary<uint, IndexDef> indexes,
+        ImmutableDictionary<uint, SequenceDef> sequences,
+        ImmutableDictionary<uint, ViewDef> views,
+        ImmutableDictionary<string, uint> relationsByName,
+        ImmutableHashSet<string> schemas,
+        ImmutableHashSet<string> extensions)
+    {
+        Tables = tables;
+        Indexes = indexes;
+        Sequences = sequences;
+        Views = views;
+        RelationsByName = relationsByName;
+        Schemas = schemas;
+        Extensions = extensions;
+    }
+
+    public static SystemCatalog Empty { get; } = new(
+        ImmutableDictionary<uint, TableDef>.Empty,
+        ImmutableDictionary<uint, IndexDef>.Empty,
+        ImmutableDictionary<uint, SequenceDef>.Empty,
+        ImmutableDictionary<uint, ViewDef>.Empty,
+        ImmutableDictionary<string, uint>.Empty,
+        ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", TempSchema),
+        ImmutableHashSet.Create("plpgsql"));
+
+    public ImmutableDictionary<uint, TableDef> Tables { get; }
+    public ImmutableDictionary<uint, IndexDef> Indexes { get; }
+    public ImmutableDictionary<uint, SequenceDef> Sequences { get; }
+    public ImmutableDictionary<uint, ViewDef> Views { get; }
+    public ImmutableDictionary<string, uint> RelationsByName { get; }
+    public ImmutableHashSet<string> Schemas { get; }
+    public ImmutableHashSet<string> Extensions { get; }
+
+    private SystemCatalog With(
+        ImmutableDictionary<uint, TableDef>? tables = null,
+        ImmutableDictionary<uint, IndexDef>? indexes = null,
+        ImmutableDictionary<uint, SequenceDef>? sequences = null,
+        ImmutableDictionary<uint, ViewDef>? views = null,
+        ImmutableDictionary<string, uint>? names = null,
+        ImmutableHashSet<string>? schemas = null,
+        ImmutableHashSet<string>? extensions = null) =>
+        new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
+            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions);
+
+    public static string Key(string schema, string name) => schema + "." + name;
+
+    /// <summary>Resolves a relation name through the search path; returns 0 when not found.</summary>
+    public uint LookupRelation(string? schema, string name)
+    {
+        if (schema is not null)
+            return RelationsByName.TryGetValue(Key(schema, name), out var o) ? o : 0;
+        if (RelationsByName.TryGetValue(Key(TempSchema, name), out var t)) return t;
+        return RelationsByName.TryGetValue(Key(PublicSchema, name), out var p) ? p : 0;
+    }
+
+    public bool RelationExists(string schema, string name) => RelationsByName.ContainsKey(Key(schema, name));
+
+    public TableDef? FindTable(string? schema, string name)
+    {
+        var oid = LookupRelation(schema, name);
+        return oid != 0 && Tables.TryGetValue(oid, out var t) ? t : null;
+    }
+
+    public TableDef Table(uint oid) => Tables[oid];
+
+    public SequenceDef? FindSequence(string? schema, string name)
+    {
+        var oid = LookupRelation(schema, name);
+        return oid != 0 && Sequences.TryGetValue(oid, out var s) ? s : null;
+    }
+
+    /// <summary>The relation kind of an oid as pg_class.relkind: r, i, S, v, or '\0'.</summary>
+    public char RelationKind(uint oid) =>
+        Tables.ContainsKey(oid) ? 'r' : Indexes.ContainsKey(oid) ? 'i' : Sequences.ContainsKey(oid) ? 'S' : Views.ContainsKey(oid) ? 'v' : '\0';
+
+    public string RelationName(uint oid) =>
+        Tables.TryGetValue(oid, out var t) ? t.Name :
+        Indexes.TryGetValue(oid, out var i) ? i.Name :
+        Sequences.TryGetValue(oid, out var s) ? s.Name :
+        Views.TryGetValue(oid, out var v) ? v.Name : oid.ToString();
+
+    public string RelationSchema(uint oid) =>
+        Tables.TryGetValue(oid, out var t) ? t.Schema :
+        Indexes.TryGetValue(oid, out var i) ? Tables[i.TableOid].Schema :
+        Sequences.TryGetValue(oid, out var s) ? s.Schema :
+        Views.TryGetValue(oid, out var v) ? v.Schema : PublicSchema;
+
+    /// <summary>Foreign keys (on any table) whose parent is <paramref name="parentOid"/>, in constraint-oid order.</summary>
+    public IReadOnlyList<ForeignKeyDef> ReferencingForeignKeys(uint parentOid)
+    {
+        var map = _referencing;
+        if (map is null)
+        {
+            map = new Dictionary<uint, List<ForeignKeyDef>>();
+            foreach (var t in Tables.Values)
+                foreach (var fk in t.ForeignKeys)
+                {
+                    if (!map.TryGetValue(fk.ParentTableOid, out var list)) map[fk.ParentTableOid] = list = new();
+                    list.Add(fk);
+                }
+            foreach (var list in map.Values) list.Sort((a, b) => a.Oid.CompareTo(b.Oid));
+            _referencing = map;
+        }
+        return map.TryGetValue(parentOid, out var l) ? l : Array.Empty<ForeignKeyDef>();
+    }
+
+    /// <summary>True when a constraint with this name exists on any relation in the schema (PostgreSQL's ChooseConstraintName test).</summary>
+    public bool ConstraintNameUsed(string schema, string name) =>
+        Tables.Values.Any(t => t.Schema == schema && t.Constraints.Any(c => c.Name == name));
+
+    public SystemCatalog PutTable(TableDef table)
+    {
+        var names = RelationsByName;
+        if (Tables.TryGetValue(table.Oid, out var old) && (old.Name != table.Name || old.Schema != table.Schema))
+            names = names.Remove(Key(old.Schema, old.Name));
+        return With(tables: Tables.SetItem(table.Oid, table), names: names.SetItem(Key(table.Schema, table.Name), table.Oid));
+    }
+
+    public SystemCatalog RemoveTable(uint oid)
+    {
+        var t = Tables[oid];
+        return With(tables: Tables.Remove(oid), names: RelationsByName.Remove(Key(t.Schema, t.Name)));
+    }
+
+    public SystemCatalog PutIndex(IndexDef index, string schema)
+    {
+        var names = RelationsByName;
+        if (Indexes.TryGetValue(index.Oid, out var old) && old.Name != index.Name)
+            names = names.Remove(Key(schema, old.Name));
+        return With(indexes: Indexes.SetItem(index.Oid, index), names: names.SetItem(Key(schema, index.Name), index.Oid));
+    }
+
+    public SystemCatalog RemoveIndex(uint oid, string schema)
+    {
+        var i = Indexes[oid];
+        return With(indexes: Indexes.Remove(oid), names: RelationsByName.Remove(Key(schema, i.Name)));
+    }
+
+    public SystemCatalog PutSequence(SequenceDef seq)
+    {
+        var names = RelationsByName;
+        if (Sequences.TryGetValue(seq.Oid, out var old) && old.Name != seq.Name)
+            names = names.Remove(Key(old.Schema, old.Name));
+        return With(sequences: Sequences.SetItem(seq.Oid, seq), names: names.SetItem(Key(seq.Schema, seq.Name), seq.Oid));
+    }
+
+    public SystemCatalog RemoveSequence(uint oid)
+    {
+        var s = Sequences[oid];
+        return With(sequences: Sequences.Remove(oid), names: RelationsByName.Remove(Key(s.Schema, s.Name)));
+    }
+
+    public SystemCatalog PutView(ViewDef view) =>
+        With(views: Views.SetItem(view.Oid, view), names: RelationsByName.SetItem(Key(view.Schema, view.Name), view.Oid));
+
+    public SystemCatalog RemoveView(uint oid)
+    {
+        var v = Views[oid];
+        return With(views: Views.Remove(oid), names: RelationsByName.Remove(Key(v.Schema, v.Name)));
+    }
+
+    public SystemCatalog AddExtension(string name) => With(extensions: Extensions.Add(name));
+    public SystemCatalog RemoveExtension(string name) => With(extensions: Extensions.Remove(name));
+    public SystemCatalog AddSchema(string name) => With(schemas: Schemas.Add(name));
+    public SystemCatalog RemoveSchema(string name) => With(schemas: Schemas.Remove(name));
+}

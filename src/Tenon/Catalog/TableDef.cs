@@ -1,0 +1,44 @@
+namespace Tenon.Catalog;
+
+/// <summary>
+/// A table (pg_class relkind 'r' with its pg_attribute rows, constraints and indexes).
+/// Immutable: DDL produces a new TableDef and a new <see cref="SystemCatalog"/>.
+/// Column numbers are 1-based and stable (dropped columns stay as <see cref="ColumnDef.IsDropped"/>),
+/// so a stored row has one slot per entry of <see cref="Columns"/>.
+/// </summary>
+public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyList<ColumnDef> Columns)
+{
+    public IReadOnlyList<ConstraintDef> Constraints { get; init; } = Array.Empty<ConstraintDef>();
+    /// <summary>Indexes in creation order; the storage keeps one IndexStore per entry, in the same order.</summary>
+    public IReadOnlyList<IndexDef> Indexes { get; init; } = Array.Empty<IndexDef>();
+    public bool Temporary { get; init; }
+
+    public string QualifiedName => $"{Schema}.{Name}";
+
+    /// <summary>Finds a live column by name (names are already case-folded), or null.</summary>
+    public ColumnDef? FindColumn(string name)
+    {
+        foreach (var c in Columns)
+            if (!c.IsDropped && c.Name == name) return c;
+        return null;
+    }
+
+    public ColumnDef Column(short number) => Columns[number - 1];
+
+    public IEnumerable<ColumnDef> LiveColumns => Columns.Where(c => !c.IsDropped);
+
+    public KeyConstraintDef? PrimaryKey => Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IsPrimary);
+
+    public IEnumerable<ForeignKeyDef> ForeignKeys => Constraints.OfType<ForeignKeyDef>();
+
+    public IEnumerable<CheckConstraintDef> Checks => Constraints.OfType<CheckConstraintDef>();
+
+    public ConstraintDef? FindConstraint(string name) => Constraints.FirstOrDefault(c => c.Name == name);
+
+    public int IndexPosition(uint indexOid)
+    {
+        for (var i = 0; i < Indexes.Count; i++)
+            if (Indexes[i].Oid == indexOid) return i;
+        return -1;
+    }
+}
