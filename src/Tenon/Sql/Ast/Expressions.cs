@@ -107,6 +107,8 @@ public sealed record FunctionCall(QualifiedName Name, IReadOnlyList<Expr> Args) 
     public Expr? Filter { get; init; }
     public IReadOnlyList<OrderItem>? OrderBy { get; init; }
     public WindowSpec? Over { get; init; }
+    /// <summary>Ordered-set aggregate: <see cref="OrderBy"/> came from <c>WITHIN GROUP (ORDER BY …)</c>.</summary>
+    public bool WithinGroup { get; init; }
 }
 
 /// <summary><c>OVER (PARTITION BY … ORDER BY … [frame])</c> or <c>OVER name</c>.</summary>

@@ -26,4 +26,6 @@ public sealed record QualifiedName(string? Schema, string Name) : Node
 public sealed record TypeName(string Name, IReadOnlyList<int> Modifiers, bool IsArray = false) : Node
 {
     public string? Schema { get; init; }
+    /// <summary>INTERVAL field restriction as written in lower case (<c>day</c>, <c>day to second</c>), or null.</summary>
+    public string? IntervalFields { get; init; }
 }
