@@ -1,0 +1,89 @@
+namespace Tenon.Cli;
+
+/// <summary>
+/// The <c>tenon</c> command: a psql-compatible shell over an embedded Tenon database.
+/// <c>tenon -X -a -q -f FILE</c> prints what <c>psql -X -a -q -f FILE</c> prints against
+/// PostgreSQL 15 (with "tenon" instead of "psql" in message prefixes).
+/// </summary>
+public static class CliMain
+{
+    /// <summary>
+    /// Runs the shell in-process, never interactively; returns psql's exit status
+    /// (0 ok, 1 fatal or failed -c, 3 script stopped by ON_ERROR_STOP). Pass the same writer as
+    /// <paramref name="stdout"/> and <paramref name="stderr"/> to get psql's 2&gt;&amp;1 output.
+    /// </summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdin, stdout, stderr, lineReader: null);
+
+    /// <summary>As <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/>; with a line reader and no -c/-f, runs interactively.</summary>
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader) =>
+        Run(args, stdin, stdout, stderr, lineReader, static () => new SessionExecutor(Database.OpenInMemory().CreateSession()));
+
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader, Func<IStatementExecutor> openExecutor)
+    {
+        var output = new CliOutput(stdout, stderr);
+        var options = CommandLine.Parse(args);
+        if (options.Error is not null)
+        {
+            output.WriteError($"tenon: error: {options.Error}\ntenon: hint: Try \"tenon --help\" for more information.\n");
+            return ExitCodes.Failure;
+        }
+        if (options.ShowHelp)
+        {
+            output.Write(HelpText.Usage);
+            output.Flush();
+            return ExitCodes.Success;
+        }
+        if (options.ShowVersion)
+        {
+            output.Write(HelpText.Version + "\n");
+            output.Flush();
+            return ExitCodes.Success;
+        }
+        if (options.Database != ":memory:")
+        {
+            output.WriteError($"tenon: error: cannot open \"{options.Database}\": file databases are not supported yet (use :memory:)\n");
+            return ExitCodes.Failure;
+        }
+
+        var runner = new ScriptRunner(openExecutor(), output);
+        runner.Variables.Set("DBNAME", options.Database);
+        foreach (var (name, value) in options.Variables)
+        {
+            if (runner.Variables.Set(name, value) is { } error)
+            {
+                output.WriteError($"tenon: error: {error}\n");
+                return ExitCodes.Failure;
+            }
+        }
+        foreach (var (name, value) in options.PrintOptions)
+        {
+            if (!runner.ApplyPrintOption(name, value)) return ExitCodes.Failure;
+        }
+
+        int result;
+        if (options.Actions.Count > 0)
+        {
+            result = ExitCodes.Success;
+            foreach (var action in options.Actions)
+            {
+                result = action.IsFile ? runner.RunFile(action.Value, stdin) : runner.RunCommand(action.Value);
+                if (result != ExitCodes.Success && runner.Variables.IsOn("ON_ERROR_STOP")) break;
+            }
+        }
+        else if (lineReader is not null)
+        {
+            if (!runner.Variables.IsOn("QUIET"))
+            {
+                output.Write($"{HelpText.Version}\nType \"help\" for help.\n\n");
+            }
+            result = runner.RunInteractive(lineReader);
+        }
+        else
+        {
+            result = runner.RunReader(stdin);
+        }
+        output.Flush();
+        return result;
+    }
+}
