@@ -20,6 +20,7 @@ CREATE EXTENSION IF NOT EXISTS uuid-ossp;
 CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
 SELECT extname FROM pg_extension ORDER BY extname;
 SELECT uuid_generate_v4() IS NOT NULL AS v4, substr(uuid_generate_v4()::text, 15, 1) AS version_digit;
+SELECT substr(uuid_generate_v1()::text, 15, 1) AS v1_version_digit, uuid_generate_v1mc() IS NOT NULL AS v1mc;
 SELECT uuid_nil();
 SELECT uuid_generate_v5(uuid_ns_url(), 'https://www.postgresql.org/') AS v5_is_deterministic;
 SELECT uuid_generate_v3(uuid_ns_dns(), 'example.com') AS v3_is_deterministic;
@@ -34,3 +35,14 @@ DROP TABLE t_v4;
 DROP EXTENSION "uuid-ossp";
 SELECT uuid_generate_v4();
 SELECT extname FROM pg_extension ORDER BY extname;
+-- dropping pgcrypto leaves the core gen_random_uuid() in place
+DROP TABLE users;
+DROP EXTENSION pgcrypto;
+DROP EXTENSION pgcrypto;
+SELECT gen_random_uuid() IS NOT NULL AS core_still_works;
+CREATE TABLE users (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), email TEXT NOT NULL);
+INSERT INTO users (email) VALUES ('c@x');
+SELECT count(*) FROM users WHERE id IS NOT NULL;
+-- the extension is created in the current schema; IF NOT EXISTS after DROP creates it again
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY e.extname;

@@ -122,3 +122,46 @@ ALTER TABLE legacy_orders VALIDATE CONSTRAINT fk_legacy_orders_user;
 DELETE FROM legacy_orders WHERE user_id = 77;
 ALTER TABLE legacy_orders VALIDATE CONSTRAINT fk_legacy_orders_user;
 SELECT * FROM legacy_orders ORDER BY id;
+-- The tutorial's other variants: the column-level one-to-many form, the short junction table,
+-- SET DEFAULT with a fallback user, and ON DELETE CASCADE ON UPDATE RESTRICT
+CREATE TABLE orders2 (
+id SERIAL PRIMARY KEY,
+user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE RESTRICT,
+status TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE TABLE order_items2 (
+id SERIAL PRIMARY KEY,
+order_id INTEGER NOT NULL REFERENCES orders2(id) ON DELETE CASCADE,
+product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE RESTRICT,
+quantity INTEGER NOT NULL CHECK (quantity > 0),
+price_at_purchase NUMERIC(10, 2) NOT NULL,
+UNIQUE (order_id, product_id)
+);
+INSERT INTO users (id, name, email) VALUES (1, 'Fallback', 'fallback@shopflow.test'),
+(10, 'Gil', 'gil@shopflow.test'), (12, 'Hal', 'hal@shopflow.test');
+CREATE TABLE tasks (
+id SERIAL PRIMARY KEY,
+assigned_to INTEGER DEFAULT 1 REFERENCES users(id) ON DELETE SET DEFAULT,
+owner_id INTEGER,
+CONSTRAINT fk_tasks_owner
+FOREIGN KEY (owner_id) REFERENCES users(id)
+ON DELETE CASCADE
+ON UPDATE RESTRICT
+);
+INSERT INTO orders2 (user_id) VALUES (3);
+INSERT INTO order_items2 (order_id, product_id, quantity, price_at_purchase) VALUES (1, 3, 2, 9.99);
+INSERT INTO order_items2 (order_id, product_id, quantity, price_at_purchase) VALUES (1, 3, 1, 9.99);
+DELETE FROM orders2;
+SELECT count(*) FROM order_items2;
+INSERT INTO tasks (assigned_to, owner_id) VALUES (10, NULL), (NULL, 12), (1, NULL);
+-- ON UPDATE RESTRICT: Hal owns a task
+UPDATE users SET id = 13 WHERE id = 12;
+-- SET DEFAULT: Gil's task goes to the fallback user 1
+DELETE FROM users WHERE id = 10;
+SELECT * FROM tasks ORDER BY id;
+-- CASCADE: Hal's task goes with him
+DELETE FROM users WHERE id = 12;
+SELECT * FROM tasks ORDER BY id;
+-- the fallback user itself cannot go: SET DEFAULT would point back at the deleted row
+DELETE FROM users WHERE id = 1;
+SELECT * FROM tasks ORDER BY id;
