@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace Tenon.Tests.Differential;
+
+/// <summary>
+/// Each <c>tests/sql/**/*.sql</c> script is one test: it runs through <c>psql</c> against a private
+/// PostgreSQL 15 and through <c>tenon</c> in process, and the two outputs must be identical after
+/// <see cref="OutputNormalizer"/>. See docs/TESTING.md.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DifferentialTests(PostgresServer postgres)
+{
+    private static readonly TimeSpan TenonTimeout = TimeSpan.FromSeconds(60);
+
+    public static TheoryData<string> Scripts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var script in SqlScripts.All()) data.Add(script);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_output_matches_PostgreSQL(string script)
+    {
+        if (postgres.UnavailableReason is not null) Assert.Fail(postgres.UnavailableReason);
+        var path = SqlScripts.FullPath(script);
+
+        var expected = OutputNormalizer.Normalize(postgres.RunScript(path));
+        DumpOutput(script, "postgres", expected);
+        var actual = OutputNormalizer.Normalize(RunTenon(script, path));
+        DumpOutput(script, "tenon", actual);
+        var diff = OutputDiff.Format(expected, actual);
+        if (diff is not null)
+            Assert.Fail($"tests/sql/{script}: tenon's output differs from PostgreSQL 15's " +
+                        $"({expected.Count} vs {actual.Count} lines; '-' = PostgreSQL, '+' = tenon; columns: line numbers)\n{diff}");
+    }
+
+    /// <summary>
+    /// With TENON_DIFF_OUT=DIR set, writes each normalized output to DIR/NAME.postgres.out and
+    /// DIR/NAME.tenon.out, for reading or diffing with your own tools.
+    /// </summary>
+    private static void DumpOutput(string script, string side, List<string> lines)
+    {
+        var dir = Environment.GetEnvironmentVariable("TENON_DIFF_OUT");
+        if (string.IsNullOrEmpty(dir)) return;
+        var path = Path.Combine(Path.GetFullPath(dir), script[..^".sql".Length] + $".{side}.out");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, string.Join("", lines.Select(l => l + "\n")));
+    }
+
+    /// <summary>Runs <c>tenon -X -a -q -f FILE</c> in process, both streams into one writer.</summary>
+    private static string RunTenon(string script, string path)
+    {
+        if (TenonCli.UnavailableReason is { } missing) Assert.Fail($"tests/sql/{script}: {missing}");
+
+        var output = new StringWriter(new StringBuilder()) { NewLine = "\n" };
+        var synced = TextWriter.Synchronized(output);
+        var run = Task.Factory.StartNew(
+            () => TenonCli.Run(["-X", "-a", "-q", "-f", path], TextReader.Null, synced, synced),
+            TaskCreationOptions.LongRunning);
+        try
+        {
+            if (!run.Wait(TenonTimeout))
+                Assert.Fail($"tests/sql/{script}: tenon did not finish within {TenonTimeout.TotalSeconds} s. Output so far:\n{output}");
+        }
+        catch (AggregateException e)
+        {
+            Assert.Fail($"tests/sql/{script}: tenon threw {e.InnerException}\nOutput so far:\n{output}");
+        }
+        return output.ToString();
+    }
+}
