@@ -1,4 +1,5 @@
 using Tenon.Sql.Ast;
+using MatchType = Tenon.Sql.Ast.MatchType;
 
 namespace Tenon.Catalog;
 
