@@ -75,12 +75,7 @@ internal sealed class LineEditor(TextWriter output) : ILineReader
                         _output.Flush();
                         throw new OperationCanceledException();
                     case ConsoleKey.D when ctrl:
-                        if (text.Length == 0)
-                        {
-                            _output.Write("\n");
-                            _output.Flush();
-                            return null;
-                        }
+                        if (text.Length == 0) return null;
                         if (cursor < text.Length) text.Remove(cursor, 1);
                         break;
                     case ConsoleKey.Backspace:

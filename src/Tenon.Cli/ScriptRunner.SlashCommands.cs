@@ -145,18 +145,16 @@ internal sealed partial class ScriptRunner
     {
         var sb = new StringBuilder();
         var newline = true;
-        var first = true;
+        var index = 0;
         while (lexer.ReadOption(SlashOptionKind.Normal) is { } arg)
         {
-            if (first && arg == "-n")
+            if (index++ == 0 && arg == "-n")
             {
                 newline = false;
-                first = false;
                 continue;
             }
-            if (!first) sb.Append(' ');
+            if (sb.Length > 0 || index > (newline ? 1 : 2)) sb.Append(' ');
             sb.Append(arg);
-            first = false;
         }
         if (newline) sb.Append('\n');
         if (command == "warn") _output.WriteError(sb.ToString());
