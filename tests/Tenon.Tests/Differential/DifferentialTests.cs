@@ -12,6 +12,20 @@ public sealed class DifferentialTests(PostgresServer postgres)
 {
     private static readonly TimeSpan TenonTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Scripts whose output does not match PostgreSQL yet (tests/sql/known-gaps.txt, one per line).
+    /// They are checked to still differ, so fixing one forces its removal; every other script must match.
+    /// </summary>
+    private static readonly HashSet<string> KnownGaps = LoadKnownGaps();
+
+    private static HashSet<string> LoadKnownGaps()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(SqlScripts.FullPath("x.sql"))!, "known-gaps.txt");
+        return File.Exists(path)
+            ? File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet()
+            : new HashSet<string>();
+    }
+
     public static TheoryData<string> Scripts()
     {
         var data = new TheoryData<string>();
@@ -31,6 +45,13 @@ public sealed class DifferentialTests(PostgresServer postgres)
         var actual = OutputNormalizer.Normalize(RunTenon(script, path));
         DumpOutput(script, "tenon", actual);
         var diff = OutputDiff.Format(expected, actual);
+        if (KnownGaps.Contains(script))
+        {
+            // A listed gap must still differ: when tenon starts matching, the list must shrink.
+            if (diff is null)
+                Assert.Fail($"tests/sql/{script} now matches PostgreSQL 15: remove it from tests/sql/known-gaps.txt");
+            return;
+        }
         if (diff is not null)
             Assert.Fail($"tests/sql/{script}: tenon's output differs from PostgreSQL 15's " +
                         $"({expected.Count} vs {actual.Count} lines; '-' = PostgreSQL, '+' = tenon; columns: line numbers)\n{diff}");
