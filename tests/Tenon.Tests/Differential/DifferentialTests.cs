@@ -40,9 +40,11 @@ public sealed class DifferentialTests(PostgresServer postgres)
         if (postgres.UnavailableReason is not null) Assert.Fail(postgres.UnavailableReason);
         var path = SqlScripts.FullPath(script);
 
-        var expected = OutputNormalizer.Normalize(postgres.RunScript(path));
+        var psql = postgres.RunScript(path);
+        var expected = OutputNormalizer.Normalize(psql.Output);
         DumpOutput(script, "postgres", expected);
-        var actual = OutputNormalizer.Normalize(RunTenon(script, path));
+        var (tenonOutput, tenonExitCode) = RunTenon(script, path);
+        var actual = OutputNormalizer.Normalize(tenonOutput);
         DumpOutput(script, "tenon", actual);
         var diff = OutputDiff.Format(expected, actual);
         if (KnownGaps.Contains(script))
@@ -55,6 +57,8 @@ public sealed class DifferentialTests(PostgresServer postgres)
         if (diff is not null)
             Assert.Fail($"tests/sql/{script}: tenon's output differs from PostgreSQL 15's " +
                         $"({expected.Count} vs {actual.Count} lines; '-' = PostgreSQL, '+' = tenon; columns: line numbers)\n{diff}");
+        if (tenonExitCode != psql.ExitCode)
+            Assert.Fail($"tests/sql/{script}: the outputs match, but tenon exited with {tenonExitCode} where psql exited with {psql.ExitCode}");
     }
 
     /// <summary>
@@ -71,7 +75,7 @@ public sealed class DifferentialTests(PostgresServer postgres)
     }
 
     /// <summary>Runs <c>tenon -X -a -q -f FILE</c> in process, both streams into one writer.</summary>
-    private static string RunTenon(string script, string path)
+    private static (string Output, int ExitCode) RunTenon(string script, string path)
     {
         if (TenonCli.UnavailableReason is { } missing) Assert.Fail($"tests/sql/{script}: {missing}");
 
@@ -89,6 +93,6 @@ public sealed class DifferentialTests(PostgresServer postgres)
         {
             Assert.Fail($"tests/sql/{script}: tenon threw {e.InnerException}\nOutput so far:\n{output}");
         }
-        return output.ToString();
+        return (output.ToString(), run.Result);
     }
 }

@@ -18,12 +18,15 @@ namespace Tenon.Tests.Differential;
 /// </remarks>
 public sealed class PostgresServer : IDisposable
 {
+    /// <summary>What psql printed for one script (stdout and stderr merged) and its exit code.</summary>
+    public sealed record PsqlRun(string Output, int ExitCode);
+
     private const string DirPrefix = "tenon-pg-";
     private const string SuperUser = "postgres";
     private const int Port = 5432; // only names the socket file inside our private directory
     private const string ServiceUser = "tenontest";
 
-    private readonly ConcurrentDictionary<string, Lazy<string>> _outputs = new();
+    private readonly ConcurrentDictionary<string, Lazy<PsqlRun>> _outputs = new();
     private readonly Lock _stopLock = new();
     private readonly string? _runAs;
     private int _databaseCounter;
@@ -69,15 +72,16 @@ public sealed class PostgresServer : IDisposable
 
     /// <summary>
     /// Runs <paramref name="scriptPath"/> through <c>psql -X -a -q -v ON_ERROR_STOP=0 -d DB -f FILE</c> in a
-    /// fresh database and returns stdout and stderr merged in order. Cached per script for the run.
+    /// fresh database and returns stdout and stderr merged in order, and psql's exit code.
+    /// Cached per script for the run.
     /// </summary>
-    public string RunScript(string scriptPath)
+    public PsqlRun RunScript(string scriptPath)
     {
         if (UnavailableReason is not null) throw new InvalidOperationException(UnavailableReason);
-        return _outputs.GetOrAdd(Path.GetFullPath(scriptPath), p => new Lazy<string>(() => RunScriptUncached(p))).Value;
+        return _outputs.GetOrAdd(Path.GetFullPath(scriptPath), p => new Lazy<PsqlRun>(() => RunScriptUncached(p))).Value;
     }
 
-    private string RunScriptUncached(string scriptPath)
+    private PsqlRun RunScriptUncached(string scriptPath)
     {
         var db = string.Create(CultureInfo.InvariantCulture,
             $"t{Interlocked.Increment(ref _databaseCounter)}_{SanitizeName(Path.GetFileNameWithoutExtension(scriptPath))}");
@@ -94,9 +98,11 @@ public sealed class PostgresServer : IDisposable
                 timeout: TimeSpan.FromMinutes(2),
                 workingDirectory: Path.GetDirectoryName(scriptPath));
             if (result.TimedOut) throw new TimeoutException(result.Describe($"psql -f {scriptPath}"));
+            // 0: ran to the end (SQL errors included); 3: stopped by ON_ERROR_STOP. Anything else
+            // (1: fatal, 2: lost connection) is a problem of the harness, not of the script.
             if (result.ExitCode is not (0 or 3))
                 throw new InvalidOperationException(result.Describe($"psql -f {scriptPath}"));
-            return result.StdOut;
+            return new PsqlRun(result.StdOut, result.ExitCode);
         }
         finally
         {
