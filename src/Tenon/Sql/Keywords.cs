@@ -390,6 +390,7 @@ internal static class Keywords
         Add("search", U);
         Add("second", U, false);
         Add("security", U);
+        Add("select", R);
         Add("sequence", U);
         Add("sequences", U);
         Add("serializable", U);

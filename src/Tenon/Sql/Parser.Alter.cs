@@ -131,14 +131,14 @@ public sealed partial class Parser
             if (AcceptKw("constraint"))
             {
                 var cname = ParseColId();
-                var c = ParseConstraintAttributeSpec(new ForeignKeyTableConstraint(Array.Empty<string>(), new ReferencesClause(new QualifiedName(null, ""), null)), "FOREIGN KEY");
+                var c = ParseConstraintAttributeSpec(new ForeignKeyTableConstraint(Array.Empty<string>(), new ReferencesClause(new QualifiedName(null, ""), null)), "FOREIGN KEY", alterConstraint: true);
                 return new AlterConstraintAction(cname, c.Timing);
             }
             AcceptKw("column");
             var col = ParseColId();
             return ParseAlterColumn(col);
         }
-        if (Cur.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.Reserved || Cur.Is("owner"))
+        if (Cur.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.Reserved || Cur.Is("not") && At(1).Is("of"))
         {
             var feature = t.Text.ToUpperInvariant();
             if (At(1).Kind == TokenKind.Identifier && At(1).Keyword != KeywordCategory.None) feature += " " + At(1).Text.ToUpperInvariant();
@@ -228,15 +228,14 @@ public sealed partial class Parser
                 }
                 else if (Cur.Is("restart"))
                 {
-                    opts.AddRange(ParseSequenceOptions(paren: true).Take(1));
+                    opts.AddRange(ParseSequenceOptions(paren: true, max: 1));
                 }
                 else if (Cur.Is("set") && IsSequenceOptionStart(At(1)))
                 {
                     Advance();
-                    var one = ParseSequenceOptions(paren: true);
+                    var one = ParseSequenceOptions(paren: true, max: 1);
                     if (one.Count == 0) throw Error();
                     opts.Add(one[0]);
-                    if (one.Count > 1) throw ErrorAt(Cur);
                 }
                 else break;
             }

@@ -122,30 +122,34 @@ public sealed partial class Parser
             else if (t.Kind == TokenKind.RParen && --depth == 0) break;
             k++;
         }
-        var next = At(k + 1);
-        return next.Is("as") || next.Is("with") && At(k + 2).Kind == TokenKind.LParen && !IsColumnListLike(k);
-    }
-
-    private bool IsColumnListLike(int closeIndex)
-    {
-        // Column lists of CTAS contain only names and commas.
-        for (int i = 1; i < closeIndex; i++)
+        int j = k + 1;
+        if (At(j).Is("using")) j += 2;
+        if (At(j).Is("with") && At(j + 1).Kind == TokenKind.LParen)
         {
-            var t = At(i);
-            if (t.Kind == TokenKind.Comma) continue;
-            if (t.Kind == TokenKind.Identifier && (i == 1 || At(i - 1).Kind == TokenKind.Comma)) continue;
-            return true;
+            depth = 0;
+            j++;
+            while (true)
+            {
+                var t = At(j);
+                if (t.Kind == TokenKind.EndOfInput) return false;
+                if (t.Kind == TokenKind.LParen) depth++;
+                else if (t.Kind == TokenKind.RParen && --depth == 0) break;
+                j++;
+            }
+            j++;
         }
-        return false;
+        if (At(j).Is("on") && At(j + 1).Is("commit")) j += At(j + 2).Is("drop") ? 3 : 4;
+        if (At(j).Is("tablespace")) j += 2;
+        return At(j).Is("as");
     }
 
     /// [USING m] [WITH (…) | WITHOUT OIDS] [ON COMMIT {DROP | DELETE ROWS | PRESERVE ROWS}] [TABLESPACE t]
     private CreateTableStatement ParseTableOptions(CreateTableStatement stmt)
     {
         if (AcceptKw("using")) ParseColId();
-        if (Cur.Is("with") && At(1).Kind == TokenKind.LParen)
+        if (AcceptKw("with"))
         {
-            Advance();
+            if (Cur.Kind != TokenKind.LParen) throw Error();
             SkipParenthesized();
         }
         else if (Cur.Is("without") && At(1).Is("oids")) _pos += 2;
@@ -360,9 +364,8 @@ public sealed partial class Parser
         bool deleteSeen = false, updateSeen = false;
         while (Cur.Is("on") && (At(1).Is("delete") && !deleteSeen || At(1).Is("update") && !updateSeen))
         {
-            Advance();
+            var actTok = Advance();
             bool isDelete = Advance().Text == "delete";
-            var actTok = Cur;
             var action = ParseReferentialAction(out var setCols);
             if (isDelete)
             {
@@ -429,6 +432,12 @@ public sealed partial class Parser
         else if (AcceptKw("primary"))
         {
             ExpectKw("key");
+            if (Cur.Is("using") && At(1).Is("index"))
+            {
+                _pos += 2;
+                ParseColId();
+                return new UnsupportedTableConstraint("PRIMARY KEY USING INDEX") { Name = name, Position = start.Position };
+            }
             var cols = ParseParenNameList();
             var include = ParseIndexOptions();
             c = new PrimaryKeyTableConstraint(cols) { Include = include };
@@ -456,7 +465,7 @@ public sealed partial class Parser
     }
 
     /// ConstraintAttributeSpec: { DEFERRABLE | NOT DEFERRABLE | INITIALLY {DEFERRED|IMMEDIATE} | NOT VALID | NO INHERIT } …
-    private TableConstraint ParseConstraintAttributeSpec(TableConstraint c, string kind)
+    private TableConstraint ParseConstraintAttributeSpec(TableConstraint c, string kind, bool alterConstraint = false)
     {
         bool? deferrable = null, initiallyDeferred = null;
         bool notValid = false, noInherit = false;
@@ -478,6 +487,10 @@ public sealed partial class Parser
                 throw SqlErrors.Syntax("constraint declared INITIALLY DEFERRED must be DEFERRABLE", t.Position);
             if ((deferrable is not null || initiallyDeferred is not null) && kind == "CHECK")
                 throw SqlErrors.FeatureNotSupported("CHECK constraints cannot be marked DEFERRABLE", t.Position);
+            if (notValid && alterConstraint)
+                throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NOT VALID", 0);
+            if (noInherit && alterConstraint)
+                throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NO INHERIT", 0);
             if (notValid && kind is "UNIQUE" or "PRIMARY KEY" or "EXCLUDE")
                 throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NOT VALID", t.Position);
             if (noInherit && kind != "CHECK")

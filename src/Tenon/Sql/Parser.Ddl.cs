@@ -184,10 +184,10 @@ public sealed partial class Parser
 
     /// SeqOptElem: AS SimpleTypename | CACHE n | [NO] CYCLE | INCREMENT [BY] n | MAXVALUE n | NO MAXVALUE | MINVALUE n | NO MINVALUE
     ///   | OWNED BY any_name | SEQUENCE NAME any_name | START [WITH] n | RESTART [[WITH] n] | LOGGED | UNLOGGED
-    private List<SequenceOption> ParseSequenceOptions(bool paren)
+    private List<SequenceOption> ParseSequenceOptions(bool paren, int max = int.MaxValue)
     {
         var list = new List<SequenceOption>();
-        while (true)
+        while (list.Count < max)
         {
             var t = Cur;
             SequenceOption opt;
@@ -229,6 +229,7 @@ public sealed partial class Parser
             else return list;
             list.Add(opt with { Position = t.Position });
         }
+        return list;
     }
 
     /// NumericOnly: ['+' | '-'] {ICONST | FCONST}, as an int8

@@ -119,7 +119,13 @@ public sealed partial class Parser
                 var valueTok = Cur;
                 var value = ParseExpr();
                 IReadOnlyList<Expr> values;
-                if (value is RowExpr row) values = row.Items;
+                if (value is RowExpr row)
+                {
+                    var star = row.Items.FirstOrDefault(i => i is StarExpr or FieldSelectExpr { Field: "*" });
+                    if (star is not null)
+                        throw SqlErrors.FeatureNotSupported("*-expansion in a multiple-column UPDATE source is not supported", star.Position);
+                    values = row.Items;
+                }
                 else if (value is ScalarSubqueryExpr)
                     throw SqlErrors.FeatureNotSupported("multiple-column UPDATE from a subquery is not supported", valueTok.Position);
                 else if (targets.Count == 1) values = new[] { value };

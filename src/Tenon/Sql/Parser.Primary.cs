@@ -66,6 +66,17 @@ public sealed partial class Parser
             return new RowExpr(items, false) { Position = open.Position };
         }
         Expect(TokenKind.RParen);
+        // '(' a_expr ')' opt_indirection: field selection is allowed right after the parenthesis.
+        while (Cur.Kind == TokenKind.Dot)
+        {
+            var dot = Advance();
+            if (Cur.IsOp("*"))
+            {
+                Advance();
+                first = new FieldSelectExpr(first, "*") { Position = dot.Position };
+            }
+            else first = new FieldSelectExpr(first, ParseColLabel()) { Position = dot.Position };
+        }
         return first;
     }
 

@@ -175,10 +175,10 @@ public sealed partial class Parser
             return new SetConstraintsStatement(names, deferred) { Position = set.Position };
         }
         bool local = false;
+        if (Cur.Is("session") && At(1).Is("characteristics")) return Unsupported("SET SESSION CHARACTERISTICS");
         if (AcceptKw("local")) local = true;
-        else if (Cur.Is("session") && At(1).Is("characteristics")) return Unsupported("SET SESSION CHARACTERISTICS");
-        else if (Cur.Is("session") && At(1).Is("authorization")) return Unsupported("SET SESSION AUTHORIZATION");
-        else AcceptKw("session");
+        else if (Cur.Is("session") && !At(1).Is("authorization")) Advance();
+        if (Cur.Is("session") && At(1).Is("authorization")) return Unsupported("SET SESSION AUTHORIZATION");
         if (Cur.Is("role")) return Unsupported("SET ROLE");
         if (AcceptKw("transaction"))
         {
