@@ -1,0 +1,95 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tenon.Storage;
+
+/// <summary>
+/// A table's rows: a persistent <see cref="BTree{TKey, TValue}"/> from row id to row, plus the
+/// next row id to hand out. Immutable like the tree: every mutation takes a
+/// <see cref="WriteToken"/> and returns the new version (see the essay in BTree.cs for when older
+/// versions stay valid). Row ids start at 1, only grow, and are never reused within a version's
+/// history; rolling back to an older version also rolls back <see cref="NextRowId"/>.
+/// A stored row array is shared by every version that contains it: never modify it after
+/// handing it over; <see cref="Update"/> with a new array instead.
+/// </summary>
+public sealed class RowStore
+{
+    private static readonly IComparer<long> s_rowIdComparer = Comparer<long>.Default;
+
+    private RowStore(BTree<long, object?[]> rows, long nextRowId)
+    {
+        Rows = rows;
+        NextRowId = nextRowId;
+    }
+
+    /// <summary>The empty table; its first row gets id 1.</summary>
+    public static RowStore Empty { get; } = new(BTree<long, object?[]>.Empty(s_rowIdComparer), 1);
+
+    /// <summary>
+    /// Builds a table from rows in strictly ascending row id order (snapshot loading).
+    /// <paramref name="nextRowId"/> must exceed every id given.
+    /// </summary>
+    public static RowStore BuildSorted(IEnumerable<KeyValuePair<long, object?[]>> rows, long nextRowId, WriteToken token)
+    {
+        var tree = BTree<long, object?[]>.BuildSorted(rows, s_rowIdComparer, token);
+        if (tree.TryGetMax(out long maxId, out _) && maxId >= nextRowId)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nextRowId), nextRowId, $"must exceed the largest row id, {maxId}");
+        }
+        return new RowStore(tree, nextRowId);
+    }
+
+    /// <summary>The rows keyed by row id, for range scans over ids.</summary>
+    public BTree<long, object?[]> Rows { get; }
+
+    /// <summary>The id the next <see cref="Insert"/> assigns.</summary>
+    public long NextRowId { get; }
+
+    /// <summary>Number of rows. O(1).</summary>
+    public int Count => Rows.Count;
+
+    /// <summary>Adds <paramref name="row"/> under a new row id.</summary>
+    public RowStore Insert(object?[] row, WriteToken token, out long rowId)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        rowId = NextRowId;
+        var rows = Rows.Insert(rowId, row, token, out bool existed);
+        if (existed) throw new InvalidOperationException($"row id {rowId} is already in use");
+        return new RowStore(rows, rowId + 1);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="row"/> under the given id, replacing any row there (log replay).
+    /// <see cref="NextRowId"/> moves past <paramref name="rowId"/> if needed.
+    /// </summary>
+    public RowStore Put(long rowId, object?[] row, WriteToken token)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowId, 1);
+        return new RowStore(Rows.Set(rowId, row, token), Math.Max(NextRowId, rowId + 1));
+    }
+
+    /// <summary>Replaces the row <paramref name="rowId"/>; throws <see cref="KeyNotFoundException"/> if there is none.</summary>
+    public RowStore Update(long rowId, object?[] row, WriteToken token)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var rows = Rows.Replace(rowId, row, token, out bool found);
+        if (!found) throw MissingRow(rowId);
+        return ReferenceEquals(rows, Rows) ? this : new RowStore(rows, NextRowId);
+    }
+
+    /// <summary>Removes the row <paramref name="rowId"/>; throws <see cref="KeyNotFoundException"/> if there is none.</summary>
+    public RowStore Delete(long rowId, WriteToken token)
+    {
+        var rows = Rows.Remove(rowId, token, out bool removed);
+        if (!removed) throw MissingRow(rowId);
+        return new RowStore(rows, NextRowId);
+    }
+
+    /// <summary>Looks up a row by id. Allocates nothing.</summary>
+    public bool TryGet(long rowId, [MaybeNullWhen(false)] out object?[] row) => Rows.TryGetValue(rowId, out row);
+
+    /// <summary>All rows in row id order (which is insertion order).</summary>
+    public BTree<long, object?[]>.RangeEnumerable Scan() => Rows.All();
+
+    private static KeyNotFoundException MissingRow(long rowId) => new($"no row with id {rowId}");
+}
