@@ -12,6 +12,14 @@ namespace Tenon.Storage;
 // undo log: a version of a table is just a reference to a BTree object, and going back to a
 // version is one assignment.
 //
+// ENTRY POINTS
+//   BTree<TKey, TValue>  the tree itself (this file and BTree.*.cs).
+//   RowStore             a table: BTree<long row id, object?[] row> plus the next row id.
+//   IndexStore           a secondary index: a BTree of (key columns, row id) entries, so keys may
+//                        repeat; probes that sort before/after all equal keys give Seek, SeekPrefix
+//                        and ranges (IndexEntry, IndexEntryComparer, CompositeKeyComparer).
+//   WriteToken, Bound    write ownership; range ends.
+//
 // TERMS
 //   entry      a (key, value) pair. Keys are unique under the tree's comparer.
 //   leaf       a node holding up to LeafCapacity entries, keys strictly ascending.
@@ -34,6 +42,8 @@ namespace Tenon.Storage;
 //      captured never changes a node reachable from V: V stays valid and unchanged forever,
 //      readable from any thread. That is how a transaction layer takes a snapshot, a savepoint
 //      or a statement start: remember the BTree reference, switch to a fresh WriteToken.
+//      Rolling back (assigning V again) and carrying on with the current token is fine, and V
+//      can be rolled back to again later: that token's nodes were all created after V.
 //   => Consecutive mutations under the same token change their own nodes in place: a statement
 //      inserting a million rows copies each node at most once. The versions returned along the
 //      way share those nodes, so every version but the latest is garbage. Reading (or iterating)

@@ -13,8 +13,6 @@ namespace Tenon.Storage;
 /// </summary>
 public sealed class RowStore
 {
-    private static readonly IComparer<long> s_rowIdComparer = Comparer<long>.Default;
-
     private RowStore(BTree<long, object?[]> rows, long nextRowId)
     {
         Rows = rows;
@@ -22,7 +20,7 @@ public sealed class RowStore
     }
 
     /// <summary>The empty table; its first row gets id 1.</summary>
-    public static RowStore Empty { get; } = new(BTree<long, object?[]>.Empty(s_rowIdComparer), 1);
+    public static RowStore Empty { get; } = new(BTree<long, object?[]>.Empty(Comparer<long>.Default), 1);
 
     /// <summary>
     /// Builds a table from rows in strictly ascending row id order (snapshot loading).
@@ -30,7 +28,7 @@ public sealed class RowStore
     /// </summary>
     public static RowStore BuildSorted(IEnumerable<KeyValuePair<long, object?[]>> rows, long nextRowId, WriteToken token)
     {
-        var tree = BTree<long, object?[]>.BuildSorted(rows, s_rowIdComparer, token);
+        var tree = BTree<long, object?[]>.BuildSorted(rows, Comparer<long>.Default, token);
         if (tree.TryGetMax(out long maxId, out _) && maxId >= nextRowId)
         {
             throw new ArgumentOutOfRangeException(nameof(nextRowId), nextRowId, $"must exceed the largest row id, {maxId}");

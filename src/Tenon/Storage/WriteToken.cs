@@ -9,10 +9,10 @@ namespace Tenon.Storage;
 /// </summary>
 public sealed class WriteToken
 {
-    private static long s_lastId;
+    private static long _lastId;
 
     /// <summary>A sequence number for diagnostics only; ownership is decided by object identity.</summary>
-    public long Id { get; } = Interlocked.Increment(ref s_lastId);
+    public long Id { get; } = Interlocked.Increment(ref _lastId);
 
     /// <inheritdoc/>
     public override string ToString() => $"WriteToken#{Id}";

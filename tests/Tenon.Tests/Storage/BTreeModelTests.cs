@@ -22,7 +22,7 @@ public sealed class BTreeModelTests
     [MemberData(nameof(Shapes))]
     public void Random_operations_under_one_token_match_a_sorted_dictionary(int leafCapacity, int innerCapacity, int keyRange)
     {
-        for (int seed = 0; seed < 12; seed++)
+        for (int seed = 0; seed < 8; seed++)
         {
             RunModel(seed, leafCapacity, innerCapacity, keyRange, operations: 4000, switchTokens: false);
         }
@@ -32,7 +32,7 @@ public sealed class BTreeModelTests
     [MemberData(nameof(Shapes))]
     public void Random_operations_with_frequent_token_switches_match_a_sorted_dictionary(int leafCapacity, int innerCapacity, int keyRange)
     {
-        for (int seed = 100; seed < 112; seed++)
+        for (int seed = 100; seed < 108; seed++)
         {
             RunModel(seed, leafCapacity, innerCapacity, keyRange, operations: 4000, switchTokens: true);
         }
@@ -115,13 +115,15 @@ public sealed class BTreeModelTests
         var tree = BTree<long, long>.Empty(Comparer<long>.Default, leafCapacity, innerCapacity);
         var model = new SortedDictionary<long, long>();
         var token = new WriteToken();
+        int maxHeight = 0;
+        bool heightShrank = false;
 
         // Phases shift the balance between growing and shrinking so that both splits and
         // merges happen at every height.
         for (int op = 0; op < operations; op++)
         {
             int phase = op / 500 % 3; // 0: mostly insert, 1: mixed, 2: mostly remove
-            int removePercent = phase switch { 0 => 15, 1 => 45, _ => 75 };
+            int removePercent = phase switch { 0 => 15, 1 => 45, _ => 90 };
             long key = random.Next(3) == 0 ? op % keyRange : random.Next(keyRange); // some ascending runs
             int roll = random.Next(100);
             string what;
@@ -161,12 +163,27 @@ public sealed class BTreeModelTests
             {
                 Assert.Fail($"seed {seed}, op {op} ({what} {key}): {e.Message}");
             }
+            heightShrank |= tree.Height < maxHeight;
+            maxHeight = Math.Max(maxHeight, tree.Height);
             Assert.Equal(model.Count, tree.Count);
             Assert.Equal(model.TryGetValue(key, out long expected), tree.TryGetValue(key, out long actual));
             Assert.Equal(expected, actual);
             if (op % 250 == 0) AssertSameContents(model, tree);
         }
         AssertSameContents(model, tree);
+
+        // Drain: remove everything in random order, so merges happen at every level down to empty.
+        foreach (long key in model.Keys.OrderBy(_ => random.Next()).ToArray())
+        {
+            if (switchTokens && random.Next(4) == 0) token = new WriteToken();
+            tree = tree.Remove(key, token, out bool removed);
+            Assert.True(removed);
+            model.Remove(key);
+            heightShrank |= tree.Height < maxHeight;
+            tree.Validate();
+        }
+        AssertSameContents(model, tree);
+        Assert.True(maxHeight >= 2 && heightShrank, $"seed {seed}: the run should split and merge across levels");
     }
 
     private static void AssertSameContents(SortedDictionary<long, long> model, BTree<long, long> tree)

@@ -49,6 +49,25 @@ public sealed class BTreeVersionTests
     }
 
     [Fact]
+    public void A_savepoint_survives_being_rolled_back_to_twice_while_the_token_stays_the_same()
+    {
+        var tree = Build(300, new WriteToken());
+        var savepoint = tree;
+        var expected = savepoint.All().ToArray();
+        var token = new WriteToken();
+
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            for (long i = 0; i < 300; i += 2) tree = tree.Remove(i * 10, token, out _).Set(i * 10 + 1, "s", token);
+            Assert.Equal(300, tree.Count);
+            tree = savepoint; // ROLLBACK TO SAVEPOINT, then carry on under the same token
+        }
+
+        savepoint.Validate();
+        Assert.Equal(expected, savepoint.All().ToArray());
+    }
+
+    [Fact]
     public void Mutations_under_the_same_token_change_owned_nodes_in_place()
     {
         var token = new WriteToken();
