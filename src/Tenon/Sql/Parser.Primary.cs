@@ -538,9 +538,9 @@ public sealed partial class Parser
         if (IsColId(Cur) && !Cur.Is("partition") && !Cur.Is("range") && !Cur.Is("rows") && !Cur.Is("groups"))
             name = Advance().Text;
         var partition = new List<Expr>();
-        if (Cur.Is("partition") && At(1).Is("by"))
+        if (AcceptKw("partition"))
         {
-            _pos += 2;
+            ExpectKw("by");
             partition = ParseExprList();
         }
         IReadOnlyList<OrderItem> order = Array.Empty<OrderItem>();
