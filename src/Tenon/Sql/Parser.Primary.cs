@@ -427,11 +427,11 @@ public sealed partial class Parser
         var names = new List<string> { first.Text };
         while (Cur.Kind == TokenKind.Dot)
         {
-            var dot = Advance();
+            if (!IsColId(first)) throw Error();
+            Advance();
             if (Cur.IsOp("*"))
             {
                 Advance();
-                if (!IsColId(first)) throw ErrorAt(first);
                 return names.Count switch
                 {
                     1 => new StarExpr(names[0]) { Position = first.Position },
@@ -441,7 +441,6 @@ public sealed partial class Parser
             }
             if (!IsColLabel(Cur)) throw Error();
             names.Add(Advance().Text);
-            _ = dot;
         }
         if (Cur.Kind == TokenKind.LParen)
         {
@@ -454,7 +453,8 @@ public sealed partial class Parser
             var type = CanonicalGenericType(names, first);
             return new TypedLiteral(type, str.Text) { Position = str.Position };
         }
-        if (!IsColId(first)) throw ErrorAt(Cur.Kind == TokenKind.EndOfInput || names.Count > 1 ? Cur : Cur);
+        // A type/function-name keyword (LEFT, JOIN, …) can only start a call or a typed literal.
+        if (!IsColId(first)) throw Error();
         return new ColumnRef(names) { Position = first.Position };
     }
 
