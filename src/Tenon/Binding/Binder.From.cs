@@ -1,0 +1,238 @@
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Plan;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Binding;
+
+public sealed partial class Binder
+{
+    /// <summary>Binds the FROM list into one plan (comma-separated items are cross joins) and fills <paramref name="scope"/>.</summary>
+    public PlanNode BindFrom(IReadOnlyList<TableRef> from, Scope scope)
+    {
+        if (from.Count == 0) return new SingleRowNode();
+        PlanNode? plan = null;
+        foreach (var item in from)
+        {
+            var next = BindTableRef(item, scope);
+            plan = plan is null ? next : new JoinNode(JoinKind.Cross, plan, next, null);
+        }
+        return plan!;
+    }
+
+    private PlanNode BindTableRef(TableRef item, Scope scope)
+    {
+        switch (item)
+        {
+            case NamedTableRef named:
+                return BindNamedTable(named, scope);
+            case SubqueryTableRef sub:
+            {
+                var plan = sub.Lateral ? BindQuery(sub.Query, scope) : BindQuery(sub.Query, scope.Parent);
+                if (sub.Alias is null)
+                    throw new TenonException(SqlState.SyntaxError, "subquery in FROM must have an alias",
+                        hint: "For example, FROM (SELECT ...) [AS] foo.") { Position = sub.Position };
+                return AddEntry(plan, sub.Alias.Name, sub.Alias.Columns, 0, scope, sub.Position);
+            }
+            case FunctionTableRef fn:
+                return BindFunctionTable(fn, scope);
+            case JoinTableRef join:
+                return BindJoin(join, scope);
+        }
+        throw new TenonException(SqlState.FeatureNotSupported, "unsupported FROM item") { Position = item.Position };
+    }
+
+    private PlanNode BindNamedTable(NamedTableRef named, Scope scope)
+    {
+        var name = named.Name;
+        if (name.Schema is null)
+            for (var i = _ctes.Count - 1; i >= 0; i--)
+                if (_ctes[i].TryGetValue(name.Name, out var cte))
+                    return AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+
+        var table = ResolveTable(name, named.Position, out var view);
+        if (view is not null)
+        {
+            var viewPlan = BindQuery(view.Query, null);
+            if (view.ColumnNames is not null) viewPlan = new RenameNode(viewPlan, RenameColumns(viewPlan.Columns, view.ColumnNames, named.Position));
+            return AddEntry(viewPlan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+        }
+        var columns = table!.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
+        var scan = new TableScanNode(table.Oid, columns, includeRowId: false);
+        var node = AddEntry(scan, named.Alias?.Name ?? table.Name, named.Alias?.Columns, table.Oid, scope, named.Position);
+        // Dropped columns occupy their slot but are invisible.
+        var entry = scope.Entries[^1];
+        for (var i = 0; i < table.Columns.Count; i++)
+            if (table.Columns[i].IsDropped)
+            {
+                var list = (List<ScopeColumn>)entry.Columns;
+                list[i] = list[i] with { Hidden = true };
+            }
+        return node;
+    }
+
+    /// <summary>Looks a relation up for reading: a table or a view; 42P01 when neither exists.</summary>
+    public TableDef? ResolveTable(QualifiedName name, int position, out ViewDef? view)
+    {
+        view = null;
+        if (name.Schema is not null && !Catalog.Schemas.Contains(name.Schema))
+            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{name.Schema}\" does not exist") { Position = position };
+        var oid = Catalog.LookupRelation(name.Schema, name.Name);
+        if (oid != 0 && Catalog.Tables.TryGetValue(oid, out var table)) return table;
+        if (oid != 0 && Catalog.Views.TryGetValue(oid, out var v)) { view = v; return null; }
+        if (oid != 0)
+            throw new TenonException(SqlState.WrongObjectType, $"\"{name.Name}\" is not a table") { Position = position };
+        throw new TenonException(SqlState.UndefinedTable, $"relation \"{name}\" does not exist") { Position = position };
+    }
+
+    /// <summary>Adds a FROM entry whose rows are <paramref name="plan"/>'s rows at the current scope width.</summary>
+    private PlanNode AddEntry(PlanNode plan, string alias, IReadOnlyList<string>? columnAliases, uint tableOid, Scope scope, int position)
+    {
+        if (columnAliases is not null && columnAliases.Count > plan.Columns.Count)
+            throw new TenonException(SqlState.InvalidColumnReference,
+                $"table \"{alias}\" has {plan.Columns.Count} columns available but {columnAliases.Count} columns specified") { Position = position };
+        var start = scope.Width;
+        var cols = new List<ScopeColumn>();
+        for (var i = 0; i < plan.Columns.Count; i++)
+        {
+            var pc = plan.Columns[i];
+            var name = columnAliases is not null && i < columnAliases.Count ? columnAliases[i] : pc.Name;
+            cols.Add(new ScopeColumn(name, pc.Type, start + i, pc.TableOid, pc.ColumnNumber));
+        }
+        scope.Add(new RangeEntry(alias, cols) { TableOid = tableOid });
+        scope.Width += plan.Columns.Count;
+        return plan;
+    }
+
+    private PlanNode BindFunctionTable(FunctionTableRef fn, Scope scope)
+    {
+        var name = fn.Call.Name.Name;
+        if (name != "generate_series")
+            throw new TenonException(SqlState.FeatureNotSupported, $"function {name} in FROM is not supported yet") { Position = fn.Position };
+        var args = fn.Call.Args.Select(a => BindExpr(a, fn.Lateral ? scope : scope.Parent)).ToList();
+        if (args.Count is < 2 or > 3)
+            throw new TenonException(SqlState.UndefinedFunction, $"function generate_series({string.Join(", ", args.Select(a => a.Type.DisplayName))}) does not exist",
+                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = fn.Call.Position };
+        var type = args.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : args.Any(a => a.Type.Id == TypeId.Numeric) ? SqlType.Numeric : SqlType.Int4;
+        args = args.Select((a, i) => TryCoerce(a, type, CastContext.Implicit, fn.Call.Args[i].Position) ?? a).ToList();
+        var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "generate_series";
+        var plan = new FunctionScanNode(args, (values, _) => Series(values, type), [new PlanColumn(columnName, type)]);
+        return AddEntry(plan, fn.Alias?.Name ?? "generate_series", fn.Alias?.Columns, 0, scope, fn.Position);
+    }
+
+    private static IEnumerable<object?> Series(object?[] v, SqlType type)
+    {
+        if (type.Id == TypeId.Numeric)
+        {
+            var start = (Numeric)v[0]!; var stop = (Numeric)v[1]!; var step = v.Length > 2 ? (Numeric)v[2]! : Numeric.FromLong(1);
+            if (step.Sign == 0) throw new TenonException(SqlState.InvalidParameterValue, "step size cannot equal zero");
+            for (var x = start; step.Sign > 0 ? x.CompareTo(stop) <= 0 : x.CompareTo(stop) >= 0; x = x.Add(step)) yield return x;
+            yield break;
+        }
+        long a = Convert.ToInt64(v[0]), b = Convert.ToInt64(v[1]), s = v.Length > 2 ? Convert.ToInt64(v[2]) : 1;
+        if (s == 0) throw new TenonException(SqlState.InvalidParameterValue, "step size cannot equal zero");
+        for (var x = a; s > 0 ? x <= b : x >= b; x += s)
+        {
+            yield return type.Id == TypeId.Int4 ? (object)(int)x : x;
+            if ((s > 0 && x > long.MaxValue - s) || (s < 0 && x < long.MinValue - s)) yield break;
+        }
+    }
+
+    private PlanNode BindJoin(JoinTableRef join, Scope scope)
+    {
+        var leftStart = scope.Entries.Count;
+        var left = BindTableRef(join.Left, scope);
+        var leftEntries = scope.Entries.Skip(leftStart).ToList();
+        var leftWidthStart = leftEntries.Count > 0 ? leftEntries[0].Columns.FirstOrDefault()?.Index ?? 0 : 0;
+        var rightStart = scope.Entries.Count;
+        var right = BindTableRef(join.Right, scope);
+        var rightEntries = scope.Entries.Skip(rightStart).ToList();
+
+        // Rows of this join are laid out as left ++ right; the scope indexes are absolute, so
+        // rebase conditions by the offset of the left side within the whole FROM row.
+        var offset = leftWidthStart;
+        BoundExpr? condition = null;
+        var usingNames = join.Using;
+        if (join.Natural)
+            usingNames = leftEntries.SelectMany(e => e.Columns.Where(c => !c.Hidden).Select(c => c.Name))
+                .Intersect(rightEntries.SelectMany(e => e.Columns.Where(c => !c.Hidden).Select(c => c.Name))).ToList();
+        var leftKeys = new List<BoundExpr>();
+        var rightKeys = new List<BoundExpr>();
+        if (usingNames is not null)
+        {
+            var parts = new List<BoundExpr>();
+            foreach (var name in usingNames)
+            {
+                var l = FindIn(leftEntries, name, "left", join.Position);
+                var r = FindIn(rightEntries, name, "right", join.Position);
+                var eq = (BinaryOpExpr)MakeBinary("=", new ColumnExpr(l.Index - offset, l.Type, 0, name), new ColumnExpr(r.Index - offset, r.Type, 0, name), join.Position);
+                parts.Add(eq);
+                foreach (var e in leftEntries.Concat(rightEntries)) e.MergedAway.Add(name);
+                scope.UsingColumns[name] = join.Kind == JoinKind.Right ? r : l;
+            }
+            if (parts.Count > 0) condition = parts.Count == 1 ? parts[0] : new LogicalExpr(true, parts);
+        }
+        else if (join.On is not null)
+        {
+            _clause = "JOIN conditions";
+            var bound = BindCondition(join.On, scope, "JOIN/ON");
+            condition = offset == 0 ? bound : Rebase(bound, offset);
+        }
+
+        if (condition is not null)
+            ExtractEquiKeys(condition, left.Columns.Count, leftKeys, rightKeys);
+        return new JoinNode(join.Kind, left, right, condition,
+            leftKeys.Count > 0 ? leftKeys : null,
+            leftKeys.Count > 0 ? rightKeys.Select(k => Rebase(k, left.Columns.Count)).ToList() : null);
+    }
+
+    private static ScopeColumn FindIn(List<RangeEntry> entries, string name, string side, int position)
+    {
+        var matches = entries.SelectMany(e => e.Columns.Where(c => !c.Hidden && c.Name == name)).ToList();
+        if (matches.Count == 0)
+            throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in {side} table") { Position = position };
+        if (matches.Count > 1)
+            throw new TenonException(SqlState.AmbiguousColumn, $"common column name \"{name}\" appears more than once in {side} table") { Position = position };
+        return matches[0];
+    }
+
+    private static BoundExpr Rebase(BoundExpr e, int offset) =>
+        e.Rewrite(x => x is ColumnExpr { Level: 0 } c
+            ? new ColumnExpr(c.Index - offset, c.Type, 0, c.Name) { Position = c.Position, TableOid = c.TableOid, ColumnNumber = c.ColumnNumber }
+            : null);
+
+    // Equalities "left column = right column" in a conjunction let the join hash the right side.
+    private static void ExtractEquiKeys(BoundExpr condition, int leftWidth, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys)
+    {
+        var conjuncts = condition is LogicalExpr { IsAnd: true } and ? and.Operands : [condition];
+        foreach (var c in conjuncts)
+        {
+            if (c is not BinaryOpExpr { Op: "=" } eq) continue;
+            var lSide = Side(eq.Left, leftWidth);
+            var rSide = Side(eq.Right, leftWidth);
+            if (lSide == 1 && rSide == 2) { leftKeys.Add(eq.Left); rightKeys.Add(eq.Right); }
+            else if (lSide == 2 && rSide == 1) { leftKeys.Add(eq.Right); rightKeys.Add(eq.Left); }
+        }
+        // Hash only on keys of identical types so hash equality matches the operator.
+        for (var i = leftKeys.Count - 1; i >= 0; i--)
+            if (leftKeys[i].Type.Id != rightKeys[i].Type.Id) { leftKeys.RemoveAt(i); rightKeys.RemoveAt(i); }
+    }
+
+    // 1: only left columns; 2: only right columns; 0: mixed, outer, or none.
+    private static int Side(BoundExpr e, int leftWidth)
+    {
+        var side = 0;
+        foreach (var d in e.Descendants())
+        {
+            if (d is ColumnExpr { Level: > 0 } || d is SubqueryExpr || d is FunctionExpr { Volatile: true }) return 0;
+            if (d is not ColumnExpr c) continue;
+            var s = c.Index < leftWidth ? 1 : 2;
+            if (side != 0 && side != s) return 0;
+            side = s;
+        }
+        return side;
+    }
+}

@@ -1,0 +1,130 @@
+using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Plan;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Binding;
+
+public sealed partial class Binder
+{
+    private BoundExpr BindFunction(FunctionCall f, Scope? scope)
+    {
+        var name = f.Name.Name;
+        if (f.Name.Schema is not null and not "pg_catalog" and not "public")
+            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{f.Name.Schema}\" does not exist") { Position = f.Position };
+
+        if (Aggregates.IsAggregate(name) && f.Over is null)
+            return BindAggregate(f, scope);
+        if (f.Over is not null)
+            throw new TenonException(SqlState.FeatureNotSupported, "window functions are not supported yet") { Position = f.Position };
+
+        switch (name)
+        {
+            case "coalesce":
+            case "greatest":
+            case "least":
+            {
+                var args = f.Args.Select(a => BindExpr(a, scope)).ToList();
+                var unified = UnifyTypes(args, name.ToUpperInvariant(), f.Args.Select(a => a.Position).ToList(), out var type);
+                BinaryOperator? cmp = name == "coalesce" ? null : Operators.ResolveBinary(name == "greatest" ? ">" : "<", type, type);
+                return new ConditionalExpr(name, unified, type, cmp);
+            }
+            case "nullif" when f.Args.Count == 2:
+            {
+                var eq = (BinaryOpExpr)BindBinary("=", f.Args[0], f.Args[1], scope, f.Position);
+                return new ConditionalExpr("nullif", [eq.Left, eq.Right], eq.Left.Type, eq.Impl);
+            }
+        }
+
+        var bound = f.Args.Select(a => BindExpr(a, scope)).ToList();
+        var fn = Functions.Resolve(name, bound.Select(b => b.Type).ToList(), Catalog);
+        if (fn is null)
+        {
+            var sig = string.Join(", ", bound.Select(b => b.Type.DisplayName));
+            throw new TenonException(SqlState.UndefinedFunction, $"function {f.Name}({sig}) does not exist",
+                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
+        }
+        var coerced = new List<BoundExpr>();
+        for (var i = 0; i < bound.Count; i++)
+        {
+            var target = i < fn.ParameterTypes.Count ? fn.ParameterTypes[i] : fn.ParameterTypes[^1];
+            var arg = bound[i];
+            if (arg is ParamExpr { Type.Id: TypeId.Unknown } p && target.Id != TypeId.Unknown) arg = RetypeParam(p, target);
+            coerced.Add(TryCoerce(arg, target, CastContext.Implicit, f.Args[i].Position) ?? arg);
+        }
+        return new FunctionExpr(name, coerced, fn.ReturnType, fn.Invoke, fn.Strict, fn.Volatile);
+    }
+
+    private BoundExpr BindAggregate(FunctionCall f, Scope? scope)
+    {
+        if (_aggregates is null)
+            throw new TenonException(SqlState.GroupingError, $"aggregate functions are not allowed in {_clause}") { Position = f.Position };
+        var outer = _aggregates;
+        // Arguments are evaluated per input row: bind them in the input scope, with nested aggregates forbidden.
+        _aggregates = null;
+        var savedClause = _clause;
+        _clause = "aggregate function calls cannot be nested";
+        List<BoundExpr> args;
+        BoundExpr? filter;
+        try
+        {
+            args = f.Args.Select(a => BindExpr(a, outer.InputScope)).ToList();
+            filter = f.Filter is null ? null : BindCondition(f.Filter, outer.InputScope, "FILTER");
+        }
+        catch (TenonException ex) when (ex.SqlState == SqlState.GroupingError && ex.MessageText.Contains("aggregate function calls cannot be nested"))
+        {
+            throw new TenonException(SqlState.GroupingError, "aggregate function calls cannot be nested") { Position = ex.Position };
+        }
+        finally
+        {
+            _aggregates = outer;
+            _clause = savedClause;
+        }
+        for (var i = 0; i < args.Count; i++)
+            if (args[i] is ConstExpr { Type.Id: TypeId.Unknown } && f.Name.Name is not "count")
+                args[i] = TryCoerce(args[i], SqlType.Text, CastContext.Implicit, f.Args[i].Position)!;
+        var fn = Aggregates.Resolve(f.Name.Name, args.Select(a => a.Type).ToList(), f.Star);
+        if (fn is null)
+        {
+            var sig = f.Star ? "*" : string.Join(", ", args.Select(b => b.Type.DisplayName));
+            throw new TenonException(SqlState.UndefinedFunction, $"function {f.Name}({sig}) does not exist",
+                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
+        }
+        if (fn.Name == "string_agg")
+            args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
+        var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint})";
+        var existing = outer.Calls.FindIndex(c => c.Fingerprint == fingerprint);
+        if (existing < 0)
+        {
+            outer.Calls.Add(new AggregateCall(fn, args, f.Distinct, filter, fingerprint));
+            existing = outer.Calls.Count - 1;
+        }
+        return new AggregateRef(outer, existing, fn.ResultType);
+    }
+
+    /// <summary>True when the expression contains an aggregate call of this query level.</summary>
+    internal static bool ContainsAggregate(Expr e) => e switch
+    {
+        FunctionCall f when Aggregates.IsAggregate(f.Name.Name) && f.Over is null => true,
+        FunctionCall f => f.Args.Any(ContainsAggregate),
+        BinaryExpr b => ContainsAggregate(b.Left) || ContainsAggregate(b.Right),
+        UnaryExpr u => ContainsAggregate(u.Operand),
+        AndExpr a => ContainsAggregate(a.Left) || ContainsAggregate(a.Right),
+        OrExpr o => ContainsAggregate(o.Left) || ContainsAggregate(o.Right),
+        Sql.Ast.NotExpr n => ContainsAggregate(n.Operand),
+        Sql.Ast.CastExpr c => ContainsAggregate(c.Operand),
+        Sql.Ast.CaseExpr c => (c.Operand is not null && ContainsAggregate(c.Operand)) || c.Whens.Any(w => ContainsAggregate(w.Condition) || ContainsAggregate(w.Result)) || (c.Else is not null && ContainsAggregate(c.Else)),
+        Sql.Ast.IsNullExpr i => ContainsAggregate(i.Operand),
+        Sql.Ast.BooleanTestExpr b => ContainsAggregate(b.Operand),
+        IsDistinctFromExpr d => ContainsAggregate(d.Left) || ContainsAggregate(d.Right),
+        BetweenExpr b => ContainsAggregate(b.Operand) || ContainsAggregate(b.Low) || ContainsAggregate(b.High),
+        Sql.Ast.InListExpr i => ContainsAggregate(i.Operand) || i.Items.Any(ContainsAggregate),
+        InSubqueryExpr i => ContainsAggregate(i.Operand),
+        QuantifiedExpr q => ContainsAggregate(q.Left),
+        RowExpr r => r.Items.Any(ContainsAggregate),
+        CollateExpr c => ContainsAggregate(c.Operand),
+        _ => false,
+    };
+}

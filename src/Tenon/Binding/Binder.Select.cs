@@ -1,0 +1,265 @@
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Plan;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Binding;
+
+public sealed partial class Binder
+{
+    /// <summary>
+    /// SELECT: FROM → WHERE → [GROUP BY/aggregates → HAVING] → select list (+ hidden ORDER BY keys)
+    /// → DISTINCT → ORDER BY → LIMIT/OFFSET → drop hidden keys.
+    /// </summary>
+    private PlanNode BindSelectCore(SelectCore core, Scope? outer, IReadOnlyList<OrderItem> orderBy, Expr? limit, Expr? offset)
+    {
+        var scope = new Scope(outer);
+        var plan = BindFrom(core.From, scope);
+
+        if (core.Where is not null)
+        {
+            _clause = "WHERE";
+            plan = new FilterNode(plan, BindCondition(core.Where, scope, "WHERE"));
+        }
+
+        var targets = ExpandTargets(core.Targets, scope);
+        var aggregating = core.GroupBy.Count > 0 || core.Having is not null
+            || targets.Any(t => ContainsAggregate(t.Expr)) || orderBy.Any(o => ContainsAggregate(o.Expr));
+
+        List<BoundExpr> boundTargets;
+        List<SortKey> sortKeys = new();
+        var hidden = new List<BoundExpr>();
+        Func<BoundExpr, BoundExpr> finish = e => e;
+
+        AggregateScope? agg = null;
+        List<BoundExpr> groupKeys = new();
+        if (aggregating)
+        {
+            _clause = "GROUP BY";
+            foreach (var g in core.GroupBy)
+                groupKeys.Add(BindGroupKey(g, targets, scope));
+            agg = new AggregateScope(scope);
+            _aggregates = agg;
+        }
+        else _clause = "SELECT";
+
+        try
+        {
+            boundTargets = targets.Select(t => BindExpr(t.Expr, scope)).ToList();
+            BoundExpr? having = core.Having is null ? null : BindCondition(core.Having, scope, "HAVING");
+            var orderExprs = new List<(BoundExpr Expr, OrderItem Item, int TargetIndex)>();
+            foreach (var item in orderBy)
+            {
+                var targetIndex = FindOrderTarget(item, targets);
+                orderExprs.Add(targetIndex >= 0
+                    ? (boundTargets[targetIndex], item, targetIndex)
+                    : (BindExpr(item.Expr, scope), item, -1));
+            }
+            BoundExpr[]? distinctOn = core.DistinctOn?.Select(e => BindExpr(e, scope)).ToArray();
+
+            if (agg is not null)
+            {
+                plan = BuildAggregate(plan, scope, groupKeys, agg, out var mapper);
+                boundTargets = boundTargets.Select((t, i) => mapper(t, targets[i].Expr)).ToList();
+                if (having is not null) plan = new FilterNode(plan, mapper(having, core.Having!));
+                orderExprs = orderExprs.Select(o => (o.TargetIndex >= 0 ? boundTargets[o.TargetIndex] : mapper(o.Expr, o.Item.Expr), o.Item, o.TargetIndex)).ToList();
+                if (distinctOn is not null) distinctOn = distinctOn.Select((d, i) => mapper(d, core.DistinctOn![i])).ToArray();
+            }
+
+            var width = boundTargets.Count;
+            var projected = new List<BoundExpr>(boundTargets);
+            foreach (var (expr, item, targetIndex) in orderExprs)
+            {
+                var index = targetIndex;
+                if (index < 0) index = projected.FindIndex(p => p.Fingerprint == expr.Fingerprint);
+                if (index < 0)
+                {
+                    if (core.Distinct && core.DistinctOn is null)
+                        throw new TenonException(SqlState.InvalidColumnReference, "for SELECT DISTINCT, ORDER BY expressions must appear in select list") { Position = item.Expr.Position };
+                    projected.Add(expr);
+                    index = projected.Count - 1;
+                }
+                sortKeys.Add(MakeSortKey(new ColumnExpr(index, projected[index].Type, 0, "?"), item));
+            }
+            var distinctKeys = distinctOn?.Select(d =>
+            {
+                var i = projected.FindIndex(p => p.Fingerprint == d.Fingerprint);
+                if (i < 0) { projected.Add(d); i = projected.Count - 1; }
+                return (BoundExpr)new ColumnExpr(i, projected[i].Type, 0, "?");
+            }).ToArray();
+
+            var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null)).ToArray();
+            plan = new ProjectNode(plan, projected, columns);
+            if (distinctKeys is not null)
+            {
+                // DISTINCT ON keeps the first row of each group in ORDER BY order.
+                if (sortKeys.Count > 0) plan = new SortNode(plan, sortKeys);
+                plan = new DistinctNode(plan, width, distinctKeys);
+            }
+            else
+            {
+                if (core.Distinct) plan = new DistinctNode(plan, width, null);
+                if (sortKeys.Count > 0) plan = new SortNode(plan, sortKeys);
+            }
+            plan = ApplyLimit(plan, limit, offset);
+            if (projected.Count > width) plan = new TrimNode(plan, width);
+            return plan;
+        }
+        finally
+        {
+            _aggregates = null;
+        }
+    }
+
+    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item)
+    {
+        var name = item?.Alias ?? (item is null ? "?column?" : ColumnLabel(item.Expr));
+        var type = e.Type.Id == TypeId.Unknown ? SqlType.Text : e.Type;
+        if (e is ColumnExpr { Level: 0, TableOid: > 0 } c)
+            return new PlanColumn(name, type, c.TableOid, c.ColumnNumber);
+        return new PlanColumn(name, type);
+    }
+
+    /// <summary>PostgreSQL's FigureColname: the label of an unaliased select-list item.</summary>
+    public static string ColumnLabel(Expr e) => e switch
+    {
+        ColumnRef c => c.Column,
+        FunctionCall f => f.Name.Name,
+        Sql.Ast.CastExpr c => ColumnLabel(c.Operand) is var inner && inner != "?column?" ? inner : CastLabel(c.Type),
+        TypedLiteral t => CastLabel(t.Type),
+        Sql.Ast.CaseExpr => "case",
+        ExistsExpr => "exists",
+        ScalarSubqueryExpr s => s.Subquery.Body is SelectCore sc && sc.Targets.Count > 0
+            ? sc.Targets[0].Alias ?? ColumnLabel(sc.Targets[0].Expr) : "?column?",
+        ArrayExpr => "array",
+        RowExpr => "row",
+        BoolLiteral => "bool",
+        SqlValueFunction v => v.Kind switch
+        {
+            SqlValueFunctionKind.CurrentDate => "current_date",
+            SqlValueFunctionKind.CurrentTime => "current_time",
+            SqlValueFunctionKind.CurrentTimestamp => "current_timestamp",
+            SqlValueFunctionKind.LocalTime => "localtime",
+            SqlValueFunctionKind.LocalTimestamp => "localtimestamp",
+            SqlValueFunctionKind.CurrentUser => "current_user",
+            SqlValueFunctionKind.SessionUser => "session_user",
+            SqlValueFunctionKind.User => "user",
+            SqlValueFunctionKind.CurrentRole => "current_role",
+            SqlValueFunctionKind.CurrentCatalog => "current_catalog",
+            _ => "current_schema",
+        },
+        CollateExpr c => ColumnLabel(c.Operand),
+        _ => "?column?",
+    };
+
+    private static string CastLabel(TypeName t) => t.Name switch
+    {
+        "bpchar" => "bpchar",
+        _ => t.Name,
+    };
+
+    private List<SelectItem> ExpandTargets(IReadOnlyList<SelectItem> items, Scope scope)
+    {
+        var result = new List<SelectItem>();
+        foreach (var item in items)
+        {
+            if (item.Expr is not StarExpr star) { result.Add(item); continue; }
+            if (star.Table is null)
+            {
+                if (scope.Entries.Count == 0)
+                    throw new TenonException(SqlState.SyntaxError, "SELECT * with no tables specified is not valid") { Position = star.Position };
+                foreach (var name in scope.UsingColumns.Keys)
+                    result.Add(new SelectItem(new ColumnRef([name]) { Position = star.Position }, null));
+                foreach (var e in scope.Entries)
+                    foreach (var c in e.Columns.Where(c => !c.Hidden && !e.MergedAway.Contains(c.Name)))
+                        result.Add(new SelectItem(new ColumnRef(e.Alias is null ? [c.Name] : [e.Alias, c.Name]) { Position = star.Position }, null));
+            }
+            else
+            {
+                var entry = scope.FindEntry(star.Table)
+                    ?? throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{star.Table}\"") { Position = star.Position };
+                foreach (var c in entry.Columns.Where(c => !c.Hidden))
+                    result.Add(new SelectItem(new ColumnRef([star.Table, c.Name]) { Position = star.Position }, null));
+            }
+        }
+        return result;
+    }
+
+    // ORDER BY n / ORDER BY output_name refer to select-list items, as in PostgreSQL.
+    private static int FindOrderTarget(OrderItem item, List<SelectItem> targets)
+    {
+        if (item.Expr is IntegerLiteral lit)
+        {
+            if (lit.Value < 1 || lit.Value > targets.Count)
+                throw new TenonException(SqlState.InvalidColumnReference, $"ORDER BY position {lit.Value} is not in select list") { Position = item.Expr.Position };
+            return (int)lit.Value - 1;
+        }
+        if (item.Expr is ColumnRef { Names.Count: 1 } c)
+        {
+            var matches = targets.Select((t, i) => (t, i)).Where(x => (x.t.Alias ?? (x.t.Expr is ColumnRef r ? r.Column : null)) == c.Column).ToList();
+            if (matches.Count == 1 || (matches.Count > 1 && matches.All(m => m.t.Alias is null && m.t.Expr is ColumnRef r2 && r2.Names.SequenceEqual(((ColumnRef)matches[0].t.Expr).Names))))
+                return matches[0].i;
+            if (matches.Count > 1 && matches.Any(m => m.t.Alias is not null))
+                throw new TenonException(SqlState.AmbiguousColumn, $"ORDER BY \"{c.Column}\" is ambiguous") { Position = item.Expr.Position };
+        }
+        return -1;
+    }
+
+    private BoundExpr BindGroupKey(Expr g, List<SelectItem> targets, Scope scope)
+    {
+        if (g is IntegerLiteral lit)
+        {
+            if (lit.Value < 1 || lit.Value > targets.Count)
+                throw new TenonException(SqlState.InvalidColumnReference, $"GROUP BY position {lit.Value} is not in select list") { Position = g.Position };
+            return BindExpr(targets[(int)lit.Value - 1].Expr, scope);
+        }
+        if (g is ColumnRef { Names.Count: 1 } c && scope.FindUnqualified(c.Column, c.Position) is null)
+        {
+            var target = targets.FirstOrDefault(t => t.Alias == c.Column);
+            if (target is not null) return BindExpr(target.Expr, scope);
+        }
+        return BindExpr(g, scope);
+    }
+
+    /// <summary>
+    /// Adds the aggregate node and returns a mapper that rewrites expressions bound over the input
+    /// scope into expressions over the aggregate's output row, raising 42803 for ungrouped columns.
+    /// Columns of a table whose primary key is grouped are allowed (functional dependency).
+    /// </summary>
+    private PlanNode BuildAggregate(PlanNode input, Scope scope, List<BoundExpr> groupKeys, AggregateScope agg, out Func<BoundExpr, Expr, BoundExpr> mapper)
+    {
+        var keys = new List<BoundExpr>(groupKeys);
+        // Functional dependency on a grouped primary key.
+        foreach (var entry in scope.Entries)
+        {
+            if (entry.TableOid == 0 || !Catalog.Tables.TryGetValue(entry.TableOid, out var table) || table.PrimaryKey is not { } pk) continue;
+            var pkCols = pk.Columns.Select(n => entry.Columns.First(c => c.ColumnNumber == n).Index).ToList();
+            var grouped = pkCols.All(ix => groupKeys.Any(k => k is ColumnExpr { Level: 0 } ce && ce.Index == ix));
+            if (!grouped) continue;
+            foreach (var c in entry.Columns.Where(c => !c.Hidden))
+                if (!keys.Any(k => k is ColumnExpr { Level: 0 } ce && ce.Index == c.Index))
+                    keys.Add(new ColumnExpr(c.Index, c.Type, 0, $"{entry.Alias}.{c.Name}"));
+        }
+        var keyCount = keys.Count;
+        var columns = keys.Select(k => new PlanColumn("?", k.Type))
+            .Concat(agg.Calls.Select(c => new PlanColumn(c.Function.Name, c.Function.ResultType))).ToArray();
+        var node = new AggregateNode(input, keys, agg.Calls, columns);
+        var keyPrints = keys.Select(k => k.Fingerprint).ToList();
+
+        mapper = (bound, ast) => bound.Rewrite(e =>
+        {
+            if (e is AggregateRef a && ReferenceEquals(a.Owner, agg))
+                return new SlotExpr(keyCount + a.Index, a.Type, a.Fingerprint);
+            var k = keyPrints.IndexOf(e.Fingerprint);
+            if (k >= 0 && e is not ConstExpr) return new SlotExpr(k, e.Type, $"group#{k}");
+            if (e is ColumnExpr { Level: 0 } col)
+                throw new TenonException(SqlState.GroupingError,
+                    $"column \"{col.Name}\" must appear in the GROUP BY clause or be used in an aggregate function") { Position = col.Position };
+            return null;
+        });
+        return node;
+    }
+}

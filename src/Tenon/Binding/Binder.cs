@@ -1,0 +1,218 @@
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Plan;
+using Tenon.Types;
+
+namespace Tenon.Binding;
+
+/// <summary>
+/// Turns parsed queries and expressions into typed, executable trees: resolves names against the
+/// catalog and FROM scopes, picks operators and functions the way PostgreSQL's parser does
+/// (untyped literals take their type from context; implicit casts only where pg_cast allows),
+/// and reports PostgreSQL's errors (42703, 42P01, 42702, 42883, 42804, 42803 …) with positions.
+///
+/// Aggregates: while a select list or HAVING is bound, aggregate calls are collected into
+/// <see cref="AggregateScope"/> and replaced by placeholders; the query binder then maps group
+/// keys and aggregate results to slots of the aggregate node's output row.
+/// </summary>
+public sealed partial class Binder
+{
+    private readonly ExecContext _ctx;
+
+    public Binder(ExecContext ctx) => _ctx = ctx;
+
+    public SystemCatalog Catalog => _ctx.Transaction.Catalog;
+    public Session Session => _ctx.Session;
+
+    /// <summary>Where aggregates found while binding go; null where aggregates are not allowed.</summary>
+    private AggregateScope? _aggregates;
+    /// <summary>The clause name used in "aggregate functions are not allowed in …" when <see cref="_aggregates"/> is null.</summary>
+    private string _clause = "WHERE";
+
+    /// <summary>Types inferred for parameters $n so far (from values or context).</summary>
+    public Dictionary<int, SqlType> ParameterTypes { get; } = new();
+
+    internal sealed class AggregateScope(Scope inputScope)
+    {
+        public Scope InputScope { get; } = inputScope;
+        public List<AggregateCall> Calls { get; } = new();
+        public int Level { get; init; }
+    }
+
+    /// <summary>Placeholder for an aggregate result until the query binder assigns its slot.</summary>
+    internal sealed class AggregateRef(AggregateScope owner, int index, SqlType type) : BoundExpr
+    {
+        public AggregateScope Owner { get; } = owner;
+        public int Index { get; } = index;
+        public override SqlType Type { get; } = type;
+        public override object? Eval(object?[] row, ExecContext ctx) =>
+            throw new InvalidOperationException("aggregate placeholder evaluated");
+        public override string Fingerprint => $"agg#{Index}@{Owner.GetHashCode()}";
+    }
+
+    // ---- Coercion ------------------------------------------------------------------------
+
+    /// <summary>
+    /// Coerces an expression to a type. Unknown-typed constants are parsed now (so input errors
+    /// point at the literal); other expressions get a cast if <paramref name="context"/> allows one.
+    /// Returns null when no cast exists.
+    /// </summary>
+    public BoundExpr? TryCoerce(BoundExpr e, SqlType target, CastContext context, int position = 0)
+    {
+        if (target.Id == TypeId.Unknown) return e;
+        if (e.Type == target) return e;
+        if (e.Type.Id == target.Id && !target.HasModifier) return e;
+        if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
+        {
+            if (c.Value is null) return new ConstExpr(null, target);
+            try
+            {
+                var parsed = ValueText.Parse((string)c.Value, target.WithoutModifier(), _ctx.Settings);
+                var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
+                return new ConstExpr(value, target);
+            }
+            catch (TenonException ex) when (position > 0 || c is not null)
+            {
+                if (ex.Position == 0 && position > 0) ex.Position = position;
+                throw;
+            }
+        }
+        if (e.Type.Id == TypeId.Unknown)
+            return new Execution.Expressions.CastExpr(e, target, CastContext.Explicit);
+        if (e.Type.Id == target.Id)
+            return new Execution.Expressions.CastExpr(e, target, context);
+        if (!ValueCast.CanCast(e.Type, target, context)) return null;
+        return new Execution.Expressions.CastExpr(e, target, context);
+    }
+
+    /// <summary>Coerces for storing into a column (assignment context), or raises PostgreSQL's 42804.</summary>
+    public BoundExpr CoerceForColumn(BoundExpr e, ColumnDef column, int position)
+    {
+        var result = TryCoerce(e, column.Type, CastContext.Assignment, position);
+        if (result is null)
+            throw new TenonException(SqlState.DatatypeMismatch,
+                $"column \"{column.Name}\" is of type {column.Type.DisplayName} but expression is of type {e.Type.DisplayName}",
+                hint: "You will need to rewrite or cast the expression.") { Position = position };
+        return result;
+    }
+
+    /// <summary>Requires a boolean (WHERE, HAVING, ON, CHECK …): 42804 otherwise.</summary>
+    public BoundExpr CoerceToBool(BoundExpr e, string clause, int position)
+    {
+        if (e.Type.Id == TypeId.Bool) return e;
+        if (e.Type.Id == TypeId.Unknown)
+            return TryCoerce(e, SqlType.Bool, CastContext.Implicit, position)!;
+        throw new TenonException(SqlState.DatatypeMismatch,
+            $"argument of {clause} must be type boolean, not type {e.Type.DisplayName}") { Position = position };
+    }
+
+    /// <summary>PostgreSQL's select_common_type for CASE/COALESCE/VALUES/UNION, coercing every input.</summary>
+    public List<BoundExpr> UnifyTypes(IReadOnlyList<BoundExpr> exprs, string construct, IReadOnlyList<int> positions, out SqlType type)
+    {
+        var common = Operators.CommonType(exprs.Select(e => e.Type).ToList(), out var error);
+        if (common is null)
+        {
+            // Find the first pair that does not match, as PostgreSQL reports it.
+            var first = exprs[0].Type;
+            var firstIndex = 0;
+            for (var i = 0; i < exprs.Count; i++)
+                if (exprs[i].Type.Id != TypeId.Unknown) { first = exprs[i].Type; firstIndex = i; break; }
+            for (var i = firstIndex + 1; i < exprs.Count; i++)
+            {
+                var t = exprs[i].Type;
+                if (t.Id == TypeId.Unknown) continue;
+                if (Operators.CommonType(new[] { first, t }, out _) is null)
+                    throw new TenonException(SqlState.DatatypeMismatch,
+                        $"{construct} types {first.DisplayName} and {t.DisplayName} cannot be matched") { Position = positions[i] };
+            }
+            throw new TenonException(SqlState.DatatypeMismatch, error ?? $"{construct} types cannot be matched");
+        }
+        type = common;
+        var result = new List<BoundExpr>();
+        for (var i = 0; i < exprs.Count; i++)
+        {
+            var coerced = TryCoerce(exprs[i], common, CastContext.Implicit, positions[i]);
+            if (coerced is null)
+                throw new TenonException(SqlState.DatatypeMismatch,
+                    $"{construct} could not convert type {exprs[i].Type.DisplayName} to {common.DisplayName}") { Position = positions[i] };
+            result.Add(coerced);
+        }
+        return result;
+    }
+
+    // ---- Types -----------------------------------------------------------------------------
+
+    /// <summary>Resolves a parsed type name; serial types resolve to their integer type (callers handle the sequence).</summary>
+    public static SqlType ResolveType(Sql.Ast.TypeName t)
+    {
+        if (t.IsArray)
+            throw new TenonException(SqlState.FeatureNotSupported, "array types are not supported yet") { Position = t.Position };
+        var mods = t.Modifiers;
+        SqlType Simple(SqlType s)
+        {
+            if (mods.Count > 0)
+                throw new TenonException(SqlState.SyntaxError, $"type modifier is not allowed for type \"{s.InternalName}\"") { Position = t.Position };
+            return s;
+        }
+        switch (t.Name)
+        {
+            case "int2": case "smallserial": case "serial2": return Simple(SqlType.Int2);
+            case "int4": case "serial": case "serial4": return Simple(SqlType.Int4);
+            case "int8": case "bigserial": case "serial8": return Simple(SqlType.Int8);
+            case "float4": return Simple(SqlType.Float4);
+            case "float8": return Simple(SqlType.Float8);
+            case "bool": return Simple(SqlType.Bool);
+            case "text": return Simple(SqlType.Text);
+            case "uuid": return Simple(SqlType.Uuid);
+            case "date": return Simple(SqlType.Date);
+            case "bytea": return Simple(SqlType.Bytea);
+            case "interval": return SqlType.Interval;
+            case "name": return Simple(SqlType.Name);
+            case "oid": return Simple(SqlType.Oid);
+            case "regclass": return Simple(SqlType.RegClass);
+            case "unknown": return SqlType.Unknown;
+            case "timestamp":
+                return mods.Count == 0 ? SqlType.Timestamp : SqlType.TimestampOf(CheckPrecision(mods[0], "timestamp", t.Position));
+            case "timestamptz":
+                return mods.Count == 0 ? SqlType.Timestamptz : SqlType.TimestamptzOf(CheckPrecision(mods[0], "timestamp with time zone", t.Position));
+            case "varchar":
+                if (mods.Count == 0) return SqlType.Varchar;
+                CheckLength(mods[0], "varchar", t.Position);
+                return SqlType.VarcharOf(mods[0]);
+            case "bpchar":
+                if (mods.Count == 0) return SqlType.BpcharOf(1);
+                CheckLength(mods[0], "char", t.Position);
+                return SqlType.BpcharOf(mods[0]);
+            case "numeric":
+                if (mods.Count == 0) return SqlType.Numeric;
+                var p = mods[0];
+                var s = mods.Count > 1 ? mods[1] : 0;
+                if (p < 1 || p > 1000)
+                    throw new TenonException(SqlState.InvalidParameterValue, $"NUMERIC precision {p} must be between 1 and 1000") { Position = t.Position };
+                if (s < -1000 || s > 1000)
+                    throw new TenonException(SqlState.InvalidParameterValue, $"NUMERIC scale {s} must be between -1000 and 1000") { Position = t.Position };
+                return SqlType.NumericOf(p, s);
+        }
+        throw new TenonException(SqlState.UndefinedObject, $"type \"{(t.Schema is null ? t.Name : t.Schema + "." + t.Name)}\" does not exist") { Position = t.Position };
+    }
+
+    private static int CheckPrecision(int p, string name, int position)
+    {
+        if (p < 0)
+            throw new TenonException(SqlState.InvalidParameterValue, $"{name.ToUpperInvariant()}({p}) precision must not be negative") { Position = position };
+        return Math.Min(p, 6);
+    }
+
+    private static void CheckLength(int n, string name, int position)
+    {
+        if (n < 1)
+            throw new TenonException(SqlState.InvalidParameterValue, $"length for type {name} must be at least 1") { Position = position };
+        if (n > 10485760)
+            throw new TenonException(SqlState.InvalidParameterValue, $"length for type {name} cannot exceed 10485760") { Position = position };
+    }
+
+    public static bool IsSerial(Sql.Ast.TypeName t) =>
+        t.Name is "serial" or "serial4" or "bigserial" or "serial8" or "smallserial" or "serial2";
+}

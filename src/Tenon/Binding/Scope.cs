@@ -1,0 +1,64 @@
+using Tenon.Errors;
+using Tenon.Types;
+
+namespace Tenon.Binding;
+
+/// <summary>A column visible in a FROM scope, at a fixed index of the flat input row.</summary>
+public sealed record ScopeColumn(string Name, SqlType Type, int Index, uint TableOid = 0, short ColumnNumber = 0)
+{
+    /// <summary>Hidden columns (row ids, dropped columns) are never found by name or expanded by <c>*</c>.</summary>
+    public bool Hidden { get; init; }
+}
+
+/// <summary>One FROM item as it can be named: a table, subquery, function or join alias, and its columns.</summary>
+public sealed class RangeEntry(string? alias, IReadOnlyList<ScopeColumn> columns)
+{
+    public string? Alias { get; } = alias;
+    public IReadOnlyList<ScopeColumn> Columns { get; } = columns;
+    public uint TableOid { get; init; }
+    /// <summary>Columns merged by JOIN USING/NATURAL are visible once, unqualified, through the join.</summary>
+    public HashSet<string> MergedAway { get; } = new();
+}
+
+/// <summary>
+/// The names visible while binding one query level: its FROM entries, in order, and the enclosing
+/// query's scope for correlated references. Resolution follows PostgreSQL: an unqualified name must
+/// match exactly one column among this level's entries (else 42702 ambiguous), and only if it
+/// matches none are outer levels searched.
+/// </summary>
+public sealed class Scope(Scope? parent)
+{
+    public Scope? Parent { get; } = parent;
+    public List<RangeEntry> Entries { get; } = new();
+    /// <summary>Unqualified names produced by JOIN USING, resolving to a merged expression slot.</summary>
+    public Dictionary<string, ScopeColumn> UsingColumns { get; } = new();
+    public int Width { get; set; }
+
+    public void Add(RangeEntry entry)
+    {
+        if (entry.Alias is not null && Entries.Any(e => e.Alias == entry.Alias))
+            throw new TenonException(SqlState.DuplicateAlias, $"table name \"{entry.Alias}\" specified more than once");
+        Entries.Add(entry);
+    }
+
+    /// <summary>Finds an unqualified column at this level; null when absent.</summary>
+    public ScopeColumn? FindUnqualified(string name, int position)
+    {
+        if (UsingColumns.TryGetValue(name, out var merged)) return merged;
+        ScopeColumn? found = null;
+        foreach (var e in Entries)
+        {
+            if (e.MergedAway.Contains(name)) continue;
+            foreach (var c in e.Columns)
+            {
+                if (c.Hidden || c.Name != name) continue;
+                if (found is not null)
+                    throw new TenonException(SqlState.AmbiguousColumn, $"column reference \"{name}\" is ambiguous") { Position = position };
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    public RangeEntry? FindEntry(string alias) => Entries.FirstOrDefault(e => e.Alias == alias);
+}

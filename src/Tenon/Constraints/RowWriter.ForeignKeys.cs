@@ -1,0 +1,253 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Sql.Ast;
+using MatchType = Tenon.Sql.Ast.MatchType;
+using Tenon.Types;
+
+namespace Tenon.Constraints;
+
+public sealed partial class RowWriter
+{
+    private readonly Dictionary<(uint, short), BoundExpr?> _defaults = new();
+
+    /// <summary>Runs the queued foreign-key events (R.4, R.5) until none are left; deferrable ones go to the transaction.</summary>
+    public void Finish()
+    {
+        while (_events.TryDequeue(out var e))
+        {
+            if (IsDeferred(e)) { Tx.DeferredEvents.Add(e); continue; }
+            Run(e);
+        }
+    }
+
+    /// <summary>Runs events deferred to commit (or to SET CONSTRAINTS … IMMEDIATE).</summary>
+    public void RunDeferred(IEnumerable<ForeignKeyEvent> events)
+    {
+        foreach (var e in events) Run(e);
+        while (_events.TryDequeue(out var e)) Run(e);
+    }
+
+    private bool IsDeferred(ForeignKeyEvent e)
+    {
+        var fk = e.ForeignKey;
+        if (!fk.Deferrable) return false;
+        // Only the check and NO ACTION triggers can be deferred; RESTRICT and the actions never are.
+        if (e.Kind != ForeignKeyEventKind.ChildCheck)
+        {
+            var action = e.Kind == ForeignKeyEventKind.ParentDelete ? fk.OnDelete : fk.OnUpdate;
+            if (action != ReferentialAction.NoAction) return false;
+        }
+        return Tx.IsConstraintDeferred(fk);
+    }
+
+    private void Run(ForeignKeyEvent e)
+    {
+        if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
+        var fk = child.ForeignKeys.FirstOrDefault(f => f.Oid == e.ForeignKey.Oid);
+        if (fk is null) return;
+        var parent = Catalog.Table(fk.ParentTableOid);
+        switch (e.Kind)
+        {
+            case ForeignKeyEventKind.ChildCheck:
+                // A row deleted or updated since the event was queued is not checked (its new version has its own event).
+                if (!Tx.Rows(child.Oid).TryGet(e.RowId, out var live) || !ReferenceEquals(live, e.OldRow)) return;
+                CheckParentExists(child, fk, parent, e.OldRow);
+                break;
+            case ForeignKeyEventKind.ParentDelete:
+                ApplyParentAction(parent, child, fk, fk.OnDelete, e.OldRow, null);
+                break;
+            case ForeignKeyEventKind.ParentUpdate:
+                ApplyParentAction(parent, child, fk, fk.OnUpdate, e.OldRow, e.NewRow);
+                break;
+        }
+    }
+
+    // R.4
+    private void CheckParentExists(TableDef child, ForeignKeyDef fk, TableDef parent, object?[] row)
+    {
+        var nulls = fk.Columns.Count(n => row[n - 1] is null);
+        if (nulls == fk.Columns.Count) return;
+        if (nulls > 0)
+        {
+            if (fk.Match == MatchType.Full) throw SqlErrors.ForeignKeyMatchFull(child, fk);
+            return;
+        }
+        if (!ParentKeyExists(parent, fk, fk.Columns.Select(n => (row[n - 1], child.Column(n).Type)).ToArray()))
+            throw SqlErrors.ForeignKeyMissingParent(child, fk, parent,
+                KeyColumnList(child, fk.Columns, quote: false), KeyValueList(child, fk.Columns, row));
+    }
+
+    /// <summary>Probes the parent's unique index for a key given in FK column order.</summary>
+    private bool ParentKeyExists(TableDef parent, ForeignKeyDef fk, (object? Value, SqlType Type)[] fkOrderKey)
+    {
+        var position = parent.IndexPosition(fk.ParentIndexOid);
+        var index = parent.Indexes[position];
+        var key = new object?[index.Columns.Count];
+        for (var i = 0; i < key.Length; i++)
+        {
+            var j = IndexOf(fk.ParentColumns, index.Columns[i]);
+            var (value, type) = fkOrderKey[j];
+            var target = parent.Column(index.Columns[i]).Type;
+            if (!TryConvert(value, type, target, out key[i])) return false;
+        }
+        return Tx.Index(parent.Oid, position).ContainsKey(key);
+    }
+
+    // R.5
+    private void ApplyParentAction(TableDef parent, TableDef child, ForeignKeyDef fk, ReferentialAction action, object?[] oldRow, object?[]? newRow)
+    {
+        var oldKey = fk.ParentColumns.Select(n => (oldRow[n - 1], parent.Column(n).Type)).ToArray();
+        if (action == ReferentialAction.NoAction && ParentKeyExists(parent, fk, oldKey)) return;
+        var children = FindChildren(child, fk, oldKey);
+        if (children.Count == 0) return;
+        switch (action)
+        {
+            case ReferentialAction.NoAction:
+            case ReferentialAction.Restrict:
+                throw SqlErrors.ForeignKeyStillReferenced(parent, fk, child,
+                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+            case ReferentialAction.Cascade when newRow is null:
+                foreach (var (rowId, row) in children)
+                    if (Tx.Rows(child.Oid).TryGet(rowId, out var live) && ReferenceEquals(live, row))
+                        Delete(child, rowId, row);
+                break;
+            case ReferentialAction.Cascade:
+                foreach (var (rowId, row) in children)
+                {
+                    var updated = (object?[])row.Clone();
+                    for (var i = 0; i < fk.Columns.Count; i++)
+                    {
+                        var childCol = child.Column(fk.Columns[i]);
+                        var parentCol = parent.Column(fk.ParentColumns[i]);
+                        var v = newRow[fk.ParentColumns[i] - 1];
+                        updated[fk.Columns[i] - 1] = v is null ? null : ValueCast.Cast(v, parentCol.Type, childCol.Type, CastContext.Assignment, _ctx.Settings);
+                    }
+                    Update(child, rowId, row, updated);
+                }
+                break;
+            case ReferentialAction.SetNull:
+            case ReferentialAction.SetDefault:
+            {
+                var columns = newRow is null && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
+                foreach (var (rowId, row) in children)
+                {
+                    var updated = (object?[])row.Clone();
+                    foreach (var n in columns)
+                        updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
+                    Update(child, rowId, row, updated);
+                }
+                if (action == ReferentialAction.SetDefault)
+                {
+                    // The default may be the very key that went away: re-run the NO ACTION check.
+                    if (!ParentKeyExists(parent, fk, oldKey) && FindChildren(child, fk, oldKey).Count > 0)
+                        throw SqlErrors.ForeignKeyStillReferenced(parent, fk, child,
+                            KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+                }
+                break;
+            }
+        }
+    }
+
+    /// <summary>Child rows whose FK columns equal a parent key, through an index on the FK columns when one exists.</summary>
+    private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey)
+    {
+        var key = new object?[fk.Columns.Count];
+        for (var i = 0; i < key.Length; i++)
+            if (!TryConvert(parentKey[i].Value, parentKey[i].Type, child.Column(fk.Columns[i]).Type, out key[i]))
+                return new();
+        var result = new List<(long, object?[])>();
+        var rows = Tx.Rows(child.Oid);
+        for (var p = 0; p < child.Indexes.Count; p++)
+        {
+            var index = child.Indexes[p];
+            if (index.Columns.Count < fk.Columns.Count || index.Predicate is not null) continue;
+            var prefix = index.Columns.Take(fk.Columns.Count).ToList();
+            if (!prefix.All(c => fk.Columns.Contains(c))) continue;
+            var seekKey = prefix.Select(c => key[IndexOf(fk.Columns, c)]).ToArray();
+            var store = Tx.Index(child.Oid, p);
+            if (index.Columns.Count == fk.Columns.Count)
+            {
+                foreach (var id in store.Seek(seekKey))
+                    if (rows.TryGet(id, out var row)) result.Add((id, row));
+            }
+            else
+            {
+                foreach (var (_, id) in store.SeekPrefix(seekKey))
+                    if (rows.TryGet(id, out var row)) result.Add((id, row));
+            }
+            return result;
+        }
+        var types = fk.Columns.Select(n => child.Column(n).Type.Id).ToArray();
+        foreach (var (id, row) in rows.Scan())
+        {
+            var match = true;
+            for (var i = 0; i < key.Length && match; i++)
+            {
+                var v = row[fk.Columns[i] - 1];
+                match = v is not null && ValueComparer.Equal(v, key[i]!, types[i]);
+            }
+            if (match) result.Add((id, row));
+        }
+        return result;
+    }
+
+    private bool TryConvert(object? value, SqlType from, SqlType to, out object? result)
+    {
+        result = value;
+        if (value is null || from.Id == to.Id) return true;
+        try
+        {
+            result = ValueCast.Cast(value, from, to.WithoutModifier(), CastContext.Explicit, _ctx.Settings);
+            // A lossy conversion (e.g. 1.5 to integer) cannot match.
+            var back = ValueCast.Cast(result!, to.WithoutModifier(), from, CastContext.Explicit, _ctx.Settings);
+            return back is not null && ValueComparer.Equal(back, value, from.Id);
+        }
+        catch (TenonException)
+        {
+            return false;
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<short> list, short value)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] == value) return i;
+        return -1;
+    }
+
+    /// <summary>A column's default value (its DEFAULT expression, identity sequence, or NULL).</summary>
+    public object? DefaultValue(TableDef table, ColumnDef column)
+    {
+        var key = (table.Oid, column.Number);
+        if (!_defaults.TryGetValue(key, out var expr))
+        {
+            expr = null;
+            var binder = new Binder(_ctx);
+            if (column.Default is not null)
+                expr = binder.CoerceForColumn(binder.BindExpr(column.Default, null), column, column.Default.Position);
+            else if (column.Identity != IdentityKind.None && column.OwnedSequence is not null)
+                expr = binder.CoerceForColumn(
+                    binder.BindExpr(new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(column.OwnedSequence)]), null),
+                    column, 0);
+            _defaults[key] = expr;
+        }
+        return expr?.Eval(Array.Empty<object?>(), _ctx);
+    }
+}
+
+public sealed partial class RowWriter
+{
+    /// <summary>Queues a check of an existing child row (ADD FOREIGN KEY, VALIDATE CONSTRAINT).</summary>
+    public void QueueChildCheck(ForeignKeyDef fk, long rowId, object?[] row)
+    {
+        if (ChildCheckNeeded(fk, row)) _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, row));
+    }
+
+    /// <summary>Runs the queued events now, ignoring deferral.</summary>
+    public void RunImmediately()
+    {
+        while (_events.TryDequeue(out var e)) Run(e);
+    }
+}

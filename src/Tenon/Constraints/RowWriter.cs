@@ -1,0 +1,247 @@
+using System.Text;
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Plan;
+using Tenon.Transactions;
+using Tenon.Types;
+
+namespace Tenon.Constraints;
+
+/// <summary>
+/// Writes rows for one statement and enforces every constraint at the moment PostgreSQL does.
+///
+/// Per row, as the row is written (PostgreSQL's ExecConstraints and index insertion order):
+///   R.1  NOT NULL, in column order                       → 23502
+///   R.2  CHECK constraints, in name order                 → 23514
+///   R.3  unique indexes, in creation order; a key with a NULL never conflicts (NULLS DISTINCT)
+///                                                          → 23505
+/// At end of statement (<see cref="Finish"/>), foreign-key events queued by R.4/R.5 run in order:
+///   R.4  child row inserted, or its key changed: the parent key must exist (probe the parent's
+///        unique index); all-NULL keys pass, partly-NULL pass under MATCH SIMPLE.
+///   R.5  parent row deleted, or its key changed: apply ON DELETE / ON UPDATE to the child rows
+///        (found through an index on the FK columns when there is one, else by scanning).
+///        NO ACTION first checks whether another row now supplies the old key; RESTRICT does not.
+///        CASCADE / SET NULL / SET DEFAULT write child rows through this same writer, so the
+///        child's own constraints fire and cascades chain.
+/// A failure anywhere throws; the statement's savepoint then discards everything it wrote.
+/// </summary>
+public sealed partial class RowWriter
+{
+    private readonly ExecContext _ctx;
+    private readonly Queue<ForeignKeyEvent> _events = new();
+    private readonly Dictionary<uint, List<(CheckConstraintDef Def, BoundExpr Expr)>> _checks = new();
+
+    public RowWriter(ExecContext ctx) => _ctx = ctx;
+
+    private Transaction Tx => _ctx.Transaction;
+    private SystemCatalog Catalog => Tx.Catalog;
+
+    /// <summary>Inserts a complete row (one slot per table column); returns its row id.</summary>
+    public long Insert(TableDef table, object?[] row)
+    {
+        CheckRow(table, row);
+        var wt = Tx.Write(table.Oid);
+        wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId);
+        for (var i = 0; i < table.Indexes.Count; i++)
+            AddToIndex(table, wt, i, row, rowId);
+        foreach (var fk in table.ForeignKeys)
+            if (ChildCheckNeeded(fk, row)) _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, row));
+        return rowId;
+    }
+
+    /// <summary>Replaces a row's values.</summary>
+    public void Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
+    {
+        CheckRow(table, newRow);
+        var wt = Tx.Write(table.Oid);
+        wt.Rows = wt.Rows.Update(rowId, newRow, Tx.Token);
+        for (var i = 0; i < table.Indexes.Count; i++)
+        {
+            var index = table.Indexes[i];
+            var oldKey = KeyOf(index, oldRow);
+            var newKey = KeyOf(index, newRow);
+            if (SameImage(oldKey, newKey)) continue;
+            wt.Indexes[i] = wt.Indexes[i].Remove(oldKey, rowId, Tx.Token);
+            AddToIndex(table, wt, i, newRow, rowId);
+        }
+        foreach (var fk in table.ForeignKeys)
+            if (!SameKey(fk.Columns, oldRow, newRow, byImage: false) && ChildCheckNeeded(fk, newRow))
+                _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, newRow));
+        foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
+            if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
+                _events.Enqueue(ForeignKeyEvent.ParentUpdate(fk, oldRow, newRow));
+    }
+
+    /// <summary>Deletes a row.</summary>
+    public void Delete(TableDef table, long rowId, object?[] oldRow)
+    {
+        var wt = Tx.Write(table.Oid);
+        wt.Rows = wt.Rows.Delete(rowId, Tx.Token);
+        for (var i = 0; i < table.Indexes.Count; i++)
+            wt.Indexes[i] = wt.Indexes[i].Remove(KeyOf(table.Indexes[i], oldRow), rowId, Tx.Token);
+        foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
+            if (!HasNull(fk.ParentColumns, oldRow))
+                _events.Enqueue(ForeignKeyEvent.ParentDelete(fk, oldRow));
+    }
+
+    // R.1, R.2
+    private void CheckRow(TableDef table, object?[] row)
+    {
+        foreach (var c in table.Columns)
+            if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)
+                throw SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
+        foreach (var (def, expr) in ChecksOf(table))
+            if (expr.Eval(row, _ctx) is false)
+                throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
+    }
+
+    private List<(CheckConstraintDef, BoundExpr)> ChecksOf(TableDef table)
+    {
+        if (_checks.TryGetValue(table.Oid, out var list)) return list;
+        list = new List<(CheckConstraintDef, BoundExpr)>();
+        var binder = new Binder(_ctx);
+        foreach (var check in table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal))
+            list.Add((check, binder.BindCondition(check.Condition, TableScope(table), "CHECK")));
+        _checks[table.Oid] = list;
+        return list;
+    }
+
+    /// <summary>A scope whose columns are a stored row of <paramref name="table"/>.</summary>
+    public static Scope TableScope(TableDef table, string? alias = null)
+    {
+        var scope = new Scope(null);
+        var cols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
+        scope.Add(new RangeEntry(alias ?? table.Name, cols) { TableOid = table.Oid });
+        scope.Width = cols.Count;
+        return scope;
+    }
+
+    // R.3
+    private void AddToIndex(TableDef table, WorkingTable wt, int position, object?[] row, long rowId)
+    {
+        var index = table.Indexes[position];
+        var key = KeyOf(index, row);
+        if (index.Unique && !index.Deferrable && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
+            throw SqlErrors.UniqueViolation(table, index, KeyColumnList(table, index.Columns, quote: true), KeyValueList(table, index.Columns, row));
+        wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
+    }
+
+    public static object?[] KeyOf(IndexDef index, object?[] row)
+    {
+        var key = new object?[index.Columns.Count];
+        for (var i = 0; i < key.Length; i++) key[i] = row[index.Columns[i] - 1];
+        return key;
+    }
+
+    /// <summary>The row as PostgreSQL prints it in "Failing row contains (…)": values cut to 64 bytes.</summary>
+    public string FailingRow(TableDef table, object?[] row)
+    {
+        var sb = new StringBuilder("(");
+        var first = true;
+        foreach (var c in table.Columns)
+        {
+            if (c.IsDropped) continue;
+            if (!first) sb.Append(", ");
+            first = false;
+            var v = row[c.Number - 1];
+            if (v is null) { sb.Append("null"); continue; }
+            var text = _ctx.Session.FormatValue(v, c.Type);
+            if (Encoding.UTF8.GetByteCount(text) > 64) text = ClipTo64Bytes(text) + "...";
+            sb.Append(text);
+        }
+        return sb.Append(')').ToString();
+    }
+
+    private static string ClipTo64Bytes(string s)
+    {
+        var sb = new StringBuilder();
+        var bytes = 0;
+        foreach (var r in s.EnumerateRunes())
+        {
+            if (bytes + r.Utf8SequenceLength > 64) break;
+            bytes += r.Utf8SequenceLength;
+            sb.Append(r.ToString());
+        }
+        return sb.ToString();
+    }
+
+    public static string KeyColumnList(TableDef table, IReadOnlyList<short> columns, bool quote) =>
+        string.Join(", ", columns.Select(n => quote ? SqlErrors.QuoteIdentifier(table.Column(n).Name) : table.Column(n).Name));
+
+    public string KeyValueList(TableDef table, IReadOnlyList<short> columns, object?[] row) =>
+        string.Join(", ", columns.Select(n => row[n - 1] is { } v ? _ctx.Session.FormatValue(v, table.Column(n).Type) : "null"));
+
+    private static bool HasNull(IReadOnlyList<short> columns, object?[] row)
+    {
+        foreach (var n in columns)
+            if (row[n - 1] is null) return true;
+        return false;
+    }
+
+    private bool SameKey(IReadOnlyList<short> columns, object?[] a, object?[] b, bool byImage)
+    {
+        foreach (var n in columns)
+        {
+            var x = a[n - 1];
+            var y = b[n - 1];
+            if (x is null || y is null)
+            {
+                if (x is null && y is null) continue;
+                return false;
+            }
+            if (byImage ? !SameImage(x, y) : !ValueComparer.Equal(x, y, TypeOfValue(x))) return false;
+        }
+        return true;
+    }
+
+    private static bool SameImage(object?[] a, object?[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+            if (!SameImage(a[i], b[i])) return false;
+        return true;
+    }
+
+    // datum_image_eq: identical representation (so -0 → 0 or 1.0 → 1.00 still counts as a change).
+    private static bool SameImage(object? x, object? y) => (x, y) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        (Numeric a, Numeric b) => a.Equals(b) && a.Scale == b.Scale,
+        (double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b),
+        (float a, float b) => BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b),
+        (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
+        _ => x.Equals(y),
+    };
+
+    private static TypeId TypeOfValue(object v) => v switch
+    {
+        bool => TypeId.Bool,
+        short => TypeId.Int2,
+        int => TypeId.Int4,
+        long => TypeId.Int8,
+        Numeric => TypeId.Numeric,
+        float => TypeId.Float4,
+        double => TypeId.Float8,
+        string => TypeId.Text,
+        Guid => TypeId.Uuid,
+        PgDate => TypeId.Date,
+        PgTimestamp => TypeId.Timestamp,
+        PgTimestampTz => TypeId.Timestamptz,
+        PgInterval => TypeId.Interval,
+        byte[] => TypeId.Bytea,
+        _ => TypeId.Text,
+    };
+
+    private static bool ChildCheckNeeded(ForeignKeyDef fk, object?[] row)
+    {
+        var nulls = 0;
+        foreach (var n in fk.Columns)
+            if (row[n - 1] is null) nulls++;
+        if (nulls == fk.Columns.Count) return false;
+        if (nulls > 0 && fk.Match != Sql.Ast.MatchType.Full) return false;
+        return true;
+    }
+}

@@ -1,0 +1,175 @@
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>Running state of one aggregate over one group.</summary>
+public abstract class Accumulator
+{
+    public abstract void Add(object?[] args, ExecContext ctx);
+    public abstract object? Result(ExecContext ctx);
+}
+
+/// <summary>A built-in aggregate resolved for its argument types.</summary>
+public sealed record AggregateFunction(string Name, SqlType ResultType, Func<Accumulator> CreateAccumulator);
+
+/// <summary>
+/// The built-in aggregates and their PostgreSQL result types: count → bigint; sum(int2|int4) →
+/// bigint, sum(int8|numeric) → numeric, sum(float) → same float; avg(integer types|numeric) →
+/// numeric, avg(float) → double precision; min/max → the argument type; bool_and/bool_or;
+/// string_agg → text.
+/// </summary>
+public static class Aggregates
+{
+    public static readonly HashSet<string> Names = ["count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg"];
+
+    public static bool IsAggregate(string name) => Names.Contains(name);
+
+    /// <summary>Resolves an aggregate; null when no variant accepts the argument types.</summary>
+    public static AggregateFunction? Resolve(string name, IReadOnlyList<SqlType> args, bool star)
+    {
+        if (name == "count")
+            return star || args.Count == 1 ? new AggregateFunction(name, SqlType.Int8, () => new CountAcc(star)) : null;
+        if (name == "string_agg" && args.Count == 2)
+            return new AggregateFunction(name, SqlType.Text, () => new StringAggAcc());
+        if (args.Count != 1) return null;
+        var t = args[0];
+        switch (name)
+        {
+            case "sum":
+                return t.Id switch
+                {
+                    TypeId.Int2 or TypeId.Int4 => new(name, SqlType.Int8, () => new SumIntAcc()),
+                    TypeId.Int8 or TypeId.Numeric => new(name, SqlType.Numeric, () => new SumNumericAcc(false)),
+                    TypeId.Float4 => new(name, SqlType.Float4, () => new SumFloatAcc(true)),
+                    TypeId.Float8 => new(name, SqlType.Float8, () => new SumFloatAcc(false)),
+                    TypeId.Unknown => new(name, SqlType.Float8, () => new SumFloatAcc(false)),
+                    _ => null,
+                };
+            case "avg":
+                return t.Id switch
+                {
+                    TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => new(name, SqlType.Numeric, () => new SumNumericAcc(true)),
+                    TypeId.Float4 or TypeId.Float8 or TypeId.Unknown => new(name, SqlType.Float8, () => new AvgFloatAcc()),
+                    _ => null,
+                };
+            case "min":
+            case "max":
+                if (t.Id is TypeId.Bool or TypeId.Unknown) return null;
+                var rt = t.WithoutModifier();
+                return new(name, rt, () => new MinMaxAcc(rt.Id, name == "max"));
+            case "bool_and":
+            case "every":
+            case "bool_or":
+                return t.Id == TypeId.Bool ? new(name, SqlType.Bool, () => new BoolAcc(name != "bool_or")) : null;
+        }
+        return null;
+    }
+
+    private sealed class CountAcc(bool star) : Accumulator
+    {
+        private long _n;
+        public override void Add(object?[] args, ExecContext ctx) { if (star || args[0] is not null) _n++; }
+        public override object? Result(ExecContext ctx) => _n;
+    }
+
+    private sealed class SumIntAcc : Accumulator
+    {
+        private long _sum;
+        private bool _any;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            if (args[0] is null) return;
+            _any = true;
+            _sum = checked(_sum + Convert.ToInt64(args[0]));
+        }
+        public override object? Result(ExecContext ctx) => _any ? _sum : null;
+    }
+
+    private sealed class SumNumericAcc(bool average) : Accumulator
+    {
+        private Numeric _sum = Numeric.FromLong(0);
+        private long _n;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            var v = args[0];
+            if (v is null) return;
+            _n++;
+            _sum = _sum.Add(v switch
+            {
+                Numeric n => n,
+                long l => Numeric.FromLong(l),
+                int i => Numeric.FromLong(i),
+                short s => Numeric.FromLong(s),
+                _ => Numeric.Parse(v.ToString()!),
+            });
+        }
+        public override object? Result(ExecContext ctx)
+        {
+            if (_n == 0) return null;
+            return average ? _sum.Divide(Numeric.FromLong(_n)) : _sum;
+        }
+    }
+
+    private sealed class SumFloatAcc(bool single) : Accumulator
+    {
+        private double _sum;
+        private bool _any;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            if (args[0] is null) return;
+            _any = true;
+            _sum += Convert.ToDouble(args[0]);
+        }
+        public override object? Result(ExecContext ctx) => !_any ? null : single ? (float)_sum : _sum;
+    }
+
+    private sealed class AvgFloatAcc : Accumulator
+    {
+        private double _sum;
+        private long _n;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            if (args[0] is null) return;
+            _n++;
+            _sum += Convert.ToDouble(args[0]);
+        }
+        public override object? Result(ExecContext ctx) => _n == 0 ? null : _sum / _n;
+    }
+
+    private sealed class MinMaxAcc(TypeId type, bool max) : Accumulator
+    {
+        private object? _best;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            var v = args[0];
+            if (v is null) return;
+            if (_best is null) { _best = v; return; }
+            var c = ValueComparer.Compare(v, _best, type);
+            if (max ? c > 0 : c < 0) _best = v;
+        }
+        public override object? Result(ExecContext ctx) => _best;
+    }
+
+    private sealed class BoolAcc(bool and) : Accumulator
+    {
+        private bool? _value;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            if (args[0] is not bool b) return;
+            _value = _value is null ? b : and ? _value.Value && b : _value.Value || b;
+        }
+        public override object? Result(ExecContext ctx) => _value;
+    }
+
+    private sealed class StringAggAcc : Accumulator
+    {
+        private System.Text.StringBuilder? _sb;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            if (args[0] is not string s) return;
+            if (_sb is null) _sb = new System.Text.StringBuilder(s);
+            else _sb.Append(args[1] as string).Append(s);
+        }
+        public override object? Result(ExecContext ctx) => _sb?.ToString();
+    }
+}

@@ -1,0 +1,342 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Constraints;
+using Tenon.Errors;
+using Tenon.Sql.Ast;
+using Tenon.Storage;
+using Tenon.Transactions;
+
+namespace Tenon.Execution;
+
+public sealed partial class DdlExecutor
+{
+    public StatementResult CreateIndex(CreateIndexStatement stmt)
+    {
+        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString(), stmt.Table.Position);
+        if (stmt.Where is not null || stmt.Elements.Any(e => e.Expression is not null))
+            throw new TenonException(SqlState.FeatureNotSupported, "partial and expression indexes are not supported yet") { Position = stmt.Position };
+        var cols = stmt.Elements.Select(e => (table.FindColumn(e.Column!)
+            ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{e.Column}\" does not exist") { Position = e.Position }).Number).ToArray();
+        var name = stmt.Name is not null ? NameGenerator.Truncate(stmt.Name)
+            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)), "idx", n => Catalog.RelationExists(table.Schema, n));
+        if (Catalog.RelationExists(table.Schema, name))
+        {
+            if (stmt.IfNotExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
+                return new StatementResult("CREATE INDEX");
+            }
+            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
+        }
+        BuildIndex(table, new IndexDef(name, Db.NextOid(), table.Oid, cols, stmt.Unique)
+        {
+            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
+        });
+        return new StatementResult("CREATE INDEX");
+    }
+
+    public StatementResult Drop(DropStatement stmt)
+    {
+        var tag = "DROP " + stmt.Kind.ToString().ToUpperInvariant();
+        foreach (var name in stmt.Names)
+        {
+            switch (stmt.Kind)
+            {
+                case ObjectKind.Table:
+                {
+                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    if (oid == 0 || !Catalog.Tables.ContainsKey(oid))
+                    {
+                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
+                        throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
+                    }
+                    DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Catalog.LookupRelation(n.Schema, n.Name)).ToHashSet());
+                    break;
+                }
+                case ObjectKind.Index:
+                {
+                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    if (oid == 0 || !Catalog.Indexes.TryGetValue(oid, out var index))
+                    {
+                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"index \"{name.Name}\" does not exist, skipping")); continue; }
+                        throw new TenonException(SqlState.UndefinedObject, $"index \"{name}\" does not exist");
+                    }
+                    if (index.ConstraintName is not null)
+                    {
+                        var t = Catalog.Table(index.TableOid);
+                        throw new TenonException(SqlState.DependentObjectsStillExist,
+                            $"cannot drop index {index.Name} because constraint {index.ConstraintName} on table {t.Name} requires it",
+                            hint: $"You can drop constraint {index.ConstraintName} on table {t.Name} instead.");
+                    }
+                    RemoveIndex(index);
+                    break;
+                }
+                case ObjectKind.Sequence:
+                {
+                    var seq = Catalog.FindSequence(name.Schema, name.Name);
+                    if (seq is null)
+                    {
+                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
+                        throw new TenonException(SqlState.UndefinedTable, $"sequence \"{name}\" does not exist");
+                    }
+                    Catalog = Catalog.RemoveSequence(seq.Oid);
+                    break;
+                }
+                case ObjectKind.Extension:
+                    if (!Catalog.Extensions.Contains(name.Name))
+                    {
+                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"extension \"{name.Name}\" does not exist, skipping")); continue; }
+                        throw new TenonException(SqlState.UndefinedObject, $"extension \"{name.Name}\" does not exist");
+                    }
+                    Catalog = Catalog.RemoveExtension(name.Name);
+                    break;
+                default:
+                    throw new TenonException(SqlState.FeatureNotSupported, $"{tag} is not supported yet") { Position = stmt.Position };
+            }
+        }
+        return new StatementResult(tag);
+    }
+
+    private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether)
+    {
+        var table = Catalog.Table(oid);
+        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).ToList();
+        if (dependents.Count > 0)
+        {
+            string Line(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on table {table.Name}";
+            if (!cascade)
+                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop table {table.Name} because other objects depend on it",
+                    string.Join("\n", dependents.Select(Line)), "Use DROP ... CASCADE to drop the dependent objects too.");
+            var notice = dependents.Count == 1 ? $"drop cascades to {Line(dependents[0])}"
+                : $"drop cascades to {dependents.Count} other objects";
+            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", notice, dependents.Count == 1 ? null : string.Join("\n", dependents.Select(d => "drop cascades to " + Line(d)))));
+            foreach (var fk in dependents)
+            {
+                var child = Catalog.Table(fk.TableOid);
+                Catalog = Catalog.PutTable(child with { Constraints = child.Constraints.Where(c => c.Oid != fk.Oid).ToArray() });
+            }
+        }
+        table = Catalog.Table(oid);
+        foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
+        foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
+        Catalog = Catalog.RemoveTable(oid);
+    }
+
+    private void RemoveIndex(IndexDef index)
+    {
+        var table = Catalog.Table(index.TableOid);
+        var position = table.IndexPosition(index.Oid);
+        var wt = Tx.Write(table.Oid);
+        wt.Indexes = wt.Indexes.Where((_, i) => i != position).ToArray();
+        Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
+        Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Where(i => i.Oid != index.Oid).ToArray() });
+    }
+
+    public StatementResult Truncate(TruncateStatement stmt)
+    {
+        var oids = stmt.Tables.Select(n => Catalog.FindTable(n.Schema, n.Name)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
+        if (stmt.Cascade)
+        {
+            var queue = new Queue<uint>(oids);
+            while (queue.TryDequeue(out var o))
+                foreach (var fk in Catalog.ReferencingForeignKeys(o))
+                    if (oids.Add(fk.TableOid))
+                    {
+                        ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{Catalog.Table(fk.TableOid).Name}\""));
+                        queue.Enqueue(fk.TableOid);
+                    }
+        }
+        else
+            foreach (var o in oids)
+                foreach (var fk in Catalog.ReferencingForeignKeys(o))
+                    if (!oids.Contains(fk.TableOid))
+                        throw new TenonException(SqlState.FeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint",
+                            $"Table \"{Catalog.Table(fk.TableOid).Name}\" references \"{Catalog.Table(o).Name}\".",
+                            $"Truncate table \"{Catalog.Table(fk.TableOid).Name}\" at the same time, or use TRUNCATE ... CASCADE.");
+        foreach (var o in oids)
+        {
+            var t = Catalog.Table(o);
+            var wt = Tx.Write(o);
+            wt.Rows = RowStore.Empty;
+            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select(n => t.Column(n).Type)))).ToArray();
+            if (stmt.RestartIdentity)
+                foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o))
+                {
+                    seq.State.LastValue = seq.Start;
+                    seq.State.IsCalled = false;
+                }
+        }
+        return new StatementResult("TRUNCATE TABLE");
+    }
+
+    public StatementResult AlterTable(AlterTableStatement stmt)
+    {
+        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name);
+        if (table is null)
+        {
+            if (stmt.IfExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"relation \"{stmt.Table.Name}\" does not exist, skipping"));
+                return new StatementResult("ALTER TABLE");
+            }
+            throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString(), stmt.Table.Position);
+        }
+        var oid = table.Oid;
+        foreach (var action in stmt.Actions)
+        {
+            table = Catalog.Table(oid);
+            switch (action)
+            {
+                case AddColumnAction add:
+                {
+                    if (table.FindColumn(add.Column.Name) is not null)
+                    {
+                        if (add.IfNotExists)
+                        {
+                            ctx.Session.RaiseNotice(new Notice("NOTICE", "42701", $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists, skipping"));
+                            continue;
+                        }
+                        throw new TenonException(SqlState.DuplicateColumn, $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists");
+                    }
+                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type), (short)(table.Columns.Count + 1));
+                    Catalog = Catalog.PutTable(table with { Columns = table.Columns.Append(col).ToArray() });
+                    var pending = new List<(TableConstraint, int)>();
+                    ApplyColumnDefinition(oid, add.Column, pending);
+                    // Existing rows get the new column's default (evaluated per row) and must satisfy NOT NULL.
+                    table = Catalog.Table(oid);
+                    col = table.Column(col.Number);
+                    var writer = new RowWriter(ctx);
+                    var wt = Tx.Write(oid);
+                    foreach (var (rowId, row) in wt.Rows.Scan().ToList())
+                    {
+                        var extended = new object?[table.Columns.Count];
+                        Array.Copy(row, extended, row.Length);
+                        extended[col.Number - 1] = writer.DefaultValue(table, col);
+                        if (col.NotNull && extended[col.Number - 1] is null)
+                            throw new TenonException(SqlState.NotNullViolation, $"column \"{col.Name}\" of relation \"{table.Name}\" contains null values")
+                            { SchemaName = table.Schema, TableName = table.Name, ColumnName = col.Name };
+                        wt.Rows = wt.Rows.Update(rowId, extended, Tx.Token);
+                    }
+                    AddConstraints(oid, pending, creating: false);
+                    break;
+                }
+                case AddConstraintAction add:
+                    AddConstraints(oid, [(add.Constraint, add.Constraint.Position)], creating: false);
+                    break;
+                case ValidateConstraintAction v:
+                {
+                    var c = table.FindConstraint(v.Name)
+                        ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{v.Name}\" of relation \"{table.Name}\" does not exist");
+                    if (c is ForeignKeyDef fk && !fk.Validated)
+                    {
+                        ValidateForeignKey(fk);
+                        table = Catalog.Table(oid);
+                        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == fk.Oid ? fk with { Validated = true } : x).ToArray() });
+                    }
+                    else if (c is CheckConstraintDef ck && !ck.Validated)
+                    {
+                        var bound = new Binder(ctx).BindCondition(ck.Condition, RowWriter.TableScope(table), "CHECK");
+                        foreach (var (_, row) in Tx.Rows(oid).Scan())
+                            if (bound.Eval(row, ctx) is false)
+                                throw new TenonException(SqlState.CheckViolation, $"check constraint \"{ck.Name}\" of relation \"{table.Name}\" is violated by some row");
+                        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == ck.Oid ? ck with { Validated = true } : x).ToArray() });
+                    }
+                    break;
+                }
+                case DropConstraintAction d:
+                {
+                    var c = table.FindConstraint(d.Name);
+                    if (c is null)
+                    {
+                        if (d.IfExists)
+                        {
+                            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist, skipping"));
+                            continue;
+                        }
+                        throw new TenonException(SqlState.UndefinedObject, $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist");
+                    }
+                    if (c is KeyConstraintDef key)
+                    {
+                        var dependents = Catalog.Tables.Values.SelectMany(t => t.ForeignKeys).Where(fk => fk.ParentIndexOid == key.IndexOid).ToList();
+                        if (dependents.Count > 0 && !d.Cascade)
+                            throw new TenonException(SqlState.DependentObjectsStillExist,
+                                $"cannot drop constraint {key.Name} on table {table.Name} because other objects depend on it",
+                                string.Join("\n", dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on index {key.Name}")),
+                                "Use DROP ... CASCADE to drop the dependent objects too.");
+                        foreach (var fk in dependents)
+                        {
+                            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"drop cascades to constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name}"));
+                            var child = Catalog.Table(fk.TableOid);
+                            Catalog = Catalog.PutTable(child with { Constraints = child.Constraints.Where(x => x.Oid != fk.Oid).ToArray() });
+                        }
+                        table = Catalog.Table(oid);
+                        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
+                        RemoveIndex(Catalog.Indexes[key.IndexOid]);
+                    }
+                    else Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
+                    break;
+                }
+                case AlterColumnAction ac:
+                {
+                    var col = table.FindColumn(ac.Column)
+                        ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{ac.Column}\" of relation \"{table.Name}\" does not exist");
+                    ColumnDef updated;
+                    switch (ac.Kind)
+                    {
+                        case AlterColumnKind.SetNotNull:
+                            foreach (var (_, row) in Tx.Rows(oid).Scan())
+                                if (row[col.Number - 1] is null)
+                                    throw new TenonException(SqlState.NotNullViolation, $"column \"{col.Name}\" of relation \"{table.Name}\" contains null values")
+                                    { SchemaName = table.Schema, TableName = table.Name, ColumnName = col.Name };
+                            updated = col with { NotNull = true };
+                            break;
+                        case AlterColumnKind.DropNotNull:
+                            if (table.PrimaryKey?.Columns.Contains(col.Number) == true)
+                                throw new TenonException(SqlState.InvalidTableDefinition, $"column \"{col.Name}\" is in a primary key");
+                            updated = col with { NotNull = false };
+                            break;
+                        case AlterColumnKind.SetDefault:
+                            ValidateDefault(col, ac.Default!);
+                            updated = col with { Default = ac.Default, DefaultText = "?" };
+                            break;
+                        case AlterColumnKind.DropDefault:
+                            updated = col with { Default = null, DefaultText = null };
+                            break;
+                        default:
+                            throw new TenonException(SqlState.FeatureNotSupported, $"ALTER COLUMN {ac.Kind} is not supported yet");
+                    }
+                    var cols = table.Columns.ToList();
+                    cols[col.Number - 1] = updated;
+                    Catalog = Catalog.PutTable(table with { Columns = cols });
+                    break;
+                }
+                case RenameColumnAction rc:
+                {
+                    var col = table.FindColumn(rc.OldName)
+                        ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{rc.OldName}\" does not exist");
+                    if (table.FindColumn(rc.NewName) is not null)
+                        throw new TenonException(SqlState.DuplicateColumn, $"column \"{rc.NewName}\" of relation \"{table.Name}\" already exists");
+                    var cols = table.Columns.ToList();
+                    cols[col.Number - 1] = col with { Name = rc.NewName };
+                    Catalog = Catalog.PutTable(table with { Columns = cols });
+                    break;
+                }
+                case RenameTableAction rt:
+                    if (Catalog.RelationExists(table.Schema, rt.NewName))
+                        throw new TenonException(SqlState.DuplicateTable, $"relation \"{rt.NewName}\" already exists");
+                    Catalog = Catalog.PutTable(table with { Name = rt.NewName });
+                    break;
+                case RenameConstraintAction rn:
+                {
+                    var c = table.FindConstraint(rn.OldName)
+                        ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{rn.OldName}\" for table \"{table.Name}\" does not exist");
+                    Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == c.Oid ? c with { Name = rn.NewName } : x).ToArray() });
+                    break;
+                }
+                default:
+                    throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };
+            }
+        }
+        return new StatementResult("ALTER TABLE");
+    }
+}

@@ -1,0 +1,209 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Constraints;
+using Tenon.Errors;
+using Tenon.Execution.Plan;
+using Tenon.Sql.Ast;
+using MatchType = Tenon.Sql.Ast.MatchType;
+using Tenon.Storage;
+using Tenon.Transactions;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+public sealed partial class DdlExecutor
+{
+    /// <summary>Adds table constraints: keys (with their unique indexes), then checks, then foreign keys; validating existing rows.</summary>
+    private void AddConstraints(uint tableOid, List<(TableConstraint Constraint, int Position)> pending, bool creating)
+    {
+        foreach (var (c, _) in pending.Where(p => p.Constraint is PrimaryKeyTableConstraint or UniqueTableConstraint))
+            AddKey(tableOid, c);
+        foreach (var (c, _) in pending.Where(p => p.Constraint is CheckTableConstraint))
+            AddCheck(tableOid, (CheckTableConstraint)c, creating);
+        foreach (var (c, _) in pending.Where(p => p.Constraint is ForeignKeyTableConstraint))
+            AddForeignKey(tableOid, (ForeignKeyTableConstraint)c);
+    }
+
+    private static void CheckTiming(TableConstraint c)
+    {
+        if (c.Timing.InitiallyDeferred == true && c.Timing.Deferrable == false)
+            throw new TenonException(SqlState.SyntaxError, "constraint declared INITIALLY DEFERRED must be DEFERRABLE") { Position = c.Position };
+    }
+
+    private short[] ResolveColumns(TableDef table, IReadOnlyList<string> names, int position, string what)
+    {
+        var result = new List<short>();
+        foreach (var n in names)
+        {
+            var col = table.FindColumn(n)
+                ?? throw new TenonException(SqlState.UndefinedColumn, what == "key"
+                    ? $"column \"{n}\" named in key does not exist"
+                    : $"column \"{n}\" referenced in foreign key constraint does not exist") { Position = position };
+            result.Add(col.Number);
+        }
+        return result.ToArray();
+    }
+
+    private void AddKey(uint tableOid, TableConstraint c)
+    {
+        CheckTiming(c);
+        var table = Catalog.Table(tableOid);
+        var isPrimary = c is PrimaryKeyTableConstraint;
+        var names = c is PrimaryKeyTableConstraint pk ? pk.Columns : ((UniqueTableConstraint)c).Columns;
+        var nullsNotDistinct = c is UniqueTableConstraint { NullsNotDistinct: true };
+        var cols = ResolveColumns(table, names, c.Position, "key");
+        if (cols.Distinct().Count() != cols.Length)
+            throw new TenonException(SqlState.DuplicateColumn, $"column \"{names.GroupBy(x => x).First(g => g.Count() > 1).Key}\" appears twice in {(isPrimary ? "primary key" : "unique")} constraint") { Position = c.Position };
+        if (isPrimary && table.PrimaryKey is not null)
+            throw new TenonException(SqlState.InvalidTableDefinition, $"multiple primary keys for table \"{table.Name}\" are not allowed") { Position = c.Position };
+        if (isPrimary)
+        {
+            // A primary key makes its columns NOT NULL (checking existing rows).
+            var columns = table.Columns.ToList();
+            foreach (var n in cols)
+            {
+                if (!columns[n - 1].NotNull)
+                {
+                    foreach (var (_, row) in Tx.Rows(tableOid).Scan())
+                        if (row[n - 1] is null)
+                            throw new TenonException(SqlState.NotNullViolation, $"column \"{columns[n - 1].Name}\" of relation \"{table.Name}\" contains null values")
+                            { SchemaName = table.Schema, TableName = table.Name, ColumnName = columns[n - 1].Name };
+                }
+                columns[n - 1] = columns[n - 1] with { NotNull = true };
+            }
+            table = table with { Columns = columns };
+            Catalog = Catalog.PutTable(table);
+        }
+        var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null : NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)),
+            isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
+        if (c.Name is not null && Catalog.RelationExists(table.Schema, name))
+            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists") { Position = c.Position };
+        var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
+        var index = new IndexDef(name, Db.NextOid(), tableOid, cols, Unique: true)
+        {
+            IsPrimary = isPrimary, ConstraintName = name, NullsNotDistinct = nullsNotDistinct,
+            Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true,
+        };
+        BuildIndex(table, index);
+        table = Catalog.Table(tableOid);
+        var constraint = new KeyConstraintDef(name, Db.NextOid(), tableOid, isPrimary, cols)
+        {
+            IndexOid = index.Oid, NullsNotDistinct = nullsNotDistinct, Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true,
+        };
+        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(constraint).ToArray() });
+    }
+
+    /// <summary>Creates an index store over the table's existing rows, failing like CREATE UNIQUE INDEX on duplicates.</summary>
+    private void BuildIndex(TableDef table, IndexDef index)
+    {
+        var comparer = new RowKeyComparer(index.Columns.Select(n => table.Column(n).Type));
+        var store = IndexStore.Empty(comparer);
+        var writer = new RowWriter(ctx);
+        foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
+        {
+            var key = RowWriter.KeyOf(index, row);
+            if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
+                throw SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.KeyColumnList(table, index.Columns, quote: true), writer.KeyValueList(table, index.Columns, row));
+            store = store.Add(key, rowId, Tx.Token);
+        }
+        var wt = Tx.Write(table.Oid);
+        wt.Indexes = wt.Indexes.Append(store).ToArray();
+        Catalog = Catalog.PutIndex(index, table.Schema);
+        Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Append(index).ToArray() });
+    }
+
+    private void AddCheck(uint tableOid, CheckTableConstraint c, bool creating)
+    {
+        var table = Catalog.Table(tableOid);
+        var binder = new Binder(ctx);
+        var scope = RowWriter.TableScope(table);
+        var bound = binder.BindCondition(c.Condition, scope, "CHECK");
+        var usedColumns = bound.Descendants().OfType<Execution.Expressions.ColumnExpr>().Select(x => x.Index).Distinct().ToList();
+        string? colName = usedColumns.Count == 1 ? table.Columns[usedColumns[0]].Name : null;
+        var name = c.Name ?? NameGenerator.Choose(table.Name, colName, "check", n => Catalog.ConstraintNameUsed(table.Schema, n));
+        if (c.Name is not null && table.FindConstraint(name) is not null)
+            throw new TenonException(SqlState.DuplicateObject, $"constraint \"{name}\" for relation \"{table.Name}\" already exists");
+        if (!creating && !c.NotValid)
+            foreach (var (_, row) in Tx.Rows(tableOid).Scan())
+                if (bound.Eval(row, ctx) is false)
+                    throw new TenonException(SqlState.CheckViolation, $"check constraint \"{name}\" of relation \"{table.Name}\" is violated by some row")
+                    { SchemaName = table.Schema, TableName = table.Name, ConstraintName = name };
+        var def = new CheckConstraintDef(name, Db.NextOid(), tableOid, c.Condition, c.SourceText) { NoInherit = c.NoInherit, Validated = !c.NotValid };
+        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(def).ToArray() });
+    }
+
+    private void AddForeignKey(uint tableOid, ForeignKeyTableConstraint c)
+    {
+        CheckTiming(c);
+        var table = Catalog.Table(tableOid);
+        var r = c.References;
+        if (r.Match == MatchType.Partial)
+            throw new TenonException(SqlState.FeatureNotSupported, "MATCH PARTIAL not yet implemented") { Position = r.Position };
+        var parentOid = Catalog.LookupRelation(r.Table.Schema, r.Table.Name);
+        if (parentOid == 0 || !Catalog.Tables.TryGetValue(parentOid, out var parent))
+            throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
+        var cols = ResolveColumns(table, c.Columns, c.Position, "fk");
+        short[] parentCols;
+        IndexDef? index;
+        if (r.Columns is null)
+        {
+            var pk = parent.PrimaryKey
+                ?? throw new TenonException(SqlState.UndefinedObject, $"there is no primary key for referenced table \"{parent.Name}\"");
+            parentCols = pk.Columns.ToArray();
+            index = parent.Indexes.First(i => i.Oid == pk.IndexOid);
+        }
+        else
+        {
+            parentCols = r.Columns.Select(n => (parent.FindColumn(n)
+                ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
+            index = parent.Indexes.FirstOrDefault(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains));
+            if (index is null || index.Deferrable)
+                throw new TenonException(SqlState.InvalidForeignKey, $"there is no unique constraint matching given keys for referenced table \"{parent.Name}\"");
+        }
+        if (parentCols.Length != cols.Length)
+            throw new TenonException(SqlState.InvalidForeignKey, "number of referencing and referenced columns for foreign key disagree");
+        var name = c.Name ?? NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)), "fkey",
+            n => Catalog.ConstraintNameUsed(table.Schema, n));
+        if (c.Name is not null && table.FindConstraint(name) is not null)
+            throw new TenonException(SqlState.DuplicateObject, $"constraint \"{name}\" for relation \"{table.Name}\" already exists");
+        for (var i = 0; i < cols.Length; i++)
+        {
+            var ct = table.Column(cols[i]).Type;
+            var pt = parent.Column(parentCols[i]).Type;
+            if (Operators.ResolveBinary("=", ct, pt) is null || !(SameCategory(ct, pt)))
+                throw new TenonException(SqlState.DatatypeMismatch, $"foreign key constraint \"{name}\" cannot be implemented",
+                    $"Key columns \"{table.Column(cols[i]).Name}\" and \"{parent.Column(parentCols[i]).Name}\" are of incompatible types: {ct.DisplayName} and {pt.DisplayName}.");
+        }
+        short[]? setCols = null;
+        if (r.OnDeleteSetColumns is { } sc)
+        {
+            setCols = sc.Select(n => (table.FindColumn(n) ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
+            foreach (var n in setCols)
+                if (!cols.Contains(n))
+                    throw new TenonException(SqlState.InvalidForeignKey, $"column \"{table.Column(n).Name}\" referenced in ON DELETE SET action must be part of foreign key");
+        }
+        var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
+        var fk = new ForeignKeyDef(name, Db.NextOid(), tableOid, cols, parentOid, parentCols)
+        {
+            ParentIndexOid = index.Oid, Match = r.Match, OnDelete = r.OnDelete, OnUpdate = r.OnUpdate, OnDeleteSetColumns = setCols,
+            Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true, Validated = !c.NotValid,
+        };
+        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(fk).ToArray() });
+        if (!c.NotValid) ValidateForeignKey(fk);
+    }
+
+    private static bool SameCategory(SqlType a, SqlType b)
+    {
+        static int Cat(SqlType t) => t.IsNumeric ? 1 : t.IsString ? 2 : t.Id is TypeId.Timestamp or TypeId.Timestamptz or TypeId.Date ? 3 : 10 + (int)t.Id;
+        return Cat(a) == Cat(b);
+    }
+
+    /// <summary>Checks every existing row against a foreign key; the first bad row is reported with the insert/update message.</summary>
+    private void ValidateForeignKey(ForeignKeyDef fk)
+    {
+        var writer = new RowWriter(ctx);
+        foreach (var (rowId, row) in Tx.Rows(fk.TableOid).Scan())
+            writer.QueueChildCheck(fk, rowId, row);
+        writer.RunImmediately();
+    }
+}

@@ -1,0 +1,239 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Constraints;
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Plan;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>
+/// INSERT, UPDATE and DELETE: computes the target rows from a plan over the statement's starting
+/// state, then writes them through a <see cref="RowWriter"/>, which enforces constraints, and
+/// returns RETURNING rows. Rows are collected before any is written, so a statement never sees
+/// its own changes (as PostgreSQL's snapshot guarantees).
+/// </summary>
+public sealed class DmlExecutor(ExecContext ctx)
+{
+    private SystemCatalog Catalog => ctx.Transaction.Catalog;
+
+    public StatementResult Insert(InsertStatement stmt)
+    {
+        var binder = new Binder(ctx);
+        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var live = table.LiveColumns.ToList();
+        List<ColumnDef> targets;
+        if (stmt.Columns is null) targets = live;
+        else
+        {
+            targets = new List<ColumnDef>();
+            for (var i = 0; i < stmt.Columns.Count; i++)
+            {
+                var name = stmt.Columns[i];
+                var pos = stmt.ColumnPositions is { } ps && i < ps.Count ? ps[i] : stmt.Position;
+                var col = table.FindColumn(name)
+                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{table.Name}\" does not exist") { Position = pos };
+                if (targets.Contains(col))
+                    throw new TenonException(SqlState.DuplicateColumn, $"column \"{name}\" specified more than once") { Position = pos };
+                targets.Add(col);
+            }
+        }
+
+        // Source rows: each is an array of bound expressions (null = DEFAULT) or a plan's output.
+        var writer = new RowWriter(ctx);
+        var rowsToInsert = new List<object?[]>();
+        if (stmt.Source is null)
+            rowsToInsert.Add(BuildRow(writer, table, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt));
+        else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
+        {
+            foreach (var row in values.Rows)
+            {
+                if (row.Count > targets.Count)
+                    throw new TenonException(SqlState.SyntaxError, "INSERT has more expressions than target columns") { Position = row[targets.Count].Position };
+                if (row.Count < targets.Count && stmt.Columns is not null)
+                    throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[row.Count] ?? 0 };
+            }
+            var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null : binder.CoerceForColumn(binder.BindExpr(e, null), targets[i], e.Position)).ToArray()).ToList();
+            foreach (var (row, ast) in bound.Zip(values.Rows))
+            {
+                var vals = new object?[row.Length];
+                var isDefault = new bool[row.Length];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is null) { isDefault[i] = true; continue; }
+                    vals[i] = row[i]!.Eval(Array.Empty<object?>(), ctx);
+                }
+                rowsToInsert.Add(BuildRow(writer, table, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
+            }
+        }
+        else
+        {
+            var plan = binder.BindQuery(stmt.Source, null);
+            if (plan.Columns.Count > targets.Count)
+                throw new TenonException(SqlState.SyntaxError, "INSERT has more expressions than target columns") { Position = stmt.Source.Position };
+            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i], stmt.Source.Position)).ToArray();
+            foreach (var r in plan.Execute(ctx).ToList())
+            {
+                var vals = casts.Select(c => c.Eval(r, ctx)).ToArray();
+                rowsToInsert.Add(BuildRow(writer, table, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
+            }
+        }
+
+        var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias);
+        var output = new List<object?[]>();
+        foreach (var row in rowsToInsert)
+        {
+            writer.Insert(table, row);
+            if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(row, ctx)).ToArray());
+        }
+        writer.Finish();
+        return new StatementResult($"INSERT 0 {rowsToInsert.Count}", returning?.Columns, returning is null ? null : output);
+    }
+
+    private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, IReadOnlyList<Expr>? ast = null)
+    {
+        var row = new object?[table.Columns.Count];
+        var given = new bool[table.Columns.Count];
+        for (var i = 0; i < targets.Count && i < values.Length; i++)
+        {
+            if (isDefault[i]) continue;
+            var col = targets[i];
+            if (col.Identity == IdentityKind.Always && stmt.Overriding != OverridingKind.SystemValue)
+                throw new TenonException(SqlState.GeneratedAlways, $"cannot insert a non-DEFAULT value into column \"{col.Name}\"",
+                    $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.",
+                    "Use OVERRIDING SYSTEM VALUE to override.") { Position = ast?[i].Position ?? 0 };
+            if (col.Identity == IdentityKind.ByDefault && stmt.Overriding == OverridingKind.UserValue) continue;
+            row[col.Number - 1] = values[i];
+            given[col.Number - 1] = true;
+        }
+        foreach (var col in table.Columns)
+            if (!col.IsDropped && !given[col.Number - 1])
+                row[col.Number - 1] = writer.DefaultValue(table, col);
+        return row;
+    }
+
+    public StatementResult Update(UpdateStatement stmt)
+    {
+        var binder = new Binder(ctx);
+        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var scope = new Scope(null);
+        var alias = stmt.Alias ?? table.Name;
+        var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
+        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
+        var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
+        scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
+        scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
+        scope.Width = scopeCols.Count;
+        if (stmt.From.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(stmt.From, scope), null);
+        if (stmt.Where is not null) plan = new FilterNode(plan, binder.BindCondition(stmt.Where, scope, "WHERE"));
+
+        var sets = new List<(ColumnDef Col, BoundExpr? Expr)>();
+        foreach (var s in stmt.Set)
+        {
+            var col = table.FindColumn(s.Column)
+                ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{s.Column}\" of relation \"{table.Name}\" does not exist") { Position = s.Position };
+            if (sets.Any(x => x.Col == col))
+                throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"") { Position = s.Position };
+            if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
+            if (col.Identity == IdentityKind.Always)
+                throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
+                    $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.") { Position = s.Position };
+            sets.Add((col, binder.CoerceForColumn(binder.BindExpr(s.Value, scope), col, s.Value.Position)));
+        }
+        var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
+        var writer = new RowWriter(ctx);
+        var targets = plan.Execute(ctx).ToList();
+        var seen = new HashSet<long>();
+        var output = new List<object?[]>();
+        var count = 0;
+        var rowIdSlot = table.Columns.Count;
+        foreach (var input in targets)
+        {
+            var rowId = (long)input[rowIdSlot]!;
+            if (!seen.Add(rowId)) continue;
+            var oldRow = input[..table.Columns.Count];
+            var newRow = (object?[])oldRow.Clone();
+            foreach (var (col, expr) in sets)
+                newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
+            if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
+            writer.Update(table, rowId, current, newRow);
+            count++;
+            if (returning is not null)
+            {
+                var outRow = (object?[])input.Clone();
+                Array.Copy(newRow, outRow, newRow.Length);
+                output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
+            }
+        }
+        writer.Finish();
+        return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
+    }
+
+    public StatementResult Delete(DeleteStatement stmt)
+    {
+        var binder = new Binder(ctx);
+        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var alias = stmt.Alias ?? table.Name;
+        var scope = new Scope(null);
+        var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
+        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
+        var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
+        scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
+        scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
+        scope.Width = scopeCols.Count;
+        if (stmt.Using.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(stmt.Using, scope), null);
+        if (stmt.Where is not null) plan = new FilterNode(plan, binder.BindCondition(stmt.Where, scope, "WHERE"));
+        var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
+        var writer = new RowWriter(ctx);
+        var output = new List<object?[]>();
+        var seen = new HashSet<long>();
+        var rowIdSlot = table.Columns.Count;
+        foreach (var input in plan.Execute(ctx).ToList())
+        {
+            var rowId = (long)input[rowIdSlot]!;
+            if (!seen.Add(rowId)) continue;
+            var oldRow = input[..table.Columns.Count];
+            writer.Delete(table, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
+            if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
+        }
+        writer.Finish();
+        return new StatementResult($"DELETE {seen.Count}", returning?.Columns, returning is null ? null : output);
+    }
+
+    private TableDef ResolveTarget(Binder binder, QualifiedName name, int position)
+    {
+        var table = binder.ResolveTable(name, position, out var view);
+        if (view is not null)
+            throw new TenonException(SqlState.FeatureNotSupported, $"cannot modify view \"{view.Name}\"") { Position = position };
+        return table!;
+    }
+
+    private (BoundExpr[] Exprs, ResultColumn[] Columns)? BindReturning(Binder binder, TableDef table, IReadOnlyList<SelectItem>? items, string? alias, Scope? scope = null)
+    {
+        if (items is null) return null;
+        scope ??= RowWriter.TableScope(table, alias);
+        var exprs = new List<BoundExpr>();
+        var cols = new List<ResultColumn>();
+        foreach (var item in items)
+        {
+            if (item.Expr is StarExpr)
+            {
+                foreach (var c in table.LiveColumns)
+                {
+                    exprs.Add(new ColumnExpr(c.Number - 1, c.Type, 0, c.Name));
+                    cols.Add(new ResultColumn(c.Name, c.Type, table.Oid, c.Number));
+                }
+                continue;
+            }
+            var e = binder.BindExpr(item.Expr, scope);
+            if (e.Type.Id == TypeId.Unknown) e = binder.TryCoerce(e, SqlType.Text, CastContext.Implicit)!;
+            exprs.Add(e);
+            cols.Add(e is ColumnExpr { TableOid: > 0 } ce
+                ? new ResultColumn(item.Alias ?? Binder.ColumnLabel(item.Expr), e.Type, ce.TableOid, ce.ColumnNumber)
+                : new ResultColumn(item.Alias ?? Binder.ColumnLabel(item.Expr), e.Type));
+        }
+        return (exprs.ToArray(), cols.ToArray());
+    }
+}

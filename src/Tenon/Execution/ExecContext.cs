@@ -1,0 +1,29 @@
+using Tenon.Transactions;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>
+/// Everything an executing statement needs besides its input row: the session and transaction,
+/// parameter values, and the stack of outer rows that correlated subqueries read.
+/// </summary>
+public sealed class ExecContext
+{
+    public ExecContext(Session session, Transaction transaction, IReadOnlyList<object?>? parameters)
+    {
+        Session = session;
+        Transaction = transaction;
+        Parameters = parameters;
+    }
+
+    public Session Session { get; }
+    public Transaction Transaction { get; }
+    public IReadOnlyList<object?>? Parameters { get; }
+    public FormatSettings Settings => Session.FormatSettings;
+
+    /// <summary>Rows of enclosing query levels; a column reference with level k reads OuterRows[^k].</summary>
+    public List<object?[]> OuterRows { get; } = new();
+
+    /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
+    public Dictionary<object, object?> Cache { get; } = new(ReferenceEqualityComparer.Instance);
+}

@@ -1,0 +1,81 @@
+using Tenon.Errors;
+using Tenon.Execution.Plan;
+using Tenon.Types;
+
+namespace Tenon.Execution.Expressions;
+
+public enum SubqueryKind { Scalar, Exists, Any, All }
+
+/// <summary>
+/// A subquery used as a value: scalar (first column of at most one row), EXISTS, or
+/// <c>x op ANY/ALL (subquery)</c> (which is also how IN is bound). The current row is pushed
+/// onto <see cref="ExecContext.OuterRows"/> while the subquery runs, so correlated references
+/// (level ≥ 1) see it. Uncorrelated subqueries run once per statement.
+/// </summary>
+public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlated, BoundExpr? left, BinaryOperator? compare, SqlType type) : BoundExpr
+{
+    public override SqlType Type { get; } = type;
+
+    public override object? Eval(object?[] row, ExecContext ctx)
+    {
+        if (kind == SubqueryKind.Scalar) return ScalarValue(row, ctx);
+        if (kind == SubqueryKind.Exists) return Rows(row, ctx, 1).Count > 0;
+        var l = left!.Eval(row, ctx);
+        var rows = Rows(row, ctx, int.MaxValue);
+        if (rows.Count == 0) return kind == SubqueryKind.All;
+        if (l is null) return null;
+        var sawNull = false;
+        foreach (var r in rows)
+        {
+            var v = r[0];
+            if (v is null) { sawNull = true; continue; }
+            var match = (bool)compare!.Invoke(l, v)!;
+            if (kind == SubqueryKind.Any && match) return true;
+            if (kind == SubqueryKind.All && !match) return false;
+        }
+        return sawNull ? null : kind == SubqueryKind.All;
+    }
+
+    private object? ScalarValue(object?[] row, ExecContext ctx)
+    {
+        var rows = Rows(row, ctx, 2);
+        if (rows.Count > 1)
+            throw new TenonException(SqlState.CardinalityViolation, "more than one row returned by a subquery used as an expression");
+        return rows.Count == 0 ? null : rows[0][0];
+    }
+
+    private List<object?[]> Rows(object?[] row, ExecContext ctx, int limit)
+    {
+        if (!correlated && ctx.Cache.TryGetValue(this, out var cached))
+        {
+            var all = (List<object?[]>)cached!;
+            return all.Count > limit ? all.GetRange(0, limit) : all;
+        }
+        var result = new List<object?[]>();
+        ctx.OuterRows.Add(row);
+        try
+        {
+            var max = correlated ? limit : int.MaxValue;
+            foreach (var r in plan.Execute(ctx))
+            {
+                result.Add(r);
+                if (result.Count >= max) break;
+            }
+        }
+        finally
+        {
+            ctx.OuterRows.RemoveAt(ctx.OuterRows.Count - 1);
+        }
+        if (!correlated)
+        {
+            ctx.Cache[this] = result;
+            if (result.Count > limit) return result.GetRange(0, limit);
+        }
+        return result;
+    }
+
+    public override IEnumerable<BoundExpr> Children => left is null ? [] : [left];
+    public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) =>
+        left is null ? this : new SubqueryExpr(plan, kind, correlated, c[0], compare, Type);
+    public override string Fingerprint => $"subquery#{GetHashCode()}";
+}

@@ -1,0 +1,63 @@
+using Tenon.Execution.Expressions;
+
+namespace Tenon.Execution.Plan;
+
+/// <summary>A bound aggregate call: function, arguments, DISTINCT and FILTER.</summary>
+public sealed record AggregateCall(AggregateFunction Function, IReadOnlyList<BoundExpr> Args, bool Distinct, BoundExpr? Filter, string Fingerprint);
+
+/// <summary>
+/// GROUP BY with aggregates (hash grouping; groups come out in first-seen order). The output row
+/// is the group key values followed by one value per aggregate call. Without GROUP BY there is
+/// exactly one group, even over no rows.
+/// </summary>
+public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> groupKeys, IReadOnlyList<AggregateCall> aggregates, IReadOnlyList<PlanColumn> columns) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        var groups = new Dictionary<object?[], Accumulator[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
+        var order = new List<object?[]>();
+        var distinctSeen = new Dictionary<(object?[], int), HashSet<object?[]>>();
+        foreach (var row in input.Execute(ctx))
+        {
+            var key = new object?[groupKeys.Count];
+            for (var i = 0; i < key.Length; i++) key[i] = groupKeys[i].Eval(row, ctx);
+            if (!groups.TryGetValue(key, out var accs))
+            {
+                accs = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
+                groups[key] = accs;
+                order.Add(key);
+            }
+            for (var a = 0; a < aggregates.Count; a++)
+            {
+                var call = aggregates[a];
+                if (call.Filter is not null && call.Filter.Eval(row, ctx) is not true) continue;
+                var args = new object?[call.Args.Count];
+                for (var i = 0; i < args.Length; i++) args[i] = call.Args[i].Eval(row, ctx);
+                if (call.Distinct)
+                {
+                    var groupKey = (key, a);
+                    if (!distinctSeen.TryGetValue(groupKey, out var seen))
+                        distinctSeen[groupKey] = seen = new HashSet<object?[]>(new RowKeyComparer(call.Args.Select(x => x.Type)));
+                    if (!seen.Add(args)) continue;
+                }
+                accs[a].Add(args, ctx);
+            }
+        }
+        if (groupKeys.Count == 0 && order.Count == 0)
+        {
+            var key = Array.Empty<object?>();
+            groups[key] = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
+            order.Add(key);
+        }
+        foreach (var key in order)
+        {
+            var accs = groups[key];
+            var output = new object?[key.Length + accs.Length];
+            Array.Copy(key, output, key.Length);
+            for (var a = 0; a < accs.Length; a++) output[key.Length + a] = accs[a].Result(ctx);
+            yield return output;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Tenon.Execution.Expressions;
+
+namespace Tenon.Execution.Plan;
+
+/// <summary>Scans a table's rows as of the moment execution starts; optionally appends the row id.</summary>
+public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
+{
+    public uint TableOid { get; } = tableOid;
+    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        var rows = ctx.Transaction.Rows(TableOid);
+        foreach (var (rowId, row) in rows.Scan())
+        {
+            if (!includeRowId) { yield return row; continue; }
+            var withId = new object?[row.Length + 1];
+            Array.Copy(row, withId, row.Length);
+            withId[^1] = rowId;
+            yield return withId;
+        }
+    }
+}
+
+/// <summary>One row with no columns: the FROM of a SELECT without FROM.</summary>
+public sealed class SingleRowNode : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns => Array.Empty<PlanColumn>();
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        yield return Array.Empty<object?>();
+    }
+}
+
+/// <summary>Rows that satisfy a boolean condition (NULL counts as false).</summary>
+public sealed class FilterNode(PlanNode input, BoundExpr condition) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns => input.Columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        foreach (var row in input.Execute(ctx))
+            if (condition.Eval(row, ctx) is true) yield return row;
+    }
+}
+
+/// <summary>Computes a new row from expressions over each input row.</summary>
+public sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpr> exprs, IReadOnlyList<PlanColumn> columns) : PlanNode
+{
+    public IReadOnlyList<BoundExpr> Exprs { get; } = exprs;
+    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        foreach (var row in input.Execute(ctx))
+        {
+            var output = new object?[Exprs.Count];
+            for (var i = 0; i < output.Length; i++) output[i] = Exprs[i].Eval(row, ctx);
+            yield return output;
+        }
+    }
+}
+
+/// <summary>Rows given as expression lists (VALUES).</summary>
+public sealed class ValuesNode(IReadOnlyList<IReadOnlyList<BoundExpr>> rows, IReadOnlyList<PlanColumn> columns) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        var empty = Array.Empty<object?>();
+        foreach (var exprs in rows)
+        {
+            var output = new object?[exprs.Count];
+            for (var i = 0; i < output.Length; i++) output[i] = exprs[i].Eval(empty, ctx);
+            yield return output;
+        }
+    }
+}
+
+/// <summary>OFFSET then LIMIT.</summary>
+public sealed class LimitNode(PlanNode input, BoundExpr? limit, BoundExpr? offset) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns => input.Columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        var empty = Array.Empty<object?>();
+        long? max = limit?.Eval(empty, ctx) is { } l ? Convert.ToInt64(l) : null;
+        long skip = offset?.Eval(empty, ctx) is { } o ? Convert.ToInt64(o) : 0;
+        if (max < 0)
+            throw new Errors.TenonException(Errors.SqlState.InvalidRowCountInLimitClause, "LIMIT must not be negative");
+        if (skip < 0)
+            throw new Errors.TenonException(Errors.SqlState.InvalidRowCountInResultOffsetClause, "OFFSET must not be negative");
+        if (max == 0) yield break;
+        long seen = 0, produced = 0;
+        foreach (var row in input.Execute(ctx))
+        {
+            if (seen++ < skip) continue;
+            yield return row;
+            if (max is not null && ++produced >= max) yield break;
+        }
+    }
+}
+
+/// <summary>Keeps only the first <paramref name="width"/> columns (drops hidden sort keys).</summary>
+public sealed class TrimNode(PlanNode input, int width) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns { get; } = input.Columns.Take(width).ToArray();
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        foreach (var row in input.Execute(ctx))
+            yield return row.Length == width ? row : row[..width];
+    }
+}
+
+/// <summary>Runs its input once per statement and replays the rows (CTEs referenced several times).</summary>
+public sealed class MaterializeNode(PlanNode input) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns => input.Columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        if (!ctx.Cache.TryGetValue(this, out var cached))
+        {
+            cached = input.Execute(ctx).ToList();
+            ctx.Cache[this] = cached;
+        }
+        return (List<object?[]>)cached!;
+    }
+}
+
+/// <summary>Re-labels the columns of its input (subquery and CTE aliases).</summary>
+public sealed class RenameNode(PlanNode input, IReadOnlyList<PlanColumn> columns) : PlanNode
+{
+    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => input.Execute(ctx);
+}

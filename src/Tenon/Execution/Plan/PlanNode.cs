@@ -1,0 +1,17 @@
+using Tenon.Types;
+
+namespace Tenon.Execution.Plan;
+
+/// <summary>An output column of a plan node.</summary>
+public sealed record PlanColumn(string Name, SqlType Type, uint TableOid = 0, short ColumnNumber = 0);
+
+/// <summary>
+/// A node of an executable plan: a pull-based iterator of flat rows. Nodes are built by the
+/// binder, immutable, and may be executed many times (correlated subqueries). Rows a node yields
+/// must not be modified by consumers (scans yield the stored arrays themselves).
+/// </summary>
+public abstract class PlanNode
+{
+    public abstract IReadOnlyList<PlanColumn> Columns { get; }
+    public abstract IEnumerable<object?[]> Execute(ExecContext ctx);
+}

@@ -1,0 +1,121 @@
+using Tenon.Catalog;
+using Tenon.Storage;
+
+namespace Tenon.Transactions;
+
+/// <summary>
+/// A transaction's private working version of the database.
+///
+/// Terms: the <b>base</b> is an immutable <see cref="DbVersion"/>; tables written since the last
+/// freeze are held as <see cref="WorkingTable"/>s; the <see cref="WriteToken"/> marks B+tree nodes
+/// this transaction may still change in place.
+///
+/// Freezing (at each savepoint, including the implicit one at the start of every statement) folds
+/// the working tables into a new base and switches to a new token, so everything reachable from
+/// the frozen version is never modified again. Rolling back to a savepoint is then one assignment:
+/// <see cref="Restore"/>. Commit publishes <see cref="Freeze"/>'s result as the database's version.
+/// </summary>
+public sealed class Transaction
+{
+    private readonly Dictionary<uint, WorkingTable> _working = new();
+    private DbVersion _base;
+    private WriteToken _token = new();
+
+    public Transaction(DbVersion start, bool isExplicit)
+    {
+        _base = start;
+        Catalog = start.Catalog;
+        IsExplicit = isExplicit;
+        StartTime = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>True for a BEGIN … COMMIT block, false for the implicit transaction of a single statement.</summary>
+    public bool IsExplicit { get; set; }
+
+    /// <summary>Set after an error inside a transaction block: everything but ROLLBACK fails with 25P02.</summary>
+    public bool Failed { get; set; }
+
+    /// <summary>True once this transaction holds the database's write lock.</summary>
+    public bool HoldsWriteLock { get; set; }
+
+    /// <summary>Statement timestamp basis for now()/CURRENT_TIMESTAMP (transaction start, as in PostgreSQL).</summary>
+    public DateTimeOffset StartTime { get; }
+
+    public string IsolationLevel { get; set; } = "read committed";
+
+    /// <summary>The working catalog; DDL replaces it.</summary>
+    public SystemCatalog Catalog { get; set; }
+
+    public List<(string Name, DbVersion Version, int DeferredCount)> Savepoints { get; } = new();
+
+    /// <summary>Foreign-key events deferred to COMMIT (DEFERRABLE INITIALLY DEFERRED or SET CONSTRAINTS … DEFERRED).</summary>
+    public List<Constraints.ForeignKeyEvent> DeferredEvents { get; } = new();
+
+    /// <summary>SET CONSTRAINTS overrides: per constraint oid, and for ALL.</summary>
+    public Dictionary<uint, bool> DeferredOverrides { get; } = new();
+    public bool? AllDeferred { get; set; }
+
+    public bool IsConstraintDeferred(ConstraintDef c)
+    {
+        if (!c.Deferrable) return false;
+        if (DeferredOverrides.TryGetValue(c.Oid, out var d)) return d;
+        return AllDeferred ?? c.InitiallyDeferred;
+    }
+
+    public WriteToken Token => _token;
+
+    /// <summary>Replaces the base with a newer committed version (allowed only before the first write).</summary>
+    public void Rebase(DbVersion latest)
+    {
+        _base = latest;
+        Catalog = latest.Catalog;
+        _working.Clear();
+    }
+
+    /// <summary>Folds working tables into an immutable version and starts a new write token.</summary>
+    public DbVersion Freeze()
+    {
+        if (_working.Count > 0 || !ReferenceEquals(Catalog, _base.Catalog))
+        {
+            var data = _base.Data.ToBuilder();
+            foreach (var (oid, wt) in _working)
+                if (Catalog.Tables.ContainsKey(oid)) data[oid] = wt.Freeze();
+            foreach (var oid in data.Keys.ToList())
+                if (!Catalog.Tables.ContainsKey(oid)) data.Remove(oid);
+            _base = new DbVersion(Catalog, data.ToImmutable());
+            _working.Clear();
+        }
+        _token = new WriteToken();
+        return _base;
+    }
+
+    /// <summary>Returns to a version captured by <see cref="Freeze"/>.</summary>
+    public void Restore(DbVersion version)
+    {
+        _base = version;
+        Catalog = version.Catalog;
+        _working.Clear();
+        _token = new WriteToken();
+    }
+
+    /// <summary>The stored data of a table as this transaction sees it.</summary>
+    public RowStore Rows(uint tableOid) =>
+        _working.TryGetValue(tableOid, out var wt) ? wt.Rows : _base.Data[tableOid].Rows;
+
+    public IndexStore Index(uint tableOid, int position) =>
+        _working.TryGetValue(tableOid, out var wt) ? wt.Indexes[position] : _base.Data[tableOid].Indexes[position];
+
+    /// <summary>The table's stores, opened for writing by the current statement.</summary>
+    public WorkingTable Write(uint tableOid)
+    {
+        if (!_working.TryGetValue(tableOid, out var wt))
+        {
+            wt = new WorkingTable(_base.Data[tableOid]);
+            _working[tableOid] = wt;
+        }
+        return wt;
+    }
+
+    /// <summary>Installs new stores for a table (CREATE TABLE, index builds, TRUNCATE).</summary>
+    public void SetData(uint tableOid, TableData data) => _working[tableOid] = new WorkingTable(data);
+}
