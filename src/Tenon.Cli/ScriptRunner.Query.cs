@@ -44,6 +44,9 @@ internal sealed partial class ScriptRunner
         {
             ok = false;
             ReportError(ErrorReport.From(ex), query);
+            // TENON_DEBUG=1 shows where an internal error (XX000) came from.
+            if (ex.InnerException is not null && Environment.GetEnvironmentVariable("TENON_DEBUG") is "1")
+                _output.Err.WriteLine(ex.InnerException.ToString());
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

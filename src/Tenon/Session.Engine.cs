@@ -86,13 +86,15 @@ public sealed partial class Session
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
-        catch (TenonException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // A bug must not leave half a statement behind: undo it exactly as a reported error.
             tx.Restore(start);
             tx.DeferredEvents.RemoveRange(deferredCount, tx.DeferredEvents.Count - deferredCount);
             if (tx.IsExplicit) tx.Failed = true;
             else if (!inBatch) EndTransaction(commit: false);
-            throw;
+            if (ex is TenonException) throw;
+            throw TenonException.Internal(ex);
         }
     }
 

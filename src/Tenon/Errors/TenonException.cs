@@ -18,6 +18,17 @@ public sealed class TenonException : DbException
         Hint = hint;
     }
 
+    /// <summary>An internal failure (XX000) that ended a statement; the statement changed nothing.</summary>
+    public static TenonException Internal(Exception cause) =>
+        new(Tenon.Errors.SqlState.InternalError, "internal error: " + cause.Message, cause);
+
+    private TenonException(string sqlState, string messageText, Exception inner)
+        : base(messageText, inner)
+    {
+        SqlState = sqlState;
+        MessageText = messageText;
+    }
+
     /// <summary>Five-character SQLSTATE code, e.g. <c>23505</c>.</summary>
     public override string SqlState { get; }
 

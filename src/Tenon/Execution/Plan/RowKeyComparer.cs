@@ -39,12 +39,17 @@ public sealed class RowKeyComparer : IEqualityComparer<object?[]>, IComparer<obj
         return h.ToHashCode();
     }
 
+    /// <summary>
+    /// Orders keys column by column over the columns both keys have, so a shorter key (a prefix)
+    /// compares equal to every key that starts with it, as index prefix seeks require.
+    /// </summary>
     public int Compare(object?[]? x, object?[]? y)
     {
-        for (var i = 0; i < _types.Length; i++)
+        var n = Math.Min(Math.Min(x!.Length, y!.Length), _types.Length);
+        for (var i = 0; i < n; i++)
         {
-            var a = x![i];
-            var b = y![i];
+            var a = x[i];
+            var b = y[i];
             if (a is null || b is null)
             {
                 if (a is null && b is null) continue;
