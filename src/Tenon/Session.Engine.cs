@@ -126,7 +126,7 @@ public sealed partial class Session
             case TruncateStatement t: return ddl.Truncate(t);
             case SetStatement s: return SetVariable(s);
             case ShowStatement s: return Show(s);
-            case ResetStatement: return new StatementResult("RESET");
+            case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
             case UnsupportedStatement u:
                 throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = u.Position };
@@ -216,6 +216,7 @@ public sealed partial class Session
     {
         var tx = _tx!;
         _tx = null;
+        var committed = false;
         try
         {
             if (commit && tx.DeferredEvents.Count > 0)
@@ -227,10 +228,12 @@ public sealed partial class Session
                 writer.RunDeferred(events);
             }
             if (commit && tx.HoldsWriteLock) Database.Publish(tx.Freeze());
+            committed = commit;
         }
         finally
         {
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
+            _settings.EndTransaction(committed);
         }
     }
 
@@ -253,52 +256,6 @@ public sealed partial class Session
             new RowWriter(ctx).RunDeferred(now);
         }
         return new StatementResult("SET CONSTRAINTS");
-    }
-
-    private StatementResult SetVariable(SetStatement s)
-    {
-        var value = s.Values is null ? null : string.Join(", ", s.Values);
-        switch (s.Name.ToLowerInvariant())
-        {
-            case "timezone":
-            case "time zone":
-                var tzName = value ?? "UTC";
-                FormatSettings = FormatSettings with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(tzName == "utc" ? "UTC" : tzName), TimeZoneName = tzName };
-                break;
-            case "datestyle":
-                if (value is not null)
-                {
-                    var v = value.ToLowerInvariant();
-                    var fs = FormatSettings;
-                    if (v.Contains("iso")) fs = fs with { DateStyle = DateStyleFormat.Iso };
-                    if (v.Contains("postgres")) fs = fs with { DateStyle = DateStyleFormat.Postgres };
-                    if (v.Contains("sql")) fs = fs with { DateStyle = DateStyleFormat.Sql };
-                    if (v.Contains("german")) fs = fs with { DateStyle = DateStyleFormat.German };
-                    if (v.Contains("dmy")) fs = fs with { DateOrder = DateOrder.Dmy };
-                    if (v.Contains("mdy")) fs = fs with { DateOrder = DateOrder.Mdy };
-                    if (v.Contains("ymd")) fs = fs with { DateOrder = DateOrder.Ymd };
-                    FormatSettings = fs;
-                }
-                break;
-        }
-        _settings[s.Name.ToLowerInvariant()] = value ?? "";
-        return new StatementResult("SET");
-    }
-
-    private readonly Dictionary<string, string> _settings = new();
-
-    private StatementResult Show(ShowStatement s)
-    {
-        var name = s.Name.ToLowerInvariant();
-        var value = name switch
-        {
-            "timezone" => FormatSettings.TimeZoneName,
-            "server_version" => "15.18",
-            "transaction isolation level" or "transaction_isolation" => "read committed",
-            _ => _settings.TryGetValue(name, out var v) ? v
-                : throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{s.Name}\""),
-        };
-        return new StatementResult("SHOW", [new ResultColumn(name, SqlType.Text)], [[value]]);
     }
 
     // ---- Sequences (not transactional, as in PostgreSQL) --------------------------------------

@@ -16,9 +16,6 @@ public sealed partial class Session : IDisposable
 
     public Database Database { get; }
 
-    /// <summary>Text I/O settings (DateStyle, TimeZone, …) in force for this session.</summary>
-    public FormatSettings FormatSettings { get; internal set; } = FormatSettings.Default;
-
     /// <summary>Raised for each NOTICE/WARNING as statements run (before the statement's result or error).</summary>
     public event Action<Notice>? NoticeRaised;
 

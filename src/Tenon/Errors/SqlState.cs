@@ -59,6 +59,7 @@ public static class SqlState
     public const string UndefinedTable = "42P01";
     public const string UndefinedParameter = "42P02";
     public const string UndefinedObject = "42704";
+    public const string CantChangeRuntimeParam = "55P02";
     public const string DuplicateColumn = "42701";
     public const string DuplicateCursor = "42P03";
     public const string DuplicateDatabase = "42P04";

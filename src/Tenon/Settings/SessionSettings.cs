@@ -1,0 +1,137 @@
+using Tenon.Errors;
+using Tenon.Types;
+
+namespace Tenon.Settings;
+
+/// <summary>
+/// One session's configuration parameters, with PostgreSQL's transactional rules: a SET inside
+/// a transaction is undone if the transaction rolls back, SET LOCAL lasts only until the
+/// transaction ends, and parameters whose names contain a dot are free-form custom settings.
+/// </summary>
+internal sealed class SessionSettings
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Values at the start of the open transaction, taken at its first SET.</summary>
+    private Dictionary<string, string>? _atTransactionStart;
+
+    /// <summary>Session-level (non-LOCAL) SETs made in the open transaction; they survive COMMIT.</summary>
+    private Dictionary<string, string>? _sessionSetsInTransaction;
+
+    public SessionSettings()
+    {
+        foreach (var d in SettingsRegistry.All) _values[d.Name] = d.Default;
+        Format = Derive();
+    }
+
+    /// <summary>Text I/O settings derived from DateStyle, IntervalStyle, TimeZone, extra_float_digits and bytea_output.</summary>
+    public FormatSettings Format { get; private set; }
+
+    /// <summary>Raised with (canonical name, new value) when a reported parameter changes.</summary>
+    public event Action<string, string>? ReportedChanged;
+
+    /// <summary>The current values of the parameters clients are told about (ParameterStatus).</summary>
+    public IEnumerable<KeyValuePair<string, string>> Reported =>
+        SettingsRegistry.All.Where(d => d.Reported).Select(d => new KeyValuePair<string, string>(d.Name, _values[d.Name]));
+
+    /// <summary>The value SHOW prints, or null for an unknown parameter.</summary>
+    public (string Name, string Value)? Get(string name)
+    {
+        if (SettingsRegistry.Find(name) is { } d) return (d.Name, _values[d.Name]);
+        if (name.Contains('.') && _values.TryGetValue(name, out var v)) return (name.ToLowerInvariant(), v);
+        return null;
+    }
+
+    /// <summary>
+    /// SET name TO value (null value = DEFAULT). <paramref name="inTransaction"/> says whether a
+    /// transaction can undo it; a LOCAL set outside one is the caller's warning to give.
+    /// </summary>
+    public void Set(string name, string? value, bool local, bool inTransaction, bool atStartup = false)
+    {
+        var def = SettingsRegistry.Find(name);
+        if (def is null)
+        {
+            if (!name.Contains('.'))
+                throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
+            if (inTransaction)
+            {
+                RememberStart();
+                if (!local) (_sessionSetsInTransaction ??= new(StringComparer.OrdinalIgnoreCase))[name] = value ?? "";
+            }
+            _values[name] = value ?? "";
+            return;
+        }
+        if (def.ReadOnly && !atStartup)
+            throw new TenonException(SqlState.CantChangeRuntimeParam, $"parameter \"{def.Name}\" cannot be changed");
+        var canonical = value is null ? def.Default : def.Normalize(name, value, _values[def.Name]);
+        if (inTransaction)
+        {
+            RememberStart();
+            if (!local) (_sessionSetsInTransaction ??= new(StringComparer.OrdinalIgnoreCase))[def.Name] = canonical;
+        }
+        Assign(def.Name, canonical);
+    }
+
+    /// <summary>RESET ALL: every changeable parameter back to its default.</summary>
+    public void ResetAll(bool inTransaction)
+    {
+        foreach (var d in SettingsRegistry.All)
+            if (!d.ReadOnly && _values[d.Name] != d.Default) Set(d.Name, null, local: false, inTransaction);
+    }
+
+    /// <summary>Ends the open transaction: COMMIT keeps session-level SETs, anything else undoes them.</summary>
+    public void EndTransaction(bool committed)
+    {
+        if (_atTransactionStart is null) return;
+        var start = _atTransactionStart;
+        var sessionSets = _sessionSetsInTransaction;
+        _atTransactionStart = null;
+        _sessionSetsInTransaction = null;
+        foreach (var (name, value) in start)
+        {
+            var final = committed && sessionSets is not null && sessionSets.TryGetValue(name, out var kept) ? kept : value;
+            if (_values[name] != final) Assign(name, final);
+        }
+        // Custom parameters first set inside the transaction.
+        foreach (var name in _values.Keys.Where(k => !start.ContainsKey(k)).ToList())
+        {
+            if (committed && sessionSets is not null && sessionSets.TryGetValue(name, out var kept)) _values[name] = kept;
+            else _values.Remove(name);
+        }
+    }
+
+    private void RememberStart()
+    {
+        _atTransactionStart ??= new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private void Assign(string name, string value)
+    {
+        var changed = _values[name] != value;
+        _values[name] = value;
+        var def = SettingsRegistry.Find(name);
+        if (def is null) return;
+        Format = Derive();
+        if (changed && def.Reported) ReportedChanged?.Invoke(name, value);
+    }
+
+    private FormatSettings Derive()
+    {
+        var f = DateStyleSetting.Apply(FormatSettings.Default, _values["DateStyle"]);
+        var tzName = _values["TimeZone"];
+        return f with
+        {
+            TimeZone = TimeZones.FindZone(tzName) ?? TimeZoneInfo.Utc,
+            TimeZoneName = tzName,
+            IntervalStyle = _values["IntervalStyle"] switch
+            {
+                "postgres_verbose" => IntervalStyleFormat.PostgresVerbose,
+                "sql_standard" => IntervalStyleFormat.SqlStandard,
+                "iso_8601" => IntervalStyleFormat.Iso8601,
+                _ => IntervalStyleFormat.Postgres,
+            },
+            ExtraFloatDigits = int.Parse(_values["extra_float_digits"], System.Globalization.CultureInfo.InvariantCulture),
+            ByteaHex = _values["bytea_output"] == "hex",
+        };
+    }
+}
