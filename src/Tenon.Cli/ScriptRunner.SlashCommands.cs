@@ -44,6 +44,8 @@ internal sealed partial class ScriptRunner
                 return Echo(command, lexer);
             case "set":
                 return SetVariable(lexer);
+            case "getenv":
+                return GetEnvironmentVariable(lexer);
             case "unset":
                 {
                     var name = lexer.ReadOption(SlashOptionKind.Normal);
@@ -173,6 +175,24 @@ internal sealed partial class ScriptRunner
         var sb = new StringBuilder();
         while (lexer.ReadOption(SlashOptionKind.Normal) is { } part) sb.Append(part);
         var error = Variables.Set(name, sb.ToString());
+        if (error is null) return SlashStatus.SkipLine;
+        LogError(error);
+        return SlashStatus.Error;
+    }
+
+    /// <summary><c>\getenv psql_var env_var</c>: copies an environment variable into a psql variable (unset stays unset).</summary>
+    private SlashStatus GetEnvironmentVariable(PsqlLexer lexer)
+    {
+        var name = lexer.ReadOption(SlashOptionKind.Normal);
+        var envName = lexer.ReadOption(SlashOptionKind.Normal);
+        if (name is null || envName is null)
+        {
+            LogError("\\getenv: missing required argument");
+            return SlashStatus.Error;
+        }
+        var value = Environment.GetEnvironmentVariable(envName);
+        if (value is null) return SlashStatus.SkipLine;
+        var error = Variables.Set(name, value);
         if (error is null) return SlashStatus.SkipLine;
         LogError(error);
         return SlashStatus.Error;
