@@ -17,7 +17,7 @@ public static class CliMain
 
     /// <summary>As <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/>; with a line reader and no -c/-f, runs interactively.</summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader) =>
-        Run(args, stdin, stdout, stderr, lineReader, static () => new SessionExecutor(Database.OpenInMemory().CreateSession()));
+        Run(args, stdin, stdout, stderr, lineReader, static () => SessionExecutor.Open(Database.OpenInMemory(), Environment.GetEnvironmentVariable));
 
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader, Func<IStatementExecutor> openExecutor)
     {
@@ -46,7 +46,18 @@ public static class CliMain
             return ExitCodes.Failure;
         }
 
-        var runner = new ScriptRunner(openExecutor(), output);
+        IStatementExecutor executor;
+        try
+        {
+            executor = openExecutor();
+        }
+        catch (Errors.TenonException ex)
+        {
+            // What psql prints when the server refuses the connection's parameters.
+            output.WriteError($"tenon: error: FATAL:  {ex.MessageText}\n");
+            return ExitCodes.BadConnection;
+        }
+        var runner = new ScriptRunner(executor, output);
         runner.Variables.Set("DBNAME", options.Database);
         foreach (var (name, value) in options.Variables)
         {

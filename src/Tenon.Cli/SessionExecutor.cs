@@ -7,6 +7,22 @@ internal sealed class SessionExecutor(Session session) : IStatementExecutor
 {
     private readonly Session _session = session;
 
+    /// <summary>A session on <paramref name="database"/> with the libpq environment's connection parameters applied.</summary>
+    public static SessionExecutor Open(Database database, Func<string, string?> getEnvironmentVariable)
+    {
+        var session = database.CreateSession();
+        try
+        {
+            session.ApplyStartupParameters(LibpqEnvironment.StartupParameters(getEnvironmentVariable));
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+        return new SessionExecutor(session);
+    }
+
     public IEnumerable<StatementResult> Execute(string sql) => _session.Execute(sql);
 
     public string FormatValue(object value, SqlType type) => _session.FormatValue(value, type);
