@@ -17,48 +17,48 @@ public sealed partial class RowWriter
     {
         while (_events.TryDequeue(out var e))
         {
-            if (IsDeferred(e)) { Tx.DeferredEvents.Add(e); continue; }
+            if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
             Run(e);
         }
     }
 
     /// <summary>Runs events deferred to commit (or to SET CONSTRAINTS … IMMEDIATE).</summary>
-    public void RunDeferred(IEnumerable<ForeignKeyEvent> events)
+    public void RunDeferred(IEnumerable<ConstraintEvent> events)
     {
         foreach (var e in events) Run(e);
         while (_events.TryDequeue(out var e)) Run(e);
     }
 
-    private bool IsDeferred(ForeignKeyEvent e)
+    private bool IsDeferred(ConstraintEvent e)
     {
-        var fk = e.ForeignKey;
-        if (!fk.Deferrable) return false;
+        if (!e.Constraint.Deferrable) return false;
         // Only the check and NO ACTION triggers can be deferred; RESTRICT and the actions never are.
-        if (e.Kind != ForeignKeyEventKind.ChildCheck)
+        if (e.Kind is ConstraintEventKind.ParentDelete or ConstraintEventKind.ParentUpdate)
         {
-            var action = e.Kind == ForeignKeyEventKind.ParentDelete ? fk.OnDelete : fk.OnUpdate;
+            var action = e.Kind == ConstraintEventKind.ParentDelete ? e.ForeignKey.OnDelete : e.ForeignKey.OnUpdate;
             if (action != ReferentialAction.NoAction) return false;
         }
-        return Tx.IsConstraintDeferred(fk);
+        return Tx.IsConstraintDeferred(e.Constraint);
     }
 
-    private void Run(ForeignKeyEvent e)
+    private void Run(ConstraintEvent e)
     {
+        if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
         if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
         var fk = child.ForeignKeys.FirstOrDefault(f => f.Oid == e.ForeignKey.Oid);
         if (fk is null) return;
         var parent = Catalog.Table(fk.ParentTableOid);
         switch (e.Kind)
         {
-            case ForeignKeyEventKind.ChildCheck:
+            case ConstraintEventKind.ChildCheck:
                 // A row deleted or updated since the event was queued is not checked (its new version has its own event).
                 if (!Tx.Rows(child.Oid).TryGet(e.RowId, out var live) || !ReferenceEquals(live, e.OldRow)) return;
                 CheckParentExists(child, fk, parent, e.OldRow);
                 break;
-            case ForeignKeyEventKind.ParentDelete:
+            case ConstraintEventKind.ParentDelete:
                 ApplyParentAction(parent, child, fk, fk.OnDelete, e.OldRow, null);
                 break;
-            case ForeignKeyEventKind.ParentUpdate:
+            case ConstraintEventKind.ParentUpdate:
                 ApplyParentAction(parent, child, fk, fk.OnUpdate, e.OldRow, e.NewRow);
                 break;
         }
@@ -242,7 +242,7 @@ public sealed partial class RowWriter
     /// <summary>Queues a check of an existing child row (ADD FOREIGN KEY, VALIDATE CONSTRAINT).</summary>
     public void QueueChildCheck(ForeignKeyDef fk, long rowId, object?[] row)
     {
-        if (ChildCheckNeeded(fk, row)) _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, row));
+        if (ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
     }
 
     /// <summary>Runs the queued events now, ignoring deferral.</summary>
