@@ -90,7 +90,8 @@ public sealed partial class RowWriter
             var j = IndexOf(fk.ParentColumns, index.Columns[i]);
             var (value, type) = fkOrderKey[j];
             var target = parent.Column(index.Columns[i]).Type;
-            if (!TryConvert(value, type, target, out key[i])) return false;
+            if (!(ForeignKeyTypes.SameFamily(type, target) ? TryConvert(value, type, target, out key[i]) : TryPromote(value, type, target, out key[i])))
+                return false;
         }
         return Tx.Index(parent.Oid, position).ContainsKey(key);
     }
@@ -153,12 +154,28 @@ public sealed partial class RowWriter
     /// <summary>Child rows whose FK columns equal a parent key, through an index on the FK columns when one exists.</summary>
     private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey)
     {
+        var result = new List<(long, object?[])>();
+        var rows = Tx.Rows(child.Oid);
+        if (!fk.Columns.Select((n, i) => ForeignKeyTypes.SameFamily(child.Column(n).Type, parentKey[i].Type)).All(x => x))
+        {
+            // The comparison happens in the referenced types: convert each child value, so no index on them helps.
+            foreach (var (id, row) in rows.Scan())
+            {
+                var match = true;
+                for (var i = 0; i < fk.Columns.Count && match; i++)
+                {
+                    var (value, type) = parentKey[i];
+                    match = TryPromote(row[fk.Columns[i] - 1], child.Column(fk.Columns[i]).Type, type, out var promoted)
+                        && promoted is not null && value is not null && ValueComparer.Equal(promoted, value, type.Id);
+                }
+                if (match) result.Add((id, row));
+            }
+            return result;
+        }
         var key = new object?[fk.Columns.Count];
         for (var i = 0; i < key.Length; i++)
             if (!TryConvert(parentKey[i].Value, parentKey[i].Type, child.Column(fk.Columns[i]).Type, out key[i]))
                 return new();
-        var result = new List<(long, object?[])>();
-        var rows = Tx.Rows(child.Oid);
         for (var p = 0; p < child.Indexes.Count; p++)
         {
             var index = child.Indexes[p];
@@ -203,6 +220,22 @@ public sealed partial class RowWriter
             // A lossy conversion (e.g. 1.5 to integer) cannot match.
             var back = ValueCast.Cast(result!, to.WithoutModifier(), from, CastContext.Explicit, _ctx.Settings);
             return back is not null && ValueComparer.Equal(back, value, from.Id);
+        }
+        catch (TenonException)
+        {
+            return false;
+        }
+    }
+
+    // The implicit conversion of a referencing value to the referenced type (the FK was accepted because it exists).
+    private bool TryPromote(object? value, SqlType from, SqlType to, out object? result)
+    {
+        result = value;
+        if (value is null || from.Id == to.Id) return true;
+        try
+        {
+            result = ValueCast.Cast(value, from, to.WithoutModifier(), CastContext.Implicit, _ctx.Settings);
+            return true;
         }
         catch (TenonException)
         {

@@ -142,7 +142,8 @@ public sealed partial class DdlExecutor
         var parentOid = Catalog.LookupRelation(r.Table.Schema, r.Table.Name);
         if (parentOid == 0 || !Catalog.Tables.TryGetValue(parentOid, out var parent))
             throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
-        var cols = ResolveColumns(table, c.Columns, c.Position, "fk");
+        // PostgreSQL reports a missing referencing column without a position.
+        var cols = ResolveColumns(table, c.Columns, 0, "fk");
         short[] parentCols;
         IndexDef? index;
         if (r.Columns is null)
@@ -170,9 +171,9 @@ public sealed partial class DdlExecutor
         {
             var ct = table.Column(cols[i]).Type;
             var pt = parent.Column(parentCols[i]).Type;
-            if (Operators.ResolveBinary("=", ct, pt) is null || !(SameCategory(ct, pt)))
+            if (!ForeignKeyTypes.Compatible(ct, pt))
                 throw new TenonException(SqlState.DatatypeMismatch, $"foreign key constraint \"{name}\" cannot be implemented",
-                    $"Key columns \"{table.Column(cols[i]).Name}\" and \"{parent.Column(parentCols[i]).Name}\" are of incompatible types: {ct.DisplayName} and {pt.DisplayName}.");
+                    $"Key columns \"{table.Column(cols[i]).Name}\" and \"{parent.Column(parentCols[i]).Name}\" are of incompatible types: {ct.WithoutModifier().DisplayName} and {pt.WithoutModifier().DisplayName}.");
         }
         short[]? setCols = null;
         if (r.OnDeleteSetColumns is { } sc)
@@ -190,12 +191,6 @@ public sealed partial class DdlExecutor
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(fk).ToArray() });
         if (!c.NotValid) ValidateForeignKey(fk);
-    }
-
-    private static bool SameCategory(SqlType a, SqlType b)
-    {
-        static int Cat(SqlType t) => t.IsNumeric ? 1 : t.IsString ? 2 : t.Id is TypeId.Timestamp or TypeId.Timestamptz or TypeId.Date ? 3 : 10 + (int)t.Id;
-        return Cat(a) == Cat(b);
     }
 
     /// <summary>Checks every existing row against a foreign key; the first bad row is reported with the insert/update message.</summary>
