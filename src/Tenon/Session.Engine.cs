@@ -241,11 +241,14 @@ public sealed partial class Session
     private StatementResult SetConstraints(SetConstraintsStatement sc, ExecContext ctx)
     {
         var tx = ctx.Transaction;
+        if (!tx.IsExplicit) RaiseNotice(new Notice("WARNING", "25P01", "SET CONSTRAINTS can only be used in transaction blocks"));
         var timing = tx.Timing;
         if (sc.Names is null) timing = timing with { AllDeferred = sc.Deferred, Overrides = timing.Overrides.Clear() };
         else
             foreach (var n in sc.Names)
             {
+                if (n.Schema is not null && !tx.Catalog.Schemas.Contains(n.Schema))
+                    throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{n.Schema}\" does not exist");
                 // Every constraint of that name is affected (they may belong to different tables).
                 var matches = tx.Catalog.Tables.Values.SelectMany(t => t.Constraints)
                     .Where(x => x.Name == n.Name && (n.Schema is null || tx.Catalog.Tables[x.TableOid].Schema == n.Schema)).ToList();

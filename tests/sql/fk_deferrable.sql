@@ -119,3 +119,11 @@ SELECT * FROM child_deferred ORDER BY id;
 -- a single statement outside a block: its deferred checks run at its own commit
 DELETE FROM parent WHERE id = 88;
 SELECT * FROM parent ORDER BY id;
+-- a deferrable key cannot be referenced; outside a block SET CONSTRAINTS only warns
+CREATE TABLE dk (id INTEGER PRIMARY KEY DEFERRABLE, u INTEGER UNIQUE DEFERRABLE);
+CREATE TABLE dk_child (id INTEGER REFERENCES dk);
+CREATE TABLE dk_child2 (id INTEGER REFERENCES dk (u));
+SET CONSTRAINTS ALL DEFERRED;
+BEGIN;
+SET CONSTRAINTS nosuch.child_deferred_pid_fkey DEFERRED;
+ROLLBACK;

@@ -152,13 +152,18 @@ public sealed partial class DdlExecutor
                 ?? throw new TenonException(SqlState.UndefinedObject, $"there is no primary key for referenced table \"{parent.Name}\"");
             parentCols = pk.Columns.ToArray();
             index = parent.Indexes.First(i => i.Oid == pk.IndexOid);
+            if (index.Deferrable)
+                throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"cannot use a deferrable primary key for referenced table \"{parent.Name}\"");
         }
         else
         {
             parentCols = r.Columns.Select(n => (parent.FindColumn(n)
                 ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
-            index = parent.Indexes.FirstOrDefault(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains));
-            if (index is null || index.Deferrable)
+            var matching = parent.Indexes.Where(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains)).ToList();
+            index = matching.FirstOrDefault(i => !i.Deferrable);
+            if (index is null && matching.Count > 0)
+                throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"cannot use a deferrable unique constraint for referenced table \"{parent.Name}\"");
+            if (index is null)
                 throw new TenonException(SqlState.InvalidForeignKey, $"there is no unique constraint matching given keys for referenced table \"{parent.Name}\"");
         }
         if (parentCols.Length != cols.Length)
