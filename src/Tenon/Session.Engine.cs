@@ -232,6 +232,10 @@ public sealed partial class Session
             }
             if (commit && tx.HoldsWriteLock) Database.Publish(tx.Freeze());
         }
+        catch (Exception ex) when (ex is not (TenonException or OutOfMemoryException))
+        {
+            throw TenonException.Internal(ex);
+        }
         finally
         {
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
