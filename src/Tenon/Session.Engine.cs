@@ -78,7 +78,7 @@ public sealed partial class Session
             tx.Rebase(Database.Committed);
         }
         var start = tx.Freeze();
-        var deferredCount = tx.DeferredEvents.Count;
+        var timing = tx.Timing;
         try
         {
             var ctx = new ExecContext(this, tx, parameters);
@@ -89,10 +89,14 @@ public sealed partial class Session
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug must not leave half a statement behind: undo it exactly as a reported error.
-            tx.Restore(start);
-            tx.DeferredEvents.RemoveRange(deferredCount, tx.DeferredEvents.Count - deferredCount);
-            if (tx.IsExplicit) tx.Failed = true;
-            else if (!inBatch) EndTransaction(commit: false);
+            // When the implicit commit itself failed (a deferred check), the transaction is already over.
+            if (ReferenceEquals(_tx, tx))
+            {
+                tx.Restore(start);
+                tx.Timing = timing;
+                if (tx.IsExplicit) tx.Failed = true;
+                else if (!inBatch) EndTransaction(commit: false);
+            }
             if (ex is TenonException) throw;
             throw TenonException.Internal(ex);
         }
@@ -172,7 +176,7 @@ public sealed partial class Session
             case TransactionAction.Savepoint:
                 RequireBlock("SAVEPOINT");
                 if (_tx!.Failed) throw SqlErrors.InFailedTransaction();
-                _tx.Savepoints.Add((ts.SavepointName!, _tx.Freeze(), _tx.DeferredEvents.Count));
+                _tx.Savepoints.Add((ts.SavepointName!, _tx.Freeze(), _tx.Timing));
                 return new StatementResult("SAVEPOINT");
             case TransactionAction.Release:
             {
@@ -186,10 +190,10 @@ public sealed partial class Session
             {
                 RequireBlock("ROLLBACK TO SAVEPOINT");
                 var i = FindSavepoint(ts.SavepointName!);
-                var (_, version, deferred) = _tx!.Savepoints[i];
+                var (_, version, timing) = _tx!.Savepoints[i];
                 _tx.Savepoints.RemoveRange(i + 1, _tx.Savepoints.Count - i - 1);
                 _tx.Restore(version);
-                _tx.DeferredEvents.RemoveRange(deferred, _tx.DeferredEvents.Count - deferred);
+                _tx.Timing = timing;
                 _tx.Failed = false;
                 return new StatementResult("ROLLBACK");
             }
@@ -219,16 +223,20 @@ public sealed partial class Session
         var committed = false;
         try
         {
-            if (commit && tx.DeferredEvents.Count > 0)
+            if (commit && !tx.Timing.Pending.IsEmpty)
             {
                 tx.Freeze();
                 var writer = new RowWriter(new ExecContext(this, tx, null));
-                var events = tx.DeferredEvents.ToList();
-                tx.DeferredEvents.Clear();
+                var events = tx.Timing.Pending;
+                tx.Timing = tx.Timing with { Pending = events.Clear() };
                 writer.RunDeferred(events);
             }
             if (commit && tx.HoldsWriteLock) Database.Publish(tx.Freeze());
             committed = commit;
+        }
+        catch (Exception ex) when (ex is not (TenonException or OutOfMemoryException))
+        {
+            throw TenonException.Internal(ex);
         }
         finally
         {
@@ -240,21 +248,28 @@ public sealed partial class Session
     private StatementResult SetConstraints(SetConstraintsStatement sc, ExecContext ctx)
     {
         var tx = ctx.Transaction;
-        if (sc.Names is null) { tx.AllDeferred = sc.Deferred; tx.DeferredOverrides.Clear(); }
+        if (!tx.IsExplicit) RaiseNotice(new Notice("WARNING", "25P01", "SET CONSTRAINTS can only be used in transaction blocks"));
+        var timing = tx.Timing;
+        if (sc.Names is null) timing = timing with { AllDeferred = sc.Deferred, Overrides = timing.Overrides.Clear() };
         else
             foreach (var n in sc.Names)
             {
-                var c = tx.Catalog.Tables.Values.SelectMany(t => t.Constraints).FirstOrDefault(x => x.Name == n.Name)
-                    ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{n.Name}\" does not exist");
-                if (!c.Deferrable) throw new TenonException(SqlState.WrongObjectType, $"constraint \"{n.Name}\" is not deferrable");
-                tx.DeferredOverrides[c.Oid] = sc.Deferred;
+                if (n.Schema is not null && !tx.Catalog.Schemas.Contains(n.Schema))
+                    throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{n.Schema}\" does not exist");
+                // Every constraint of that name is affected (they may belong to different tables).
+                var matches = tx.Catalog.Tables.Values.SelectMany(t => t.Constraints)
+                    .Where(x => x.Name == n.Name && (n.Schema is null || tx.Catalog.Tables[x.TableOid].Schema == n.Schema)).ToList();
+                if (matches.Count == 0) throw new TenonException(SqlState.UndefinedObject, $"constraint \"{n.Name}\" does not exist");
+                foreach (var c in matches)
+                {
+                    if (!c.Deferrable) throw new TenonException(SqlState.WrongObjectType, $"constraint \"{n.Name}\" is not deferrable");
+                    timing = timing with { Overrides = timing.Overrides.SetItem(c.Oid, sc.Deferred) };
+                }
             }
-        if (!sc.Deferred && tx.DeferredEvents.Count > 0)
-        {
-            var now = tx.DeferredEvents.Where(e => !tx.IsConstraintDeferred(e.ForeignKey)).ToList();
-            tx.DeferredEvents.RemoveAll(now.Contains);
-            new RowWriter(ctx).RunDeferred(now);
-        }
+        // Switching to IMMEDIATE fires what is pending for those constraints now, retroactively.
+        var now = sc.Deferred ? [] : timing.Pending.Where(e => !timing.IsDeferred(e.Constraint)).ToList();
+        tx.Timing = now.Count == 0 ? timing : timing with { Pending = timing.Pending.RemoveAll(e => !timing.IsDeferred(e.Constraint)) };
+        if (now.Count > 0) new RowWriter(ctx).RunDeferred(now);
         return new StatementResult("SET CONSTRAINTS");
     }
 

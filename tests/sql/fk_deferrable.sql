@@ -82,3 +82,48 @@ DELETE FROM parent WHERE id = 2;
 INSERT INTO parent VALUES (2);
 COMMIT;
 SELECT * FROM parent ORDER BY id;
+-- SET CONSTRAINTS ... IMMEDIATE also rechecks a deferred unique constraint; the error fails the block
+BEGIN;
+INSERT INTO codes VALUES ('b'), ('b');
+SET CONSTRAINTS codes_code_key IMMEDIATE;
+ROLLBACK;
+-- a duplicate that is gone again by the end of the statement or by COMMIT is fine
+BEGIN;
+INSERT INTO codes VALUES ('c'), ('c');
+DELETE FROM codes WHERE code = 'c';
+INSERT INTO codes VALUES ('c');
+COMMIT;
+UPDATE slots SET n = n + 1;
+SELECT * FROM slots ORDER BY n;
+-- ROLLBACK TO SAVEPOINT restores both the pending checks and the SET CONSTRAINTS settings
+BEGIN;
+INSERT INTO child_deferred VALUES (6, 66);
+SAVEPOINT s1;
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK TO SAVEPOINT s1;
+INSERT INTO child_deferred VALUES (7, 67);
+INSERT INTO parent VALUES (66);
+SAVEPOINT s2;
+DELETE FROM child_deferred WHERE id = 7;
+ROLLBACK TO SAVEPOINT s2;
+COMMIT;
+SELECT * FROM child_deferred ORDER BY id;
+BEGIN;
+SAVEPOINT s1;
+SET CONSTRAINTS child_deferred_pid_fkey IMMEDIATE;
+ROLLBACK TO SAVEPOINT s1;
+INSERT INTO child_deferred VALUES (8, 88);
+INSERT INTO parent VALUES (88);
+COMMIT;
+SELECT * FROM child_deferred ORDER BY id;
+-- a single statement outside a block: its deferred checks run at its own commit
+DELETE FROM parent WHERE id = 88;
+SELECT * FROM parent ORDER BY id;
+-- a deferrable key cannot be referenced; outside a block SET CONSTRAINTS only warns
+CREATE TABLE dk (id INTEGER PRIMARY KEY DEFERRABLE, u INTEGER UNIQUE DEFERRABLE);
+CREATE TABLE dk_child (id INTEGER REFERENCES dk);
+CREATE TABLE dk_child2 (id INTEGER REFERENCES dk (u));
+SET CONSTRAINTS ALL DEFERRED;
+BEGIN;
+SET CONSTRAINTS nosuch.child_deferred_pid_fkey DEFERRED;
+ROLLBACK;

@@ -85,3 +85,25 @@ INSERT INTO big_child VALUES (3);
 -- Incompatible types are rejected when the constraint is created
 CREATE TABLE text_child (pid TEXT REFERENCES parent);
 CREATE TABLE numeric_child (pid NUMERIC REFERENCES parent);
+-- ...but an implicit conversion to the referenced type is enough: integer may reference numeric,
+-- varchar may reference char(n), date may reference timestamptz; float8 may not reference integer
+CREATE TABLE num_parent (id NUMERIC PRIMARY KEY);
+INSERT INTO num_parent VALUES (1.5), (2);
+CREATE TABLE int_to_num (pid INTEGER REFERENCES num_parent);
+INSERT INTO int_to_num VALUES (2);
+INSERT INTO int_to_num VALUES (1);
+CREATE TABLE float_child (pid FLOAT8 REFERENCES parent);
+CREATE TABLE code_parent (code CHAR(3) PRIMARY KEY);
+INSERT INTO code_parent VALUES ('ab');
+CREATE TABLE code_child (code VARCHAR(5) REFERENCES code_parent);
+INSERT INTO code_child VALUES ('ab');
+INSERT INTO code_child VALUES ('ab ');
+INSERT INTO code_child VALUES ('abc');
+CREATE TABLE day_parent (at TIMESTAMPTZ PRIMARY KEY);
+CREATE TABLE day_child (d DATE REFERENCES day_parent);
+CREATE TABLE uuid_child (u UUID REFERENCES parent);
+DELETE FROM code_child WHERE code = 'ab';
+DELETE FROM code_parent;
+DELETE FROM int_to_num;
+DELETE FROM num_parent WHERE id = 2;
+SELECT * FROM num_parent ORDER BY id;

@@ -17,48 +17,48 @@ public sealed partial class RowWriter
     {
         while (_events.TryDequeue(out var e))
         {
-            if (IsDeferred(e)) { Tx.DeferredEvents.Add(e); continue; }
+            if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
             Run(e);
         }
     }
 
     /// <summary>Runs events deferred to commit (or to SET CONSTRAINTS … IMMEDIATE).</summary>
-    public void RunDeferred(IEnumerable<ForeignKeyEvent> events)
+    public void RunDeferred(IEnumerable<ConstraintEvent> events)
     {
         foreach (var e in events) Run(e);
         while (_events.TryDequeue(out var e)) Run(e);
     }
 
-    private bool IsDeferred(ForeignKeyEvent e)
+    private bool IsDeferred(ConstraintEvent e)
     {
-        var fk = e.ForeignKey;
-        if (!fk.Deferrable) return false;
+        if (!e.Constraint.Deferrable) return false;
         // Only the check and NO ACTION triggers can be deferred; RESTRICT and the actions never are.
-        if (e.Kind != ForeignKeyEventKind.ChildCheck)
+        if (e.Kind is ConstraintEventKind.ParentDelete or ConstraintEventKind.ParentUpdate)
         {
-            var action = e.Kind == ForeignKeyEventKind.ParentDelete ? fk.OnDelete : fk.OnUpdate;
+            var action = e.Kind == ConstraintEventKind.ParentDelete ? e.ForeignKey.OnDelete : e.ForeignKey.OnUpdate;
             if (action != ReferentialAction.NoAction) return false;
         }
-        return Tx.IsConstraintDeferred(fk);
+        return Tx.IsConstraintDeferred(e.Constraint);
     }
 
-    private void Run(ForeignKeyEvent e)
+    private void Run(ConstraintEvent e)
     {
+        if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
         if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
         var fk = child.ForeignKeys.FirstOrDefault(f => f.Oid == e.ForeignKey.Oid);
         if (fk is null) return;
         var parent = Catalog.Table(fk.ParentTableOid);
         switch (e.Kind)
         {
-            case ForeignKeyEventKind.ChildCheck:
+            case ConstraintEventKind.ChildCheck:
                 // A row deleted or updated since the event was queued is not checked (its new version has its own event).
                 if (!Tx.Rows(child.Oid).TryGet(e.RowId, out var live) || !ReferenceEquals(live, e.OldRow)) return;
                 CheckParentExists(child, fk, parent, e.OldRow);
                 break;
-            case ForeignKeyEventKind.ParentDelete:
+            case ConstraintEventKind.ParentDelete:
                 ApplyParentAction(parent, child, fk, fk.OnDelete, e.OldRow, null);
                 break;
-            case ForeignKeyEventKind.ParentUpdate:
+            case ConstraintEventKind.ParentUpdate:
                 ApplyParentAction(parent, child, fk, fk.OnUpdate, e.OldRow, e.NewRow);
                 break;
         }
@@ -90,7 +90,8 @@ public sealed partial class RowWriter
             var j = IndexOf(fk.ParentColumns, index.Columns[i]);
             var (value, type) = fkOrderKey[j];
             var target = parent.Column(index.Columns[i]).Type;
-            if (!TryConvert(value, type, target, out key[i])) return false;
+            if (!(ForeignKeyTypes.SameFamily(type, target) ? TryConvert(value, type, target, out key[i]) : TryPromote(value, type, target, out key[i])))
+                return false;
         }
         return Tx.Index(parent.Oid, position).ContainsKey(key);
     }
@@ -153,12 +154,28 @@ public sealed partial class RowWriter
     /// <summary>Child rows whose FK columns equal a parent key, through an index on the FK columns when one exists.</summary>
     private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey)
     {
+        var result = new List<(long, object?[])>();
+        var rows = Tx.Rows(child.Oid);
+        if (!fk.Columns.Select((n, i) => ForeignKeyTypes.SameFamily(child.Column(n).Type, parentKey[i].Type)).All(x => x))
+        {
+            // The comparison happens in the referenced types: convert each child value, so no index on them helps.
+            foreach (var (id, row) in rows.Scan())
+            {
+                var match = true;
+                for (var i = 0; i < fk.Columns.Count && match; i++)
+                {
+                    var (value, type) = parentKey[i];
+                    match = TryPromote(row[fk.Columns[i] - 1], child.Column(fk.Columns[i]).Type, type, out var promoted)
+                        && promoted is not null && value is not null && ValueComparer.Equal(promoted, value, type.Id);
+                }
+                if (match) result.Add((id, row));
+            }
+            return result;
+        }
         var key = new object?[fk.Columns.Count];
         for (var i = 0; i < key.Length; i++)
             if (!TryConvert(parentKey[i].Value, parentKey[i].Type, child.Column(fk.Columns[i]).Type, out key[i]))
                 return new();
-        var result = new List<(long, object?[])>();
-        var rows = Tx.Rows(child.Oid);
         for (var p = 0; p < child.Indexes.Count; p++)
         {
             var index = child.Indexes[p];
@@ -210,6 +227,22 @@ public sealed partial class RowWriter
         }
     }
 
+    // The implicit conversion of a referencing value to the referenced type (the FK was accepted because it exists).
+    private bool TryPromote(object? value, SqlType from, SqlType to, out object? result)
+    {
+        result = value;
+        if (value is null || from.Id == to.Id) return true;
+        try
+        {
+            result = ValueCast.Cast(value, from, to.WithoutModifier(), CastContext.Implicit, _ctx.Settings);
+            return true;
+        }
+        catch (TenonException)
+        {
+            return false;
+        }
+    }
+
     private static int IndexOf(IReadOnlyList<short> list, short value)
     {
         for (var i = 0; i < list.Count; i++)
@@ -242,7 +275,7 @@ public sealed partial class RowWriter
     /// <summary>Queues a check of an existing child row (ADD FOREIGN KEY, VALIDATE CONSTRAINT).</summary>
     public void QueueChildCheck(ForeignKeyDef fk, long rowId, object?[] row)
     {
-        if (ChildCheckNeeded(fk, row)) _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, row));
+        if (ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
     }
 
     /// <summary>Runs the queued events now, ignoring deferral.</summary>

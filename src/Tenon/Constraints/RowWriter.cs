@@ -18,7 +18,7 @@ namespace Tenon.Constraints;
 ///   R.2  CHECK constraints, in name order                 → 23514
 ///   R.3  unique indexes, in creation order; a key with a NULL never conflicts (NULLS DISTINCT)
 ///                                                          → 23505
-/// At end of statement (<see cref="Finish"/>), foreign-key events queued by R.4/R.5 run in order:
+/// At end of statement (<see cref="Finish"/>), events queued by R.4–R.6 run in order (deferred ones at COMMIT):
 ///   R.4  child row inserted, or its key changed: the parent key must exist (probe the parent's
 ///        unique index); all-NULL keys pass, partly-NULL pass under MATCH SIMPLE.
 ///   R.5  parent row deleted, or its key changed: apply ON DELETE / ON UPDATE to the child rows
@@ -26,12 +26,13 @@ namespace Tenon.Constraints;
 ///        NO ACTION first checks whether another row now supplies the old key; RESTRICT does not.
 ///        CASCADE / SET NULL / SET DEFAULT write child rows through this same writer, so the
 ///        child's own constraints fire and cascades chain.
+///   R.6  a row that collided in a DEFERRABLE unique index: the key must now be held by that row alone.
 /// A failure anywhere throws; the statement's savepoint then discards everything it wrote.
 /// </summary>
 public sealed partial class RowWriter
 {
     private readonly ExecContext _ctx;
-    private readonly Queue<ForeignKeyEvent> _events = new();
+    private readonly Queue<ConstraintEvent> _events = new();
     private readonly Dictionary<uint, List<(CheckConstraintDef Def, BoundExpr Expr)>> _checks = new();
 
     public RowWriter(ExecContext ctx) => _ctx = ctx;
@@ -48,7 +49,7 @@ public sealed partial class RowWriter
         for (var i = 0; i < table.Indexes.Count; i++)
             AddToIndex(table, wt, i, row, rowId);
         foreach (var fk in table.ForeignKeys)
-            if (ChildCheckNeeded(fk, row)) _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, row));
+            if (ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
         return rowId;
     }
 
@@ -69,10 +70,10 @@ public sealed partial class RowWriter
         }
         foreach (var fk in table.ForeignKeys)
             if (!SameKey(fk.Columns, oldRow, newRow, byImage: false) && ChildCheckNeeded(fk, newRow))
-                _events.Enqueue(ForeignKeyEvent.ChildCheck(fk, rowId, newRow));
+                _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, newRow));
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
-                _events.Enqueue(ForeignKeyEvent.ParentUpdate(fk, oldRow, newRow));
+                _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
     }
 
     /// <summary>Deletes a row.</summary>
@@ -84,7 +85,7 @@ public sealed partial class RowWriter
             wt.Indexes[i] = wt.Indexes[i].Remove(KeyOf(table.Indexes[i], oldRow), rowId, Tx.Token);
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
-                _events.Enqueue(ForeignKeyEvent.ParentDelete(fk, oldRow));
+                _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
     }
 
     // R.1, R.2
@@ -124,8 +125,14 @@ public sealed partial class RowWriter
     {
         var index = table.Indexes[position];
         var key = KeyOf(index, row);
-        if (index.Unique && !index.Deferrable && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
-            throw SqlErrors.UniqueViolation(table, index, KeyColumnList(table, index.Columns, quote: true), KeyValueList(table, index.Columns, row));
+        if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
+        {
+            if (!index.Deferrable)
+                throw SqlErrors.UniqueViolation(table, index, KeyColumnList(table, index.Columns, quote: true), KeyValueList(table, index.Columns, row));
+            // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
+            var constraint = table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
+            _events.Enqueue(ConstraintEvent.UniqueRecheck(constraint, rowId, row));
+        }
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
     }
 

@@ -103,13 +103,14 @@ public sealed partial class DdlExecutor
         var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).ToList();
         if (dependents.Count > 0)
         {
-            string Line(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on table {table.Name}";
+            string Object(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name}";
+            string Line(ForeignKeyDef fk) => $"{Object(fk)} depends on table {table.Name}";
             if (!cascade)
                 throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop table {table.Name} because other objects depend on it",
                     string.Join("\n", dependents.Select(Line)), "Use DROP ... CASCADE to drop the dependent objects too.");
-            var notice = dependents.Count == 1 ? $"drop cascades to {Line(dependents[0])}"
+            var notice = dependents.Count == 1 ? $"drop cascades to {Object(dependents[0])}"
                 : $"drop cascades to {dependents.Count} other objects";
-            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", notice, dependents.Count == 1 ? null : string.Join("\n", dependents.Select(d => "drop cascades to " + Line(d)))));
+            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", notice, dependents.Count == 1 ? null : string.Join("\n", dependents.Select(d => "drop cascades to " + Object(d)))));
             foreach (var fk in dependents)
             {
                 var child = Catalog.Table(fk.TableOid);

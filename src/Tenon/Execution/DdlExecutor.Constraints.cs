@@ -142,7 +142,8 @@ public sealed partial class DdlExecutor
         var parentOid = Catalog.LookupRelation(r.Table.Schema, r.Table.Name);
         if (parentOid == 0 || !Catalog.Tables.TryGetValue(parentOid, out var parent))
             throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
-        var cols = ResolveColumns(table, c.Columns, c.Position, "fk");
+        // PostgreSQL reports a missing referencing column without a position.
+        var cols = ResolveColumns(table, c.Columns, 0, "fk");
         short[] parentCols;
         IndexDef? index;
         if (r.Columns is null)
@@ -151,13 +152,18 @@ public sealed partial class DdlExecutor
                 ?? throw new TenonException(SqlState.UndefinedObject, $"there is no primary key for referenced table \"{parent.Name}\"");
             parentCols = pk.Columns.ToArray();
             index = parent.Indexes.First(i => i.Oid == pk.IndexOid);
+            if (index.Deferrable)
+                throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"cannot use a deferrable primary key for referenced table \"{parent.Name}\"");
         }
         else
         {
             parentCols = r.Columns.Select(n => (parent.FindColumn(n)
                 ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
-            index = parent.Indexes.FirstOrDefault(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains));
-            if (index is null || index.Deferrable)
+            var matching = parent.Indexes.Where(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains)).ToList();
+            index = matching.FirstOrDefault(i => !i.Deferrable);
+            if (index is null && matching.Count > 0)
+                throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"cannot use a deferrable unique constraint for referenced table \"{parent.Name}\"");
+            if (index is null)
                 throw new TenonException(SqlState.InvalidForeignKey, $"there is no unique constraint matching given keys for referenced table \"{parent.Name}\"");
         }
         if (parentCols.Length != cols.Length)
@@ -170,9 +176,9 @@ public sealed partial class DdlExecutor
         {
             var ct = table.Column(cols[i]).Type;
             var pt = parent.Column(parentCols[i]).Type;
-            if (Operators.ResolveBinary("=", ct, pt) is null || !(SameCategory(ct, pt)))
+            if (!ForeignKeyTypes.Compatible(ct, pt))
                 throw new TenonException(SqlState.DatatypeMismatch, $"foreign key constraint \"{name}\" cannot be implemented",
-                    $"Key columns \"{table.Column(cols[i]).Name}\" and \"{parent.Column(parentCols[i]).Name}\" are of incompatible types: {ct.DisplayName} and {pt.DisplayName}.");
+                    $"Key columns \"{table.Column(cols[i]).Name}\" and \"{parent.Column(parentCols[i]).Name}\" are of incompatible types: {ct.WithoutModifier().DisplayName} and {pt.WithoutModifier().DisplayName}.");
         }
         short[]? setCols = null;
         if (r.OnDeleteSetColumns is { } sc)
@@ -190,12 +196,6 @@ public sealed partial class DdlExecutor
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(fk).ToArray() });
         if (!c.NotValid) ValidateForeignKey(fk);
-    }
-
-    private static bool SameCategory(SqlType a, SqlType b)
-    {
-        static int Cat(SqlType t) => t.IsNumeric ? 1 : t.IsString ? 2 : t.Id is TypeId.Timestamp or TypeId.Timestamptz or TypeId.Date ? 3 : 10 + (int)t.Id;
-        return Cat(a) == Cat(b);
     }
 
     /// <summary>Checks every existing row against a foreign key; the first bad row is reported with the insert/update message.</summary>

@@ -15,7 +15,7 @@ public sealed record FunctionDef(IReadOnlyList<SqlType> ParameterTypes, SqlType 
 /// checked as PostgreSQL would (a function that has no variant for the given types is reported
 /// as "function f(types) does not exist" by the binder).
 /// </summary>
-public static class Functions
+public static partial class Functions
 {
     private static readonly SqlType[] None = [];
 
@@ -73,6 +73,11 @@ public static class Functions
                 return new([SqlType.Text, SqlType.Int4], SqlType.Text, (a, _) => Left((string)a[0]!, (int)a[1]!));
             case "right" when n == 2:
                 return new([SqlType.Text, SqlType.Int4], SqlType.Text, (a, _) => Right((string)a[0]!, (int)a[1]!));
+            case "lpad" or "rpad" when n is 2 or 3:
+                return new(n == 2 ? [SqlType.Text, SqlType.Int4] : [SqlType.Text, SqlType.Int4, SqlType.Text], SqlType.Text,
+                    (a, _) => Pad((string)a[0]!, (int)a[1]!, n == 3 ? (string)a[2]! : " ", left: name == "lpad"));
+            case "repeat" when n == 2:
+                return new([SqlType.Text, SqlType.Int4], SqlType.Text, (a, _) => Repeat((string)a[0]!, (int)a[1]!));
             case "position" or "strpos" when n == 2:
                 return new([SqlType.Text, SqlType.Text], SqlType.Int4,
                     (a, _) => name == "position" ? Position((string)a[1]!, (string)a[0]!) : Position((string)a[0]!, (string)a[1]!));

@@ -46,21 +46,12 @@ public sealed class Transaction
     /// <summary>The working catalog; DDL replaces it.</summary>
     public SystemCatalog Catalog { get; set; }
 
-    public List<(string Name, DbVersion Version, int DeferredCount)> Savepoints { get; } = new();
+    public List<(string Name, DbVersion Version, ConstraintTiming Timing)> Savepoints { get; } = new();
 
-    /// <summary>Foreign-key events deferred to COMMIT (DEFERRABLE INITIALLY DEFERRED or SET CONSTRAINTS … DEFERRED).</summary>
-    public List<Constraints.ForeignKeyEvent> DeferredEvents { get; } = new();
+    /// <summary>Constraint events deferred to COMMIT and the SET CONSTRAINTS settings.</summary>
+    public ConstraintTiming Timing { get; set; } = ConstraintTiming.Initial;
 
-    /// <summary>SET CONSTRAINTS overrides: per constraint oid, and for ALL.</summary>
-    public Dictionary<uint, bool> DeferredOverrides { get; } = new();
-    public bool? AllDeferred { get; set; }
-
-    public bool IsConstraintDeferred(ConstraintDef c)
-    {
-        if (!c.Deferrable) return false;
-        if (DeferredOverrides.TryGetValue(c.Oid, out var d)) return d;
-        return AllDeferred ?? c.InitiallyDeferred;
-    }
+    public bool IsConstraintDeferred(ConstraintDef c) => Timing.IsDeferred(c);
 
     public WriteToken Token => _token;
 
