@@ -215,8 +215,9 @@ public static partial class Functions
 
     private static string Chr(int code)
     {
+        if (code < 0) throw new TenonException(SqlState.InvalidParameterValue, "character number must be positive");
         if (code == 0) throw new TenonException(SqlState.ProgramLimitExceeded, "null character not permitted");
-        if (code < 0 || code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
+        if (code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
             throw new TenonException(SqlState.ProgramLimitExceeded, $"requested character too large for encoding: {code}");
         return char.ConvertFromUtf32(code);
     }

@@ -199,8 +199,8 @@ public static class DateTimeFields
     /// <summary>date_trunc on a wall-clock reading; <paramref name="typeName"/> names the type in errors.</summary>
     public static PgTimestamp Truncate(string text, PgTimestamp value, string typeName)
     {
-        var unit = Unit(text, typeName);
-        if (unit is "epoch" or "julian" or "dow" or "isodow" or "doy" or "isoyear" or "timezone" or "timezone_h" or "timezone_m")
+        var unit = TruncUnit(text, typeName);
+        if (unit is "julian" or "dow" or "isodow" or "doy" or "isoyear" or "timezone" or "timezone_h" or "timezone_m")
             throw NotSupported(text, typeName);
         if (!value.IsFinite) return value;
         var days = value.Date.Days;
@@ -229,6 +229,14 @@ public static class DateTimeFields
         return StartOfDay(PgCalendar.DaysFromCivil(year, month, 1));
     }
 
+    // "epoch" names a point rather than a unit, so date_trunc does not recognize it.
+    private static string TruncUnit(string text, string typeName)
+    {
+        var unit = Unit(text, typeName);
+        return unit != "epoch" ? unit
+            : throw new TenonException(SqlState.InvalidParameterValue, $"unit \"{text.ToLowerInvariant()}\" not recognized for type {typeName}");
+    }
+
     /// <summary>Whether truncating to this unit keeps the zone offset of the original instant (units below a day).</summary>
     public static bool KeepsOffset(string text) =>
         Units.TryGetValue(text.ToLowerInvariant(), out var unit) && unit is "microseconds" or "milliseconds" or "second" or "minute" or "hour";
@@ -242,7 +250,7 @@ public static class DateTimeFields
 
     public static PgInterval Truncate(string text, PgInterval value)
     {
-        var unit = Unit(text, IntervalType);
+        var unit = TruncUnit(text, IntervalType);
         var years = value.Months / 12;
         var months = value.Months % 12;
         var days = value.Days;
