@@ -218,8 +218,10 @@ public sealed partial class Binder
             throw new TenonException(SqlState.UndefinedFunction,
                 $"operator does not exist: {left.Type.DisplayName} {op} {right.Type.DisplayName}",
                 hint: "No operator matches the given name and argument types. You might need to add explicit type casts.") { Position = position };
-        var l = TryCoerce(left, impl.LeftType, CastContext.Implicit, position) ?? new BCast(left, impl.LeftType, CastContext.Implicit);
-        var r = TryCoerce(right, impl.RightType, CastContext.Implicit, position) ?? new BCast(right, impl.RightType, CastContext.Implicit);
+        // anytextcat/textanycat: the non-string operand of || is converted by its output function.
+        var context = op == "||" && impl.ResultType.Id == TypeId.Text ? CastContext.Explicit : CastContext.Implicit;
+        var l = TryCoerce(left, impl.LeftType, context, position) ?? new BCast(left, impl.LeftType, context);
+        var r = TryCoerce(right, impl.RightType, context, position) ?? new BCast(right, impl.RightType, context);
         return new BinaryOpExpr(op, l, r, impl);
     }
 

@@ -82,9 +82,14 @@ public sealed partial class Binder
             _aggregates = outer;
             _clause = savedClause;
         }
+        // sum and avg have several numeric variants and none is preferred for an unknown literal.
+        if (f.Name.Name is "sum" or "avg" && args.Count == 1 && args[0].Type.Id == TypeId.Unknown)
+            throw new TenonException(SqlState.AmbiguousFunction, $"function {f.Name}(unknown) is not unique",
+                hint: "Could not choose a best candidate function. You might need to add explicit type casts.") { Position = f.Position };
         for (var i = 0; i < args.Count; i++)
             if (args[i] is ConstExpr { Type.Id: TypeId.Unknown } && f.Name.Name is not "count")
-                args[i] = TryCoerce(args[i], SqlType.Text, CastContext.Implicit, f.Args[i].Position)!;
+                args[i] = TryCoerce(args[i], f.Name.Name is "bool_and" or "bool_or" or "every" ? SqlType.Bool : SqlType.Text,
+                    CastContext.Implicit, f.Args[i].Position)!;
         var fn = Aggregates.Resolve(f.Name.Name, args.Select(a => a.Type).ToList(), f.Star);
         if (fn is null)
         {

@@ -67,17 +67,20 @@ public sealed partial class Binder
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
         {
             if (c.Value is null) return new ConstExpr(null, target);
+            object? parsed;
             try
             {
-                var parsed = ValueText.Parse((string)c.Value, target.WithoutModifier(), _ctx.Settings);
-                var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
-                return new ConstExpr(value, target);
+                parsed = ValueText.Parse((string)c.Value, target.WithoutModifier(), _ctx.Settings);
             }
-            catch (TenonException ex) when (position > 0 || c is not null)
+            catch (TenonException ex)
             {
                 if (ex.Position == 0 && position > 0) ex.Position = position;
                 throw;
             }
+            // Input errors point at the literal; applying the type modifier (length, precision) is a
+            // separate coercion step whose errors carry no position, as in PostgreSQL.
+            var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
+            return new ConstExpr(value, target);
         }
         if (e.Type.Id == TypeId.Unknown)
             return new Execution.Expressions.CastExpr(e, target, CastContext.Explicit);

@@ -72,7 +72,14 @@ public sealed class DmlExecutor(ExecContext ctx)
         {
             var plan = binder.BindQuery(stmt.Source, null);
             if (plan.Columns.Count > targets.Count)
-                throw new TenonException(SqlState.SyntaxError, "INSERT has more expressions than target columns") { Position = stmt.Source.Position };
+            {
+                // PostgreSQL points at the first select-list expression without a target column.
+                var position = stmt.Source.Body is SelectCore core && core.Targets.Count == plan.Columns.Count
+                    ? core.Targets[targets.Count].Expr.Position : stmt.Source.Position;
+                throw new TenonException(SqlState.SyntaxError, "INSERT has more expressions than target columns") { Position = position };
+            }
+            if (plan.Columns.Count < targets.Count && stmt.Columns is not null)
+                throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
             var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i], stmt.Source.Position)).ToArray();
             foreach (var r in plan.Execute(ctx).ToList())
             {

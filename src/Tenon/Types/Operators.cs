@@ -15,13 +15,13 @@ namespace Tenon.Types;
 ///        blank-insensitive comparison, any other string mix compares as text), date/time
 ///        (date &lt; timestamp &lt; timestamptz), and any type with itself.
 ///   O.5  || is text concatenation when either side is a string (the other is cast to text,
-///        as anytextcat does), and bytea || bytea.
+///        as anytextcat does), and bytea || bytea. LIKE/ILIKE (~~, ~~*) take strings.
 ///   O.6  date/time arithmetic: date ± int4, date - date → int4, date/timestamp/timestamptz
 ///        ± interval, timestamp - timestamp → interval, interval ± interval, interval * / float8.
 ///
 /// Returning null means "operator does not exist"; the caller raises 42883.
 /// </summary>
-public static class Operators
+public static partial class Operators
 {
     private static readonly string[] ComparisonNames = ["=", "<>", "<", "<=", ">", ">="];
 
@@ -36,6 +36,7 @@ public static class Operators
         var r = right.WithoutModifier();
         if (op == "!=") op = "<>";
         if (op == "||") return ResolveConcat(l, r);
+        if (op is "~~" or "!~~" or "~~*" or "!~~*") return ResolveLike(op, l, r);
         var isComparison = Array.IndexOf(ComparisonNames, op) >= 0;
         var isArithmetic = op is "+" or "-" or "*" or "/" or "%";
         if (!isComparison && !isArithmetic) return null;

@@ -18,7 +18,8 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
     {
         var groups = new Dictionary<object?[], Accumulator[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
         var order = new List<object?[]>();
-        var distinctSeen = new Dictionary<(object?[], int), HashSet<object?[]>>();
+        // Per group, per DISTINCT aggregate: the argument tuples already fed to it.
+        var distinctSeen = new Dictionary<object?[], HashSet<object?[]>?[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
         foreach (var row in input.Execute(ctx))
         {
             var key = new object?[groupKeys.Count];
@@ -37,9 +38,9 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
                 for (var i = 0; i < args.Length; i++) args[i] = call.Args[i].Eval(row, ctx);
                 if (call.Distinct)
                 {
-                    var groupKey = (key, a);
-                    if (!distinctSeen.TryGetValue(groupKey, out var seen))
-                        distinctSeen[groupKey] = seen = new HashSet<object?[]>(new RowKeyComparer(call.Args.Select(x => x.Type)));
+                    if (!distinctSeen.TryGetValue(key, out var sets))
+                        distinctSeen[key] = sets = new HashSet<object?[]>?[aggregates.Count];
+                    var seen = sets[a] ??= new HashSet<object?[]>(new RowKeyComparer(call.Args.Select(x => x.Type)));
                     if (!seen.Add(args)) continue;
                 }
                 accs[a].Add(args, ctx);

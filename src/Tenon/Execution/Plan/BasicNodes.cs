@@ -6,7 +6,9 @@ namespace Tenon.Execution.Plan;
 public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
 {
     public uint TableOid { get; } = tableOid;
-    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+    // The row id is a real output column, so nodes above (joins for UPDATE … FROM) place the next input after it.
+    public override IReadOnlyList<PlanColumn> Columns { get; } =
+        includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var rows = ctx.Transaction.Rows(TableOid);
