@@ -79,16 +79,16 @@ public sealed partial class DdlExecutor
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"sequence \"{name}\" does not exist");
                     }
-                    Catalog = Catalog.RemoveSequence(seq.Oid);
+                    DropSequence(seq, stmt.Cascade);
                     break;
                 }
                 case ObjectKind.Extension:
-                    if (!Catalog.Extensions.Contains(name.Name))
+                    if (!Catalog.Extensions.TryGetValue(name.Name, out var extension))
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"extension \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedObject, $"extension \"{name.Name}\" does not exist");
                     }
-                    Catalog = Catalog.RemoveExtension(name.Name);
+                    DropExtension(extension, stmt.Cascade);
                     break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, $"{tag} is not supported yet") { Position = stmt.Position };
@@ -301,6 +301,10 @@ public sealed partial class DdlExecutor
                             break;
                         case AlterColumnKind.DropDefault:
                             updated = col with { Default = null, DefaultText = null };
+                            break;
+                        case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
+                            updated = AlterIdentity(table, col, ac);
+                            table = Catalog.Table(oid);
                             break;
                         default:
                             throw new TenonException(SqlState.FeatureNotSupported, $"ALTER COLUMN {ac.Kind} is not supported yet");
