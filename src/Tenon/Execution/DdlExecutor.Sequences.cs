@@ -95,6 +95,40 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.PutTable(table with { Columns = cols });
     }
 
+    /// <summary>
+    /// A serial column's sequence and nextval default, or an identity column's sequence, made after
+    /// the column's own constraints are checked. A serial's default counts as one more DEFAULT
+    /// clause without a position, as in PostgreSQL.
+    /// </summary>
+    private ColumnDef ApplySerialOrIdentity(TableDef table, ColumnDef col, bool serial, IdentityColumnConstraint? identity)
+    {
+        if (serial)
+        {
+            if (col.Default is not null)
+                throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{col.Name}\" of table \"{table.Name}\"");
+            if (identity is not null) throw BothDefaultAndIdentity(col.Name, table.Name, 0);
+            var seq = CreateOwnedSequence(table, col, col.Type, Array.Empty<SequenceOption>());
+            return col with
+            {
+                NotNull = true,
+                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(seq.Name)]),
+                DefaultText = $"nextval('{seq.Name}'::regclass)",
+                OwnedSequence = seq.Name,
+            };
+        }
+        if (identity is not null)
+        {
+            if (col.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))
+                throw new TenonException(SqlState.InvalidParameterValue, "identity column type must be smallint, integer, or bigint");
+            var seq = CreateOwnedSequence(table, col, col.Type, identity.Options);
+            return col with { NotNull = true, Identity = identity.Always ? IdentityKind.Always : IdentityKind.ByDefault, OwnedSequence = seq.Name };
+        }
+        return col;
+    }
+
+    private static TenonException BothDefaultAndIdentity(string column, string table, int position) =>
+        new(SqlState.SyntaxError, $"both default and identity specified for column \"{column}\" of table \"{table}\"") { Position = position };
+
     /// <summary>Creates the sequence of a serial or identity column (named t_c_seq unless SEQUENCE NAME says otherwise), owned by the column.</summary>
     private SequenceDef CreateOwnedSequence(TableDef table, ColumnDef col, SqlType type, IReadOnlyList<SequenceOption> options)
     {

@@ -76,17 +76,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     {
         var table = Catalog.Table(tableOid);
         var col = table.FindColumn(c.Name)!;
-        if (Binder.IsSerial(c.Type))
-        {
-            var seq = CreateOwnedSequence(table, col, col.Type, Array.Empty<SequenceOption>());
-            col = col with
-            {
-                NotNull = true,
-                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(seq.Name)]),
-                DefaultText = $"nextval('{seq.Name}'::regclass)",
-                OwnedSequence = seq.Name,
-            };
-        }
+        IdentityColumnConstraint? identity = null;
         var sawNull = false;
         var sawNotNull = false;
         foreach (var cc in c.Constraints)
@@ -107,17 +97,16 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                 case DefaultColumnConstraint d:
                     if (col.Default is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
+                    if (identity is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
                     ValidateDefault(col, d.Value);
                     col = col with { Default = d.Value, DefaultText = "?" };
                     break;
                 case IdentityColumnConstraint id:
-                {
-                    if (col.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))
-                        throw new TenonException(SqlState.InvalidParameterValue, $"identity column type must be smallint, integer, or bigint") { Position = cc.Position };
-                    var seq = CreateOwnedSequence(Catalog.Table(tableOid), col, col.Type, id.Options);
-                    col = col with { NotNull = true, Identity = id.Always ? IdentityKind.Always : IdentityKind.ByDefault, OwnedSequence = seq.Name };
+                    if (identity is not null)
+                        throw new TenonException(SqlState.SyntaxError, $"multiple identity specifications for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
+                    if (col.Default is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
+                    identity = id;
                     break;
-                }
                 case CheckColumnConstraint ck:
                     pending.Add((new CheckTableConstraint(ck.Condition, ck.NoInherit) { Name = ck.Name, SourceText = ck.SourceText, Position = ck.Position }, ck.Position));
                     break;
@@ -134,8 +123,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     throw new TenonException(SqlState.FeatureNotSupported, "generated columns are not supported yet") { Position = cc.Position };
             }
         }
-        if (col.Default is not null && col.Identity != IdentityKind.None)
-            throw new TenonException(SqlState.SyntaxError, $"both default and identity specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = c.Position };
+        col = ApplySerialOrIdentity(Catalog.Table(tableOid), col, Binder.IsSerial(c.Type), identity);
         table = Catalog.Table(tableOid);
         var cols = table.Columns.ToList();
         cols[col.Number - 1] = col;
