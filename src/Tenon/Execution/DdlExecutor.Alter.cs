@@ -160,11 +160,8 @@ public sealed partial class DdlExecutor
             wt.Rows = RowStore.Empty;
             wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select(n => t.Column(n).Type)))).ToArray();
             if (stmt.RestartIdentity)
-                foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o))
-                {
-                    seq.State.LastValue = seq.Start;
-                    seq.State.IsCalled = false;
-                }
+                foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o).ToList())
+                    RestartSequence(seq);
         }
         return new StatementResult("TRUNCATE TABLE");
     }

@@ -57,6 +57,10 @@ public sealed partial class DdlExecutor
         return new StatementResult("ALTER SEQUENCE");
     }
 
+    /// <summary>Restarts a sequence at its start value, transactionally (TRUNCATE … RESTART IDENTITY).</summary>
+    private void RestartSequence(SequenceDef seq) =>
+        Catalog = Catalog.PutSequence(seq with { State = new SequenceState { LastValue = seq.Start, IsCalled = false } });
+
     /// <summary>DROP SEQUENCE of one sequence: refused while a column default uses it (unless CASCADE) or an identity column owns it.</summary>
     private void DropSequence(SequenceDef seq, bool cascade)
     {

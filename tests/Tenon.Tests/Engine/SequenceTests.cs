@@ -108,4 +108,16 @@ public sealed class SequenceTests
         Assert.Equal("sequence type must be smallint, integer, or bigint", Fails("CREATE SEQUENCE q AS numeric").MessageText);
         Assert.Equal("RESTART value (0) cannot be less than MINVALUE (1)", Fails("CREATE SEQUENCE q; ALTER SEQUENCE q RESTART 0").MessageText);
     }
+
+    [Fact]
+    public void TruncateRestartIdentityIsRolledBackWithItsTransaction()
+    {
+        _s.ExecuteSingle("CREATE TABLE r (id SERIAL, v TEXT)");
+        _s.ExecuteSingle("INSERT INTO r (v) VALUES ('a'), ('b')");
+        _s.ExecuteSingle("BEGIN");
+        _s.ExecuteSingle("TRUNCATE r RESTART IDENTITY");
+        Assert.Equal(1, Scalar("INSERT INTO r (v) VALUES ('c') RETURNING id"));
+        _s.ExecuteSingle("ROLLBACK");
+        Assert.Equal(3, Scalar("INSERT INTO r (v) VALUES ('d') RETURNING id"));
+    }
 }
