@@ -20,8 +20,6 @@ namespace Tenon;
 public sealed partial class Session
 {
     private Transaction? _tx;
-    private readonly Dictionary<uint, long> _currval = new();
-    private long? _lastval;
 
     public string UserName { get; set; } = "postgres";
 
@@ -124,6 +122,7 @@ public sealed partial class Session
             case CreateTableStatement c: return ddl.CreateTable(c);
             case CreateIndexStatement c: return ddl.CreateIndex(c);
             case CreateSequenceStatement c: return ddl.CreateSequence(c);
+            case AlterSequenceStatement a: return ddl.AlterSequence(a);
             case CreateExtensionStatement c: return ddl.CreateExtension(c);
             case DropStatement d: return ddl.Drop(d);
             case AlterTableStatement a: return ddl.AlterTable(a);
@@ -271,68 +270,5 @@ public sealed partial class Session
         tx.Timing = now.Count == 0 ? timing : timing with { Pending = timing.Pending.RemoveAll(e => !timing.IsDeferred(e.Constraint)) };
         if (now.Count > 0) new RowWriter(ctx).RunDeferred(now);
         return new StatementResult("SET CONSTRAINTS");
-    }
-
-    // ---- Sequences (not transactional, as in PostgreSQL) --------------------------------------
-
-    private SequenceDef FindSequence(string name)
-    {
-        var parts = name.Split('.');
-        var catalog = _tx?.Catalog ?? Database.Committed.Catalog;
-        var seq = parts.Length == 2 ? catalog.FindSequence(parts[0], parts[1]) : catalog.FindSequence(null, name.Trim('"'));
-        return seq ?? throw SqlErrors.RelationDoesNotExist(name);
-    }
-
-    internal long NextVal(string name)
-    {
-        var seq = FindSequence(name);
-        var st = seq.State;
-        lock (st)
-        {
-            long next;
-            if (!st.IsCalled) next = st.LastValue;
-            else
-            {
-                var overflow = seq.Increment > 0 ? st.LastValue > seq.MaxValue - seq.Increment : st.LastValue < seq.MinValue - seq.Increment;
-                if (overflow)
-                {
-                    if (!seq.Cycle)
-                        throw new TenonException(SqlState.SequenceGeneratorLimitExceeded, seq.Increment > 0
-                            ? $"nextval: reached maximum value of sequence \"{seq.Name}\" ({seq.MaxValue})"
-                            : $"nextval: reached minimum value of sequence \"{seq.Name}\" ({seq.MinValue})");
-                    next = seq.Increment > 0 ? seq.MinValue : seq.MaxValue;
-                }
-                else next = st.LastValue + seq.Increment;
-            }
-            st.LastValue = next;
-            st.IsCalled = true;
-            _currval[seq.Oid] = next;
-            _lastval = next;
-            return next;
-        }
-    }
-
-    internal long CurrVal(string name)
-    {
-        var seq = FindSequence(name);
-        return _currval.TryGetValue(seq.Oid, out var v) ? v
-            : throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"currval of sequence \"{seq.Name}\" is not yet defined in this session");
-    }
-
-    internal long LastVal() => _lastval
-        ?? throw new TenonException(SqlState.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
-
-    internal long SetVal(string name, long value, bool isCalled)
-    {
-        var seq = FindSequence(name);
-        if (value < seq.MinValue || value > seq.MaxValue)
-            throw new TenonException(SqlState.NumericValueOutOfRange, $"setval: value {value} is out of bounds for sequence \"{seq.Name}\" ({seq.MinValue}..{seq.MaxValue})");
-        lock (seq.State)
-        {
-            seq.State.LastValue = value;
-            seq.State.IsCalled = isCalled;
-        }
-        if (isCalled) { _currval[seq.Oid] = value; }
-        return value;
     }
 }

@@ -46,3 +46,18 @@ SELECT count(*) FROM users WHERE id IS NOT NULL;
 -- the extension is created in the current schema; IF NOT EXISTS after DROP creates it again
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY e.extname;
+-- CREATE EXTENSION is transactional; DROP ... CASCADE takes dependent defaults along
+BEGIN;
+CREATE EXTENSION "uuid-ossp";
+SELECT extname FROM pg_extension ORDER BY extname;
+ROLLBACK;
+SELECT extname FROM pg_extension ORDER BY extname;
+CREATE EXTENSION "uuid-ossp";
+SELECT uuid_ns_oid(), uuid_ns_x500();
+SELECT uuid_generate_v5(uuid_ns_dns(), 'www.example.com'), uuid_generate_v3(uuid_ns_url(), '');
+CREATE TABLE two (a UUID DEFAULT uuid_generate_v4(), b UUID DEFAULT uuid_generate_v5(uuid_ns_url(), 'x'), c INTEGER);
+DROP EXTENSION "uuid-ossp";
+DROP EXTENSION "uuid-ossp" CASCADE;
+INSERT INTO two (c) VALUES (1);
+SELECT a IS NULL AS a_null, b IS NULL AS b_null FROM two;
+SELECT extname, extversion, extrelocatable FROM pg_catalog.pg_extension ORDER BY extname;

@@ -64,6 +64,7 @@ public sealed partial class Binder
         if (target.Id == TypeId.Unknown) return e;
         if (e.Type == target) return e;
         if (e.Type.Id == target.Id && !target.HasModifier) return e;
+        if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
         {
             if (c.Value is null) return new ConstExpr(null, target);

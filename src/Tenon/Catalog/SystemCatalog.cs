@@ -25,7 +25,7 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, ViewDef> views,
         ImmutableDictionary<string, uint> relationsByName,
         ImmutableHashSet<string> schemas,
-        ImmutableHashSet<string> extensions)
+        ImmutableDictionary<string, ExtensionDef> extensions)
     {
         Tables = tables;
         Indexes = indexes;
@@ -43,7 +43,7 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, ViewDef>.Empty,
         ImmutableDictionary<string, uint>.Empty,
         ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", TempSchema),
-        ImmutableHashSet.Create("plpgsql"));
+        ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql));
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }
     public ImmutableDictionary<uint, IndexDef> Indexes { get; }
@@ -51,7 +51,7 @@ public sealed class SystemCatalog
     public ImmutableDictionary<uint, ViewDef> Views { get; }
     public ImmutableDictionary<string, uint> RelationsByName { get; }
     public ImmutableHashSet<string> Schemas { get; }
-    public ImmutableHashSet<string> Extensions { get; }
+    public ImmutableDictionary<string, ExtensionDef> Extensions { get; }
 
     private SystemCatalog With(
         ImmutableDictionary<uint, TableDef>? tables = null,
@@ -60,7 +60,7 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, ViewDef>? views = null,
         ImmutableDictionary<string, uint>? names = null,
         ImmutableHashSet<string>? schemas = null,
-        ImmutableHashSet<string>? extensions = null) =>
+        ImmutableDictionary<string, ExtensionDef>? extensions = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
             names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions);
 
@@ -181,7 +181,7 @@ public sealed class SystemCatalog
         return With(views: Views.Remove(oid), names: RelationsByName.Remove(Key(v.Schema, v.Name)));
     }
 
-    public SystemCatalog AddExtension(string name) => With(extensions: Extensions.Add(name));
+    public SystemCatalog AddExtension(ExtensionDef extension) => With(extensions: Extensions.SetItem(extension.Name, extension));
     public SystemCatalog RemoveExtension(string name) => With(extensions: Extensions.Remove(name));
     public SystemCatalog AddSchema(string name) => With(schemas: Schemas.Add(name));
     public SystemCatalog RemoveSchema(string name) => With(schemas: Schemas.Remove(name));

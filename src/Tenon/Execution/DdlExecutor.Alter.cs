@@ -79,16 +79,16 @@ public sealed partial class DdlExecutor
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"sequence \"{name}\" does not exist");
                     }
-                    Catalog = Catalog.RemoveSequence(seq.Oid);
+                    DropSequence(seq, stmt.Cascade);
                     break;
                 }
                 case ObjectKind.Extension:
-                    if (!Catalog.Extensions.Contains(name.Name))
+                    if (!Catalog.Extensions.TryGetValue(name.Name, out var extension))
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"extension \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedObject, $"extension \"{name.Name}\" does not exist");
                     }
-                    Catalog = Catalog.RemoveExtension(name.Name);
+                    DropExtension(extension, stmt.Cascade);
                     break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, $"{tag} is not supported yet") { Position = stmt.Position };
@@ -161,11 +161,8 @@ public sealed partial class DdlExecutor
             wt.Rows = RowStore.Empty;
             wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select(n => t.Column(n).Type)))).ToArray();
             if (stmt.RestartIdentity)
-                foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o))
-                {
-                    seq.State.LastValue = seq.Start;
-                    seq.State.IsCalled = false;
-                }
+                foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o).ToList())
+                    RestartSequence(seq);
         }
         return new StatementResult("TRUNCATE TABLE");
     }
@@ -302,6 +299,10 @@ public sealed partial class DdlExecutor
                             break;
                         case AlterColumnKind.DropDefault:
                             updated = col with { Default = null, DefaultText = null };
+                            break;
+                        case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
+                            updated = AlterIdentity(table, col, ac);
+                            table = Catalog.Table(oid);
                             break;
                         default:
                             throw new TenonException(SqlState.FeatureNotSupported, $"ALTER COLUMN {ac.Kind} is not supported yet");

@@ -76,17 +76,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     {
         var table = Catalog.Table(tableOid);
         var col = table.FindColumn(c.Name)!;
-        if (Binder.IsSerial(c.Type))
-        {
-            var seq = CreateOwnedSequence(table, col, col.Type, Array.Empty<SequenceOption>());
-            col = col with
-            {
-                NotNull = true,
-                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(seq.Name)]),
-                DefaultText = $"nextval('{seq.Name}'::regclass)",
-                OwnedSequence = seq.Name,
-            };
-        }
+        IdentityColumnConstraint? identity = null;
         var sawNull = false;
         var sawNotNull = false;
         foreach (var cc in c.Constraints)
@@ -107,17 +97,16 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                 case DefaultColumnConstraint d:
                     if (col.Default is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
+                    if (identity is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
                     ValidateDefault(col, d.Value);
                     col = col with { Default = d.Value, DefaultText = "?" };
                     break;
                 case IdentityColumnConstraint id:
-                {
-                    if (col.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))
-                        throw new TenonException(SqlState.InvalidParameterValue, $"identity column type must be smallint, integer, or bigint") { Position = cc.Position };
-                    var seq = CreateOwnedSequence(Catalog.Table(tableOid), col, col.Type, id.Options);
-                    col = col with { NotNull = true, Identity = id.Always ? IdentityKind.Always : IdentityKind.ByDefault, OwnedSequence = seq.Name };
+                    if (identity is not null)
+                        throw new TenonException(SqlState.SyntaxError, $"multiple identity specifications for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
+                    if (col.Default is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
+                    identity = id;
                     break;
-                }
                 case CheckColumnConstraint ck:
                     pending.Add((new CheckTableConstraint(ck.Condition, ck.NoInherit) { Name = ck.Name, SourceText = ck.SourceText, Position = ck.Position }, ck.Position));
                     break;
@@ -134,8 +123,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     throw new TenonException(SqlState.FeatureNotSupported, "generated columns are not supported yet") { Position = cc.Position };
             }
         }
-        if (col.Default is not null && col.Identity != IdentityKind.None)
-            throw new TenonException(SqlState.SyntaxError, $"both default and identity specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = c.Position };
+        col = ApplySerialOrIdentity(Catalog.Table(tableOid), col, Binder.IsSerial(c.Type), identity);
         table = Catalog.Table(tableOid);
         var cols = table.Columns.ToList();
         cols[col.Number - 1] = col;
@@ -161,92 +149,4 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         FunctionCall f => f.Args.Select(FirstColumnRefPosition).DefaultIfEmpty(0).Max(),
         _ => 0,
     };
-
-    private SequenceDef CreateOwnedSequence(TableDef table, ColumnDef col, SqlType type, IReadOnlyList<SequenceOption> options)
-    {
-        var name = NameGenerator.Choose(table.Name, col.Name, "seq", n => Catalog.RelationExists(table.Schema, n));
-        var seq = BuildSequence(name, table.Schema, type, options) with { OwnerTableOid = table.Oid, OwnerColumn = col.Number };
-        Catalog = Catalog.PutSequence(seq);
-        return seq;
-    }
-
-    /// <summary>Builds a sequence definition from CREATE SEQUENCE / identity options, validating them as PostgreSQL does.</summary>
-    public SequenceDef BuildSequence(string name, string schema, SqlType type, IReadOnlyList<SequenceOption> options)
-    {
-        var asType = options.FirstOrDefault(o => o.Name == "as")?.Type is { } t ? Binder.ResolveType(t) : type;
-        var typeMax = asType.Id switch { TypeId.Int2 => (long)short.MaxValue, TypeId.Int4 => int.MaxValue, _ => long.MaxValue };
-        var typeMin = asType.Id switch { TypeId.Int2 => (long)short.MinValue, TypeId.Int4 => int.MinValue, _ => long.MinValue };
-        long increment = 1;
-        long? min = null, max = null, start = null;
-        long cache = 1;
-        var cycle = false;
-        foreach (var o in options)
-        {
-            switch (o.Name)
-            {
-                case "increment": increment = o.Value ?? 1; break;
-                case "minvalue": min = o.Flag ? o.Value : null; break;
-                case "maxvalue": max = o.Flag ? o.Value : null; break;
-                case "start": start = o.Value; break;
-                case "cache": cache = o.Value ?? 1; break;
-                case "cycle": cycle = o.Flag; break;
-            }
-        }
-        if (increment == 0)
-            throw new TenonException(SqlState.InvalidParameterValue, "INCREMENT must not be zero");
-        var minValue = min ?? (increment > 0 ? 1 : typeMin);
-        var maxValue = max ?? (increment > 0 ? typeMax : -1);
-        if (maxValue > typeMax || minValue < typeMin)
-            throw new TenonException(SqlState.InvalidParameterValue,
-                maxValue > typeMax ? $"MAXVALUE ({maxValue}) is out of range for sequence data type {asType.DisplayName}"
-                : $"MINVALUE ({minValue}) is out of range for sequence data type {asType.DisplayName}");
-        if (minValue >= maxValue)
-            throw new TenonException(SqlState.InvalidParameterValue, $"MINVALUE ({minValue}) must be less than MAXVALUE ({maxValue})");
-        var startValue = start ?? (increment > 0 ? minValue : maxValue);
-        if (startValue < minValue)
-            throw new TenonException(SqlState.InvalidParameterValue, $"START value ({startValue}) cannot be less than MINVALUE ({minValue})");
-        if (startValue > maxValue)
-            throw new TenonException(SqlState.InvalidParameterValue, $"START value ({startValue}) cannot be greater than MAXVALUE ({maxValue})");
-        return new SequenceDef(name, Db.NextOid(), schema)
-        {
-            DataType = asType, Increment = increment, MinValue = minValue, MaxValue = maxValue, Start = startValue, Cache = cache, Cycle = cycle,
-            State = new SequenceState { LastValue = startValue, IsCalled = false },
-        };
-    }
-
-    public StatementResult CreateSequence(CreateSequenceStatement stmt)
-    {
-        var schema = stmt.Temporary ? SystemCatalog.TempSchema : stmt.Name.Schema ?? SystemCatalog.PublicSchema;
-        var name = NameGenerator.Truncate(stmt.Name.Name);
-        if (Catalog.RelationExists(schema, name))
-        {
-            if (stmt.IfNotExists)
-            {
-                ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
-                return new StatementResult("CREATE SEQUENCE");
-            }
-            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists") { Position = stmt.Name.Position };
-        }
-        Catalog = Catalog.PutSequence(BuildSequence(name, schema, SqlType.Int8, stmt.Options));
-        return new StatementResult("CREATE SEQUENCE");
-    }
-
-    public StatementResult CreateExtension(CreateExtensionStatement stmt)
-    {
-        if (stmt.Name is not ("pgcrypto" or "uuid-ossp" or "plpgsql" or "citext" or "pg_trgm"))
-            throw new TenonException(SqlState.UndefinedFile, $"extension \"{stmt.Name}\" is not available",
-                $"Could not open extension control file \"/usr/share/postgresql/15/extension/{stmt.Name}.control\": No such file or directory.",
-                "The extension must first be installed on the system where PostgreSQL is running.");
-        if (Catalog.Extensions.Contains(stmt.Name))
-        {
-            if (stmt.IfNotExists)
-            {
-                ctx.Session.RaiseNotice(new Notice("NOTICE", "42710", $"extension \"{stmt.Name}\" already exists, skipping"));
-                return new StatementResult("CREATE EXTENSION");
-            }
-            throw new TenonException(SqlState.DuplicateObject, $"extension \"{stmt.Name}\" already exists");
-        }
-        Catalog = Catalog.AddExtension(stmt.Name);
-        return new StatementResult("CREATE EXTENSION");
-    }
 }

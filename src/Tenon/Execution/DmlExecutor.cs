@@ -56,6 +56,8 @@ public sealed class DmlExecutor(ExecContext ctx)
                     throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[row.Count] ?? 0 };
             }
             var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null : binder.CoerceForColumn(binder.BindExpr(e, null), targets[i], e.Position)).ToArray()).ToList();
+            for (var i = 0; i < targets.Count; i++)
+                if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
             foreach (var (row, ast) in bound.Zip(values.Rows))
             {
                 var vals = new object?[row.Length];
@@ -81,6 +83,7 @@ public sealed class DmlExecutor(ExecContext ctx)
             if (plan.Columns.Count < targets.Count && stmt.Columns is not null)
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
             var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i], stmt.Source.Position)).ToArray();
+            for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
             foreach (var r in plan.Execute(ctx).ToList())
             {
                 var vals = casts.Select(c => c.Eval(r, ctx)).ToArray();
@@ -99,6 +102,19 @@ public sealed class DmlExecutor(ExecContext ctx)
         return new StatementResult($"INSERT 0 {rowsToInsert.Count}", returning?.Columns, returning is null ? null : output);
     }
 
+    /// <summary>
+    /// 428C9 for a value given to a GENERATED ALWAYS identity column without OVERRIDING. Checked for
+    /// the whole statement before any row is built (as PostgreSQL's rewriter does), so no sequence
+    /// value is drawn and an INSERT … SELECT fails even when it selects no rows.
+    /// </summary>
+    private static void RejectGeneratedAlways(ColumnDef col, InsertStatement stmt)
+    {
+        if (col.Identity == IdentityKind.Always && stmt.Overriding == OverridingKind.None)
+            throw new TenonException(SqlState.GeneratedAlways, $"cannot insert a non-DEFAULT value into column \"{col.Name}\"",
+                $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.",
+                "Use OVERRIDING SYSTEM VALUE to override.");
+    }
+
     private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, IReadOnlyList<Expr>? ast = null)
     {
         var row = new object?[table.Columns.Count];
@@ -107,11 +123,8 @@ public sealed class DmlExecutor(ExecContext ctx)
         {
             if (isDefault[i]) continue;
             var col = targets[i];
-            if (col.Identity == IdentityKind.Always && stmt.Overriding != OverridingKind.SystemValue)
-                throw new TenonException(SqlState.GeneratedAlways, $"cannot insert a non-DEFAULT value into column \"{col.Name}\"",
-                    $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.",
-                    "Use OVERRIDING SYSTEM VALUE to override.") { Position = ast?[i].Position ?? 0 };
-            if (col.Identity == IdentityKind.ByDefault && stmt.Overriding == OverridingKind.UserValue) continue;
+            // OVERRIDING USER VALUE: identity columns take their sequence's value whatever was given.
+            if (col.Identity != IdentityKind.None && stmt.Overriding == OverridingKind.UserValue) continue;
             row[col.Number - 1] = values[i];
             given[col.Number - 1] = true;
         }
@@ -146,7 +159,7 @@ public sealed class DmlExecutor(ExecContext ctx)
             if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
             if (col.Identity == IdentityKind.Always)
                 throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
-                    $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.") { Position = s.Position };
+                    $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.");
             sets.Add((col, binder.CoerceForColumn(binder.BindExpr(s.Value, scope), col, s.Value.Position)));
         }
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);

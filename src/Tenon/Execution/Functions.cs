@@ -33,19 +33,8 @@ public static partial class Functions
                 return new(None, SqlType.Timestamptz, (_, _) => PgTimestampTz.FromDateTimeOffset(DateTimeOffset.UtcNow), Volatile: true);
             case "gen_random_uuid" when n == 0:
                 return new(None, SqlType.Uuid, (_, _) => Guid.NewGuid(), Volatile: true);
-            case "uuid_generate_v4" when n == 0 && catalog.Extensions.Contains("uuid-ossp"):
-                return new(None, SqlType.Uuid, (_, _) => Guid.NewGuid(), Volatile: true);
             case "random" when n == 0:
                 return new(None, SqlType.Float8, (_, _) => Random.Shared.NextDouble(), Volatile: true);
-            case "nextval" when n == 1:
-                return new([SqlType.Text], SqlType.Int8, (a, ctx) => ctx.Session.NextVal(SequenceName(a[0]!)), Volatile: true);
-            case "currval" when n == 1:
-                return new([SqlType.Text], SqlType.Int8, (a, ctx) => ctx.Session.CurrVal(SequenceName(a[0]!)), Volatile: true);
-            case "lastval" when n == 0:
-                return new(None, SqlType.Int8, (_, ctx) => ctx.Session.LastVal(), Volatile: true);
-            case "setval" when n is 2 or 3:
-                return new(n == 2 ? [SqlType.Text, SqlType.Int8] : [SqlType.Text, SqlType.Int8, SqlType.Bool], SqlType.Int8,
-                    (a, ctx) => ctx.Session.SetVal(SequenceName(a[0]!), (long)a[1]!, n == 2 || (bool)a[2]!), Volatile: true);
             case "version" when n == 0:
                 return new(None, SqlType.Text, (_, _) => "PostgreSQL 15.18 (Tenon) on x86_64-pc-linux-gnu, compiled by C#, 64-bit");
             case "current_database" when n == 0:
@@ -53,7 +42,7 @@ public static partial class Functions
             case "pg_typeof" when n == 1:
                 return new([args[0]], SqlType.Text, (_, _) => args[0].DisplayName, Strict: false);
         }
-        return null;
+        return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog);
     }
 
     /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER, … as constants of the transaction.</summary>
@@ -73,5 +62,4 @@ public static partial class Functions
 
     private static object Now(ExecContext ctx) => PgTimestampTz.FromDateTimeOffset(ctx.Transaction.StartTime);
 
-    private static string SequenceName(object arg) => (string)arg;
 }

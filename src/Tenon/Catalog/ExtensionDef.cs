@@ -1,0 +1,32 @@
+namespace Tenon.Catalog;
+
+/// <summary>An installed extension (pg_extension row): its oid, schema, version and whether it may be relocated.</summary>
+public sealed record ExtensionDef(string Name, uint Oid, string Schema, string Version, bool Relocatable);
+
+/// <summary>
+/// Extensions Tenon can install, with the version and relocatability PostgreSQL 15's contrib
+/// control files give them. Which of their functions Tenon provides is in Execution.Functions.
+/// </summary>
+public static class AvailableExtensions
+{
+    public const uint PlpgsqlOid = 13559;
+
+    private static readonly Dictionary<string, (string Version, bool Relocatable)> Known = new()
+    {
+        ["plpgsql"] = ("1.0", false),
+        ["pgcrypto"] = ("1.3", true),
+        ["uuid-ossp"] = ("1.1", true),
+        ["citext"] = ("1.6", true),
+        ["pg_trgm"] = ("1.6", true),
+    };
+
+    public static bool TryGet(string name, out string version, out bool relocatable)
+    {
+        var found = Known.TryGetValue(name, out var info);
+        (version, relocatable) = info;
+        return found;
+    }
+
+    /// <summary>plpgsql, which every PostgreSQL database has from the start.</summary>
+    public static ExtensionDef Plpgsql { get; } = new("plpgsql", PlpgsqlOid, "pg_catalog", "1.0", false);
+}

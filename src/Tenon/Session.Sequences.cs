@@ -1,0 +1,79 @@
+using Tenon.Catalog;
+using Tenon.Errors;
+
+namespace Tenon;
+
+/// <summary>
+/// nextval, currval, setval and lastval. Sequence values are not transactional, as in PostgreSQL:
+/// they live in the <see cref="SequenceState"/> shared by every catalog version that holds the
+/// sequence, so a rollback never gives a value back. currval and lastval are per session.
+/// Sequences are addressed by oid (the functions take regclass, resolved when the call is bound).
+/// </summary>
+public sealed partial class Session
+{
+    private readonly Dictionary<uint, long> _currval = new();
+    private long? _lastval;
+
+    /// <summary>The sequence with this oid in the current transaction's catalog; 42809 for another kind of relation.</summary>
+    private SequenceDef SequenceByOid(uint oid)
+    {
+        var catalog = _tx?.Catalog ?? Database.Committed.Catalog;
+        if (catalog.Sequences.TryGetValue(oid, out var seq)) return seq;
+        if (catalog.RelationKind(oid) != '\0')
+            throw new TenonException(SqlState.WrongObjectType, $"\"{catalog.RelationName(oid)}\" is not a sequence");
+        throw new TenonException(SqlState.InternalError, $"could not open relation with OID {oid}");
+    }
+
+    internal long NextVal(uint oid)
+    {
+        var seq = SequenceByOid(oid);
+        var st = seq.State;
+        long next;
+        lock (st)
+        {
+            if (!st.IsCalled) next = st.LastValue;
+            else
+            {
+                var overflow = seq.Increment > 0 ? st.LastValue > seq.MaxValue - seq.Increment : st.LastValue < seq.MinValue - seq.Increment;
+                if (overflow)
+                {
+                    if (!seq.Cycle)
+                        throw new TenonException(SqlState.SequenceGeneratorLimitExceeded, seq.Increment > 0
+                            ? $"nextval: reached maximum value of sequence \"{seq.Name}\" ({seq.MaxValue})"
+                            : $"nextval: reached minimum value of sequence \"{seq.Name}\" ({seq.MinValue})");
+                    next = seq.Increment > 0 ? seq.MinValue : seq.MaxValue;
+                }
+                else next = st.LastValue + seq.Increment;
+            }
+            st.LastValue = next;
+            st.IsCalled = true;
+        }
+        _currval[seq.Oid] = next;
+        _lastval = next;
+        return next;
+    }
+
+    internal long CurrVal(uint oid)
+    {
+        var seq = SequenceByOid(oid);
+        return _currval.TryGetValue(seq.Oid, out var v) ? v
+            : throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"currval of sequence \"{seq.Name}\" is not yet defined in this session");
+    }
+
+    internal long LastVal() => _lastval
+        ?? throw new TenonException(SqlState.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
+
+    internal long SetVal(uint oid, long value, bool isCalled)
+    {
+        var seq = SequenceByOid(oid);
+        if (value < seq.MinValue || value > seq.MaxValue)
+            throw new TenonException(SqlState.NumericValueOutOfRange, $"setval: value {value} is out of bounds for sequence \"{seq.Name}\" ({seq.MinValue}..{seq.MaxValue})");
+        lock (seq.State)
+        {
+            seq.State.LastValue = value;
+            seq.State.IsCalled = isCalled;
+        }
+        if (isCalled) _currval[seq.Oid] = value;
+        return value;
+    }
+}
