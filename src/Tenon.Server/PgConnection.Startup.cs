@@ -1,0 +1,201 @@
+using System.Buffers.Binary;
+using System.Text;
+using Tenon.Errors;
+
+namespace Tenon.Server;
+
+internal sealed partial class PgConnection
+{
+    private const int StartupPacketLimit = 10000;
+    private const int ProtocolV3 = 3 << 16;
+    private const int SslRequestCode = 80877103;
+    private const int GssEncRequestCode = 80877104;
+    private const int CancelRequestCode = 80877102;
+
+    private string _user = "";
+
+    /// <summary>
+    /// The untyped first packets: SSLRequest/GSSENCRequest (answered 'N'), CancelRequest, then the
+    /// StartupMessage. Trust authentication for any user; then ParameterStatus, BackendKeyData and
+    /// ReadyForQuery. False when the connection ends here.
+    /// </summary>
+    private bool Startup()
+    {
+        _socket.ReceiveTimeout = (int)_server.Options.StartupTimeout.TotalMilliseconds;
+        bool sslDone = false, gssDone = false;
+        while (true)
+        {
+            var lenBuf = new byte[4];
+            if (!ReadExactly(lenBuf, 4, eofOk: true)) return false;
+            var len = BinaryPrimitives.ReadInt32BigEndian(lenBuf);
+            // PostgreSQL only logs "invalid length of startup packet" and closes.
+            if (len < 8 || len > StartupPacketLimit) return false;
+            var body = new byte[len - 4];
+            ReadExactly(body, body.Length, eofOk: false);
+            var code = BinaryPrimitives.ReadInt32BigEndian(body);
+
+            if ((code == SslRequestCode && !sslDone) || (code == GssEncRequestCode && !gssDone))
+            {
+                if (code == SslRequestCode) sslDone = true; else gssDone = true;
+                _out.RawByte((byte)'N');
+                _out.Flush();
+                continue;
+            }
+            // The engine cannot interrupt a running statement yet: a CancelRequest is accepted and
+            // its connection closed (as PostgreSQL closes it), and the statement runs to its end.
+            if (code == CancelRequestCode) return false;
+            var major = (code >> 16) & 0xffff;
+            var minor = code & 0xffff;
+            if (major != 3)
+                throw new ProtocolViolation($"unsupported frontend protocol {major}.{minor}: server supports 3.0 to 3.0",
+                    fatal: true, sqlState: SqlState.FeatureNotSupported);
+            var parameters = ParseStartupParameters(body);
+            _socket.ReceiveTimeout = 0;
+            return Authenticate(minor, parameters);
+        }
+    }
+
+    private static List<(string Name, string Value)> ParseStartupParameters(byte[] body)
+    {
+        var list = new List<(string, string)>();
+        var pos = 4;
+        string Next()
+        {
+            var end = Array.IndexOf(body, (byte)0, pos);
+            if (end < 0) throw Layout();
+            var s = Encoding.UTF8.GetString(body, pos, end - pos);
+            pos = end + 1;
+            return s;
+        }
+        while (pos < body.Length)
+        {
+            var name = Next();
+            if (name.Length == 0)
+            {
+                if (pos != body.Length) throw Layout();
+                return list;
+            }
+            if (pos >= body.Length) throw Layout();
+            list.Add((name, Next()));
+        }
+        throw Layout();
+    }
+
+    private static ProtocolViolation Layout() =>
+        new("invalid startup packet layout: expected terminator as last byte", fatal: true);
+
+    private bool Authenticate(int minor, List<(string Name, string Value)> parameters)
+    {
+        var unrecognized = parameters.Where(p => p.Name.StartsWith("_pq_.", StringComparison.Ordinal)).Select(p => p.Name).ToList();
+        if (minor > 0 || unrecognized.Count > 0)
+        {
+            _out.Begin('v');
+            _out.Int32(0);
+            _out.Int32(unrecognized.Count);
+            foreach (var u in unrecognized) _out.CString(u);
+            _out.End();
+        }
+        var user = parameters.LastOrDefault(p => p.Name == "user").Value;
+        if (string.IsNullOrEmpty(user))
+            throw new ProtocolViolation("no PostgreSQL user name specified in startup packet", fatal: true, sqlState: "28000");
+        _user = user;
+        if (parameters.Any(p => p.Name == "replication" && p.Value is not ("false" or "off" or "no" or "0")))
+            throw new ProtocolViolation("Tenon does not support replication connections", fatal: true, sqlState: SqlState.FeatureNotSupported);
+
+        if (!_server.TryAdmit(this))
+            throw new ProtocolViolation("sorry, too many clients already", fatal: true, sqlState: "53300");
+
+        _session = _server.Database.CreateSession();
+        _session.UserName = user;
+        _session.NoticeRaised += WriteNotice;
+
+        // Trust: any user may connect.
+        _out.Begin('R');
+        _out.Int32(0);
+        _out.End();
+
+        try
+        {
+            foreach (var (name, value) in parameters)
+            {
+                switch (name)
+                {
+                    case "user" or "database" or "replication": break;
+                    case "options": foreach (var (n, v) in ParseOptions(value)) ApplySetting(n, v); break;
+                    default:
+                        if (!name.StartsWith("_pq_.", StringComparison.Ordinal)) ApplySetting(name, value);
+                        break;
+                }
+            }
+        }
+        catch (TenonException e)
+        {
+            throw new ProtocolViolation(e.MessageText, fatal: true, sqlState: e.SqlState);
+        }
+
+        ReportAllParameters();
+        _out.Begin('K');
+        _out.Int32(ProcessId);
+        _out.Int32(SecretKey);
+        _out.End();
+        WriteReadyForQuery();
+        return true;
+    }
+
+    /// <summary>
+    /// The startup <c>options</c> string: space-separated switches (a backslash escapes the next
+    /// character) of the forms <c>-c name=value</c>, <c>-cname=value</c> and <c>--name=value</c>.
+    /// </summary>
+    private static List<(string Name, string Value)> ParseOptions(string options)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        var inWord = false;
+        for (var i = 0; i < options.Length; i++)
+        {
+            var ch = options[i];
+            if (char.IsWhiteSpace(ch))
+            {
+                if (inWord) { words.Add(current.ToString()); current.Clear(); inWord = false; }
+                continue;
+            }
+            inWord = true;
+            if (ch == '\\' && i + 1 < options.Length) ch = options[++i];
+            current.Append(ch);
+        }
+        if (inWord) words.Add(current.ToString());
+
+        var result = new List<(string, string)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            string? setting = null;
+            if (w == "-c" && i + 1 < words.Count) setting = words[++i];
+            else if (w.StartsWith("-c", StringComparison.Ordinal) && w.Length > 2) setting = w[2..];
+            else if (w.StartsWith("--", StringComparison.Ordinal)) setting = w[2..];
+            var eq = setting?.IndexOf('=') ?? -1;
+            if (setting is null || eq <= 0)
+                throw new TenonException(SqlState.SyntaxError, $"invalid command-line argument for server process: {w}",
+                    hint: "Try \"postgres --help\" for more information.");
+            result.Add((setting[..eq].Replace('-', '_'), setting[(eq + 1)..]));
+        }
+        return result;
+    }
+
+    /// <summary>Applies a startup setting through the engine's SET, as PostgreSQL applies startup GUCs.</summary>
+    private void ApplySetting(string name, string value)
+    {
+        if (name.Equals("client_encoding", StringComparison.OrdinalIgnoreCase))
+        {
+            var normalized = value.Replace("-", "").Replace("_", "").ToUpperInvariant();
+            if (normalized is not ("UTF8" or "UNICODE" or "SQLASCII"))
+                throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for parameter \"client_encoding\": \"{value}\"",
+                    detail: "Tenon speaks only UTF8.");
+            _clientEncoding = normalized == "SQLASCII" ? "SQL_ASCII" : "UTF8";
+            return;
+        }
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.') || char.IsAsciiDigit(name[0]))
+            throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
+        foreach (var _ in _session!.Execute($"SET {name} TO '{value.Replace("'", "''")}'")) { }
+    }
+}
