@@ -26,12 +26,12 @@ internal sealed partial class PgConnection
         while (true)
         {
             var lenBuf = new byte[4];
-            if (!ReadExactly(lenBuf, 4, eofOk: true)) return false;
+            if (!ReadStartupBytes(lenBuf, eofOk: true)) return false;
             var len = BinaryPrimitives.ReadInt32BigEndian(lenBuf);
             // PostgreSQL only logs "invalid length of startup packet" and closes.
             if (len < 8 || len > StartupPacketLimit) return false;
             var body = new byte[len - 4];
-            ReadExactly(body, body.Length, eofOk: false);
+            ReadStartupBytes(body, eofOk: false);
             var code = BinaryPrimitives.ReadInt32BigEndian(body);
 
             if ((code == SslRequestCode && !sslDone) || (code == GssEncRequestCode && !gssDone))
@@ -39,6 +39,12 @@ internal sealed partial class PgConnection
                 if (code == SslRequestCode) sslDone = true; else gssDone = true;
                 _out.RawByte((byte)'N');
                 _out.Flush();
+                // Bytes sent before our answer could have been injected by a man in the middle
+                // (CVE-2021-23214): PostgreSQL refuses them, and so do we.
+                if (_socket.Available > 0)
+                    throw new ProtocolViolation(new TenonException(SqlState.ProtocolViolation,
+                        $"received unencrypted data after {(code == SslRequestCode ? "SSL" : "GSSAPI encryption")} request",
+                        "This could be either a client-software bug or evidence of an attempted man-in-the-middle attack."));
                 continue;
             }
             // The engine cannot interrupt a running statement yet: a CancelRequest is accepted and
@@ -46,6 +52,15 @@ internal sealed partial class PgConnection
             if (code == CancelRequestCode) return false;
             var major = (code >> 16) & 0xffff;
             var minor = code & 0xffff;
+            if (major < 3)
+            {
+                // A protocol-2 client reads only the old error format: 'E', then the text.
+                _out.RawByte((byte)'E');
+                foreach (var b in Encoding.UTF8.GetBytes($"FATAL:  unsupported frontend protocol {major}.{minor}: server supports 3.0 to 3.0\n")) _out.RawByte(b);
+                _out.RawByte(0);
+                _out.Flush();
+                return false;
+            }
             if (major != 3)
                 throw new ProtocolViolation($"unsupported frontend protocol {major}.{minor}: server supports 3.0 to 3.0",
                     fatal: true, sqlState: SqlState.FeatureNotSupported);
@@ -53,6 +68,26 @@ internal sealed partial class PgConnection
             _socket.ReceiveTimeout = 0;
             return Authenticate(minor, parameters);
         }
+    }
+
+    /// <summary>
+    /// Startup packets are read straight from the socket, without read-ahead, so that data sent
+    /// before our answer to SSLRequest is still visible in the socket (see above).
+    /// </summary>
+    private bool ReadStartupBytes(byte[] buf, bool eofOk)
+    {
+        var got = 0;
+        while (got < buf.Length)
+        {
+            var r = _socket.Receive(buf, got, buf.Length - got, System.Net.Sockets.SocketFlags.None);
+            if (r == 0)
+            {
+                if (got == 0 && eofOk) return false;
+                throw new EndOfStreamException();
+            }
+            got += r;
+        }
+        return true;
     }
 
     private static List<(string Name, string Value)> ParseStartupParameters(byte[] body)
@@ -90,7 +125,7 @@ internal sealed partial class PgConnection
         if (minor > 0 || unrecognized.Count > 0)
         {
             _out.Begin('v');
-            _out.Int32(0);
+            _out.Int32(ProtocolV3);
             _out.Int32(unrecognized.Count);
             foreach (var u in unrecognized) _out.CString(u);
             _out.End();
@@ -130,7 +165,7 @@ internal sealed partial class PgConnection
         }
         catch (TenonException e)
         {
-            throw new ProtocolViolation(e.MessageText, fatal: true, sqlState: e.SqlState);
+            throw new ProtocolViolation(e);
         }
 
         ReportAllParameters();

@@ -18,6 +18,20 @@ internal sealed class ProtocolViolation : Exception
         SqlState = sqlState;
     }
 
+    /// <summary>A fatal error of the startup phase that carries a whole error report (detail, hint).</summary>
+    public ProtocolViolation(TenonException error, string? detail = null)
+        : base(error.MessageText)
+    {
+        Fatal = true;
+        Report = true;
+        SqlState = error.SqlState;
+        _detail = error.Detail ?? detail;
+        _hint = error.Hint;
+    }
+
+    private readonly string? _detail;
+    private readonly string? _hint;
+
     public bool Fatal { get; }
 
     /// <summary>False when PostgreSQL only logs the problem and drops the connection silently.</summary>
@@ -25,5 +39,5 @@ internal sealed class ProtocolViolation : Exception
 
     public string SqlState { get; }
 
-    public TenonException ToError() => new(SqlState, Message) { Severity = Fatal ? "FATAL" : "ERROR" };
+    public TenonException ToError() => new(SqlState, Message, _detail, _hint) { Severity = Fatal ? "FATAL" : "ERROR" };
 }
