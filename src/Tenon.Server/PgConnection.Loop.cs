@@ -135,17 +135,19 @@ internal sealed partial class PgConnection
 
     private void WriteDataRow(object?[] row, IReadOnlyList<ResultColumn> columns, short[]? formats)
     {
-        _out.Begin('D');
-        _out.Int16((short)columns.Count);
+        // Encode first: a value that fails to encode must not leave half a message behind.
+        var values = new byte[]?[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
-            var v = row[i];
-            if (v is null) { _out.Int32(-1); continue; }
+            if (row[i] is not { } v) continue;
             var type = columns[i].Type;
-            _out.Value(FormatOf(formats, i) == 1
+            values[i] = FormatOf(formats, i) == 1
                 ? WireTypes.Send(v, type)
-                : System.Text.Encoding.UTF8.GetBytes(_session!.FormatValue(v, type)));
+                : System.Text.Encoding.UTF8.GetBytes(_session!.FormatValue(v, type));
         }
+        _out.Begin('D');
+        _out.Int16((short)columns.Count);
+        foreach (var v in values) _out.Value(v);
         _out.End();
         if (_out.Pending > 1 << 16) _out.Flush();
     }
