@@ -37,11 +37,13 @@ internal sealed partial class PgConnection
             if ((code == SslRequestCode && !sslDone) || (code == GssEncRequestCode && !gssDone))
             {
                 if (code == SslRequestCode) sslDone = true; else gssDone = true;
+                // Bytes sent before the client could see our answer may have been injected by a man
+                // in the middle (CVE-2021-23214): PostgreSQL refuses them, and so do we. (Checked
+                // before answering: afterwards the client may rightly have sent its startup packet.)
+                var early = _socket.Available > 0;
                 _out.RawByte((byte)'N');
                 _out.Flush();
-                // Bytes sent before our answer could have been injected by a man in the middle
-                // (CVE-2021-23214): PostgreSQL refuses them, and so do we.
-                if (_socket.Available > 0)
+                if (early)
                     throw new ProtocolViolation(new TenonException(SqlState.ProtocolViolation,
                         $"received unencrypted data after {(code == SslRequestCode ? "SSL" : "GSSAPI encryption")} request",
                         "This could be either a client-software bug or evidence of an attempted man-in-the-middle attack."));
