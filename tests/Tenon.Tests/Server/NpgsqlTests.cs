@@ -269,4 +269,17 @@ public sealed class NpgsqlTests : IDisposable
         Assert.True(r.Read());
         Assert.Equal(2L, r.GetInt64(0));
     }
+
+    [Fact]
+    public void Pooled_connections_are_reused_with_No_Reset_On_Close()
+    {
+        var cs = _server.ConnectionString.Replace("Pooling=false", "Pooling=true;No Reset On Close=true");
+        for (var i = 0; i < 3; i++)
+        {
+            using var c = new NpgsqlConnection(cs);
+            c.Open();
+            Assert.Equal(i, Scalar(c, "SELECT $1", i));
+        }
+        NpgsqlConnection.ClearAllPools();
+    }
 }
