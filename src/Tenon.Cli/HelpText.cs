@@ -10,7 +10,7 @@ internal static class HelpText
 
         Usage:
           tenon [OPTION]... [DATABASE]
-          tenon serve ...          (not yet implemented)
+          tenon serve [--listen HOST:PORT]   run a PostgreSQL wire-protocol server
 
         DATABASE is :memory: (the default); file databases are not supported yet.
 

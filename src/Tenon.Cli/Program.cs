@@ -10,11 +10,7 @@ internal static class Program
 {
     private static readonly Dictionary<string, Func<string[], int>> Subcommands = new(StringComparer.Ordinal)
     {
-        ["serve"] = _ =>
-        {
-            Console.Error.WriteLine("tenon: error: \"tenon serve\" is not implemented yet");
-            return ExitCodes.BadConnection;
-        },
+        ["serve"] = args => ServeCommand.Run(args, Console.Out, Console.Error),
     };
 
     public static int Main(string[] args)

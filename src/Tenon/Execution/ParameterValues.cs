@@ -42,6 +42,8 @@ public static class ParameterValues
         ulong ul => Numeric.Parse(ul.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         decimal d => Numeric.FromDecimal(d),
         char c => c.ToString(),
+        // An untyped string whose type context resolved runs through that type's input function.
+        string s when !type.IsString => ValueText.Parse(s, type, settings),
         DateOnly d => PgDate.FromDateOnly(d),
         DateTime { Kind: DateTimeKind.Utc } dt => PgTimestampTz.FromDateTimeOffset(new DateTimeOffset(dt)),
         DateTime dt => PgTimestamp.FromDateTime(dt),

@@ -135,9 +135,9 @@ internal static class SettingsRegistry
         {
             "UTF8" or "UNICODE" => "UTF8",
             "SQLASCII" => "SQL_ASCII",
-            "LATIN1" or "ISO88591" => "LATIN1",
-            "WIN1252" => "WIN1252",
-            _ => throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid value for parameter \"client_encoding\": \"{value}\""),
+            // Tenon does not convert between encodings, so it accepts only what needs no conversion.
+            _ => throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid value for parameter \"client_encoding\": \"{value}\"",
+                "Tenon speaks only UTF8."),
         };
     }
 

@@ -19,7 +19,7 @@ internal static class StartupOptions
             if (word == "-c" && i + 1 < words.Count) assignment = words[++i];
             else if (word.StartsWith("-c", StringComparison.Ordinal) && word.Length > 2) assignment = word[2..];
             else if (word.StartsWith("--", StringComparison.Ordinal)) assignment = word[2..];
-            else throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid command-line argument for server process: {word}",
+            else throw new Errors.TenonException(Errors.SqlState.SyntaxError, $"invalid command-line argument for server process: {word}",
                 hint: "Try \"postgres --help\" for more information.");
             var eq = assignment.IndexOf('=');
             if (eq <= 0)

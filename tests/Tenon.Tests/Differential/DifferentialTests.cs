@@ -16,15 +16,7 @@ public sealed class DifferentialTests(PostgresServer postgres)
     /// Scripts whose output does not match PostgreSQL yet (tests/sql/known-gaps.txt, one per line).
     /// They are checked to still differ, so fixing one forces its removal; every other script must match.
     /// </summary>
-    private static readonly HashSet<string> KnownGaps = LoadKnownGaps();
-
-    private static HashSet<string> LoadKnownGaps()
-    {
-        var path = Path.Combine(Path.GetDirectoryName(SqlScripts.FullPath("x.sql"))!, "known-gaps.txt");
-        return File.Exists(path)
-            ? File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet()
-            : new HashSet<string>();
-    }
+    private static readonly HashSet<string> KnownGaps = Differential.KnownGaps.Scripts;
 
     public static TheoryData<string> Scripts()
     {

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using Tenon.Server;
+
+namespace Tenon.Cli;
+
+/// <summary>
+/// <c>tenon serve [--listen HOST:PORT]</c>: runs the PostgreSQL wire-protocol server over a new
+/// in-memory database until interrupted (Ctrl-C, SIGTERM).
+/// </summary>
+internal static class ServeCommand
+{
+    public const string DefaultListen = "127.0.0.1:5433";
+
+    public const string Usage = """
+        tenon serve runs a PostgreSQL 15 wire-protocol server over an in-memory Tenon database.
+
+        Usage:
+          tenon serve [--listen HOST:PORT] [--max-connections N]
+
+        Options:
+          --listen HOST:PORT      address to listen on (default 127.0.0.1:5433; port 0 picks a free one)
+          --max-connections N     refuse connections beyond N (default 100)
+          --data DIR              (not supported yet: the database is in memory only)
+          -?, --help              show this help, then exit
+
+        Any user may connect (trust authentication) and there is no TLS: listen on loopback
+        unless the network is trusted. Stop with Ctrl-C.
+
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var listen = DefaultListen;
+        var options = new PgServerOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            string? Value(string name)
+            {
+                if (a.StartsWith(name + "=", StringComparison.Ordinal)) return a[(name.Length + 1)..];
+                if (i + 1 < args.Length) return args[++i];
+                stderr.WriteLine($"tenon serve: error: option {name} needs a value");
+                return null;
+            }
+            switch (a)
+            {
+                case "-?" or "--help":
+                    stdout.Write(Usage);
+                    return ExitCodes.Success;
+                case var _ when a == "--listen" || a.StartsWith("--listen=", StringComparison.Ordinal):
+                    if (Value("--listen") is not { } l) return ExitCodes.Failure;
+                    listen = l;
+                    break;
+                case var _ when a == "--max-connections" || a.StartsWith("--max-connections=", StringComparison.Ordinal):
+                    if (Value("--max-connections") is not { } m) return ExitCodes.Failure;
+                    if (!int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < 1)
+                    {
+                        stderr.WriteLine($"tenon serve: error: invalid --max-connections value \"{m}\"");
+                        return ExitCodes.Failure;
+                    }
+                    options = options with { MaxConnections = max };
+                    break;
+                case var _ when a == "--data" || a.StartsWith("--data=", StringComparison.Ordinal):
+                    stderr.WriteLine("tenon serve: error: --data is not supported yet: tenon serve keeps its database in memory only");
+                    return ExitCodes.Failure;
+                default:
+                    stderr.WriteLine($"tenon serve: error: unknown option \"{a}\"");
+                    stderr.WriteLine("Try \"tenon serve --help\" for more information.");
+                    return ExitCodes.Failure;
+            }
+        }
+        if (!TryParseEndPoint(listen, out var endpoint))
+        {
+            stderr.WriteLine($"tenon serve: error: invalid --listen address \"{listen}\" (expected HOST:PORT, e.g. {DefaultListen})");
+            return ExitCodes.Failure;
+        }
+
+        using var server = new PgServer(Database.OpenInMemory(), endpoint, options);
+        try
+        {
+            server.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            stderr.WriteLine($"tenon serve: error: could not listen on {listen}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)} (in-memory database; Ctrl-C stops)");
+        stderr.Flush();
+
+        using var stop = new ManualResetEvent(false);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Set(); };
+        Console.CancelKeyPress += onCancel;
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Set(); });
+        try
+        {
+            stop.WaitOne();
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        stderr.WriteLine("tenon serve: shutting down");
+        return ExitCodes.Success;
+    }
+
+    private static string FormatEndPoint(IPEndPoint ep) =>
+        ep.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ep.Address}]:{ep.Port}" : $"{ep.Address}:{ep.Port}";
+
+    /// <summary>HOST:PORT, [IPv6]:PORT, or a host name resolving to an address (localhost).</summary>
+    internal static bool TryParseEndPoint(string text, out IPEndPoint endpoint)
+    {
+        endpoint = null!;
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0) return false;
+        var host = text[..colon].Trim('[', ']');
+        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535) return false;
+        if (!IPAddress.TryParse(host, out var address))
+        {
+            try
+            {
+                address = Dns.GetHostAddresses(host).OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault();
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return false;
+            }
+            if (address is null) return false;
+        }
+        endpoint = new IPEndPoint(address, port);
+        return true;
+    }
+}

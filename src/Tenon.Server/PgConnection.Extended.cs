@@ -1,0 +1,243 @@
+using Tenon.Errors;
+using Tenon.Types;
+
+namespace Tenon.Server;
+
+internal sealed partial class PgConnection
+{
+    /// <summary>A parsed statement (Parse): its text, declared parameter types and description.</summary>
+    private sealed record PreparedStatement(string Name, string Sql, StatementDescription Description);
+
+    /// <summary>
+    /// A bound statement (Bind). Its statement runs at the first Describe or Execute; the rows are
+    /// then kept so that Execute with a row limit can hand them out in chunks (PortalSuspended).
+    /// </summary>
+    private sealed class Portal(PreparedStatement statement, object?[] parameters, short[] resultFormats)
+    {
+        public PreparedStatement Statement { get; } = statement;
+        public object?[] Parameters { get; } = parameters;
+        public short[] ResultFormats { get; } = resultFormats;
+        public StatementResult? Result { get; set; }
+        public int RowsSent { get; set; }
+    }
+
+    private const int MaxStatementsOrPortals = 10000;
+
+    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Portal> _portals = new(StringComparer.Ordinal);
+
+    private static string StatementLabel(string name) =>
+        name.Length == 0 ? "unnamed prepared statement" : $"prepared statement \"{name}\"";
+
+    private void Parse(MessageBody body)
+    {
+        var name = body.ReadCString();
+        var sql = body.ReadCString();
+        var count = body.ReadInt16();
+        if (count < 0) throw new ProtocolViolation("insufficient data left in message");
+        var oids = new uint[count];
+        for (var i = 0; i < count; i++) oids[i] = unchecked((uint)body.ReadInt32());
+        body.End();
+
+        if (name.Length > 0 && _statements.ContainsKey(name))
+            throw new TenonException("42P05", $"prepared statement \"{name}\" already exists");
+        if (_statements.Count >= MaxStatementsOrPortals && name.Length > 0)
+            throw new TenonException("53400", $"too many prepared statements (Tenon allows {MaxStatementsOrPortals} per connection)");
+        var declared = oids.Select((oid, i) => WireTypes.FromOid(oid, i + 1)).ToArray();
+        var description = _session!.Describe(sql, declared);
+        _statements[name] = new PreparedStatement(name, sql, description);
+        WriteEmpty('1');
+    }
+
+    private void Bind(MessageBody body)
+    {
+        var portalName = body.ReadCString();
+        var statementName = body.ReadCString();
+        var formats = ReadFormatCodes(body);
+        var paramCount = body.ReadInt16();
+        if (paramCount < 0) throw new ProtocolViolation("insufficient data left in message");
+        var raw = new byte[]?[paramCount];
+        for (var i = 0; i < paramCount; i++)
+        {
+            var len = body.ReadInt32();
+            raw[i] = len == -1 ? null : body.ReadBytes(len);
+        }
+        var resultFormats = ReadFormatCodes(body);
+        body.End();
+
+        if (formats.Length > 1 && formats.Length != paramCount)
+            throw new ProtocolViolation($"bind message has {formats.Length} parameter formats but {paramCount} parameters");
+        if (!_statements.TryGetValue(statementName, out var stmt))
+            throw new TenonException("26000", $"{StatementLabel(statementName)} does not exist");
+        var types = stmt.Description.ParameterTypes;
+        if (paramCount != types.Count)
+            throw new ProtocolViolation($"bind message supplies {paramCount} parameters, but prepared statement \"{statementName}\" requires {types.Count}");
+        if (portalName.Length > 0 && _portals.ContainsKey(portalName))
+            throw new TenonException("42P03", $"portal \"{portalName}\" already exists");
+        if (_portals.Count >= MaxStatementsOrPortals && portalName.Length > 0)
+            throw new TenonException("53400", $"too many portals (Tenon allows {MaxStatementsOrPortals} per connection)");
+        foreach (var f in resultFormats) CheckFormat(f);
+
+        var values = new object?[paramCount];
+        for (var i = 0; i < paramCount; i++)
+        {
+            if (raw[i] is not { } bytes) continue;
+            var format = FormatOf(formats, i);
+            CheckFormat(format);
+            var type = types[i];
+            if (format == 1) values[i] = WireTypes.Receive(bytes, type, i + 1);
+            else
+            {
+                var text = MessageBody.Decode(bytes);
+                // Untyped and text parameters stay strings: the engine types them from context.
+                values[i] = type.IsString ? text : ValueText.Parse(text, type, _session!.FormatSettings);
+            }
+        }
+        _portals[portalName] = new Portal(stmt, values, resultFormats);
+        WriteEmpty('2');
+    }
+
+    private static short[] ReadFormatCodes(MessageBody body)
+    {
+        var n = body.ReadInt16();
+        if (n < 0) throw new ProtocolViolation("insufficient data left in message");
+        var codes = new short[n];
+        for (var i = 0; i < n; i++) codes[i] = body.ReadInt16();
+        return codes;
+    }
+
+    private static void CheckFormat(short code)
+    {
+        if (code is not (0 or 1)) throw new TenonException(SqlState.InvalidParameterValue, $"unsupported format code: {code}");
+    }
+
+    private void Describe(MessageBody body)
+    {
+        var kind = (char)body.ReadByte();
+        var name = body.ReadCString();
+        body.End();
+        switch (kind)
+        {
+            case 'S':
+            {
+                if (!_statements.TryGetValue(name, out var stmt))
+                    throw new TenonException("26000", $"{StatementLabel(name)} does not exist");
+                var d = stmt.Description;
+                _out.Begin('t');
+                _out.Int16((short)d.ParameterTypes.Count);
+                foreach (var t in d.ParameterTypes) _out.Int32(unchecked((int)WireTypes.DescribeOid(t)));
+                _out.End();
+                if (d.Columns is { } cols) WriteRowDescription(cols, formats: null);
+                else WriteEmpty('n');
+                break;
+            }
+            case 'P':
+            {
+                var portal = FindPortal(name);
+                var result = Run(portal);
+                if (result?.Columns is { } cols)
+                {
+                    CheckResultFormats(portal, cols.Count);
+                    WriteRowDescription(cols, portal.ResultFormats);
+                }
+                else WriteEmpty('n');
+                break;
+            }
+            default:
+                throw new ProtocolViolation($"invalid DESCRIBE message subtype {(int)kind}");
+        }
+    }
+
+    private Portal FindPortal(string name) =>
+        _portals.TryGetValue(name, out var p) ? p
+            : throw new TenonException("34000", name.Length == 0 ? "unnamed portal does not exist" : $"portal \"{name}\" does not exist");
+
+    private static void CheckResultFormats(Portal portal, int columns)
+    {
+        if (portal.ResultFormats.Length > 1 && portal.ResultFormats.Length != columns)
+            throw new ProtocolViolation($"bind message has {portal.ResultFormats.Length} result formats but query has {columns} columns");
+    }
+
+    /// <summary>Runs the portal's statement once (inside the pipeline's implicit transaction); null for an empty query.</summary>
+    private StatementResult? Run(Portal portal)
+    {
+        if (portal.Statement.Description.IsEmpty) return null;
+        if (portal.Result is null)
+        {
+            _session!.BeginImplicitTransaction();
+            portal.Result = _session.ExecuteSingle(portal.Statement.Sql, portal.Parameters);
+        }
+        return portal.Result;
+    }
+
+    private void Execute(MessageBody body)
+    {
+        var name = body.ReadCString();
+        var maxRows = body.ReadInt32();
+        body.End();
+        var portal = FindPortal(name);
+        var result = Run(portal);
+        if (result is null)
+        {
+            WriteEmpty('I');
+            return;
+        }
+        if (result.Columns is not { } cols)
+        {
+            WriteCommandComplete(result.CommandTag);
+            return;
+        }
+        CheckResultFormats(portal, cols.Count);
+        var start = portal.RowsSent;
+        var end = maxRows > 0 ? Math.Min(result.Rows.Count, start + maxRows) : result.Rows.Count;
+        for (var i = start; i < end; i++) WriteDataRow(result.Rows[i], cols, portal.ResultFormats);
+        portal.RowsSent = end;
+        if (end < result.Rows.Count)
+        {
+            WriteEmpty('s');
+            return;
+        }
+        // A portal fetched in several Executes reports the rows of the last one, as PostgreSQL does.
+        WriteCommandComplete(start == 0 && end == result.Rows.Count ? result.CommandTag : RetagCount(result.CommandTag, end - start));
+    }
+
+    /// <summary>The command tag with its row count replaced (the last word).</summary>
+    private static string RetagCount(string tag, int count)
+    {
+        var space = tag.LastIndexOf(' ');
+        return space < 0 ? tag : $"{tag[..space]} {count}";
+    }
+
+    private void Close(MessageBody body)
+    {
+        var kind = (char)body.ReadByte();
+        var name = body.ReadCString();
+        body.End();
+        switch (kind)
+        {
+            case 'S': _statements.Remove(name); break;
+            case 'P': _portals.Remove(name); break;
+            default: throw new ProtocolViolation($"invalid CLOSE message subtype {(int)kind}");
+        }
+        WriteEmpty('3');
+    }
+
+    /// <summary>
+    /// Sync ends the pipeline: its implicit transaction commits (a deferred-constraint failure is
+    /// reported here), portals go away when no transaction block remains, then ReadyForQuery.
+    /// </summary>
+    private void Sync(MessageBody body)
+    {
+        body.End();
+        try
+        {
+            _session!.CommitImplicitTransaction();
+        }
+        catch (TenonException e)
+        {
+            WriteError(e, isNotice: false);
+        }
+        if (_session!.TransactionStatus == TransactionStatus.Idle) _portals.Clear();
+        WriteReadyForQuery();
+    }
+}

@@ -1,0 +1,154 @@
+using Tenon.Errors;
+
+namespace Tenon.Server;
+
+internal sealed partial class PgConnection
+{
+    /// <summary>
+    /// Reads and answers messages until Terminate or EOF. An error in a simple Query ends with
+    /// ReadyForQuery; an error in an extended-protocol message makes the connection ignore
+    /// everything up to the next Sync, which then answers ReadyForQuery.
+    /// </summary>
+    private void MessageLoop()
+    {
+        while (true)
+        {
+            var message = ReadMessage();
+            if (message is null) return;
+            var (type, body) = message.Value;
+            if (type == 'X') return;
+            if (type == 'S') _skipTillSync = false;
+            if (_skipTillSync) continue;
+            // Sync and Function Call are not extended-query messages: an error there ends with ReadyForQuery.
+            var extended = type is 'P' or 'B' or 'D' or 'E' or 'C' or 'H';
+            try
+            {
+                Dispatch(type, body);
+            }
+            catch (ProtocolViolation pv) when (!pv.Fatal)
+            {
+                AfterError(pv.ToError(), extended);
+            }
+            catch (TenonException e)
+            {
+                AfterError(e, extended);
+            }
+            catch (Exception e) when (e is not (IOException or System.Net.Sockets.SocketException or ObjectDisposedException or ProtocolViolation))
+            {
+                // A server bug must not take the connection down: report it as PostgreSQL reports internal errors.
+                AfterError(TenonException.Internal(e), extended);
+            }
+        }
+    }
+
+    private void AfterError(TenonException error, bool extended)
+    {
+        WriteError(error, isNotice: false);
+        if (extended) _skipTillSync = true;
+        else WriteReadyForQuery();
+    }
+
+    private void Dispatch(char type, MessageBody body)
+    {
+        switch (type)
+        {
+            case 'Q': SimpleQuery(body); break;
+            case 'P': Parse(body); break;
+            case 'B': Bind(body); break;
+            case 'D': Describe(body); break;
+            case 'E': Execute(body); break;
+            case 'C': Close(body); break;
+            case 'S': Sync(body); break;
+            case 'H':
+                body.End();
+                _out.Flush();
+                break;
+            case 'F':
+                throw new TenonException(SqlState.FeatureNotSupported, "the function call message is not supported by Tenon");
+            case 'd' or 'c' or 'f':
+                // CopyData/CopyDone/CopyFail outside COPY: ignored, as the protocol specifies
+                // (the client may still be sending after a failed COPY).
+                break;
+        }
+    }
+
+    // ---- simple query --------------------------------------------------------------------
+
+    /// <summary>
+    /// A Query message: every statement in order, each answered with RowDescription/DataRows (text)
+    /// and CommandComplete; the first error stops the rest. An empty query is EmptyQueryResponse.
+    /// </summary>
+    private void SimpleQuery(MessageBody body)
+    {
+        var sql = body.ReadCString();
+        body.End();
+        // A simple query discards the unnamed statement and portal, as in PostgreSQL.
+        _statements.Remove("");
+        _portals.Remove("");
+        try
+        {
+            var any = false;
+            using var results = _session!.Execute(sql).GetEnumerator();
+            while (results.MoveNext())
+            {
+                any = true;
+                var r = results.Current;
+                if (r.Columns is { } columns)
+                {
+                    WriteRowDescription(columns, formats: null);
+                    foreach (var row in r.Rows) WriteDataRow(row, columns, formats: null);
+                }
+                WriteCommandComplete(r.CommandTag);
+            }
+            if (!any) WriteEmpty('I');
+        }
+        catch (TenonException e)
+        {
+            WriteError(e, isNotice: false);
+        }
+        WriteReadyForQuery();
+    }
+
+    // ---- rows ----------------------------------------------------------------------------
+
+    /// <summary>Format code of column <paramref name="i"/>: none given = text, one = all columns, else one per column.</summary>
+    private static short FormatOf(short[]? formats, int i) =>
+        formats is null || formats.Length == 0 ? (short)0 : formats.Length == 1 ? formats[0] : formats[i];
+
+    private void WriteRowDescription(IReadOnlyList<ResultColumn> columns, short[]? formats)
+    {
+        _out.Begin('T');
+        _out.Int16((short)columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            _out.CString(c.Name);
+            _out.Int32(unchecked((int)c.TableOid));
+            _out.Int16(c.ColumnNumber);
+            _out.Int32(unchecked((int)c.Type.TypeOid));
+            _out.Int16(c.Type.StorageLength);
+            _out.Int32(c.Type.TypeModifier);
+            _out.Int16(FormatOf(formats, i));
+        }
+        _out.End();
+    }
+
+    private void WriteDataRow(object?[] row, IReadOnlyList<ResultColumn> columns, short[]? formats)
+    {
+        // Encode first: a value that fails to encode must not leave half a message behind.
+        var values = new byte[]?[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (row[i] is not { } v) continue;
+            var type = columns[i].Type;
+            values[i] = FormatOf(formats, i) == 1
+                ? WireTypes.Send(v, type)
+                : System.Text.Encoding.UTF8.GetBytes(_session!.FormatValue(v, type));
+        }
+        _out.Begin('D');
+        _out.Int16((short)columns.Count);
+        foreach (var v in values) _out.Value(v);
+        _out.End();
+        if (_out.Pending > 1 << 16) _out.Flush();
+    }
+}

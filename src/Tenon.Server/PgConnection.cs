@@ -1,0 +1,195 @@
+using System.Net.Sockets;
+using Tenon.Errors;
+
+namespace Tenon.Server;
+
+/// <summary>
+/// One client connection: the startup handshake, then the message loop of the simple and extended
+/// query protocols over one <see cref="Session"/>. Runs on its own thread, synchronously, like a
+/// PostgreSQL backend process; the engine serializes writers across connections.
+/// </summary>
+internal sealed partial class PgConnection : IDisposable
+{
+    private const int SmallMessageLimit = 10000;
+
+    private readonly PgServer _server;
+    private readonly Socket _socket;
+    private readonly Stream _in;
+    private readonly MessageWriter _out;
+    private Session? _session;
+
+    /// <summary>True after an error in an extended-protocol message: everything up to Sync is ignored.</summary>
+    private bool _skipTillSync;
+
+    public PgConnection(PgServer server, Socket socket, int processId, int secretKey)
+    {
+        _server = server;
+        _socket = socket;
+        var stream = new NetworkStream(socket, ownsSocket: false);
+        _in = new BufferedStream(stream, 8192);
+        _out = new MessageWriter(stream);
+        ProcessId = processId;
+        SecretKey = secretKey;
+    }
+
+    public int ProcessId { get; }
+    public int SecretKey { get; }
+
+    /// <summary>Serves the connection until Terminate, EOF, a fatal error or server shutdown.</summary>
+    public void Run()
+    {
+        try
+        {
+            if (!Startup()) return;
+            MessageLoop();
+        }
+        catch (ProtocolViolation pv) when (pv.Fatal)
+        {
+            if (pv.Report) TrySend(pv.ToError());
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or EndOfStreamException)
+        {
+            // The client went away (or the server is stopping): nothing to answer.
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    private void TrySend(TenonException error)
+    {
+        try
+        {
+            WriteError(error, isNotice: false);
+            _out.Flush();
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    /// <summary>Reads exactly <paramref name="n"/> bytes; false on a clean EOF before the first byte.</summary>
+    private bool ReadExactly(byte[] buf, int n, bool eofOk)
+    {
+        var got = 0;
+        while (got < n)
+        {
+            var r = _in.Read(buf, got, n - got);
+            if (r == 0)
+            {
+                if (got == 0 && eofOk) return false;
+                throw new EndOfStreamException();
+            }
+            got += r;
+        }
+        return true;
+    }
+
+    private readonly byte[] _header = new byte[5];
+
+    /// <summary>
+    /// Reads one typed message. Returns null at EOF. An unknown type is PostgreSQL's FATAL
+    /// "invalid frontend message type"; a length out of bounds drops the connection (PostgreSQL only
+    /// logs "invalid message length", since message boundaries are lost).
+    /// </summary>
+    private (char Type, MessageBody Body)? ReadMessage()
+    {
+        if (!ReadExactly(_header, 1, eofOk: true)) return null;
+        var type = (char)_header[0];
+        int limit;
+        switch (type)
+        {
+            case 'Q' or 'P' or 'B' or 'F' or 'd': limit = _server.Options.MaxMessageBytes; break;
+            case 'S' or 'X' or 'H' or 'D' or 'E' or 'C' or 'c' or 'f': limit = SmallMessageLimit; break;
+            default: throw new ProtocolViolation($"invalid frontend message type {(int)type}", fatal: true);
+        }
+        ReadExactly(_header, 4, eofOk: false);
+        var len = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_header);
+        if (len < 4 || len > limit) throw new ProtocolViolation("invalid message length", fatal: true, report: false);
+        var body = new byte[len - 4];
+        ReadExactly(body, body.Length, eofOk: false);
+        return (type, new MessageBody(body, body.Length));
+    }
+
+    // ---- writing -------------------------------------------------------------------------
+
+    private void WriteError(TenonException e, bool isNotice) =>
+        WriteErrorFields(isNotice ? 'N' : 'E', e.Severity, e.SqlState, e.MessageText, e.Detail, e.Hint, e.Position, e.Where,
+            e.SchemaName, e.TableName, e.ColumnName, e.DataTypeName, e.ConstraintName);
+
+    private void WriteNotice(Notice n) =>
+        WriteErrorFields('N', n.Severity, n.SqlState, n.Message, n.Detail, n.Hint, 0, null, null, null, null, null, null);
+
+    private void WriteErrorFields(char type, string severity, string sqlState, string message, string? detail, string? hint,
+        int position, string? where, string? schema, string? table, string? column, string? dataType, string? constraint)
+    {
+        _out.Begin(type);
+        Field('S', severity);
+        Field('V', severity);
+        Field('C', sqlState);
+        Field('M', message);
+        Field('D', detail);
+        Field('H', hint);
+        if (position > 0) Field('P', position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field('W', where);
+        Field('s', schema);
+        Field('t', table);
+        Field('c', column);
+        Field('d', dataType);
+        Field('n', constraint);
+        _out.Byte(0);
+        _out.End();
+    }
+
+    private void Field(char code, string? value)
+    {
+        if (value is null) return;
+        _out.Byte((byte)code);
+        _out.CString(value);
+    }
+
+    private void WriteReadyForQuery()
+    {
+        ReportParameterChanges();
+        _out.Begin('Z');
+        _out.Byte(_session!.TransactionStatus switch
+        {
+            TransactionStatus.InTransaction => (byte)'T',
+            TransactionStatus.Failed => (byte)'E',
+            _ => (byte)'I',
+        });
+        _out.End();
+        _out.Flush();
+    }
+
+    private void WriteCommandComplete(string tag)
+    {
+        _out.Begin('C');
+        _out.CString(tag);
+        _out.End();
+    }
+
+    private void WriteEmpty(char type)
+    {
+        _out.Begin(type);
+        _out.End();
+    }
+
+    /// <summary>Closes the socket (also from another thread, on server shutdown).</summary>
+    public void Close()
+    {
+        try { _socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        _socket.Close();
+    }
+
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _session = null;
+        Close();
+        _server.Unregister(this);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace Tenon.Server;
+
+/// <summary>
+/// A PostgreSQL v3 wire-protocol server over one <see cref="Tenon.Database"/>: psql, Npgsql and
+/// other PostgreSQL clients connect to it as to PostgreSQL 15. Each connection gets its own
+/// <see cref="Session"/> and thread. No TLS (SSLRequest is answered 'N') and trust authentication:
+/// listen on loopback unless the network is trusted. See docs/SERVER.md.
+/// </summary>
+public sealed class PgServer : IDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly ConcurrentDictionary<PgConnection, byte> _connections = new();
+    private readonly ConcurrentDictionary<PgConnection, byte> _admitted = new();
+    private Thread? _acceptThread;
+    private int _nextProcessId = 1000;
+    private volatile bool _stopping;
+
+    public PgServer(Database database, IPEndPoint endpoint, PgServerOptions? options = null)
+    {
+        Database = database;
+        Options = options ?? new PgServerOptions();
+        _listener = new TcpListener(endpoint);
+    }
+
+    public Database Database { get; }
+    public PgServerOptions Options { get; }
+
+    /// <summary>The bound address (with the actual port when port 0 was asked for); valid after <see cref="Start"/>.</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    /// <summary>Number of connections currently open (past their startup packet).</summary>
+    public int ConnectionCount => _admitted.Count;
+
+    /// <summary>Binds the socket and starts accepting connections in the background.</summary>
+    public void Start()
+    {
+        _listener.Start(512);
+        _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "tenon-accept" };
+        _acceptThread.Start();
+    }
+
+    private void AcceptLoop()
+    {
+        while (!_stopping)
+        {
+            Socket socket;
+            try
+            {
+                socket = _listener.AcceptSocket();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                if (_stopping) return;
+                continue;
+            }
+            socket.NoDelay = true;
+            var conn = new PgConnection(this, socket, Interlocked.Increment(ref _nextProcessId), RandomNumberGenerator.GetInt32(int.MaxValue));
+            _connections[conn] = 0;
+            if (_stopping) { conn.Close(); _connections.TryRemove(conn, out _); return; }
+            new Thread(conn.Run) { IsBackground = true, Name = $"tenon-conn-{conn.ProcessId}" }.Start();
+        }
+    }
+
+    /// <summary>Counts a connection against <see cref="PgServerOptions.MaxConnections"/>; false when full.</summary>
+    internal bool TryAdmit(PgConnection conn)
+    {
+        lock (_admitted)
+        {
+            if (_admitted.Count >= Options.MaxConnections) return false;
+            _admitted[conn] = 0;
+            return true;
+        }
+    }
+
+    internal void Unregister(PgConnection conn)
+    {
+        _connections.TryRemove(conn, out _);
+        lock (_admitted) _admitted.TryRemove(conn, out _);
+    }
+
+    /// <summary>Stops listening and closes every connection (their sessions roll back).</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        _listener.Stop();
+        foreach (var c in _connections.Keys) c.Close();
+        _acceptThread?.Join(TimeSpan.FromSeconds(5));
+    }
+
+    public void Dispose() => Stop();
+}

@@ -1,0 +1,196 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
+using Tenon.Errors;
+using Tenon.Types;
+
+namespace Tenon.Server;
+
+/// <summary>
+/// Tenon's types as the wire sees them: the type behind a parameter OID, and the binary send and
+/// receive formats (PostgreSQL's typsend/typreceive) of every type Tenon has.
+/// </summary>
+internal static class WireTypes
+{
+    /// <summary>The type for a Parse parameter OID; null for 0 (unspecified: inferred from context).</summary>
+    public static SqlType? FromOid(uint oid, int parameterNumber) => oid switch
+    {
+        0 => null,
+        16 => SqlType.Bool,
+        17 => SqlType.Bytea,
+        19 => SqlType.Name,
+        20 => SqlType.Int8,
+        21 => SqlType.Int2,
+        23 => SqlType.Int4,
+        25 => SqlType.Text,
+        26 => SqlType.Oid,
+        700 => SqlType.Float4,
+        701 => SqlType.Float8,
+        705 => SqlType.Unknown,
+        1042 => SqlType.Bpchar,
+        1043 => SqlType.Varchar,
+        1082 => SqlType.Date,
+        1114 => SqlType.Timestamp,
+        1184 => SqlType.Timestamptz,
+        1186 => SqlType.Interval,
+        1700 => SqlType.Numeric,
+        2205 => SqlType.RegClass,
+        2950 => SqlType.Uuid,
+        _ => throw new TenonException(SqlState.FeatureNotSupported,
+            $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
+    };
+
+    /// <summary>The OID a parameter is described with; an unresolved one is text, as PostgreSQL resolves unknown.</summary>
+    public static uint DescribeOid(SqlType type) => type.Id == TypeId.Unknown ? 25 : type.TypeOid;
+
+    // ---- send ----------------------------------------------------------------------------
+
+    /// <summary>The binary representation of a non-null value of <paramref name="type"/>.</summary>
+    public static byte[] Send(object value, SqlType type)
+    {
+        switch (type.Id)
+        {
+            case TypeId.Bool: return [(bool)value ? (byte)1 : (byte)0];
+            case TypeId.Int2: return BigEndian16((short)value);
+            case TypeId.Int4: return BigEndian32((int)value);
+            case TypeId.Int8: return BigEndian64((long)value);
+            case TypeId.Float4: return BigEndian32(BitConverter.SingleToInt32Bits((float)value));
+            case TypeId.Float8: return BigEndian64(BitConverter.DoubleToInt64Bits((double)value));
+            case TypeId.Numeric: return SendNumeric((Numeric)value);
+            case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown:
+                return Encoding.UTF8.GetBytes((string)value);
+            case TypeId.Uuid:
+            {
+                var b = new byte[16];
+                ((Guid)value).TryWriteBytes(b, bigEndian: true, out _);
+                return b;
+            }
+            case TypeId.Date: return BigEndian32(((PgDate)value).Days);
+            case TypeId.Timestamp: return BigEndian64(((PgTimestamp)value).Microseconds);
+            case TypeId.Timestamptz: return BigEndian64(((PgTimestampTz)value).Microseconds);
+            case TypeId.Interval:
+            {
+                var iv = (PgInterval)value;
+                var b = new byte[16];
+                BinaryPrimitives.WriteInt64BigEndian(b, iv.Microseconds);
+                BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(8), iv.Days);
+                BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(12), iv.Months);
+                return b;
+            }
+            case TypeId.Bytea: return (byte[])value;
+            case TypeId.Oid or TypeId.RegClass: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
+            case TypeId.Void: return [];
+        }
+        throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
+    }
+
+    private static byte[] BigEndian16(short v) { var b = new byte[2]; BinaryPrimitives.WriteInt16BigEndian(b, v); return b; }
+    private static byte[] BigEndian32(int v) { var b = new byte[4]; BinaryPrimitives.WriteInt32BigEndian(b, v); return b; }
+    private static byte[] BigEndian64(long v) { var b = new byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, v); return b; }
+
+    private const ushort NumericPositive = 0x0000, NumericNegative = 0x4000, NumericNaN = 0xC000,
+        NumericPlusInfinity = 0xD000, NumericMinusInfinity = 0xF000;
+
+    /// <summary>numeric_send: ndigits, weight, sign, dscale, then base-10000 digits, most significant first.</summary>
+    private static byte[] SendNumeric(Numeric n)
+    {
+        if (!n.IsFinite)
+            return NumericHeader([], 0, n.IsNaN ? NumericNaN : n.IsPositiveInfinity ? NumericPlusInfinity : NumericMinusInfinity, 0);
+        var scale = Math.Max(n.Scale, 0);
+        var mantissa = n.Scale < 0 ? n.Mantissa * BigInteger.Pow(10, -n.Scale) : n.Mantissa;
+        var sign = mantissa.Sign < 0 ? NumericNegative : NumericPositive;
+        var text = BigInteger.Abs(mantissa).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (text.Length <= scale) text = new string('0', scale - text.Length + 1) + text;
+        var intPart = text[..^scale];
+        var fracPart = text[^scale..];
+        intPart = new string('0', (4 - intPart.Length % 4) % 4) + intPart;
+        fracPart += new string('0', (4 - fracPart.Length % 4) % 4);
+        var groups = new List<short>();
+        for (var i = 0; i < intPart.Length; i += 4) groups.Add(short.Parse(intPart.AsSpan(i, 4), provider: System.Globalization.CultureInfo.InvariantCulture));
+        var weight = groups.Count - 1;
+        for (var i = 0; i < fracPart.Length; i += 4) groups.Add(short.Parse(fracPart.AsSpan(i, 4), provider: System.Globalization.CultureInfo.InvariantCulture));
+        var first = 0;
+        while (first < groups.Count && groups[first] == 0) { first++; weight--; }
+        var last = groups.Count;
+        while (last > first && groups[last - 1] == 0) last--;
+        if (first == last) return NumericHeader([], 0, NumericPositive, (short)scale);
+        return NumericHeader(groups.GetRange(first, last - first), (short)weight, sign, (short)scale);
+    }
+
+    private static byte[] NumericHeader(List<short> digits, short weight, ushort sign, short dscale)
+    {
+        var b = new byte[8 + 2 * digits.Count];
+        BinaryPrimitives.WriteInt16BigEndian(b, (short)digits.Count);
+        BinaryPrimitives.WriteInt16BigEndian(b.AsSpan(2), weight);
+        BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(4), sign);
+        BinaryPrimitives.WriteInt16BigEndian(b.AsSpan(6), dscale);
+        for (var i = 0; i < digits.Count; i++) BinaryPrimitives.WriteInt16BigEndian(b.AsSpan(8 + 2 * i), digits[i]);
+        return b;
+    }
+
+    // ---- receive -------------------------------------------------------------------------
+
+    /// <summary>
+    /// Decodes a binary parameter into the CLR value Session parameters take. Wrong sizes are
+    /// PostgreSQL's 22P03 "incorrect binary data format in bind parameter n".
+    /// </summary>
+    public static object Receive(ReadOnlySpan<byte> b, SqlType type, int parameterNumber)
+    {
+        TenonException Bad() => new(SqlState.InvalidBinaryRepresentation, $"incorrect binary data format in bind parameter {parameterNumber}");
+        void Size(ReadOnlySpan<byte> s, int n) { if (s.Length != n) throw Bad(); }
+        switch (type.Id)
+        {
+            case TypeId.Bool: Size(b, 1); return b[0] != 0;
+            case TypeId.Int2: Size(b, 2); return BinaryPrimitives.ReadInt16BigEndian(b);
+            case TypeId.Int4: Size(b, 4); return BinaryPrimitives.ReadInt32BigEndian(b);
+            case TypeId.Int8: Size(b, 8); return BinaryPrimitives.ReadInt64BigEndian(b);
+            case TypeId.Float4: Size(b, 4); return BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32BigEndian(b));
+            case TypeId.Float8: Size(b, 8); return BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(b));
+            case TypeId.Oid or TypeId.RegClass: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
+            case TypeId.Numeric: return ReceiveNumeric(b, Bad);
+            case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return MessageBody.Decode(b);
+            case TypeId.Uuid: Size(b, 16); return new Guid(b, bigEndian: true);
+            case TypeId.Date: Size(b, 4); return new PgDate(BinaryPrimitives.ReadInt32BigEndian(b));
+            case TypeId.Timestamp: Size(b, 8); return new PgTimestamp(BinaryPrimitives.ReadInt64BigEndian(b));
+            case TypeId.Timestamptz: Size(b, 8); return new PgTimestampTz(BinaryPrimitives.ReadInt64BigEndian(b));
+            case TypeId.Interval:
+                Size(b, 16);
+                return new PgInterval(BinaryPrimitives.ReadInt32BigEndian(b[12..]), BinaryPrimitives.ReadInt32BigEndian(b[8..]), BinaryPrimitives.ReadInt64BigEndian(b));
+            case TypeId.Bytea: return b.ToArray();
+        }
+        throw new TenonException(SqlState.UndefinedFunction, $"no binary input function available for type {type.DisplayName}");
+    }
+
+    private static Numeric ReceiveNumeric(ReadOnlySpan<byte> b, Func<TenonException> bad)
+    {
+        if (b.Length < 8) throw bad();
+        var ndigits = BinaryPrimitives.ReadInt16BigEndian(b);
+        var weight = BinaryPrimitives.ReadInt16BigEndian(b[2..]);
+        var sign = BinaryPrimitives.ReadUInt16BigEndian(b[4..]);
+        var dscale = BinaryPrimitives.ReadInt16BigEndian(b[6..]);
+        if (ndigits < 0 || b.Length != 8 + 2 * ndigits || dscale < 0) throw bad();
+        switch (sign)
+        {
+            case NumericNaN: return Numeric.NaN;
+            case NumericPlusInfinity: return Numeric.PositiveInfinity;
+            case NumericMinusInfinity: return Numeric.NegativeInfinity;
+            case NumericPositive or NumericNegative: break;
+            default: throw new TenonException(SqlState.InvalidBinaryRepresentation, "invalid sign in external \"numeric\" value");
+        }
+        // value = sum(d[i] * 10000^(weight - i)); as a mantissa at scale dscale.
+        var mantissa = BigInteger.Zero;
+        var lastExp = 0;
+        for (var i = 0; i < ndigits; i++)
+        {
+            var d = BinaryPrimitives.ReadInt16BigEndian(b[(8 + 2 * i)..]);
+            if (d is < 0 or > 9999) throw new TenonException(SqlState.InvalidBinaryRepresentation, "invalid digit in external \"numeric\" value");
+            mantissa = mantissa * 10000 + d;
+            lastExp = 4 * (weight - i);
+        }
+        // mantissa * 10^lastExp, rescaled to dscale digits after the point (truncating extra digits).
+        var shift = lastExp + dscale;
+        mantissa = shift >= 0 ? mantissa * BigInteger.Pow(10, shift) : mantissa / BigInteger.Pow(10, -shift);
+        if (sign == NumericNegative) mantissa = -mantissa;
+        return Numeric.Create(mantissa, dscale);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using Tenon.Server;
+
+namespace Tenon.Tests.Server;
+
+/// <summary>A <see cref="PgServer"/> over a fresh in-memory database on a free loopback port, in process.</summary>
+internal sealed class TestServer : IDisposable
+{
+    public TestServer(PgServerOptions? options = null)
+    {
+        Database = Database.OpenInMemory();
+        Server = new PgServer(Database, new IPEndPoint(IPAddress.Loopback, 0), options);
+        Server.Start();
+    }
+
+    public Database Database { get; }
+    public PgServer Server { get; }
+    public int Port => Server.LocalEndPoint.Port;
+
+    /// <summary>
+    /// Npgsql without type loading (Tenon has no pg_type catalog yet) and without pooling (a pooled
+    /// reopen sends DISCARD ALL, which the engine does not support yet).
+    /// </summary>
+    public string ConnectionString =>
+        $"Host=127.0.0.1;Port={Port};Username=tester;Database=postgres;Server Compatibility Mode=NoTypeLoading;" +
+        "Pooling=false;Include Error Detail=true;Timeout=10;Command Timeout=30";
+
+    public void Dispose() => Server.Dispose();
+}
