@@ -50,7 +50,7 @@ internal static class TenonTypes
         double => DbType.Double,
         Guid => DbType.Guid,
         DateOnly or PgDate => DbType.Date,
-        DateTime { Kind: DateTimeKind.Utc } or DateTimeOffset or PgTimestampTz => DbType.DateTimeOffset,
+        DateTime { Kind: DateTimeKind.Utc or DateTimeKind.Local } or DateTimeOffset or PgTimestampTz => DbType.DateTimeOffset,
         DateTime or PgTimestamp => DbType.DateTime2,
         byte[] => DbType.Binary,
         _ => DbType.Object,
