@@ -130,7 +130,8 @@ internal sealed class PositionMap
 {
     private readonly List<(int NewStart, int NewLength, int OldStart, int OldLength)> _edits = new();
 
-    public static readonly PositionMap Identity = new();
+    /// <summary>A map for text that was not rewritten.</summary>
+    public static PositionMap Identity => new();
 
     public void Add(int newStart, int newLength, int oldStart, int oldLength) => _edits.Add((newStart, newLength, oldStart, oldLength));
 

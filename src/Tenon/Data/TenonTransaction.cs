@@ -74,8 +74,9 @@ public sealed class TenonTransaction : DbTransaction
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _connection is { State: ConnectionState.Open } connection && connection.OpenReader is null)
+        if (disposing && _connection is { State: ConnectionState.Open } connection)
         {
+            connection.OpenReader?.Abandon();
             if (connection.Session.TransactionStatus != TransactionStatus.Idle) connection.ExecuteControl("ROLLBACK");
             MarkCompleted();
         }

@@ -161,3 +161,22 @@ public class DapperTests : DataTestBase
         Assert.Equal(new DateTime(2024, 6, 1), day);
     }
 }
+
+public class DapperAsyncTests : DataTestBase
+{
+    public sealed record Row(int Id, string Label);
+
+    [Fact]
+    public async Task AsyncApisWork()
+    {
+        await Connection.ExecuteAsync("CREATE TABLE r (id int PRIMARY KEY, label text)");
+        await Connection.ExecuteAsync("INSERT INTO r VALUES (@Id, @Label)", new[] { new Row(1, "one"), new Row(2, "two") });
+        var rows = (await Connection.QueryAsync<Row>("SELECT id, label FROM r ORDER BY id")).ToList();
+        Assert.Equal([new Row(1, "one"), new Row(2, "two")], rows);
+        Assert.Equal("two", await Connection.QuerySingleAsync<string>("SELECT label FROM r WHERE id = @id", new { id = 2 }));
+        await using var tx = await Connection.BeginTransactionAsync();
+        await Connection.ExecuteAsync("DELETE FROM r", transaction: tx);
+        await tx.RollbackAsync();
+        Assert.Equal(2L, await Connection.ExecuteScalarAsync<long>("SELECT count(*) FROM r"));
+    }
+}
