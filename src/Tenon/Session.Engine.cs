@@ -31,9 +31,9 @@ public sealed partial class Session
         if (_tx is not null) EndTransaction(commit: false);
     }
 
-    private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters)
+    private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)
     {
-        var statements = Parser.ParseScript(sql);
+        var statements = parsed ?? Parser.ParseScript(sql);
         var batchImplicit = statements.Count > 1 && _tx is null;
         if (batchImplicit) _tx = new Transaction(Database.Committed, isExplicit: false);
         try

@@ -6,6 +6,8 @@ namespace Tenon.Execution;
 /// Maps parameter values supplied by callers (ADO.NET, the wire protocol) to Tenon's value
 /// representations: the SQL type a CLR value implies, and the conversion of convenience types
 /// (decimal, DateTime, DateTimeOffset, DateOnly, …) to the canonical ones listed on <see cref="TypeId"/>.
+/// A DateTime with Kind Utc or Local is an instant (timestamptz, as Npgsql maps it); Unspecified
+/// is a wall-clock timestamp.
 /// </summary>
 public static class ParameterValues
 {
@@ -23,7 +25,7 @@ public static class ParameterValues
         string or char => SqlType.Unknown,
         Guid => SqlType.Uuid,
         DateOnly or PgDate => SqlType.Date,
-        DateTime { Kind: DateTimeKind.Utc } => SqlType.Timestamptz,
+        DateTime { Kind: DateTimeKind.Utc or DateTimeKind.Local } => SqlType.Timestamptz,
         DateTime or PgTimestamp => SqlType.Timestamp,
         DateTimeOffset or PgTimestampTz => SqlType.Timestamptz,
         TimeSpan or PgInterval => SqlType.Interval,
@@ -31,10 +33,16 @@ public static class ParameterValues
         _ => SqlType.Unknown,
     };
 
-    /// <summary>Converts a caller-supplied value to the canonical representation of <paramref name="type"/>'s base type.</summary>
+    /// <summary>
+    /// Converts a caller-supplied value to the canonical representation of <paramref name="type"/>'s
+    /// base type. A string (untyped, like a literal) that context typed as something else goes
+    /// through that type's input function, so bad text fails as the literal would (22P02, …).
+    /// </summary>
     public static object? Normalize(object? value, SqlType type, FormatSettings settings) => value switch
     {
         null or DBNull => null,
+        string s when !type.IsString => ValueText.Parse(s, type, settings),
+        char c when !type.IsString => ValueText.Parse(c.ToString(), type, settings),
         byte b => (short)b,
         sbyte sb => (short)sb,
         ushort us => (int)us,
@@ -42,10 +50,8 @@ public static class ParameterValues
         ulong ul => Numeric.Parse(ul.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         decimal d => Numeric.FromDecimal(d),
         char c => c.ToString(),
-        // An untyped string whose type context resolved runs through that type's input function.
-        string s when !type.IsString => ValueText.Parse(s, type, settings),
         DateOnly d => PgDate.FromDateOnly(d),
-        DateTime { Kind: DateTimeKind.Utc } dt => PgTimestampTz.FromDateTimeOffset(new DateTimeOffset(dt)),
+        DateTime { Kind: DateTimeKind.Utc or DateTimeKind.Local } dt => PgTimestampTz.FromDateTime(dt),
         DateTime dt => PgTimestamp.FromDateTime(dt),
         DateTimeOffset dto => PgTimestampTz.FromDateTimeOffset(dto),
         TimeSpan ts => new PgInterval(0, 0, ts.Ticks / 10),

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Tenon.Types;
+
+namespace Tenon.Data;
+
+/// <summary>
+/// Result-side type mapping: the CLR type <see cref="TenonDataReader.GetValue"/> returns for each
+/// SQL type (Npgsql's defaults: date and timestamps as DateTime, timestamptz with Kind Utc,
+/// numeric as decimal, interval as TimeSpan), and the conversions <c>GetFieldValue&lt;T&gt;</c> allows.
+/// </summary>
+internal static class FieldValues
+{
+    public static Type FieldType(SqlType type) => type.Id switch
+    {
+        TypeId.Bool => typeof(bool),
+        TypeId.Int2 => typeof(short),
+        TypeId.Int4 => typeof(int),
+        TypeId.Int8 => typeof(long),
+        TypeId.Numeric => typeof(decimal),
+        TypeId.Float4 => typeof(float),
+        TypeId.Float8 => typeof(double),
+        TypeId.Uuid => typeof(Guid),
+        TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz => typeof(DateTime),
+        TypeId.Interval => typeof(TimeSpan),
+        TypeId.Bytea => typeof(byte[]),
+        TypeId.Oid or TypeId.RegClass => typeof(uint),
+        TypeId.Void => typeof(DBNull),
+        _ => typeof(string),
+    };
+
+    /// <summary>PostgreSQL's name for the type (format_type), with its modifier; an unresolved literal reads as text.</summary>
+    public static string DataTypeName(SqlType type) => type.Id == TypeId.Unknown ? "text" : type.DisplayName;
+
+    /// <summary>The default CLR value of a non-null engine value.</summary>
+    public static object ToClr(object raw, SqlType type, string column) => type.Id switch
+    {
+        TypeId.Numeric => Guard(() => ((Numeric)raw).ToDecimal(), raw, typeof(decimal), column),
+        TypeId.Date => Guard(() => ((PgDate)raw).ToDateTime(), raw, typeof(DateTime), column),
+        TypeId.Timestamp => Guard(() => ((PgTimestamp)raw).ToDateTime(), raw, typeof(DateTime), column),
+        TypeId.Timestamptz => Guard(() => ((PgTimestampTz)raw).ToDateTime(), raw, typeof(DateTime), column),
+        TypeId.Interval => IntervalToTimeSpan((PgInterval)raw, column),
+        TypeId.Void => DBNull.Value,
+        _ => raw,
+    };
+
+    /// <summary>Converts a non-null engine value to <paramref name="target"/>, or throws InvalidCastException.</summary>
+    public static object Convert(object raw, SqlType type, Type target, string column)
+    {
+        if (target.IsInstanceOfType(raw) && target != typeof(object)) return raw;
+        if (target == typeof(object)) return ToClr(raw, type, column);
+        if (Nullable.GetUnderlyingType(target) is { } underlying) return Convert(raw, type, underlying, column);
+        if (target.IsEnum) return Enum.ToObject(target, Convert(raw, type, Enum.GetUnderlyingType(target), column));
+        var inv = CultureInfo.InvariantCulture;
+        object? result = raw switch
+        {
+            Numeric n when target == typeof(decimal) => Guard(() => n.ToDecimal(), raw, target, column),
+            Numeric n when target == typeof(double) => n.ToDouble(),
+            Numeric n when target == typeof(float) => n.ToSingle(),
+            Numeric n when target == typeof(long) => Guard(() => n.ToInt64(), raw, target, column),
+            Numeric n when target == typeof(int) => Guard(() => n.ToInt32(), raw, target, column),
+            Numeric n when target == typeof(short) => Guard(() => n.ToInt16(), raw, target, column),
+            short or int or long or float or double when IsNumericTarget(target) =>
+                Guard(() => System.Convert.ChangeType(raw, target, inv), raw, target, column),
+            string s when target == typeof(char) && s.Length > 0 => s[0],
+            string s when target == typeof(char[]) => s.ToCharArray(),
+            PgDate d when target == typeof(DateTime) => Guard(() => d.ToDateTime(), raw, target, column),
+            PgDate d when target == typeof(DateOnly) => Guard(() => d.ToDateOnly(), raw, target, column),
+            PgTimestamp t when target == typeof(DateTime) => Guard(() => t.ToDateTime(), raw, target, column),
+            PgTimestampTz t when target == typeof(DateTime) => Guard(() => t.ToDateTime(), raw, target, column),
+            PgTimestampTz t when target == typeof(DateTimeOffset) => Guard(() => t.ToDateTimeOffset(), raw, target, column),
+            PgInterval i when target == typeof(TimeSpan) => IntervalToTimeSpan(i, column),
+            uint u when target == typeof(long) => (long)u,
+            _ => null,
+        };
+        return result ?? throw new InvalidCastException(
+            $"Column \"{column}\" of type {DataTypeName(type)} cannot be read as {target}.");
+    }
+
+    private static bool IsNumericTarget(Type t) =>
+        t == typeof(short) || t == typeof(int) || t == typeof(long) || t == typeof(byte) || t == typeof(sbyte)
+        || t == typeof(ushort) || t == typeof(uint) || t == typeof(ulong)
+        || t == typeof(decimal) || t == typeof(double) || t == typeof(float);
+
+    // TimeSpan has no months; PostgreSQL's interval does, so only month-free intervals convert (as in Npgsql).
+    private static TimeSpan IntervalToTimeSpan(PgInterval i, string column) => i.Months == 0
+        ? TimeSpan.FromTicks(checked(i.Days * TimeSpan.TicksPerDay + i.Microseconds * 10))
+        : throw new InvalidCastException($"Column \"{column}\": interval with months cannot be read as TimeSpan; read it as PgInterval.");
+
+    private static object Guard(Func<object> convert, object raw, Type target, string column)
+    {
+        try
+        {
+            return convert();
+        }
+        catch (Exception ex) when (ex is Errors.TenonException or OverflowException or InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidCastException($"Column \"{column}\": value {raw} cannot be read as {target}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Tenon.Sql;
+using Tenon.Sql.Ast;
+
+namespace Tenon;
+
+/// <summary>
+/// A statement text parsed once (<see cref="Session.Prepare"/>) and run many times with new
+/// parameter values. Only the parse is kept: binding depends on the parameter values' types and
+/// on the catalog at the time of each execution, so it is redone on every run.
+/// </summary>
+public sealed class PreparedStatement
+{
+    internal PreparedStatement(string sql, IReadOnlyList<Statement> statements)
+    {
+        Sql = sql;
+        Statements = statements;
+    }
+
+    public string Sql { get; }
+
+    /// <summary>The parsed statements (several when the text holds several separated by ';').</summary>
+    public IReadOnlyList<Statement> Statements { get; }
+}
+
+public sealed partial class Session
+{
+    /// <summary>
+    /// Parses <paramref name="sql"/> now (syntax errors are thrown here) for repeated execution
+    /// with <see cref="Execute(PreparedStatement, IReadOnlyList{object?}?)"/>.
+    /// </summary>
+    public PreparedStatement Prepare(string sql) => new(sql, Parser.ParseScript(sql));
+
+    /// <summary>
+    /// Runs a prepared statement text exactly as <see cref="Execute(string)"/> runs its text
+    /// (lazily, one result per statement, one implicit transaction for several statements), with
+    /// positional parameters <c>$1..$n</c> as in <see cref="ExecuteSingle"/>.
+    /// </summary>
+    public IEnumerable<StatementResult> Execute(PreparedStatement statement, IReadOnlyList<object?>? parameters = null) =>
+        ExecuteCore(statement.Sql, parameters, statement.Statements);
+
+    /// <summary>The catalog this session sees now (its transaction's, or the latest committed one); front ends use it to describe result columns.</summary>
+    internal Catalog.SystemCatalog CurrentCatalog => _tx?.Catalog ?? Database.Committed.Catalog;
+
+    /// <summary>Runs every statement of <paramref name="sql"/> with positional parameters, yielding each result lazily.</summary>
+    public IEnumerable<StatementResult> Execute(string sql, IReadOnlyList<object?>? parameters) => ExecuteCore(sql, parameters);
+}
