@@ -7,12 +7,14 @@ using Tenon.Conformance;
 //   --only a,b          run only these files
 //   --dump DIR          write each file's output (NAME.out) and statement diffs (NAME.diff) to DIR
 //   --update-floors     raise tests/pg-regress/floors.txt to this run's counts
+//   --backend wire|inprocess   psql against tenon serve (default, as pg_regress), or the in-process shell
 var root = FindRepositoryRoot();
 string corpusDir = Path.Combine(root, "tests", "pg-regress");
 string? reportPath = Path.Combine(root, "docs", "CONFORMANCE.md");
 string? dumpDir = null;
 string[]? only = null;
 var updateFloors = false;
+var backendName = "wire";
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -23,6 +25,7 @@ for (var i = 0; i < args.Length; i++)
         case "--only": only = args[++i].Split(','); break;
         case "--dump": dumpDir = args[++i]; break;
         case "--update-floors": updateFloors = true; break;
+        case "--backend": backendName = args[++i]; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
             return 2;
@@ -30,7 +33,13 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var corpus = new RegressCorpus(corpusDir);
-var run = new ConformanceRun(corpus, new InProcessBackend(), TimeSpan.FromSeconds(120));
+IRegressBackend backend = backendName switch
+{
+    "wire" => new WireBackend(),
+    "inprocess" => new InProcessBackend(),
+    _ => throw new ArgumentException($"unknown backend {backendName} (wire or inprocess)"),
+};
+var run = new ConformanceRun(corpus, backend, TimeSpan.FromSeconds(120));
 var results = new List<FileResult>();
 foreach (var name in only ?? corpus.TestNames.ToArray())
 {
