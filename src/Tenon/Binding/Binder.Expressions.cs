@@ -177,9 +177,6 @@ public sealed partial class Binder
     {
         var target = ResolveType(c.Type);
         var operand = BindExpr(c.Operand, scope);
-        // 'name'::regclass: sequence functions take the relation name; keep it as text.
-        if (target.Id == TypeId.RegClass && operand is ConstExpr { Type.Id: TypeId.Unknown } rc)
-            return new ConstExpr(rc.Value, SqlType.Text);
         if (operand is ParamExpr { Type.Id: TypeId.Unknown } p)
         {
             ParameterTypes[p.Number] = target.WithoutModifier();

@@ -1,4 +1,5 @@
 using Tenon.Catalog;
+using Tenon.Catalog.PgCatalog;
 using Tenon.Errors;
 using Tenon.Execution;
 using Tenon.Execution.Expressions;
@@ -52,6 +53,10 @@ public sealed partial class Binder
             for (var i = _ctes.Count - 1; i >= 0; i--)
                 if (_ctes[i].TryGetValue(name.Name, out var cte))
                     return AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+
+        if (SystemRelations.Find(name.Schema, name.Name) is { } system
+            && (name.Schema is not null || !Catalog.RelationExists(SystemCatalog.TempSchema, name.Name)))
+            return AddEntry(new SystemScanNode(system), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
         var table = ResolveTable(name, named.Position, out var view);
         if (view is not null)

@@ -1,4 +1,5 @@
 using Tenon.Catalog;
+using Tenon.Catalog.PgCatalog;
 using Tenon.Errors;
 using Tenon.Execution;
 using Tenon.Execution.Expressions;
@@ -69,7 +70,9 @@ public sealed partial class Binder
             if (c.Value is null) return new ConstExpr(null, target);
             try
             {
-                var parsed = ValueText.Parse((string)c.Value, target.WithoutModifier(), _ctx.Settings);
+                // regclass input needs the catalog, which the type's text I/O does not see.
+                var parsed = target.Id == TypeId.RegClass ? RegClassText.Parse(Catalog, (string)c.Value)
+                    : ValueText.Parse((string)c.Value, target.WithoutModifier(), _ctx.Settings);
                 var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
                 return new ConstExpr(value, target);
             }

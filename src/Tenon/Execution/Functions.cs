@@ -37,14 +37,14 @@ public static class Functions
             case "random" when n == 0:
                 return new(None, SqlType.Float8, (_, _) => Random.Shared.NextDouble(), Volatile: true);
             case "nextval" when n == 1:
-                return new([SqlType.Text], SqlType.Int8, (a, ctx) => ctx.Session.NextVal(SequenceName(a[0]!)), Volatile: true);
+                return new([SqlType.RegClass], SqlType.Int8, (a, ctx) => ctx.Session.NextVal(SequenceName(a[0]!, ctx)), Volatile: true);
             case "currval" when n == 1:
-                return new([SqlType.Text], SqlType.Int8, (a, ctx) => ctx.Session.CurrVal(SequenceName(a[0]!)), Volatile: true);
+                return new([SqlType.RegClass], SqlType.Int8, (a, ctx) => ctx.Session.CurrVal(SequenceName(a[0]!, ctx)), Volatile: true);
             case "lastval" when n == 0:
                 return new(None, SqlType.Int8, (_, ctx) => ctx.Session.LastVal(), Volatile: true);
             case "setval" when n is 2 or 3:
-                return new(n == 2 ? [SqlType.Text, SqlType.Int8] : [SqlType.Text, SqlType.Int8, SqlType.Bool], SqlType.Int8,
-                    (a, ctx) => ctx.Session.SetVal(SequenceName(a[0]!), (long)a[1]!, n == 2 || (bool)a[2]!), Volatile: true);
+                return new(n == 2 ? [SqlType.RegClass, SqlType.Int8] : [SqlType.RegClass, SqlType.Int8, SqlType.Bool], SqlType.Int8,
+                    (a, ctx) => ctx.Session.SetVal(SequenceName(a[0]!, ctx), (long)a[1]!, n == 2 || (bool)a[2]!), Volatile: true);
             case "lower" when n == 1 && IsText(0):
                 return new([SqlType.Text], SqlType.Text, (a, _) => ((string)a[0]!).ToLowerInvariant());
             case "upper" when n == 1 && IsText(0):
@@ -132,7 +132,15 @@ public static class Functions
 
     private static object Now(ExecContext ctx) => PgTimestampTz.FromDateTimeOffset(ctx.Transaction.StartTime);
 
-    private static string SequenceName(object arg) => (string)arg;
+    // Sequence functions take a regclass; the session looks sequences up by qualified name.
+    private static string SequenceName(object arg, ExecContext ctx)
+    {
+        var catalog = ctx.Transaction.Catalog;
+        var oid = (uint)arg;
+        if (!catalog.Sequences.TryGetValue(oid, out var seq))
+            throw new TenonException(SqlState.WrongObjectType, $"\"{Catalog.PgCatalog.RegClassText.Format(catalog, oid)}\" is not a sequence");
+        return seq.Schema + "." + seq.Name;
+    }
 
     private static int CharLength(string s)
     {
