@@ -13,6 +13,8 @@ public sealed partial class Binder
     /// <summary>Binds an expression in a scope (null scope: no columns visible).</summary>
     public BoundExpr BindExpr(Expr e, Scope? scope)
     {
+        if (NoSubqueriesIn is not null && e is InSubqueryExpr or QuantifiedExpr { Subquery: not null } or ExistsExpr or ScalarSubqueryExpr or ArraySubqueryExpr)
+            throw new TenonException(SqlState.FeatureNotSupported, $"cannot use subquery in {NoSubqueriesIn}") { Position = e.Position };
         switch (e)
         {
             case IntegerLiteral i:

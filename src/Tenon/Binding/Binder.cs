@@ -32,6 +32,12 @@ public sealed partial class Binder
     /// <summary>The clause name used in "aggregate functions are not allowed in …" when <see cref="_aggregates"/> is null.</summary>
     private string _clause = "WHERE";
 
+    /// <summary>
+    /// Set while binding an expression that must not contain subqueries (a CHECK constraint, an
+    /// index expression or predicate, a DEFAULT): the phrase that completes "cannot use subquery in …".
+    /// </summary>
+    public string? NoSubqueriesIn { get; set; }
+
     /// <summary>Types inferred for parameters $n so far (from values or context).</summary>
     public Dictionary<int, SqlType> ParameterTypes { get; } = new();
 
