@@ -12,13 +12,36 @@ public sealed partial class DdlExecutor
 {
     public StatementResult CreateIndex(CreateIndexStatement stmt)
     {
-        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString(), stmt.Table.Position);
-        if (stmt.Where is not null || stmt.Elements.Any(e => e.Expression is not null))
-            throw new TenonException(SqlState.FeatureNotSupported, "partial and expression indexes are not supported yet") { Position = stmt.Position };
-        var cols = stmt.Elements.Select(e => (table.FindColumn(e.Column!)
-            ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{e.Column}\" does not exist") { Position = e.Position }).Number).ToArray();
-        var name = stmt.Name is not null ? NameGenerator.Truncate(stmt.Name)
-            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)), "idx", n => Catalog.RelationExists(table.Schema, n));
+        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
+        var binder = new Binder(ctx);
+        var scope = RowWriter.TableScope(table);
+        var cols = new short[stmt.Elements.Count];
+        var expressions = new IndexExpression?[stmt.Elements.Count];
+        var nameParts = new List<string>();
+        for (var i = 0; i < cols.Length; i++)
+        {
+            var e = stmt.Elements[i];
+            if (e.Column is not null)
+            {
+                cols[i] = (table.FindColumn(e.Column)
+                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{e.Column}\" does not exist")).Number;
+                nameParts.Add(e.Column);
+                continue;
+            }
+            binder.NoSubqueriesIn = "index expression";
+            var bound = binder.BindExpr(e.Expression!, scope);
+            RequireImmutable(bound, "index expression");
+            expressions[i] = new IndexExpression(e.Expression!, bound.Type, IndexKeyText.Format(bound, table, e.Position));
+            // PostgreSQL names an expression key after its function, else "expr".
+            nameParts.Add(e.Expression is FunctionCall f ? f.Name.Name : "expr");
+        }
+        if (stmt.Where is not null)
+        {
+            binder.NoSubqueriesIn = "index predicate";
+            RequireImmutable(binder.BindCondition(stmt.Where, scope, "WHERE"), "index predicate");
+        }
+        var name = stmt.Name is not null ? stmt.Name
+            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(nameParts), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
         {
             if (stmt.IfNotExists)
@@ -31,8 +54,17 @@ public sealed partial class DdlExecutor
         BuildIndex(table, new IndexDef(name, Db.NextOid(), table.Oid, cols, stmt.Unique)
         {
             NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
+            Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
+            Predicate = stmt.Where,
         });
         return new StatementResult("CREATE INDEX");
+    }
+
+    // Index keys and predicates must give the same answer for a row every time they are computed.
+    private static void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
+    {
+        if (e.Descendants().Any(d => d is Execution.Expressions.FunctionExpr { Volatile: true }))
+            throw new TenonException(SqlState.InvalidObjectDefinition, $"functions in {what} must be marked IMMUTABLE");
     }
 
     public StatementResult Drop(DropStatement stmt)
@@ -158,7 +190,7 @@ public sealed partial class DdlExecutor
             var t = Catalog.Table(o);
             var wt = Tx.Write(o);
             wt.Rows = RowStore.Empty;
-            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select(n => t.Column(n).Type)))).ToArray();
+            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select((_, k) => i.KeyType(t, k))))).ToArray();
             if (stmt.RestartIdentity)
                 foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o))
                 {

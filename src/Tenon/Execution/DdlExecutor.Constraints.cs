@@ -140,14 +140,15 @@ public sealed partial class DdlExecutor
     /// <summary>Creates an index store over the table's existing rows, failing like CREATE UNIQUE INDEX on duplicates.</summary>
     private void BuildIndex(TableDef table, IndexDef index)
     {
-        var comparer = new RowKeyComparer(index.Columns.Select(n => table.Column(n).Type));
+        var comparer = new RowKeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i)));
         var store = IndexStore.Empty(comparer);
         var writer = new RowWriter(ctx);
         foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
         {
-            var key = RowWriter.KeyOf(index, row);
+            if (!writer.IndexCovers(table, index, row)) continue;
+            var key = writer.IndexKey(table, index, row);
             if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
-                throw SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.KeyColumnList(table, index.Columns, quote: true), writer.KeyValueList(table, index.Columns, row));
+                throw SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
             store = store.Add(key, rowId, Tx.Token);
         }
         var wt = Tx.Write(table.Oid);

@@ -225,7 +225,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                 ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
                 return new StatementResult("CREATE SEQUENCE");
             }
-            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists") { Position = stmt.Name.Position };
+            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         }
         Catalog = Catalog.PutSequence(BuildSequence(name, schema, SqlType.Int8, stmt.Options));
         return new StatementResult("CREATE SEQUENCE");

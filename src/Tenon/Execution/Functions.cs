@@ -52,6 +52,8 @@ public static class Functions
             case "length" or "char_length" or "character_length" when n == 1 && IsText(0):
                 return new([args[0].Id == TypeId.Bpchar ? SqlType.Bpchar : SqlType.Text], SqlType.Int4,
                     (a, _) => CharLength(args[0].Id == TypeId.Bpchar ? ((string)a[0]!).TrimEnd(' ') : (string)a[0]!));
+            case "repeat" when n == 2 && IsText(0):
+                return new([SqlType.Text, SqlType.Int4], SqlType.Text, (a, _) => Repeat((string)a[0]!, (int)a[1]!));
             case "octet_length" when n == 1 && IsText(0):
                 return new([SqlType.Text], SqlType.Int4, (a, _) => Encoding.UTF8.GetByteCount((string)a[0]!));
             case "concat":
@@ -140,6 +142,15 @@ public static class Functions
         if (!catalog.Sequences.TryGetValue(oid, out var seq))
             throw new TenonException(SqlState.WrongObjectType, $"\"{Catalog.PgCatalog.RegClassText.Format(catalog, oid)}\" is not a sequence");
         return seq.Schema + "." + seq.Name;
+    }
+
+    // repeat(text, n): n copies; n <= 0 gives ''. PostgreSQL limits a text value to 1 GB.
+    private static string Repeat(string s, int count)
+    {
+        if (count <= 0 || s.Length == 0) return "";
+        if ((long)Encoding.UTF8.GetByteCount(s) * count > 0x3FFFFFFF)
+            throw new TenonException(SqlState.ProgramLimitExceeded, "requested length too large");
+        return string.Concat(Enumerable.Repeat(s, count));
     }
 
     private static int CharLength(string s)
