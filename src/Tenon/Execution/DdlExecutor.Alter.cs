@@ -77,22 +77,25 @@ public sealed partial class DdlExecutor
                 case ObjectKind.Table:
                 {
                     var oid = Catalog.LookupRelation(name.Schema, name.Name);
-                    if (oid == 0 || !Catalog.Tables.ContainsKey(oid))
+                    if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
                     }
+                    RequireKind(oid, name, 'r');
                     DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Catalog.LookupRelation(n.Schema, n.Name)).ToHashSet());
                     break;
                 }
                 case ObjectKind.Index:
                 {
                     var oid = Catalog.LookupRelation(name.Schema, name.Name);
-                    if (oid == 0 || !Catalog.Indexes.TryGetValue(oid, out var index))
+                    if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"index \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedObject, $"index \"{name}\" does not exist");
                     }
+                    RequireKind(oid, name, 'i');
+                    var index = Catalog.Indexes[oid];
                     if (index.ConstraintName is not null)
                     {
                         var t = Catalog.Table(index.TableOid);
@@ -100,18 +103,20 @@ public sealed partial class DdlExecutor
                             $"cannot drop index {index.Name} because constraint {index.ConstraintName} on table {t.Name} requires it",
                             hint: $"You can drop constraint {index.ConstraintName} on table {t.Name} instead.");
                     }
+                    DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid), stmt.Cascade, $"index {index.Name}");
                     RemoveIndex(index);
                     break;
                 }
                 case ObjectKind.Sequence:
                 {
-                    var seq = Catalog.FindSequence(name.Schema, name.Name);
-                    if (seq is null)
+                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"sequence \"{name}\" does not exist");
                     }
-                    Catalog = Catalog.RemoveSequence(seq.Oid);
+                    RequireKind(oid, name, 'S');
+                    Catalog = Catalog.RemoveSequence(oid);
                     break;
                 }
                 case ObjectKind.Extension:
@@ -129,25 +134,22 @@ public sealed partial class DdlExecutor
         return new StatementResult(tag);
     }
 
+    // DROP TABLE/INDEX/SEQUENCE of a relation of another kind: 42809 with a hint naming the right DROP.
+    private void RequireKind(uint oid, Sql.Ast.QualifiedName name, char kind)
+    {
+        var actual = Catalog.RelationKind(oid);
+        if (actual == kind) return;
+        static string Noun(char k) => k switch { 'r' => "table", 'i' => "index", 'S' => "sequence", _ => "view" };
+        static string Article(char k) => k == 'i' ? "an" : "a";
+        throw new TenonException(SqlState.WrongObjectType, $"\"{name.Name}\" is not {Article(kind)} {Noun(kind)}",
+            hint: $"Use DROP {Noun(actual).ToUpperInvariant()} to remove {Article(actual)} {Noun(actual)}.");
+    }
+
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether)
     {
         var table = Catalog.Table(oid);
-        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).ToList();
-        if (dependents.Count > 0)
-        {
-            string Line(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on table {table.Name}";
-            if (!cascade)
-                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop table {table.Name} because other objects depend on it",
-                    string.Join("\n", dependents.Select(Line)), "Use DROP ... CASCADE to drop the dependent objects too.");
-            var notice = dependents.Count == 1 ? $"drop cascades to {Line(dependents[0])}"
-                : $"drop cascades to {dependents.Count} other objects";
-            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", notice, dependents.Count == 1 ? null : string.Join("\n", dependents.Select(d => "drop cascades to " + Line(d)))));
-            foreach (var fk in dependents)
-            {
-                var child = Catalog.Table(fk.TableOid);
-                Catalog = Catalog.PutTable(child with { Constraints = child.Constraints.Where(c => c.Oid != fk.Oid).ToArray() });
-            }
-        }
+        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
+        DropDependentForeignKeys(dependents, cascade, $"table {table.Name}");
         table = Catalog.Table(oid);
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
@@ -288,26 +290,13 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.UndefinedObject, $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist");
                     }
                     if (c is KeyConstraintDef key)
-                    {
-                        var dependents = Catalog.Tables.Values.SelectMany(t => t.ForeignKeys).Where(fk => fk.ParentIndexOid == key.IndexOid).ToList();
-                        if (dependents.Count > 0 && !d.Cascade)
-                            throw new TenonException(SqlState.DependentObjectsStillExist,
-                                $"cannot drop constraint {key.Name} on table {table.Name} because other objects depend on it",
-                                string.Join("\n", dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on index {key.Name}")),
-                                "Use DROP ... CASCADE to drop the dependent objects too.");
-                        foreach (var fk in dependents)
-                        {
-                            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"drop cascades to constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name}"));
-                            var child = Catalog.Table(fk.TableOid);
-                            Catalog = Catalog.PutTable(child with { Constraints = child.Constraints.Where(x => x.Oid != fk.Oid).ToArray() });
-                        }
-                        table = Catalog.Table(oid);
-                        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
-                        RemoveIndex(Catalog.Indexes[key.IndexOid]);
-                    }
-                    else Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
+                        DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
+                    RemoveConstraint(c);
                     break;
                 }
+                case DropColumnAction dc:
+                    DropColumn(table, dc);
+                    break;
                 case AlterColumnAction ac:
                 {
                     var col = table.FindColumn(ac.Column)
