@@ -102,7 +102,7 @@ public sealed partial class Binder
         var result = TryCoerce(e, column.Type, CastContext.Assignment, position);
         if (result is null)
             throw new TenonException(SqlState.DatatypeMismatch,
-                $"column \"{column.Name}\" is of type {column.Type.DisplayName} but expression is of type {e.Type.DisplayName}",
+                $"column \"{column.Name}\" is of type {column.Type.WithoutModifier().DisplayName} but expression is of type {e.Type.DisplayName}",
                 hint: "You will need to rewrite or cast the expression.") { Position = position };
         return result;
     }
