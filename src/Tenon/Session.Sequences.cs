@@ -19,10 +19,14 @@ public sealed partial class Session
     {
         var catalog = _tx?.Catalog ?? Database.Committed.Catalog;
         if (catalog.Sequences.TryGetValue(oid, out var seq)) return seq;
-        if (catalog.RelationKind(oid) != '\0')
-            throw new TenonException(SqlState.WrongObjectType, $"\"{catalog.RelationName(oid)}\" is not a sequence");
+        if (catalog.RelationKind(oid) != '\0' || Catalog.PgCatalog.SystemRelations.ByOid(oid) is not null)
+            throw new TenonException(SqlState.WrongObjectType, $"\"{RelationNameForMessage(catalog, oid)}\" is not a sequence");
         throw new TenonException(SqlState.InternalError, $"could not open relation with OID {oid}");
     }
+
+    // Messages name the relation without its schema.
+    private static string RelationNameForMessage(SystemCatalog catalog, uint oid) =>
+        Catalog.PgCatalog.SystemRelations.ByOid(oid)?.Name ?? catalog.RelationName(oid);
 
     internal long NextVal(uint oid)
     {

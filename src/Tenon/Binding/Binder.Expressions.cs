@@ -13,6 +13,8 @@ public sealed partial class Binder
     /// <summary>Binds an expression in a scope (null scope: no columns visible).</summary>
     public BoundExpr BindExpr(Expr e, Scope? scope)
     {
+        if (NoSubqueriesIn is not null && e is InSubqueryExpr or QuantifiedExpr { Subquery: not null } or ExistsExpr or ScalarSubqueryExpr or ArraySubqueryExpr)
+            throw new TenonException(SqlState.FeatureNotSupported, $"cannot use subquery in {NoSubqueriesIn}") { Position = e.Position };
         switch (e)
         {
             case IntegerLiteral i:
@@ -137,7 +139,8 @@ public sealed partial class Binder
                 if (entry is null) continue;
                 var col = entry.Columns.FirstOrDefault(x => !x.Hidden && x.Name == names[^1]);
                 if (col is null)
-                    throw new TenonException(SqlState.UndefinedColumn, $"column {alias}.{names[^1]} does not exist") { Position = c.Position };
+                    throw new TenonException(SqlState.UndefinedColumn, $"column {alias}.{names[^1]} does not exist",
+                        hint: ColumnSuggestion.Hint(names[^1], alias, scope)) { Position = c.Position };
                 return MakeColumn(col, level, s, c.Position);
             }
         }
@@ -152,17 +155,8 @@ public sealed partial class Binder
                             hint: $"Perhaps you meant to reference the table alias \"{e.Alias}\".") { Position = c.Position };
             throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{alias}\"") { Position = c.Position };
         }
-        throw new TenonException(SqlState.UndefinedColumn, $"column \"{names[0]}\" does not exist", hint: ColumnHint(names[0], scope)) { Position = c.Position };
-    }
-
-    // PostgreSQL's errorMissingColumn hint for a column that exists in a FROM item that cannot be referenced here.
-    private static string? ColumnHint(string name, Scope? scope)
-    {
-        for (var s = scope; s is not null; s = s.Parent)
-            foreach (var e in s.Entries)
-                if (e.MergedAway.Contains(name) && e.Columns.Any(c => c.Name == name))
-                    return null;
-        return null;
+        throw new TenonException(SqlState.UndefinedColumn, $"column \"{names[0]}\" does not exist",
+            hint: ColumnSuggestion.Hint(names[0], null, scope)) { Position = c.Position };
     }
 
     private ColumnExpr MakeColumn(ScopeColumn col, int level, Scope s, int position)

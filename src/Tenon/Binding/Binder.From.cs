@@ -1,4 +1,5 @@
 using Tenon.Catalog;
+using Tenon.Catalog.PgCatalog;
 using Tenon.Errors;
 using Tenon.Execution;
 using Tenon.Execution.Expressions;
@@ -53,11 +54,9 @@ public sealed partial class Binder
                 if (_ctes[i].TryGetValue(name.Name, out var cte))
                     return AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
-        if (SystemRelations.Find(name.Schema, name.Name) is { } system)
-        {
-            var systemColumns = system.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToArray();
-            return AddEntry(new SystemScanNode(system, systemColumns), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
-        }
+        if (SystemRelations.Find(Catalog, name.Schema, name.Name) is { } system)
+            return AddEntry(new SystemScanNode(system), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+
         var table = ResolveTable(name, named.Position, out var view);
         if (view is not null)
         {

@@ -31,6 +31,12 @@ public sealed partial class Binder
     /// <summary>The clause name used in "aggregate functions are not allowed in …" when <see cref="_aggregates"/> is null.</summary>
     private string _clause = "WHERE";
 
+    /// <summary>
+    /// Set while binding an expression that must not contain subqueries (a CHECK constraint, an
+    /// index expression or predicate, a DEFAULT): the phrase that completes "cannot use subquery in …".
+    /// </summary>
+    public string? NoSubqueriesIn { get; set; }
+
     /// <summary>Types inferred for parameters $n so far (from values or context).</summary>
     public Dictionary<int, SqlType> ParameterTypes { get; } = new();
 
@@ -97,7 +103,7 @@ public sealed partial class Binder
         var result = TryCoerce(e, column.Type, CastContext.Assignment, position);
         if (result is null)
             throw new TenonException(SqlState.DatatypeMismatch,
-                $"column \"{column.Name}\" is of type {column.Type.DisplayName} but expression is of type {e.Type.DisplayName}",
+                $"column \"{column.Name}\" is of type {column.Type.WithoutModifier().DisplayName} but expression is of type {e.Type.DisplayName}",
                 hint: "You will need to rewrite or cast the expression.") { Position = position };
         return result;
     }

@@ -1,10 +1,13 @@
 using Tenon.Sql.Ast;
+using Tenon.Types;
 
 namespace Tenon.Catalog;
 
 /// <summary>
-/// An index (pg_index + its pg_class entry). Keys are plain columns (1-based attribute numbers);
-/// expression indexes are not supported yet.
+/// An index (pg_index + its pg_class entry). A key is a column (its 1-based attribute number in
+/// <see cref="Columns"/>) or an expression (attribute number 0, as pg_index.indkey has it, and an
+/// entry in <see cref="Expressions"/>). A partial index has a <see cref="Predicate"/>: only rows
+/// for which it is true are in the index.
 /// </summary>
 public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyList<short> Columns, bool Unique)
 {
@@ -17,4 +20,14 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     public bool InitiallyDeferred { get; init; }
     public IReadOnlyList<bool> Descending { get; init; } = Array.Empty<bool>();
     public Expr? Predicate { get; init; }
+    /// <summary>Per key: its expression when <see cref="Columns"/> has 0 there, else null. Empty when every key is a column.</summary>
+    public IReadOnlyList<IndexExpression?> Expressions { get; init; } = Array.Empty<IndexExpression?>();
+
+    public bool HasExpressions => Expressions.Count > 0;
+
+    /// <summary>The type of key <paramref name="i"/>.</summary>
+    public SqlType KeyType(TableDef table, int i) => Columns[i] != 0 ? table.Column(Columns[i]).Type : Expressions[i]!.Type;
 }
+
+/// <summary>An expression key of an index: the expression, its result type, and how PostgreSQL shows it (pg_get_indexdef_columns).</summary>
+public sealed record IndexExpression(Expr Expr, SqlType Type, string Text);

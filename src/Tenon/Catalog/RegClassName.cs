@@ -5,10 +5,12 @@ using Tenon.Errors;
 namespace Tenon.Catalog;
 
 /// <summary>
-/// regclass input: a relation name written as text ('items', 'public.items', '"Order Items"') or a
-/// numeric oid, resolved through the search path to the relation's oid. Unquoted parts are
-/// folded to lower case and quoted parts kept as written, as for identifiers in SQL text. Errors
-/// carry no position; the binder adds the literal's position when the text is a constant.
+/// regclass text input and output. Input: a relation name written as text ('items',
+/// 'public.items', '"Order Items"', 'pg_class') or a numeric oid, resolved through the search
+/// path (temporary schema, pg_catalog, public) to the relation's oid. Output: the name again,
+/// qualified when the search path would not find it. Unquoted parts are folded to lower case and
+/// quoted parts kept as written, as for identifiers in SQL text. Errors carry no position; the
+/// binder adds the literal's position when the text is a constant.
 /// </summary>
 public static class RegClassName
 {
@@ -38,6 +40,7 @@ public static class RegClassName
         var name = parts[^1];
         if (schema is not null && !catalog.Schemas.Contains(schema))
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+        if (PgCatalog.SystemRelations.Find(catalog, schema, name) is { } system) return system.Oid;
         var found = catalog.LookupRelation(schema, name);
         return found != 0 ? found : throw SqlErrors.RelationDoesNotExist(joined);
     }
@@ -84,11 +87,16 @@ public static class RegClassName
     /// <summary>regclass output: the relation's name, schema-qualified when the search path would not find it, or the bare oid.</summary>
     public static string Format(uint oid, SystemCatalog catalog)
     {
+        if (PgCatalog.SystemRelations.ByOid(oid) is { } system)
+            return PgCatalog.SystemRelations.Find(catalog, null, system.Name) == system ? system.Name : PgCatalog.SystemRelations.Schema + "." + system.Name;
         if (catalog.RelationKind(oid) == '\0') return oid.ToString(CultureInfo.InvariantCulture);
         var name = catalog.RelationName(oid);
         var schema = catalog.RelationSchema(oid);
         var quoted = SqlErrors.QuoteIdentifier(name);
-        return catalog.LookupRelation(null, name) == oid ? quoted : SqlErrors.QuoteIdentifier(schema) + "." + quoted;
+        // pg_catalog comes before public on the search path, so a catalog relation's name hides a public one.
+        var visible = catalog.LookupRelation(null, name) == oid
+            && (schema == SystemCatalog.TempSchema || PgCatalog.SystemRelations.Find(catalog, null, name) is null);
+        return visible ? quoted : SqlErrors.QuoteIdentifier(schema) + "." + quoted;
     }
 
     private static TenonException InvalidSyntax() => new(SqlState.InvalidName, "invalid name syntax");

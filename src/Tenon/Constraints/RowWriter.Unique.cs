@@ -17,8 +17,9 @@ public sealed partial class RowWriter
         if (!Tx.Rows(table.Oid).TryGet(e.RowId, out var live) || !ReferenceEquals(live, e.OldRow)) return;
         var index = table.Indexes[position];
         var holders = 0;
-        foreach (var _ in Tx.Index(table.Oid, position).Seek(KeyOf(index, live)))
+        var indexKey = IndexKey(table, index, live);
+        foreach (var _ in Tx.Index(table.Oid, position).Seek(indexKey))
             if (++holders > 1)
-                throw SqlErrors.UniqueViolation(table, index, KeyColumnList(table, index.Columns, quote: true), KeyValueList(table, index.Columns, live));
+                throw SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, indexKey));
     }
 }

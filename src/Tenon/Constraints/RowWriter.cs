@@ -62,10 +62,10 @@ public sealed partial class RowWriter
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
-            var oldKey = KeyOf(index, oldRow);
-            var newKey = KeyOf(index, newRow);
-            if (SameImage(oldKey, newKey)) continue;
-            wt.Indexes[i] = wt.Indexes[i].Remove(oldKey, rowId, Tx.Token);
+            var wasIn = IndexCovers(table, index, oldRow);
+            var oldKey = wasIn ? IndexKey(table, index, oldRow) : null;
+            if (wasIn && IndexCovers(table, index, newRow) && SameImage(oldKey!, IndexKey(table, index, newRow))) continue;
+            if (wasIn) wt.Indexes[i] = wt.Indexes[i].Remove(oldKey!, rowId, Tx.Token);
             AddToIndex(table, wt, i, newRow, rowId);
         }
         foreach (var fk in table.ForeignKeys)
@@ -82,7 +82,8 @@ public sealed partial class RowWriter
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Delete(rowId, Tx.Token);
         for (var i = 0; i < table.Indexes.Count; i++)
-            wt.Indexes[i] = wt.Indexes[i].Remove(KeyOf(table.Indexes[i], oldRow), rowId, Tx.Token);
+            if (IndexCovers(table, table.Indexes[i], oldRow))
+                wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, table.Indexes[i], oldRow), rowId, Tx.Token);
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
@@ -124,11 +125,12 @@ public sealed partial class RowWriter
     private void AddToIndex(TableDef table, WorkingTable wt, int position, object?[] row, long rowId)
     {
         var index = table.Indexes[position];
-        var key = KeyOf(index, row);
+        if (!IndexCovers(table, index, row)) return;
+        var key = IndexKey(table, index, row);
         if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
         {
             if (!index.Deferrable)
-                throw SqlErrors.UniqueViolation(table, index, KeyColumnList(table, index.Columns, quote: true), KeyValueList(table, index.Columns, row));
+                throw SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key));
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
             var constraint = table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
             _events.Enqueue(ConstraintEvent.UniqueRecheck(constraint, rowId, row));
@@ -136,6 +138,7 @@ public sealed partial class RowWriter
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
     }
 
+    /// <summary>The key of a row in an index whose keys are all columns (see <see cref="IndexKey"/> for any index).</summary>
     public static object?[] KeyOf(IndexDef index, object?[] row)
     {
         var key = new object?[index.Columns.Count];

@@ -12,13 +12,36 @@ public sealed partial class DdlExecutor
 {
     public StatementResult CreateIndex(CreateIndexStatement stmt)
     {
-        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString(), stmt.Table.Position);
-        if (stmt.Where is not null || stmt.Elements.Any(e => e.Expression is not null))
-            throw new TenonException(SqlState.FeatureNotSupported, "partial and expression indexes are not supported yet") { Position = stmt.Position };
-        var cols = stmt.Elements.Select(e => (table.FindColumn(e.Column!)
-            ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{e.Column}\" does not exist") { Position = e.Position }).Number).ToArray();
-        var name = stmt.Name is not null ? NameGenerator.Truncate(stmt.Name)
-            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)), "idx", n => Catalog.RelationExists(table.Schema, n));
+        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
+        var binder = new Binder(ctx);
+        var scope = RowWriter.TableScope(table);
+        var cols = new short[stmt.Elements.Count];
+        var expressions = new IndexExpression?[stmt.Elements.Count];
+        var nameParts = new List<string>();
+        for (var i = 0; i < cols.Length; i++)
+        {
+            var e = stmt.Elements[i];
+            if (e.Column is not null)
+            {
+                cols[i] = (table.FindColumn(e.Column)
+                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{e.Column}\" does not exist")).Number;
+                nameParts.Add(e.Column);
+                continue;
+            }
+            binder.NoSubqueriesIn = "index expression";
+            var bound = binder.BindExpr(e.Expression!, scope);
+            RequireImmutable(bound, "index expression");
+            expressions[i] = new IndexExpression(e.Expression!, bound.Type, IndexKeyText.Format(bound, table, e.Position));
+            // PostgreSQL names an expression key after its function, else "expr".
+            nameParts.Add(e.Expression is FunctionCall f ? f.Name.Name : "expr");
+        }
+        if (stmt.Where is not null)
+        {
+            binder.NoSubqueriesIn = "index predicate";
+            RequireImmutable(binder.BindCondition(stmt.Where, scope, "WHERE"), "index predicate");
+        }
+        var name = stmt.Name is not null ? stmt.Name
+            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(nameParts), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
         {
             if (stmt.IfNotExists)
@@ -31,8 +54,17 @@ public sealed partial class DdlExecutor
         BuildIndex(table, new IndexDef(name, Db.NextOid(), table.Oid, cols, stmt.Unique)
         {
             NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
+            Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
+            Predicate = stmt.Where,
         });
         return new StatementResult("CREATE INDEX");
+    }
+
+    // Index keys and predicates must give the same answer for a row every time they are computed.
+    private static void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
+    {
+        if (e.Descendants().Any(d => d is Execution.Expressions.FunctionExpr { Volatile: true }))
+            throw new TenonException(SqlState.InvalidObjectDefinition, $"functions in {what} must be marked IMMUTABLE");
     }
 
     public StatementResult Drop(DropStatement stmt)
@@ -45,22 +77,25 @@ public sealed partial class DdlExecutor
                 case ObjectKind.Table:
                 {
                     var oid = Catalog.LookupRelation(name.Schema, name.Name);
-                    if (oid == 0 || !Catalog.Tables.ContainsKey(oid))
+                    if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
                     }
+                    RequireKind(oid, name, 'r');
                     DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Catalog.LookupRelation(n.Schema, n.Name)).ToHashSet());
                     break;
                 }
                 case ObjectKind.Index:
                 {
                     var oid = Catalog.LookupRelation(name.Schema, name.Name);
-                    if (oid == 0 || !Catalog.Indexes.TryGetValue(oid, out var index))
+                    if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"index \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedObject, $"index \"{name}\" does not exist");
                     }
+                    RequireKind(oid, name, 'i');
+                    var index = Catalog.Indexes[oid];
                     if (index.ConstraintName is not null)
                     {
                         var t = Catalog.Table(index.TableOid);
@@ -68,18 +103,20 @@ public sealed partial class DdlExecutor
                             $"cannot drop index {index.Name} because constraint {index.ConstraintName} on table {t.Name} requires it",
                             hint: $"You can drop constraint {index.ConstraintName} on table {t.Name} instead.");
                     }
+                    DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid), stmt.Cascade, $"index {index.Name}");
                     RemoveIndex(index);
                     break;
                 }
                 case ObjectKind.Sequence:
                 {
-                    var seq = Catalog.FindSequence(name.Schema, name.Name);
-                    if (seq is null)
+                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"sequence \"{name}\" does not exist");
                     }
-                    DropSequence(seq, stmt.Cascade);
+                    RequireKind(oid, name, 'S');
+                    DropSequence(Catalog.Sequences[oid], stmt.Cascade);
                     break;
                 }
                 case ObjectKind.Extension:
@@ -97,26 +134,22 @@ public sealed partial class DdlExecutor
         return new StatementResult(tag);
     }
 
+    // DROP TABLE/INDEX/SEQUENCE of a relation of another kind: 42809 with a hint naming the right DROP.
+    private void RequireKind(uint oid, Sql.Ast.QualifiedName name, char kind)
+    {
+        var actual = Catalog.RelationKind(oid);
+        if (actual == kind) return;
+        static string Noun(char k) => k switch { 'r' => "table", 'i' => "index", 'S' => "sequence", _ => "view" };
+        static string Article(char k) => k == 'i' ? "an" : "a";
+        throw new TenonException(SqlState.WrongObjectType, $"\"{name.Name}\" is not {Article(kind)} {Noun(kind)}",
+            hint: $"Use DROP {Noun(actual).ToUpperInvariant()} to remove {Article(actual)} {Noun(actual)}.");
+    }
+
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether)
     {
         var table = Catalog.Table(oid);
-        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).ToList();
-        if (dependents.Count > 0)
-        {
-            string Object(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name}";
-            string Line(ForeignKeyDef fk) => $"{Object(fk)} depends on table {table.Name}";
-            if (!cascade)
-                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop table {table.Name} because other objects depend on it",
-                    string.Join("\n", dependents.Select(Line)), "Use DROP ... CASCADE to drop the dependent objects too.");
-            var notice = dependents.Count == 1 ? $"drop cascades to {Object(dependents[0])}"
-                : $"drop cascades to {dependents.Count} other objects";
-            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", notice, dependents.Count == 1 ? null : string.Join("\n", dependents.Select(d => "drop cascades to " + Object(d)))));
-            foreach (var fk in dependents)
-            {
-                var child = Catalog.Table(fk.TableOid);
-                Catalog = Catalog.PutTable(child with { Constraints = child.Constraints.Where(c => c.Oid != fk.Oid).ToArray() });
-            }
-        }
+        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
+        DropDependentForeignKeys(dependents, cascade, $"table {table.Name}");
         table = Catalog.Table(oid);
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
@@ -159,7 +192,7 @@ public sealed partial class DdlExecutor
             var t = Catalog.Table(o);
             var wt = Tx.Write(o);
             wt.Rows = RowStore.Empty;
-            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select(n => t.Column(n).Type)))).ToArray();
+            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select((_, k) => i.KeyType(t, k))))).ToArray();
             if (stmt.RestartIdentity)
                 foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o).ToList())
                     RestartSequence(seq);
@@ -254,26 +287,13 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.UndefinedObject, $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist");
                     }
                     if (c is KeyConstraintDef key)
-                    {
-                        var dependents = Catalog.Tables.Values.SelectMany(t => t.ForeignKeys).Where(fk => fk.ParentIndexOid == key.IndexOid).ToList();
-                        if (dependents.Count > 0 && !d.Cascade)
-                            throw new TenonException(SqlState.DependentObjectsStillExist,
-                                $"cannot drop constraint {key.Name} on table {table.Name} because other objects depend on it",
-                                string.Join("\n", dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on index {key.Name}")),
-                                "Use DROP ... CASCADE to drop the dependent objects too.");
-                        foreach (var fk in dependents)
-                        {
-                            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"drop cascades to constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name}"));
-                            var child = Catalog.Table(fk.TableOid);
-                            Catalog = Catalog.PutTable(child with { Constraints = child.Constraints.Where(x => x.Oid != fk.Oid).ToArray() });
-                        }
-                        table = Catalog.Table(oid);
-                        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
-                        RemoveIndex(Catalog.Indexes[key.IndexOid]);
-                    }
-                    else Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
+                        DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
+                    RemoveConstraint(c);
                     break;
                 }
+                case DropColumnAction dc:
+                    DropColumn(table, dc);
+                    break;
                 case AlterColumnAction ac:
                 {
                     var col = table.FindColumn(ac.Column)

@@ -13,15 +13,52 @@ namespace Tenon.Execution;
 
 public sealed partial class DdlExecutor
 {
-    /// <summary>Adds table constraints: keys (with their unique indexes), then checks, then foreign keys; validating existing rows.</summary>
+    /// <summary>
+    /// Adds the table constraints of one statement in PostgreSQL's order: key columns are checked
+    /// first (parse analysis), then CHECK constraints are created (with the table), then the
+    /// primary key and unique indexes (primary key first; a key identical to an earlier one is
+    /// merged into it), then foreign keys. Existing rows are validated.
+    /// </summary>
     private void AddConstraints(uint tableOid, List<(TableConstraint Constraint, int Position)> pending, bool creating)
     {
-        foreach (var (c, _) in pending.Where(p => p.Constraint is PrimaryKeyTableConstraint or UniqueTableConstraint))
-            AddKey(tableOid, c);
+        var keys = pending.Select(p => p.Constraint).Where(c => c is PrimaryKeyTableConstraint or UniqueTableConstraint).ToList();
+        var primaryCount = 0;
+        foreach (var key in keys)
+        {
+            ResolveKeyColumns(Catalog.Table(tableOid), key);
+            if (key is PrimaryKeyTableConstraint && ++primaryCount > 1)
+                throw MultiplePrimaryKeys(Catalog.Table(tableOid), key.Position);
+        }
+        var newChecks = new HashSet<string>();
         foreach (var (c, _) in pending.Where(p => p.Constraint is CheckTableConstraint))
-            AddCheck(tableOid, (CheckTableConstraint)c, creating);
+            AddCheck(tableOid, (CheckTableConstraint)c, creating, newChecks);
+        foreach (var key in MergeIdenticalKeys(keys))
+            AddKey(tableOid, key);
         foreach (var (c, _) in pending.Where(p => p.Constraint is ForeignKeyTableConstraint))
             AddForeignKey(tableOid, (ForeignKeyTableConstraint)c);
+    }
+
+    private static TenonException MultiplePrimaryKeys(TableDef table, int position) =>
+        new(SqlState.InvalidTableDefinition, $"multiple primary keys for table \"{table.Name}\" are not allowed") { Position = position };
+
+    private static IReadOnlyList<string> KeyColumnNames(TableConstraint c) =>
+        c is PrimaryKeyTableConstraint pk ? pk.Columns : ((UniqueTableConstraint)c).Columns;
+
+    // Keys written twice (UNIQUE on a column and UNIQUE (col) at table level, or a UNIQUE
+    // repeating the primary key) make one index: the primary key is kept in preference, and an
+    // unnamed key takes the name of a named duplicate.
+    private static List<TableConstraint> MergeIdenticalKeys(List<TableConstraint> keys)
+    {
+        var kept = new List<TableConstraint>();
+        foreach (var key in keys.Where(k => k is PrimaryKeyTableConstraint).Concat(keys.Where(k => k is not PrimaryKeyTableConstraint)))
+        {
+            var prior = kept.FindIndex(p => KeyColumnNames(p).SequenceEqual(KeyColumnNames(key))
+                && (p is UniqueTableConstraint { NullsNotDistinct: true }) == (key is UniqueTableConstraint { NullsNotDistinct: true })
+                && p.Timing.Deferrable == key.Timing.Deferrable && p.Timing.InitiallyDeferred == key.Timing.InitiallyDeferred);
+            if (prior < 0) kept.Add(key);
+            else if (kept[prior].Name is null && key.Name is not null) kept[prior] = kept[prior] with { Name = key.Name };
+        }
+        return kept;
     }
 
     private static void CheckTiming(TableConstraint c)
@@ -44,18 +81,25 @@ public sealed partial class DdlExecutor
         return result.ToArray();
     }
 
+    private short[] ResolveKeyColumns(TableDef table, TableConstraint c)
+    {
+        var names = KeyColumnNames(c);
+        var cols = ResolveColumns(table, names, c.Position, "key");
+        if (cols.Distinct().Count() != cols.Length)
+            throw new TenonException(SqlState.DuplicateColumn, $"column \"{names.GroupBy(x => x).First(g => g.Count() > 1).Key}\" appears twice in {(c is PrimaryKeyTableConstraint ? "primary key" : "unique")} constraint") { Position = c.Position };
+        return cols;
+    }
+
     private void AddKey(uint tableOid, TableConstraint c)
     {
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
         var isPrimary = c is PrimaryKeyTableConstraint;
-        var names = c is PrimaryKeyTableConstraint pk ? pk.Columns : ((UniqueTableConstraint)c).Columns;
         var nullsNotDistinct = c is UniqueTableConstraint { NullsNotDistinct: true };
-        var cols = ResolveColumns(table, names, c.Position, "key");
-        if (cols.Distinct().Count() != cols.Length)
-            throw new TenonException(SqlState.DuplicateColumn, $"column \"{names.GroupBy(x => x).First(g => g.Count() > 1).Key}\" appears twice in {(isPrimary ? "primary key" : "unique")} constraint") { Position = c.Position };
+        var cols = ResolveKeyColumns(table, c);
+        // Two in one statement were reported with a position by AddConstraints; a table's existing one is found when building the index.
         if (isPrimary && table.PrimaryKey is not null)
-            throw new TenonException(SqlState.InvalidTableDefinition, $"multiple primary keys for table \"{table.Name}\" are not allowed") { Position = c.Position };
+            throw MultiplePrimaryKeys(table, 0);
         if (isPrimary)
         {
             // A primary key makes its columns NOT NULL (checking existing rows).
@@ -77,7 +121,7 @@ public sealed partial class DdlExecutor
         var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null : NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)),
             isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
         if (c.Name is not null && Catalog.RelationExists(table.Schema, name))
-            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists") { Position = c.Position };
+            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
         var index = new IndexDef(name, Db.NextOid(), tableOid, cols, Unique: true)
         {
@@ -96,14 +140,15 @@ public sealed partial class DdlExecutor
     /// <summary>Creates an index store over the table's existing rows, failing like CREATE UNIQUE INDEX on duplicates.</summary>
     private void BuildIndex(TableDef table, IndexDef index)
     {
-        var comparer = new RowKeyComparer(index.Columns.Select(n => table.Column(n).Type));
+        var comparer = new RowKeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i)));
         var store = IndexStore.Empty(comparer);
         var writer = new RowWriter(ctx);
         foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
         {
-            var key = RowWriter.KeyOf(index, row);
+            if (!writer.IndexCovers(table, index, row)) continue;
+            var key = writer.IndexKey(table, index, row);
             if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
-                throw SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.KeyColumnList(table, index.Columns, quote: true), writer.KeyValueList(table, index.Columns, row));
+                throw SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
             store = store.Add(key, rowId, Tx.Token);
         }
         var wt = Tx.Write(table.Oid);
@@ -112,17 +157,21 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Append(index).ToArray() });
     }
 
-    private void AddCheck(uint tableOid, CheckTableConstraint c, bool creating)
+    /// <param name="newChecks">Names of the checks this statement has added so far.</param>
+    private void AddCheck(uint tableOid, CheckTableConstraint c, bool creating, HashSet<string> newChecks)
     {
         var table = Catalog.Table(tableOid);
-        var binder = new Binder(ctx);
+        var binder = new Binder(ctx) { NoSubqueriesIn = "check constraint" };
         var scope = RowWriter.TableScope(table);
         var bound = binder.BindCondition(c.Condition, scope, "CHECK");
         var usedColumns = bound.Descendants().OfType<Execution.Expressions.ColumnExpr>().Select(x => x.Index).Distinct().ToList();
         string? colName = usedColumns.Count == 1 ? table.Columns[usedColumns[0]].Name : null;
         var name = c.Name ?? NameGenerator.Choose(table.Name, colName, "check", n => Catalog.ConstraintNameUsed(table.Schema, n));
+        if (c.Name is not null && newChecks.Contains(name))
+            throw new TenonException(SqlState.DuplicateObject, $"check constraint \"{name}\" already exists");
         if (c.Name is not null && table.FindConstraint(name) is not null)
             throw new TenonException(SqlState.DuplicateObject, $"constraint \"{name}\" for relation \"{table.Name}\" already exists");
+        newChecks.Add(name);
         if (!creating && !c.NotValid)
             foreach (var (_, row) in Tx.Rows(tableOid).Scan())
                 if (bound.Eval(row, ctx) is false)

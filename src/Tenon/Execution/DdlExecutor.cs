@@ -44,7 +44,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                 ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
                 return new StatementResult("CREATE TABLE");
             }
-            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists") { Position = stmt.Name.Position };
+            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         }
 
         var oid = Db.NextOid();
@@ -52,7 +52,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         foreach (var c in stmt.Columns)
         {
             if (columns.Any(x => x.Name == c.Name))
-                throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once") { Position = c.Position };
+                throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
             columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type), (short)(columns.Count + 1)));
         }
         var table = new TableDef(oid, schema, name, columns) { Temporary = stmt.Temporary };
@@ -134,7 +134,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     {
         if (ContainsColumnRef(value))
             throw new TenonException(SqlState.FeatureNotSupported, "cannot use column reference in DEFAULT expression") { Position = FirstColumnRefPosition(value) };
-        var binder = new Binder(ctx);
+        var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression" };
         binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
     }
 

@@ -224,7 +224,7 @@ public sealed class DmlExecutor(ExecContext ctx)
 
     private TableDef ResolveTarget(Binder binder, QualifiedName name, int position)
     {
-        var table = binder.ResolveTable(name, position, out var view);
+        var table = binder.ResolveTable(name, name.Position > 0 ? name.Position : position, out var view);
         if (view is not null)
             throw new TenonException(SqlState.FeatureNotSupported, $"cannot modify view \"{view.Name}\"") { Position = position };
         return table!;

@@ -25,9 +25,21 @@ public sealed class Lexer
     private readonly string _sql;
     private int _pos;
 
-    public Lexer(string sql)
+    public Lexer(string sql, Action<string, string>? onTruncate = null)
     {
         _sql = sql;
+        _onTruncate = onTruncate;
+    }
+
+    // Told (original, truncated) for each identifier cut to 63 bytes: PostgreSQL reports a NOTICE.
+    private readonly Action<string, string>? _onTruncate;
+
+    /// <summary>Cuts an identifier to 63 UTF-8 bytes without splitting a character, as PostgreSQL's scanner does.</summary>
+    private string TruncateIdentifier(string ident)
+    {
+        var truncated = Catalog.NameGenerator.Truncate(ident);
+        if (truncated != ident) _onTruncate?.Invoke(ident, truncated);
+        return truncated;
     }
 
     /// <summary>Lexes the whole input (raising the first lexical error), ending with an EndOfInput token.</summary>
@@ -65,13 +77,13 @@ public sealed class Lexer
         {
             _pos += 3;
             var raw = ReadQuotedIdentifier(start);
-            return new Token(TokenKind.Identifier, DecodeUnicode(raw, start), start, _pos) { Quoted = true };
+            return new Token(TokenKind.Identifier, TruncateIdentifier(DecodeUnicode(raw, start)), start, _pos) { Quoted = true };
         }
         if (IsIdentStart(c)) return ReadIdentifier(start);
         if (c == '"')
         {
             _pos++;
-            var text = ReadQuotedIdentifier(start);
+            var text = TruncateIdentifier(ReadQuotedIdentifier(start));
             return new Token(TokenKind.Identifier, text, start, _pos) { Quoted = true };
         }
         if (c == '\'')
@@ -166,7 +178,7 @@ public sealed class Lexer
         var text = sb.ToString();
         if (Keywords.TryGet(text, out var cat, out var bare))
             return new Token(TokenKind.Identifier, text, start, _pos) { Keyword = cat, BareLabel = bare };
-        return new Token(TokenKind.Identifier, text, start, _pos);
+        return new Token(TokenKind.Identifier, TruncateIdentifier(text), start, _pos);
     }
 
     /// L.2 "quoted identifier" (opening quote already consumed)

@@ -44,17 +44,21 @@ public sealed partial class Parser
     private int _pos;
     private int _depth;
 
-    private Parser(string sql)
+    private Parser(string sql, Action<string, string>? onTruncate = null)
     {
         _sql = sql;
-        _lexer = new Lexer(sql);
+        _lexer = new Lexer(sql, onTruncate);
     }
 
-    /// <summary>Parses all statements of <paramref name="sql"/> separated by ';' (empty ones skipped).</summary>
-    public static IReadOnlyList<Statement> ParseScript(string sql)
+    /// <summary>
+    /// Parses all statements of <paramref name="sql"/> separated by ';' (empty ones skipped).
+    /// <paramref name="onTruncate"/> is told (original, truncated) for each identifier longer than
+    /// 63 bytes, as it is scanned.
+    /// </summary>
+    public static IReadOnlyList<Statement> ParseScript(string sql, Action<string, string>? onTruncate = null)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var parser = new Parser(sql);
+        var parser = new Parser(sql, onTruncate);
         return parser.Guard(parser.ParseAll);
     }
 

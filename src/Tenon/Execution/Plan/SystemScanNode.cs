@@ -1,10 +1,11 @@
-using Tenon.Catalog;
+using Tenon.Catalog.PgCatalog;
 
 namespace Tenon.Execution.Plan;
 
-/// <summary>Scans a pg_catalog relation: its rows are computed from the transaction's catalog when execution starts.</summary>
-public sealed class SystemScanNode(SystemRelation relation, IReadOnlyList<PlanColumn> columns) : PlanNode
+/// <summary>Scans a system catalog relation: its rows are computed from the executing transaction's catalog when execution starts.</summary>
+public sealed class SystemScanNode(SystemRelation relation) : PlanNode
 {
-    public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
+    public override IReadOnlyList<PlanColumn> Columns { get; } = relation.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToArray();
+
     public override IEnumerable<object?[]> Execute(ExecContext ctx) => relation.Rows(ctx.Transaction.Catalog).ToList();
 }

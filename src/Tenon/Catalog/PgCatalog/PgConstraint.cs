@@ -1,0 +1,52 @@
+using Tenon.Sql.Ast;
+using Tenon.Types;
+using MatchType = Tenon.Sql.Ast.MatchType;
+
+namespace Tenon.Catalog.PgCatalog;
+
+/// <summary>
+/// pg_constraint: PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints of every table (NOT NULL
+/// is a column property in PostgreSQL 15 and has no row). The "char" columns are shown as text;
+/// the array columns (conkey, confkey, …) are left out because Tenon has no array types yet.
+/// </summary>
+public static class PgConstraint
+{
+    public static SystemRelation Relation { get; } = new("pg_constraint", 2606,
+        [
+            new("oid", SqlType.Oid), new("conname", SqlType.Name), new("connamespace", SqlType.Oid), new("contype", SqlType.Text),
+            new("condeferrable", SqlType.Bool), new("condeferred", SqlType.Bool), new("convalidated", SqlType.Bool),
+            new("conrelid", SqlType.Oid), new("contypid", SqlType.Oid), new("conindid", SqlType.Oid), new("conparentid", SqlType.Oid),
+            new("confrelid", SqlType.Oid), new("confupdtype", SqlType.Text), new("confdeltype", SqlType.Text),
+            new("confmatchtype", SqlType.Text), new("conislocal", SqlType.Bool), new("coninhcount", SqlType.Int4),
+            new("connoinherit", SqlType.Bool),
+        ],
+        Rows);
+
+    private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
+    {
+        foreach (var c in catalog.Tables.Values.SelectMany(t => t.Constraints).OrderBy(c => c.Oid))
+        {
+            var table = catalog.Table(c.TableOid);
+            var fk = c as ForeignKeyDef;
+            uint indexOid = c switch { KeyConstraintDef k => k.IndexOid, ForeignKeyDef f => f.ParentIndexOid, _ => 0u };
+            yield return
+            [
+                c.Oid, c.Name, SchemaOids.Of(table.Schema), c.Kind.ToString(),
+                c.Deferrable, c.InitiallyDeferred, c.Validated,
+                c.TableOid, 0u, indexOid, 0u,
+                fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),
+                fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
+                true, 0, c is CheckConstraintDef { NoInherit: true },
+            ];
+        }
+    }
+
+    private static string ActionCode(ReferentialAction action) => action switch
+    {
+        ReferentialAction.Restrict => "r",
+        ReferentialAction.Cascade => "c",
+        ReferentialAction.SetNull => "n",
+        ReferentialAction.SetDefault => "d",
+        _ => "a",
+    };
+}
