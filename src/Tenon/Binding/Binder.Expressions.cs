@@ -194,10 +194,14 @@ public sealed partial class Binder
         }
         var left = BindExpr(leftAst, scope);
         var right = BindExpr(rightAst, scope);
-        return MakeBinary(op, left, right, position);
+        return MakeBinary(op, left, right, position, leftAst.Position, rightAst.Position);
     }
 
-    public BoundExpr MakeBinary(string op, BoundExpr left, BoundExpr right, int position)
+    /// <summary>
+    /// Resolves a binary operator. Errors about the operator point at <paramref name="position"/>;
+    /// a literal operand that fails its type's input points at itself, as in PostgreSQL.
+    /// </summary>
+    public BoundExpr MakeBinary(string op, BoundExpr left, BoundExpr right, int position, int leftPosition = 0, int rightPosition = 0)
     {
         // Untyped parameters take the other side's type, like unknown literals.
         if (left is ParamExpr { Type.Id: TypeId.Unknown } lp && right.Type.Id != TypeId.Unknown)
@@ -211,8 +215,8 @@ public sealed partial class Binder
                 hint: "No operator matches the given name and argument types. You might need to add explicit type casts.") { Position = position };
         // anytextcat/textanycat: the non-string operand of || is converted by its output function.
         var context = op == "||" && impl.ResultType.Id == TypeId.Text ? CastContext.Explicit : CastContext.Implicit;
-        var l = TryCoerce(left, impl.LeftType, context, position) ?? new BCast(left, impl.LeftType, context);
-        var r = TryCoerce(right, impl.RightType, context, position) ?? new BCast(right, impl.RightType, context);
+        var l = TryCoerce(left, impl.LeftType, context, leftPosition > 0 ? leftPosition : position) ?? new BCast(left, impl.LeftType, context);
+        var r = TryCoerce(right, impl.RightType, context, rightPosition > 0 ? rightPosition : position) ?? new BCast(right, impl.RightType, context);
         return new BinaryOpExpr(op, l, r, impl);
     }
 
