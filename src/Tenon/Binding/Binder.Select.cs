@@ -128,7 +128,7 @@ public sealed partial class Binder
     {
         ColumnRef c => c.Column,
         FunctionCall f => f.Name.Name,
-        Sql.Ast.CastExpr c => ColumnLabel(c.Operand) is var inner && inner != "?column?" ? inner : CastLabel(c.Type),
+        Sql.Ast.CastExpr c => HasStrongLabel(c.Operand) ? ColumnLabel(c.Operand) : CastLabel(c.Type),
         TypedLiteral t => CastLabel(t.Type),
         Sql.Ast.CaseExpr => "case",
         ExistsExpr => "exists",
@@ -153,6 +153,19 @@ public sealed partial class Binder
         },
         CollateExpr c => ColumnLabel(c.Operand),
         _ => "?column?",
+    };
+
+    /// <summary>
+    /// Whether a cast keeps its operand's label: FigureColname lets a name from a column,
+    /// function and the like win over the cast's type name, but not a weaker one from a cast,
+    /// typed literal or CASE (so <c>'x'::text::inet</c> is labelled inet).
+    /// </summary>
+    private static bool HasStrongLabel(Expr e) => e switch
+    {
+        Sql.Ast.CastExpr c => HasStrongLabel(c.Operand),
+        CollateExpr c => HasStrongLabel(c.Operand),
+        TypedLiteral or Sql.Ast.CaseExpr or BoolLiteral => false,
+        _ => ColumnLabel(e) != "?column?",
     };
 
     private static string CastLabel(TypeName t) => t.Name switch

@@ -176,6 +176,8 @@ public sealed partial class Binder
             case "bool": return Simple(SqlType.Bool);
             case "text": return Simple(SqlType.Text);
             case "uuid": return Simple(SqlType.Uuid);
+            case "inet": return Simple(SqlType.Inet);
+            case "cidr": return Simple(SqlType.Cidr);
             case "date": return Simple(SqlType.Date);
             case "bytea": return Simple(SqlType.Bytea);
             case "interval": return SqlType.Interval;

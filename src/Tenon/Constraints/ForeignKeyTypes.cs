@@ -41,6 +41,7 @@ public static class ForeignKeyTypes
         TypeId.Interval => 9,
         TypeId.Bytea => 10,
         TypeId.Oid or TypeId.RegClass => 11,
+        TypeId.Inet or TypeId.Cidr => 12,                  // network_ops (inet_ops and cidr_ops)
         _ => 0,
     };
 

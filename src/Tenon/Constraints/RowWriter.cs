@@ -242,6 +242,7 @@ public sealed partial class RowWriter
         PgTimestampTz => TypeId.Timestamptz,
         PgInterval => TypeId.Interval,
         byte[] => TypeId.Bytea,
+        PgInet => TypeId.Inet,
         _ => TypeId.Text,
     };
 

@@ -13,7 +13,7 @@ namespace Tenon.Types;
 ///        int / int truncates toward zero.
 ///   O.4  comparisons exist within a category: numbers, strings (bpchar with bpchar keeps
 ///        blank-insensitive comparison, any other string mix compares as text), date/time
-///        (date &lt; timestamp &lt; timestamptz), and any type with itself.
+///        (date &lt; timestamp &lt; timestamptz), inet with cidr (as inet), and any type with itself.
 ///   O.5  || is text concatenation when either side is a string (the other is cast to text,
 ///        as anytextcat does), and bytea || bytea. LIKE/ILIKE (~~, ~~*) take strings.
 ///   O.6  date/time arithmetic: date ± int4, date - date → int4, date/timestamp/timestamptz
@@ -37,6 +37,7 @@ public static partial class Operators
         if (op == "!=") op = "<>";
         if (op == "||") return ResolveConcat(l, r);
         if (op is "~~" or "!~~" or "~~*" or "!~~*") return ResolveLike(op, l, r);
+        if (op is "<<" or "<<=" or ">>" or ">>=" or "&&") return ResolveNetwork(op, l, r);
         var isComparison = Array.IndexOf(ComparisonNames, op) >= 0;
         var isArithmetic = op is "+" or "-" or "*" or "/" or "%";
         if (!isComparison && !isArithmetic) return null;
@@ -48,8 +49,10 @@ public static partial class Operators
         }
         if (isComparison)
         {
-            if (l.Id == TypeId.Unknown) l = r;
-            if (r.Id == TypeId.Unknown) r = l;
+            // cidr has no comparison operators of its own: with an unknown literal beside it, both
+            // sides compare as inet (so the literal need not be a valid cidr).
+            if (l.Id == TypeId.Unknown) l = r.Id == TypeId.Cidr ? SqlType.Inet : r;
+            if (r.Id == TypeId.Unknown) r = l.Id == TypeId.Cidr ? SqlType.Inet : l;
             return ResolveComparison(op, l, r);
         }
         if (l.Id == TypeId.Unknown || r.Id == TypeId.Unknown)
@@ -110,6 +113,7 @@ public static partial class Operators
         if (IsDateTime(l.Id) && IsDateTime(r.Id)) return l.Id > r.Id ? l : r;
         if (l.Id is TypeId.Oid or TypeId.RegClass && r.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Oid or TypeId.RegClass) return SqlType.Oid;
         if (r.Id is TypeId.Oid or TypeId.RegClass && l.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8) return SqlType.Oid;
+        if (l.Id is TypeId.Inet or TypeId.Cidr && r.Id is TypeId.Inet or TypeId.Cidr) return SqlType.Inet;
         return null;
     }
 
@@ -387,6 +391,7 @@ public static partial class Operators
         TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name => 'S',
         TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz => 'D',
         TypeId.Interval => 'T',
+        TypeId.Inet or TypeId.Cidr => 'I',
         TypeId.Unknown => 'X',
         TypeId.Void => 'P',
         _ => 'U',
@@ -394,5 +399,5 @@ public static partial class Operators
 
     /// <summary>pg_type.typispreferred.</summary>
     internal static bool IsPreferred(TypeId id) =>
-        id is TypeId.Float8 or TypeId.Text or TypeId.Timestamptz or TypeId.Interval or TypeId.Oid or TypeId.Bool;
+        id is TypeId.Float8 or TypeId.Text or TypeId.Timestamptz or TypeId.Interval or TypeId.Oid or TypeId.Bool or TypeId.Inet;
 }

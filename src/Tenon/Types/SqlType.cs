@@ -47,6 +47,8 @@ public sealed record SqlType
     public static readonly SqlType Oid = new(TypeId.Oid);
     public static readonly SqlType RegClass = new(TypeId.RegClass);
     public static readonly SqlType Void = new(TypeId.Void);
+    public static readonly SqlType Inet = new(TypeId.Inet);
+    public static readonly SqlType Cidr = new(TypeId.Cidr);
 
     public static SqlType VarcharOf(int length) => new(TypeId.Varchar, length: length);
     public static SqlType BpcharOf(int length) => new(TypeId.Bpchar, length: length);
@@ -78,9 +80,11 @@ public sealed record SqlType
         TypeId.Int4 => 23,
         TypeId.Text => 25,
         TypeId.Oid => 26,
+        TypeId.Cidr => 650,
         TypeId.Float4 => 700,
         TypeId.Float8 => 701,
         TypeId.Unknown => 705,
+        TypeId.Inet => 869,
         TypeId.Bpchar => 1042,
         TypeId.Varchar => 1043,
         TypeId.Date => 1082,
@@ -149,6 +153,8 @@ public sealed record SqlType
         TypeId.Oid => "oid",
         TypeId.RegClass => "regclass",
         TypeId.Void => "void",
+        TypeId.Inet => "inet",
+        TypeId.Cidr => "cidr",
         _ => Id.ToString().ToLowerInvariant(),
     };
 

@@ -26,6 +26,8 @@ namespace Tenon.Types;
 ///   RegClass      uint                 an Oid that prints as a relation name
 ///   Unknown       string               an untyped literal, resolved by context
 ///   Void          (no value)           result type of functions that return nothing
+///   Inet          PgInet               IPv4/IPv6 host address with netmask length
+///   Cidr          PgInet               IPv4/IPv6 network (no bits right of the mask)
 ///
 /// SQL NULL is always the CLR null, whatever the type.
 /// </summary>
@@ -52,4 +54,6 @@ public enum TypeId : byte
     Oid,
     RegClass,
     Void,
+    Inet,
+    Cidr,
 }

@@ -15,7 +15,9 @@ namespace Tenon.Types;
 ///        (rint), bpchar → text drops trailing blanks, timestamps move through the session
 ///        TimeZone; finally the target's type modifier is applied (varchar(n) and char(n)
 ///        error on an assignment that would drop non-blank characters and truncate on an
-///        explicit cast; numeric(p,s) rounds and checks precision).
+///        explicit cast; numeric(p,s) rounds and checks precision). cidr → inet keeps the
+///        value, inet → cidr (assignment) clears the host bits, and inet/cidr → text prints
+///        the mask always, as text(inet) does.
 /// </summary>
 public static class ValueCast
 {
@@ -64,6 +66,8 @@ public static class ValueCast
 
         Set(TypeId.Oid, TypeId.Int4, A); Set(TypeId.Oid, TypeId.Int8, A); Set(TypeId.Oid, TypeId.RegClass, I);
         Set(TypeId.RegClass, TypeId.Oid, I); Set(TypeId.RegClass, TypeId.Int4, A); Set(TypeId.RegClass, TypeId.Int8, A);
+
+        Set(TypeId.Cidr, TypeId.Inet, I); Set(TypeId.Inet, TypeId.Cidr, A);
         return t;
     }
 
@@ -119,6 +123,8 @@ public static class ValueCast
         if (IsStringType(to.Id))
         {
             if (from == TypeId.Bool) return (bool)value ? "true" : "false";
+            // pg_cast's text(inet) always shows the mask; only name goes through the output function.
+            if (from is TypeId.Inet or TypeId.Cidr && to.Id != TypeId.Name) return InetText.Text((PgInet)value);
             return ValueText.Format(value, SqlTypeOf(from), settings);
         }
         return to.Id switch
@@ -134,6 +140,8 @@ public static class ValueCast
             TypeId.Date => ToDate(value, from, settings),
             TypeId.Timestamp => ToTimestamp(value, from, settings),
             TypeId.Timestamptz => ToTimestampTz(value, from, settings),
+            TypeId.Inet when from == TypeId.Cidr => value,
+            TypeId.Cidr when from == TypeId.Inet => ((PgInet)value).Network,
             _ => throw TypeErrors.CannotCast(SqlTypeOf(from), to),
         };
     }
@@ -160,6 +168,8 @@ public static class ValueCast
         TypeId.Bytea => SqlType.Bytea,
         TypeId.Oid => SqlType.Oid,
         TypeId.RegClass => SqlType.RegClass,
+        TypeId.Inet => SqlType.Inet,
+        TypeId.Cidr => SqlType.Cidr,
         _ => SqlType.Void,
     };
 

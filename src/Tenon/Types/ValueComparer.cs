@@ -14,6 +14,7 @@ namespace Tenon.Types;
 ///   numeric               by value (1.0 = 1.00); NaN as for floats.
 ///   uuid                  the 16 bytes in text order (two big-endian halves).
 ///   interval              by total span with 1 month = 30 days (PostgreSQL's interval_cmp).
+///   inet, cidr            network_cmp: IPv4 first, then the common prefix, mask length, address.
 ///
 /// Hash is consistent with Equal; integers hash by value whatever their width, so an int4
 /// key can probe an int8 hash table. None of the common cases allocate.
@@ -41,6 +42,7 @@ public static class ValueComparer
             case TypeId.Uuid: return CompareUuid((Guid)a, (Guid)b);
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceCompareTo((byte[])b);
             case TypeId.Oid or TypeId.RegClass: return ((uint)a).CompareTo((uint)b);
+            case TypeId.Inet or TypeId.Cidr: return PgInet.Compare((PgInet)a, (PgInet)b);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type has no ordering");
         }
     }
@@ -58,6 +60,7 @@ public static class ValueComparer
             case TypeId.Bool: return (bool)a == (bool)b;
             case TypeId.Uuid: return (Guid)a == (Guid)b;
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceEqual((byte[])b);
+            case TypeId.Inet or TypeId.Cidr: return (PgInet)a == (PgInet)b;
             default: return Compare(a, b, type) == 0;
         }
     }
@@ -86,6 +89,7 @@ public static class ValueComparer
                 hash.AddBytes((byte[])value);
                 return hash.ToHashCode();
             case TypeId.Oid or TypeId.RegClass: return HashLong((uint)value);
+            case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type is not hashable");
         }
     }

@@ -57,6 +57,8 @@ public static class ValueText
             case TypeId.Interval: return DateTimeText.FormatInterval((PgInterval)value, settings);
             case TypeId.Bytea: return FormatBytea((byte[])value, settings.ByteaHex);
             case TypeId.Oid or TypeId.RegClass: return ((uint)value).ToString(CultureInfo.InvariantCulture);
+            case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
+            case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no output function");
         }
@@ -87,6 +89,8 @@ public static class ValueText
             case TypeId.Bytea: return ParseBytea(text);
             case TypeId.Oid: return ParseOid(text);
             case TypeId.RegClass: return ParseOid(text);
+            case TypeId.Inet: return InetText.Parse(text, isCidr: false);
+            case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");
         }
     }
