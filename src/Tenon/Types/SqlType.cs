@@ -27,6 +27,7 @@ public sealed record SqlType
     public int Scale { get; }
 
     public static readonly SqlType Unknown = new(TypeId.Unknown);
+    public static readonly SqlType Record = new(TypeId.Record);
     public static readonly SqlType Bool = new(TypeId.Bool);
     public static readonly SqlType Int2 = new(TypeId.Int2);
     public static readonly SqlType Int4 = new(TypeId.Int4);
@@ -93,6 +94,7 @@ public sealed record SqlType
         TypeId.Interval => 1186,
         TypeId.Numeric => 1700,
         TypeId.RegClass => 2205,
+        TypeId.Record => 2249,
         TypeId.Void => 2278,
         TypeId.Uuid => 2950,
         _ => 0,
@@ -153,6 +155,7 @@ public sealed record SqlType
         TypeId.Oid => "oid",
         TypeId.RegClass => "regclass",
         TypeId.Void => "void",
+        TypeId.Record => "record",
         TypeId.Inet => "inet",
         TypeId.Cidr => "cidr",
         _ => Id.ToString().ToLowerInvariant(),

@@ -56,4 +56,6 @@ public enum TypeId : byte
     Void,
     Inet,
     Cidr,
+    /// <summary>An anonymous row value, ROW(a, b) (<see cref="PgRecord"/>).</summary>
+    Record,
 }

@@ -170,6 +170,7 @@ public static class ValueCast
         TypeId.RegClass => SqlType.RegClass,
         TypeId.Inet => SqlType.Inet,
         TypeId.Cidr => SqlType.Cidr,
+        TypeId.Record => SqlType.Record,
         _ => SqlType.Void,
     };
 

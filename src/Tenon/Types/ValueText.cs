@@ -51,6 +51,7 @@ public static class ValueText
             case TypeId.Float8: return FloatText.FormatDouble((double)value, settings.ExtraFloatDigits);
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return (string)value;
             case TypeId.Uuid: return ((Guid)value).ToString("D");
+            case TypeId.Record: return ((PgRecord)value).Format(settings);
             case TypeId.Date: return DateTimeText.FormatDate((PgDate)value, settings);
             case TypeId.Timestamp: return DateTimeText.FormatTimestamp((PgTimestamp)value, settings);
             case TypeId.Timestamptz: return DateTimeText.FormatTimestampTz((PgTimestampTz)value, settings);

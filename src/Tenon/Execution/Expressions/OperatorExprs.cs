@@ -96,8 +96,8 @@ public sealed class IsNullExpr(BoundExpr operand, bool negated) : BoundExpr
     public override object? Eval(object?[] row, ExecContext ctx)
     {
         var v = operand.Eval(row, ctx);
-        if (v is object?[] fields)
-            return negated ? fields.All(f => f is not null) : fields.All(f => f is null);
+        if (v is PgRecord record)
+            return negated ? record.Fields.All(f => f is not null) : record.Fields.All(f => f is null);
         return negated ? v is not null : v is null;
     }
     public override IEnumerable<BoundExpr> Children => [operand];
@@ -248,8 +248,9 @@ public sealed class FunctionExpr(string name, IReadOnlyList<BoundExpr> args, Sql
 public sealed class RowConstructorExpr(IReadOnlyList<BoundExpr> items) : BoundExpr
 {
     public IReadOnlyList<BoundExpr> Items { get; } = items;
-    public override SqlType Type => SqlType.Unknown;
-    public override object? Eval(object?[] row, ExecContext ctx) => Items.Select(i => i.Eval(row, ctx)).ToArray();
+    public override SqlType Type => SqlType.Record;
+    public override object? Eval(object?[] row, ExecContext ctx) =>
+        new PgRecord(Items.Select(i => i.Eval(row, ctx)).ToArray(), Items.Select(i => i.Type).ToArray());
     public override IEnumerable<BoundExpr> Children => Items;
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new RowConstructorExpr(c.ToArray());
     public override string Fingerprint => $"row({string.Join(",", Items.Select(i => i.Fingerprint))})";
