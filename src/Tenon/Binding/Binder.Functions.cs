@@ -15,10 +15,12 @@ public sealed partial class Binder
         if (f.Name.Schema is not null and not "pg_catalog" and not "public")
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{f.Name.Schema}\" does not exist") { Position = f.Position };
 
-        if (Aggregates.IsAggregate(name) && f.Over is null)
-            return BindAggregate(f, scope);
         if (f.Over is not null)
-            throw new TenonException(SqlState.FeatureNotSupported, "window functions are not supported yet") { Position = f.Position };
+            return BindWindowCall(f, scope);
+        if (Aggregates.IsAggregate(name))
+            return BindAggregate(f, scope);
+        if (IsWindowOnlyFunction(name))
+            throw new TenonException(SqlState.WrongObjectType, $"window function {name} requires an OVER clause") { Position = f.Position };
 
         switch (name)
         {
@@ -66,6 +68,10 @@ public sealed partial class Binder
         _aggregates = null;
         var savedClause = _clause;
         _clause = "aggregate function calls cannot be nested";
+        var savedWindows = _windows;
+        var savedWindowError = _windowError;
+        _windows = null;
+        _windowError = (SqlState.GroupingError, "aggregate function calls cannot contain window function calls");
         List<BoundExpr> args;
         BoundExpr? filter;
         try
@@ -81,6 +87,8 @@ public sealed partial class Binder
         {
             _aggregates = outer;
             _clause = savedClause;
+            _windows = savedWindows;
+            _windowError = savedWindowError;
         }
         // sum and avg have several numeric variants and none is preferred for an unknown literal.
         if (f.Name.Name is "sum" or "avg" && args.Count == 1 && args[0].Type.Id == TypeId.Unknown)
