@@ -74,10 +74,12 @@ public sealed partial class Binder
         _windowError = (SqlState.GroupingError, "aggregate function calls cannot contain window function calls");
         List<BoundExpr> args;
         BoundExpr? filter;
+        List<SortKey> order;
         try
         {
             args = f.Args.Select(a => BindExpr(a, outer.InputScope)).ToList();
             filter = f.Filter is null ? null : BindCondition(f.Filter, outer.InputScope, "FILTER");
+            order = f.WithinGroup || f.OrderBy is null ? new() : f.OrderBy.Select(o => MakeSortKey(BindExpr(o.Expr, outer.InputScope), o)).ToList();
         }
         catch (TenonException ex) when (ex.SqlState == SqlState.GroupingError && ex.MessageText.Contains("aggregate function calls cannot be nested"))
         {
@@ -107,11 +109,11 @@ public sealed partial class Binder
         }
         if (fn.Name == "string_agg")
             args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
-        var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint})";
+        var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint}|{string.Join(",", order.Select(k => $"{k.Expr.Fingerprint}:{k.Descending}:{k.NullsFirst}"))})";
         var existing = outer.Calls.FindIndex(c => c.Fingerprint == fingerprint);
         if (existing < 0)
         {
-            outer.Calls.Add(new AggregateCall(fn, args, f.Distinct, filter, fingerprint));
+            outer.Calls.Add(new AggregateCall(fn, args, f.Distinct, filter, fingerprint) { Order = order });
             existing = outer.Calls.Count - 1;
         }
         return new AggregateRef(outer, existing, fn.ResultType);
