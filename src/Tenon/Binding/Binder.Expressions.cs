@@ -137,6 +137,11 @@ public sealed partial class Binder
                 var alias = names[^2];
                 var entry = s.FindEntry(alias);
                 if (entry is null) continue;
+                if (entry.Unreferenceable)
+                    throw new TenonException(SqlState.UndefinedTable, $"invalid reference to FROM-clause entry for table \"{alias}\"",
+                        hint: $"There is an entry for table \"{alias}\", but it cannot be referenced from this part of the query.") { Position = c.Position };
+                if (s.Entries.Count(e => e.Alias == alias) > 1)
+                    throw new TenonException(SqlState.AmbiguousAlias, $"table reference \"{alias}\" is ambiguous") { Position = c.Position };
                 var col = entry.Columns.FirstOrDefault(x => !x.Hidden && x.Name == names[^1]);
                 if (col is null)
                     throw new TenonException(SqlState.UndefinedColumn, $"column {alias}.{names[^1]} does not exist",

@@ -165,6 +165,7 @@ public sealed partial class Binder
                 .Intersect(rightEntries.SelectMany(e => e.Columns.Where(c => !c.Hidden).Select(c => c.Name))).ToList();
         var leftKeys = new List<BoundExpr>();
         var rightKeys = new List<BoundExpr>();
+        var merged = new List<(string Name, BoundExpr Value)>();
         if (usingNames is not null)
         {
             var parts = new List<BoundExpr>();
@@ -175,7 +176,13 @@ public sealed partial class Binder
                 var eq = (BinaryOpExpr)MakeBinary("=", new ColumnExpr(l.Index - offset, l.Type, 0, name), new ColumnExpr(r.Index - offset, r.Type, 0, name), join.Position);
                 parts.Add(eq);
                 foreach (var e in leftEntries.Concat(rightEntries)) e.MergedAway.Add(name);
-                scope.UsingColumns[name] = join.Kind == JoinKind.Right ? r : l;
+                if (join.Kind == JoinKind.Full)
+                {
+                    // FULL JOIN's merged column is COALESCE(left, right), computed into an extra slot after the join's columns.
+                    var both = UnifyTypes([eq.Left, eq.Right], "JOIN/USING", [join.Position, join.Position], out var type);
+                    merged.Add((name, new ConditionalExpr("coalesce", both, type, null)));
+                }
+                else scope.UsingColumns[name] = join.Kind == JoinKind.Right ? r : l;
             }
             if (parts.Count > 0) condition = parts.Count == 1 ? parts[0] : new LogicalExpr(true, parts);
         }
@@ -188,9 +195,19 @@ public sealed partial class Binder
 
         if (condition is not null)
             ExtractEquiKeys(condition, left.Columns.Count, leftKeys, rightKeys);
-        return new JoinNode(join.Kind, left, right, condition,
+        PlanNode node = new JoinNode(join.Kind, left, right, condition,
             leftKeys.Count > 0 ? leftKeys : null,
             leftKeys.Count > 0 ? rightKeys.Select(k => Rebase(k, left.Columns.Count)).ToList() : null);
+        if (merged.Count == 0) return node;
+        var exprs = node.Columns.Select((c, i) => (BoundExpr)new ColumnExpr(i, c.Type, 0, c.Name)).ToList();
+        var columns = node.Columns.ToList();
+        foreach (var (name, value) in merged)
+        {
+            scope.UsingColumns[name] = new ScopeColumn(name, value.Type, scope.Width++);
+            exprs.Add(value);
+            columns.Add(new PlanColumn(name, value.Type));
+        }
+        return new ProjectNode(node, exprs, columns);
     }
 
     private static ScopeColumn FindIn(List<RangeEntry> entries, string name, string side, int position)

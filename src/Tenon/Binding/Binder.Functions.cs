@@ -15,10 +15,12 @@ public sealed partial class Binder
         if (f.Name.Schema is not null and not "pg_catalog" and not "public")
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{f.Name.Schema}\" does not exist") { Position = f.Position };
 
-        if (Aggregates.IsAggregate(name) && f.Over is null)
-            return BindAggregate(f, scope);
         if (f.Over is not null)
-            throw new TenonException(SqlState.FeatureNotSupported, "window functions are not supported yet") { Position = f.Position };
+            return BindWindowCall(f, scope);
+        if (Aggregates.IsAggregate(name))
+            return BindAggregate(f, scope);
+        if (IsWindowOnlyFunction(name))
+            throw new TenonException(SqlState.WrongObjectType, $"window function {name} requires an OVER clause") { Position = f.Position };
 
         switch (name)
         {
@@ -66,12 +68,18 @@ public sealed partial class Binder
         _aggregates = null;
         var savedClause = _clause;
         _clause = "aggregate function calls cannot be nested";
+        var savedWindows = _windows;
+        var savedWindowError = _windowError;
+        _windows = null;
+        _windowError = (SqlState.GroupingError, "aggregate function calls cannot contain window function calls");
         List<BoundExpr> args;
         BoundExpr? filter;
+        List<SortKey> order;
         try
         {
             args = f.Args.Select(a => BindExpr(a, outer.InputScope)).ToList();
             filter = f.Filter is null ? null : BindCondition(f.Filter, outer.InputScope, "FILTER");
+            order = f.WithinGroup || f.OrderBy is null ? new() : f.OrderBy.Select(o => MakeSortKey(BindExpr(o.Expr, outer.InputScope), o)).ToList();
         }
         catch (TenonException ex) when (ex.SqlState == SqlState.GroupingError && ex.MessageText.Contains("aggregate function calls cannot be nested"))
         {
@@ -81,6 +89,8 @@ public sealed partial class Binder
         {
             _aggregates = outer;
             _clause = savedClause;
+            _windows = savedWindows;
+            _windowError = savedWindowError;
         }
         // sum and avg have several numeric variants and none is preferred for an unknown literal.
         if (f.Name.Name is "sum" or "avg" && args.Count == 1 && args[0].Type.Id == TypeId.Unknown)
@@ -99,11 +109,11 @@ public sealed partial class Binder
         }
         if (fn.Name == "string_agg")
             args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
-        var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint})";
+        var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint}|{string.Join(",", order.Select(k => $"{k.Expr.Fingerprint}:{k.Descending}:{k.NullsFirst}"))})";
         var existing = outer.Calls.FindIndex(c => c.Fingerprint == fingerprint);
         if (existing < 0)
         {
-            outer.Calls.Add(new AggregateCall(fn, args, f.Distinct, filter, fingerprint));
+            outer.Calls.Add(new AggregateCall(fn, args, f.Distinct, filter, fingerprint) { Order = order });
             existing = outer.Calls.Count - 1;
         }
         return new AggregateRef(outer, existing, fn.ResultType);

@@ -32,7 +32,10 @@ public sealed partial class Binder
         _subqueries.Add(frame);
         var savedAgg = _aggregates;
         var savedClause = _clause;
+        var (savedWindows, savedWindowError, savedWindowDefs) = (_windows, _windowError, _windowDefs);
         _aggregates = null;
+        _windows = null;
+        _windowError = null;
         try
         {
             var plan = BindQuery(q, scope);
@@ -43,6 +46,7 @@ public sealed partial class Binder
             _subqueries.RemoveAt(_subqueries.Count - 1);
             _aggregates = savedAgg;
             _clause = savedClause;
+            (_windows, _windowError, _windowDefs) = (savedWindows, savedWindowError, savedWindowDefs);
         }
     }
 

@@ -46,10 +46,20 @@ public sealed partial class Binder
         }
         else _clause = "SELECT";
 
+        var savedWindowDefs = _windowDefs;
+        Func<BoundExpr, Expr, BoundExpr>? lastAggMapper = null;
+        ResolveWindowClause(core.Windows);
+        var windows = new WindowScope();
         try
         {
+            _windows = windows;
             boundTargets = targets.Select(t => BindExpr(t.Expr, scope)).ToList();
+            _windows = null;
+            var havingClause = _clause;
+            _clause = "HAVING";
             BoundExpr? having = core.Having is null ? null : BindCondition(core.Having, scope, "HAVING");
+            _clause = havingClause;
+            _windows = windows;
             var orderExprs = new List<(BoundExpr Expr, OrderItem Item, int TargetIndex)>();
             foreach (var item in orderBy)
             {
@@ -63,10 +73,25 @@ public sealed partial class Binder
             if (agg is not null)
             {
                 plan = BuildAggregate(plan, scope, groupKeys, agg, out var mapper);
+                lastAggMapper = mapper;
                 boundTargets = boundTargets.Select((t, i) => mapper(t, targets[i].Expr)).ToList();
                 if (having is not null) plan = new FilterNode(plan, mapper(having, core.Having!));
                 orderExprs = orderExprs.Select(o => (o.TargetIndex >= 0 ? boundTargets[o.TargetIndex] : mapper(o.Expr, o.Item.Expr), o.Item, o.TargetIndex)).ToList();
                 if (distinctOn is not null) distinctOn = distinctOn.Select((d, i) => mapper(d, core.DistinctOn![i])).ToArray();
+            }
+            _windows = null;
+            if (windows.Calls.Count > 0)
+            {
+                Func<BoundExpr, BoundExpr>? inputMapper = null;
+                if (agg is not null)
+                {
+                    var aggMapper = lastAggMapper!;
+                    inputMapper = e => aggMapper(e, null!);
+                }
+                plan = BuildWindows(plan, windows, inputMapper, out var wmap);
+                boundTargets = boundTargets.Select(wmap).ToList();
+                orderExprs = orderExprs.Select(o => (wmap(o.Expr), o.Item, o.TargetIndex)).ToList();
+                if (distinctOn is not null) distinctOn = distinctOn.Select(wmap).ToArray();
             }
 
             var width = boundTargets.Count;
@@ -111,6 +136,8 @@ public sealed partial class Binder
         finally
         {
             _aggregates = null;
+            _windows = null;
+            _windowDefs = savedWindowDefs;
         }
     }
 

@@ -18,6 +18,11 @@ public sealed class RangeEntry(string? alias, IReadOnlyList<ScopeColumn> columns
     public uint TableOid { get; init; }
     /// <summary>Columns merged by JOIN USING/NATURAL are visible once, unqualified, through the join.</summary>
     public HashSet<string> MergedAway { get; } = new();
+    /// <summary>
+    /// Present only so that naming it gives PostgreSQL's "cannot be referenced from this part of the
+    /// query" error (EXCLUDED in an INSERT's RETURNING); its columns are never found.
+    /// </summary>
+    public bool Unreferenceable { get; init; }
 }
 
 /// <summary>
@@ -48,7 +53,7 @@ public sealed class Scope(Scope? parent)
         ScopeColumn? found = null;
         foreach (var e in Entries)
         {
-            if (e.MergedAway.Contains(name)) continue;
+            if (e.MergedAway.Contains(name) || e.Unreferenceable) continue;
             foreach (var c in e.Columns)
             {
                 if (c.Hidden || c.Name != name) continue;

@@ -40,10 +40,13 @@ public sealed partial class RowWriter
     private Transaction Tx => _ctx.Transaction;
     private SystemCatalog Catalog => Tx.Catalog;
 
-    /// <summary>Inserts a complete row (one slot per table column); returns its row id.</summary>
-    public long Insert(TableDef table, object?[] row)
+    /// <summary>
+    /// Inserts a complete row (one slot per table column); returns its row id.
+    /// <paramref name="rowChecked"/> says the caller already ran <see cref="CheckRow"/> on it.
+    /// </summary>
+    public long Insert(TableDef table, object?[] row, bool rowChecked = false)
     {
-        CheckRow(table, row);
+        if (!rowChecked) CheckRow(table, row);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId);
         for (var i = 0; i < table.Indexes.Count; i++)
@@ -89,8 +92,8 @@ public sealed partial class RowWriter
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
     }
 
-    // R.1, R.2
-    private void CheckRow(TableDef table, object?[] row)
+    /// <summary>R.1, R.2 (NOT NULL, CHECK) for a row about to be written.</summary>
+    public void CheckRow(TableDef table, object?[] row)
     {
         foreach (var c in table.Columns)
             if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)

@@ -16,6 +16,9 @@ public static class SqlState
     public const string InvalidTimeZoneDisplacementValue = "22009";
     public const string InvalidParameterValue = "22023";
     public const string DivisionByZero = "22012";
+    public const string InvalidPrecedingOrFollowingSize = "22013";
+    public const string InvalidArgumentForNtile = "22014";
+    public const string InvalidArgumentForNthValue = "22016";
     public const string InvalidTextRepresentation = "22P02";
     public const string InvalidBinaryRepresentation = "22P03";
     public const string CharacterNotInRepertoire = "22021";

@@ -15,7 +15,7 @@ namespace Tenon.Execution;
 /// returns RETURNING rows. Rows are collected before any is written, so a statement never sees
 /// its own changes (as PostgreSQL's snapshot guarantees).
 /// </summary>
-public sealed class DmlExecutor(ExecContext ctx)
+public sealed partial class DmlExecutor(ExecContext ctx)
 {
     private SystemCatalog Catalog => ctx.Transaction.Catalog;
 
@@ -41,11 +41,12 @@ public sealed class DmlExecutor(ExecContext ctx)
             }
         }
 
-        // Source rows: each is an array of bound expressions (null = DEFAULT) or a plan's output.
+        // Source rows: bound first, produced after ON CONFLICT and RETURNING are bound (PostgreSQL's
+        // order of parse analysis), so a binding error there evaluates nothing.
         var writer = new RowWriter(ctx);
-        var rowsToInsert = new List<object?[]>();
+        Func<List<object?[]>> produceRows;
         if (stmt.Source is null)
-            rowsToInsert.Add(BuildRow(writer, table, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt));
+            produceRows = () => [BuildRow(writer, table, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
         {
             foreach (var row in values.Rows)
@@ -58,17 +59,22 @@ public sealed class DmlExecutor(ExecContext ctx)
             var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null : binder.CoerceForColumn(binder.BindExpr(e, null), targets[i], e.Position)).ToArray()).ToList();
             for (var i = 0; i < targets.Count; i++)
                 if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
-            foreach (var (row, ast) in bound.Zip(values.Rows))
+            produceRows = () =>
             {
-                var vals = new object?[row.Length];
-                var isDefault = new bool[row.Length];
-                for (var i = 0; i < row.Length; i++)
+                var rows = new List<object?[]>();
+                foreach (var (row, ast) in bound.Zip(values.Rows))
                 {
-                    if (row[i] is null) { isDefault[i] = true; continue; }
-                    vals[i] = row[i]!.Eval(Array.Empty<object?>(), ctx);
+                    var vals = new object?[row.Length];
+                    var isDefault = new bool[row.Length];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        if (row[i] is null) { isDefault[i] = true; continue; }
+                        vals[i] = row[i]!.Eval(Array.Empty<object?>(), ctx);
+                    }
+                    rows.Add(BuildRow(writer, table, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
                 }
-                rowsToInsert.Add(BuildRow(writer, table, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
-            }
+                return rows;
+            };
         }
         else
         {
@@ -84,22 +90,36 @@ public sealed class DmlExecutor(ExecContext ctx)
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
             var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i], stmt.Source.Position)).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
-            foreach (var r in plan.Execute(ctx).ToList())
+            produceRows = () =>
             {
-                var vals = casts.Select(c => c.Eval(r, ctx)).ToArray();
-                rowsToInsert.Add(BuildRow(writer, table, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
-            }
+                var rows = new List<object?[]>();
+                foreach (var r in plan.Execute(ctx).ToList())
+                {
+                    var vals = casts.Select(c => c.Eval(r, ctx)).ToArray();
+                    rows.Add(BuildRow(writer, table, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
+                }
+                return rows;
+            };
         }
 
-        var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias);
+        var conflict = stmt.OnConflict is { } oc ? BindOnConflict(binder, table, stmt, oc) : null;
+        var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
+            conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
+        var rowsToInsert = produceRows();
         var output = new List<object?[]>();
+        var touched = new HashSet<long>();
+        var count = 0;
         foreach (var row in rowsToInsert)
         {
-            writer.Insert(table, row);
-            if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(row, ctx)).ToArray());
+            var written = row;
+            if (conflict is null) writer.Insert(table, row);
+            else if (InsertOrResolve(writer, table, conflict, row, touched) is { } result) written = result;
+            else continue;
+            count++;
+            if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(written, ctx)).ToArray());
         }
         writer.Finish();
-        return new StatementResult($"INSERT 0 {rowsToInsert.Count}", returning?.Columns, returning is null ? null : output);
+        return new StatementResult($"INSERT 0 {count}", returning?.Columns, returning is null ? null : output);
     }
 
     /// <summary>
@@ -155,7 +175,7 @@ public sealed class DmlExecutor(ExecContext ctx)
             var col = table.FindColumn(s.Column)
                 ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{s.Column}\" of relation \"{table.Name}\" does not exist") { Position = s.Position };
             if (sets.Any(x => x.Col == col))
-                throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"") { Position = s.Position };
+                throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
             if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
             if (col.Identity == IdentityKind.Always)
                 throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
@@ -238,6 +258,25 @@ public sealed class DmlExecutor(ExecContext ctx)
         var cols = new List<ResultColumn>();
         foreach (var item in items)
         {
+            if (item.Expr is StarExpr { Table: { } qualifier })
+            {
+                var entry = scope.FindEntry(qualifier);
+                if (entry is null || entry.Unreferenceable)
+                {
+                    // Binding any column of the name raises PostgreSQL's error for it.
+                    binder.BindExpr(new ColumnRef([qualifier, "*"]) { Position = item.Expr.Position }, scope);
+                }
+                else if (entry.TableOid != table.Oid)
+                {
+                    foreach (var c in entry.Columns.Where(c => !c.Hidden))
+                    {
+                        var bound = binder.BindExpr(new ColumnRef([qualifier, c.Name]) { Position = item.Expr.Position }, scope);
+                        exprs.Add(bound);
+                        cols.Add(bound is ColumnExpr { TableOid: > 0 } x ? new ResultColumn(c.Name, bound.Type, x.TableOid, x.ColumnNumber) : new ResultColumn(c.Name, bound.Type));
+                    }
+                    continue;
+                }
+            }
             if (item.Expr is StarExpr)
             {
                 foreach (var c in table.LiveColumns)

@@ -81,6 +81,7 @@ public sealed partial class Parser
         List<IndexElement>? target = null;
         string? constraint = null;
         Expr? targetWhere = null;
+        var targetPosition = Cur.Position;
         if (Cur.Kind == TokenKind.LParen)
         {
             target = ParseIndexParams();
@@ -93,13 +94,13 @@ public sealed partial class Parser
         }
         ExpectKw("do");
         if (AcceptKw("nothing"))
-            return new OnConflictClause(target, constraint, true) { TargetWhere = targetWhere, Position = t.Position };
+            return new OnConflictClause(target, constraint, true) { TargetWhere = targetWhere, TargetPosition = targetPosition, Position = t.Position };
         ExpectKw("update");
         ExpectKw("set");
         var set = ParseSetClauseList();
         Expr? where = null;
         if (AcceptKw("where")) where = ParseExpr();
-        return new OnConflictClause(target, constraint, false) { TargetWhere = targetWhere, Set = set, Where = where, Position = t.Position };
+        return new OnConflictClause(target, constraint, false) { TargetWhere = targetWhere, TargetPosition = targetPosition, Set = set, Where = where, Position = t.Position };
     }
 
     /// set_clause_list: set_target '=' a_expr | '(' set_target_list ')' '=' a_expr [, …]

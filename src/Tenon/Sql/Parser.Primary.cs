@@ -508,7 +508,7 @@ public sealed partial class Parser
         {
             var overTok = Advance();
             if (Cur.Kind == TokenKind.LParen) over = ParseWindowSpecification();
-            else over = new WindowSpec(ParseColId(), Array.Empty<Expr>(), Array.Empty<OrderItem>()) { Position = overTok.Position };
+            else { var nameTok = Cur; over = new WindowSpec(ParseColId(), Array.Empty<Expr>(), Array.Empty<OrderItem>()) { Position = nameTok.Position }; }
         }
         return new FunctionCall(name, args)
         {
@@ -550,35 +550,52 @@ public sealed partial class Parser
             order = ParseSortList();
         }
         string? frame = null;
+        WindowFrame? frameClause = null;
         if (Cur.Is("rows") || Cur.Is("range") || Cur.Is("groups"))
         {
-            int start = Cur.Start;
-            Advance();
+            var modeTok = Advance();
+            int start = modeTok.Start;
+            var mode = modeTok.Text switch { "rows" => FrameMode.Rows, "range" => FrameMode.Range, _ => FrameMode.Groups };
+            FrameBound first, second;
             if (AcceptKw("between"))
             {
-                ParseFrameBound();
+                first = ParseFrameBound();
                 ExpectKw("and");
-                ParseFrameBound();
+                second = ParseFrameBound();
             }
-            else ParseFrameBound();
+            else
+            {
+                first = ParseFrameBound();
+                second = new FrameBound(FrameBoundKind.CurrentRow, null) { Position = first.Position };
+            }
+            var exclusion = FrameExclusion.NoOthers;
             if (AcceptKw("exclude"))
             {
-                if (AcceptKw("current")) ExpectKw("row");
-                else if (AcceptKw("group") || AcceptKw("ties")) { }
+                if (AcceptKw("current")) { ExpectKw("row"); exclusion = FrameExclusion.CurrentRow; }
+                else if (AcceptKw("group")) exclusion = FrameExclusion.Group;
+                else if (AcceptKw("ties")) exclusion = FrameExclusion.Ties;
                 else { ExpectKw("no"); ExpectKw("others"); }
             }
             frame = SourceText(start, Prev.End);
+            frameClause = new WindowFrame(mode, first, second, exclusion) { Position = modeTok.Position };
         }
         Expect(TokenKind.RParen);
-        return new WindowSpec(name, partition, order) { Frame = frame, Position = open.Position };
+        return new WindowSpec(name, partition, order) { Frame = frame, FrameClause = frameClause, Position = open.Position };
     }
 
     /// frame_bound: UNBOUNDED {PRECEDING|FOLLOWING} | CURRENT ROW | a_expr {PRECEDING|FOLLOWING}
-    private void ParseFrameBound()
+    private FrameBound ParseFrameBound()
     {
-        if (Cur.Is("unbounded") && (At(1).Is("preceding") || At(1).Is("following"))) { _pos += 2; return; }
-        if (Cur.Is("current") && At(1).Is("row")) { _pos += 2; return; }
-        ParseExpr();
-        if (!AcceptKw("preceding")) ExpectKw("following");
+        var t = Cur;
+        if (Cur.Is("unbounded") && (At(1).Is("preceding") || At(1).Is("following")))
+        {
+            _pos += 2;
+            return new FrameBound(Prev.Is("preceding") ? FrameBoundKind.UnboundedPreceding : FrameBoundKind.UnboundedFollowing, null) { Position = t.Position };
+        }
+        if (Cur.Is("current") && At(1).Is("row")) { _pos += 2; return new FrameBound(FrameBoundKind.CurrentRow, null) { Position = t.Position }; }
+        var offset = ParseExpr();
+        if (AcceptKw("preceding")) return new FrameBound(FrameBoundKind.OffsetPreceding, offset) { Position = t.Position };
+        ExpectKw("following");
+        return new FrameBound(FrameBoundKind.OffsetFollowing, offset) { Position = t.Position };
     }
 }

@@ -3,7 +3,11 @@ using Tenon.Execution.Expressions;
 namespace Tenon.Execution.Plan;
 
 /// <summary>A bound aggregate call: function, arguments, DISTINCT and FILTER.</summary>
-public sealed record AggregateCall(AggregateFunction Function, IReadOnlyList<BoundExpr> Args, bool Distinct, BoundExpr? Filter, string Fingerprint);
+public sealed record AggregateCall(AggregateFunction Function, IReadOnlyList<BoundExpr> Args, bool Distinct, BoundExpr? Filter, string Fingerprint)
+{
+    /// <summary><c>agg(x ORDER BY …)</c>: the group's inputs are sorted by these keys before they are fed.</summary>
+    public IReadOnlyList<SortKey> Order { get; init; } = Array.Empty<SortKey>();
+}
 
 /// <summary>
 /// GROUP BY with aggregates (hash grouping; groups come out in first-seen order). The output row
@@ -20,6 +24,8 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
         var order = new List<object?[]>();
         // Per group, per DISTINCT aggregate: the argument tuples already fed to it.
         var distinctSeen = new Dictionary<object?[], HashSet<object?[]>?[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
+        // Per group, per ordered aggregate: its inputs and their sort keys, fed once the group is complete.
+        var ordered = new Dictionary<object?[], List<(object?[] Args, object?[] Keys)>?[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
         foreach (var row in input.Execute(ctx))
         {
             var key = new object?[groupKeys.Count];
@@ -43,6 +49,13 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
                     var seen = sets[a] ??= new HashSet<object?[]>(new RowKeyComparer(call.Args.Select(x => x.Type)));
                     if (!seen.Add(args)) continue;
                 }
+                if (call.Order.Count > 0)
+                {
+                    if (!ordered.TryGetValue(key, out var lists))
+                        ordered[key] = lists = new List<(object?[], object?[])>?[aggregates.Count];
+                    (lists[a] ??= new()).Add((args, call.Order.Select(k => k.Expr.Eval(row, ctx)).ToArray()));
+                    continue;
+                }
                 accs[a].Add(args, ctx);
             }
         }
@@ -55,6 +68,15 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
         foreach (var key in order)
         {
             var accs = groups[key];
+            if (ordered.TryGetValue(key, out var pending))
+                for (var a = 0; a < aggregates.Count; a++)
+                {
+                    if (pending[a] is not { } inputs) continue;
+                    var keys = aggregates[a].Order;
+                    var types = keys.Select(k => k.Expr.Type.Id).ToArray();
+                    foreach (var (args, _) in inputs.OrderBy(x => x.Keys, Comparer<object?[]>.Create((p, q) => WindowNode.CompareKeys(p, q, types, keys))))
+                        accs[a].Add(args, ctx);
+                }
             var output = new object?[key.Length + accs.Length];
             Array.Copy(key, output, key.Length);
             for (var a = 0; a < accs.Length; a++) output[key.Length + a] = accs[a].Result(ctx);

@@ -116,7 +116,19 @@ public sealed record WindowSpec(string? Name, IReadOnlyList<Expr> PartitionBy, I
 {
     /// <summary>The frame clause text as written (e.g. <c>ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW</c>), or null.</summary>
     public string? Frame { get; init; }
+    /// <summary>The frame clause, or null for the default frame.</summary>
+    public WindowFrame? FrameClause { get; init; }
 }
+
+public enum FrameMode { Range, Rows, Groups }
+public enum FrameBoundKind { UnboundedPreceding, OffsetPreceding, CurrentRow, OffsetFollowing, UnboundedFollowing }
+public enum FrameExclusion { NoOthers, CurrentRow, Group, Ties }
+
+/// <summary>One end of a window frame; <see cref="Offset"/> is set for <c>n PRECEDING</c>/<c>n FOLLOWING</c>.</summary>
+public sealed record FrameBound(FrameBoundKind Kind, Expr? Offset) : Node;
+
+/// <summary><c>{RANGE|ROWS|GROUPS} {start | BETWEEN start AND end} [EXCLUDE …]</c>; a lone start means end = CURRENT ROW.</summary>
+public sealed record WindowFrame(FrameMode Mode, FrameBound Start, FrameBound End, FrameExclusion Exclusion) : Node;
 
 public enum SqlValueFunctionKind
 {

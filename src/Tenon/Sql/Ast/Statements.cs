@@ -33,6 +33,8 @@ public sealed record InsertStatement(QualifiedName Table, string? Alias, IReadOn
 public sealed record OnConflictClause(IReadOnlyList<IndexElement>? TargetColumns, string? ConstraintName, bool DoNothing) : Node
 {
     public Expr? TargetWhere { get; init; }
+    /// <summary>Position of the '(' of the inference specification; PostgreSQL reports errors about its plain columns there.</summary>
+    public int TargetPosition { get; init; }
     public IReadOnlyList<SetClause> Set { get; init; } = Array.Empty<SetClause>();
     public Expr? Where { get; init; }
 }

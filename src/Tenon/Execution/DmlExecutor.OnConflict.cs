@@ -1,0 +1,223 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Constraints;
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>
+/// <c>INSERT … ON CONFLICT</c>: choosing the arbiter indexes (PostgreSQL's unique-index inference)
+/// and, per proposed row, finding a conflicting row in them and resolving it.
+/// </summary>
+public sealed partial class DmlExecutor
+{
+    /// <summary>
+    /// A bound ON CONFLICT clause. <see cref="Arbiters"/> are positions in the table's index list.
+    /// DO UPDATE's SET and WHERE expressions read a row made of the existing row followed by the
+    /// proposed one (the EXCLUDED pseudo-relation).
+    /// </summary>
+    private sealed record ConflictAction(bool DoNothing, IReadOnlyList<int> Arbiters,
+        IReadOnlyList<(ColumnDef Col, BoundExpr? Expr)> Sets, BoundExpr? Where);
+
+    private const string ExcludedName = "excluded";
+
+    private ConflictAction BindOnConflict(Binder binder, TableDef table, InsertStatement stmt, OnConflictClause oc)
+    {
+        if (!oc.DoNothing && oc.TargetColumns is null && oc.ConstraintName is null)
+            throw new TenonException(SqlState.SyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name",
+                hint: "For example, ON CONFLICT (column_name).") { Position = oc.Position };
+
+        // Parse analysis first (inference elements, their WHERE, the named constraint, SET, WHERE);
+        // matching them to an index comes after, as PostgreSQL's planner does it.
+        var tableScope = RowWriter.TableScope(table, stmt.Alias);
+        var inferred = new List<(ColumnDef? Col, IndexElement Element)>();
+        foreach (var element in oc.TargetColumns ?? Array.Empty<IndexElement>())
+        {
+            // PostgreSQL places these errors, and a plain column's, at the inference specification's '('.
+            var position = oc.TargetPosition;
+            if (element.Descending)
+                throw new TenonException(SqlState.SyntaxError, "ASC/DESC is not allowed in ON CONFLICT clause") { Position = position };
+            if (element.NullsFirst is not null)
+                throw new TenonException(SqlState.SyntaxError, "NULLS FIRST/LAST is not allowed in ON CONFLICT clause") { Position = position };
+            ColumnDef? col;
+            if (element.Column is { } name)
+                col = table.FindColumn(name)
+                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" does not exist") { Position = position };
+            else
+            {
+                // A parenthesized plain column is that column; any other expression is bound for its
+                // errors and can match no index, since Tenon has no expression indexes.
+                var bound = binder.BindExpr(element.Expression!, tableScope);
+                col = bound is ColumnExpr { TableOid: > 0 } ce && ce.TableOid == table.Oid ? table.Column(ce.ColumnNumber) : null;
+            }
+            if (element.OpClass is { } opclass && !BtreeOpClasses.Contains(opclass))
+                throw new TenonException(SqlState.UndefinedObject, $"operator class \"{opclass}\" does not exist for access method \"btree\"");
+            inferred.Add((col, element));
+        }
+        if (oc.TargetWhere is not null) binder.BindCondition(oc.TargetWhere, tableScope, "WHERE");
+
+        KeyConstraintDef? named = null;
+        if (oc.ConstraintName is { } constraintName)
+        {
+            var c = table.FindConstraint(constraintName)
+                ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{constraintName}\" for table \"{table.Name}\" does not exist");
+            named = c as KeyConstraintDef
+                ?? throw new TenonException(SqlState.WrongObjectType, "constraint in ON CONFLICT clause has no associated index");
+        }
+
+        var sets = new List<(ColumnDef, BoundExpr?)>();
+        BoundExpr? where = null;
+        if (!oc.DoNothing)
+        {
+            var scope = ConflictScope(table, stmt.Alias, excludedVisible: true);
+            foreach (var s in oc.Set)
+            {
+                var col = table.FindColumn(s.Column)
+                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{s.Column}\" of relation \"{table.Name}\" does not exist") { Position = s.Position };
+                if (sets.Any(x => x.Item1 == col))
+                    throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
+                if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
+                if (col.Identity == IdentityKind.Always)
+                    throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
+                        $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.");
+                sets.Add((col, binder.CoerceForColumn(binder.BindExpr(s.Value, scope), col, s.Value.Position)));
+            }
+            if (oc.Where is not null) where = binder.BindCondition(oc.Where, scope, "WHERE");
+        }
+        return new ConflictAction(oc.DoNothing, InferArbiters(table, oc, inferred, named), sets, where);
+    }
+
+    /// <summary>
+    /// The arbiters: the named constraint's index; else every unique index whose key columns are
+    /// exactly the inferred set (repeats ignored), honouring a given collation or operator class;
+    /// else, with no target (DO NOTHING only), every unique index.
+    /// </summary>
+    private static List<int> InferArbiters(TableDef table, OnConflictClause oc, List<(ColumnDef? Col, IndexElement Element)> inferred, KeyConstraintDef? named)
+    {
+        var arbiters = new List<int>();
+        if (named is not null)
+        {
+            arbiters.Add(table.IndexPosition(named.IndexOid));
+            return arbiters;
+        }
+        if (oc.TargetColumns is null)
+        {
+            for (var i = 0; i < table.Indexes.Count; i++)
+                if (table.Indexes[i].Unique) arbiters.Add(i);
+            return arbiters;
+        }
+        if (inferred.All(x => x.Col is not null))
+        {
+            var wanted = inferred.Select(x => x.Col!.Number).ToHashSet();
+            for (var i = 0; i < table.Indexes.Count; i++)
+            {
+                var index = table.Indexes[i];
+                if (!index.Unique || index.Predicate is not null || !index.Columns.ToHashSet().SetEquals(wanted)) continue;
+                if (inferred.All(x => ElementMatches(x.Col!, x.Element))) arbiters.Add(i);
+            }
+        }
+        if (arbiters.Count == 0)
+            throw new TenonException(SqlState.InvalidColumnReference, "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+        return arbiters;
+    }
+
+    // Tenon's index columns use the column's collation ("default" for strings) and the type's default operator class.
+    private static bool ElementMatches(ColumnDef col, IndexElement element)
+    {
+        var collatable = col.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name;
+        if (element.Collation is { } collation && !(collatable && collation == "default")) return false;
+        if (element.OpClass is { } opclass && opclass != DefaultOpClass(col.Type.Id)) return false;
+        return true;
+    }
+
+    private static string? DefaultOpClass(TypeId id) => id switch
+    {
+        TypeId.Bool => "bool_ops",
+        TypeId.Int2 => "int2_ops",
+        TypeId.Int4 => "int4_ops",
+        TypeId.Int8 => "int8_ops",
+        TypeId.Numeric => "numeric_ops",
+        TypeId.Float4 => "float4_ops",
+        TypeId.Float8 => "float8_ops",
+        TypeId.Text or TypeId.Varchar => "text_ops",
+        TypeId.Bpchar => "bpchar_ops",
+        TypeId.Name => "name_ops",
+        TypeId.Uuid => "uuid_ops",
+        TypeId.Date => "date_ops",
+        TypeId.Timestamp => "timestamp_ops",
+        TypeId.Timestamptz => "timestamptz_ops",
+        TypeId.Interval => "interval_ops",
+        TypeId.Bytea => "bytea_ops",
+        _ => null,
+    };
+
+    private static readonly HashSet<string> BtreeOpClasses = new(StringComparer.Ordinal)
+    {
+        "bool_ops", "int2_ops", "int4_ops", "int8_ops", "numeric_ops", "float4_ops", "float8_ops", "text_ops",
+        "varchar_ops", "bpchar_ops", "name_ops", "uuid_ops", "date_ops", "timestamp_ops", "timestamptz_ops",
+        "interval_ops", "bytea_ops", "time_ops", "timetz_ops", "oid_ops", "char_ops", "money_ops", "inet_ops",
+        "text_pattern_ops", "varchar_pattern_ops", "bpchar_pattern_ops", "record_ops", "array_ops", "jsonb_ops",
+    };
+
+    /// <summary>
+    /// The scope of DO UPDATE (the target, then EXCLUDED) or of RETURNING (the target; EXCLUDED is
+    /// present only to give PostgreSQL's "cannot be referenced from this part of the query" error).
+    /// </summary>
+    private static Scope ConflictScope(TableDef table, string? alias, bool excludedVisible)
+    {
+        var scope = RowWriter.TableScope(table, alias);
+        var n = table.Columns.Count;
+        var target = alias ?? table.Name;
+        if (!excludedVisible && target == ExcludedName) return scope;
+        var cols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, n + i) { Hidden = c.IsDropped }).ToList();
+        // Added directly: a target named "excluded" makes the name ambiguous rather than a duplicate alias.
+        scope.Entries.Add(new RangeEntry(ExcludedName, cols) { Unreferenceable = !excludedVisible });
+        scope.Width = 2 * n;
+        return scope;
+    }
+
+    /// <summary>
+    /// Inserts one proposed row under ON CONFLICT. Returns the row to report (inserted or
+    /// updated), or null when the row was skipped. <paramref name="touched"/> holds the rows this
+    /// statement has inserted or updated, which DO UPDATE may not update again.
+    /// </summary>
+    private object?[]? InsertOrResolve(RowWriter writer, TableDef table, ConflictAction action, object?[] row, HashSet<long> touched)
+    {
+        writer.CheckRow(table, row);
+        foreach (var position in action.Arbiters)
+        {
+            var index = table.Indexes[position];
+            if (index.Deferrable)
+                throw new TenonException(SqlState.ObjectNotInPrerequisiteState,
+                    "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters")
+                { SchemaName = table.Schema, TableName = table.Name, ConstraintName = index.Name };
+        }
+        foreach (var position in action.Arbiters)
+        {
+            var index = table.Indexes[position];
+            var key = RowWriter.KeyOf(index, row);
+            if (!index.NullsNotDistinct && key.Any(v => v is null)) continue;
+            if (!ctx.Transaction.Index(table.Oid, position).TrySeekFirst(key, out var rowId)) continue;
+            if (action.DoNothing) return null;
+            if (touched.Contains(rowId))
+                throw new TenonException(SqlState.CardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time",
+                    hint: "Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+            ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var existing);
+            var input = new object?[2 * table.Columns.Count];
+            Array.Copy(existing!, input, table.Columns.Count);
+            Array.Copy(row, 0, input, table.Columns.Count, table.Columns.Count);
+            if (action.Where is not null && action.Where.Eval(input, ctx) is not true) return null;
+            var newRow = (object?[])existing!.Clone();
+            foreach (var (col, expr) in action.Sets)
+                newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
+            writer.Update(table, rowId, existing!, newRow);
+            touched.Add(rowId);
+            return newRow;
+        }
+        touched.Add(writer.Insert(table, row, rowChecked: true));
+        return row;
+    }
+}
