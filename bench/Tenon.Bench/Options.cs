@@ -8,7 +8,7 @@ public sealed class Options
     public static readonly string[] AllEngines = ["tenon", "sqlite-mem", "sqlite-wal", "postgres", "tenon-server"];
 
     public double Scale { get; private set; } = 1.0;
-    public TimeSpan Budget { get; private set; } = TimeSpan.FromSeconds(45);
+    public TimeSpan Budget { get; private set; } = TimeSpan.FromSeconds(60);
     public bool Quick { get; private set; }
     public bool Warmup { get; private set; } = true;
     public IReadOnlyList<string> Engines { get; private set; } = AllEngines;
@@ -22,7 +22,7 @@ public sealed class Options
           --scale X            multiply the workload sizes by X (default 1: 100k parents, 1M children...)
           --quick              smoke test: --scale 0.01 --budget 10, no warm-up
           --budget SECONDS     time limit of each timed phase; a phase that reaches it stops and is
-                               reported as capped, with its rate (default 45)
+                               reported as capped, with its rate (default 60)
           --engines LIST       comma-separated subset of tenon,sqlite-mem,sqlite-wal,postgres,tenon-server
           --tenon-server H:P   measure Tenon's wire server, already running at H:P, through Npgsql
           --out FILE           also write the results (markdown) to FILE
