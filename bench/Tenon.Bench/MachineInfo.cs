@@ -11,7 +11,7 @@ public static class MachineInfo
         yield return ("CPU", CpuModel());
         yield return ("cores", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("memory", MemTotal());
-        yield return ("OS", $"{OsName()} ({RuntimeInformation.OSDescription})");
+        yield return ("OS", $"{OsName()}, kernel {Kernel()}");
         yield return (".NET", RuntimeInformation.FrameworkDescription);
         yield return ("Npgsql", typeof(Npgsql.NpgsqlConnection).Assembly.GetName().Version?.ToString() ?? "?");
         yield return ("Microsoft.Data.Sqlite", typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.GetName().Version?.ToString() ?? "?");
@@ -51,6 +51,12 @@ public static class MachineInfo
             var line = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
             return line?["PRETTY_NAME=".Length..].Trim('"') ?? RuntimeInformation.OSDescription;
         }
+        catch (IOException) { return RuntimeInformation.OSDescription; }
+    }
+
+    private static string Kernel()
+    {
+        try { return File.ReadAllText("/proc/sys/kernel/osrelease").Trim(); }
         catch (IOException) { return RuntimeInformation.OSDescription; }
     }
 
