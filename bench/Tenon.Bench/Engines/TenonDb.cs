@@ -1,0 +1,48 @@
+using Tenon.Errors;
+
+namespace Tenon.Bench.Engines;
+
+/// <summary>
+/// Tenon in process through its <see cref="Session"/> API. The session has no prepared statements:
+/// every execution parses and binds its SQL again, which is part of what this engine costs.
+/// </summary>
+public sealed class TenonDb : IBenchDb
+{
+    private readonly Session _session;
+
+    public TenonDb()
+    {
+        _session = Database.OpenInMemory().CreateSession();
+    }
+
+    public string Name => "Tenon";
+    public Dialect Dialect => Dialect.Postgres;
+    public bool Durable => false;
+
+    public void Exec(string sql)
+    {
+        foreach (var _ in _session.Execute(sql)) { }
+    }
+
+    public IBenchCommand Prepare(string sql) => new Command(_session, sql);
+
+    public bool IsForeignKeyViolation(Exception e) => e is TenonException { SqlState: "23503" };
+
+    public void Dispose() => _session.Dispose();
+
+    private sealed class Command(Session session, string sql) : IBenchCommand
+    {
+        public int Execute(params object?[] args) => RowCount(session.ExecuteSingle(sql, args).CommandTag);
+
+        public List<object?[]> Query(params object?[] args) => [.. session.ExecuteSingle(sql, args).Rows];
+
+        public void Dispose() { }
+
+        /// <summary>The row count is the last number of the command tag (<c>INSERT 0 n</c>, <c>UPDATE n</c>, <c>DELETE n</c>).</summary>
+        private static int RowCount(string tag)
+        {
+            var space = tag.LastIndexOf(' ');
+            return space >= 0 && int.TryParse(tag.AsSpan(space + 1), out var n) ? n : 0;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Tenon.Bench;
+
+/// <summary>Command-line options; see <see cref="Usage"/>.</summary>
+public sealed class Options
+{
+    public static readonly string[] AllEngines = ["tenon", "sqlite-mem", "sqlite-wal", "postgres", "tenon-server"];
+
+    public double Scale { get; private set; } = 1.0;
+    public TimeSpan Budget { get; private set; } = TimeSpan.FromSeconds(60);
+    public bool Quick { get; private set; }
+    public bool Warmup { get; private set; } = true;
+    public IReadOnlyList<string> Engines { get; private set; } = AllEngines;
+    public string? TenonServer { get; private set; }
+    public string? OutFile { get; private set; }
+    public bool Help { get; private set; }
+
+    public const string Usage = """
+        Tenon.Bench: runs workloads W1..W9 on Tenon, SQLite and PostgreSQL 15 side by side.
+
+          --scale X            multiply the workload sizes by X (default 1: 100k parents, 1M children...)
+          --quick              smoke test: --scale 0.01 --budget 10, no warm-up
+          --budget SECONDS     time limit of each timed phase; a phase that reaches it stops and is
+                               reported as capped, with its rate (default 60)
+          --engines LIST       comma-separated subset of tenon,sqlite-mem,sqlite-wal,postgres,tenon-server
+          --tenon-server H:P   measure a Tenon wire server already running at H:P (default: one started in process)
+          --out FILE           also write the results (markdown) to FILE
+          --no-warmup          skip the warm-up pass (a tiny run of every workload before timing)
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        double? scale = null;
+        TimeSpan? budget = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--scale":
+                    scale = double.Parse(Value(), CultureInfo.InvariantCulture);
+                    if (scale <= 0) throw new ArgumentException("--scale must be positive");
+                    break;
+                case "--quick": o.Quick = true; break;
+                case "--budget": budget = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+                case "--engines":
+                    o.Engines = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    foreach (var e in o.Engines)
+                        if (!AllEngines.Contains(e)) throw new ArgumentException($"unknown engine {e}");
+                    break;
+                case "--tenon-server": o.TenonServer = Value(); break;
+                case "--out": o.OutFile = Value(); break;
+                case "--no-warmup": o.Warmup = false; break;
+                case "-h" or "--help": o.Help = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.Quick)
+        {
+            o.Scale = 0.01;
+            o.Budget = TimeSpan.FromSeconds(10);
+            o.Warmup = false;
+        }
+        if (scale is double s) o.Scale = s;
+        if (budget is TimeSpan b) o.Budget = b;
+        return o;
+    }
+
+    /// <summary>The command line that reproduces this run, for the report.</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"--scale {Scale} --budget {Budget.TotalSeconds}") +
+        (Warmup ? "" : " --no-warmup") +
+        (Engines.Count == AllEngines.Length ? "" : " --engines " + string.Join(',', Engines));
+}

@@ -1,0 +1,102 @@
+using Tenon.Bench;
+using Tenon.Bench.Engines;
+using Tenon.Bench.Workloads;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 2;
+}
+if (options.Help)
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
+
+var repoRoot = RepoRoot.Find();
+var sizes = new Sizes(options.Scale);
+var log = (string s) => Console.Error.WriteLine(s);
+var machine = MachineInfo.Describe(repoRoot).ToList();
+
+PostgresInstance? postgres = null;
+string? postgresUnavailable = null;
+if (options.Engines.Contains("postgres"))
+{
+    try
+    {
+        log("starting a private PostgreSQL 15 on loopback...");
+        postgres = PostgresInstance.TryStart(out postgresUnavailable);
+    }
+    catch (Exception e)
+    {
+        postgresUnavailable = "could not start PostgreSQL: " + e.Message;
+    }
+    if (postgres is not null)
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.Dispose();
+        Console.CancelKeyPress += (_, _) => postgres.Dispose();
+        machine.Add(("PostgreSQL", postgres.Version + " (loopback TCP, fsync/synchronous_commit on, shared_buffers 256MB)"));
+    }
+}
+
+var runs = new List<EngineRun>();
+try
+{
+    foreach (var engine in options.Engines)
+    {
+        var (name, open, skipped) = Engines(engine);
+        if (open is null)
+        {
+            log($"[{name}] skipped: {skipped}");
+            runs.Add(new EngineRun(name, null, skipped));
+            continue;
+        }
+        try
+        {
+            if (options.Warmup)
+            {
+                log($"[{name}] warm-up...");
+                using var warm = open();
+                new Suite(warm, new Sizes(0.002), TimeSpan.FromSeconds(30)).RunAll();
+            }
+            using var db = open();
+            if (db is SqliteDb && !machine.Any(m => m.Item1 == "SQLite"))
+                machine.Add(("SQLite", db.QueryOnce("SELECT sqlite_version()")[0][0] + " (foreign_keys=ON; WAL file in /tmp with synchronous=FULL)"));
+            runs.Add(new EngineRun(name, new Suite(db, sizes, options.Budget, log).RunAll()));
+        }
+        catch (Exception e)
+        {
+            log($"[{name}] could not run: {e.Message}");
+            runs.Add(new EngineRun(name, null, "could not run: " + e.Message));
+        }
+        GC.Collect();
+    }
+}
+finally
+{
+    postgres?.Dispose();
+}
+
+var command = "dotnet run -c Release --project bench/Tenon.Bench -- " + options.Describe();
+var report = Report.Build(runs, machine, command, sizes, options.Budget);
+Console.WriteLine(report);
+if (options.OutFile is not null) File.WriteAllText(options.OutFile, report);
+return runs.Any(r => r.Results?.Any(m => m.Outcome == Outcome.Failed) == true) ? 1 : 0;
+
+(string Name, Func<IBenchDb>? Open, string? Skipped) Engines(string engine) => engine switch
+{
+    "tenon" => ("Tenon", () => new TenonDb(), null),
+    "sqlite-mem" => ("SQLite :memory:", SqliteDb.InMemory, null),
+    "sqlite-wal" => ("SQLite WAL FULL", () => SqliteDb.WalFile(Path.Combine("/tmp", "tenon-bench-sqlite")), null),
+    "postgres" => postgres is null
+        ? ("PostgreSQL 15", null, postgresUnavailable)
+        : ("PostgreSQL 15", () => new NpgsqlDb("PostgreSQL 15", postgres.ConnectionString, durable: true), null),
+    "tenon-server" => TenonServerHook.Engine(options.TenonServer, repoRoot),
+    _ => throw new ArgumentException(engine),
+};

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Tenon.Bench.Workloads;
+
+namespace Tenon.Bench;
+
+/// <summary>The results of one engine, or why it was not measured.</summary>
+public sealed record EngineRun(string Name, IReadOnlyList<Measurement>? Results, string? SkippedBecause = null);
+
+/// <summary>Formats a run as markdown: the machine, the command, the table of times and ratios, the notes.</summary>
+public static class Report
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Build(IReadOnlyList<EngineRun> runs, IEnumerable<(string, string)> machine, string command, Sizes sizes, TimeSpan budget)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("### Machine and software").AppendLine();
+        foreach (var (k, v) in machine) sb.AppendLine($"- {k}: {v}");
+        sb.AppendLine().AppendLine($"Command: `{command}`").AppendLine();
+        sb.AppendLine($"Scale {sizes.Scale.ToString(Inv)}; time budget per timed phase {budget.TotalSeconds.ToString(Inv)} s.").AppendLine();
+
+        var measured = runs.Where(r => r.Results is not null).ToList();
+        var tenon = measured.FirstOrDefault(r => r.Name == "Tenon");
+        var sqliteMem = measured.FirstOrDefault(r => r.Name == "SQLite :memory:");
+        var postgres = measured.FirstOrDefault(r => r.Name.StartsWith("PostgreSQL", StringComparison.Ordinal));
+        var ratioColumns = new List<EngineRun>();
+        if (tenon is not null)
+        {
+            if (sqliteMem is not null) ratioColumns.Add(sqliteMem);
+            if (postgres is not null) ratioColumns.Add(postgres);
+        }
+
+        sb.AppendLine("### Results").AppendLine();
+        sb.AppendLine("Each cell: time of the timed phase and units per second. Ratios divide Tenon's time per unit by the other " +
+                      "engine's (above 1: Tenon is slower). A capped phase stopped at the time budget; it is compared by its rate.").AppendLine();
+        sb.Append("| workload | size |");
+        foreach (var r in measured) sb.Append($" {r.Name} |");
+        foreach (var r in ratioColumns) sb.Append($" Tenon ÷ {r.Name} |");
+        sb.AppendLine();
+        sb.Append("|---|---:|").Append(string.Concat(Enumerable.Repeat("---:|", measured.Count + ratioColumns.Count))).AppendLine();
+        foreach (var (key, title, unit) in WorkloadCatalog.All)
+        {
+            var planned = measured.Select(r => Find(r, key)).FirstOrDefault(m => m is not null && m.Planned > 0)?.Planned;
+            sb.Append($"| {key} {title} | {(planned is long p ? p.ToString("N0", Inv) + " " + unit : "")} |");
+            foreach (var r in measured) sb.Append($" {Cell(Find(r, key))} |");
+            foreach (var r in ratioColumns) sb.Append($" {Ratio(Find(tenon!, key), Find(r, key))} |");
+            sb.AppendLine();
+        }
+        sb.AppendLine();
+
+        var notes = new List<string>();
+        foreach (var (key, _, _) in WorkloadCatalog.All)
+        {
+            var described = measured.Select(r => Find(r, key)).FirstOrDefault(m => m is { Outcome: Outcome.Ok or Outcome.Capped, Note: not null });
+            if (described is not null) notes.Add($"{key}: {described.Note}");
+        }
+        foreach (var r in measured)
+            foreach (var m in r.Results!)
+            {
+                if (m.Outcome == Outcome.Capped)
+                    notes.Add($"{r.Name} {m.Key}: capped by the {budget.TotalSeconds.ToString(Inv)} s budget after {m.Done.ToString("N0", Inv)} of {m.Planned.ToString("N0", Inv)} {m.Unit} (checks passed for those).");
+                else if (m.Outcome is Outcome.Failed or Outcome.NotAvailable)
+                    notes.Add($"{r.Name} {m.Key}: {(m.Outcome == Outcome.Failed ? "FAILED" : "not available")}: {m.Note}");
+            }
+        foreach (var r in runs.Where(r => r.Results is null)) notes.Add($"{r.Name}: not measured: {r.SkippedBecause}");
+        if (notes.Count > 0)
+        {
+            sb.AppendLine("Notes:").AppendLine();
+            foreach (var n in notes) sb.AppendLine("- " + n);
+        }
+        return sb.ToString();
+    }
+
+    private static Measurement? Find(EngineRun run, string key) => run.Results?.FirstOrDefault(m => m.Key == key);
+
+    private static string Cell(Measurement? m) => m switch
+    {
+        null => "",
+        { Outcome: Outcome.NotAvailable } => "n/a",
+        { Outcome: Outcome.Failed } => "FAILED",
+        { Done: 0 } => "none done",
+        { Outcome: Outcome.Capped } => $"capped: {Rate(m.UnitsPerSecond)}/s ({m.Done.ToString("N0", Inv)} in {Seconds(m.Seconds)})",
+        _ => $"{Seconds(m.Seconds)} · {Rate(m.UnitsPerSecond)}/s",
+    };
+
+    private static string Ratio(Measurement? tenon, Measurement? other)
+    {
+        if (tenon is null || other is null || !tenon.HasTiming || !other.HasTiming) return "–";
+        var ratio = tenon.SecondsPerUnit / other.SecondsPerUnit;
+        return ratio >= 10 ? $"{ratio.ToString("N0", Inv)}×" : $"{ratio.ToString("0.00", Inv)}×";
+    }
+
+    private static string Seconds(double s) => s >= 10 ? $"{s.ToString("0.0", Inv)} s" : s >= 0.1 ? $"{s.ToString("0.00", Inv)} s" : $"{(s * 1000).ToString("0.0", Inv)} ms";
+
+    private static string Rate(double perSecond) => perSecond switch
+    {
+        double.PositiveInfinity => "∞",
+        >= 1e6 => $"{(perSecond / 1e6).ToString("0.00", Inv)}M",
+        >= 1e4 => $"{(perSecond / 1e3).ToString("0", Inv)}k",
+        >= 1e3 => $"{(perSecond / 1e3).ToString("0.0", Inv)}k",
+        >= 10 => perSecond.ToString("0", Inv),
+        _ => perSecond.ToString("0.0", Inv),
+    };
+}

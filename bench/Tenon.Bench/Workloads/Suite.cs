@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Tenon.Bench.Engines;
+
+namespace Tenon.Bench.Workloads;
+
+/// <summary>
+/// Runs workloads W1..W9 in order on one engine. Each workload creates its tables, fills them
+/// (untimed), runs its timed phase under the time budget, checks its results against answers
+/// computed here (untimed; a wrong answer fails the workload, so a fast wrong engine cannot win),
+/// and drops its tables. W1..W4 share the parent table of W1.
+/// </summary>
+public sealed partial class Suite(IBenchDb db, Sizes sizes, TimeSpan budget, Action<string>? log = null)
+{
+    private readonly List<Measurement> _results = [];
+
+    public IReadOnlyList<Measurement> RunAll()
+    {
+        Group(["W1", "W2a", "W2b", "W3", "W4"], ParentChildGroup, ["child_indexed", "child_plain", "parent"]);
+        Group(["W5a", "W5b"], CascadeDeletes, ["cas_leaf", "cas_mid", "cas_root"]);
+        Group(["W6"], RestrictDeletes, ["rst_child", "rst_parent"]);
+        Group(["W7"], UpdateCascade, ["upd_child", "upd_parent"]);
+        Group(["W8a", "W8b"], JoinTopTen, ["j_child", "j_parent"]);
+        Group(["W9"], DurableCommits, ["dur"]);
+        return _results;
+    }
+
+    /// <summary>
+    /// Runs one group of workloads. An exception fails the workload that was running and every later
+    /// workload of the group (they depend on its data); the tables are dropped either way.
+    /// </summary>
+    private void Group(string[] keys, Action body, string[] tables)
+    {
+        DropTables(tables);
+        var before = _results.Count;
+        try
+        {
+            body();
+        }
+        catch (Exception e)
+        {
+            try { db.Exec("ROLLBACK"); } catch (Exception) { /* not in a transaction */ }
+            var message = e is CheckFailedException ? "wrong result: " + e.Message : $"{e.GetType().Name}: {FirstLine(e.Message)}";
+            if (Environment.GetEnvironmentVariable("TENON_BENCH_DEBUG") == "1") log?.Invoke(e.ToString());
+            foreach (var key in keys.Skip(_results.Count - before))
+            {
+                var (title, unit) = WorkloadCatalog.Describe(key);
+                Record(new Measurement(key, title, unit, 0, 0, 0, Outcome.Failed, message));
+            }
+        }
+        DropTables(tables);
+    }
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOf('\n');
+        return i < 0 ? s : s[..i];
+    }
+
+    private void DropTables(string[] tables)
+    {
+        foreach (var t in tables) db.Exec($"DROP TABLE IF EXISTS {t}");
+    }
+
+    private void Record(Measurement m)
+    {
+        _results.Add(m);
+        var what = m.Outcome switch
+        {
+            Outcome.Ok => $"{m.Done:N0} {m.Unit} in {m.Seconds:F3} s ({m.UnitsPerSecond:N0}/s)",
+            Outcome.Capped => $"CAPPED at {m.Done:N0} of {m.Planned:N0} {m.Unit} in {m.Seconds:F3} s ({m.UnitsPerSecond:N0}/s)",
+            Outcome.NotAvailable => "not available: " + m.Note,
+            _ => "FAILED: " + m.Note,
+        };
+        log?.Invoke($"[{db.Name}] {m.Key} {m.Title}: {what}");
+    }
+
+    /// <summary>Records a finished timed phase.</summary>
+    private void Timed(string key, long planned, long done, Stopwatch watch, string? note = null)
+    {
+        var (title, unit) = WorkloadCatalog.Describe(key);
+        Record(new Measurement(key, title, unit, planned, done, watch.Elapsed.TotalSeconds,
+            done < planned ? Outcome.Capped : Outcome.Ok, note));
+    }
+
+    private Budget NewBudget() => new(budget);
+
+    /// <summary>
+    /// <c>INSERT INTO head SELECT list FROM 1..n AS s(i)</c>: generate_series where the dialect has it,
+    /// a recursive CTE in SQLite. Used only for untimed setup.
+    /// </summary>
+    private void InsertSeries(string head, string selectList, long n)
+    {
+        db.Exec(db.Dialect == Dialect.Sqlite
+            ? $"WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {n}) INSERT INTO {head} SELECT {selectList} FROM s"
+            : $"INSERT INTO {head} SELECT {selectList} FROM generate_series(1, {n}) AS s(i)");
+    }
+
+    private string SerialKey => db.Dialect == Dialect.Sqlite ? "id INTEGER PRIMARY KEY" : "id serial PRIMARY KEY";
+
+    private long Count(string table) => db.LongOnce($"SELECT count(*) FROM {table}") ?? 0;
+}
