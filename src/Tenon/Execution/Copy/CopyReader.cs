@@ -91,9 +91,9 @@ public sealed class CopyReader
                 if (i + 1 < _data.Length && _data[i + 1] == '.')
                 {
                     var after = i + 2;
-                    CurrentLine = _data[start..i];
                     if (after < _data.Length && _data[after] is not ('\r' or '\n'))
                         throw new TenonException(SqlState.BadCopyFileFormat, "end-of-copy marker corrupt");
+                    CurrentLine = _data[start..i];
                     _done = true;
                     line = CurrentLine;
                     if (i == start) return false;
