@@ -57,7 +57,7 @@ public static class CliMain
             output.WriteError($"tenon: error: FATAL:  {ex.MessageText}\n");
             return ExitCodes.BadConnection;
         }
-        var runner = new ScriptRunner(executor, output);
+        var runner = new ScriptRunner(executor, output) { Stdin = stdin };
         runner.Variables.Set("DBNAME", options.Database);
         foreach (var (name, value) in options.Variables)
         {

@@ -36,6 +36,15 @@ internal sealed partial class ScriptRunner
                     }
                     continue;
                 }
+                if (result.CopyIn is { } request)
+                {
+                    ReadCopyData(request);
+                    continue;
+                }
+                if (result.CopyOut is { } copyOut)
+                {
+                    foreach (var line in copyOut.Lines) _output.Write(line);
+                }
                 PrintResult(result);
             }
             if (ok) SetResultVariables(null);

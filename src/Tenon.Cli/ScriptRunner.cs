@@ -93,9 +93,11 @@ internal sealed partial class ScriptRunner
         var savedFile = _inputFile;
         var savedLine = _lineNo;
         var savedInteractive = _interactive;
+        var savedSource = (_copySource, _copyLineReader);
         _inputFile = inputFile;
         _lineNo = 0;
         _interactive = interactive;
+        (_copySource, _copyLineReader) = (reader, lineReader);
         try
         {
             return MainLoop(reader, lineReader);
@@ -105,6 +107,7 @@ internal sealed partial class ScriptRunner
             _inputFile = savedFile;
             _lineNo = savedLine;
             _interactive = savedInteractive;
+            (_copySource, _copyLineReader) = savedSource;
             _output.Flush();
         }
     }

@@ -41,17 +41,10 @@ public sealed partial class Session
         {
             foreach (var stmt in statements)
             {
-                StatementResult result;
-                try
-                {
-                    result = ExecuteStatement(stmt, parameters, batchImplicit);
-                }
-                catch (TenonException) when (batchImplicit)
-                {
-                    if (_tx is not null && !_tx.IsExplicit) EndTransaction(commit: false);
-                    throw;
-                }
+                var result = ExecuteInBatch(stmt, parameters, batchImplicit, null);
                 yield return result;
+                // COPY FROM STDIN: the caller has answered the request while we were suspended (docs/COPY.md).
+                if (result.CopyIn is { } request) yield return ExecuteInBatch(stmt, parameters, batchImplicit, request);
             }
             if (batchImplicit && _tx is not null && !_tx.IsExplicit) EndTransaction(commit: true);
         }
@@ -61,7 +54,20 @@ public sealed partial class Session
         }
     }
 
-    private StatementResult ExecuteStatement(Statement stmt, IReadOnlyList<object?>? parameters, bool inBatch)
+    private StatementResult ExecuteInBatch(Statement stmt, IReadOnlyList<object?>? parameters, bool batchImplicit, CopyInRequest? copyData)
+    {
+        try
+        {
+            return ExecuteStatement(stmt, parameters, batchImplicit, copyData);
+        }
+        catch (TenonException) when (batchImplicit)
+        {
+            if (_tx is not null && !_tx.IsExplicit) EndTransaction(commit: false);
+            throw;
+        }
+    }
+
+    private StatementResult ExecuteStatement(Statement stmt, IReadOnlyList<object?>? parameters, bool inBatch, CopyInRequest? copyData = null)
     {
         if (stmt is TransactionStatement ts) return ExecuteTransactionStatement(ts);
         if (_tx is { Failed: true }) throw SqlErrors.InFailedTransaction();
@@ -81,7 +87,7 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters);
-            var result = Dispatch(stmt, ctx);
+            var result = Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
@@ -101,9 +107,14 @@ public sealed partial class Session
         }
     }
 
-    private static bool IsWrite(Statement stmt) => stmt is not (SelectStatement or ShowStatement or SetStatement or ResetStatement);
+    private static bool IsWrite(Statement stmt) => stmt switch
+    {
+        SelectStatement or ShowStatement or SetStatement or ResetStatement => false,
+        CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
+        _ => true,
+    };
 
-    private StatementResult Dispatch(Statement stmt, ExecContext ctx)
+    private StatementResult Dispatch(Statement stmt, ExecContext ctx, CopyInRequest? copyData = null)
     {
         var ddl = new DdlExecutor(ctx);
         var dml = new DmlExecutor(ctx);
@@ -132,6 +143,12 @@ public sealed partial class Session
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
+            case CopyStatement c:
+            {
+                var copy = new Execution.Copy.CopyExecutor(ctx);
+                if (!c.IsFrom) return copy.CopyTo(c, inner => Dispatch(inner, ctx));
+                return c.FileName is null && copyData is null ? copy.BeginCopyIn(c) : copy.CopyFrom(c, copyData);
+            }
             case UnsupportedStatement u:
                 throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = u.Position };
         }

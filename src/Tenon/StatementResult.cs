@@ -32,6 +32,12 @@ public sealed class StatementResult
     public IReadOnlyList<object?[]> Rows { get; }
 
     public bool HasRows => Columns is not null;
+
+    /// <summary>Set when COPY … FROM STDIN waits for the client's data; answer it before resuming the enumeration.</summary>
+    public CopyInRequest? CopyIn { get; init; }
+
+    /// <summary>Set for COPY … TO STDOUT: the data to send before the command tag.</summary>
+    public CopyOutData? CopyOut { get; init; }
 }
 
 /// <summary>A NOTICE/WARNING/INFO message raised while a statement ran.</summary>

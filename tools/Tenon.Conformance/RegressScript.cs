@@ -88,6 +88,6 @@ public sealed partial class RegressScript
         return lines;
     }
 
-    [GeneratedRegex(@"^copy\b.*\bfrom\s+stdin\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^copy\b.*\bfrom\s+(stdin|stdout)\b", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex CopyFromStdin();
 }

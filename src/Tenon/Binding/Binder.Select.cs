@@ -17,13 +17,13 @@ public sealed partial class Binder
     private PlanNode BindSelectCore(SelectCore core, Scope? outer, IReadOnlyList<OrderItem> orderBy, Expr? limit, Expr? offset)
     {
         var scope = new Scope(outer);
-        var plan = BindFrom(core.From, scope);
-
-        if (core.Where is not null)
+        var plan = BindFrom(core.From, scope, () =>
         {
+            if (core.Where is null) return null;
             _clause = "WHERE";
-            plan = new FilterNode(plan, BindCondition(core.Where, scope, "WHERE"));
-        }
+            return BindCondition(core.Where, scope, "WHERE");
+        }, out var where);
+        if (where is not null) plan = new FilterNode(plan, where);
 
         var targets = ExpandTargets(core.Targets, scope);
         var aggregating = core.GroupBy.Count > 0 || core.Having is not null

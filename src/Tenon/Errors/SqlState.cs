@@ -21,6 +21,7 @@ public static class SqlState
     public const string InvalidArgumentForNthValue = "22016";
     public const string InvalidTextRepresentation = "22P02";
     public const string InvalidBinaryRepresentation = "22P03";
+    public const string BadCopyFileFormat = "22P04";
     public const string CharacterNotInRepertoire = "22021";
     public const string InvalidEscapeSequence = "22025";
     public const string SubstringError = "22011";
@@ -97,4 +98,5 @@ public static class SqlState
     public const string InvalidSchemaName = "3F000";
     public const string ProtocolViolation = "08P01";
     public const string UndefinedFile = "58P01";
+    public const string IoError = "58030";
 }

@@ -51,7 +51,7 @@ public sealed class TenonException : DbException
     public string? ConstraintName { get; init; }
 
     /// <summary>Internal context lines (PostgreSQL's CONTEXT field), if any.</summary>
-    public string? Where { get; init; }
+    public string? Where { get; set; }
 
     public TenonException WithPosition(int position)
     {

@@ -9,7 +9,7 @@ public sealed partial class Parser
     {
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
         ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY", ["unlisten"] = "UNLISTEN",
-        ["copy"] = "COPY", ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
+        ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
         ["discard"] = "DISCARD", ["lock"] = "LOCK", ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
         ["fetch"] = "FETCH", ["move"] = "MOVE", ["close"] = "CLOSE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
@@ -57,6 +57,7 @@ public sealed partial class Parser
                 case "show": return ParseShow();
                 case "reset": return ParseReset();
                 case "explain": return ParseExplain();
+                case "copy": return ParseCopy();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {

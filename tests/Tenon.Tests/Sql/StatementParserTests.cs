@@ -209,7 +209,6 @@ public sealed class StatementParserTests
     [InlineData("GRANT SELECT ON t TO bob", "GRANT")]
     [InlineData("VACUUM ANALYZE t", "VACUUM")]
     [InlineData("DO $$ BEGIN NULL; END $$", "DO")]
-    [InlineData("COPY t FROM stdin", "COPY")]
     [InlineData("CREATE MATERIALIZED VIEW m AS SELECT 1", "CREATE MATERIALIZED VIEW")]
     [InlineData("DROP FUNCTION f(int)", "DROP FUNCTION")]
     [InlineData("ALTER TYPE t ADD VALUE 'x'", "ALTER TYPE")]
@@ -219,5 +218,23 @@ public sealed class StatementParserTests
         var all = Tenon.Sql.Parser.ParseScript(sql + "; SELECT 1");
         Assert.Equal(feature, Assert.IsType<UnsupportedStatement>(all[0]).Feature);
         Assert.IsType<SelectStatement>(all[1]);
+    }
+
+    [Fact]
+    public void Copy_old_style_options_become_generic_ones()
+    {
+        var c = Assert.IsType<CopyStatement>(One("COPY BINARY s.t (a, b) FROM STDIN USING DELIMITERS '|' WITH CSV HEADER NULL AS 'x' FORCE NOT NULL a, b WHERE a > 1"));
+        Assert.Equal("s.t", c.Table!.ToString());
+        Assert.Equal(["a", "b"], c.Columns!);
+        Assert.True(c.IsFrom);
+        Assert.Null(c.FileName);
+        Assert.NotNull(c.Where);
+        Assert.Equal(["format", "delimiter", "format", "header", "null", "force_not_null"], c.Options.Select(o => o.Name));
+        Assert.Equal(["a", "b"], c.Options[^1].List!);
+
+        var q = Assert.IsType<CopyStatement>(One("COPY (SELECT 1) TO '/tmp/x' (FORMAT csv, FORCE_QUOTE *, HEADER, DELIMITER ';')"));
+        Assert.IsType<SelectStatement>(q.Query);
+        Assert.Equal("/tmp/x", q.FileName);
+        Assert.Equal([CopyOptionArgKind.String, CopyOptionArgKind.Star, CopyOptionArgKind.None, CopyOptionArgKind.String], q.Options.Select(o => o.Kind));
     }
 }
