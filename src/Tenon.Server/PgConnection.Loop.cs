@@ -93,6 +93,13 @@ internal sealed partial class PgConnection
             {
                 any = true;
                 var r = results.Current;
+                if (r.CopyIn is { } copyIn)
+                {
+                    // The COPY's own result (COPY n, or its error) comes when the enumeration resumes.
+                    CopyIn(copyIn);
+                    continue;
+                }
+                if (r.CopyOut is { } copyOut) CopyOut(copyOut);
                 if (r.Columns is { } columns)
                 {
                     WriteRowDescription(columns, formats: null);
