@@ -81,7 +81,7 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters);
-            var result = Dispatch(stmt, ctx);
+            var result = stmt is DiscardStatement d ? Discard(d, ctx, inBatch) : Dispatch(stmt, ctx);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
@@ -101,7 +101,8 @@ public sealed partial class Session
         }
     }
 
-    private static bool IsWrite(Statement stmt) => stmt is not (SelectStatement or ShowStatement or SetStatement or ResetStatement);
+    private bool IsWrite(Statement stmt) =>
+        stmt is DiscardStatement d ? DiscardWrites(d) : stmt is not (SelectStatement or ShowStatement or SetStatement or ResetStatement);
 
     private StatementResult Dispatch(Statement stmt, ExecContext ctx)
     {

@@ -10,7 +10,7 @@ public sealed partial class Parser
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
         ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY", ["unlisten"] = "UNLISTEN",
         ["copy"] = "COPY", ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
-        ["discard"] = "DISCARD", ["lock"] = "LOCK", ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
+        ["lock"] = "LOCK", ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
         ["fetch"] = "FETCH", ["move"] = "MOVE", ["close"] = "CLOSE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
@@ -56,6 +56,7 @@ public sealed partial class Parser
                 case "set": return ParseSet();
                 case "show": return ParseShow();
                 case "reset": return ParseReset();
+                case "discard": return ParseDiscard();
                 case "explain": return ParseExplain();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
