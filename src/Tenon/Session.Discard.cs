@@ -4,7 +4,10 @@ using Tenon.Sql.Ast;
 
 namespace Tenon;
 
-/// <summary>DISCARD: give back session state, as a connection pool does before handing a connection to its next user.</summary>
+/// <summary>
+/// DISCARD, CLOSE, UNLISTEN and SET SESSION AUTHORIZATION: the statements a connection pool sends
+/// to give back session state before handing a connection to its next user (Npgsql's reset).
+/// </summary>
 public sealed partial class Session
 {
     /// <summary>
@@ -13,6 +16,33 @@ public sealed partial class Session
     /// DEALLOCATE ALL and CLOSE ALL.
     /// </summary>
     public event Action? AllDiscarded;
+
+    /// <summary>Raised by CLOSE ALL: a front end closes the portals it keeps (Tenon has no SQL cursors of its own).</summary>
+    public event Action? AllPortalsClosed;
+
+    /// <summary>The session-reset statements, run here; null for any other statement.</summary>
+    private StatementResult? ExecuteSessionReset(Statement stmt, ExecContext ctx, bool inBatch)
+    {
+        switch (stmt)
+        {
+            case DiscardStatement d:
+                return Discard(d, ctx, inBatch);
+            case CloseCursorStatement { Name: { } name }:
+                throw new TenonException(SqlState.InvalidCursorName, $"cursor \"{name}\" does not exist");
+            case CloseCursorStatement:
+                AllPortalsClosed?.Invoke();
+                return new StatementResult("CLOSE CURSOR ALL");
+            case UnlistenStatement:
+                // LISTEN is not supported, so the session listens on no channel: nothing to stop.
+                return new StatementResult("UNLISTEN");
+            case SetSessionAuthorizationStatement { User: { } user } when user != UserName:
+                // Tenon has no roles besides the connection's user.
+                throw new TenonException(SqlState.UndefinedObject, $"role \"{user}\" does not exist");
+            case SetSessionAuthorizationStatement a:
+                return new StatementResult(a.IsReset ? "RESET" : "SET");
+        }
+        return null;
+    }
 
     // DISCARD ALL and TEMP write the catalog only when there are temporary relations to drop;
     // otherwise they must not wait for other sessions' write lock (pools send DISCARD ALL constantly).
@@ -34,6 +64,7 @@ public sealed partial class Session
         if (d.Target == DiscardTarget.All)
         {
             _settings.ResetAll(inTransaction: true);
+            AllPortalsClosed?.Invoke();
             AllDiscarded?.Invoke();
         }
         return new StatementResult(d.Tag);

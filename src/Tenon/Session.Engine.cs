@@ -81,7 +81,7 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters);
-            var result = stmt is DiscardStatement d ? Discard(d, ctx, inBatch) : Dispatch(stmt, ctx);
+            var result = ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
@@ -102,7 +102,8 @@ public sealed partial class Session
     }
 
     private bool IsWrite(Statement stmt) =>
-        stmt is DiscardStatement d ? DiscardWrites(d) : stmt is not (SelectStatement or ShowStatement or SetStatement or ResetStatement);
+        stmt is DiscardStatement d ? DiscardWrites(d)
+        : stmt is not (SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement);
 
     private StatementResult Dispatch(Statement stmt, ExecContext ctx)
     {

@@ -55,3 +55,15 @@ show extra_float_digits;
 show bytea_output;
 drop table keep;
 drop sequence s;
+
+-- Npgsql's reset of a pooled connection that has prepared statements: every part succeeds.
+SET SESSION AUTHORIZATION DEFAULT;RESET ALL;CLOSE ALL;UNLISTEN *;SELECT pg_advisory_unlock_all();DISCARD SEQUENCES;DISCARD TEMP;
+close foo;
+close all;
+unlisten foo;
+unlisten *;
+reset session authorization;
+set session authorization nobody;
+begin;
+close all;
+commit;

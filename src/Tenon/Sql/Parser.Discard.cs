@@ -16,4 +16,20 @@ public sealed partial class Parser
         else throw Error();
         return new DiscardStatement(target) { Position = discard.Position };
     }
+
+    /// CLOSE {cursor_name | ALL}
+    private Statement ParseClose()
+    {
+        var close = ExpectKw("close");
+        if (AcceptKw("all")) return new CloseCursorStatement(null) { Position = close.Position };
+        return new CloseCursorStatement(ParseColId()) { Position = close.Position };
+    }
+
+    /// UNLISTEN {ColId | '*'}
+    private Statement ParseUnlisten()
+    {
+        var unlisten = ExpectKw("unlisten");
+        if (AcceptOp("*")) return new UnlistenStatement(null) { Position = unlisten.Position };
+        return new UnlistenStatement(ParseColId()) { Position = unlisten.Position };
+    }
 }

@@ -67,23 +67,37 @@ public sealed class DiscardTests : IDisposable
     [Fact]
     public void Npgsql_pool_reuses_connections_with_its_default_reset()
     {
-        var cs = $"Host=127.0.0.1;Port={_server.Port};Username=tester;Database=postgres;Server Compatibility Mode=NoTypeLoading;Timeout=10";
-        using (var c = new NpgsqlConnection(cs))
+        using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={_server.Port};Username=tester;Database=postgres;Timeout=10");
+        using (var c = dataSource.OpenConnection())
         {
-            c.Open();
             using var cmd = new NpgsqlCommand("CREATE TEMP TABLE scratch (x int); CREATE SEQUENCE seq; SELECT nextval('seq')", c);
             Assert.Equal(1L, cmd.ExecuteScalar());
         }
         for (var i = 0; i < 3; i++)
         {
-            using var c = new NpgsqlConnection(cs);
-            c.Open();
+            using var c = dataSource.OpenConnection();
             // The reset dropped the temporary table and forgot currval.
             using var probe = new NpgsqlCommand("SELECT count(*) FROM pg_class WHERE relname = 'scratch'", c);
             Assert.Equal(0L, probe.ExecuteScalar());
             using var currval = new NpgsqlCommand("SELECT currval('seq')", c);
             Assert.Equal("55000", Assert.Throws<PostgresException>(() => currval.ExecuteScalar()).SqlState);
         }
-        NpgsqlConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void Npgsql_reset_of_a_connection_with_prepared_statements_keeps_them()
+    {
+        // With a prepared statement, Npgsql resets with SET SESSION AUTHORIZATION DEFAULT; RESET ALL;
+        // CLOSE ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD SEQUENCES; DISCARD TEMP, and
+        // binds its prepared statement again right after: it must still exist.
+        using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={_server.Port};Username=tester;Database=postgres;Timeout=10");
+        for (var i = 0; i < 3; i++)
+        {
+            using var c = dataSource.OpenConnection();
+            using var cmd = new NpgsqlCommand("SELECT $1 + 1", c);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = i });
+            cmd.Prepare();
+            Assert.Equal(i + 1, cmd.ExecuteScalar());
+        }
     }
 }

@@ -19,3 +19,12 @@ public sealed record DiscardStatement(DiscardTarget Target) : Statement
     /// <summary>The command tag: DISCARD TEMPORARY answers DISCARD TEMP, as in PostgreSQL.</summary>
     public string Tag => "DISCARD " + Target.ToString().ToUpperInvariant();
 }
+
+/// <summary><c>CLOSE {name | ALL}</c>: closes SQL cursors (portals); Name null means ALL.</summary>
+public sealed record CloseCursorStatement(string? Name) : Statement;
+
+/// <summary><c>UNLISTEN {channel | *}</c>; Channel null means *.</summary>
+public sealed record UnlistenStatement(string? Channel) : Statement;
+
+/// <summary><c>SET SESSION AUTHORIZATION {user | DEFAULT}</c> and <c>RESET SESSION AUTHORIZATION</c> (IsReset); User null means DEFAULT.</summary>
+public sealed record SetSessionAuthorizationStatement(string? User, bool IsReset = false) : Statement;
