@@ -19,6 +19,7 @@ public static class SystemRelations
         PgRange.Relation,
         PgEnum.Relation,
         PgAttribute.Relation,
+        PgDepend.Relation,
     }.ToDictionary(r => r.Name);
 
     public const string Schema = "pg_catalog";
