@@ -145,6 +145,9 @@ internal sealed partial class PgConnection
         _session = _server.Database.CreateSession();
         _session.UserName = user;
         _session.NoticeRaised += WriteNotice;
+        // CLOSE ALL closes protocol-level portals too, and DISCARD ALL's DEALLOCATE ALL drops named statements.
+        _session.AllPortalsClosed += _portals.Clear;
+        _session.AllDiscarded += _statements.Clear;
 
         // Trust: any user may connect.
         _out.Begin('R');

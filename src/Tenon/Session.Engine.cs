@@ -87,7 +87,7 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters);
-            var result = Dispatch(stmt, ctx, copyData);
+            var result = ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
@@ -107,9 +107,10 @@ public sealed partial class Session
         }
     }
 
-    private static bool IsWrite(Statement stmt) => stmt switch
+    private bool IsWrite(Statement stmt) => stmt switch
     {
-        SelectStatement or ShowStatement or SetStatement or ResetStatement => false,
+        DiscardStatement d => DiscardWrites(d),
+        SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
     };

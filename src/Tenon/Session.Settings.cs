@@ -48,7 +48,7 @@ public sealed partial class Session
         }
     }
 
-    private void SetSetting(string name, string value) => _settings.Set(name, value, local: false, inTransaction: false);
+    private void SetSetting(string name, string value) => _settings.SetSessionDefault(name, value);
 
     private StatementResult SetVariable(SetStatement s)
     {

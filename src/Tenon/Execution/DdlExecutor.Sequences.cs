@@ -115,8 +115,9 @@ public sealed partial class DdlExecutor
             return col with
             {
                 NotNull = true,
-                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(seq.Name)]),
-                DefaultText = $"nextval('{seq.Name}'::regclass)",
+                // The literal is regclass text: quoted when needed, or a mixed-case name would fold to lower case.
+                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(Errors.SqlErrors.QuoteIdentifier(seq.Name))]),
+                DefaultText = $"nextval('{Errors.SqlErrors.QuoteIdentifier(seq.Name)}'::regclass)",
                 OwnedSequence = seq.Name,
             };
         }

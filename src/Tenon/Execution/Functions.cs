@@ -40,6 +40,9 @@ public static partial class Functions
                 return new(None, SqlType.Text, (_, _) => "PostgreSQL 15.18 (Tenon) on x86_64-pc-linux-gnu, compiled by C#, 64-bit");
             case "current_database" when n == 0:
                 return new(None, SqlType.Name, (_, _) => "postgres");
+            case "pg_advisory_unlock_all" when n == 0:
+                // Tenon has no advisory locks, so a session never holds one to release.
+                return new(None, SqlType.Void, (_, _) => string.Empty, Volatile: true);
             case "pg_typeof" when n == 1:
                 return new([args[0]], SqlType.Text, (_, _) => args[0].DisplayName, Strict: false);
         }

@@ -12,6 +12,9 @@ internal sealed class SessionSettings
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What RESET returns a parameter to: its default, or the value the connection request gave it.</summary>
+    private readonly Dictionary<string, string> _resetValues = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Values at the start of the open transaction, taken at its first SET.</summary>
     private Dictionary<string, string>? _atTransactionStart;
 
@@ -20,7 +23,7 @@ internal sealed class SessionSettings
 
     public SessionSettings()
     {
-        foreach (var d in SettingsRegistry.All) _values[d.Name] = d.Default;
+        foreach (var d in SettingsRegistry.All) _values[d.Name] = _resetValues[d.Name] = d.Default;
         Format = Derive();
     }
 
@@ -63,7 +66,7 @@ internal sealed class SessionSettings
         }
         if (def.ReadOnly && !atStartup)
             throw new TenonException(SqlState.CantChangeRuntimeParam, $"parameter \"{def.Name}\" cannot be changed");
-        var canonical = value is null ? def.Default : def.Normalize(name, value, _values[def.Name]);
+        var canonical = value is null ? _resetValues[def.Name] : def.Normalize(name, value, _values[def.Name]);
         if (inTransaction)
         {
             RememberStart();
@@ -76,7 +79,17 @@ internal sealed class SessionSettings
     public void ResetAll(bool inTransaction)
     {
         foreach (var d in SettingsRegistry.All)
-            if (!d.ReadOnly && _values[d.Name] != d.Default) Set(d.Name, null, local: false, inTransaction);
+            if (!d.ReadOnly && _values[d.Name] != _resetValues[d.Name]) Set(d.Name, null, local: false, inTransaction);
+    }
+
+    /// <summary>
+    /// A value from the connection request: set now, and also what RESET and DISCARD ALL return
+    /// the parameter to for the rest of the session, as in PostgreSQL.
+    /// </summary>
+    public void SetSessionDefault(string name, string value)
+    {
+        Set(name, value, local: false, inTransaction: false);
+        if (SettingsRegistry.Find(name) is { } d) _resetValues[d.Name] = _values[d.Name];
     }
 
     /// <summary>Ends the open transaction: COMMIT keeps session-level SETs, anything else undoes them.</summary>

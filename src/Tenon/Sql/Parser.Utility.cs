@@ -8,11 +8,11 @@ public sealed partial class Parser
     private static readonly Dictionary<string, string> UnsupportedStarts = new(StringComparer.Ordinal)
     {
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
-        ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY", ["unlisten"] = "UNLISTEN",
+        ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
-        ["discard"] = "DISCARD", ["lock"] = "LOCK", ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
+        ["lock"] = "LOCK", ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
-        ["fetch"] = "FETCH", ["move"] = "MOVE", ["close"] = "CLOSE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
+        ["fetch"] = "FETCH", ["move"] = "MOVE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
         ["merge"] = "MERGE",
     };
@@ -56,6 +56,9 @@ public sealed partial class Parser
                 case "set": return ParseSet();
                 case "show": return ParseShow();
                 case "reset": return ParseReset();
+                case "discard": return ParseDiscard();
+                case "close": return ParseClose();
+                case "unlisten": return ParseUnlisten();
                 case "explain": return ParseExplain();
                 case "copy": return ParseCopy();
             }
@@ -179,7 +182,12 @@ public sealed partial class Parser
         if (Cur.Is("session") && At(1).Is("characteristics")) return Unsupported("SET SESSION CHARACTERISTICS");
         if (AcceptKw("local")) local = true;
         else if (Cur.Is("session") && !At(1).Is("authorization")) Advance();
-        if (Cur.Is("session") && At(1).Is("authorization")) return Unsupported("SET SESSION AUTHORIZATION");
+        if (Cur.Is("session") && At(1).Is("authorization"))
+        {
+            _pos += 2;
+            if (AcceptKw("default")) return new SetSessionAuthorizationStatement(null) { Position = set.Position };
+            return new SetSessionAuthorizationStatement(ParseStringOrWord()) { Position = set.Position };
+        }
         if (Cur.Is("role")) return Unsupported("SET ROLE");
         if (AcceptKw("transaction"))
         {
@@ -276,7 +284,7 @@ public sealed partial class Parser
             ExpectKw("level");
             return new ResetStatement("transaction_isolation");
         }
-        if (Cur.Is("session") && At(1).Is("authorization")) { _pos += 2; return new ResetStatement("session_authorization"); }
+        if (Cur.Is("session") && At(1).Is("authorization")) { _pos += 2; return new SetSessionAuthorizationStatement(null, IsReset: true); }
         if (AcceptKw("all")) return new ResetStatement("all");
         return new ResetStatement(ParseVarName());
     }

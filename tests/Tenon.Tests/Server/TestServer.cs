@@ -18,8 +18,9 @@ internal sealed class TestServer : IDisposable
     public int Port => Server.LocalEndPoint.Port;
 
     /// <summary>
-    /// Npgsql without type loading (Tenon has no pg_type catalog yet) and without pooling (a pooled
-    /// reopen sends DISCARD ALL, which the engine does not support yet).
+    /// Npgsql without type loading and without pooling: the protocol tests keep to the plainest
+    /// path. Npgsql's default settings (type loading from pg_catalog, pooled resets with DISCARD ALL)
+    /// are tested in tests/Tenon.Tests/Ecosystem.
     /// </summary>
     public string ConnectionString =>
         $"Host=127.0.0.1;Port={Port};Username=tester;Database=postgres;Server Compatibility Mode=NoTypeLoading;" +

@@ -14,6 +14,12 @@ public static class SystemRelations
         PgClass.Relation,
         PgConstraint.Relation,
         PgExtension.Relation,
+        PgType.Relation,
+        PgProc.Relation,
+        PgRange.Relation,
+        PgEnum.Relation,
+        PgAttribute.Relation,
+        PgDepend.Relation,
     }.ToDictionary(r => r.Name);
 
     public const string Schema = "pg_catalog";

@@ -1,0 +1,35 @@
+using Tenon.Types;
+
+namespace Tenon.Catalog.PgCatalog;
+
+/// <summary>
+/// pg_type: one row per type Tenon implements (<see cref="BuiltinTypes"/>). The "char" columns are
+/// shown as text and the regproc columns (typinput, typreceive, …) as the function's oid, which
+/// joins to pg_proc.oid. typarray is 0 because Tenon has no array types; typsubscript,
+/// typanalyze, typdefaultbin and typacl are left out.
+/// </summary>
+public static class PgType
+{
+    public static SystemRelation Relation { get; } = new("pg_type", 1247,
+        [
+            new("oid", SqlType.Oid), new("typname", SqlType.Name), new("typnamespace", SqlType.Oid), new("typowner", SqlType.Oid),
+            new("typlen", SqlType.Int2), new("typbyval", SqlType.Bool), new("typtype", SqlType.Text), new("typcategory", SqlType.Text),
+            new("typispreferred", SqlType.Bool), new("typisdefined", SqlType.Bool), new("typdelim", SqlType.Text),
+            new("typrelid", SqlType.Oid), new("typelem", SqlType.Oid), new("typarray", SqlType.Oid),
+            new("typinput", SqlType.Oid), new("typoutput", SqlType.Oid), new("typreceive", SqlType.Oid), new("typsend", SqlType.Oid),
+            new("typmodin", SqlType.Oid), new("typmodout", SqlType.Oid), new("typalign", SqlType.Text), new("typstorage", SqlType.Text),
+            new("typnotnull", SqlType.Bool), new("typbasetype", SqlType.Oid), new("typtypmod", SqlType.Int4), new("typndims", SqlType.Int4),
+            new("typcollation", SqlType.Oid), new("typdefault", SqlType.Text),
+        ],
+        _ => BuiltinTypes.All.Select(t => new object?[]
+        {
+            t.Oid, t.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser,
+            t.Length, t.ByValue, t.Kind.ToString(), t.Category.ToString(),
+            t.Preferred, true, ",",
+            0u, 0u, 0u,
+            t.Input.Oid, t.Output.Oid, t.Receive.Oid, t.Send.Oid,
+            t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
+            false, 0u, -1, 0,
+            t.Collation, null,
+        }));
+}
