@@ -53,27 +53,30 @@ public sealed partial class RowWriter
         return rowId;
     }
 
-    /// <summary>Replaces a row's values.</summary>
-    public void Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
+    /// <summary>
+    /// Replaces a row's values. Like PostgreSQL's new tuple version, the new row goes to the end of
+    /// the table under a fresh row id (so a later scan without ORDER BY returns it after the rows
+    /// not updated, as a small PostgreSQL heap does); returns that id.
+    /// </summary>
+    public long Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
     {
         CheckRow(table, newRow);
         var wt = Tx.Write(table.Oid);
-        wt.Rows = wt.Rows.Update(rowId, newRow, Tx.Token);
+        wt.Rows = wt.Rows.Delete(rowId, Tx.Token).Insert(newRow, Tx.Token, out var newRowId);
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
-            var wasIn = IndexCovers(table, index, oldRow);
-            var oldKey = wasIn ? IndexKey(table, index, oldRow) : null;
-            if (wasIn && IndexCovers(table, index, newRow) && SameImage(oldKey!, IndexKey(table, index, newRow))) continue;
-            if (wasIn) wt.Indexes[i] = wt.Indexes[i].Remove(oldKey!, rowId, Tx.Token);
-            AddToIndex(table, wt, i, newRow, rowId);
+            if (IndexCovers(table, index, oldRow))
+                wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, index, oldRow), rowId, Tx.Token);
+            AddToIndex(table, wt, i, newRow, newRowId);
         }
         foreach (var fk in table.ForeignKeys)
             if (!SameKey(fk.Columns, oldRow, newRow, byImage: false) && ChildCheckNeeded(fk, newRow))
-                _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, newRow));
+                _events.Enqueue(ConstraintEvent.ChildCheck(fk, newRowId, newRow));
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+        return newRowId;
     }
 
     /// <summary>Deletes a row.</summary>
