@@ -130,16 +130,20 @@ public sealed partial class RowWriter
         var index = table.Indexes[position];
         if (!IndexCovers(table, index, row)) return;
         var key = IndexKey(table, index, row);
-        if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
+        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
         {
-            if (!index.Deferrable)
-                throw SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key));
+            if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
             var constraint = table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
             _events.Enqueue(ConstraintEvent.UniqueRecheck(constraint, rowId, row));
         }
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
     }
+
+    /// <summary>23505 for a unique index, 23P01 for the index of an exclusion constraint.</summary>
+    private TenonException KeyViolation(TableDef table, IndexDef index, object?[] key) => index.Exclusion
+        ? SqlErrors.ExclusionViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key))
+        : SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key));
 
     /// <summary>The key of a row in an index whose keys are all columns (see <see cref="IndexKey"/> for any index).</summary>
     public static object?[] KeyOf(IndexDef index, object?[] row)
