@@ -76,6 +76,8 @@ public sealed partial class DdlExecutor
         var result = new List<short>();
         foreach (var n in names)
         {
+            if (what != "key" && n is "tableoid" or "ctid" or "xmin" or "cmin" or "xmax" or "cmax" && table.FindColumn(n) is null)
+                throw new TenonException(SqlState.FeatureNotSupported, "system columns cannot be used in foreign keys");
             var col = table.FindColumn(n)
                 ?? throw new TenonException(SqlState.UndefinedColumn, what == "key"
                     ? $"column \"{n}\" named in key does not exist"
@@ -218,7 +220,12 @@ public sealed partial class DdlExecutor
         var scope = RowWriter.TableScope(table);
         var bound = binder.BindCondition(c.Condition, scope, "CHECK");
         var usedColumns = bound.Descendants().OfType<Execution.Expressions.ColumnExpr>().Select(x => x.Index).Distinct().ToList();
-        string? colName = usedColumns.Count == 1 ? table.Columns[usedColumns[0]].Name : null;
+        string? colName = (usedColumns.Count, binder.UsedTableOid) switch
+        {
+            (1, false) => table.Columns[usedColumns[0]].Name,
+            (0, true) => "tableoid",
+            _ => null,
+        };
         var name = c.Name ?? NameGenerator.Choose(table.Name, colName, "check", n => Catalog.ConstraintNameUsed(table.Schema, n));
         if (c.Name is not null && newChecks.Contains(name))
             throw new TenonException(SqlState.DuplicateObject, $"check constraint \"{name}\" already exists");
@@ -259,8 +266,7 @@ public sealed partial class DdlExecutor
         }
         else
         {
-            parentCols = r.Columns.Select(n => (parent.FindColumn(n)
-                ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
+            parentCols = ResolveColumns(parent, r.Columns, 0, "fk");
             var matching = parent.Indexes.Where(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains)).ToList();
             index = matching.FirstOrDefault(i => !i.Deferrable);
             if (index is null && matching.Count > 0)
