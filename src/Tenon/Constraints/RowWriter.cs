@@ -70,12 +70,17 @@ public sealed partial class RowWriter
                 wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, index, oldRow), rowId, Tx.Token);
             AddToIndex(table, wt, i, newRow, newRowId);
         }
-        foreach (var fk in table.ForeignKeys)
-            if (!SameKey(fk.Columns, oldRow, newRow, byImage: false) && ChildCheckNeeded(fk, newRow))
-                _events.Enqueue(ConstraintEvent.ChildCheck(fk, newRowId, newRow));
+        // PostgreSQL fires a row's RI triggers in name order: the referenced side's actions
+        // (RI_ConstraintTrigger_a_…) before the referencing side's checks (…_c_…), so in a
+        // self-referencing table a cascade can replace the row before its check runs.
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+        // A row this transaction wrote is checked again even with its key unchanged: the check queued
+        // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
+        foreach (var fk in table.ForeignKeys)
+            if ((!SameKey(fk.Columns, oldRow, newRow, byImage: false) || Tx.WroteRow(table.Oid, rowId)) && ChildCheckNeeded(fk, newRow))
+                _events.Enqueue(ConstraintEvent.ChildCheck(fk, newRowId, newRow));
         return newRowId;
     }
 
