@@ -140,6 +140,7 @@ public sealed partial class Session
             case DropStatement d: return ddl.Drop(d);
             case AlterTableStatement a: return ddl.AlterTable(a);
             case TruncateStatement t: return ddl.Truncate(t);
+            case CommentStatement c: return ddl.Comment(c);
             case SetStatement s: return SetVariable(s);
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);

@@ -50,8 +50,12 @@ UPDATE seats_r SET n = CASE n WHEN 1 THEN 3 WHEN 2 THEN 1 END;
 SELECT * FROM seats_r ORDER BY n;
 -- the same swap written the other way round collides in the primary key first
 UPDATE seats SET n = CASE n WHEN 1 THEN 3 WHEN 3 THEN 1 END;
--- swapping values of a unique column in one statement collides immediately (not deferrable)
-UPDATE parent SET code = CASE code WHEN 'a' THEN 'b' WHEN 'b' THEN 'a' END WHERE code IN ('a', 'b');
+-- swapping values of a unique column in one statement collides immediately (not deferrable), on
+-- the first row in physical order (a table without updates, scanned without a WHERE clause, so
+-- that PostgreSQL's planner cannot pick an index order instead)
+CREATE TABLE codes (code TEXT UNIQUE NOT NULL);
+INSERT INTO codes VALUES ('a'), ('b');
+UPDATE codes SET code = CASE code WHEN 'a' THEN 'b' WHEN 'b' THEN 'a' END;
 -- shifting all keys by one collides on the first row in physical order, unless none collide
 CREATE TABLE nums (n INTEGER PRIMARY KEY);
 INSERT INTO nums VALUES (1), (2), (3);

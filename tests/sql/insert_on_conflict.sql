@@ -44,7 +44,7 @@ create table nn (a int unique nulls not distinct);
 insert into nn values (null);
 insert into nn values (null) on conflict (a) do nothing returning *;
 insert into nn values (null) on conflict (a) do update set a = 3 returning *;
-insert into t (k, v) select k, v from t where k < 3 on conflict (k) do update set n = t.n + 100 returning k, v, n;
+insert into t (k, v) select k, v from t where k < 3 order by k on conflict (k) do update set n = t.n + 100 returning k, v, n;
 insert into t values (1) on conflict (k) do update set (v, n) = ('multi', 5) returning *;
 insert into t values (1) on conflict (k, k) do update set v = excluded.v, v = 'z';
 insert into t values (1) on conflict ((k)) do nothing returning *;

@@ -143,12 +143,22 @@ public sealed partial class Binder
                 if (s.Entries.Count(e => e.Alias == alias) > 1)
                     throw new TenonException(SqlState.AmbiguousAlias, $"table reference \"{alias}\" is ambiguous") { Position = c.Position };
                 var col = entry.Columns.FirstOrDefault(x => !x.Hidden && x.Name == names[^1]);
+                if (col is null && names[^1] == "tableoid" && TableOidColumn(names, s, c.Position) is { } qualifiedOid)
+                {
+                    if (level > 0) NoteOuterReference(s);
+                    return qualifiedOid;
+                }
                 if (col is null)
                     throw new TenonException(SqlState.UndefinedColumn, $"column {alias}.{names[^1]} does not exist",
                         hint: ColumnSuggestion.Hint(names[^1], alias, scope)) { Position = c.Position };
                 return MakeColumn(col, level, s, c.Position);
             }
         }
+        if (names[^1] == "tableoid" && TableOidColumn(names, scope, c.Position) is { } tableOid) return tableOid;
+        // The other system columns describe a row version, which a CHECK constraint cannot see.
+        if (NoSubqueriesIn == "check constraint" && names[^1] is "ctid" or "xmin" or "cmin" or "xmax" or "cmax"
+            && scope?.Entries.Any(e => e.TableOid != 0) == true)
+            throw new TenonException(SqlState.InvalidColumnReference, $"system column \"{names[^1]}\" reference in check constraint is invalid") { Position = c.Position };
         if (names.Count > 1)
         {
             var alias = names[^2];
@@ -162,6 +172,30 @@ public sealed partial class Binder
         }
         throw new TenonException(SqlState.UndefinedColumn, $"column \"{names[0]}\" does not exist",
             hint: ColumnSuggestion.Hint(names[0], null, scope)) { Position = c.Position };
+    }
+
+    /// <summary>
+    /// The system column tableoid of a table in FROM (or of the table a CHECK constraint or DML
+    /// statement is about): the table's oid. Tenon's rows do not carry it, so it is bound as a
+    /// constant, which would be wrong for a null-extended row of an outer join; that case is refused.
+    /// </summary>
+    private BoundExpr? TableOidColumn(IReadOnlyList<string> names, Scope? scope, int position)
+    {
+        for (var s = scope; s is not null; s = s.Parent)
+        {
+            var candidates = names.Count == 1
+                ? s.Entries.Where(e => e.TableOid != 0 && Catalog.Tables.ContainsKey(e.TableOid)).ToList()
+                : s.Entries.Where(e => e.Alias == names[^2] && e.TableOid != 0 && Catalog.Tables.ContainsKey(e.TableOid)).ToList();
+            if (candidates.Count == 0) continue;
+            if (candidates.Count > 1)
+                throw new TenonException(SqlState.AmbiguousColumn, "column reference \"tableoid\" is ambiguous") { Position = position };
+            if (candidates[0].NullExtended)
+                throw new TenonException(SqlState.FeatureNotSupported, "tableoid of the nullable side of an outer join is not supported by Tenon yet") { Position = position };
+            if (s != scope && names.Count == 1) NoteOuterReference(s);
+            UsedTableOid = true;
+            return new ConstExpr(candidates[0].TableOid, SqlType.Oid);
+        }
+        return null;
     }
 
     private ColumnExpr MakeColumn(ScopeColumn col, int level, Scope s, int position)

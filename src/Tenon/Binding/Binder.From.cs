@@ -192,6 +192,8 @@ public sealed partial class Binder
         var rightStart = scope.Entries.Count;
         var right = BindTableRef(join.Right, scope);
         var rightEntries = scope.Entries.Skip(rightStart).ToList();
+        if (join.Kind is JoinKind.Left or JoinKind.Full) foreach (var e in rightEntries) e.NullExtended = true;
+        if (join.Kind is JoinKind.Right or JoinKind.Full) foreach (var e in leftEntries) e.NullExtended = true;
 
         // Rows of this join are laid out as left ++ right; the scope indexes are absolute, so
         // rebase conditions by the offset of the left side within the whole FROM row.

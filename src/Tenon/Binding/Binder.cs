@@ -36,6 +36,8 @@ public sealed partial class Binder
     /// index expression or predicate, a DEFAULT): the phrase that completes "cannot use subquery in …".
     /// </summary>
     public string? NoSubqueriesIn { get; set; }
+    /// <summary>Whether an expression bound so far read the tableoid system column (it counts as a column when naming a CHECK).</summary>
+    public bool UsedTableOid { get; private set; }
 
     /// <summary>Types inferred for parameters $n so far (from values or context).</summary>
     public Dictionary<int, SqlType> ParameterTypes { get; } = new();

@@ -16,6 +16,8 @@ public sealed class RangeEntry(string? alias, IReadOnlyList<ScopeColumn> columns
     public string? Alias { get; } = alias;
     public IReadOnlyList<ScopeColumn> Columns { get; } = columns;
     public uint TableOid { get; init; }
+    /// <summary>On the nullable side of an outer join: its rows may be null-extended.</summary>
+    public bool NullExtended { get; set; }
     /// <summary>Columns merged by JOIN USING/NATURAL are visible once, unqualified, through the join.</summary>
     public HashSet<string> MergedAway { get; } = new();
     /// <summary>

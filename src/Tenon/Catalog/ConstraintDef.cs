@@ -18,10 +18,15 @@ public abstract record ConstraintDef(string Name, uint Oid, uint TableOid)
     public bool Validated { get; init; } = true;
 }
 
-/// <summary>PRIMARY KEY or UNIQUE: backed by the unique index of the same name.</summary>
+/// <summary>
+/// PRIMARY KEY or UNIQUE: backed by the unique index of the same name. Also an equality EXCLUDE
+/// constraint (<see cref="IsExclusion"/>), which is backed by a non-unique index and rejects the
+/// same rows a UNIQUE constraint would, with its own errors.
+/// </summary>
 public sealed record KeyConstraintDef(string Name, uint Oid, uint TableOid, bool IsPrimary, IReadOnlyList<short> Columns) : ConstraintDef(Name, Oid, TableOid)
 {
-    public override char Kind => IsPrimary ? 'p' : 'u';
+    public override char Kind => IsExclusion ? 'x' : IsPrimary ? 'p' : 'u';
+    public bool IsExclusion { get; init; }
     public bool NullsNotDistinct { get; init; }
     /// <summary>Oid of the backing index.</summary>
     public uint IndexOid { get; init; }

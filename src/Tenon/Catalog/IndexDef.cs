@@ -15,6 +15,8 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     /// <summary>Name of the constraint this index implements, or null for a plain CREATE INDEX.</summary>
     public string? ConstraintName { get; init; }
     public bool NullsNotDistinct { get; init; }
+    /// <summary>Backs an equality EXCLUDE constraint: not unique, but a second row with the same non-null key is rejected (23P01).</summary>
+    public bool Exclusion { get; init; }
     /// <summary>Deferrable unique indexes are checked at end of statement or commit, not per row.</summary>
     public bool Deferrable { get; init; }
     public bool InitiallyDeferred { get; init; }

@@ -25,7 +25,8 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, ViewDef> views,
         ImmutableDictionary<string, uint> relationsByName,
         ImmutableHashSet<string> schemas,
-        ImmutableDictionary<string, ExtensionDef> extensions)
+        ImmutableDictionary<string, ExtensionDef> extensions,
+        ImmutableDictionary<CommentKey, string> comments)
     {
         Tables = tables;
         Indexes = indexes;
@@ -34,6 +35,7 @@ public sealed class SystemCatalog
         RelationsByName = relationsByName;
         Schemas = schemas;
         Extensions = extensions;
+        Comments = comments;
     }
 
     public static SystemCatalog Empty { get; } = new(
@@ -43,7 +45,8 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, ViewDef>.Empty,
         ImmutableDictionary<string, uint>.Empty,
         ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", TempSchema),
-        ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql));
+        ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql),
+        ImmutableDictionary<CommentKey, string>.Empty);
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }
     public ImmutableDictionary<uint, IndexDef> Indexes { get; }
@@ -52,6 +55,8 @@ public sealed class SystemCatalog
     public ImmutableDictionary<string, uint> RelationsByName { get; }
     public ImmutableHashSet<string> Schemas { get; }
     public ImmutableDictionary<string, ExtensionDef> Extensions { get; }
+    /// <summary>COMMENT ON texts (pg_description), keyed by catalog, object and column.</summary>
+    public ImmutableDictionary<CommentKey, string> Comments { get; }
 
     private SystemCatalog With(
         ImmutableDictionary<uint, TableDef>? tables = null,
@@ -60,9 +65,10 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, ViewDef>? views = null,
         ImmutableDictionary<string, uint>? names = null,
         ImmutableHashSet<string>? schemas = null,
-        ImmutableDictionary<string, ExtensionDef>? extensions = null) =>
+        ImmutableDictionary<string, ExtensionDef>? extensions = null,
+        ImmutableDictionary<CommentKey, string>? comments = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
-            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions);
+            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments);
 
     public static string Key(string schema, string name) => schema + "." + name;
 
@@ -141,7 +147,8 @@ public sealed class SystemCatalog
     public SystemCatalog RemoveTable(uint oid)
     {
         var t = Tables[oid];
-        return With(tables: Tables.Remove(oid), names: RelationsByName.Remove(Key(t.Schema, t.Name)));
+        return With(tables: Tables.Remove(oid), names: RelationsByName.Remove(Key(t.Schema, t.Name)),
+            comments: CommentsWithout(CommentKey.RelationClass, oid, t.Constraints.Select(c => c.Oid)));
     }
 
     public SystemCatalog PutIndex(IndexDef index, string schema)
@@ -155,7 +162,8 @@ public sealed class SystemCatalog
     public SystemCatalog RemoveIndex(uint oid, string schema)
     {
         var i = Indexes[oid];
-        return With(indexes: Indexes.Remove(oid), names: RelationsByName.Remove(Key(schema, i.Name)));
+        return With(indexes: Indexes.Remove(oid), names: RelationsByName.Remove(Key(schema, i.Name)),
+            comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
     public SystemCatalog PutSequence(SequenceDef seq)
@@ -169,7 +177,8 @@ public sealed class SystemCatalog
     public SystemCatalog RemoveSequence(uint oid)
     {
         var s = Sequences[oid];
-        return With(sequences: Sequences.Remove(oid), names: RelationsByName.Remove(Key(s.Schema, s.Name)));
+        return With(sequences: Sequences.Remove(oid), names: RelationsByName.Remove(Key(s.Schema, s.Name)),
+            comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
     public SystemCatalog PutView(ViewDef view) =>
@@ -178,11 +187,32 @@ public sealed class SystemCatalog
     public SystemCatalog RemoveView(uint oid)
     {
         var v = Views[oid];
-        return With(views: Views.Remove(oid), names: RelationsByName.Remove(Key(v.Schema, v.Name)));
+        return With(views: Views.Remove(oid), names: RelationsByName.Remove(Key(v.Schema, v.Name)),
+            comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
     public SystemCatalog AddExtension(ExtensionDef extension) => With(extensions: Extensions.SetItem(extension.Name, extension));
     public SystemCatalog RemoveExtension(string name) => With(extensions: Extensions.Remove(name));
     public SystemCatalog AddSchema(string name) => With(schemas: Schemas.Add(name));
     public SystemCatalog RemoveSchema(string name) => With(schemas: Schemas.Remove(name));
+
+    /// <summary>Sets (or with null/empty text removes, as PostgreSQL does) the comment on an object.</summary>
+    public SystemCatalog SetComment(CommentKey key, string? text) =>
+        With(comments: string.IsNullOrEmpty(text) ? Comments.Remove(key) : Comments.SetItem(key, text));
+
+    /// <summary>
+    /// The comments without those on <paramref name="oid"/> (and its columns) and on the given
+    /// constraints: a dropped object takes its comments with it.
+    /// </summary>
+    private ImmutableDictionary<CommentKey, string> CommentsWithout(uint classOid, uint oid, IEnumerable<uint>? constraints = null)
+    {
+        if (Comments.IsEmpty) return Comments;
+        var gone = constraints?.ToHashSet() ?? [];
+        return Comments.RemoveRange(Comments.Keys.Where(k =>
+            (k.ClassOid == classOid && k.ObjectOid == oid) || (k.ClassOid == CommentKey.ConstraintClass && gone.Contains(k.ObjectOid))));
+    }
+
+    /// <summary>Drops the comment of a constraint that is being dropped.</summary>
+    public SystemCatalog RemoveConstraintComment(uint constraintOid) =>
+        Comments.IsEmpty ? this : With(comments: Comments.Remove(new CommentKey(CommentKey.ConstraintClass, constraintOid, 0)));
 }

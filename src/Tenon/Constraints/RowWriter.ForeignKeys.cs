@@ -111,12 +111,13 @@ public sealed partial class RowWriter
                     KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
             case ReferentialAction.Cascade when newRow is null:
                 foreach (var (rowId, row) in children)
-                    if (Tx.Rows(child.Oid).TryGet(rowId, out var live) && ReferenceEquals(live, row))
+                    if (IsLive(child, rowId, row))
                         Delete(child, rowId, row);
                 break;
             case ReferentialAction.Cascade:
                 foreach (var (rowId, row) in children)
                 {
+                    if (!IsLive(child, rowId, row)) continue;
                     var updated = (object?[])row.Clone();
                     for (var i = 0; i < fk.Columns.Count; i++)
                     {
@@ -134,6 +135,7 @@ public sealed partial class RowWriter
                 var columns = newRow is null && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
                 foreach (var (rowId, row) in children)
                 {
+                    if (!IsLive(child, rowId, row)) continue;
                     var updated = (object?[])row.Clone();
                     foreach (var n in columns)
                         updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
@@ -150,6 +152,10 @@ public sealed partial class RowWriter
             }
         }
     }
+
+    /// <summary>Whether this row version is still the table's (an earlier action of the same event may have changed or removed it).</summary>
+    private bool IsLive(TableDef table, long rowId, object?[] row) =>
+        Tx.Rows(table.Oid).TryGet(rowId, out var live) && ReferenceEquals(live, row);
 
     /// <summary>Child rows whose FK columns equal a parent key, through an index on the FK columns when one exists.</summary>
     private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey)

@@ -1,5 +1,4 @@
 using Tenon.Catalog;
-using Tenon.Errors;
 
 namespace Tenon.Constraints;
 
@@ -19,7 +18,6 @@ public sealed partial class RowWriter
         var holders = 0;
         var indexKey = IndexKey(table, index, live);
         foreach (var _ in Tx.Index(table.Oid, position).Seek(indexKey))
-            if (++holders > 1)
-                throw SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, indexKey));
+            if (++holders > 1) throw KeyViolation(table, index, indexKey);
     }
 }

@@ -56,27 +56,35 @@ public sealed partial class RowWriter
         return rowId;
     }
 
-    /// <summary>Replaces a row's values.</summary>
-    public void Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
+    /// <summary>
+    /// Replaces a row's values. Like PostgreSQL's new tuple version, the new row goes to the end of
+    /// the table under a fresh row id (so a later scan without ORDER BY returns it after the rows
+    /// not updated, as a small PostgreSQL heap does); returns that id.
+    /// </summary>
+    public long Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
     {
         CheckRow(table, newRow);
         var wt = Tx.Write(table.Oid);
-        wt.Rows = wt.Rows.Update(rowId, newRow, Tx.Token);
+        wt.Rows = wt.Rows.Delete(rowId, Tx.Token).Insert(newRow, Tx.Token, out var newRowId);
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
-            var wasIn = IndexCovers(table, index, oldRow);
-            var oldKey = wasIn ? IndexKey(table, index, oldRow) : null;
-            if (wasIn && IndexCovers(table, index, newRow) && SameImage(oldKey!, IndexKey(table, index, newRow))) continue;
-            if (wasIn) wt.Indexes[i] = wt.Indexes[i].Remove(oldKey!, rowId, Tx.Token);
-            AddToIndex(table, wt, i, newRow, rowId);
+            if (IndexCovers(table, index, oldRow))
+                wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, index, oldRow), rowId, Tx.Token);
+            AddToIndex(table, wt, i, newRow, newRowId);
         }
-        foreach (var fk in table.ForeignKeys)
-            if (!SameKey(fk.Columns, oldRow, newRow, byImage: false) && ChildCheckNeeded(fk, newRow))
-                _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, newRow));
+        // PostgreSQL fires a row's RI triggers in name order: the referenced side's actions
+        // (RI_ConstraintTrigger_a_…) before the referencing side's checks (…_c_…), so in a
+        // self-referencing table a cascade can replace the row before its check runs.
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+        // A row this transaction wrote is checked again even with its key unchanged: the check queued
+        // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
+        foreach (var fk in table.ForeignKeys)
+            if ((!SameKey(fk.Columns, oldRow, newRow, byImage: false) || Tx.WroteRow(table.Oid, rowId)) && ChildCheckNeeded(fk, newRow))
+                _events.Enqueue(ConstraintEvent.ChildCheck(fk, newRowId, newRow));
+        return newRowId;
     }
 
     /// <summary>Deletes a row.</summary>
@@ -130,16 +138,20 @@ public sealed partial class RowWriter
         var index = table.Indexes[position];
         if (!IndexCovers(table, index, row)) return;
         var key = IndexKey(table, index, row);
-        if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
+        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
         {
-            if (!index.Deferrable)
-                throw SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key));
+            if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
             var constraint = table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
             _events.Enqueue(ConstraintEvent.UniqueRecheck(constraint, rowId, row));
         }
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
     }
+
+    /// <summary>23505 for a unique index, 23P01 for the index of an exclusion constraint.</summary>
+    private TenonException KeyViolation(TableDef table, IndexDef index, object?[] key) => index.Exclusion
+        ? SqlErrors.ExclusionViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key))
+        : SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key));
 
     /// <summary>The key of a row in an index whose keys are all columns (see <see cref="IndexKey"/> for any index).</summary>
     public static object?[] KeyOf(IndexDef index, object?[] row)

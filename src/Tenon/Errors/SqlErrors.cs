@@ -24,6 +24,16 @@ public static class SqlErrors
             $"Key ({columns})=({values}) already exists.")
         { SchemaName = table.Schema, TableName = table.Name, ConstraintName = index.Name };
 
+    public static TenonException ExclusionViolation(TableDef table, IndexDef index, string columns, string values) =>
+        new(SqlState.ExclusionViolation, $"conflicting key value violates exclusion constraint \"{index.Name}\"",
+            $"Key ({columns})=({values}) conflicts with existing key ({columns})=({values}).")
+        { SchemaName = table.Schema, TableName = table.Name, ConstraintName = index.Name };
+
+    public static TenonException ExclusionBuildFailure(TableDef table, IndexDef index, string columns, string values) =>
+        new(SqlState.ExclusionViolation, $"could not create exclusion constraint \"{index.Name}\"",
+            $"Key ({columns})=({values}) conflicts with key ({columns})=({values}).")
+        { SchemaName = table.Schema, TableName = table.Name, ConstraintName = index.Name };
+
     public static TenonException UniqueIndexBuildFailure(TableDef table, IndexDef index, string columns, string values) =>
         new(SqlState.UniqueViolation, $"could not create unique index \"{index.Name}\"",
             $"Key ({columns})=({values}) is duplicated.")

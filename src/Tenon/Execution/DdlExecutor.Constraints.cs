@@ -21,6 +21,8 @@ public sealed partial class DdlExecutor
     /// </summary>
     private void AddConstraints(uint tableOid, List<(TableConstraint Constraint, int Position)> pending, bool creating)
     {
+        if (pending.FirstOrDefault(p => p.Constraint is UnsupportedTableConstraint) is { Constraint: UnsupportedTableConstraint u } unsupported)
+            throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = unsupported.Position };
         var keys = pending.Select(p => p.Constraint).Where(c => c is PrimaryKeyTableConstraint or UniqueTableConstraint).ToList();
         var primaryCount = 0;
         foreach (var key in keys)
@@ -34,6 +36,8 @@ public sealed partial class DdlExecutor
             AddCheck(tableOid, (CheckTableConstraint)c, creating, newChecks);
         foreach (var key in MergeIdenticalKeys(keys))
             AddKey(tableOid, key);
+        foreach (var (c, _) in pending.Where(p => p.Constraint is ExcludeTableConstraint))
+            AddExclusion(tableOid, (ExcludeTableConstraint)c);
         foreach (var (c, _) in pending.Where(p => p.Constraint is ForeignKeyTableConstraint))
             AddForeignKey(tableOid, (ForeignKeyTableConstraint)c);
     }
@@ -72,6 +76,8 @@ public sealed partial class DdlExecutor
         var result = new List<short>();
         foreach (var n in names)
         {
+            if (what != "key" && n is "tableoid" or "ctid" or "xmin" or "cmin" or "xmax" or "cmax" && table.FindColumn(n) is null)
+                throw new TenonException(SqlState.FeatureNotSupported, "system columns cannot be used in foreign keys");
             var col = table.FindColumn(n)
                 ?? throw new TenonException(SqlState.UndefinedColumn, what == "key"
                     ? $"column \"{n}\" named in key does not exist"
@@ -137,6 +143,53 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(constraint).ToArray() });
     }
 
+    /// <summary>
+    /// EXCLUDE [USING btree | hash] (column WITH =, …): an index on the columns whose equal non-null
+    /// keys conflict. Other operators need operator classes Tenon does not have; the ones PostgreSQL
+    /// rejects for any btree column (the non-commutative comparisons) get its error.
+    /// </summary>
+    private void AddExclusion(uint tableOid, ExcludeTableConstraint c)
+    {
+        CheckTiming(c);
+        var table = Catalog.Table(tableOid);
+        var method = c.Method ?? "btree";
+        if (method is not ("btree" or "hash"))
+        {
+            if (method is "gist" or "gin" or "spgist" or "brin")
+                throw new TenonException(SqlState.FeatureNotSupported, $"EXCLUDE USING {method} is not supported by Tenon yet") { Position = c.Position };
+            throw new TenonException(SqlState.UndefinedObject, $"access method \"{method}\" does not exist");
+        }
+        var cols = ResolveColumns(table, c.Elements.Select(e => e.Column).ToList(), 0, "key");
+        if (method == "hash" && cols.Length > 1)
+            throw new TenonException(SqlState.FeatureNotSupported, "access method \"hash\" does not support multicolumn indexes");
+        for (var i = 0; i < cols.Length; i++)
+        {
+            var op = c.Elements[i].Operator;
+            if (op == "=") continue;
+            var type = table.Column(cols[i]).Type.DisplayName;
+            if (method == "btree" && op is "<" or ">" or "<=" or ">=")
+                throw new TenonException(SqlState.WrongObjectType, $"operator {op}({type},{type}) is not commutative",
+                    "Only commutative operators can be used in exclusion constraints.");
+            throw new TenonException(SqlState.FeatureNotSupported, $"EXCLUDE with operator {op} is not supported by Tenon yet") { Position = c.Position };
+        }
+        var name = c.Name ?? NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)),
+            "excl", n => Catalog.RelationExists(table.Schema, n));
+        if (c.Name is not null && Catalog.RelationExists(table.Schema, name))
+            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
+        var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
+        var index = new IndexDef(name, Db.NextOid(), tableOid, cols, Unique: false)
+        {
+            Exclusion = true, ConstraintName = name, Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true,
+        };
+        BuildIndex(table, index);
+        table = Catalog.Table(tableOid);
+        var constraint = new KeyConstraintDef(name, Db.NextOid(), tableOid, false, cols)
+        {
+            IsExclusion = true, IndexOid = index.Oid, Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true,
+        };
+        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(constraint).ToArray() });
+    }
+
     /// <summary>Creates an index store over the table's existing rows, failing like CREATE UNIQUE INDEX on duplicates.</summary>
     private void BuildIndex(TableDef table, IndexDef index)
     {
@@ -147,8 +200,10 @@ public sealed partial class DdlExecutor
         {
             if (!writer.IndexCovers(table, index, row)) continue;
             var key = writer.IndexKey(table, index, row);
-            if (index.Unique && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
-                throw SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
+            if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
+                throw index.Exclusion
+                    ? SqlErrors.ExclusionBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
+                    : SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
             store = store.Add(key, rowId, Tx.Token);
         }
         var wt = Tx.Write(table.Oid);
@@ -165,7 +220,12 @@ public sealed partial class DdlExecutor
         var scope = RowWriter.TableScope(table);
         var bound = binder.BindCondition(c.Condition, scope, "CHECK");
         var usedColumns = bound.Descendants().OfType<Execution.Expressions.ColumnExpr>().Select(x => x.Index).Distinct().ToList();
-        string? colName = usedColumns.Count == 1 ? table.Columns[usedColumns[0]].Name : null;
+        string? colName = (usedColumns.Count, binder.UsedTableOid) switch
+        {
+            (1, false) => table.Columns[usedColumns[0]].Name,
+            (0, true) => "tableoid",
+            _ => null,
+        };
         var name = c.Name ?? NameGenerator.Choose(table.Name, colName, "check", n => Catalog.ConstraintNameUsed(table.Schema, n));
         if (c.Name is not null && newChecks.Contains(name))
             throw new TenonException(SqlState.DuplicateObject, $"check constraint \"{name}\" already exists");
@@ -206,8 +266,7 @@ public sealed partial class DdlExecutor
         }
         else
         {
-            parentCols = r.Columns.Select(n => (parent.FindColumn(n)
-                ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
+            parentCols = ResolveColumns(parent, r.Columns, 0, "fk");
             var matching = parent.Indexes.Where(i => i.Unique && i.Predicate is null && i.Columns.Count == parentCols.Length && i.Columns.All(parentCols.Contains)).ToList();
             index = matching.FirstOrDefault(i => !i.Deferrable);
             if (index is null && matching.Count > 0)

@@ -40,7 +40,8 @@ public sealed partial class DdlExecutor
     private void RemoveConstraint(ConstraintDef c)
     {
         var table = Catalog.Table(c.TableOid);
-        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() });
+        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Where(x => x.Oid != c.Oid).ToArray() })
+            .RemoveConstraintComment(c.Oid);
         if (c is KeyConstraintDef key && Catalog.Indexes.TryGetValue(key.IndexOid, out var index)) RemoveIndex(index);
     }
 

@@ -213,8 +213,8 @@ public sealed partial class DmlExecutor
             var newRow = (object?[])existing!.Clone();
             foreach (var (col, expr) in action.Sets)
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
-            writer.Update(table, rowId, existing!, newRow);
-            touched.Add(rowId);
+            // The updated row lives on under a new row id (a new tuple version); that is the one to guard.
+            touched.Add(writer.Update(table, rowId, existing!, newRow));
             return newRow;
         }
         touched.Add(writer.Insert(table, row, rowChecked: true));

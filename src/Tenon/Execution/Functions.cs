@@ -46,7 +46,7 @@ public static partial class Functions
             case "pg_typeof" when n == 1:
                 return new([args[0]], SqlType.Text, (_, _) => args[0].DisplayName, Strict: false);
         }
-        return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog);
+        return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args);
     }
 
     /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER, … as constants of the transaction.</summary>

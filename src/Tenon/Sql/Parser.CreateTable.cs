@@ -167,6 +167,32 @@ public sealed partial class Parser
     }
 
     /// <summary>Skips a balanced '(' … ')'.</summary>
+    /// <summary>
+    /// ( column WITH operator [, …] ) where every element is a plain column (optionally with ASC/DESC
+    /// and NULLS FIRST/LAST) and every operator a plain operator token; null (nothing consumed) otherwise.
+    /// </summary>
+    private List<(string Column, string Operator)>? TryParseExcludeElements()
+    {
+        var save = _pos;
+        var list = new List<(string, string)>();
+        if (Cur.Kind != TokenKind.LParen) return null;
+        Advance();
+        while (true)
+        {
+            if (Cur.Kind != TokenKind.Identifier || Cur.Keyword == KeywordCategory.Reserved || At(1).Kind == TokenKind.LParen || At(1).Kind == TokenKind.Dot)
+            { _pos = save; return null; }
+            var column = ParseColId();
+            if (!AcceptKw("asc")) AcceptKw("desc");
+            if (AcceptKw("nulls") && !AcceptKw("first")) ExpectKw("last");
+            if (!AcceptKw("with") || Cur.Kind != TokenKind.Operator) { _pos = save; return null; }
+            list.Add((column, Advance().Text));
+            if (Cur.Kind == TokenKind.Comma) { Advance(); continue; }
+            if (Cur.Kind == TokenKind.RParen) { Advance(); return list; }
+            _pos = save;
+            return null;
+        }
+    }
+
     private void SkipParenthesized()
     {
         Expect(TokenKind.LParen);
@@ -452,11 +478,15 @@ public sealed partial class Parser
         }
         else if (AcceptKw("exclude"))
         {
-            if (AcceptKw("using")) ParseColId();
-            SkipParenthesized();
+            string? method = AcceptKw("using") ? ParseColId() : null;
+            var elements = TryParseExcludeElements();
+            if (elements is null) SkipParenthesized();
             ParseIndexOptions();
-            if (Cur.Is("where") && At(1).Kind == TokenKind.LParen) { Advance(); SkipParenthesized(); }
-            c = new UnsupportedTableConstraint("EXCLUDE constraints");
+            var partial = false;
+            if (Cur.Is("where") && At(1).Kind == TokenKind.LParen) { Advance(); SkipParenthesized(); partial = true; }
+            c = elements is null || partial
+                ? new UnsupportedTableConstraint(partial ? "EXCLUDE … WHERE" : "EXCLUDE on expressions")
+                : new ExcludeTableConstraint(method, elements);
             kindText = "EXCLUDE";
         }
         else throw Error();

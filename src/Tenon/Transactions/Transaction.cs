@@ -19,11 +19,13 @@ public sealed class Transaction
 {
     private readonly Dictionary<uint, WorkingTable> _working = new();
     private DbVersion _base;
+    private DbVersion _start;
     private WriteToken _token = new();
 
     public Transaction(DbVersion start, bool isExplicit)
     {
         _base = start;
+        _start = start;
         Catalog = start.Catalog;
         IsExplicit = isExplicit;
         StartTime = DateTimeOffset.UtcNow;
@@ -59,6 +61,7 @@ public sealed class Transaction
     public void Rebase(DbVersion latest)
     {
         _base = latest;
+        _start = latest;
         Catalog = latest.Catalog;
         _working.Clear();
     }
@@ -88,6 +91,13 @@ public sealed class Transaction
         _working.Clear();
         _token = new WriteToken();
     }
+
+    /// <summary>
+    /// Whether the row version <paramref name="rowId"/> was written by this transaction (PostgreSQL's
+    /// "xmin is our own transaction"): row ids only grow, and every insert or update takes a new one.
+    /// </summary>
+    public bool WroteRow(uint tableOid, long rowId) =>
+        !_start.Data.TryGetValue(tableOid, out var data) || rowId >= data.Rows.NextRowId;
 
     /// <summary>The stored data of a table as this transaction sees it.</summary>
     public RowStore Rows(uint tableOid) =>

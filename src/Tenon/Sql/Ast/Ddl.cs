@@ -65,6 +65,12 @@ public sealed record PrimaryKeyTableConstraint(IReadOnlyList<string> Columns) : 
 {
     public IReadOnlyList<string>? Include { get; init; }
 }
+/// <summary>
+/// EXCLUDE [USING method] (column WITH operator, …): each element is a plain column and its
+/// operator's name (the parser leaves expression elements and partial exclusions unsupported).
+/// </summary>
+public sealed record ExcludeTableConstraint(string? Method, IReadOnlyList<(string Column, string Operator)> Elements) : TableConstraint;
+
 public sealed record UniqueTableConstraint(IReadOnlyList<string> Columns, bool NullsNotDistinct) : TableConstraint
 {
     public IReadOnlyList<string>? Include { get; init; }

@@ -1,0 +1,14 @@
+namespace Tenon.Catalog;
+
+/// <summary>
+/// What a comment is attached to, as pg_description identifies it: the catalog holding the object
+/// (pg_class for relations, pg_constraint for constraints), the object's oid, and a column number
+/// (0 for the object itself).
+/// </summary>
+public readonly record struct CommentKey(uint ClassOid, uint ObjectOid, int SubId)
+{
+    /// <summary>pg_class's oid: relations (tables, indexes, sequences, views) and their columns.</summary>
+    public const uint RelationClass = 1259;
+    /// <summary>pg_constraint's oid.</summary>
+    public const uint ConstraintClass = 2606;
+}

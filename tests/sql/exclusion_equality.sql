@@ -1,0 +1,50 @@
+-- EXCLUDE constraints with the equality operator (btree and hash): like UNIQUE but with their own
+-- errors, never for NULLs; deferrable ones are checked at commit.
+CREATE TABLE ex (a int, b text, CONSTRAINT ex_a EXCLUDE (a WITH =));
+INSERT INTO ex VALUES (1, 'x'), (2, 'y'), (NULL, 'z'), (NULL, 'w');
+INSERT INTO ex VALUES (1, 'again');
+UPDATE ex SET a = 2 WHERE a = 1;
+UPDATE ex SET b = 'xx' WHERE a = 1;
+SELECT * FROM ex;
+SELECT conname, contype, condeferrable, condeferred FROM pg_constraint WHERE conrelid = 'ex'::regclass;
+ALTER TABLE ex ADD EXCLUDE USING hash (b WITH =);
+INSERT INTO ex VALUES (3, 'xx');
+ALTER TABLE ex ADD EXCLUDE (a WITH =, b WITH =);
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'ex'::regclass ORDER BY conname;
+INSERT INTO ex VALUES (5, 'p'), (5, 'p');
+INSERT INTO ex VALUES (6, 'a'), (6, 'b');
+ALTER TABLE ex DROP CONSTRAINT ex_a;
+INSERT INTO ex VALUES (6, 'a'), (6, 'b');
+ALTER TABLE ex ADD CONSTRAINT ex_a EXCLUDE (a WITH =);
+DROP TABLE ex;
+-- deferred
+CREATE TABLE deferred_excl (f1 int, f2 int, CONSTRAINT deferred_excl_con EXCLUDE (f1 WITH =) INITIALLY DEFERRED);
+INSERT INTO deferred_excl VALUES(1);
+INSERT INTO deferred_excl VALUES(2);
+INSERT INTO deferred_excl VALUES(1);
+BEGIN;
+INSERT INTO deferred_excl VALUES(2);
+COMMIT;
+BEGIN;
+INSERT INTO deferred_excl VALUES(3);
+INSERT INTO deferred_excl VALUES(3);
+COMMIT;
+BEGIN;
+INSERT INTO deferred_excl VALUES(2, 1);
+DELETE FROM deferred_excl WHERE f1 = 2 AND f2 IS NULL;
+UPDATE deferred_excl SET f2 = 2 WHERE f1 = 2;
+COMMIT;
+SELECT * FROM deferred_excl;
+BEGIN;
+INSERT INTO deferred_excl VALUES(7);
+INSERT INTO deferred_excl VALUES(7);
+SET CONSTRAINTS deferred_excl_con IMMEDIATE;
+ROLLBACK;
+ALTER TABLE deferred_excl DROP CONSTRAINT deferred_excl_con;
+UPDATE deferred_excl SET f1 = 3;
+ALTER TABLE deferred_excl ADD EXCLUDE (f1 WITH =);
+DROP TABLE deferred_excl;
+-- what Tenon or PostgreSQL rejects
+CREATE TABLE ex2 (a int, EXCLUDE (a WITH <));
+CREATE TABLE ex2 (a int, EXCLUDE (nosuch WITH =));
+CREATE TABLE ex2 (a int, EXCLUDE USING nosuch (a WITH =));
