@@ -21,12 +21,15 @@ internal sealed class ScramExchange
     private string _clientFirstBare = "";
     private string _serverFirst = "";
     private string _nonce = "";
+    private readonly string? _fixedServerNonce;
 
     /// <param name="verifier">The user's verifier, or null for the mock exchange.</param>
     /// <param name="user">The startup packet's user name (seeds the mock salt, which must not vary between attempts).</param>
     /// <param name="mockSecret">A per-server random key for the mock salt.</param>
-    public ScramExchange(ScramVerifier? verifier, string user, byte[] mockSecret)
+    /// <param name="serverNonce">Only for tests against published exchanges: the server's part of the nonce.</param>
+    public ScramExchange(ScramVerifier? verifier, string user, byte[] mockSecret, string? serverNonce = null)
     {
+        _fixedServerNonce = serverNonce;
         if (verifier is not null)
         {
             _verifier = verifier;
@@ -69,7 +72,7 @@ internal sealed class ScramExchange
             p.Expect(',');
             p.AnyAttribute();
         }
-        _nonce = clientNonce + Convert.ToBase64String(RandomNumberGenerator.GetBytes(NonceBytes));
+        _nonce = clientNonce + (_fixedServerNonce ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(NonceBytes)));
         _serverFirst = $"r={_nonce},s={Convert.ToBase64String(_verifier.Salt)},i={_verifier.Iterations}";
         return _serverFirst;
     }
