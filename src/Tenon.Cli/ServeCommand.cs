@@ -17,16 +17,18 @@ internal static class ServeCommand
         tenon serve runs a PostgreSQL 15 wire-protocol server over an in-memory Tenon database.
 
         Usage:
-          tenon serve [--listen HOST:PORT] [--max-connections N]
+          tenon serve [--listen HOST:PORT] [--max-connections N] [--user NAME:PASSWORD]… [--auth METHOD]
 
         Options:
           --listen HOST:PORT      address to listen on (default 127.0.0.1:5433; port 0 picks a free one)
           --max-connections N     refuse connections beyond N (default 100)
           --data DIR              (not supported yet: the database is in memory only)
+        """ + "\n" + ServeAuthOptions.Usage + "\n" + """
           -?, --help              show this help, then exit
 
-        Any user may connect (trust authentication) and there is no TLS: listen on loopback
-        unless the network is trusted. Stop with Ctrl-C.
+        Without users, any user name may connect from loopback (trust authentication). There is
+        no TLS: passwords (except with scram-sha-256) and data cross the network in clear. The
+        server holds the database postgres; CREATE DATABASE adds more. Stop with Ctrl-C.
 
         """;
 
@@ -34,6 +36,7 @@ internal static class ServeCommand
     {
         var listen = DefaultListen;
         var options = new PgServerOptions();
+        var auth = new ServeAuthOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
@@ -43,6 +46,11 @@ internal static class ServeCommand
                 if (i + 1 < args.Length) return args[++i];
                 stderr.WriteLine($"tenon serve: error: option {name} needs a value");
                 return null;
+            }
+            if (auth.TryHandle(a, Value, stderr) is { } handled)
+            {
+                if (!handled) return ExitCodes.Failure;
+                continue;
             }
             switch (a)
             {
@@ -77,6 +85,9 @@ internal static class ServeCommand
             return ExitCodes.Failure;
         }
 
+        if (auth.Apply(options, stderr) is not { } withAuth) return ExitCodes.Failure;
+        options = withAuth;
+
         using var server = new PgServer(Database.OpenInMemory(), endpoint, options);
         try
         {
@@ -87,7 +98,7 @@ internal static class ServeCommand
             stderr.WriteLine($"tenon serve: error: could not listen on {listen}: {e.Message}");
             return ExitCodes.Failure;
         }
-        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)} (in-memory database; Ctrl-C stops)");
+        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)} (in-memory databases, {auth.Summary()}; Ctrl-C stops)");
         stderr.Flush();
 
         using var stop = new ManualResetEvent(false);

@@ -16,7 +16,7 @@ internal sealed partial class PgConnection
 
     /// <summary>
     /// The untyped first packets: SSLRequest/GSSENCRequest (answered 'N'), CancelRequest, then the
-    /// StartupMessage. Trust authentication for any user; then ParameterStatus, BackendKeyData and
+    /// StartupMessage. Authentication (PgConnection.Auth.cs) and the database; then ParameterStatus, BackendKeyData and
     /// ReadyForQuery. False when the connection ends here.
     /// </summary>
     private bool Startup()
@@ -67,7 +67,6 @@ internal sealed partial class PgConnection
                 throw new ProtocolViolation($"unsupported frontend protocol {major}.{minor}: server supports 3.0 to 3.0",
                     fatal: true, sqlState: SqlState.FeatureNotSupported);
             var parameters = ParseStartupParameters(body);
-            _socket.ReceiveTimeout = 0;
             return Authenticate(minor, parameters);
         }
     }
@@ -142,17 +141,22 @@ internal sealed partial class PgConnection
         if (!_server.TryAdmit(this))
             throw new ProtocolViolation("sorry, too many clients already", fatal: true, sqlState: "53300");
 
-        _session = _server.Database.CreateSession();
+        // As libpq and PostgreSQL do, the database defaults to the user name.
+        var database = parameters.LastOrDefault(p => p.Name == "database").Value;
+        if (string.IsNullOrEmpty(database)) database = user;
+        AuthenticateClient(user, database);
+        _socket.ReceiveTimeout = 0;
+
+        _lease = _server.Databases.Attach(database)
+            ?? throw new ProtocolViolation($"database \"{database}\" does not exist", fatal: true, sqlState: SqlState.InvalidCatalogName);
+        _session = _lease.Database.CreateSession();
         _session.UserName = user;
+        _session.DatabaseName = database;
+        _session.Cluster = _server.Databases;
         _session.NoticeRaised += WriteNotice;
         // CLOSE ALL closes protocol-level portals too, and DISCARD ALL's DEALLOCATE ALL drops named statements.
         _session.AllPortalsClosed += _portals.Clear;
         _session.AllDiscarded += _statements.Clear;
-
-        // Trust: any user may connect.
-        _out.Begin('R');
-        _out.Int32(0);
-        _out.End();
 
         try
         {

@@ -18,6 +18,9 @@ internal sealed partial class PgConnection : IDisposable
     private readonly MessageWriter _out;
     private Session? _session;
 
+    /// <summary>This connection's hold on its database, released when it closes.</summary>
+    private DatabaseRegistry.Lease? _lease;
+
     /// <summary>True after an error in an extended-protocol message: everything up to Sync is ignored.</summary>
     private bool _skipTillSync;
 
@@ -189,6 +192,8 @@ internal sealed partial class PgConnection : IDisposable
     {
         _session?.Dispose();
         _session = null;
+        _lease?.Dispose();
+        _lease = null;
         Close();
         _server.Unregister(this);
     }

@@ -6,10 +6,10 @@ using System.Security.Cryptography;
 namespace Tenon.Server;
 
 /// <summary>
-/// A PostgreSQL v3 wire-protocol server over one <see cref="Tenon.Database"/>: psql, Npgsql and
-/// other PostgreSQL clients connect to it as to PostgreSQL 15. Each connection gets its own
-/// <see cref="Session"/> and thread. No TLS (SSLRequest is answered 'N') and trust authentication:
-/// listen on loopback unless the network is trusted. See docs/SERVER.md.
+/// A PostgreSQL v3 wire-protocol server over named databases (<see cref="DatabaseRegistry"/>):
+/// psql, Npgsql and other PostgreSQL clients connect to it as to PostgreSQL 15. Each connection
+/// gets its own <see cref="Session"/> and thread. No TLS (SSLRequest is answered 'N'); trust or
+/// password authentication (<see cref="PgServerOptions.Users"/>). See docs/SERVER.md.
 /// </summary>
 public sealed class PgServer : IDisposable
 {
@@ -20,15 +20,28 @@ public sealed class PgServer : IDisposable
     private int _nextProcessId = 1000;
     private volatile bool _stopping;
 
+    /// <summary>A server whose <c>postgres</c> database is <paramref name="database"/>.</summary>
     public PgServer(Database database, IPEndPoint endpoint, PgServerOptions? options = null)
+        : this(new DatabaseRegistry(database, (options ?? new PgServerOptions()).DropDatabaseWait), endpoint, options)
     {
-        Database = database;
+    }
+
+    public PgServer(DatabaseRegistry databases, IPEndPoint endpoint, PgServerOptions? options = null)
+    {
+        Databases = databases;
         Options = options ?? new PgServerOptions();
+        Secrets = Options.Users.ToDictionary(u => u.Key, u => UserSecret.Parse(u.Key, u.Value), StringComparer.Ordinal);
         _listener = new TcpListener(endpoint);
     }
 
-    public Database Database { get; }
+    public DatabaseRegistry Databases { get; }
     public PgServerOptions Options { get; }
+
+    /// <summary>The configured users' secrets, with verifiers derived once per server.</summary>
+    internal IReadOnlyDictionary<string, UserSecret> Secrets { get; }
+
+    /// <summary>Keys the mock SCRAM salts of unknown users, so they stay the same for the life of the server.</summary>
+    internal byte[] MockScramSecret { get; } = RandomNumberGenerator.GetBytes(32);
 
     /// <summary>The bound address (with the actual port when port 0 was asked for); valid after <see cref="Start"/>.</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_listener.LocalEndpoint;

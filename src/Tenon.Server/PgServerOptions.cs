@@ -14,4 +14,20 @@ public sealed record PgServerOptions
 
     /// <summary>The server_version reported in ParameterStatus (clients parse the leading number).</summary>
     public string ServerVersion { get; init; } = "15.18";
+
+    /// <summary>
+    /// User names and their passwords: plain text, or as PostgreSQL stores them (<c>md5…</c> or
+    /// <c>SCRAM-SHA-256$…</c>). When there are any, every client must log in as one of them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Users { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// How clients authenticate. Null (the default) means SCRAM-SHA-256 when <see cref="Users"/> has
+    /// entries, and otherwise trust for loopback clients only (others are refused as by a
+    /// pg_hba.conf without an entry for them). <see cref="PgAuthMethod.Trust"/> admits every client.
+    /// </summary>
+    public PgAuthMethod? Authentication { get; init; }
+
+    /// <summary>How long DROP DATABASE waits for the database's other connections to close (PostgreSQL: 5 seconds).</summary>
+    public TimeSpan DropDatabaseWait { get; init; } = TimeSpan.FromSeconds(5);
 }

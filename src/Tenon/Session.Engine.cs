@@ -71,6 +71,7 @@ public sealed partial class Session
     {
         if (stmt is TransactionStatement ts) return ExecuteTransactionStatement(ts);
         if (_tx is { Failed: true }) throw SqlErrors.InFailedTransaction();
+        if (IsDatabaseStatement(stmt)) return ExecuteDatabaseStatement(stmt, inBatch);
 
         var implicitTx = _tx is null;
         _tx ??= new Transaction(Database.Committed, isExplicit: false);

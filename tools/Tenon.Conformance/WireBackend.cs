@@ -35,6 +35,8 @@ public sealed class WireBackend : IRegressBackend
     {
         using var server = new PgServer(Database.OpenInMemory(), new IPEndPoint(IPAddress.Loopback, 0));
         server.Start();
+        // pg_regress runs every test in a database of its own called regression.
+        server.Databases.Create("regression");
         var port = server.LocalEndPoint.Port;
         foreach (var pre in setup) RunPsql(corpus, name, port, File.ReadAllText(corpus.ScriptPath(pre)));
         return RunPsql(corpus, name, port, script);

@@ -39,7 +39,7 @@ public static partial class Functions
             case "version" when n == 0:
                 return new(None, SqlType.Text, (_, _) => "PostgreSQL 15.18 (Tenon) on x86_64-pc-linux-gnu, compiled by C#, 64-bit");
             case "current_database" when n == 0:
-                return new(None, SqlType.Name, (_, _) => "postgres");
+                return new(None, SqlType.Name, (_, ctx) => ctx.Session.DatabaseName);
             case "pg_advisory_unlock_all" when n == 0:
                 // Tenon has no advisory locks, so a session never holds one to release.
                 return new(None, SqlType.Void, (_, _) => string.Empty, Volatile: true);
@@ -57,7 +57,7 @@ public static partial class Functions
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Timestamp, CastContext.Explicit, c.Settings), false, false),
         SqlValueFunctionKind.CurrentDate => new FunctionExpr("current_date", [], SqlType.Date,
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Date, CastContext.Explicit, c.Settings), false, false),
-        SqlValueFunctionKind.CurrentCatalog => new ConstExpr("postgres", SqlType.Name),
+        SqlValueFunctionKind.CurrentCatalog => new ConstExpr(ctx.Session.DatabaseName, SqlType.Name),
         SqlValueFunctionKind.CurrentSchema => new ConstExpr("public", SqlType.Name),
         SqlValueFunctionKind.CurrentUser or SqlValueFunctionKind.SessionUser or SqlValueFunctionKind.User or SqlValueFunctionKind.CurrentRole
             => new ConstExpr(ctx.Session.UserName, SqlType.Name),

@@ -31,6 +31,7 @@ public sealed partial class Parser
         if (t.Is("view") || t.Is("recursive") && At(1).Is("view")) return ParseCreateView(create, orReplace, temporary);
         if (t.Is("schema") && !orReplace && !temporary && !unlogged) return ParseCreateSchema(create);
         if (t.Is("extension") && !orReplace && !temporary && !unlogged) return ParseCreateExtension(create);
+        if (t.Is("database") && !orReplace && !temporary && !unlogged) return ParseCreateDatabase(create);
         return UnsupportedCreate(orReplace);
     }
 
@@ -376,10 +377,9 @@ public sealed partial class Parser
                 names.Add(new QualifiedName(null, ParseColId()) { Position = first.Position });
             else names.Add(MakeQualifiedName(ParseAnyName(), first));
         }
-        while (Accept(TokenKind.Comma));
+        while (kind != ObjectKind.Database && Accept(TokenKind.Comma));
         if (kind == ObjectKind.Database)
         {
-            if (names.Count > 1) throw ErrorAt(Prev);
             if (Cur.Kind == TokenKind.LParen || Cur.Is("with")) return Unsupported("DROP DATABASE");
             return new DropStatement(kind, names, ifExists, false) { Position = drop.Position };
         }

@@ -79,7 +79,7 @@ public sealed class ProtocolTests : IDisposable
     public void Minor_version_and_pq_options_get_NegotiateProtocolVersion()
     {
         using var c = new RawClient(_server.Port);
-        c.Send(StartupPacket((3 << 16) | 1, ("user", "x"), ("_pq_.foo", "1")));
+        c.Send(StartupPacket((3 << 16) | 1, ("user", "x"), ("database", "postgres"), ("_pq_.foo", "1")));
         var msgs = c.ReadUntilReady();
         Assert.Equal('v', msgs[0].Type);
         Assert.Equal([0, 3, 0, 0, 0, 0, 0, 1, .. CStr("_pq_.foo")], msgs[0].Body);

@@ -230,3 +230,9 @@ public sealed record UnsupportedAlterAction(string Feature) : AlterTableAction;
 
 /// <summary><c>ALTER INDEX name RENAME TO new</c>, <c>ALTER SEQUENCE name RENAME TO new</c>, <c>ALTER VIEW …</c>.</summary>
 public sealed record RenameObjectStatement(ObjectKind Kind, QualifiedName Name, string NewName, bool IfExists) : Statement;
+
+/// <summary>One <c>name [=] value</c> of CREATE DATABASE; Value is null for DEFAULT. Names are lower case, CONNECTION LIMIT is "connection_limit".</summary>
+public sealed record CreateDatabaseOption(string Name, string? Value) : Node;
+
+/// <summary><c>CREATE DATABASE name [WITH] [option [=] value …]</c>; run by the session's <see cref="IDatabaseCluster"/>.</summary>
+public sealed record CreateDatabaseStatement(string Name, IReadOnlyList<CreateDatabaseOption> Options) : Statement;
