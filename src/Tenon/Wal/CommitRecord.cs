@@ -68,7 +68,8 @@ internal sealed class CommitRecord
             var removes = new List<long>();
             var exact = data.Rows.Rows.Diff(oldRows.Rows, sinceTokenId, (id, row) => puts.Add(new(id, row)), id => removes.Add(id));
             // Rewritten (TRUNCATE, a column type change, ...): the new contents are cheaper than the difference.
-            if (!exact || removes.Count + puts.Count > data.Rows.Count + 16)
+            // A smaller next row id means the table was replaced by a new, empty one (TRUNCATE) first.
+            if (!exact || removes.Count + puts.Count > data.Rows.Count + 16 || data.Rows.NextRowId < oldRows.NextRowId)
                 record.Tables.Add(new TableChange(oid, data.Rows.NextRowId, true, data.Rows.Scan().ToList(), new List<long>()));
             else if (puts.Count > 0 || removes.Count > 0 || data.Rows.NextRowId != oldRows.NextRowId)
                 record.Tables.Add(new TableChange(oid, data.Rows.NextRowId, false, puts, removes));
