@@ -345,7 +345,7 @@ internal sealed class DurableStore : IDisposable
             _disposed = true;
             try
             {
-                if (!_failed) _log.Sync();
+                if (!_failed) _log.Sync(toDisk: Options.Synchronous != SynchronousMode.Off);
             }
             finally
             {

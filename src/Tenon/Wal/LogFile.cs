@@ -62,11 +62,9 @@ internal sealed class LogFile : IDisposable
     /// <summary>After recovery read up to <paramref name="goodLength"/>: cuts off anything after it (a torn or damaged tail).</summary>
     public void TruncateTo(long goodLength)
     {
-        if (_stream.Length != goodLength)
-        {
-            _stream.SetLength(goodLength);
-            _stream.Flush(flushToDisk: true);
-        }
+        // No fsync of its own: the next synchronous append's fsync also makes the new length durable,
+        // and until then a crash leaves the same damaged tail, which the next recovery cuts off again.
+        if (_stream.Length != goodLength) _stream.SetLength(goodLength);
         _stream.Position = goodLength;
         Length = goodLength;
     }
@@ -96,7 +94,7 @@ internal sealed class LogFile : IDisposable
         Length = length;
     }
 
-    public void Sync() => _stream.Flush(flushToDisk: true);
+    public void Sync(bool toDisk) => _stream.Flush(flushToDisk: toDisk);
 
     /// <summary>The bytes of whole records from <paramref name="offset"/> to the end.</summary>
     public byte[] ReadTail(long offset)
