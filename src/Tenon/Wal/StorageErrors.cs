@@ -15,7 +15,7 @@ internal static class StorageErrors
     private const string DataCorrupted = "XX001";
 
     public static TenonException NotATenonFile(string path, string what) =>
-        new(SystemError, $"file \"{path}\" is not a Tenon database {what} file");
+        new(SystemError, what == "snapshot" ? $"file \"{path}\" is not a Tenon database" : $"file \"{path}\" is not a Tenon database {what} file");
 
     public static TenonException NotAFile(string path) =>
         new(SystemError, $"could not open database \"{path}\": it is a directory, not a Tenon database file");
