@@ -85,18 +85,21 @@ public sealed partial class Database : IDisposable
             Publish(version);
             return;
         }
+        var drained = new List<(uint, SequenceState)>();
         try
         {
             _store.Commit(sequence =>
             {
                 var record = CommitRecord.Between(sequence, Committed, version, _writerSinceToken, Interlocked.Read(ref _nextOid));
-                DrainSequences(record);
+                DrainSequences(record, drained);
                 return record;
             }, () => Publish(version));
         }
-        catch (NotSupportedException ex)
+        catch (Exception ex)
         {
-            throw Errors.TenonException.Internal(ex);
+            Redirty(drained);
+            if (ex is NotSupportedException) throw Errors.TenonException.Internal(ex);
+            throw;
         }
     }
 
@@ -108,28 +111,38 @@ public sealed partial class Database : IDisposable
     internal void LogSequences(bool reportErrors)
     {
         if (_store is null || _dirtySequences.IsEmpty) return;
+        var drained = new List<(uint, SequenceState)>();
         try
         {
             _store.Commit(sequence =>
             {
                 var record = new CommitRecord { Sequence = sequence };
-                DrainSequences(record);
+                DrainSequences(record, drained);
                 return record;
             }, static () => { });
         }
-        catch (Errors.TenonException) when (!reportErrors)
+        catch (Errors.TenonException)
         {
+            Redirty(drained);
+            if (reportErrors) throw;
         }
     }
 
-    private void DrainSequences(CommitRecord record)
+    private void DrainSequences(CommitRecord record, List<(uint, SequenceState)> drained)
     {
         foreach (var oid in _dirtySequences.Keys)
         {
             if (!_dirtySequences.TryRemove(oid, out var state)) continue;
+            drained.Add((oid, state));
             lock (state)
                 record.Sequences.Add(new CommitRecord.SequenceValue(oid, state.LastValue, state.IsCalled, state.Initialized));
         }
+    }
+
+    // A record that was not written leaves its sequence values to the next one.
+    private void Redirty(List<(uint Oid, SequenceState State)> drained)
+    {
+        foreach (var (oid, state) in drained) _dirtySequences.TryAdd(oid, state);
     }
 
     private void NoteWriterStart() => _writerSinceToken = WriteToken.LastIssuedId;
