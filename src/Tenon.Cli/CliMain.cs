@@ -17,9 +17,25 @@ public static class CliMain
 
     /// <summary>As <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/>; with a line reader and no -c/-f, runs interactively.</summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader) =>
-        Run(args, stdin, stdout, stderr, lineReader, static () => SessionExecutor.Open(Database.OpenInMemory(), Environment.GetEnvironmentVariable));
+        Run(args, stdin, stdout, stderr, lineReader, openExecutor: null);
 
-    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader, Func<IStatementExecutor> openExecutor)
+    /// <param name="openExecutor">Opens the engine; null opens the DATABASE argument (:memory: or a file database).</param>
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader, Func<IStatementExecutor>? openExecutor)
+    {
+        Database? fileDatabase = null;
+        try
+        {
+            return RunCore(args, stdin, stdout, stderr, lineReader, openExecutor, db => fileDatabase = db);
+        }
+        finally
+        {
+            // Closing flushes the log and releases the lock (an open transaction is rolled back, as when psql quits).
+            fileDatabase?.Dispose();
+        }
+    }
+
+    private static int RunCore(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, ILineReader? lineReader,
+        Func<IStatementExecutor>? openExecutor, Action<Database> opened)
     {
         var output = new CliOutput(stdout, stderr);
         var options = CommandLine.Parse(args);
@@ -40,11 +56,13 @@ public static class CliMain
             output.Flush();
             return ExitCodes.Success;
         }
-        if (options.Database != ":memory:")
+        openExecutor ??= () =>
         {
-            output.WriteError($"tenon: error: cannot open \"{options.Database}\": file databases are not supported yet (use :memory:)\n");
-            return ExitCodes.Failure;
-        }
+            if (options.Database == ":memory:") return SessionExecutor.Open(Database.OpenInMemory(), Environment.GetEnvironmentVariable);
+            var database = Database.Open(options.Database, new DatabaseOptions { Synchronous = SynchronousFromEnvironment() });
+            opened(database);
+            return SessionExecutor.Open(database, Environment.GetEnvironmentVariable);
+        };
 
         IStatementExecutor executor;
         try
@@ -55,6 +73,7 @@ public static class CliMain
         {
             // What psql prints when the server refuses the connection's parameters.
             output.WriteError($"tenon: error: FATAL:  {ex.MessageText}\n");
+            if (ex.Hint is not null) output.WriteError($"HINT:  {ex.Hint}\n");
             return ExitCodes.BadConnection;
         }
         var runner = new ScriptRunner(executor, output) { Stdin = stdin };
@@ -97,4 +116,13 @@ public static class CliMain
         output.Flush();
         return result;
     }
+
+    /// <summary>TENON_SYNCHRONOUS=full|normal|off (see docs/DURABILITY.md); full when unset.</summary>
+    private static SynchronousMode SynchronousFromEnvironment() =>
+        Environment.GetEnvironmentVariable("TENON_SYNCHRONOUS")?.ToLowerInvariant() switch
+        {
+            "normal" => SynchronousMode.Normal,
+            "off" => SynchronousMode.Off,
+            _ => SynchronousMode.Full,
+        };
 }

@@ -12,7 +12,8 @@ internal static class HelpText
           tenon [OPTION]... [DATABASE]
           tenon serve [--listen HOST:PORT]   run a PostgreSQL wire-protocol server
 
-        DATABASE is :memory: (the default); file databases are not supported yet.
+        DATABASE is :memory: (the default) or a database file such as app.tenon (created if missing;
+        see docs/DURABILITY.md; TENON_SYNCHRONOUS=full|normal|off sets how COMMIT waits for the disk).
 
         General options:
           -c, --command=COMMAND    run only single command (SQL or internal) and exit

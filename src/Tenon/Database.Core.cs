@@ -15,7 +15,11 @@ public sealed partial class Database
     internal uint NextOid() => (uint)Interlocked.Increment(ref _nextOid);
 
     /// <summary>Writers are serialized: a transaction takes this before its first write and keeps it to the end.</summary>
-    internal void AcquireWriteLock() => _writeLock.Wait();
+    internal void AcquireWriteLock()
+    {
+        _writeLock.Wait();
+        NoteWriterStart();
+    }
 
     internal void ReleaseWriteLock() => _writeLock.Release();
 

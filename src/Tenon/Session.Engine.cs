@@ -251,7 +251,8 @@ public sealed partial class Session
                 tx.Timing = tx.Timing with { Pending = events.Clear() };
                 writer.RunDeferred(events);
             }
-            if (commit && tx.HoldsWriteLock) Database.Publish(tx.Freeze());
+            if (commit && tx.HoldsWriteLock) Database.Commit(tx.Freeze());
+            else Database.LogSequences(reportErrors: commit);
             committed = commit;
         }
         catch (Exception ex) when (ex is not (TenonException or OutOfMemoryException))

@@ -52,6 +52,7 @@ public sealed partial class Session
             st.LastValue = next;
             st.IsCalled = true;
         }
+        Database.SequenceChanged(seq.Oid, st);
         _currval[seq.Oid] = next;
         _lastval = next;
         return next;
@@ -77,6 +78,7 @@ public sealed partial class Session
             seq.State.LastValue = value;
             seq.State.IsCalled = isCalled;
         }
+        Database.SequenceChanged(seq.Oid, seq.State);
         if (isCalled) _currval[seq.Oid] = value;
         return value;
     }

@@ -70,6 +70,18 @@ public sealed class SystemCatalog
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
             names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments);
 
+    /// <summary>Rebuilds a catalog from its parts exactly as they were (loading a database file).</summary>
+    internal static SystemCatalog Restore(
+        ImmutableDictionary<uint, TableDef> tables,
+        ImmutableDictionary<uint, IndexDef> indexes,
+        ImmutableDictionary<uint, SequenceDef> sequences,
+        ImmutableDictionary<uint, ViewDef> views,
+        ImmutableDictionary<string, uint> relationsByName,
+        ImmutableHashSet<string> schemas,
+        ImmutableDictionary<string, ExtensionDef> extensions,
+        ImmutableDictionary<CommentKey, string> comments) =>
+        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments);
+
     public static string Key(string schema, string name) => schema + "." + name;
 
     /// <summary>Resolves a relation name through the search path; returns 0 when not found.</summary>

@@ -12,8 +12,10 @@ namespace Tenon.Data;
 /// <item>a plain name (letters, digits, <c>_</c>, <c>-</c>) — a named in-memory database shared by
 /// every open connection with the same name in this process; it is discarded when the last of
 /// them closes.</item>
+/// <item>anything else is a file path (e.g. <c>app.tenon</c>, <c>./data/app.tenon</c>) — a file
+/// database (docs/DURABILITY.md), created if missing, shared by every open connection to it in
+/// this process and closed when the last of them closes.</item>
 /// </list>
-/// File paths are rejected: file storage is not implemented yet.
 /// </summary>
 public sealed class TenonConnectionStringBuilder : DbConnectionStringBuilder
 {
@@ -23,7 +25,7 @@ public sealed class TenonConnectionStringBuilder : DbConnectionStringBuilder
 
     public TenonConnectionStringBuilder(string? connectionString) => ConnectionString = connectionString ?? "";
 
-    /// <summary><c>:memory:</c> or the name of a shared in-memory database.</summary>
+    /// <summary><c>:memory:</c>, the name of a shared in-memory database, or a database file path.</summary>
     public string DataSource
     {
         get => TryGetValue(DataSourceKey, out var v) ? (string)v : "";

@@ -66,6 +66,10 @@ public sealed class RowStore
         return new RowStore(Rows.Set(rowId, row, token), Math.Max(NextRowId, rowId + 1));
     }
 
+    /// <summary>The same rows with a larger <see cref="NextRowId"/> (log replay: ids of rows inserted and deleted again stay used).</summary>
+    public RowStore WithNextRowId(long nextRowId) =>
+        nextRowId <= NextRowId ? this : new RowStore(Rows, nextRowId);
+
     /// <summary>Replaces the row <paramref name="rowId"/>; throws <see cref="KeyNotFoundException"/> if there is none.</summary>
     public RowStore Update(long rowId, object?[] row, WriteToken token)
     {

@@ -11,8 +11,14 @@ public sealed class WriteToken
 {
     private static long _lastId;
 
-    /// <summary>A sequence number for diagnostics only; ownership is decided by object identity.</summary>
+    /// <summary>
+    /// A number that grows with every token made. Ownership is decided by object identity; the
+    /// order lets the log tell nodes made since a point in time from older ones (BTree.Diff).
+    /// </summary>
     public long Id { get; } = Interlocked.Increment(ref _lastId);
+
+    /// <summary>The <see cref="Id"/> of the newest token made so far.</summary>
+    public static long LastIssuedId => Interlocked.Read(ref _lastId);
 
     /// <inheritdoc/>
     public override string ToString() => $"WriteToken#{Id}";

@@ -57,6 +57,19 @@ public sealed record SqlType
     public static SqlType TimestampOf(int precision) => new(TypeId.Timestamp, precision: precision);
     public static SqlType TimestamptzOf(int precision) => new(TypeId.Timestamptz, precision: precision);
 
+    /// <summary>
+    /// The type with these parts (loading a database file): the shared instance when there is no
+    /// modifier, as every other code path produces.
+    /// </summary>
+    internal static SqlType FromParts(TypeId id, int length, int precision, int scale) =>
+        length < 0 && precision < 0 && scale < 0 && Unmodified.TryGetValue(id, out var shared) ? shared : new(id, length, precision, scale);
+
+    private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
+    {
+        Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr,
+    }.ToDictionary(t => t.Id);
+
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
     public SqlType WithoutModifier() => Id switch
     {

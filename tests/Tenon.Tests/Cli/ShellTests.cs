@@ -160,9 +160,27 @@ public sealed class ShellTests
     }
 
     [Fact]
-    public void File_databases_are_refused_for_now()
+    public void File_databases_keep_their_data_between_runs_and_foreign_files_are_refused()
     {
-        Assert.Equal(1, CliMain.Run(["some.db"], TextReader.Null, TextWriter.Null, TextWriter.Null));
+        var dir = Path.Combine(Path.GetTempPath(), "tenon-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var db = Path.Combine(dir, "app.tenon");
+            Assert.Equal(0, CliMain.Run(["-X", "-q", "-c", "CREATE TABLE t (a int); INSERT INTO t VALUES (42)", db], TextReader.Null, TextWriter.Null, TextWriter.Null));
+            var output = new StringWriter();
+            Assert.Equal(0, CliMain.Run(["-X", "-A", "-t", "-c", "SELECT a FROM t", db], TextReader.Null, output, output));
+            Assert.Equal("42\n", output.ToString());
+            var foreign = Path.Combine(dir, "notes.txt");
+            File.WriteAllText(foreign, "just some text");
+            var error = new StringWriter();
+            Assert.Equal(2, CliMain.Run(["-X", "-c", "SELECT 1", foreign], TextReader.Null, error, error));
+            Assert.Contains("is not a Tenon database", error.ToString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

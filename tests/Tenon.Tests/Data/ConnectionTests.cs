@@ -87,15 +87,34 @@ public class ConnectionTests
         Assert.Equal(1L, Scalar(b, "SELECT count(*) FROM t"));
     }
 
-    [Theory]
-    [InlineData("Data Source=/tmp/x.db")]
-    [InlineData("Data Source=app.tenon")]
-    [InlineData(@"Data Source=C:\data\x")]
-    public void FilePathsAreRejectedClearly(string cs)
+    [Fact]
+    public void FilePathsOpenFileDatabasesSharedByConnectionsAndKeptAcrossOpens()
     {
-        using var c = new TenonConnection(cs);
-        var ex = Assert.Throws<NotSupportedException>(() => c.Open());
-        Assert.Contains("no file storage", ex.Message);
+        var dir = Path.Combine(Path.GetTempPath(), "tenon-ado-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var cs = $"Data Source={Path.Combine(dir, "app.tenon")}";
+            using (var a = new TenonConnection(cs))
+            using (var b = new TenonConnection(cs))
+            {
+                a.Open();
+                b.Open();
+                using (var cmd = a.CreateCommand())
+                {
+                    cmd.CommandText = "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)";
+                    cmd.ExecuteNonQuery();
+                }
+                Assert.Equal(2L, Scalar(b, "SELECT count(*) FROM t"));
+            }
+            using var c = new TenonConnection(cs);
+            c.Open();
+            Assert.Equal(2L, Scalar(c, "SELECT count(*) FROM t"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using Tenon.Catalog;
+using Tenon.Storage;
+using Tenon.Transactions;
+using Tenon.Wal;
+
+namespace Tenon;
+
+/// <summary>
+/// File databases: opening with recovery, logging each commit before it is published, sequence
+/// values (which change outside transactions), checkpoints and closing. An in-memory database
+/// has no store and skips all of it.
+/// </summary>
+public sealed partial class Database : IDisposable
+{
+    private DurableStore? _store;
+    // Sequences whose value changed since it was last logged (nextval/setval run outside transactions).
+    private readonly ConcurrentDictionary<uint, SequenceState> _dirtySequences = new();
+    // The newest write token that existed when the current writer took the write lock (see BTree.Diff).
+    private long _writerSinceToken;
+
+    /// <summary>
+    /// Opens the file database at <paramref name="path"/>, creating it when the file does not
+    /// exist, and recovers every committed transaction. The database is the file itself (a
+    /// snapshot) plus "<paramref name="path"/>-wal" and "<paramref name="path"/>-lock" beside it.
+    /// Only one Database object may have the files open at a time (across processes too); dispose
+    /// it to close them. Errors are <see cref="Errors.TenonException"/>s naming the file.
+    /// </summary>
+    public static Database Open(string path, DatabaseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var db = new Database();
+        var store = DurableStore.Open(path, options ?? DatabaseOptions.Default, out var state);
+        try
+        {
+            state.DropTemporaryRelations();
+            db._nextOid = Math.Max(db._nextOid, state.NextOid);
+            db._committed = IndexRebuilder.Build(db, state);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        db._store = store;
+        store.StartBackgroundCheckpoint = () => store.RunInBackground(() => { db.Checkpoint(); return Task.CompletedTask; });
+        return db;
+    }
+
+    /// <summary>The database file, or null for an in-memory database.</summary>
+    public string? Path => _store?.Path;
+
+    /// <summary>
+    /// Writes the current committed version to the database file and starts a new, empty log,
+    /// so the next open has nothing to replay. Commits may go on meanwhile. No-op in memory.
+    /// </summary>
+    public void Checkpoint() => _store?.Checkpoint(() =>
+    {
+        // Sequence values as of now, copied: the states are shared and keep changing.
+        var version = Committed;
+        var catalog = version.Catalog;
+        foreach (var seq in catalog.Sequences.Values)
+            lock (seq.State)
+                catalog = catalog.PutSequence(seq with
+                {
+                    State = new SequenceState { LastValue = seq.State.LastValue, IsCalled = seq.State.IsCalled, Initialized = seq.State.Initialized },
+                });
+        return (version, catalog, Interlocked.Read(ref _nextOid));
+    });
+
+    /// <summary>Records that a sequence's value changed, so the next log record carries it.</summary>
+    internal void SequenceChanged(uint oid, SequenceState state)
+    {
+        if (_store is not null) _dirtySequences[oid] = state;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="version"/> (built by the holder of the write lock from
+    /// <see cref="Committed"/>) the committed version: logged first for a file database.
+    /// </summary>
+    internal void Commit(DbVersion version)
+    {
+        if (_store is null)
+        {
+            Publish(version);
+            return;
+        }
+        var drained = new List<(uint, SequenceState)>();
+        try
+        {
+            _store.Commit(sequence =>
+            {
+                var record = CommitRecord.Between(sequence, Committed, version, _writerSinceToken, Interlocked.Read(ref _nextOid));
+                DrainSequences(record, drained);
+                return record;
+            }, () => Publish(version));
+        }
+        catch (Exception ex)
+        {
+            Redirty(drained);
+            if (ex is NotSupportedException) throw Errors.TenonException.Internal(ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Logs sequence values changed by a transaction that wrote nothing else (SELECT nextval(...)),
+    /// or rolled back, so a value handed out is never handed out again after a restart. A rollback
+    /// does not report a write error (the values stay pending for the next commit).
+    /// </summary>
+    internal void LogSequences(bool reportErrors)
+    {
+        if (_store is null || _dirtySequences.IsEmpty) return;
+        var drained = new List<(uint, SequenceState)>();
+        try
+        {
+            _store.Commit(sequence =>
+            {
+                var record = new CommitRecord { Sequence = sequence };
+                DrainSequences(record, drained);
+                return record;
+            }, static () => { });
+        }
+        catch (Errors.TenonException)
+        {
+            Redirty(drained);
+            if (reportErrors) throw;
+        }
+    }
+
+    private void DrainSequences(CommitRecord record, List<(uint, SequenceState)> drained)
+    {
+        foreach (var oid in _dirtySequences.Keys)
+        {
+            if (!_dirtySequences.TryRemove(oid, out var state)) continue;
+            drained.Add((oid, state));
+            lock (state)
+                record.Sequences.Add(new CommitRecord.SequenceValue(oid, state.LastValue, state.IsCalled, state.Initialized));
+        }
+    }
+
+    // A record that was not written leaves its sequence values to the next one.
+    private void Redirty(List<(uint Oid, SequenceState State)> drained)
+    {
+        foreach (var (oid, state) in drained) _dirtySequences.TryAdd(oid, state);
+    }
+
+    private void NoteWriterStart() => _writerSinceToken = WriteToken.LastIssuedId;
+
+    /// <summary>Closes a file database (a checkpoint first, when the options ask for it); no-op in memory.</summary>
+    public void Dispose()
+    {
+        var store = _store;
+        if (store is null) return;
+        if (store.Options.CheckpointOnClose && store.HasLogRecords)
+        {
+            try
+            {
+                Checkpoint();
+            }
+            catch (Errors.TenonException)
+            {
+                // The log still holds every commit; the next open replays it.
+            }
+        }
+        store.Dispose();
+    }
+}

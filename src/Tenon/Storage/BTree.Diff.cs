@@ -1,0 +1,64 @@
+namespace Tenon.Storage;
+
+public sealed partial class BTree<TKey, TValue>
+{
+    /// <summary>
+    /// The entries that differ between <paramref name="older"/> and this version, found without
+    /// visiting what the two share (the log records a commit this way: O(changes × log n), not
+    /// O(table)). <paramref name="sinceTokenId"/> is the largest <see cref="WriteToken.Id"/>
+    /// issued before this version started to diverge from <paramref name="older"/>: every node
+    /// owned by a later token is new, every other node reachable from here is old and frozen.
+    /// <para>
+    /// Walking this tree, the topmost old nodes are collected without entering them, and the
+    /// entries of new leaves are checked against <paramref name="older"/> (changed or added:
+    /// <paramref name="put"/>). Walking <paramref name="older"/>, those collected nodes are skipped
+    /// and the remaining entries are checked against this tree (gone: <paramref name="removed"/>).
+    /// That is exact provided every collected node is also reachable from <paramref name="older"/>
+    /// (then its entries are the same on both sides); the method verifies that and returns false
+    /// when it does not hold (say, rows moved in from another table), and the caller must then
+    /// record the whole contents instead. The callbacks may already have been called then.
+    /// </para>
+    /// </summary>
+    internal bool Diff(BTree<TKey, TValue> older, long sinceTokenId, Action<TKey, TValue> put, Action<TKey> removed)
+    {
+        if (ReferenceEquals(_root, older._root)) return true;
+        var shared = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        if (_root is not null) DiffNew(_root, older, sinceTokenId, shared, put);
+        var found = 0;
+        if (older._root is not null) found = DiffOld(older._root, shared, removed);
+        return found == shared.Count;
+    }
+
+    private void DiffNew(Node node, BTree<TKey, TValue> older, long sinceTokenId, HashSet<Node> shared, Action<TKey, TValue> put)
+    {
+        if (node.Owner.Id <= sinceTokenId)
+        {
+            shared.Add(node);
+            return;
+        }
+        if (node is Leaf leaf)
+        {
+            for (var i = 0; i < leaf.Count; i++)
+                if (!older.TryGetValue(leaf.Keys[i], out var old) || !EqualityComparer<TValue>.Default.Equals(old, leaf.Values[i]))
+                    put(leaf.Keys[i], leaf.Values[i]);
+            return;
+        }
+        var inner = (Inner)node;
+        for (var i = 0; i < inner.Count; i++) DiffNew(inner.Child(i), older, sinceTokenId, shared, put);
+    }
+
+    private int DiffOld(Node node, HashSet<Node> shared, Action<TKey> removed)
+    {
+        if (shared.Contains(node)) return 1;
+        if (node is Leaf leaf)
+        {
+            for (var i = 0; i < leaf.Count; i++)
+                if (!TryGetValue(leaf.Keys[i], out _)) removed(leaf.Keys[i]);
+            return 0;
+        }
+        var inner = (Inner)node;
+        var found = 0;
+        for (var i = 0; i < inner.Count; i++) found += DiffOld(inner.Child(i), shared, removed);
+        return found;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Tenon.Catalog;
+
+namespace Tenon.Wal;
+
+/// <summary>
+/// Writes and reads a whole <see cref="SystemCatalog"/> (a log record of a transaction that ran
+/// DDL, and the catalog section of a snapshot). Every definition goes through
+/// <see cref="ObjectCodec"/>; a sequence's current value is part of its definition's
+/// <see cref="SequenceState"/> and is written as it is at the moment of writing.
+///
+///   FIELD              ENCODING
+///   next oid           8 bytes: the database's oid counter (so oids are never handed out twice)
+///   tables             varint n, n × TableDef object
+///   indexes            varint n, n × IndexDef object
+///   sequences          varint n, n × SequenceDef object (with its state)
+///   views              varint n, n × ViewDef object
+///   relation names     varint n, n × (string "schema.name", 4 bytes oid)
+///   schemas            varint n, n × string
+///   extensions         varint n, n × ExtensionDef object
+///   comments           varint n, n × (4 bytes class oid, 4 bytes object oid, 4 bytes sub id, string text)
+/// </summary>
+internal static class CatalogCodec
+{
+    public static void Write(BinaryWriter w, SystemCatalog catalog, long nextOid)
+    {
+        w.Write(nextOid);
+        WriteAll(w, catalog.Tables.Values.OrderBy(t => t.Oid));
+        WriteAll(w, catalog.Indexes.Values.OrderBy(i => i.Oid));
+        var sequences = catalog.Sequences.Values.OrderBy(s => s.Oid).ToList();
+        w.Write7BitEncodedInt(sequences.Count);
+        foreach (var s in sequences)
+            lock (s.State) ObjectCodec.Write(w, s);
+        WriteAll(w, catalog.Views.Values.OrderBy(v => v.Oid));
+        w.Write7BitEncodedInt(catalog.RelationsByName.Count);
+        foreach (var (name, oid) in catalog.RelationsByName.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(name);
+            w.Write(oid);
+        }
+        w.Write7BitEncodedInt(catalog.Schemas.Count);
+        foreach (var s in catalog.Schemas.OrderBy(s => s, StringComparer.Ordinal)) w.Write(s);
+        WriteAll(w, catalog.Extensions.Values.OrderBy(e => e.Name, StringComparer.Ordinal));
+        w.Write7BitEncodedInt(catalog.Comments.Count);
+        foreach (var (key, text) in catalog.Comments.OrderBy(c => (c.Key.ClassOid, c.Key.ObjectOid, c.Key.SubId)))
+        {
+            w.Write(key.ClassOid);
+            w.Write(key.ObjectOid);
+            w.Write(key.SubId);
+            w.Write(text);
+        }
+    }
+
+    public static SystemCatalog Read(BinaryReader r, out long nextOid)
+    {
+        nextOid = r.ReadInt64();
+        var tables = ReadAll<TableDef>(r).ToImmutableDictionary(t => t.Oid);
+        var indexes = ReadAll<IndexDef>(r).ToImmutableDictionary(i => i.Oid);
+        var sequences = ReadAll<SequenceDef>(r).ToImmutableDictionary(s => s.Oid);
+        var views = ReadAll<ViewDef>(r).ToImmutableDictionary(v => v.Oid);
+        var n = r.Read7BitEncodedInt();
+        var names = ImmutableDictionary.CreateBuilder<string, uint>();
+        for (var i = 0; i < n; i++)
+        {
+            var name = r.ReadString();
+            names[name] = r.ReadUInt32();
+        }
+        n = r.Read7BitEncodedInt();
+        var schemas = ImmutableHashSet.CreateBuilder<string>();
+        for (var i = 0; i < n; i++) schemas.Add(r.ReadString());
+        var extensions = ReadAll<ExtensionDef>(r).ToImmutableDictionary(e => e.Name);
+        n = r.Read7BitEncodedInt();
+        var comments = ImmutableDictionary.CreateBuilder<CommentKey, string>();
+        for (var i = 0; i < n; i++)
+        {
+            var key = new CommentKey(r.ReadUInt32(), r.ReadUInt32(), r.ReadInt32());
+            comments[key] = r.ReadString();
+        }
+        return SystemCatalog.Restore(tables, indexes, sequences, views, names.ToImmutable(), schemas.ToImmutable(), extensions, comments.ToImmutable());
+    }
+
+    private static void WriteAll<T>(BinaryWriter w, IEnumerable<T> items)
+    {
+        var list = items.ToList();
+        w.Write7BitEncodedInt(list.Count);
+        foreach (var item in list) ObjectCodec.Write(w, item);
+    }
+
+    private static List<T> ReadAll<T>(BinaryReader r) where T : class
+    {
+        var n = r.Read7BitEncodedInt();
+        if (n < 0) throw new InvalidDataException("negative count");
+        var list = new List<T>(n);
+        for (var i = 0; i < n; i++)
+            list.Add(ObjectCodec.Read(r, typeof(T)) as T ?? throw new InvalidDataException($"a null {typeof(T).Name}"));
+        return list;
+    }
+}
