@@ -32,7 +32,14 @@ public sealed partial class Binder
                 return BindNamedTable(named, scope);
             case SubqueryTableRef sub:
             {
-                var plan = sub.Lateral ? BindQuery(sub.Query, scope) : BindQuery(sub.Query, scope.Parent);
+                PlanNode plan;
+                if (sub.Lateral)
+                {
+                    _lateralDepth++;
+                    try { plan = BindQuery(sub.Query, scope); }
+                    finally { _lateralDepth--; }
+                }
+                else plan = BindQuery(sub.Query, scope.Parent);
                 if (sub.Alias is null)
                     throw new TenonException(SqlState.SyntaxError, "subquery in FROM must have an alias",
                         hint: "For example, FROM (SELECT ...) [AS] foo.") { Position = sub.Position };

@@ -19,11 +19,13 @@ public sealed partial class Binder
         var scope = new Scope(outer);
         var plan = BindFrom(core.From, scope);
 
+        BoundExpr? where = null;
         if (core.Where is not null)
         {
             _clause = "WHERE";
-            plan = new FilterNode(plan, BindCondition(core.Where, scope, "WHERE"));
+            where = BindCondition(core.Where, scope, "WHERE");
         }
+        plan = PlanWhere(plan, where);
 
         var targets = ExpandTargets(core.Targets, scope);
         var aggregating = core.GroupBy.Count > 0 || core.Having is not null
