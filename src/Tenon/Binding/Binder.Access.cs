@@ -170,7 +170,11 @@ public sealed partial class Binder
             if (KeyColumn(rightKeys[i], table, rightKeys[i].Type) is { } column)
                 candidates.Add(new SeekCandidate(column, "=", leftKeys[i], FromJoin: true));
         if (ChooseSeek(table, candidates, requireJoinKey: true) is not { } seek) return null;
-        if (Estimate(left) > _ctx.Transaction.Rows(table.Oid).Count) return null;
+        // Probing fetches matching rows one by one (a tree descent each), hashing reads the whole
+        // right table once: probe when the left side is filtered or much smaller.
+        var estimate = Estimate(left);
+        var rightRows = _ctx.Transaction.Rows(table.Oid).Count;
+        if (!(Filtered(left) && estimate < rightRows) && estimate * 50 >= rightRows) return null;
         var filter = rightConjuncts.Count > 0 ? And(rightConjuncts) : null;
         return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter), condition);
     }
@@ -185,6 +189,15 @@ public sealed partial class Binder
         JoinNode j => Math.Max(Estimate(j.Left), Estimate(j.Right)),
         IndexJoinNode j => Estimate(j.Left) * 2,
         _ => 1000,
+    };
+
+    /// <summary>Whether a plan reads only part of its tables (an index seek or a filter on the way).</summary>
+    private static bool Filtered(PlanNode node) => node switch
+    {
+        IndexScanNode or FilterNode => true,
+        JoinNode j => Filtered(j.Left) || Filtered(j.Right),
+        IndexJoinNode j => Filtered(j.Left),
+        _ => false,
     };
 
     private void AddSeekCandidates(BoundExpr conjunct, TableDef table, List<SeekCandidate> candidates)

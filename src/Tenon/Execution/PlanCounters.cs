@@ -12,6 +12,6 @@ internal sealed class PlanCounters
     /// <summary>Index nested-loop joins started.</summary>
     public long IndexJoins;
 
-    /// <summary>Executions that reused a cached plan of a prepared statement.</summary>
-    public long PlanReuses;
+    /// <summary>Statement texts whose syntax tree came from the session's parse cache.</summary>
+    public long ParseReuses;
 }
