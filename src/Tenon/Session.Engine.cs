@@ -33,8 +33,7 @@ public sealed partial class Session
 
     private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)
     {
-        var statements = parsed ?? Parser.ParseScript(sql, (original, truncated) =>
-            RaiseNotice(new Notice("NOTICE", "42622", $"identifier \"{original}\" will be truncated to \"{truncated}\"")));
+        var statements = parsed ?? ParseCached(sql);
         var batchImplicit = statements.Count > 1 && _tx is null;
         if (batchImplicit) _tx = new Transaction(Database.Committed, isExplicit: false);
         try

@@ -24,44 +24,6 @@ public sealed partial class Binder
         return plan!;
     }
 
-    /// <summary>
-    /// As <see cref="BindFrom"/>, binding WHERE once every item is in scope: consecutive comma-separated
-    /// items are joined on WHERE's equalities between them (hashed), so <c>FROM a, b WHERE a.x = b.y</c>
-    /// is not a full cross product. The caller still filters by the whole WHERE, so rows are the same.
-    /// Items whose rows depend on earlier items (LATERAL, functions) keep the plain cross join.
-    /// </summary>
-    public PlanNode BindFrom(IReadOnlyList<TableRef> from, Scope scope, Func<BoundExpr?> bindWhere, out BoundExpr? where)
-    {
-        if (from.Count == 0)
-        {
-            where = bindWhere();
-            return new SingleRowNode();
-        }
-        var items = from.Select(item => BindTableRef(item, scope)).ToList();
-        where = bindWhere();
-        var conjuncts = where is null ? [] : Conjuncts(where).ToList();
-        var plain = from.Any(f => f is SubqueryTableRef { Lateral: true } or not (NamedTableRef or SubqueryTableRef or JoinTableRef));
-        var plan = items[0];
-        var width = plan.Columns.Count;
-        for (var i = 1; i < items.Count; i++)
-        {
-            var next = items[i];
-            var end = width + next.Columns.Count;
-            var leftKeys = new List<BoundExpr>();
-            var rightKeys = new List<BoundExpr>();
-            if (!plain)
-            {
-                var local = conjuncts.Where(c => c.Descendants().OfType<ColumnExpr>().All(col => col.Level > 0 || col.Index < end)).ToList();
-                if (local.Count > 0) ExtractEquiKeys(local.Count == 1 ? local[0] : new LogicalExpr(true, local), width, leftKeys, rightKeys);
-            }
-            plan = leftKeys.Count == 0
-                ? new JoinNode(JoinKind.Cross, plan, next, null)
-                : new JoinNode(JoinKind.Cross, plan, next, null, leftKeys, rightKeys.Select(k => Rebase(k, width)).ToList());
-            width = end;
-        }
-        return plan;
-    }
-
     private PlanNode BindTableRef(TableRef item, Scope scope)
     {
         switch (item)
@@ -70,7 +32,14 @@ public sealed partial class Binder
                 return BindNamedTable(named, scope);
             case SubqueryTableRef sub:
             {
-                var plan = sub.Lateral ? BindQuery(sub.Query, scope) : BindQuery(sub.Query, scope.Parent);
+                PlanNode plan;
+                if (sub.Lateral)
+                {
+                    _lateralDepth++;
+                    try { plan = BindQuery(sub.Query, scope); }
+                    finally { _lateralDepth--; }
+                }
+                else plan = BindQuery(sub.Query, scope.Parent);
                 if (sub.Alias is null)
                     throw new TenonException(SqlState.SyntaxError, "subquery in FROM must have an alias",
                         hint: "For example, FROM (SELECT ...) [AS] foo.") { Position = sub.Position };
@@ -280,10 +249,6 @@ public sealed partial class Binder
         for (var i = leftKeys.Count - 1; i >= 0; i--)
             if (leftKeys[i].Type.Id != rightKeys[i].Type.Id) { leftKeys.RemoveAt(i); rightKeys.RemoveAt(i); }
     }
-
-    /// <summary>The operands of nested ANDs (the parser nests <c>a AND b AND c</c>), flattened.</summary>
-    private static IEnumerable<BoundExpr> Conjuncts(BoundExpr e) =>
-        e is LogicalExpr { IsAnd: true } and ? and.Operands.SelectMany(Conjuncts) : [e];
 
     // 1: only left columns; 2: only right columns; 0: mixed, outer, or none.
     private static int Side(BoundExpr e, int leftWidth)

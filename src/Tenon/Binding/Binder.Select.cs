@@ -17,13 +17,15 @@ public sealed partial class Binder
     private PlanNode BindSelectCore(SelectCore core, Scope? outer, IReadOnlyList<OrderItem> orderBy, Expr? limit, Expr? offset)
     {
         var scope = new Scope(outer);
-        var plan = BindFrom(core.From, scope, () =>
+        var plan = BindFrom(core.From, scope);
+
+        BoundExpr? where = null;
+        if (core.Where is not null)
         {
-            if (core.Where is null) return null;
             _clause = "WHERE";
-            return BindCondition(core.Where, scope, "WHERE");
-        }, out var where);
-        if (where is not null) plan = new FilterNode(plan, where);
+            where = BindCondition(core.Where, scope, "WHERE");
+        }
+        plan = PlanWhere(plan, where);
 
         var targets = ExpandTargets(core.Targets, scope);
         var aggregating = core.GroupBy.Count > 0 || core.Having is not null

@@ -167,7 +167,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
         scope.Width = scopeCols.Count;
         if (stmt.From.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(stmt.From, scope), null);
-        if (stmt.Where is not null) plan = new FilterNode(plan, binder.BindCondition(stmt.Where, scope, "WHERE"));
+        plan = binder.PlanWhere(plan, stmt.Where is null ? null : binder.BindCondition(stmt.Where, scope, "WHERE"));
 
         var sets = new List<(ColumnDef Col, BoundExpr? Expr)>();
         foreach (var s in stmt.Set)
@@ -224,7 +224,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
         scope.Width = scopeCols.Count;
         if (stmt.Using.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(stmt.Using, scope), null);
-        if (stmt.Where is not null) plan = new FilterNode(plan, binder.BindCondition(stmt.Where, scope, "WHERE"));
+        plan = binder.PlanWhere(plan, stmt.Where is null ? null : binder.BindCondition(stmt.Where, scope, "WHERE"));
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();

@@ -6,6 +6,9 @@ namespace Tenon.Execution.Plan;
 public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
 {
     public uint TableOid { get; } = tableOid;
+    public bool IncludeRowId { get; } = includeRowId;
+    /// <summary>The table's columns, without the row id column.</summary>
+    public IReadOnlyList<PlanColumn> TableColumns { get; } = columns;
     // The row id is a real output column, so nodes above (joins for UPDATE … FROM) place the next input after it.
     public override IReadOnlyList<PlanColumn> Columns { get; } =
         includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
@@ -14,7 +17,7 @@ public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
         var rows = ctx.Transaction.Rows(TableOid);
         foreach (var (rowId, row) in rows.Scan())
         {
-            if (!includeRowId) { yield return row; continue; }
+            if (!IncludeRowId) { yield return row; continue; }
             var withId = new object?[row.Length + 1];
             Array.Copy(row, withId, row.Length);
             withId[^1] = rowId;
@@ -36,10 +39,11 @@ public sealed class SingleRowNode : PlanNode
 /// <summary>Rows that satisfy a boolean condition (NULL counts as false).</summary>
 public sealed class FilterNode(PlanNode input, BoundExpr condition) : PlanNode
 {
-    public override IReadOnlyList<PlanColumn> Columns => input.Columns;
+    public PlanNode Input { get; } = input;
+    public override IReadOnlyList<PlanColumn> Columns => Input.Columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        foreach (var row in input.Execute(ctx))
+        foreach (var row in Input.Execute(ctx))
             if (condition.Eval(row, ctx) is true) yield return row;
     }
 }

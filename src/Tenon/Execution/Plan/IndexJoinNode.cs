@@ -1,0 +1,55 @@
+using Tenon.Execution.Expressions;
+using Tenon.Sql.Ast;
+
+namespace Tenon.Execution.Plan;
+
+/// <summary>
+/// Index nested-loop join (inner or left): for each left row, the right table's index is probed
+/// with values computed from that row (<see cref="IndexScanNode.Probe"/>), and the full join
+/// condition is checked on each combined row. Output order matches <see cref="JoinNode"/>'s:
+/// left rows in order, each followed by its matches in row id order.
+/// </summary>
+public sealed class IndexJoinNode : PlanNode
+{
+    private readonly JoinKind _kind;
+    private readonly PlanNode _left;
+    private readonly IndexScanNode _right;
+    private readonly BoundExpr? _condition;
+
+    public IndexJoinNode(JoinKind kind, PlanNode left, IndexScanNode right, BoundExpr? condition)
+    {
+        if (kind is not (JoinKind.Inner or JoinKind.Left))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "an index join keeps no state for unmatched right rows");
+        _kind = kind;
+        _left = left;
+        _right = right;
+        _condition = condition;
+        Columns = left.Columns.Concat(right.Columns).ToArray();
+    }
+
+    public JoinKind Kind => _kind;
+    public PlanNode Left => _left;
+    public IndexScanNode Right => _right;
+
+    public override IReadOnlyList<PlanColumn> Columns { get; }
+
+    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    {
+        ctx.Session.PlanCounters.IndexJoins++;
+        var leftWidth = _left.Columns.Count;
+        var rightWidth = _right.Columns.Count;
+        foreach (var l in _left.Execute(ctx))
+        {
+            var matched = false;
+            foreach (var r in _right.Probe(ctx, l))
+            {
+                var combined = JoinNode.Combine(l, r, leftWidth, rightWidth);
+                if (_condition is not null && _condition.Eval(combined, ctx) is not true) continue;
+                matched = true;
+                yield return combined;
+            }
+            if (!matched && _kind == JoinKind.Left)
+                yield return JoinNode.Combine(l, null, leftWidth, rightWidth);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Tenon.Execution.Expressions;
+using Tenon.Storage;
+
+namespace Tenon.Execution.Plan;
+
+/// <summary>
+/// Where an index scan looks: values for the index's first <see cref="Equal"/>.Count key columns,
+/// then optionally bounds on the next one. The value expressions read no column of the scanned
+/// table: they are constants, parameters, outer references, or (in an index nested-loop join)
+/// expressions over the probing left row.
+/// </summary>
+public sealed record IndexSeek(
+    uint IndexOid, int KeyColumns, bool Unique, IReadOnlyList<BoundExpr> Equal,
+    BoundExpr? Lower, bool LowerInclusive, BoundExpr? Upper, bool UpperInclusive)
+{
+    /// <summary>True when the seek fixes every key column: entries then come in row id order.</summary>
+    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null;
+}
+
+/// <summary>
+/// Reads the rows of a table that an index says can satisfy <see cref="Seek"/>, then keeps those
+/// for which <see cref="Filter"/> is true. The filter holds every condition the planner pushed
+/// to this table, including the ones the seek used, so a row the index lets through is always
+/// checked by the operators themselves. Rows come in row id order, the order of a
+/// <see cref="TableScanNode"/>, so choosing an index never changes a result or its order.
+/// </summary>
+public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter)
+    : PlanNode
+{
+    public uint TableOid { get; } = tableOid;
+    public IndexSeek Seek { get; } = seek;
+    public BoundExpr? Filter { get; } = filter;
+    public override IReadOnlyList<PlanColumn> Columns { get; } =
+        includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
+
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => Probe(ctx, Array.Empty<object?>());
+
+    /// <summary>The matching rows, with the seek's values evaluated over <paramref name="probeRow"/>.</summary>
+    public IEnumerable<object?[]> Probe(ExecContext ctx, object?[] probeRow)
+    {
+        ctx.Session.PlanCounters.IndexScans++;
+        // A NULL seek value compares as NULL with every key: no row can satisfy the condition.
+        var prefix = new object?[Seek.Equal.Count];
+        for (var i = 0; i < prefix.Length; i++)
+            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return [];
+        object? low = null, high = null;
+        if (Seek.Lower is not null && (low = Seek.Lower.Eval(probeRow, ctx)) is null) return [];
+        if (Seek.Upper is not null && (high = Seek.Upper.Eval(probeRow, ctx)) is null) return [];
+
+        var tx = ctx.Transaction;
+        var table = tx.Catalog.Tables[TableOid];
+        var store = tx.Index(TableOid, table.IndexPosition(Seek.IndexOid));
+        var rows = tx.Rows(TableOid);
+        if (Seek.FullKey) return Fetch(ctx, rows, store.Seek(prefix));
+
+        var ranged = Seek.Lower is not null || Seek.Upper is not null;
+        var lower = Seek.Lower is not null
+            ? Bound(prefix, low, Seek.LowerInclusive)
+            : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
+        // NULL keys sort last; "col > x" must stop before them, hence the exclusive [prefix, NULL].
+        var upper = Seek.Upper is not null
+            ? Bound(prefix, high, Seek.UpperInclusive)
+            : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
+            : Storage.Bound.Inclusive(prefix);
+        var ids = new List<long>();
+        foreach (var (_, id) in store.Range(lower, upper)) ids.Add(id);
+        ids.Sort();
+        return Fetch(ctx, rows, ids);
+    }
+
+    private static Bound<object?[]> Bound(object?[] prefix, object? value, bool inclusive)
+    {
+        object?[] key = [.. prefix, value];
+        return inclusive ? Storage.Bound.Inclusive(key) : Storage.Bound.Exclusive(key);
+    }
+
+    private IEnumerable<object?[]> Fetch<TIds>(ExecContext ctx, RowStore rows, TIds ids) where TIds : IEnumerable<long>
+    {
+        foreach (var id in ids)
+        {
+            if (!rows.TryGet(id, out var row)) continue;
+            if (includeRowId)
+            {
+                var withId = new object?[row.Length + 1];
+                Array.Copy(row, withId, row.Length);
+                withId[^1] = id;
+                row = withId;
+            }
+            if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Tenon.Execution;
+
+/// <summary>
+/// How often a session's statements took the planner's faster paths: tests read these to check
+/// that an index was used, since EXPLAIN does not exist yet.
+/// </summary>
+internal sealed class PlanCounters
+{
+    /// <summary>Index probes started: one per index scan, one per left row of an index nested-loop join.</summary>
+    public long IndexScans;
+
+    /// <summary>Index nested-loop joins started.</summary>
+    public long IndexJoins;
+
+    /// <summary>Statement texts whose syntax tree came from the session's parse cache.</summary>
+    public long ParseReuses;
+}
