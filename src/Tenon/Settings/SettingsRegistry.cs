@@ -75,6 +75,7 @@ internal static class SettingsRegistry
             Str("work_mem", "4MB"),
             Str("maintenance_work_mem", "64MB"),
             Str("default_tablespace", ""),
+            Str("default_table_access_method", "heap", canonicalize: HeapOnly),
             Str("temp_tablespaces", ""),
             Enum("xmloption", "content", ["content", "document"]),
             Int("geqo_threshold", 12, 2, int.MaxValue),
@@ -129,6 +130,10 @@ internal static class SettingsRegistry
 
     private static SettingDefinition Enum(string name, string dflt, string[] values, bool reported = false) =>
         new() { Name = name, Kind = SettingKind.Enum, Default = dflt, EnumValues = values, Reported = reported };
+
+    private static string HeapOnly(string value, string current) => value == "heap" ? value
+        : throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid value for parameter \"default_table_access_method\": \"{value}\"",
+            value.Length == 0 ? "default_table_access_method cannot be empty." : $"Table access method \"{value}\" does not exist.");
 
     private static string NoOids(string value, string current) => value == "off" ? value
         : throw new Errors.TenonException(Errors.SqlState.FeatureNotSupported, "tables declared WITH OIDS are not supported");
