@@ -66,6 +66,24 @@ public sealed partial class Session
         return new StatementResult("SET");
     }
 
+    /// <summary>current_setting(): the value SHOW prints, or null for an unknown name when <paramref name="missingOk"/>.</summary>
+    internal string? CurrentSetting(string name, bool missingOk)
+    {
+        if (_settings.Get(name) is { } found) return found.Value;
+        return missingOk ? null : throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
+    }
+
+    /// <summary>
+    /// set_config(): SET (or SET LOCAL) from inside a statement, returning the new value. It always
+    /// runs inside a transaction, at least the statement's implicit one, so a local value lasts
+    /// until that transaction ends, without SET LOCAL's warning.
+    /// </summary>
+    internal string SetConfig(string name, string value, bool local)
+    {
+        _settings.Set(name, value, local, inTransaction: true);
+        return _settings.Get(name)?.Value ?? value;
+    }
+
     private StatementResult ResetVariable(ResetStatement s)
     {
         if (s.Name.Equals("all", StringComparison.OrdinalIgnoreCase)) _settings.ResetAll(inTransaction: _tx is not null);

@@ -19,7 +19,25 @@ public sealed partial class Session : IDisposable
     /// <summary>Raised for each NOTICE/WARNING as statements run (before the statement's result or error).</summary>
     public event Action<Notice>? NoticeRaised;
 
-    internal void RaiseNotice(Notice notice) => NoticeRaised?.Invoke(notice);
+    internal void RaiseNotice(Notice notice)
+    {
+        if (IsBelowClientMinMessages(notice.Severity)) return;
+        NoticeRaised?.Invoke(notice);
+    }
+
+    private static readonly string[] MessageLevels = ["debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning", "error"];
+
+    /// <summary>
+    /// Whether client_min_messages holds this message back from the client. INFO always goes
+    /// through, as in PostgreSQL; LOG ranks just below NOTICE for the client.
+    /// </summary>
+    private bool IsBelowClientMinMessages(string severity)
+    {
+        var level = Array.IndexOf(MessageLevels, severity.ToLowerInvariant());
+        if (level < 0) return false;
+        var min = Array.IndexOf(MessageLevels, _settings.Get("client_min_messages")?.Value ?? "notice");
+        return level < min;
+    }
 
     /// <summary>'I', 'T' or 'E' as in ReadyForQuery.</summary>
     public TransactionStatus TransactionStatus => CurrentTransactionStatus();

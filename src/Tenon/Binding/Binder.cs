@@ -196,7 +196,9 @@ public sealed partial class Binder
                 CheckLength(mods[0], "varchar", t.Position);
                 return SqlType.VarcharOf(mods[0]);
             case "bpchar":
-                if (mods.Count == 0) return SqlType.BpcharOf(1);
+                // The name bpchar without a length is unrestricted; CHAR/CHARACTER in a column
+                // definition mean char(1), which the parser has already made explicit.
+                if (mods.Count == 0) return SqlType.Bpchar;
                 CheckLength(mods[0], "char", t.Position);
                 return SqlType.BpcharOf(mods[0]);
             case "numeric":

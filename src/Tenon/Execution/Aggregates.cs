@@ -114,14 +114,17 @@ public static class Aggregates
     private sealed class SumFloatAcc(bool single) : Accumulator
     {
         private double _sum;
+        private float _sum4;
         private bool _any;
         public override void Add(object?[] args, ExecContext ctx)
         {
             if (args[0] is null) return;
             _any = true;
-            _sum += Convert.ToDouble(args[0]);
+            // sum(real) adds in single precision, as PostgreSQL's float4pl does.
+            if (single) _sum4 += Convert.ToSingle(args[0]);
+            else _sum += Convert.ToDouble(args[0]);
         }
-        public override object? Result(ExecContext ctx) => !_any ? null : single ? (float)_sum : _sum;
+        public override object? Result(ExecContext ctx) => !_any ? null : single ? (object)_sum4 : _sum;
     }
 
     private sealed class AvgFloatAcc : Accumulator

@@ -200,9 +200,25 @@ public sealed partial class DdlExecutor
         return new StatementResult("TRUNCATE TABLE");
     }
 
+    /// <summary>
+    /// Tenon has one role, the session's user, which owns every object: giving an object to it
+    /// changes nothing, and any other role does not exist.
+    /// </summary>
+    private void CheckOwner(OwnerToAction owner)
+    {
+        if (owner.Role is "current_user" or "session_user" or "current_role" || owner.Role == ctx.Session.UserName) return;
+        throw new TenonException(SqlState.UndefinedObject, $"role \"{owner.Role}\" does not exist");
+    }
+
     public StatementResult AlterTable(AlterTableStatement stmt)
     {
         var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name);
+        if (table is null && stmt.Actions.All(a => a is OwnerToAction) && Catalog.LookupRelation(stmt.Table.Schema, stmt.Table.Name) != 0)
+        {
+            // ALTER TABLE … OWNER TO also applies to sequences and views (pg_dump writes it so).
+            foreach (var a in stmt.Actions) CheckOwner((OwnerToAction)a);
+            return new StatementResult("ALTER TABLE");
+        }
         if (table is null)
         {
             if (stmt.IfExists)
@@ -210,7 +226,7 @@ public sealed partial class DdlExecutor
                 ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"relation \"{stmt.Table.Name}\" does not exist, skipping"));
                 return new StatementResult("ALTER TABLE");
             }
-            throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString(), stmt.Table.Position);
+            throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString()); // ALTER TABLE reports no position
         }
         var oid = table.Oid;
         foreach (var action in stmt.Actions)
@@ -355,6 +371,9 @@ public sealed partial class DdlExecutor
                     Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == c.Oid ? c with { Name = rn.NewName } : x).ToArray() });
                     break;
                 }
+                case OwnerToAction owner:
+                    CheckOwner(owner);
+                    break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };
             }

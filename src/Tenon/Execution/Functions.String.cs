@@ -59,6 +59,9 @@ public static partial class Functions
             case "replace" when n == 3:
                 return new(Texts(3), SqlType.Text,
                     (a, _) => ((string)a[1]!).Length == 0 ? a[0] : ((string)a[0]!).Replace((string)a[1]!, (string)a[2]!, StringComparison.Ordinal));
+            case "substring" or "substr" when n is 2 or 3 && IsBytea(0):
+                return new(n == 2 ? [SqlType.Bytea, SqlType.Int4] : [SqlType.Bytea, SqlType.Int4, SqlType.Int4], SqlType.Bytea,
+                    (a, _) => ByteSubstring((byte[])a[0]!, (int)a[1]!, n == 3 ? (int)a[2]! : null));
             case "substring" or "substr" when n is 2 or 3 && IsText(0):
                 return new(n == 2 ? [SqlType.Text, SqlType.Int4] : [SqlType.Text, SqlType.Int4, SqlType.Int4], SqlType.Text,
                     (a, _) => Substring((string)a[0]!, (int)a[1]!, n == 3 ? (int)a[2]! : null));
@@ -147,6 +150,17 @@ public static partial class Functions
         var sb = new StringBuilder();
         for (var i = (int)from; i < to; i++) sb.Append(runes[i].ToString());
         return sb.ToString();
+    }
+
+    /// <summary>substring over bytes (bytea_substr): 1-based start, clipped to the value as for text.</summary>
+    private static byte[] ByteSubstring(byte[] b, int start, int? count)
+    {
+        if (count < 0) throw new TenonException(SqlState.SubstringError, "negative substring length not allowed");
+        long from = start - 1;
+        long to = count is null ? b.Length : from + count.Value;
+        from = Math.Max(from, 0);
+        to = Math.Min(to, b.Length);
+        return to <= from ? [] : b[(int)from..(int)to];
     }
 
     private static string Left(string s, int n)

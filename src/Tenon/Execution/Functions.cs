@@ -21,7 +21,7 @@ public static partial class Functions
 
     public static FunctionDef? Resolve(string name, IReadOnlyList<SqlType> args, SystemCatalog catalog) =>
         ResolveSystem(name, args, catalog) ?? ResolveString(name, args) ?? ResolveMath(name, args) ?? ResolveDateTime(name, args)
-        ?? ResolveNetwork(name, args);
+        ?? ResolveNetwork(name, args) ?? ResolveSettingFunction(name, args);
 
     private static FunctionDef? ResolveSystem(string name, IReadOnlyList<SqlType> args, SystemCatalog catalog)
     {
@@ -44,7 +44,9 @@ public static partial class Functions
                 // Tenon has no advisory locks, so a session never holds one to release.
                 return new(None, SqlType.Void, (_, _) => string.Empty, Volatile: true);
             case "pg_typeof" when n == 1:
-                return new([args[0]], SqlType.Text, (_, _) => args[0].DisplayName, Strict: false);
+                // regtype output: the type without its modifier, and bpchar under its SQL name.
+                return new([args[0]], SqlType.Text,
+                    (_, _) => args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
         }
         return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args);
     }

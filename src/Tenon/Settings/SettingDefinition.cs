@@ -41,8 +41,9 @@ internal sealed class SettingDefinition
         switch (Kind)
         {
             case SettingKind.Boolean:
-                return ParseBoolean(value) is { } b ? (b ? "on" : "off")
+                var text = ParseBoolean(value) is { } b ? (b ? "on" : "off")
                     : throw new TenonException(SqlState.InvalidParameterValue, $"parameter \"{givenName}\" requires a Boolean value");
+                return Canonicalize is null ? text : Canonicalize(text, current);
             case SettingKind.Integer:
                 if (!long.TryParse(value.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
                     throw InvalidValue(givenName, value);

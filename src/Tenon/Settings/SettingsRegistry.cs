@@ -66,6 +66,8 @@ internal static class SettingsRegistry
             Int("idle_in_transaction_session_timeout", 0, 0, int.MaxValue),
             Enum("synchronous_commit", "on", ["local", "remote_write", "remote_apply", "on", "off"]),
             Bool("check_function_bodies", true),
+            // Kept by PostgreSQL 12+ so that old dumps' `SET default_with_oids = false` still runs.
+            Bool("default_with_oids", false, canonicalize: NoOids),
             Bool("escape_string_warning", true),
             Bool("row_security", true),
             Bool("jit", false),
@@ -73,6 +75,7 @@ internal static class SettingsRegistry
             Str("work_mem", "4MB"),
             Str("maintenance_work_mem", "64MB"),
             Str("default_tablespace", ""),
+            Str("default_table_access_method", "heap", canonicalize: HeapOnly),
             Str("temp_tablespaces", ""),
             Enum("xmloption", "content", ["content", "document"]),
             Int("geqo_threshold", 12, 2, int.MaxValue),
@@ -116,8 +119,8 @@ internal static class SettingsRegistry
     private static SettingDefinition Str(string name, string dflt, bool reported = false, bool readOnly = false, Func<string, string, string>? canonicalize = null) =>
         new() { Name = name, Kind = SettingKind.String, Default = dflt, Reported = reported, ReadOnly = readOnly, Canonicalize = canonicalize };
 
-    private static SettingDefinition Bool(string name, bool dflt, bool reported = false, bool readOnly = false) =>
-        new() { Name = name, Kind = SettingKind.Boolean, Default = dflt ? "on" : "off", Reported = reported, ReadOnly = readOnly };
+    private static SettingDefinition Bool(string name, bool dflt, bool reported = false, bool readOnly = false, Func<string, string, string>? canonicalize = null) =>
+        new() { Name = name, Kind = SettingKind.Boolean, Default = dflt ? "on" : "off", Reported = reported, ReadOnly = readOnly, Canonicalize = canonicalize };
 
     private static SettingDefinition Int(string name, long dflt, long min, long max, bool readOnly = false) =>
         new() { Name = name, Kind = SettingKind.Integer, Default = dflt.ToString(System.Globalization.CultureInfo.InvariantCulture), MinInteger = min, MaxInteger = max, ReadOnly = readOnly };
@@ -127,6 +130,13 @@ internal static class SettingsRegistry
 
     private static SettingDefinition Enum(string name, string dflt, string[] values, bool reported = false) =>
         new() { Name = name, Kind = SettingKind.Enum, Default = dflt, EnumValues = values, Reported = reported };
+
+    private static string HeapOnly(string value, string current) => value == "heap" ? value
+        : throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid value for parameter \"default_table_access_method\": \"{value}\"",
+            value.Length == 0 ? "default_table_access_method cannot be empty." : $"Table access method \"{value}\" does not exist.");
+
+    private static string NoOids(string value, string current) => value == "off" ? value
+        : throw new Errors.TenonException(Errors.SqlState.FeatureNotSupported, "tables declared WITH OIDS are not supported");
 
     private static string CanonicalEncoding(string value, string current)
     {

@@ -12,7 +12,7 @@ namespace Tenon.Sql;
 ///  L.2  identifiers: start [A-Za-z_\x80-], continue [A-Za-z0-9_$\x80-]; unquoted ones are folded
 ///       to lower case (ASCII only) and looked up in the keyword table; "quoted" ones keep case, "" escapes.
 ///  L.3  strings '…' ('' escapes; a string followed by whitespace containing a newline and another
-///       '…' continues), E'…' (backslash escapes), U&amp;'…', $tag$…$tag$, B'…', X'…'.
+///       '…' continues), E'…' (backslash escapes), U&amp;'…', $tag$…$tag$, B'…', X'…', N'…'.
 ///  L.4  numbers: integer, decimal, real; a number followed by identifier characters is
 ///       "trailing junk after numeric literal"; <c>1..</c> lexes as 1 then <c>..</c>.
 ///  L.5  operators: the longest run of ~!@#^&amp;|`?+-*/%&lt;&gt;=, cut before an embedded comment start,
@@ -65,6 +65,14 @@ public sealed class Lexer
         char n1 = Peek(1);
 
         if ((c == 'e' || c == 'E') && n1 == '\'') { _pos += 2; return new Token(TokenKind.String, ReadEscapeString(start), start, _pos); }
+        if ((c == 'n' || c == 'N') && n1 == '\'')
+        {
+            // N'…' (national character): the keyword NCHAR over the N, then the string as usual,
+            // so the parser reads the typed literal NCHAR '…' (bpchar without a length).
+            _pos += 1;
+            Keywords.TryGet("nchar", out var nchar, out var ncharBare);
+            return new Token(TokenKind.Identifier, "nchar", start, _pos) { Keyword = nchar, BareLabel = ncharBare };
+        }
         if ((c == 'b' || c == 'B') && n1 == '\'') { _pos += 2; return new Token(TokenKind.BitString, ReadPlainString(start, "unterminated bit string literal"), start, _pos); }
         if ((c == 'x' || c == 'X') && n1 == '\'') { _pos += 2; return new Token(TokenKind.HexString, ReadPlainString(start, "unterminated hexadecimal string literal"), start, _pos); }
         if ((c == 'u' || c == 'U') && n1 == '&' && Peek(2) == '\'')

@@ -95,6 +95,11 @@ public sealed partial class Parser
     private AlterTableAction ParseAlterTableCmd()
     {
         var t = Cur;
+        if (Cur.Is("owner") && At(1).Is("to"))
+        {
+            _pos += 2;
+            return new OwnerToAction(ParseRoleSpec()) { Position = t.Position };
+        }
         if (AcceptKw("add"))
         {
             if (Cur.Is("constraint") || Cur.Is("check") || Cur.Is("unique") || Cur.Is("primary") || Cur.Is("foreign") || Cur.Is("exclude"))

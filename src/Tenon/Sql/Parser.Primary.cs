@@ -236,8 +236,12 @@ public sealed partial class Parser
 
     private TypeName ParseTypeNameForLiteral(out Token str)
     {
+        int typeStart = _pos;
         var type = ParseTypeName(allowArray: false);
         if (Cur.Kind != TokenKind.String) throw Error();
+        // CHAR 'x' / NCHAR 'x' without a length is bpchar unrestricted, not char(1) as in a column.
+        if (type.Name == "bpchar" && !_tokens.Skip(typeStart).Take(_pos - typeStart).Any(tk => tk.Kind == TokenKind.LParen))
+            type = type with { Modifiers = Array.Empty<int>() };
         str = Advance();
         if (type.Name == "interval" && type.IntervalFields is null && type.Modifiers.Count == 0)
         {

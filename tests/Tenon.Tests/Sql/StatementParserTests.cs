@@ -159,7 +159,7 @@ public sealed class StatementParserTests
         Assert.Equal(AlterColumnKind.SetType, Assert.IsType<AlterColumnAction>(a.Actions[10]).Kind);
         Assert.NotNull(((AlterColumnAction)a.Actions[10]).Using);
         Assert.True(Assert.IsType<AlterColumnAction>(a.Actions[12]).Identity!.Always);
-        Assert.IsType<UnsupportedAlterAction>(a.Actions[15]);
+        Assert.Equal("bob", Assert.IsType<OwnerToAction>(a.Actions[15]).Role);
 
         Assert.IsType<RenameColumnAction>(Assert.IsType<AlterTableStatement>(One("ALTER TABLE t RENAME COLUMN a TO b")).Actions[0]);
         Assert.IsType<RenameColumnAction>(Assert.IsType<AlterTableStatement>(One("ALTER TABLE t RENAME a TO b")).Actions[0]);
