@@ -66,3 +66,23 @@ CREATE TABLE sp (a int PRIMARY KEY);
 INSERT INTO sp VALUES (1);
 ALTER TABLE cc ADD FOREIGN KEY (x) REFERENCES sp;
 ALTER TABLE cc ADD FOREIGN KEY (x, y) REFERENCES cp MATCH FULL;
+-- Updating a row written by this transaction checks its key again even when the key is unchanged
+-- (PostgreSQL: the row's xmin is the current transaction), so a deferred violation is not lost.
+CREATE TABLE up (a int PRIMARY KEY);
+CREATE TABLE uc (id int PRIMARY KEY, a int REFERENCES up DEFERRABLE INITIALLY DEFERRED, v int);
+BEGIN;
+INSERT INTO uc VALUES (1, 7, 0);
+UPDATE uc SET v = v + 1 WHERE id = 1;
+COMMIT;
+SELECT * FROM uc;
+INSERT INTO up VALUES (7);
+INSERT INTO uc VALUES (1, 7, 0);
+BEGIN;
+DELETE FROM up;
+UPDATE uc SET v = v + 1;
+COMMIT;
+BEGIN;
+INSERT INTO uc VALUES (2, 8, 0);
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK;
+SELECT * FROM uc;

@@ -73,8 +73,11 @@ public sealed partial class RowWriter
             if (wasIn) wt.Indexes[i] = wt.Indexes[i].Remove(oldKey!, rowId, Tx.Token);
             AddToIndex(table, wt, i, newRow, rowId);
         }
+        // As PostgreSQL: an unchanged key is checked again when the row was written by this
+        // transaction (its earlier check may still be pending, and that event skips the old version).
+        var ownRow = table.ForeignKeys.Count() > 0 && Tx.WroteRow(table.Oid, rowId, oldRow);
         foreach (var fk in table.ForeignKeys)
-            if (!SameKey(fk.Columns, oldRow, newRow, byImage: false) && ChildCheckNeeded(fk, newRow))
+            if ((ownRow || !SameKey(fk.Columns, oldRow, newRow, byImage: false)) && ChildCheckNeeded(fk, newRow))
                 _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, newRow));
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))

@@ -24,10 +24,21 @@ public sealed class Transaction
     public Transaction(DbVersion start, bool isExplicit)
     {
         _base = start;
+        Start = start;
         Catalog = start.Catalog;
         IsExplicit = isExplicit;
         StartTime = DateTimeOffset.UtcNow;
     }
+
+    /// <summary>The committed version this transaction started from.</summary>
+    public DbVersion Start { get; private set; }
+
+    /// <summary>
+    /// True when <paramref name="row"/>, the version of row <paramref name="rowId"/> this transaction
+    /// sees, was written by this transaction (PostgreSQL: its xmin is the current transaction).
+    /// </summary>
+    public bool WroteRow(uint tableOid, long rowId, object?[] row) =>
+        !(Start.Data.TryGetValue(tableOid, out var data) && data.Rows.TryGet(rowId, out var committed) && ReferenceEquals(committed, row));
 
     /// <summary>True for a BEGIN … COMMIT block, false for the implicit transaction of a single statement.</summary>
     public bool IsExplicit { get; set; }
@@ -59,6 +70,7 @@ public sealed class Transaction
     public void Rebase(DbVersion latest)
     {
         _base = latest;
+        Start = latest;
         Catalog = latest.Catalog;
         _working.Clear();
     }

@@ -70,10 +70,13 @@ internal sealed class RiScriptGenerator
         foreach (var t in _tables) schema.Add(CreateTable(t));
         var late = _fks.Where(f => !f.Inline).ToList();
         // Sometimes the cycle-closing keys are added after the first rows, so ADD FOREIGN KEY validates.
-        var addAfterData = late.Count > 0 && Chance(0.3);
-        if (!addAfterData) schema.AddRange(late.Select(AlterAdd));
+        // Only one-column keys then: which bad row PostgreSQL reports for a composite key depends on
+        // the join its planner picks for the check (merge or hash, by the tables' widths), which
+        // tenon only approximates.
+        var afterData = Chance(0.3) ? late.Where(f => f.Columns.Length == 1).ToList() : [];
+        schema.AddRange(late.Except(afterData).Select(AlterAdd));
         for (var i = 0; i < 4 + _rng.Next(6); i++) schema.Add(Insert(Pick(_tables)));
-        if (addAfterData) schema.AddRange(late.Select(AlterAdd));
+        schema.AddRange(afterData.Select(AlterAdd));
         schema.Add(OrphanQuery());
 
         var units = 6 + _rng.Next(10);
