@@ -49,6 +49,7 @@ internal sealed class RiScriptGenerator
         public string Deferral = "";
         public bool Inline;
         public bool OmitTarget;
+        public string? OnDeleteColumn;
     }
 
     private RiScriptGenerator(int seed) => _rng = new Random(seed);
@@ -146,6 +147,8 @@ internal sealed class RiScriptGenerator
         };
         // Keys to an earlier table go into CREATE TABLE; the rest (forwards, self) are added later.
         fk.OmitTarget = !useUnique && Chance(0.3);
+        // ON DELETE SET NULL / SET DEFAULT (column): only part of a composite key is reset.
+        if (cols.Length > 1 && fk.OnDelete is "SET NULL" or "SET DEFAULT" && Chance(0.4)) fk.OnDeleteColumn = Pick(cols);
         fk.Inline = _tables.IndexOf(to) < _tables.IndexOf(from);
         if (!fk.ExplicitName) fk.Name = $"{from.Name}_{string.Join("_", cols)}_fkey";
         _fks.Add(fk);
@@ -177,6 +180,7 @@ internal sealed class RiScriptGenerator
         if (!fk.OmitTarget) sb.Append($" ({string.Join(", ", fk.Target)})");
         if (fk.MatchFull) sb.Append(" MATCH FULL");
         if (fk.OnDelete is not null) sb.Append(" ON DELETE ").Append(fk.OnDelete);
+        if (fk.OnDeleteColumn is not null) sb.Append($" ({fk.OnDeleteColumn})");
         if (fk.OnUpdate is not null) sb.Append(" ON UPDATE ").Append(fk.OnUpdate);
         sb.Append(fk.Deferral);
         return sb.ToString();
