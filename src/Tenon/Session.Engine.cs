@@ -228,8 +228,8 @@ public sealed partial class Session
 
     private int FindSavepoint(string name)
     {
-        if (_tx!.Failed && _tx.Savepoints.All(s => s.Name != name)) throw SqlErrors.InFailedTransaction();
-        for (var i = _tx.Savepoints.Count - 1; i >= 0; i--)
+        // In a failed transaction too: ROLLBACK TO is allowed there, and an unknown name is reported as such.
+        for (var i = _tx!.Savepoints.Count - 1; i >= 0; i--)
             if (_tx.Savepoints[i].Name == name) return i;
         throw new TenonException(SqlState.InvalidSavepointSpecification, $"savepoint \"{name}\" does not exist");
     }
@@ -282,7 +282,12 @@ public sealed partial class Session
                 if (matches.Count == 0) throw new TenonException(SqlState.UndefinedObject, $"constraint \"{n.Name}\" does not exist");
                 foreach (var c in matches)
                 {
-                    if (!c.Deferrable) throw new TenonException(SqlState.WrongObjectType, $"constraint \"{n.Name}\" is not deferrable");
+                    // A constraint that is not deferrable is always immediate: only deferring it is an error.
+                    if (!c.Deferrable)
+                    {
+                        if (sc.Deferred) throw new TenonException(SqlState.WrongObjectType, $"constraint \"{n.Name}\" is not deferrable");
+                        continue;
+                    }
                     timing = timing with { Overrides = timing.Overrides.SetItem(c.Oid, sc.Deferred) };
                 }
             }

@@ -51,8 +51,10 @@ public sealed partial class RowWriter
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId);
         for (var i = 0; i < table.Indexes.Count; i++)
             AddToIndex(table, wt, i, row, rowId);
+        // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
+        // then passes); for a deferred key that pending event is visible: TRUNCATE refuses the table.
         foreach (var fk in table.ForeignKeys)
-            if (ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
+            if (fk.Deferrable || ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
         return rowId;
     }
 

@@ -169,24 +169,24 @@ public sealed partial class DdlExecutor
     public StatementResult Truncate(TruncateStatement stmt)
     {
         var oids = stmt.Tables.Select(n => Catalog.FindTable(n.Schema, n.Name)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
+        foreach (var o in oids) RequireNoPendingEvents(o);
+        // As PostgreSQL: CASCADE adds, level by level, every table referencing one already in the
+        // set (each level in OID order); without it, the first given table (in the order given) with
+        // a referencing table outside the set, lowest OID first, is the one reported.
         if (stmt.Cascade)
-        {
-            var queue = new Queue<uint>(oids);
-            while (queue.TryDequeue(out var o))
-                foreach (var fk in Catalog.ReferencingForeignKeys(o))
-                    if (oids.Add(fk.TableOid))
-                    {
-                        ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{Catalog.Table(fk.TableOid).Name}\""));
-                        queue.Enqueue(fk.TableOid);
-                    }
-        }
+            for (var level = ReferencingTablesOutside(oids, oids); level.Count > 0; level = ReferencingTablesOutside(oids, oids))
+                foreach (var o in level)
+                {
+                    ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{Catalog.Table(o).Name}\""));
+                    RequireNoPendingEvents(o);
+                    oids.Add(o);
+                }
         else
             foreach (var o in oids)
-                foreach (var fk in Catalog.ReferencingForeignKeys(o))
-                    if (!oids.Contains(fk.TableOid))
-                        throw new TenonException(SqlState.FeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint",
-                            $"Table \"{Catalog.Table(fk.TableOid).Name}\" references \"{Catalog.Table(o).Name}\".",
-                            $"Truncate table \"{Catalog.Table(fk.TableOid).Name}\" at the same time, or use TRUNCATE ... CASCADE.");
+                if (ReferencingTablesOutside([o], oids) is [var referencing, ..])
+                    throw new TenonException(SqlState.FeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint",
+                        $"Table \"{Catalog.Table(referencing).Name}\" references \"{Catalog.Table(o).Name}\".",
+                        $"Truncate table \"{Catalog.Table(referencing).Name}\" at the same time, or use TRUNCATE ... CASCADE.");
         foreach (var o in oids)
         {
             var t = Catalog.Table(o);
@@ -209,6 +209,23 @@ public sealed partial class DdlExecutor
         if (owner.Role is "current_user" or "session_user" or "current_role" || owner.Role == ctx.Session.UserName) return;
         throw new TenonException(SqlState.UndefinedObject, $"role \"{owner.Role}\" does not exist");
     }
+
+    /// <summary>55006 when deferred constraint events on the table wait for COMMIT (they would see rows TRUNCATE removed).</summary>
+    private void RequireNoPendingEvents(uint oid)
+    {
+        foreach (var e in Tx.Timing.Pending)
+        {
+            var on = e.Kind is Constraints.ConstraintEventKind.ParentDelete or Constraints.ConstraintEventKind.ParentUpdate
+                ? e.ForeignKey.ParentTableOid : e.Constraint.TableOid;
+            if (on == oid)
+                throw new TenonException(SqlState.ObjectInUse, $"cannot TRUNCATE \"{Catalog.Table(oid).Name}\" because it has pending trigger events");
+        }
+    }
+
+    /// <summary>Tables (in OID order) with a foreign key to one of <paramref name="parents"/>, not in <paramref name="set"/>.</summary>
+    private List<uint> ReferencingTablesOutside(IEnumerable<uint> parents, IReadOnlySet<uint> set) =>
+        parents.SelectMany(Catalog.ReferencingForeignKeys).Select(fk => fk.TableOid)
+            .Where(o => !set.Contains(o)).Distinct().Order().ToList();
 
     public StatementResult AlterTable(AlterTableStatement stmt)
     {

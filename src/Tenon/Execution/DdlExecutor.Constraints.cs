@@ -306,11 +306,23 @@ public sealed partial class DdlExecutor
         if (!c.NotValid) ValidateForeignKey(fk);
     }
 
-    /// <summary>Checks every existing row against a foreign key; the first bad row is reported with the insert/update message.</summary>
+    /// <summary>
+    /// Checks every existing row against a foreign key; the first bad row is reported with the insert/update message.
+    /// Which row is first follows the plan PostgreSQL picks for its check query on tables it has no
+    /// statistics for: a hash anti join (table order) for a one-column key, a merge anti join (key
+    /// order) for a composite one.
+    /// </summary>
     private void ValidateForeignKey(ForeignKeyDef fk)
     {
         var writer = new RowWriter(ctx);
-        foreach (var (rowId, row) in Tx.Rows(fk.TableOid).Scan())
+        IEnumerable<KeyValuePair<long, object?[]>> rows = Tx.Rows(fk.TableOid).Scan();
+        if (fk.Columns.Count > 1)
+        {
+            var table = Catalog.Table(fk.TableOid);
+            var order = new Plan.RowKeyComparer(fk.Columns.Select(c => table.Column(c).Type));
+            rows = rows.OrderBy(r => fk.Columns.Select(c => r.Value[c - 1]).ToArray(), order);
+        }
+        foreach (var (rowId, row) in rows)
             writer.QueueChildCheck(fk, rowId, row);
         writer.RunImmediately();
     }
