@@ -1,3 +1,4 @@
+using Tenon.Types;
 using Tenon.Binding;
 using Tenon.Catalog;
 using Tenon.Constraints;
@@ -192,7 +193,7 @@ public sealed partial class DdlExecutor
             var t = Catalog.Table(o);
             var wt = Tx.Write(o);
             wt.Rows = RowStore.Empty;
-            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new Plan.RowKeyComparer(i.Columns.Select((_, k) => i.KeyType(t, k))))).ToArray();
+            wt.Indexes = t.Indexes.Select(i => IndexStore.Empty(new KeyComparer(i.Columns.Select((_, k) => i.KeyType(t, k))))).ToArray();
             if (stmt.RestartIdentity)
                 foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o).ToList())
                     RestartSequence(seq);

@@ -193,7 +193,7 @@ public sealed partial class DdlExecutor
     /// <summary>Creates an index store over the table's existing rows, failing like CREATE UNIQUE INDEX on duplicates.</summary>
     private void BuildIndex(TableDef table, IndexDef index)
     {
-        var comparer = new RowKeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i)));
+        var comparer = new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i)));
         var store = IndexStore.Empty(comparer);
         var writer = new RowWriter(ctx);
         foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
@@ -319,7 +319,7 @@ public sealed partial class DdlExecutor
         if (fk.Columns.Count > 1)
         {
             var table = Catalog.Table(fk.TableOid);
-            var order = new Plan.RowKeyComparer(fk.Columns.Select(c => table.Column(c).Type));
+            var order = new KeyComparer(fk.Columns.Select(c => table.Column(c).Type));
             rows = rows.OrderBy(r => fk.Columns.Select(c => r.Value[c - 1]).ToArray(), order);
         }
         foreach (var (rowId, row) in rows)

@@ -3,7 +3,9 @@ namespace Tenon.Types;
 /// <summary>
 /// Orders and hashes composite keys (one value per column) with <see cref="ValueComparer"/>.
 /// By default nulls sort after non-nulls (PostgreSQL's ASC NULLS LAST) and null equals null
-/// here; whether a key with nulls may match is the caller's business.
+/// here; whether a key with nulls may match is the caller's business. Ordering compares only the
+/// columns both keys have, so a shorter key (a prefix) equals every key that starts with it, as
+/// index prefix seeks need.
 /// </summary>
 public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object?[]>
 {
@@ -18,6 +20,11 @@ public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object
         _nullsFirst = nullsFirst;
     }
 
+    /// <summary>A comparer for keys whose columns have <paramref name="types"/>, ascending, nulls last.</summary>
+    public KeyComparer(IEnumerable<SqlType> types) : this(types.Select(t => t.Id).ToArray())
+    {
+    }
+
     public IReadOnlyList<TypeId> Types => _types;
 
     public int Compare(object?[]? x, object?[]? y)
@@ -25,7 +32,8 @@ public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object
         if (ReferenceEquals(x, y)) return 0;
         if (x is null) return -1;
         if (y is null) return 1;
-        for (var i = 0; i < _types.Length; i++)
+        var n = Math.Min(Math.Min(x.Length, y.Length), _types.Length);
+        for (var i = 0; i < n; i++)
         {
             var a = x[i];
             var b = y[i];

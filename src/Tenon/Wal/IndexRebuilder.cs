@@ -1,3 +1,4 @@
+using Tenon.Types;
 using System.Collections.Immutable;
 using Tenon.Constraints;
 using Tenon.Execution;
@@ -31,7 +32,7 @@ internal static class IndexRebuilder
             for (var i = 0; i < indexes.Length; i++)
             {
                 var index = table.Indexes[i];
-                var comparer = new RowKeyComparer(index.Columns.Select((_, k) => index.KeyType(table, k)));
+                var comparer = new KeyComparer(index.Columns.Select((_, k) => index.KeyType(table, k)));
                 var entries = new List<(object?[] Key, long RowId)>(rows.Count);
                 foreach (var (rowId, row) in rows.Scan())
                     if (writer.IndexCovers(table, index, row)) entries.Add((writer.IndexKey(table, index, row), rowId));

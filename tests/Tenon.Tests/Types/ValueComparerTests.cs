@@ -90,6 +90,15 @@ public sealed class ValueComparerTests
     }
 
     [Fact]
+    public void Key_comparer_orders_a_prefix_equal_to_the_keys_it_starts()
+    {
+        var keys = ValueComparer.ForKeys([TypeId.Int4, TypeId.Text]);
+        Assert.Equal(0, keys.Compare([1], [1, "z"]));
+        Assert.True(keys.Compare([1], [2, "a"]) < 0);
+        Assert.True(keys.Compare([3, "a"], [2]) > 0);
+    }
+
+    [Fact]
     public void Key_comparer_sorts_nulls_last_and_treats_null_as_equal()
     {
         var keys = ValueComparer.ForKeys([TypeId.Int4, TypeId.Text]);

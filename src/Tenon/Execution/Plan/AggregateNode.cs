@@ -1,3 +1,4 @@
+using Tenon.Types;
 using Tenon.Execution.Expressions;
 
 namespace Tenon.Execution.Plan;
@@ -20,12 +21,12 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
 
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var groups = new Dictionary<object?[], Accumulator[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
+        var groups = new Dictionary<object?[], Accumulator[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
         var order = new List<object?[]>();
         // Per group, per DISTINCT aggregate: the argument tuples already fed to it.
-        var distinctSeen = new Dictionary<object?[], HashSet<object?[]>?[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
+        var distinctSeen = new Dictionary<object?[], HashSet<object?[]>?[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
         // Per group, per ordered aggregate: its inputs and their sort keys, fed once the group is complete.
-        var ordered = new Dictionary<object?[], List<(object?[] Args, object?[] Keys)>?[]>(new RowKeyComparer(groupKeys.Select(k => k.Type)));
+        var ordered = new Dictionary<object?[], List<(object?[] Args, object?[] Keys)>?[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
         foreach (var row in input.Execute(ctx))
         {
             var key = new object?[groupKeys.Count];
@@ -46,7 +47,7 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
                 {
                     if (!distinctSeen.TryGetValue(key, out var sets))
                         distinctSeen[key] = sets = new HashSet<object?[]>?[aggregates.Count];
-                    var seen = sets[a] ??= new HashSet<object?[]>(new RowKeyComparer(call.Args.Select(x => x.Type)));
+                    var seen = sets[a] ??= new HashSet<object?[]>(new KeyComparer(call.Args.Select(x => x.Type)));
                     if (!seen.Add(args)) continue;
                 }
                 if (call.Order.Count > 0)

@@ -1,3 +1,4 @@
+using Tenon.Types;
 using Tenon.Execution.Expressions;
 
 namespace Tenon.Execution.Plan;
@@ -13,8 +14,8 @@ public sealed class DistinctNode(PlanNode input, int width, IReadOnlyList<BoundE
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var comparer = onKeys is null
-            ? new RowKeyComparer(input.Columns.Take(width).Select(c => c.Type))
-            : new RowKeyComparer(onKeys.Select(k => k.Type));
+            ? new KeyComparer(input.Columns.Take(width).Select(c => c.Type))
+            : new KeyComparer(onKeys.Select(k => k.Type));
         var seen = new HashSet<object?[]>(comparer);
         foreach (var row in input.Execute(ctx))
         {

@@ -1,3 +1,4 @@
+using Tenon.Types;
 using Tenon.Execution.Expressions;
 using Tenon.Sql.Ast;
 
@@ -30,7 +31,7 @@ public sealed class JoinNode(JoinKind kind, PlanNode left, PlanNode right, Bound
         Dictionary<object?[], List<int>>? hash = null;
         if (leftKeys is { Count: > 0 } && rightKeys is not null)
         {
-            hash = new Dictionary<object?[], List<int>>(new RowKeyComparer(rightKeys.Select(k => k.Type)));
+            hash = new Dictionary<object?[], List<int>>(new KeyComparer(rightKeys.Select(k => k.Type)));
             for (var i = 0; i < rightRows.Count; i++)
             {
                 var key = EvalKey(rightKeys, rightRows[i], ctx);

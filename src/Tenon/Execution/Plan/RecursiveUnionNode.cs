@@ -1,3 +1,4 @@
+using Tenon.Types;
 namespace Tenon.Execution.Plan;
 
 /// <summary>
@@ -11,7 +12,7 @@ public sealed class RecursiveUnionNode(PlanNode seed, PlanNode recursive, WorkTa
 
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var seen = unionAll ? null : new HashSet<object?[]>(new RowKeyComparer(Columns.Select(c => c.Type)));
+        var seen = unionAll ? null : new HashSet<object?[]>(new KeyComparer(Columns.Select(c => c.Type)));
         var current = new List<object?[]>();
         foreach (var r in seed.Execute(ctx))
             if (seen is null || seen.Add(r)) { current.Add(r); yield return r; }

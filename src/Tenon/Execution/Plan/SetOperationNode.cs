@@ -1,3 +1,4 @@
+using Tenon.Types;
 using Tenon.Sql.Ast;
 
 namespace Tenon.Execution.Plan;
@@ -9,7 +10,7 @@ public sealed class SetOperationNode(SetOperator op, bool all, PlanNode left, Pl
 
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var comparer = new RowKeyComparer(Columns.Select(c => c.Type));
+        var comparer = new KeyComparer(Columns.Select(c => c.Type));
         switch (op)
         {
             case SetOperator.Union when all:
