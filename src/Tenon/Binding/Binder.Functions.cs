@@ -120,26 +120,37 @@ public sealed partial class Binder
     }
 
     /// <summary>True when the expression contains an aggregate call of this query level.</summary>
-    internal static bool ContainsAggregate(Expr e) => e switch
+    internal static bool ContainsAggregate(Expr e) =>
+        ContainsCall(e, f => Aggregates.IsAggregate(f.Name.Name) && f.Over is null);
+
+    /// <summary>
+    /// True when a function call that <paramref name="match"/> accepts appears in the expression
+    /// outside subqueries (a subquery is another query level, with calls of its own).
+    /// </summary>
+    internal static bool ContainsCall(Expr e, Func<FunctionCall, bool> match)
     {
-        FunctionCall f when Aggregates.IsAggregate(f.Name.Name) && f.Over is null => true,
-        FunctionCall f => f.Args.Any(ContainsAggregate),
-        BinaryExpr b => ContainsAggregate(b.Left) || ContainsAggregate(b.Right),
-        UnaryExpr u => ContainsAggregate(u.Operand),
-        AndExpr a => ContainsAggregate(a.Left) || ContainsAggregate(a.Right),
-        OrExpr o => ContainsAggregate(o.Left) || ContainsAggregate(o.Right),
-        Sql.Ast.NotExpr n => ContainsAggregate(n.Operand),
-        Sql.Ast.CastExpr c => ContainsAggregate(c.Operand),
-        Sql.Ast.CaseExpr c => (c.Operand is not null && ContainsAggregate(c.Operand)) || c.Whens.Any(w => ContainsAggregate(w.Condition) || ContainsAggregate(w.Result)) || (c.Else is not null && ContainsAggregate(c.Else)),
-        Sql.Ast.IsNullExpr i => ContainsAggregate(i.Operand),
-        Sql.Ast.BooleanTestExpr b => ContainsAggregate(b.Operand),
-        IsDistinctFromExpr d => ContainsAggregate(d.Left) || ContainsAggregate(d.Right),
-        BetweenExpr b => ContainsAggregate(b.Operand) || ContainsAggregate(b.Low) || ContainsAggregate(b.High),
-        Sql.Ast.InListExpr i => ContainsAggregate(i.Operand) || i.Items.Any(ContainsAggregate),
-        InSubqueryExpr i => ContainsAggregate(i.Operand),
-        QuantifiedExpr q => ContainsAggregate(q.Left),
-        RowExpr r => r.Items.Any(ContainsAggregate),
-        CollateExpr c => ContainsAggregate(c.Operand),
-        _ => false,
-    };
+        bool Any(Expr x) => ContainsCall(x, match);
+        return e switch
+        {
+            FunctionCall f when match(f) => true,
+            FunctionCall f => f.Args.Any(Any),
+            BinaryExpr b => Any(b.Left) || Any(b.Right),
+            UnaryExpr u => Any(u.Operand),
+            AndExpr a => Any(a.Left) || Any(a.Right),
+            OrExpr o => Any(o.Left) || Any(o.Right),
+            Sql.Ast.NotExpr n => Any(n.Operand),
+            Sql.Ast.CastExpr c => Any(c.Operand),
+            Sql.Ast.CaseExpr c => (c.Operand is not null && Any(c.Operand)) || c.Whens.Any(w => Any(w.Condition) || Any(w.Result)) || (c.Else is not null && Any(c.Else)),
+            Sql.Ast.IsNullExpr i => Any(i.Operand),
+            Sql.Ast.BooleanTestExpr b => Any(b.Operand),
+            IsDistinctFromExpr d => Any(d.Left) || Any(d.Right),
+            BetweenExpr b => Any(b.Operand) || Any(b.Low) || Any(b.High),
+            Sql.Ast.InListExpr i => Any(i.Operand) || i.Items.Any(Any),
+            InSubqueryExpr i => Any(i.Operand),
+            QuantifiedExpr q => Any(q.Left),
+            RowExpr r => r.Items.Any(Any),
+            CollateExpr c => Any(c.Operand),
+            _ => false,
+        };
+    }
 }

@@ -43,26 +43,7 @@ public sealed partial class Binder
     internal static bool IsWindowOnlyFunction(string name) => WindowOnlyFunctions.Contains(name);
 
     /// <summary>True when the expression has a window call of this query level.</summary>
-    internal static bool ContainsWindow(Expr e) => e switch
-    {
-        FunctionCall { Over: not null } => true,
-        FunctionCall f => f.Args.Any(ContainsWindow),
-        BinaryExpr b => ContainsWindow(b.Left) || ContainsWindow(b.Right),
-        UnaryExpr u => ContainsWindow(u.Operand),
-        AndExpr a => ContainsWindow(a.Left) || ContainsWindow(a.Right),
-        OrExpr o => ContainsWindow(o.Left) || ContainsWindow(o.Right),
-        Sql.Ast.NotExpr n => ContainsWindow(n.Operand),
-        Sql.Ast.CastExpr c => ContainsWindow(c.Operand),
-        Sql.Ast.CaseExpr c => (c.Operand is not null && ContainsWindow(c.Operand)) || c.Whens.Any(w => ContainsWindow(w.Condition) || ContainsWindow(w.Result)) || (c.Else is not null && ContainsWindow(c.Else)),
-        Sql.Ast.IsNullExpr i => ContainsWindow(i.Operand),
-        Sql.Ast.BooleanTestExpr b => ContainsWindow(b.Operand),
-        IsDistinctFromExpr d => ContainsWindow(d.Left) || ContainsWindow(d.Right),
-        BetweenExpr b => ContainsWindow(b.Operand) || ContainsWindow(b.Low) || ContainsWindow(b.High),
-        Sql.Ast.InListExpr i => ContainsWindow(i.Operand) || i.Items.Any(ContainsWindow),
-        RowExpr r => r.Items.Any(ContainsWindow),
-        CollateExpr c => ContainsWindow(c.Operand),
-        _ => false,
-    };
+    internal static bool ContainsWindow(Expr e) => ContainsCall(e, f => f.Over is not null);
 
     /// <summary>Resolves the WINDOW clause of a query level (later definitions may build on earlier ones).</summary>
     private Dictionary<string, WindowSpec> ResolveWindowClause(IReadOnlyList<(string Name, WindowSpec Spec)> windows)
