@@ -73,18 +73,7 @@ public sealed partial class DmlExecutor
         if (!oc.DoNothing)
         {
             var scope = ConflictScope(table, stmt.Alias, excludedVisible: true);
-            foreach (var s in oc.Set)
-            {
-                var col = table.FindColumn(s.Column)
-                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{s.Column}\" of relation \"{table.Name}\" does not exist") { Position = s.Position };
-                if (sets.Any(x => x.Item1 == col))
-                    throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
-                if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
-                if (col.Identity == IdentityKind.Always)
-                    throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
-                        $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.");
-                sets.Add((col, binder.CoerceForColumn(binder.BindExpr(s.Value, scope), col, s.Value.Position)));
-            }
+            sets.AddRange(BindAssignments(binder, table, oc.Set, scope).Select(a => (a.Col, a.Expr)));
             if (oc.Where is not null) where = binder.BindCondition(oc.Where, scope, "WHERE");
         }
         return new ConflictAction(oc.DoNothing, InferArbiters(table, oc, inferred, named), sets, where);

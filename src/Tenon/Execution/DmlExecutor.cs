@@ -154,23 +154,32 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         return row;
     }
 
-    public StatementResult Update(UpdateStatement stmt)
+    /// <summary>
+    /// The rows an UPDATE or DELETE visits: the target table (with its row id as a hidden
+    /// <c>ctid</c> column), joined with FROM/USING items, filtered by WHERE (index scans where they apply).
+    /// </summary>
+    private static PlanNode TargetScan(Binder binder, TableDef table, string alias, IReadOnlyList<TableRef> others, Expr? where, out Scope scope)
     {
-        var binder = new Binder(ctx);
-        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
-        var scope = new Scope(null);
-        var alias = stmt.Alias ?? table.Name;
+        scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
         PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
         scope.Width = scopeCols.Count;
-        if (stmt.From.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(stmt.From, scope), null);
-        plan = binder.PlanWhere(plan, stmt.Where is null ? null : binder.BindCondition(stmt.Where, scope, "WHERE"));
+        if (others.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(others, scope), null);
+        return binder.PlanWhere(plan, where is null ? null : binder.BindCondition(where, scope, "WHERE"));
+    }
 
+    /// <summary>
+    /// Binds <c>SET col = expr | DEFAULT, …</c> (UPDATE and ON CONFLICT DO UPDATE); a null
+    /// expression means DEFAULT. PostgreSQL's errors for unknown and repeated columns and for
+    /// GENERATED ALWAYS identity columns.
+    /// </summary>
+    internal static List<(ColumnDef Col, BoundExpr? Expr)> BindAssignments(Binder binder, TableDef table, IReadOnlyList<SetClause> clauses, Scope scope)
+    {
         var sets = new List<(ColumnDef Col, BoundExpr? Expr)>();
-        foreach (var s in stmt.Set)
+        foreach (var s in clauses)
         {
             var col = table.FindColumn(s.Column)
                 ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{s.Column}\" of relation \"{table.Name}\" does not exist") { Position = s.Position };
@@ -182,6 +191,16 @@ public sealed partial class DmlExecutor(ExecContext ctx)
                     $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.");
             sets.Add((col, binder.CoerceForColumn(binder.BindExpr(s.Value, scope), col, s.Value.Position)));
         }
+        return sets;
+    }
+
+    public StatementResult Update(UpdateStatement stmt)
+    {
+        var binder = new Binder(ctx);
+        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var alias = stmt.Alias ?? table.Name;
+        var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope);
+        var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
@@ -216,15 +235,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         var binder = new Binder(ctx);
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var alias = stmt.Alias ?? table.Name;
-        var scope = new Scope(null);
-        var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
-        var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
-        scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
-        scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
-        scope.Width = scopeCols.Count;
-        if (stmt.Using.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(stmt.Using, scope), null);
-        plan = binder.PlanWhere(plan, stmt.Where is null ? null : binder.BindCondition(stmt.Where, scope, "WHERE"));
+        var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
