@@ -17,19 +17,8 @@ public sealed partial class DdlExecutor
 {
     public StatementResult CreateSequence(CreateSequenceStatement stmt)
     {
-        var schema = stmt.Temporary ? SystemCatalog.TempSchema : stmt.Name.Schema ?? SystemCatalog.PublicSchema;
-        if (!Catalog.Schemas.Contains(schema))
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist") { Position = stmt.Name.Position };
-        var name = NameGenerator.Truncate(stmt.Name.Name);
-        if (Catalog.RelationExists(schema, name))
-        {
-            if (stmt.IfNotExists)
-            {
-                ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
-                return new StatementResult("CREATE SEQUENCE");
-            }
-            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
-        }
+        if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
+            return new StatementResult("CREATE SEQUENCE");
         var seq = ApplySequenceOptions(new SequenceDef(name, Db.NextOid(), schema) { DataType = SqlType.Int8 }, stmt.Options, creating: true);
         Catalog = Catalog.PutSequence(ApplyOwnedBy(seq, stmt.Options));
         return new StatementResult("CREATE SEQUENCE");

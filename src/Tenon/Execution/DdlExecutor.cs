@@ -27,25 +27,31 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         set => Tx.Catalog = value;
     }
 
+    /// <summary>
+    /// Where CREATE TABLE or CREATE SEQUENCE puts a new relation: its schema and its name cut to
+    /// 63 bytes. Null when IF NOT EXISTS finds the name taken (after PostgreSQL's NOTICE); 42P07
+    /// when it is taken otherwise, 3F000 for an unknown schema.
+    /// </summary>
+    private (string Schema, string Name)? NewRelationName(QualifiedName qualified, bool temporary, bool ifNotExists)
+    {
+        var schema = temporary ? SystemCatalog.TempSchema : qualified.Schema ?? SystemCatalog.PublicSchema;
+        if (!Catalog.Schemas.Contains(schema))
+            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist") { Position = qualified.Position };
+        var name = NameGenerator.Truncate(qualified.Name);
+        if (!Catalog.RelationExists(schema, name)) return (schema, name);
+        if (!ifNotExists) throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
+        ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
+        return null;
+    }
+
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
         if (stmt.AsQuery is not null || stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
             throw new TenonException(SqlState.FeatureNotSupported,
                 stmt.AsQuery is not null ? "CREATE TABLE AS is not supported yet" : stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
                 : stmt.Inherits.Count > 0 ? "table inheritance is not supported" : "partitioned tables are not supported") { Position = stmt.Position };
-        var schema = stmt.Temporary ? SystemCatalog.TempSchema : stmt.Name.Schema ?? SystemCatalog.PublicSchema;
-        if (!Catalog.Schemas.Contains(schema))
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist") { Position = stmt.Name.Position };
-        var name = NameGenerator.Truncate(stmt.Name.Name);
-        if (Catalog.RelationExists(schema, name))
-        {
-            if (stmt.IfNotExists)
-            {
-                ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
-                return new StatementResult("CREATE TABLE");
-            }
-            throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
-        }
+        if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
+            return new StatementResult("CREATE TABLE");
 
         var oid = Db.NextOid();
         var columns = new List<ColumnDef>();
