@@ -211,15 +211,18 @@ public sealed partial class DdlExecutor
         throw new TenonException(SqlState.UndefinedObject, $"role \"{owner.Role}\" does not exist");
     }
 
-    /// <summary>55006 when deferred constraint events on the table wait for COMMIT (they would see rows TRUNCATE removed).</summary>
-    private void RequireNoPendingEvents(uint oid)
+    /// <summary>
+    /// 55006 when deferred constraint events on the table wait for COMMIT: TRUNCATE would remove
+    /// the rows they are about, and ALTER TABLE could change what they check.
+    /// </summary>
+    private void RequireNoPendingEvents(uint oid, string command = "TRUNCATE")
     {
         foreach (var e in Tx.Timing.Pending)
         {
             var on = e.Kind is Constraints.ConstraintEventKind.ParentDelete or Constraints.ConstraintEventKind.ParentUpdate
                 ? e.ForeignKey.ParentTableOid : e.Constraint.TableOid;
             if (on == oid)
-                throw new TenonException(SqlState.ObjectInUse, $"cannot TRUNCATE \"{Catalog.Table(oid).Name}\" because it has pending trigger events");
+                throw new TenonException(SqlState.ObjectInUse, $"cannot {command} \"{Catalog.Table(oid).Name}\" because it has pending trigger events");
         }
     }
 
@@ -247,6 +250,9 @@ public sealed partial class DdlExecutor
             throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString()); // ALTER TABLE reports no position
         }
         var oid = table.Oid;
+        // The RENAME forms take another path in PostgreSQL, one that does not look at pending events.
+        if (!stmt.Actions.All(a => a is RenameColumnAction or RenameTableAction or RenameConstraintAction))
+            RequireNoPendingEvents(oid, "ALTER TABLE");
         foreach (var action in stmt.Actions)
         {
             table = Catalog.Table(oid);
@@ -308,6 +314,9 @@ public sealed partial class DdlExecutor
                     }
                     break;
                 }
+                case AlterConstraintAction alc:
+                    AlterConstraint(table, alc);
+                    break;
                 case DropConstraintAction d:
                 {
                     var c = table.FindConstraint(d.Name);
@@ -397,5 +406,21 @@ public sealed partial class DdlExecutor
             }
         }
         return new StatementResult("ALTER TABLE");
+    }
+
+    /// <summary>
+    /// ALTER CONSTRAINT name [NOT] DEFERRABLE [INITIALLY …]: PostgreSQL 15 allows it only for foreign
+    /// keys, and sets both properties, an omitted one to its default (INITIALLY DEFERRED implies
+    /// DEFERRABLE). Events already queued keep the timing they were queued with.
+    /// </summary>
+    private void AlterConstraint(TableDef table, AlterConstraintAction alc)
+    {
+        var c = table.FindConstraint(alc.Name)
+            ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" does not exist");
+        if (c is not ForeignKeyDef fk)
+            throw new TenonException(SqlState.WrongObjectType, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" is not a foreign key constraint");
+        var initiallyDeferred = alc.Timing.InitiallyDeferred == true;
+        var altered = fk with { Deferrable = alc.Timing.Deferrable == true || initiallyDeferred, InitiallyDeferred = initiallyDeferred };
+        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == fk.Oid ? altered : x).ToArray() });
     }
 }

@@ -495,6 +495,9 @@ public sealed partial class Parser
     }
 
     /// ConstraintAttributeSpec: { DEFERRABLE | NOT DEFERRABLE | INITIALLY {DEFERRED|IMMEDIATE} | NOT VALID | NO INHERIT } …
+    /// As in PostgreSQL's grammar the attributes accumulate as a set: repeating one is allowed,
+    /// contradicting an earlier one is "conflicting constraint properties" (column constraints,
+    /// parsed elsewhere, instead reject any repetition).
     private TableConstraint ParseConstraintAttributeSpec(TableConstraint c, string kind, bool alterConstraint = false)
     {
         bool? deferrable = null, initiallyDeferred = null;
@@ -502,19 +505,23 @@ public sealed partial class Parser
         while (true)
         {
             var t = Cur;
-            if (AcceptKw("deferrable")) { CheckAttr(deferrable is not null, t); deferrable = true; }
-            else if (Cur.Is("not") && At(1).Is("deferrable")) { _pos += 2; CheckAttr(deferrable is not null, t); deferrable = false; }
+            bool? setDeferrable = null, setInitially = null;
+            if (AcceptKw("deferrable")) setDeferrable = true;
+            else if (Cur.Is("not") && At(1).Is("deferrable")) { _pos += 2; setDeferrable = false; }
             else if (AcceptKw("initially"))
             {
-                CheckAttr(initiallyDeferred is not null, t);
-                if (AcceptKw("deferred")) initiallyDeferred = true;
-                else { ExpectKw("immediate"); initiallyDeferred = false; }
+                if (AcceptKw("deferred")) setInitially = true;
+                else { ExpectKw("immediate"); setInitially = false; }
             }
             else if (Cur.Is("not") && At(1).Is("valid")) { _pos += 2; notValid = true; }
             else if (Cur.Is("no") && At(1).Is("inherit")) { _pos += 2; noInherit = true; }
             else break;
-            if (deferrable == false && initiallyDeferred == true)
+            if ((deferrable == false || setDeferrable == false) && (initiallyDeferred == true || setInitially == true))
                 throw SqlErrors.Syntax("constraint declared INITIALLY DEFERRED must be DEFERRABLE", t.Position);
+            if (setDeferrable is { } d && deferrable is { } d0 && d != d0 || setInitially is { } i && initiallyDeferred is { } i0 && i != i0)
+                throw SqlErrors.Syntax("conflicting constraint properties", t.Position);
+            deferrable = setDeferrable ?? deferrable;
+            initiallyDeferred = setInitially ?? initiallyDeferred;
             if ((deferrable is not null || initiallyDeferred is not null) && kind == "CHECK")
                 throw SqlErrors.FeatureNotSupported("CHECK constraints cannot be marked DEFERRABLE", t.Position);
             if (notValid && alterConstraint)
@@ -529,14 +536,5 @@ public sealed partial class Parser
         if (c is CheckTableConstraint check && noInherit) c = check with { NoInherit = true };
         var timing = deferrable is null && initiallyDeferred is null ? ConstraintTiming.Default : new ConstraintTiming(deferrable, initiallyDeferred);
         return c with { Timing = timing, NotValid = notValid };
-    }
-
-    private static void CheckAttr(bool duplicate, Token t)
-    {
-        if (!duplicate) return;
-        var msg = t.Is("initially")
-            ? "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed"
-            : "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed";
-        throw SqlErrors.Syntax(msg, t.Position);
     }
 }
