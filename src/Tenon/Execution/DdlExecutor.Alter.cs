@@ -298,6 +298,8 @@ public sealed partial class DdlExecutor
                 {
                     var c = table.FindConstraint(v.Name)
                         ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{v.Name}\" of relation \"{table.Name}\" does not exist");
+                    if (c is not (ForeignKeyDef or CheckConstraintDef))
+                        throw new TenonException(SqlState.WrongObjectType, $"constraint \"{v.Name}\" of relation \"{table.Name}\" is not a foreign key or check constraint");
                     if (c is ForeignKeyDef fk && !fk.Validated)
                     {
                         ValidateForeignKey(fk);
@@ -309,7 +311,8 @@ public sealed partial class DdlExecutor
                         var bound = new Binder(ctx).BindCondition(ck.Condition, RowWriter.TableScope(table), "CHECK");
                         foreach (var (_, row) in Tx.Rows(oid).Scan())
                             if (bound.Eval(row, ctx) is false)
-                                throw new TenonException(SqlState.CheckViolation, $"check constraint \"{ck.Name}\" of relation \"{table.Name}\" is violated by some row");
+                                throw new TenonException(SqlState.CheckViolation, $"check constraint \"{ck.Name}\" of relation \"{table.Name}\" is violated by some row")
+                                { SchemaName = table.Schema, TableName = table.Name, ConstraintName = ck.Name };
                         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == ck.Oid ? ck with { Validated = true } : x).ToArray() });
                     }
                     break;

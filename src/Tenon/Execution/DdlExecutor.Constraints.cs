@@ -39,7 +39,7 @@ public sealed partial class DdlExecutor
         foreach (var (c, _) in pending.Where(p => p.Constraint is ExcludeTableConstraint))
             AddExclusion(tableOid, (ExcludeTableConstraint)c);
         foreach (var (c, _) in pending.Where(p => p.Constraint is ForeignKeyTableConstraint))
-            AddForeignKey(tableOid, (ForeignKeyTableConstraint)c);
+            AddForeignKey(tableOid, (ForeignKeyTableConstraint)c, creating);
     }
 
     private static TenonException MultiplePrimaryKeys(TableDef table, int position) =>
@@ -237,11 +237,11 @@ public sealed partial class DdlExecutor
                 if (bound.Eval(row, ctx) is false)
                     throw new TenonException(SqlState.CheckViolation, $"check constraint \"{name}\" of relation \"{table.Name}\" is violated by some row")
                     { SchemaName = table.Schema, TableName = table.Name, ConstraintName = name };
-        var def = new CheckConstraintDef(name, Db.NextOid(), tableOid, c.Condition, c.SourceText) { NoInherit = c.NoInherit, Validated = !c.NotValid };
+        var def = new CheckConstraintDef(name, Db.NextOid(), tableOid, c.Condition, c.SourceText) { NoInherit = c.NoInherit, Validated = creating || !c.NotValid };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(def).ToArray() });
     }
 
-    private void AddForeignKey(uint tableOid, ForeignKeyTableConstraint c)
+    private void AddForeignKey(uint tableOid, ForeignKeyTableConstraint c, bool creating)
     {
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
@@ -300,10 +300,11 @@ public sealed partial class DdlExecutor
         var fk = new ForeignKeyDef(name, Db.NextOid(), tableOid, cols, parentOid, parentCols)
         {
             ParentIndexOid = index.Oid, Match = r.Match, OnDelete = r.OnDelete, OnUpdate = r.OnUpdate, OnDeleteSetColumns = setCols,
-            Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true, Validated = !c.NotValid,
+            // NOT VALID means nothing in CREATE TABLE: there are no rows yet.
+            Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true, Validated = creating || !c.NotValid,
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(fk).ToArray() });
-        if (!c.NotValid) ValidateForeignKey(fk);
+        if (!creating && !c.NotValid) ValidateForeignKey(fk);
     }
 
     /// <summary>

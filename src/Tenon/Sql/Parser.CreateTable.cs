@@ -236,6 +236,8 @@ public sealed partial class Parser
                 ApplyConstraintAttribute(list);
                 continue;
             }
+            // After NOT only NULL or DEFERRABLE can follow here (NOT VALID is a table-constraint attribute).
+            if (t.Is("not") && !At(1).Is("null")) { Advance(); throw Error(); }
             string? cname = null;
             if (AcceptKw("constraint")) cname = ParseColId();
             var c = ParseColumnConstraintElem();
@@ -529,7 +531,7 @@ public sealed partial class Parser
             if (noInherit && alterConstraint)
                 throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NO INHERIT", 0);
             if (notValid && kind is "UNIQUE" or "PRIMARY KEY" or "EXCLUDE")
-                throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NOT VALID", t.Position);
+                throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NOT VALID", 0);
             if (noInherit && kind != "CHECK")
                 throw SqlErrors.FeatureNotSupported($"{kind} constraints cannot be marked NO INHERIT", t.Position);
         }

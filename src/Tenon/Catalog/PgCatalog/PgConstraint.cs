@@ -36,7 +36,8 @@ public static class PgConstraint
                 c.TableOid, 0u, indexOid, 0u,
                 fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
-                true, 0, c is CheckConstraintDef { NoInherit: true },
+                // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.
+                true, 0, c is not CheckConstraintDef { NoInherit: false },
             ];
         }
     }
