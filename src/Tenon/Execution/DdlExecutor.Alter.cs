@@ -366,6 +366,9 @@ public sealed partial class DdlExecutor
                         case AlterColumnKind.DropDefault:
                             updated = col with { Default = null, DefaultText = null };
                             break;
+                        case AlterColumnKind.SetType:
+                            AlterColumnType(table, col, ac);
+                            continue;
                         case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
                             updated = AlterIdentity(table, col, ac);
                             table = Catalog.Table(oid);

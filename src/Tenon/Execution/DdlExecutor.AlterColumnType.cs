@@ -1,0 +1,163 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Constraints;
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Sql.Ast;
+using Tenon.Storage;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+public sealed partial class DdlExecutor
+{
+    /// <summary>
+    /// ALTER COLUMN c [SET DATA] TYPE t [USING expr]: every row is rewritten through the conversion
+    /// (the column itself, or the USING expression over the old row, cast to t in assignment
+    /// context), then, in PostgreSQL's order, NOT NULL and the CHECK constraints that use the
+    /// column are re-checked per row, the indexes are rebuilt (a unique one failing as CREATE
+    /// UNIQUE INDEX does), and the foreign keys on either side of the column are re-planned (42804
+    /// when the types no longer compare) and re-validated. Any error leaves the table as it was,
+    /// because the statement's changes are discarded.
+    /// </summary>
+    private void AlterColumnType(TableDef table, ColumnDef col, AlterColumnAction ac)
+    {
+        // PostgreSQL reports no position for errors in the type name here, nor for errors in the
+        // constraint and index expressions it re-parses (their text is not this statement's).
+        var newType = WithoutPosition(() => Binder.ResolveType(ac.Type!));
+        var binder = new Binder(ctx) { NoSubqueriesIn = "transform expression" };
+        var oldScope = RowWriter.TableScope(table);
+        BoundExpr transform;
+        if (ac.Using is null)
+        {
+            transform = new ColumnExpr(col.Number - 1, col.Type, 0, col.Name);
+            transform = binder.TryCoerce(transform, newType, CastContext.Assignment)
+                ?? throw new TenonException(SqlState.DatatypeMismatch, $"column \"{col.Name}\" cannot be cast automatically to type {newType.WithoutModifier().DisplayName}",
+                    hint: $"You might need to specify \"USING {SqlErrors.QuoteIdentifier(col.Name)}::{newType.DisplayName}\".");
+        }
+        else
+        {
+            var bound = binder.BindExpr(ac.Using, oldScope);
+            transform = binder.TryCoerce(bound, newType, CastContext.Assignment)
+                ?? throw new TenonException(SqlState.DatatypeMismatch, $"result of USING clause for column \"{col.Name}\" cannot be cast automatically to type {newType.WithoutModifier().DisplayName}",
+                    hint: "You might need to add an explicit cast.");
+        }
+        if (col.Identity != IdentityKind.None && newType.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))
+            throw new TenonException(SqlState.InvalidParameterValue, "identity column type must be smallint, integer, or bigint");
+        foreach (var other in table.LiveColumns.Where(c => c.Generated is not null && c.Number != col.Number))
+        {
+            var generated = new Binder(ctx).BindExpr(other.Generated!, oldScope);
+            if (generated.Descendants().Prepend(generated).OfType<ColumnExpr>().Any(x => x.Index == col.Number - 1))
+                throw new TenonException(SqlState.FeatureNotSupported, "cannot alter type of a column used by a generated column",
+                    $"Column \"{col.Name}\" is used by generated column \"{other.Name}\".");
+        }
+
+        var altered = col with { Type = newType };
+        var columns = table.Columns.ToList();
+        columns[col.Number - 1] = altered;
+        var newTable = table with { Columns = columns };
+        if (col.Default is not null
+            && new Binder(ctx).TryCoerce(new Binder(ctx).BindExpr(col.Default, null), newType, CastContext.Assignment) is null)
+            throw new TenonException(SqlState.DatatypeMismatch, $"default for column \"{col.Name}\" cannot be cast automatically to type {newType.WithoutModifier().DisplayName}");
+        if (col.Identity != IdentityKind.None
+            && Catalog.Sequences.Values.FirstOrDefault(s => s.OwnerTableOid == table.Oid && s.OwnerColumn == col.Number) is { } sequence)
+            Catalog = Catalog.PutSequence(ApplySequenceOptions(sequence, [new SequenceOption("as", null) { Type = ac.Type }], creating: false));
+        // Expression keys of indexes are typed by their expression, which may change with the column.
+        newTable = newTable with { Indexes = WithoutPosition(() => newTable.Indexes.Select(i => RetypeIndexExpressions(newTable, i)).ToArray()) };
+        foreach (var index in newTable.Indexes) Catalog = Catalog.PutIndex(index, newTable.Schema);
+        Catalog = Catalog.PutTable(newTable);
+
+        // Rewrite the rows (conversion errors first, then NOT NULL and the checks that use the column, row by row).
+        // Tenon keeps a constraint as written and binds it again for the new type; PostgreSQL re-parses
+        // it with its implicit casts written out, which can resolve differently (e.g. "z > 0" bound
+        // when z was numeric keeps comparing numerics after z becomes text).
+        var checks = WithoutPosition(() => newTable.Checks.OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => (Check: c, Bound: new Binder(ctx).BindCondition(c.Condition, RowWriter.TableScope(newTable), "CHECK")))
+            .Where(c => c.Bound.Descendants().Prepend(c.Bound).OfType<ColumnExpr>().Any(x => x.Index == col.Number - 1))
+            .ToList());
+        var wt = Tx.Write(table.Oid);
+        foreach (var (rowId, row) in wt.Rows.Scan().ToList())
+        {
+            var converted = (object?[])row.Clone();
+            converted[col.Number - 1] = transform.Eval(row, ctx);
+            if (altered.NotNull && converted[col.Number - 1] is null)
+                throw new TenonException(SqlState.NotNullViolation, $"column \"{col.Name}\" of relation \"{table.Name}\" contains null values")
+                { SchemaName = table.Schema, TableName = table.Name, ColumnName = col.Name };
+            foreach (var (check, bound) in checks)
+                if (bound.Eval(converted, ctx) is false)
+                    throw new TenonException(SqlState.CheckViolation, $"check constraint \"{check.Name}\" of relation \"{table.Name}\" is violated by some row")
+                    { SchemaName = table.Schema, TableName = table.Name, ConstraintName = check.Name };
+            wt.Rows = wt.Rows.Update(rowId, converted, Tx.Token);
+        }
+        RebuildIndexes(newTable);
+
+        // Foreign keys through the column, on either side: the types must still compare, and the rows must still match.
+        var foreignKeys = newTable.ForeignKeys.Where(fk => fk.Columns.Contains(col.Number))
+            .Concat(Catalog.ReferencingForeignKeys(table.Oid).Where(fk => fk.ParentColumns.Contains(col.Number)))
+            .DistinctBy(fk => fk.Oid).OrderBy(fk => fk.Oid).ToList();
+        foreach (var fk in foreignKeys)
+        {
+            var child = Catalog.Table(fk.TableOid);
+            var parent = Catalog.Table(fk.ParentTableOid);
+            for (var i = 0; i < fk.Columns.Count; i++)
+            {
+                var ct = child.Column(fk.Columns[i]).Type;
+                var pt = parent.Column(fk.ParentColumns[i]).Type;
+                if (!ForeignKeyTypes.Compatible(ct, pt))
+                    throw new TenonException(SqlState.DatatypeMismatch, $"foreign key constraint \"{fk.Name}\" cannot be implemented",
+                        $"Key columns \"{child.Column(fk.Columns[i]).Name}\" and \"{parent.Column(fk.ParentColumns[i]).Name}\" are of incompatible types: {ct.WithoutModifier().DisplayName} and {pt.WithoutModifier().DisplayName}.");
+            }
+        }
+        foreach (var fk in foreignKeys.Where(fk => fk.Validated))
+            ValidateForeignKey(fk);
+    }
+
+    private static T WithoutPosition<T>(Func<T> f)
+    {
+        try
+        {
+            return f();
+        }
+        catch (TenonException ex)
+        {
+            ex.Position = 0;
+            throw;
+        }
+    }
+
+    private IndexDef RetypeIndexExpressions(TableDef table, IndexDef index)
+    {
+        if (!index.HasExpressions) return index;
+        var binder = new Binder(ctx);
+        var scope = RowWriter.TableScope(table);
+        return index with
+        {
+            Expressions = index.Expressions.Select(e => e is null ? null : e with { Type = binder.BindExpr(e.Expr, scope).Type }).ToArray(),
+        };
+    }
+
+    /// <summary>Rebuilds every index store of a table from its rows (after they were rewritten), failing like CREATE UNIQUE INDEX on duplicates.</summary>
+    private void RebuildIndexes(TableDef table)
+    {
+        var writer = new RowWriter(ctx);
+        var rows = Tx.Rows(table.Oid);
+        var stores = new IndexStore[table.Indexes.Count];
+        for (var n = 0; n < stores.Length; n++)
+        {
+            var index = table.Indexes[n];
+            var store = IndexStore.Empty(new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i))));
+            foreach (var (rowId, row) in rows.Scan())
+            {
+                if (!writer.IndexCovers(table, index, row)) continue;
+                var key = writer.IndexKey(table, index, row);
+                if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
+                    throw index.Exclusion
+                        ? SqlErrors.ExclusionBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
+                        : SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
+                store = store.Add(key, rowId, Tx.Token);
+            }
+            stores[n] = store;
+        }
+        Tx.Write(table.Oid).Indexes = stores;
+    }
+}
