@@ -37,6 +37,8 @@ public sealed record CheckConstraintDef(string Name, uint Oid, uint TableOid, Ex
 {
     public override char Kind => 'c';
     public bool NoInherit { get; init; }
+    /// <summary>The columns the expression uses (its pg_depend rows), in column order.</summary>
+    public IReadOnlyList<short> Columns { get; init; } = Array.Empty<short>();
 }
 
 /// <summary>

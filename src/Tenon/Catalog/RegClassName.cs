@@ -87,6 +87,7 @@ public static class RegClassName
     /// <summary>regclass output: the relation's name, schema-qualified when the search path would not find it, or the bare oid.</summary>
     public static string Format(uint oid, SystemCatalog catalog)
     {
+        if (PgCatalog.InformationSchema.ByOid(oid) is { } info) return PgCatalog.InformationSchema.Schema + "." + info.Name;
         if (PgCatalog.SystemRelations.ByOid(oid) is { } system)
             return PgCatalog.SystemRelations.Find(catalog, null, system.Name) == system ? system.Name : PgCatalog.SystemRelations.Schema + "." + system.Name;
         if (catalog.RelationKind(oid) == '\0') return oid.ToString(CultureInfo.InvariantCulture);

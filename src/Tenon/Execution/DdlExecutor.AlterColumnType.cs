@@ -47,7 +47,7 @@ public sealed partial class DdlExecutor
         foreach (var other in table.LiveColumns.Where(c => c.Generated is not null && c.Number != col.Number))
         {
             var generated = new Binder(ctx).BindExpr(other.Generated!, oldScope);
-            if (generated.Descendants().Prepend(generated).OfType<ColumnExpr>().Any(x => x.Index == col.Number - 1))
+            if (generated.Descendants().OfType<ColumnExpr>().Any(x => x.Index == col.Number - 1))
                 throw new TenonException(SqlState.FeatureNotSupported, "cannot alter type of a column used by a generated column",
                     $"Column \"{col.Name}\" is used by generated column \"{other.Name}\".");
         }
@@ -73,7 +73,7 @@ public sealed partial class DdlExecutor
         // when z was numeric keeps comparing numerics after z becomes text).
         var checks = WithoutPosition(() => newTable.Checks.OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => (Check: c, Bound: new Binder(ctx).BindCondition(c.Condition, RowWriter.TableScope(newTable), "CHECK")))
-            .Where(c => c.Bound.Descendants().Prepend(c.Bound).OfType<ColumnExpr>().Any(x => x.Index == col.Number - 1))
+            .Where(c => c.Bound.Descendants().OfType<ColumnExpr>().Any(x => x.Index == col.Number - 1))
             .ToList());
         var wt = Tx.Write(table.Oid);
         foreach (var (rowId, row) in wt.Rows.Scan().ToList())

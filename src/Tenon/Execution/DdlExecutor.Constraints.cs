@@ -237,7 +237,10 @@ public sealed partial class DdlExecutor
                 if (bound.Eval(row, ctx) is false)
                     throw new TenonException(SqlState.CheckViolation, $"check constraint \"{name}\" of relation \"{table.Name}\" is violated by some row")
                     { SchemaName = table.Schema, TableName = table.Name, ConstraintName = name };
-        var def = new CheckConstraintDef(name, Db.NextOid(), tableOid, c.Condition, c.SourceText) { NoInherit = c.NoInherit, Validated = creating || !c.NotValid };
+        var def = new CheckConstraintDef(name, Db.NextOid(), tableOid, c.Condition, c.SourceText)
+        {
+            NoInherit = c.NoInherit, Validated = creating || !c.NotValid, Columns = usedColumns.Select(i => (short)(i + 1)).Order().ToArray(),
+        };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(def).ToArray() });
     }
 

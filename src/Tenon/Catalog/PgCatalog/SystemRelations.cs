@@ -29,10 +29,11 @@ public static class SystemRelations
     /// temporary relation of the same name hides it when the name is unqualified.
     /// </summary>
     public static SystemRelation? Find(SystemCatalog catalog, string? schema, string name) =>
-        schema is null or Schema && ByName.TryGetValue(name, out var r)
+        schema == InformationSchema.Schema ? InformationSchema.Find(name)
+        : schema is null or Schema && ByName.TryGetValue(name, out var r)
         && (schema is not null || !catalog.RelationExists(SystemCatalog.TempSchema, name)) ? r : null;
 
-    public static SystemRelation? ByOid(uint oid) => ByName.Values.FirstOrDefault(r => r.Oid == oid);
+    public static SystemRelation? ByOid(uint oid) => ByName.Values.FirstOrDefault(r => r.Oid == oid) ?? InformationSchema.ByOid(oid);
 
     public static IEnumerable<SystemRelation> All => ByName.Values;
 }

@@ -7,5 +7,5 @@ public sealed class SystemScanNode(SystemRelation relation) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = relation.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToArray();
 
-    public override IEnumerable<object?[]> Execute(ExecContext ctx) => relation.Rows(ctx.Transaction.Catalog).ToList();
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => relation.Rows(ctx.Transaction.Catalog, ctx.Session.DatabaseName).ToList();
 }

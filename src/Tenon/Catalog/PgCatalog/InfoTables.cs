@@ -1,0 +1,38 @@
+using Tenon.Types;
+
+namespace Tenon.Catalog.PgCatalog;
+
+/// <summary>
+/// information_schema.tables: one row per table (BASE TABLE, or LOCAL TEMPORARY for a temporary
+/// one) and view. Tenon's views cannot be written through, so is_insertable_into is NO for them.
+/// </summary>
+public static class InfoTables
+{
+    public static SystemRelation Relation { get; } = new("tables", 13425,
+        [
+            InformationSchema.Identifier("table_catalog"), InformationSchema.Identifier("table_schema"), InformationSchema.Identifier("table_name"),
+            InformationSchema.CharacterData("table_type"), InformationSchema.Identifier("self_referencing_column_name"),
+            InformationSchema.CharacterData("reference_generation"), InformationSchema.Identifier("user_defined_type_catalog"),
+            InformationSchema.Identifier("user_defined_type_schema"), InformationSchema.Identifier("user_defined_type_name"),
+            InformationSchema.YesOrNo("is_insertable_into"), InformationSchema.YesOrNo("is_typed"), InformationSchema.CharacterData("commit_action"),
+        ],
+        Rows);
+
+    private static IEnumerable<object?[]> Rows(SystemCatalog catalog, string database)
+    {
+        foreach (var oid in catalog.RelationsByName.Values.Order())
+        {
+            if (catalog.Tables.TryGetValue(oid, out var t))
+            {
+                var temporary = t.Schema == SystemCatalog.TempSchema;
+                yield return
+                [
+                    database, InformationSchema.SchemaName(t.Schema), t.Name, temporary ? "LOCAL TEMPORARY" : "BASE TABLE",
+                    null, null, null, null, null, "YES", "NO", temporary ? "PRESERVE" : null,
+                ];
+            }
+            else if (catalog.Views.TryGetValue(oid, out var v))
+                yield return [database, InformationSchema.SchemaName(v.Schema), v.Name, "VIEW", null, null, null, null, null, "NO", "NO", null];
+        }
+    }
+}
