@@ -82,6 +82,15 @@ public sealed partial class Binder
         }
     }
 
+    /// <summary>
+    /// The WITH of an INSERT, UPDATE or DELETE: its queries are visible to the whole statement
+    /// (a data-modifying one is refused, as in a SELECT's WITH).
+    /// </summary>
+    public void BindStatementWith(WithClause? with)
+    {
+        if (with is not null) BindWith(with, null);
+    }
+
     private void BindWith(WithClause with, Scope? outer)
     {
         var frame = new Dictionary<string, CteBinding>();

@@ -22,6 +22,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
     public StatementResult Insert(InsertStatement stmt)
     {
         var binder = new Binder(ctx);
+        binder.BindStatementWith(stmt.With);
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var live = table.LiveColumns.ToList();
         List<ColumnDef> targets;
@@ -197,6 +198,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
     public StatementResult Update(UpdateStatement stmt)
     {
         var binder = new Binder(ctx);
+        binder.BindStatementWith(stmt.With);
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope);
@@ -233,6 +235,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
     public StatementResult Delete(DeleteStatement stmt)
     {
         var binder = new Binder(ctx);
+        binder.BindStatementWith(stmt.With);
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
