@@ -249,8 +249,6 @@ public sealed partial class DdlExecutor
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
         var r = c.References;
-        if (r.Match == MatchType.Partial)
-            throw new TenonException(SqlState.FeatureNotSupported, "MATCH PARTIAL not yet implemented") { Position = r.Position };
         var parentOid = Catalog.LookupRelation(r.Table.Schema, r.Table.Name);
         if (parentOid == 0 || !Catalog.Tables.TryGetValue(parentOid, out var parent))
             throw SqlErrors.RelationDoesNotExist(r.Table.ToString());

@@ -383,10 +383,12 @@ public sealed partial class Parser
         List<string>? cols = null;
         if (Cur.Kind == TokenKind.LParen) cols = ParseParenNameList();
         var clause = new ReferencesClause(table, cols) { Position = t.Position };
-        if (AcceptKw("match"))
+        if (Cur.Is("match"))
         {
+            var match = Advance();
             if (AcceptKw("full")) clause = clause with { Match = MatchType.Full };
-            else if (AcceptKw("partial")) clause = clause with { Match = MatchType.Partial };
+            // PostgreSQL's grammar itself rejects it, pointing at MATCH.
+            else if (Cur.Is("partial")) throw SqlErrors.FeatureNotSupported("MATCH PARTIAL not yet implemented", match.Position);
             else { ExpectKw("simple"); clause = clause with { Match = MatchType.Simple }; }
         }
         bool deleteSeen = false, updateSeen = false;
