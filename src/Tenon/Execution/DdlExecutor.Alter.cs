@@ -71,6 +71,7 @@ public sealed partial class DdlExecutor
     public StatementResult Drop(DropStatement stmt)
     {
         var tag = "DROP " + stmt.Kind.ToString().ToUpperInvariant();
+        if (stmt.Kind == ObjectKind.Table && stmt.Names.Count > 1) return DropTables(stmt);
         foreach (var name in stmt.Names)
         {
             switch (stmt.Kind)
@@ -144,6 +145,44 @@ public sealed partial class DdlExecutor
         static string Article(char k) => k == 'i' ? "an" : "a";
         throw new TenonException(SqlState.WrongObjectType, $"\"{name.Name}\" is not {Article(kind)} {Noun(kind)}",
             hint: $"Use DROP {Noun(actual).ToUpperInvariant()} to remove {Article(actual)} {Noun(actual)}.");
+    }
+
+    /// <summary>
+    /// DROP TABLE of several tables: PostgreSQL resolves every name first, then treats the tables as
+    /// one set: the foreign keys from outside it on any of them (the last named table's first) are
+    /// reported together, in its wording for several objects, or dropped after a single NOTICE.
+    /// </summary>
+    private StatementResult DropTables(DropStatement stmt)
+    {
+        var oids = new List<uint>();
+        foreach (var name in stmt.Names)
+        {
+            var oid = Catalog.LookupRelation(name.Schema, name.Name);
+            if (oid == 0)
+            {
+                if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
+                throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
+            }
+            RequireKind(oid, name, 'r');
+            if (!oids.Contains(oid)) oids.Add(oid);
+        }
+        var together = oids.ToHashSet();
+        if (oids.Count > 1)
+        {
+            var dependents = Enumerable.Reverse(oids)
+                .SelectMany(o => Catalog.ReferencingForeignKeys(o).Where(fk => !together.Contains(fk.TableOid)).OrderBy(fk => fk.Oid)).ToList();
+            if (dependents.Count > 0 && !stmt.Cascade)
+                throw new TenonException(SqlState.DependentObjectsStillExist, "cannot drop desired object(s) because other objects depend on them",
+                    string.Join("\n", dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on table {Catalog.Table(fk.ParentTableOid).Name}")),
+                    "Use DROP ... CASCADE to drop the dependent objects too.");
+            if (dependents.Count > 0)
+            {
+                ReportCascade(dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name}").ToList());
+                foreach (var fk in dependents) RemoveConstraint(fk);
+            }
+        }
+        foreach (var oid in oids) DropTable(oid, stmt.Cascade, together);
+        return new StatementResult("DROP TABLE");
     }
 
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether)
