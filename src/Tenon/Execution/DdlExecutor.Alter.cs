@@ -190,6 +190,7 @@ public sealed partial class DdlExecutor
         var table = Catalog.Table(oid);
         var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
         DropDependentForeignKeys(dependents, cascade, $"table {table.Name}");
+        RequireNoPendingEvents(oid, "DROP TABLE");
         table = Catalog.Table(oid);
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
@@ -371,6 +372,8 @@ public sealed partial class DdlExecutor
                         }
                         throw new TenonException(SqlState.UndefinedObject, $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist");
                     }
+                    // Dropping a foreign key also changes what its referenced table's pending events check.
+                    if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
                     RemoveConstraint(c);
