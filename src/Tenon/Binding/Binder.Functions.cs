@@ -62,7 +62,7 @@ public sealed partial class Binder
     private BoundExpr BindAggregate(FunctionCall f, Scope? scope)
     {
         if (_aggregates is null)
-            throw new TenonException(SqlState.GroupingError, $"aggregate functions are not allowed in {_clause}") { Position = f.Position };
+            throw new TenonException(SqlState.GroupingError, $"aggregate functions are not allowed in {DisallowedIn}") { Position = f.Position };
         var outer = _aggregates;
         // Arguments are evaluated per input row: bind them in the input scope, with nested aggregates forbidden.
         _aggregates = null;

@@ -83,7 +83,7 @@ public sealed partial class Binder
         if (_windows is null)
         {
             if (_windowError is { } custom) throw new TenonException(custom.State, custom.Message) { Position = f.Position };
-            throw new TenonException(SqlState.WindowingError, $"window functions are not allowed in {_clause}") { Position = f.Position };
+            throw new TenonException(SqlState.WindowingError, $"window functions are not allowed in {DisallowedIn}") { Position = f.Position };
         }
         var owner = _windows;
         var name = f.Name.Name;

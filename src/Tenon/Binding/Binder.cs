@@ -36,6 +36,12 @@ public sealed partial class Binder
     /// index expression or predicate, a DEFAULT): the phrase that completes "cannot use subquery in …".
     /// </summary>
     public string? NoSubqueriesIn { get; set; }
+
+    /// <summary>
+    /// Completes "aggregate/window functions are not allowed in …": in a DDL expression its kind in
+    /// the plural ("check constraints", "transform expressions"), else the current clause.
+    /// </summary>
+    private string DisallowedIn => NoSubqueriesIn is { } kind ? kind + "s" : _clause;
     /// <summary>Whether an expression bound so far read the tableoid system column (it counts as a column when naming a CHECK).</summary>
     public bool UsedTableOid { get; private set; }
 

@@ -273,6 +273,19 @@ public sealed partial class DdlExecutor
 
     public StatementResult AlterTable(AlterTableStatement stmt)
     {
+        _inAlterTable = true;
+        try
+        {
+            return AlterTableActions(stmt);
+        }
+        finally
+        {
+            _inAlterTable = false;
+        }
+    }
+
+    private StatementResult AlterTableActions(AlterTableStatement stmt)
+    {
         var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name);
         if (table is null && stmt.Actions.All(a => a is OwnerToAction) && Catalog.LookupRelation(stmt.Table.Schema, stmt.Table.Name) != 0)
         {

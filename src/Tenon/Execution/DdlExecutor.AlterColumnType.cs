@@ -25,6 +25,8 @@ public sealed partial class DdlExecutor
         // PostgreSQL reports no position for errors in the type name here, nor for errors in the
         // constraint and index expressions it re-parses (their text is not this statement's).
         var newType = WithoutPosition(() => Binder.ResolveType(ac.Type!));
+        if (ac.Collation is not null && newType.Id is not (TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name))
+            throw new TenonException(SqlState.DatatypeMismatch, $"collations are not supported by type {newType.WithoutModifier().DisplayName}");
         var binder = new Binder(ctx) { NoSubqueriesIn = "transform expression" };
         var oldScope = RowWriter.TableScope(table);
         BoundExpr transform;

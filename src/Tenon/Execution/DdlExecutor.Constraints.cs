@@ -218,7 +218,7 @@ public sealed partial class DdlExecutor
         var table = Catalog.Table(tableOid);
         var binder = new Binder(ctx) { NoSubqueriesIn = "check constraint" };
         var scope = RowWriter.TableScope(table);
-        var bound = binder.BindCondition(c.Condition, scope, "CHECK");
+        var bound = creating ? binder.BindCondition(c.Condition, scope, "CHECK") : WithoutPosition(() => binder.BindCondition(c.Condition, scope, "CHECK"));
         var usedColumns = bound.Descendants().OfType<Execution.Expressions.ColumnExpr>().Select(x => x.Index).Distinct().ToList();
         string? colName = (usedColumns.Count, binder.UsedTableOid) switch
         {

@@ -136,12 +136,24 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         Catalog = Catalog.PutTable(table with { Columns = cols });
     }
 
+    /// <summary>
+    /// Set while ALTER TABLE runs: PostgreSQL binds the DEFAULT and CHECK expressions of ALTER TABLE
+    /// apart from the statement's text, so their errors carry no position (CREATE TABLE's do).
+    /// </summary>
+    private bool _inAlterTable;
+
     private void ValidateDefault(ColumnDef col, Expr value)
+    {
+        if (_inAlterTable) WithoutPosition(() => BindDefault(col, value));
+        else BindDefault(col, value);
+    }
+
+    private BoundExpr BindDefault(ColumnDef col, Expr value)
     {
         if (ContainsColumnRef(value))
             throw new TenonException(SqlState.FeatureNotSupported, "cannot use column reference in DEFAULT expression") { Position = FirstColumnRefPosition(value) };
         var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression" };
-        binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
+        return binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
     }
 
     private static bool ContainsColumnRef(Expr e) => FirstColumnRefPosition(e) > 0;

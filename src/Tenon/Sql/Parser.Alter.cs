@@ -181,10 +181,11 @@ public sealed partial class Parser
             if (AcceptKw("set")) ExpectKw("data");
             ExpectKw("type");
             var type = ParseTypeName();
-            if (AcceptKw("collate")) ParseAnyName();
+            string? collation = null;
+            if (AcceptKw("collate")) collation = string.Join(".", ParseAnyName());
             Expr? usingExpr = null;
             if (AcceptKw("using")) usingExpr = ParseExpr();
-            return new AlterColumnAction(col, AlterColumnKind.SetType) { Type = type, Using = usingExpr };
+            return new AlterColumnAction(col, AlterColumnKind.SetType) { Type = type, Using = usingExpr, Collation = collation };
         }
         if (Cur.Is("add") && At(1).Is("generated"))
         {

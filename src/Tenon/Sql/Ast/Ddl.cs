@@ -211,6 +211,8 @@ public sealed record AlterColumnAction(string Column, AlterColumnKind Kind) : Al
     public Expr? Default { get; init; }
     public TypeName? Type { get; init; }
     public Expr? Using { get; init; }
+    /// <summary>TYPE … COLLATE name.</summary>
+    public string? Collation { get; init; }
     public IdentityColumnConstraint? Identity { get; init; }
     public bool IfExists { get; init; }
     public IReadOnlyList<SequenceOption> Options { get; init; } = Array.Empty<SequenceOption>();
