@@ -37,6 +37,7 @@ public static partial class Operators
         if (op == "!=") op = "<>";
         if (op == "||") return ResolveConcat(l, r);
         if (op is "~~" or "!~~" or "~~*" or "!~~*") return ResolveLike(op, l, r);
+        if (op is "~" or "!~" or "~*" or "!~*") return ResolveRegex(op, l, r);
         if (op is "<<" or "<<=" or ">>" or ">>=" or "&&") return ResolveNetwork(op, l, r);
         var isComparison = Array.IndexOf(ComparisonNames, op) >= 0;
         var isArithmetic = op is "+" or "-" or "*" or "/" or "%";
