@@ -140,8 +140,16 @@ public static class CatalogDefinitions
             throw new TenonException(SqlState.WrongObjectType, $"relation \"{catalog.RelationName(relid)}\" is not a table");
         }
         IReadOnlyList<Expr> exprs;
+        SqlType? assignedTo = null;
         try
         {
+            if (tree.StartsWith(Catalog.PgCatalog.PgAttrdef.AssignmentPrefix, StringComparison.Ordinal))
+            {
+                var end = tree.IndexOf(" */ ", StringComparison.Ordinal);
+                var typeName = tree[Catalog.PgCatalog.PgAttrdef.AssignmentPrefix.Length..end];
+                assignedTo = Parser.ParseStatement("SELECT NULL::" + typeName) is SelectStatement { Query.Body: SelectCore { Targets: [{ Expr: Sql.Ast.CastExpr cast }] } }
+                    ? Binder.ResolveType(cast.Type) : throw new FormatException();
+            }
             exprs = Parser.ParseStatement("SELECT " + tree) is SelectStatement { Query.Body: SelectCore core }
                 ? core.Targets.Select(t => t.Expr).ToList()
                 : throw new FormatException();
@@ -152,7 +160,14 @@ public static class CatalogDefinitions
         }
         var scope = table is null ? null : RowWriter.TableScope(table);
         var binder = new Binder(ctx);
-        return string.Join(", ", exprs.Select(e => Deparse(ctx, table, binder.BindExpr(e, scope), pretty)));
+        return string.Join(", ", exprs.Select(e =>
+        {
+            var bound = binder.BindExpr(e, scope);
+            // The modifier is left out: PostgreSQL applies it by a separate call the top level hides,
+            // so a char(n) literal shows unpadded.
+            if (assignedTo is not null) bound = binder.TryCoerce(bound, assignedTo.WithoutModifier(), CastContext.Assignment) ?? bound;
+            return Deparse(ctx, table, bound, pretty);
+        }));
     }
 
     private static string Deparse(ExecContext ctx, TableDef? table, BoundExpr e, bool pretty) =>

@@ -42,7 +42,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         _sb.Clear();
         _indent = 0;
         while (e is CastExpr { Context: not CastContext.Explicit } c) e = c.Operand;
-        Write(e, null, topLevel: true);
+        Write(e, null);
         return _sb.ToString();
     }
 
@@ -54,20 +54,23 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     // ---- node printing ----------------------------------------------------------------------------
 
-    private void Write(BoundExpr e, BoundExpr? parent, bool topLevel = false)
+    private void Write(BoundExpr e, BoundExpr? parent)
     {
         switch (e)
         {
-            case ConstExpr k: WriteConst(k, topLevel); break;
+            case ConstExpr k: WriteConst(k); break;
             case ColumnExpr c: _sb.Append(columnName(c)); break;
             case CastExpr c: WriteCast(c); break;
             case BinaryOpExpr b:
+            {
+                var (left, right) = AsTextOperands(b);
                 Open();
-                Operand(b.Left, b, b.Right);
+                Operand(left, b, right);
                 _sb.Append(' ').Append(b.Op == "!=" ? "<>" : b.Op).Append(' ');
-                Operand(b.Right, b, b.Left);
+                Operand(right, b, left);
                 Close();
                 break;
+            }
             case UnaryOpExpr u:
                 Open();
                 _sb.Append(u.Op).Append(' ');
@@ -159,7 +162,27 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     {
         while (operand is CastExpr { Context: not CastContext.Explicit } c && NeedsNoCast(c.Operand.Type, c.Type, other))
             operand = c.Operand;
+        // text || anything takes the other operand as it is (anytextcat); Tenon converts it to text first.
+        if (op is BinaryOpExpr { Op: "||" } && operand is CastExpr { Type.Id: TypeId.Text } tc && !tc.Operand.Type.IsString)
+            operand = tc.Operand;
         Paren(operand, op);
+    }
+
+    /// <summary>
+    /// PostgreSQL has no varchar operators: a varchar operand is cast to text, and a literal beside
+    /// it is text (<c>v::text &lt;&gt; ''::text</c>), where Tenon compares the varchar values directly.
+    /// </summary>
+    private static (BoundExpr Left, BoundExpr Right) AsTextOperands(BinaryOpExpr b)
+    {
+        if (!(b.Left.Type.Id == TypeId.Varchar || b.Right.Type.Id == TypeId.Varchar) || !b.Left.Type.IsString || !b.Right.Type.IsString)
+            return (b.Left, b.Right);
+        static BoundExpr AsText(BoundExpr e) => e switch
+        {
+            ConstExpr { Type.Id: TypeId.Varchar, Type.HasModifier: false } k => new ConstExpr(k.Value, SqlType.Text),
+            _ when e.Type.Id == TypeId.Varchar => new CastExpr(e, SqlType.Text, CastContext.Implicit),
+            _ => e,
+        };
+        return (AsText(b.Left), AsText(b.Right));
     }
 
     private static bool NeedsNoCast(SqlType from, SqlType to, BoundExpr? other)
@@ -208,7 +231,10 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
             }
             case Expressions.InListExpr i when IsChained(i):
                 return IsSimple(new LogicalExpr(i.Negated, []), parent);
-            case BinaryOpExpr or UnaryOpExpr or IsNullExpr or BooleanTestExpr or DistinctFromExpr or Expressions.InListExpr:
+            case Expressions.InListExpr:
+                // = ANY (ARRAY[…]) keeps its parentheses even inside AND/OR.
+                return parent is FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
+            case BinaryOpExpr or UnaryOpExpr or IsNullExpr or BooleanTestExpr or DistinctFromExpr:
                 return parent is LogicalExpr or NotExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
             case LogicalExpr l:
                 if (parent is LogicalExpr pl) return l.IsAnd || !pl.IsAnd;
@@ -257,10 +283,11 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         _sb.Append("::").Append(c.Type.DisplayName);
     }
 
-    private void WriteConst(ConstExpr k, bool topLevel)
+    private void WriteConst(ConstExpr k)
     {
         WriteConstValue(k, out var needLabel);
-        if (needLabel) _sb.Append("::").Append(topLevel ? k.Type.WithoutModifier().DisplayName : k.Type.DisplayName);
+        // A literal is converted to the bare type; a length or precision is applied separately (and not shown).
+        if (needLabel) _sb.Append("::").Append(k.Type.WithoutModifier().DisplayName);
     }
 
     /// <summary>The constant's text; whether PostgreSQL adds its type to it (D.4).</summary>
@@ -346,11 +373,17 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     private void WriteCase(Expressions.CaseExpr c)
     {
-        Keyword("CASE", 0, 4);
+        var simple = c.SimpleOperand is not null && c.Whens.All(w => w.When is BinaryOpExpr { Op: "=" });
+        if (simple)
+        {
+            Keyword("CASE ", 0, 4);
+            Write(c.SimpleOperand!, c);
+        }
+        else Keyword("CASE", 0, 4);
         foreach (var (when, then) in c.Whens)
         {
             Keyword("WHEN ", 0, 0);
-            Write(when, c);
+            Write(simple ? ((BinaryOpExpr)when).Right : when, c);
             _sb.Append(" THEN ");
             Write(then, c);
         }

@@ -17,7 +17,7 @@ public static partial class Functions
     private static FunctionDef? ResolveCatalogFunction(string name, IReadOnlyList<SqlType> args)
     {
         var n = args.Count;
-        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
+        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
         bool IsInt(int i) => args[i].Id is TypeId.Int2 or TypeId.Int4 or TypeId.Unknown;
         bool IsBool(int i) => args[i].Id is TypeId.Bool or TypeId.Unknown;
         bool IsText(int i) => args[i].IsString;
@@ -40,7 +40,7 @@ public static partial class Functions
             case "format_type" when n == 2 && IsOid(0) && IsInt(1):
                 // Not strict: a null type modifier means "no modifier".
                 return new([SqlType.Oid, SqlType.Int4], SqlType.Text,
-                    (a, ctx) => a[0] is uint oid ? FormatType(ctx.Transaction.Catalog, oid, a[1] as int? ?? -1) : null, Strict: false);
+                    (a, ctx) => a[0] is uint oid ? FormatType(ctx.Transaction.Catalog, oid, a[1] as int?) : null, Strict: false);
             case "pg_table_is_visible" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Bool, (a, ctx) => TableIsVisible(ctx.Transaction.Catalog, (uint)a[0]!));
             case "pg_get_userbyid" when n == 1 && IsOid(0):
@@ -75,15 +75,24 @@ public static partial class Functions
     /// format_type: the SQL name of a type with its modifier (<c>character varying(10)</c>,
     /// <c>numeric(10,2)</c>); "-" for oid 0 and "???" for an oid that is no type.
     /// </summary>
-    public static string FormatType(SystemCatalog catalog, uint oid, int typmod)
+    public static string FormatType(SystemCatalog catalog, uint oid, int? typmod)
     {
         if (oid == 0) return "-";
         var builtin = BuiltinTypes.ByOid(oid);
-        if (builtin is not null) return WithModifier(builtin.Type, typmod).DisplayName;
+        // Without a modifier argument, bpchar is shown under its SQL name.
+        if (builtin is not null)
+            return typmod is null && builtin.Type.Id == TypeId.Bpchar ? "character" : WithModifier(builtin.Type, typmod ?? -1).DisplayName;
         // Types other parts of Tenon list in pg_type (enums, domains): their quoted name.
         foreach (var row in PgType.Relation.Rows(catalog))
             if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
         return "???";
+    }
+
+    /// <summary>regtype output: the type's name as format_type(oid, NULL) gives it, or the bare oid when no type has it.</summary>
+    public static string RegTypeName(uint oid, SystemCatalog catalog)
+    {
+        var name = FormatType(catalog, oid, null);
+        return name == "???" ? oid.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
     }
 
     private static SqlType WithModifier(SqlType type, int typmod)

@@ -5,9 +5,10 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// pg_attrdef: one row per column default and per generation expression of a stored generated
-/// column. adbin (pg_node_tree) holds the expression as SQL text (<see cref="ExprSource"/>), which
-/// pg_get_expr(adbin, adrelid) prints the way PostgreSQL does. Tenon gives defaults no object
-/// identity of their own, so PostgreSQL's oid column is left out.
+/// column. adbin (pg_node_tree) holds the expression as SQL text (<see cref="ExprSource"/>) after a
+/// comment naming the column's type (<see cref="AssignmentPrefix"/>), which pg_get_expr(adbin, adrelid)
+/// converts it to and prints the way PostgreSQL does. A default of NULL is not stored, as in
+/// PostgreSQL. Tenon gives defaults no object identity of their own, so the oid column is left out.
 /// </summary>
 public static class PgAttrdef
 {
@@ -19,7 +20,14 @@ public static class PgAttrdef
     {
         foreach (var table in catalog.Tables.Values.OrderBy(t => t.Oid))
             foreach (var c in table.Columns)
-                if (!c.IsDropped && (c.Generated ?? c.Default) is { } e)
-                    yield return [table.Oid, c.Number, ExprSource.Print(e)];
+                if (!c.IsDropped && StoredDefault(c) is { } e)
+                    yield return [table.Oid, c.Number, AssignmentPrefix + c.Type.DisplayName + " */ " + ExprSource.Print(e)];
     }
+
+    /// <summary>Starts an adbin text: the type the expression is assigned to follows, then " */ " and the expression.</summary>
+    public const string AssignmentPrefix = "/* assigned to ";
+
+    /// <summary>The generation expression or default PostgreSQL keeps in pg_attrdef (none for DEFAULT NULL).</summary>
+    public static Sql.Ast.Expr? StoredDefault(ColumnDef c) =>
+        c.Generated ?? (c.Default is Sql.Ast.NullLiteral or Sql.Ast.CastExpr { Operand: Sql.Ast.NullLiteral } ? null : c.Default);
 }

@@ -43,7 +43,7 @@ public static class PgAttribute
                 [
                     table.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, c.Number, 0, -1,
                     c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    c.NotNull, c.Default is not null || c.Generated is not null, false,
+                    c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
                     c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u,
                 ];

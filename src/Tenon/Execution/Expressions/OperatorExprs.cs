@@ -176,6 +176,8 @@ public sealed class CaseExpr(IReadOnlyList<(BoundExpr When, BoundExpr Then)> whe
 {
     public IReadOnlyList<(BoundExpr When, BoundExpr Then)> Whens => whens;
     public BoundExpr? Else => elseExpr;
+    /// <summary>The operand of a simple CASE (<c>CASE x WHEN 1 …</c>, whose conditions are <c>x = 1</c> …), for display only.</summary>
+    public BoundExpr? SimpleOperand { get; init; }
     public override SqlType Type { get; } = type;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
