@@ -70,6 +70,7 @@ public sealed partial class Session : IDisposable
     {
         TypeId.RegClass => Catalog.RegClassName.Format((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
         TypeId.RegType => Execution.Functions.RegTypeName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
+        TypeId.RegNamespace => Execution.Functions.RegNamespaceName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
         _ => ValueText.Format(value, type, FormatSettings),
     };
 

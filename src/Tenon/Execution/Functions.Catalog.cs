@@ -17,7 +17,7 @@ public static partial class Functions
     private static FunctionDef? ResolveCatalogFunction(string name, IReadOnlyList<SqlType> args)
     {
         var n = args.Count;
-        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
+        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
         bool IsInt(int i) => args[i].Id is TypeId.Int2 or TypeId.Int4 or TypeId.Unknown;
         bool IsBool(int i) => args[i].Id is TypeId.Bool or TypeId.Unknown;
         bool IsText(int i) => args[i].IsString;
@@ -93,6 +93,25 @@ public static partial class Functions
     {
         var name = FormatType(catalog, oid, null);
         return name == "???" ? oid.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
+    }
+
+    /// <summary>regnamespace output: the schema's quoted name, or the bare oid when no schema has it.</summary>
+    public static string RegNamespaceName(uint oid, SystemCatalog catalog)
+    {
+        foreach (var row in PgNamespace.Relation.Rows(catalog))
+            if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
+        return oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>regnamespace input: an oid as digits, else a schema name as SQL writes it (folded unless quoted).</summary>
+    public static uint ResolveNamespace(string text, SystemCatalog catalog)
+    {
+        if (text.Length > 0 && text.All(char.IsAsciiDigit) && uint.TryParse(text, out var oid)) return oid;
+        var parts = RegClassName.Split(text);
+        if (parts.Count != 1) throw new TenonException(SqlState.InvalidName, "invalid name syntax");
+        foreach (var row in PgNamespace.Relation.Rows(catalog))
+            if ((string)row[1]! == parts[0]) return (uint)row[0]!;
+        throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{parts[0]}\" does not exist");
     }
 
     private static SqlType WithModifier(SqlType type, int typmod)

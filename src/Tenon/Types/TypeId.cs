@@ -25,6 +25,7 @@ namespace Tenon.Types;
 ///   Oid           uint
 ///   RegClass      uint                 an Oid that prints as a relation name
 ///   RegType       uint                 an Oid that prints as a type name (format_type)
+///   RegNamespace  uint                 an Oid that prints as a schema name
 ///   Unknown       string               an untyped literal, resolved by context
 ///   Void          (no value)           result type of functions that return nothing
 ///   Inet          PgInet               IPv4/IPv6 host address with netmask length
@@ -60,4 +61,5 @@ public enum TypeId : byte
     /// <summary>An anonymous row value, ROW(a, b) (<see cref="PgRecord"/>).</summary>
     Record,
     RegType,
+    RegNamespace,
 }

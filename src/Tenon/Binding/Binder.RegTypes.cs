@@ -59,4 +59,36 @@ public sealed partial class Binder
             throw new Errors.TenonException(Errors.SqlState.InvalidTextRepresentation, $"invalid type name \"{text}\"");
         return ResolveType(typeCast.Type).TypeOid;
     }
+
+    /// <summary>Coercions between names and regnamespace, as for regtype: a schema name to its oid, an oid to the quoted name.</summary>
+    private BoundExpr? CoerceRegNamespace(BoundExpr e, SqlType target, int position)
+    {
+        if (target.Id == TypeId.RegNamespace)
+        {
+            if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
+            {
+                if (c.Value is null) return new ConstExpr(null, SqlType.RegNamespace);
+                try
+                {
+                    return new ConstExpr(Functions.ResolveNamespace((string)c.Value, Catalog), SqlType.RegNamespace);
+                }
+                catch (Errors.TenonException ex)
+                {
+                    ex.Position = position;
+                    throw;
+                }
+            }
+            if (e.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name)
+                return new FunctionExpr("regnamespace", [e], SqlType.RegNamespace,
+                    (a, ctx) => Functions.ResolveNamespace((string)a[0]!, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+            return null;
+        }
+        if (e.Type.Id == TypeId.RegNamespace && target.Id is TypeId.Text or TypeId.Varchar or TypeId.Name)
+        {
+            BoundExpr name = new FunctionExpr("text", [e], SqlType.Text,
+                (a, ctx) => Functions.RegNamespaceName((uint)a[0]!, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+            return target.Id == TypeId.Text ? name : TryCoerce(name, target, CastContext.Explicit, position);
+        }
+        return null;
+    }
 }
