@@ -131,7 +131,8 @@ public static class ExprSource
     {
         if (t.Schema is not null) sb.Append(Errors.SqlErrors.QuoteIdentifier(t.Schema)).Append('.');
         // Type names are written as the parser keeps them (int4, varchar, …), which it accepts back.
-        sb.Append(t.Name.Contains(' ') ? t.Name : Errors.SqlErrors.QuoteIdentifier(t.Name));
+        var plain = t.Name.Length > 0 && t.Name.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '_' or ' ');
+        sb.Append(plain ? t.Name : Errors.SqlErrors.QuoteIdentifier(t.Name));
         if (t.Modifiers.Count > 0) sb.Append('(').Append(string.Join(",", t.Modifiers)).Append(')');
         if (t.IntervalFields is not null) sb.Append(' ').Append(t.IntervalFields);
         if (t.IsArray) sb.Append("[]");
