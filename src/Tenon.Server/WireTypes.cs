@@ -35,6 +35,8 @@ internal static class WireTypes
         1186 => SqlType.Interval,
         1700 => SqlType.Numeric,
         2205 => SqlType.RegClass,
+        2206 => SqlType.RegType,
+        4089 => SqlType.RegNamespace,
         2950 => SqlType.Uuid,
         _ => throw new TenonException(SqlState.FeatureNotSupported,
             $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
@@ -78,7 +80,7 @@ internal static class WireTypes
                 return b;
             }
             case TypeId.Bytea: return (byte[])value;
-            case TypeId.Oid or TypeId.RegClass: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
@@ -146,7 +148,7 @@ internal static class WireTypes
             case TypeId.Int8: Size(b, 8); return BinaryPrimitives.ReadInt64BigEndian(b);
             case TypeId.Float4: Size(b, 4); return BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Float8: Size(b, 8); return BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(b));
-            case TypeId.Oid or TypeId.RegClass: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
             case TypeId.Numeric: return ReceiveNumeric(b, Bad);
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return MessageBody.Decode(b);
             case TypeId.Uuid: Size(b, 16); return new Guid(b, bigEndian: true);

@@ -285,12 +285,13 @@ public sealed partial class Binder
         var x = BindExpr(b.Operand, scope);
         var lo = BindExpr(b.Low, scope);
         var hi = BindExpr(b.High, scope);
-        BoundExpr Range(BoundExpr low, BoundExpr high) =>
-            new LogicalExpr(true, [MakeBinary(">=", x, low, b.Position), MakeBinary("<=", x, high, b.Position)]);
-        BoundExpr result = b.Symmetric
-            ? new LogicalExpr(false, [Range(lo, hi), Range(hi, lo)])
+        // As PostgreSQL rewrites it: NOT BETWEEN is x < low OR x > high (the same under three-valued logic).
+        BoundExpr Range(BoundExpr low, BoundExpr high) => b.Negated
+            ? new LogicalExpr(false, [MakeBinary("<", x, low, b.Position), MakeBinary(">", x, high, b.Position)])
+            : new LogicalExpr(true, [MakeBinary(">=", x, low, b.Position), MakeBinary("<=", x, high, b.Position)]);
+        return b.Symmetric
+            ? new LogicalExpr(b.Negated, [Range(lo, hi), Range(hi, lo)])
             : Range(lo, hi);
-        return b.Negated ? new Execution.Expressions.NotExpr(result) : result;
     }
 
     private BoundExpr BindInList(Sql.Ast.InListExpr i, Scope? scope)
@@ -354,6 +355,6 @@ public sealed partial class Binder
         if (c.Else is not null) { results.Add(BindExpr(c.Else, scope)); positions.Add(c.Else.Position); }
         var unified = UnifyTypes(results, "CASE", positions, out var type);
         var whens = conditions.Select((cond, i) => (cond, unified[i])).ToList();
-        return new Execution.Expressions.CaseExpr(whens, c.Else is null ? null : unified[^1], type);
+        return new Execution.Expressions.CaseExpr(whens, c.Else is null ? null : unified[^1], type) { SimpleOperand = operand };
     }
 }

@@ -121,6 +121,7 @@ public sealed partial class Binder
     private PlanNode BindFunctionTable(FunctionTableRef fn, Scope scope)
     {
         var name = fn.Call.Name.Name;
+        if (name == "pg_partition_ancestors") return BindPartitionAncestors(fn, scope);
         if (name != "generate_series")
             throw new TenonException(SqlState.FeatureNotSupported, $"function {name} in FROM is not supported yet") { Position = fn.Position };
         var args = fn.Call.Args.Select(a => BindExpr(a, fn.Lateral ? scope : scope.Parent)).ToList();
@@ -130,7 +131,9 @@ public sealed partial class Binder
         var type = args.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : args.Any(a => a.Type.Id == TypeId.Numeric) ? SqlType.Numeric : SqlType.Int4;
         args = args.Select((a, i) => TryCoerce(a, type, CastContext.Implicit, fn.Call.Args[i].Position) ?? a).ToList();
         var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "generate_series";
-        var plan = new FunctionScanNode(args, (values, _) => Series(values, type), [new PlanColumn(columnName, type)]);
+        List<PlanColumn> columns = [new PlanColumn(columnName, type)];
+        if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { Count: > 1 } ? fn.Alias.Columns[1] : "ordinality", SqlType.Int8));
+        var plan = new FunctionScanNode(args, (values, _) => Series(values, type), columns, fn.WithOrdinality);
         return AddEntry(plan, fn.Alias?.Name ?? "generate_series", fn.Alias?.Columns, 0, scope, fn.Position);
     }
 

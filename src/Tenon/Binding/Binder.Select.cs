@@ -16,6 +16,7 @@ public sealed partial class Binder
     /// </summary>
     private PlanNode BindSelectCore(SelectCore core, Scope? outer, IReadOnlyList<OrderItem> orderBy, Expr? limit, Expr? offset)
     {
+        core = AsFunctionScan(core);
         var scope = new Scope(outer);
         var plan = BindFrom(core.From, scope);
 

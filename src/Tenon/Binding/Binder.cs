@@ -79,6 +79,8 @@ public sealed partial class Binder
         if (e.Type == target) return e;
         if (e.Type.Id == target.Id && !target.HasModifier) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
+        if ((target.Id == TypeId.RegType || e.Type.Id == TypeId.RegType) && CoerceRegType(e, target, position) is { } regtype) return regtype;
+        if ((target.Id == TypeId.RegNamespace || e.Type.Id == TypeId.RegNamespace) && CoerceRegNamespace(e, target, position) is { } regnamespace) return regnamespace;
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
         {
             if (c.Value is null) return new ConstExpr(null, target);
@@ -192,6 +194,8 @@ public sealed partial class Binder
             case "name": return Simple(SqlType.Name);
             case "oid": return Simple(SqlType.Oid);
             case "regclass": return Simple(SqlType.RegClass);
+            case "regtype": return Simple(SqlType.RegType);
+            case "regnamespace": return Simple(SqlType.RegNamespace);
             case "unknown": return SqlType.Unknown;
             case "timestamp":
                 return mods.Count == 0 ? SqlType.Timestamp : SqlType.TimestampOf(CheckPrecision(mods[0], "timestamp", t.Position));

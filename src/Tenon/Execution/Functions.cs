@@ -48,21 +48,29 @@ public static partial class Functions
                 return new([args[0]], SqlType.Text,
                     (_, _) => args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
         }
-        return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args);
+        return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args)
+            ?? ResolveCatalogFunction(name, args);
     }
 
     /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER, … as constants of the transaction.</summary>
     public static BoundExpr BindValueFunction(SqlValueFunction v, ExecContext ctx) => v.Kind switch
     {
-        SqlValueFunctionKind.CurrentTimestamp => new FunctionExpr("now", [], SqlType.Timestamptz, (_, c) => Now(c), false, false),
-        SqlValueFunctionKind.LocalTimestamp => new FunctionExpr("localtimestamp", [], SqlType.Timestamp,
+        SqlValueFunctionKind.CurrentTimestamp => new FunctionExpr("CURRENT_TIMESTAMP", [], SqlType.Timestamptz, (_, c) => Now(c), false, false),
+        SqlValueFunctionKind.LocalTimestamp => new FunctionExpr("LOCALTIMESTAMP", [], SqlType.Timestamp,
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Timestamp, CastContext.Explicit, c.Settings), false, false),
-        SqlValueFunctionKind.CurrentDate => new FunctionExpr("current_date", [], SqlType.Date,
+        SqlValueFunctionKind.CurrentDate => new FunctionExpr("CURRENT_DATE", [], SqlType.Date,
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Date, CastContext.Explicit, c.Settings), false, false),
         SqlValueFunctionKind.CurrentCatalog => new ConstExpr(ctx.Session.DatabaseName, SqlType.Name),
         SqlValueFunctionKind.CurrentSchema => new ConstExpr("public", SqlType.Name),
+        // Named by their keyword, which is how pg_get_expr shows them (Deparser).
         SqlValueFunctionKind.CurrentUser or SqlValueFunctionKind.SessionUser or SqlValueFunctionKind.User or SqlValueFunctionKind.CurrentRole
-            => new ConstExpr(ctx.Session.UserName, SqlType.Name),
+            => new FunctionExpr(v.Kind switch
+            {
+                SqlValueFunctionKind.CurrentUser => "CURRENT_USER",
+                SqlValueFunctionKind.SessionUser => "SESSION_USER",
+                SqlValueFunctionKind.User => "USER",
+                _ => "CURRENT_ROLE",
+            }, [], SqlType.Name, (_, c) => c.Session.UserName, false, false),
         _ => throw new TenonException(SqlState.FeatureNotSupported, $"{v.Kind} is not supported yet") { Position = v.Position },
     };
 

@@ -24,6 +24,8 @@ namespace Tenon.Types;
 ///   Bytea         byte[]
 ///   Oid           uint
 ///   RegClass      uint                 an Oid that prints as a relation name
+///   RegType       uint                 an Oid that prints as a type name (format_type)
+///   RegNamespace  uint                 an Oid that prints as a schema name
 ///   Unknown       string               an untyped literal, resolved by context
 ///   Void          (no value)           result type of functions that return nothing
 ///   Inet          PgInet               IPv4/IPv6 host address with netmask length
@@ -58,4 +60,6 @@ public enum TypeId : byte
     Cidr,
     /// <summary>An anonymous row value, ROW(a, b) (<see cref="PgRecord"/>).</summary>
     Record,
+    RegType,
+    RegNamespace,
 }

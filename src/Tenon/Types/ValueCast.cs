@@ -66,6 +66,10 @@ public static class ValueCast
 
         Set(TypeId.Oid, TypeId.Int4, A); Set(TypeId.Oid, TypeId.Int8, A); Set(TypeId.Oid, TypeId.RegClass, I);
         Set(TypeId.RegClass, TypeId.Oid, I); Set(TypeId.RegClass, TypeId.Int4, A); Set(TypeId.RegClass, TypeId.Int8, A);
+        Set(TypeId.Oid, TypeId.RegType, I); Set(TypeId.Int4, TypeId.RegType, I); Set(TypeId.Int8, TypeId.RegType, I); Set(TypeId.Int2, TypeId.RegType, I);
+        Set(TypeId.RegType, TypeId.Oid, I); Set(TypeId.RegType, TypeId.Int4, A); Set(TypeId.RegType, TypeId.Int8, A);
+        Set(TypeId.Oid, TypeId.RegNamespace, I); Set(TypeId.Int4, TypeId.RegNamespace, I); Set(TypeId.Int8, TypeId.RegNamespace, I); Set(TypeId.Int2, TypeId.RegNamespace, I);
+        Set(TypeId.RegNamespace, TypeId.Oid, I); Set(TypeId.RegNamespace, TypeId.Int4, A); Set(TypeId.RegNamespace, TypeId.Int8, A);
 
         Set(TypeId.Cidr, TypeId.Inet, I); Set(TypeId.Inet, TypeId.Cidr, A);
         return t;
@@ -136,7 +140,7 @@ public static class ValueCast
             TypeId.Float4 => ToFloat4(value, from),
             TypeId.Float8 => ToFloat8(value, from),
             TypeId.Bool when from == TypeId.Int4 => (int)value != 0,
-            TypeId.Oid or TypeId.RegClass => ToOid(value, from),
+            TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace => ToOid(value, from),
             TypeId.Date => ToDate(value, from, settings),
             TypeId.Timestamp => ToTimestamp(value, from, settings),
             TypeId.Timestamptz => ToTimestampTz(value, from, settings),
@@ -168,6 +172,8 @@ public static class ValueCast
         TypeId.Bytea => SqlType.Bytea,
         TypeId.Oid => SqlType.Oid,
         TypeId.RegClass => SqlType.RegClass,
+        TypeId.RegType => SqlType.RegType,
+        TypeId.RegNamespace => SqlType.RegNamespace,
         TypeId.Inet => SqlType.Inet,
         TypeId.Cidr => SqlType.Cidr,
         TypeId.Record => SqlType.Record,
@@ -182,7 +188,7 @@ public static class ValueCast
         TypeId.Int4 => (int)value,
         TypeId.Int8 => (long)value,
         TypeId.Bool => (bool)value ? 1 : 0,
-        TypeId.Oid or TypeId.RegClass => (uint)value,
+        TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace => (uint)value,
         TypeId.Numeric => ((Numeric)value).ToInt64(),
         TypeId.Float4 => RintToInt64((float)value, targetName),
         TypeId.Float8 => RintToInt64((double)value, targetName),
@@ -209,7 +215,7 @@ public static class ValueCast
     private static int ToInt32(object value, TypeId from)
     {
         if (from == TypeId.Numeric) return ((Numeric)value).ToInt32();
-        if (from is TypeId.Oid or TypeId.RegClass) return unchecked((int)(uint)value);
+        if (from is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace) return unchecked((int)(uint)value);
         var v = IntegerOf(value, from, "integer");
         if (v < int.MinValue || v > int.MaxValue) throw TypeErrors.OutOfRange("integer");
         return (int)v;
@@ -222,7 +228,7 @@ public static class ValueCast
     {
         switch (from)
         {
-            case TypeId.Oid or TypeId.RegClass: return (uint)value;
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return (uint)value;
             case TypeId.Int2: return unchecked((uint)(short)value);
             case TypeId.Int4: return unchecked((uint)(int)value);
             case TypeId.Int8:

@@ -73,6 +73,8 @@ public static class BuiltinTypes
         B(SqlType.Numeric, "numeric", -1, false, 'N', false, 1701, "numeric_in", 1702, "numeric_out", 2460, "numeric_recv", 2461, "numeric_send", 'i', 'm',
             modIn: 2917, modInName: "numerictypmodin", modOut: 2918, modOutName: "numerictypmodout"),
         B(SqlType.RegClass, "regclass", 4, true, 'N', false, 2218, "regclassin", 2219, "regclassout", 2452, "regclassrecv", 2453, "regclasssend", 'i', 'p'),
+        B(SqlType.RegType, "regtype", 4, true, 'N', false, 2220, "regtypein", 2221, "regtypeout", 2454, "regtyperecv", 2455, "regtypesend", 'i', 'p'),
+        B(SqlType.RegNamespace, "regnamespace", 4, true, 'N', false, 4084, "regnamespacein", 4085, "regnamespaceout", 4086, "regnamespacerecv", 4087, "regnamespacesend", 'i', 'p'),
         B(SqlType.Void, "void", 4, true, 'P', false, 2298, "void_in", 2299, "void_out", 3120, "void_recv", 3121, "void_send", 'i', 'p', kind: 'p'),
         B(SqlType.Uuid, "uuid", 16, false, 'U', false, 2952, "uuid_in", 2953, "uuid_out", 2961, "uuid_recv", 2962, "uuid_send", 'c', 'p'),
     ];

@@ -5,7 +5,9 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_attribute: the columns of every table, dropped ones included as PostgreSQL keeps them
 /// (named <c>........pg.dropped.N........</c>, type 0). Tenon has no system columns (ctid, xmin, …),
-/// so there are no rows with attnum &lt; 0; index, view and sequence columns are not listed yet.
+/// so there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
+/// column, or the function of an expression key, else "expr"; repeats numbered); view and sequence
+/// columns are not listed yet.
 /// The "char" columns are shown as text; attacl, attoptions, attfdwoptions and attmissingval are left out.
 /// </summary>
 public static class PgAttribute
@@ -41,10 +43,41 @@ public static class PgAttribute
                 [
                     table.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, c.Number, 0, -1,
                     c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    c.NotNull, c.Default is not null || c.Generated is not null, false,
+                    c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
                     c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u,
                 ];
             }
+        foreach (var index in catalog.Indexes.Values.OrderBy(i => i.Oid))
+        {
+            var table = catalog.Table(index.TableOid);
+            var names = IndexColumnNames(table, index);
+            for (var i = 0; i < index.Columns.Count; i++)
+            {
+                var type = index.KeyType(table, i);
+                var t = BuiltinTypes.ByOid(type.TypeOid);
+                yield return
+                [
+                    index.Oid, names[i], type.TypeOid, -1, type.StorageLength, (short)(i + 1), 0, -1,
+                    index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
+                ];
+            }
+        }
+    }
+
+    /// <summary>PostgreSQL's names for index columns: the column's name, an expression's function name or "expr", made unique with a number.</summary>
+    public static IReadOnlyList<string> IndexColumnNames(TableDef table, IndexDef index)
+    {
+        var names = new List<string>();
+        for (var i = 0; i < index.Columns.Count; i++)
+        {
+            var baseName = index.Columns[i] != 0 ? table.Column(index.Columns[i]).Name
+                : index.Expressions[i]!.Expr is Sql.Ast.FunctionCall f ? f.Name.Name : "expr";
+            var name = baseName;
+            for (var n = 1; names.Contains(name); n++) name = NameGenerator.Truncate(baseName + n);
+            names.Add(name);
+        }
+        return names;
     }
 }

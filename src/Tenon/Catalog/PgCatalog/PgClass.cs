@@ -3,16 +3,29 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// pg_class: one row per user relation (tables, indexes, sequences, views). relkind is shown as
-/// text, PostgreSQL's "char".
+/// pg_class: one row per user relation (tables, indexes, sequences, views), with PostgreSQL 15's
+/// columns in its order. Left out: relfrozenxid and relminmxid (xid types Tenon lacks) and the
+/// array columns relacl and reloptions. relkind, relpersistence and relreplident ("char") are
+/// text; relpartbound (pg_node_tree) is text and always null because Tenon has no partitions.
+/// Tenon keeps no row types, toast tables or statistics: reltype and reltoastrelid are 0,
+/// relpages 0 and reltuples -1 (never analyzed). Every relation is owned by the bootstrap
+/// superuser, uses the default tablespace, and tables use heap and indexes btree.
 /// </summary>
 public static class PgClass
 {
+    public const uint HeapAm = 2, BtreeAm = 403;
+
     public static SystemRelation Relation { get; } = new("pg_class", 1259,
         [
-            new("oid", SqlType.Oid), new("relname", SqlType.Name), new("relnamespace", SqlType.Oid),
-            new("relkind", SqlType.Text), new("relpersistence", SqlType.Text), new("relhasindex", SqlType.Bool),
-            new("relnatts", SqlType.Int2), new("relchecks", SqlType.Int2),
+            new("oid", SqlType.Oid), new("relname", SqlType.Name), new("relnamespace", SqlType.Oid), new("reltype", SqlType.Oid),
+            new("reloftype", SqlType.Oid), new("relowner", SqlType.Oid), new("relam", SqlType.Oid), new("relfilenode", SqlType.Oid),
+            new("reltablespace", SqlType.Oid), new("relpages", SqlType.Int4), new("reltuples", SqlType.Float4),
+            new("relallvisible", SqlType.Int4), new("reltoastrelid", SqlType.Oid), new("relhasindex", SqlType.Bool),
+            new("relisshared", SqlType.Bool), new("relpersistence", SqlType.Text), new("relkind", SqlType.Text),
+            new("relnatts", SqlType.Int2), new("relchecks", SqlType.Int2), new("relhasrules", SqlType.Bool),
+            new("relhastriggers", SqlType.Bool), new("relhassubclass", SqlType.Bool), new("relrowsecurity", SqlType.Bool),
+            new("relforcerowsecurity", SqlType.Bool), new("relispopulated", SqlType.Bool), new("relreplident", SqlType.Text),
+            new("relispartition", SqlType.Bool), new("relrewrite", SqlType.Oid), new("relpartbound", SqlType.Text),
         ],
         Rows);
 
@@ -22,16 +35,28 @@ public static class PgClass
         {
             var schema = catalog.RelationSchema(oid);
             var persistence = schema == SystemCatalog.TempSchema ? "t" : "p";
-            object?[] Row(char kind, bool hasIndex, int natts, int checks) =>
-                [oid, catalog.RelationName(oid), SchemaOids.Of(schema), kind.ToString(), persistence, hasIndex, (short)natts, (short)checks];
+            object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers) =>
+            [
+                oid, catalog.RelationName(oid), SchemaOids.Of(schema), 0u,
+                0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' ? 0u : oid,
+                0u, 0, -1f,
+                0, 0u, hasIndex,
+                false, persistence, kind.ToString(),
+                (short)natts, (short)checks, kind == 'v',
+                hasTriggers, false, false,
+                false, true, kind == 'r' ? "d" : "n",
+                false, 0u, null,
+            ];
             if (catalog.Tables.TryGetValue(oid, out var t))
-                yield return Row('r', t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count());
+                // Foreign keys are enforced by triggers in PostgreSQL, on both tables involved.
+                yield return Row('r', HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
+                    t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0);
             else if (catalog.Indexes.TryGetValue(oid, out var i))
-                yield return Row('i', false, i.Columns.Count, 0);
+                yield return Row('i', BtreeAm, false, i.Columns.Count, 0, false);
             else if (catalog.Sequences.ContainsKey(oid))
-                yield return Row('S', false, 3, 0);
+                yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))
-                yield return Row('v', false, v.ColumnNames?.Count ?? 0, 0);
+                yield return Row('v', 0, false, v.ColumnNames?.Count ?? 0, 0, false);
         }
     }
 }

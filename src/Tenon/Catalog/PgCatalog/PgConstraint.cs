@@ -8,6 +8,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// pg_constraint: PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints of every table (NOT NULL
 /// is a column property in PostgreSQL 15 and has no row). The "char" columns are shown as text;
 /// the array columns (conkey, confkey, …) are left out because Tenon has no array types yet.
+/// conbin (pg_node_tree) holds a CHECK's expression as SQL text (Sql.ExprSource) for pg_get_expr.
 /// </summary>
 public static class PgConstraint
 {
@@ -18,7 +19,7 @@ public static class PgConstraint
             new("conrelid", SqlType.Oid), new("contypid", SqlType.Oid), new("conindid", SqlType.Oid), new("conparentid", SqlType.Oid),
             new("confrelid", SqlType.Oid), new("confupdtype", SqlType.Text), new("confdeltype", SqlType.Text),
             new("confmatchtype", SqlType.Text), new("conislocal", SqlType.Bool), new("coninhcount", SqlType.Int4),
-            new("connoinherit", SqlType.Bool),
+            new("connoinherit", SqlType.Bool), new("conbin", SqlType.Text),
         ],
         Rows);
 
@@ -38,6 +39,7 @@ public static class PgConstraint
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
                 // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.
                 true, 0, c is not CheckConstraintDef { NoInherit: false },
+                c is CheckConstraintDef check ? Sql.ExprSource.Print(check.Condition) : null,
             ];
         }
     }

@@ -20,6 +20,18 @@ public static class SystemRelations
         PgEnum.Relation,
         PgAttribute.Relation,
         PgDepend.Relation,
+        PgAttrdef.Relation,
+        PgIndex.Relation,
+        PgAm.Relation,
+        PgCollation.Relation,
+        PgSequence.Relation,
+        PgAbsentObjects.Inherits,
+        PgAbsentObjects.Trigger,
+        PgAbsentObjects.Policy,
+        PgAbsentObjects.StatisticExt,
+        PgAbsentObjects.Publication,
+        PgAbsentObjects.PublicationRel,
+        PgAbsentObjects.PublicationNamespace,
     }.ToDictionary(r => r.Name);
 
     public const string Schema = "pg_catalog";

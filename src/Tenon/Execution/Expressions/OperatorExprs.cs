@@ -42,6 +42,7 @@ public sealed class BinaryOpExpr(string op, BoundExpr left, BoundExpr right, Bin
 /// <summary>A prefix operator; strict.</summary>
 public sealed class UnaryOpExpr(string op, BoundExpr operand, UnaryOperator impl) : BoundExpr
 {
+    public string Op => op;
     public BoundExpr Operand { get; } = operand;
     public UnaryOperator Impl { get; } = impl;
     public override SqlType Type => Impl.ResultType;
@@ -92,6 +93,8 @@ public sealed class NotExpr(BoundExpr operand) : BoundExpr
 /// <summary>IS [NOT] NULL. For a row value, IS NULL means all fields null and IS NOT NULL all fields non-null.</summary>
 public sealed class IsNullExpr(BoundExpr operand, bool negated) : BoundExpr
 {
+    public BoundExpr Operand => operand;
+    public bool Negated => negated;
     public override SqlType Type => SqlType.Bool;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
@@ -108,6 +111,10 @@ public sealed class IsNullExpr(BoundExpr operand, bool negated) : BoundExpr
 /// <summary>IS [NOT] TRUE / FALSE / UNKNOWN.</summary>
 public sealed class BooleanTestExpr(BoundExpr operand, bool? target, bool negated) : BoundExpr
 {
+    public BoundExpr Operand => operand;
+    /// <summary>TRUE, FALSE, or null for UNKNOWN.</summary>
+    public bool? Target => target;
+    public bool Negated => negated;
     public override SqlType Type => SqlType.Bool;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
@@ -123,6 +130,9 @@ public sealed class BooleanTestExpr(BoundExpr operand, bool? target, bool negate
 /// <summary>IS [NOT] DISTINCT FROM: equality where NULL equals NULL.</summary>
 public sealed class DistinctFromExpr(BoundExpr left, BoundExpr right, BinaryOperator equals, bool negated) : BoundExpr
 {
+    public BoundExpr Left => left;
+    public BoundExpr Right => right;
+    public bool Negated => negated;
     public override SqlType Type => SqlType.Bool;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
@@ -139,6 +149,9 @@ public sealed class DistinctFromExpr(BoundExpr left, BoundExpr right, BinaryOper
 /// <summary>x [NOT] IN (a, b, …): OR of equalities with SQL null semantics.</summary>
 public sealed class InListExpr(BoundExpr operand, IReadOnlyList<BoundExpr> items, IReadOnlyList<BinaryOperator> equals, bool negated) : BoundExpr
 {
+    public BoundExpr Operand => operand;
+    public IReadOnlyList<BoundExpr> Items => items;
+    public bool Negated => negated;
     public override SqlType Type => SqlType.Bool;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
@@ -161,6 +174,10 @@ public sealed class InListExpr(BoundExpr operand, IReadOnlyList<BoundExpr> items
 /// <summary>CASE WHEN … THEN … ELSE … END (the operand form is bound to equality conditions).</summary>
 public sealed class CaseExpr(IReadOnlyList<(BoundExpr When, BoundExpr Then)> whens, BoundExpr? elseExpr, SqlType type) : BoundExpr
 {
+    public IReadOnlyList<(BoundExpr When, BoundExpr Then)> Whens => whens;
+    public BoundExpr? Else => elseExpr;
+    /// <summary>The operand of a simple CASE (<c>CASE x WHEN 1 …</c>, whose conditions are <c>x = 1</c> …), for display only.</summary>
+    public BoundExpr? SimpleOperand { get; init; }
     public override SqlType Type { get; } = type;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
@@ -183,6 +200,9 @@ public sealed class CaseExpr(IReadOnlyList<(BoundExpr When, BoundExpr Then)> whe
 /// <summary>COALESCE / GREATEST / LEAST / NULLIF: evaluated lazily where SQL says so.</summary>
 public sealed class ConditionalExpr(string kind, IReadOnlyList<BoundExpr> args, SqlType type, BinaryOperator? compare) : BoundExpr
 {
+    /// <summary>coalesce, greatest, least or nullif.</summary>
+    public string Kind => kind;
+    public IReadOnlyList<BoundExpr> Args => args;
     public override SqlType Type { get; } = type;
     public override object? Eval(object?[] row, ExecContext ctx)
     {

@@ -2,8 +2,11 @@ using Tenon.Execution.Expressions;
 
 namespace Tenon.Execution.Plan;
 
-/// <summary>A set-returning function in FROM (generate_series, unnest): one output row per value.</summary>
-public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?[], ExecContext, IEnumerable<object?>> produce, IReadOnlyList<PlanColumn> columns) : PlanNode
+/// <summary>
+/// A set-returning function in FROM (generate_series, unnest): one output row per value, followed
+/// by its 1-based position (bigint) WITH ORDINALITY.
+/// </summary>
+public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?[], ExecContext, IEnumerable<object?>> produce, IReadOnlyList<PlanColumn> columns, bool ordinality = false) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
@@ -11,6 +14,7 @@ public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?
         var outer = ctx.OuterRows.Count > 0 ? ctx.OuterRows[^1] : Array.Empty<object?>();
         var values = args.Select(a => a.Eval(outer, ctx)).ToArray();
         if (values.Any(v => v is null)) yield break;
-        foreach (var v in produce(values, ctx)) yield return [v];
+        long n = 0;
+        foreach (var v in produce(values, ctx)) yield return ordinality ? [v, ++n] : [v];
     }
 }

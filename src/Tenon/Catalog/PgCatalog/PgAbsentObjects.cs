@@ -1,0 +1,54 @@
+using Tenon.Types;
+
+namespace Tenon.Catalog.PgCatalog;
+
+/// <summary>
+/// Catalogs of objects Tenon does not have: table inheritance (pg_inherits), triggers
+/// (pg_trigger; Tenon enforces foreign keys without PostgreSQL's internal triggers), row-level
+/// security policies (pg_policy), extended statistics (pg_statistic_ext) and logical replication
+/// publications (pg_publication, pg_publication_rel, pg_publication_namespace). They exist, with
+/// PostgreSQL's columns, so that queries joining them (psql's \d) run, and they are empty.
+/// "char" columns are text and pg_node_tree columns text; the array and vector columns (polroles,
+/// stxkeys, stxkind, prattrs, tgattr) are left out until Tenon has array types.
+/// </summary>
+public static class PgAbsentObjects
+{
+    private static SystemRelation Empty(string name, uint oid, SystemColumn[] columns) => new(name, oid, columns, _ => []);
+
+    public static SystemRelation Inherits { get; } = Empty("pg_inherits", 2611,
+        [new("inhrelid", SqlType.Oid), new("inhparent", SqlType.Oid), new("inhseqno", SqlType.Int4), new("inhdetachpending", SqlType.Bool)]);
+
+    public static SystemRelation Trigger { get; } = Empty("pg_trigger", 2620,
+        [
+            new("oid", SqlType.Oid), new("tgrelid", SqlType.Oid), new("tgparentid", SqlType.Oid), new("tgname", SqlType.Name),
+            new("tgfoid", SqlType.Oid), new("tgtype", SqlType.Int2), new("tgenabled", SqlType.Text), new("tgisinternal", SqlType.Bool),
+            new("tgconstrrelid", SqlType.Oid), new("tgconstrindid", SqlType.Oid), new("tgconstraint", SqlType.Oid),
+            new("tgdeferrable", SqlType.Bool), new("tginitdeferred", SqlType.Bool), new("tgnargs", SqlType.Int2),
+            new("tgargs", SqlType.Bytea), new("tgqual", SqlType.Text), new("tgoldtable", SqlType.Name), new("tgnewtable", SqlType.Name),
+        ]);
+
+    public static SystemRelation Policy { get; } = Empty("pg_policy", 3256,
+        [
+            new("oid", SqlType.Oid), new("polname", SqlType.Name), new("polrelid", SqlType.Oid), new("polcmd", SqlType.Text),
+            new("polpermissive", SqlType.Bool), new("polqual", SqlType.Text), new("polwithcheck", SqlType.Text),
+        ]);
+
+    public static SystemRelation StatisticExt { get; } = Empty("pg_statistic_ext", 3381,
+        [
+            new("oid", SqlType.Oid), new("stxrelid", SqlType.Oid), new("stxname", SqlType.Name), new("stxnamespace", SqlType.Oid),
+            new("stxowner", SqlType.Oid), new("stxstattarget", SqlType.Int4), new("stxexprs", SqlType.Text),
+        ]);
+
+    public static SystemRelation Publication { get; } = Empty("pg_publication", 6104,
+        [
+            new("oid", SqlType.Oid), new("pubname", SqlType.Name), new("pubowner", SqlType.Oid), new("puballtables", SqlType.Bool),
+            new("pubinsert", SqlType.Bool), new("pubupdate", SqlType.Bool), new("pubdelete", SqlType.Bool),
+            new("pubtruncate", SqlType.Bool), new("pubviaroot", SqlType.Bool),
+        ]);
+
+    public static SystemRelation PublicationRel { get; } = Empty("pg_publication_rel", 6106,
+        [new("oid", SqlType.Oid), new("prpubid", SqlType.Oid), new("prrelid", SqlType.Oid), new("prqual", SqlType.Text)]);
+
+    public static SystemRelation PublicationNamespace { get; } = Empty("pg_publication_namespace", 6237,
+        [new("oid", SqlType.Oid), new("pnpubid", SqlType.Oid), new("pnnspid", SqlType.Oid)]);
+}

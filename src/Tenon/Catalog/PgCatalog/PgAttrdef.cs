@@ -1,0 +1,33 @@
+using Tenon.Sql;
+using Tenon.Types;
+
+namespace Tenon.Catalog.PgCatalog;
+
+/// <summary>
+/// pg_attrdef: one row per column default and per generation expression of a stored generated
+/// column. adbin (pg_node_tree) holds the expression as SQL text (<see cref="ExprSource"/>) after a
+/// comment naming the column's type (<see cref="AssignmentPrefix"/>), which pg_get_expr(adbin, adrelid)
+/// converts it to and prints the way PostgreSQL does. A default of NULL is not stored, as in
+/// PostgreSQL. Tenon gives defaults no object identity of their own, so the oid column is left out.
+/// </summary>
+public static class PgAttrdef
+{
+    public static SystemRelation Relation { get; } = new("pg_attrdef", 2604,
+        [new("adrelid", SqlType.Oid), new("adnum", SqlType.Int2), new("adbin", SqlType.Text)],
+        Rows);
+
+    private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
+    {
+        foreach (var table in catalog.Tables.Values.OrderBy(t => t.Oid))
+            foreach (var c in table.Columns)
+                if (!c.IsDropped && StoredDefault(c) is { } e)
+                    yield return [table.Oid, c.Number, AssignmentPrefix + c.Type.DisplayName + " */ " + ExprSource.Print(e)];
+    }
+
+    /// <summary>Starts an adbin text: the type the expression is assigned to follows, then " */ " and the expression.</summary>
+    public const string AssignmentPrefix = "/* assigned to ";
+
+    /// <summary>The generation expression or default PostgreSQL keeps in pg_attrdef (none for DEFAULT NULL).</summary>
+    public static Sql.Ast.Expr? StoredDefault(ColumnDef c) =>
+        c.Generated ?? (c.Default is Sql.Ast.NullLiteral or Sql.Ast.CastExpr { Operand: Sql.Ast.NullLiteral } ? null : c.Default);
+}

@@ -1,0 +1,404 @@
+using System.Text;
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>
+/// Prints a bound expression the way PostgreSQL's pg_get_expr, pg_get_constraintdef and
+/// pg_get_indexdef do, so that describe commands and ORMs that read definitions back see
+/// PostgreSQL's text.
+///
+///   D.1  Plain mode (pretty = false) puts every operator, AND/OR/NOT, IS [NOT] NULL, IS TRUE …,
+///        IS DISTINCT FROM and = ANY in parentheses of its own, and a cast's operand in
+///        parentheses: <c>((price &gt; (0)::numeric))</c>.
+///   D.2  Pretty mode omits parentheses a reader does not need: arithmetic inside arithmetic of
+///        lower precedence (or the left operand of the same precedence), AND inside OR, NOT and
+///        AND inside AND/OR, and anything directly inside a function call, CASE, COALESCE and the
+///        like. Everything else under an operator or a cast is parenthesized.
+///   D.3  Casts the parser added are shown as <c>x::type</c> everywhere except at the top of the
+///        expression (a default's conversion to its column type is not shown). Casts Tenon adds
+///        only because it lacks PostgreSQL's cross-type operators (int2/int4/int8, float4/float8,
+///        date/timestamp/timestamptz, name/text) are never shown, as PostgreSQL has none there.
+///   D.4  Constants: non-negative integers, numerics with a decimal point and booleans bare;
+///        anything else as a quoted literal with its type: <c>'-1'::integer</c>,
+///        <c>'x'::character varying</c>, <c>'5000000000'::bigint</c>, <c>NULL::text</c>.
+///   D.5  IN (list) is <c>= ANY (ARRAY[…])</c> when at least two items contain no column,
+///        otherwise a chain of OR (NOT IN: <c>&lt;&gt; ALL</c>, AND); BETWEEN is the AND of two
+///        comparisons; CASE is laid out over lines with four-space indents.
+///
+/// Expressions outside these forms raise 0A000 rather than print something PostgreSQL would not.
+/// </summary>
+public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, bool pretty, Func<ColumnExpr, string> columnName)
+{
+    private readonly StringBuilder _sb = new();
+    private int _indent;
+
+    /// <summary>The text of a whole expression (casts at its top not shown).</summary>
+    public string Print(BoundExpr e)
+    {
+        _sb.Clear();
+        _indent = 0;
+        while (e is CastExpr { Context: not CastContext.Explicit } c) e = c.Operand;
+        Write(e, null);
+        return _sb.ToString();
+    }
+
+    /// <summary>True when the expression prints as a function call (index keys of that form need no parentheses).</summary>
+    public static bool IsFunctionLike(BoundExpr e) =>
+        e is FunctionExpr f && !IsKeywordFunction(f) || e is ConditionalExpr;
+
+    private static bool IsKeywordFunction(FunctionExpr f) => f.Args.Count == 0 && f.Name.Length > 0 && f.Name.All(ch => char.IsAsciiLetterUpper(ch) || ch == '_');
+
+    // ---- node printing ----------------------------------------------------------------------------
+
+    private void Write(BoundExpr e, BoundExpr? parent)
+    {
+        switch (e)
+        {
+            case ConstExpr k: WriteConst(k); break;
+            case ColumnExpr c: _sb.Append(columnName(c)); break;
+            case CastExpr c: WriteCast(c); break;
+            case BinaryOpExpr b:
+            {
+                var (left, right) = AsTextOperands(b);
+                Open();
+                Operand(left, b, right);
+                _sb.Append(' ').Append(b.Op == "!=" ? "<>" : b.Op).Append(' ');
+                Operand(right, b, left);
+                Close();
+                break;
+            }
+            case UnaryOpExpr u:
+                Open();
+                _sb.Append(u.Op).Append(' ');
+                Operand(u.Operand, u, null);
+                Close();
+                break;
+            case LogicalExpr l:
+            {
+                Open();
+                var first = true;
+                foreach (var operand in Flatten(l))
+                {
+                    if (!first) _sb.Append(l.IsAnd ? " AND " : " OR ");
+                    first = false;
+                    Paren(operand, l);
+                }
+                Close();
+                break;
+            }
+            case NotExpr n:
+                Open();
+                _sb.Append("NOT ");
+                Paren(n.Operand, n);
+                Close();
+                break;
+            case IsNullExpr n:
+                Open();
+                Paren(n.Operand, n);
+                _sb.Append(n.Negated ? " IS NOT NULL" : " IS NULL");
+                Close();
+                break;
+            case BooleanTestExpr t:
+                Open();
+                Paren(t.Operand, t);
+                _sb.Append(t.Negated ? " IS NOT " : " IS ").Append(t.Target switch { true => "TRUE", false => "FALSE", null => "UNKNOWN" });
+                Close();
+                break;
+            case DistinctFromExpr d:
+                // IS NOT DISTINCT FROM is NOT applied to IS DISTINCT FROM, as PostgreSQL parses it.
+                if (d.Negated)
+                {
+                    Open();
+                    _sb.Append("NOT ");
+                    var inner = new DistinctFromExpr(d.Left, d.Right, null!, false);
+                    Paren(inner, new NotExpr(inner));
+                    Close();
+                    break;
+                }
+                Open();
+                Operand(d.Left, d, d.Right);
+                _sb.Append(" IS DISTINCT FROM ");
+                Operand(d.Right, d, d.Left);
+                Close();
+                break;
+            case Expressions.InListExpr i: WriteInList(i); break;
+            case Expressions.CaseExpr c: WriteCase(c); break;
+            case ConditionalExpr c:
+                _sb.Append(c.Kind.ToUpperInvariant()).Append('(');
+                for (var i = 0; i < c.Args.Count; i++)
+                {
+                    if (i > 0) _sb.Append(", ");
+                    Write(c.Args[i], c);
+                }
+                _sb.Append(')');
+                break;
+            case FunctionExpr f when IsKeywordFunction(f):
+                _sb.Append(f.Name);
+                break;
+            case FunctionExpr f:
+                _sb.Append(SqlErrors.QuoteIdentifier(f.Name)).Append('(');
+                for (var i = 0; i < f.Args.Count; i++)
+                {
+                    if (i > 0) _sb.Append(", ");
+                    Write(f.Args[i], f);
+                }
+                _sb.Append(')');
+                break;
+            default:
+                throw new TenonException(SqlState.FeatureNotSupported, "this expression cannot be displayed yet");
+        }
+    }
+
+    // Plain mode: the node's own parentheses (D.1).
+    private void Open() { if (!pretty) _sb.Append('('); }
+    private void Close() { if (!pretty) _sb.Append(')'); }
+
+    /// <summary>An operand of an operator: casts Tenon added for want of a cross-type operator are skipped (D.3).</summary>
+    private void Operand(BoundExpr operand, BoundExpr op, BoundExpr? other)
+    {
+        while (operand is CastExpr { Context: not CastContext.Explicit } c && NeedsNoCast(c.Operand.Type, c.Type, other))
+            operand = c.Operand;
+        // text || anything takes the other operand as it is (anytextcat); Tenon converts it to text first.
+        if (op is BinaryOpExpr { Op: "||" } && operand is CastExpr { Type.Id: TypeId.Text } tc && !tc.Operand.Type.IsString)
+            operand = tc.Operand;
+        Paren(operand, op);
+    }
+
+    /// <summary>
+    /// PostgreSQL has no varchar operators: a varchar operand is cast to text, and a literal beside
+    /// it is text (<c>v::text &lt;&gt; ''::text</c>), where Tenon compares the varchar values directly.
+    /// </summary>
+    private static (BoundExpr Left, BoundExpr Right) AsTextOperands(BinaryOpExpr b)
+    {
+        if (!(b.Left.Type.Id == TypeId.Varchar || b.Right.Type.Id == TypeId.Varchar) || !b.Left.Type.IsString || !b.Right.Type.IsString)
+            return (b.Left, b.Right);
+        static BoundExpr AsText(BoundExpr e) => e switch
+        {
+            ConstExpr { Type.Id: TypeId.Varchar, Type.HasModifier: false } k => new ConstExpr(k.Value, SqlType.Text),
+            _ when e.Type.Id == TypeId.Varchar => new CastExpr(e, SqlType.Text, CastContext.Implicit),
+            _ => e,
+        };
+        return (AsText(b.Left), AsText(b.Right));
+    }
+
+    private static bool NeedsNoCast(SqlType from, SqlType to, BoundExpr? other)
+    {
+        var family = Family(from.Id);
+        if (family == 0 || family != Family(to.Id)) return false;
+        if (other is null) return true;
+        while (other is CastExpr { Context: not CastContext.Explicit } oc && Family(oc.Operand.Type.Id) == family) other = oc.Operand;
+        return Family(other.Type.Id) == family;
+    }
+
+    private static int Family(TypeId id) => id switch
+    {
+        TypeId.Int2 or TypeId.Int4 or TypeId.Int8 => 1,
+        TypeId.Float4 or TypeId.Float8 => 2,
+        TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz => 3,
+        TypeId.Name => 4,
+        _ => 0,
+    };
+
+    /// <summary>Writes a child, in parentheses when pretty mode needs them there (D.2).</summary>
+    private void Paren(BoundExpr child, BoundExpr parent)
+    {
+        var wrap = pretty && !IsSimple(child, parent);
+        if (wrap) _sb.Append('(');
+        Write(child, parent);
+        if (wrap) _sb.Append(')');
+    }
+
+    private static bool IsSimple(BoundExpr node, BoundExpr parent)
+    {
+        switch (node)
+        {
+            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr:
+                return true;
+            case CastExpr c:
+                return IsSimple(c.Operand, node);
+            case BinaryOpExpr b when parent is BinaryOpExpr p:
+            {
+                var op = Priority(b.Op);
+                var parentOp = Priority(p.Op);
+                if (op == 0 || parentOp == 0) return false;
+                if (op > parentOp) return true;
+                if (op < parentOp) return false;
+                return ReferenceEquals(node, p.Left) || IsLeftOperand(node, p);
+            }
+            case Expressions.InListExpr i when IsChained(i):
+                return IsSimple(new LogicalExpr(i.Negated, []), parent);
+            case Expressions.InListExpr:
+                // = ANY (ARRAY[…]) keeps its parentheses even inside AND/OR.
+                return parent is FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
+            case BinaryOpExpr or UnaryOpExpr or IsNullExpr or BooleanTestExpr or DistinctFromExpr:
+                return parent is LogicalExpr or NotExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
+            case LogicalExpr l:
+                if (parent is LogicalExpr pl) return l.IsAnd || !pl.IsAnd;
+                if (parent is NotExpr) return false;
+                return parent is FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
+            case NotExpr:
+                return parent is LogicalExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
+            default:
+                return false;
+        }
+    }
+
+    // The operand may have been reached through skipped casts; compare against the unwrapped left operand.
+    private static bool IsLeftOperand(BoundExpr node, BinaryOpExpr parent)
+    {
+        var left = parent.Left;
+        while (left is CastExpr c) { if (ReferenceEquals(left, node)) return true; left = c.Operand; }
+        return ReferenceEquals(left, node);
+    }
+
+    private static int Priority(string op) => op switch
+    {
+        "+" or "-" => 1,
+        "*" or "/" or "%" => 2,
+        _ => 0,
+    };
+
+    private static IEnumerable<BoundExpr> Flatten(LogicalExpr l)
+    {
+        // The parser makes one AND (OR) of a chain written left to right: a AND b AND c.
+        if (l.Operands.Count > 0 && l.Operands[0] is LogicalExpr inner && inner.IsAnd == l.IsAnd)
+            return Flatten(inner).Concat(l.Operands.Skip(1));
+        return l.Operands;
+    }
+
+    private void WriteCast(CastExpr c)
+    {
+        if (c.Operand is ConstExpr k && k.Type.WithoutModifier() == c.Type.WithoutModifier() && !k.Type.HasModifier)
+            WriteConstValue(k, out _);
+        else
+        {
+            if (!pretty) _sb.Append('(');
+            Paren(c.Operand, c);
+            if (!pretty) _sb.Append(')');
+        }
+        _sb.Append("::").Append(c.Type.DisplayName);
+    }
+
+    private void WriteConst(ConstExpr k)
+    {
+        WriteConstValue(k, out var needLabel);
+        // A literal is converted to the bare type; a length or precision is applied separately (and not shown).
+        if (needLabel) _sb.Append("::").Append(k.Type.WithoutModifier().DisplayName);
+    }
+
+    /// <summary>The constant's text; whether PostgreSQL adds its type to it (D.4).</summary>
+    private void WriteConstValue(ConstExpr k, out bool needLabel)
+    {
+        needLabel = true;
+        if (k.Value is null) { _sb.Append("NULL"); return; }
+        switch (k.Type.Id)
+        {
+            case TypeId.Bool:
+                _sb.Append((bool)k.Value ? "true" : "false");
+                needLabel = false;
+                return;
+            case TypeId.Int4 when (int)k.Value >= 0:
+                _sb.Append(ValueText.Format(k.Value, k.Type, settings));
+                needLabel = false;
+                return;
+            case TypeId.Numeric:
+            {
+                var text = ValueText.Format(k.Value, k.Type, settings);
+                if (char.IsAsciiDigit(text[0]) && text.Contains('.'))
+                {
+                    _sb.Append(text);
+                    needLabel = false;
+                    return;
+                }
+                Quote(text);
+                return;
+            }
+            case TypeId.RegClass:
+                Quote(RegClassName.Format((uint)k.Value, catalog));
+                return;
+            default:
+                Quote(ValueText.Format(k.Value, k.Type, settings));
+                return;
+        }
+    }
+
+    private void Quote(string text) => _sb.Append('\'').Append(text.Replace("'", "''")).Append('\'');
+
+    /// <summary>The items that go into one <c>ARRAY[…]</c> (those without columns, when at least two), else none (D.5).</summary>
+    private static List<BoundExpr> ArrayItems(Expressions.InListExpr i)
+    {
+        var items = i.Items.Where(x => !x.Descendants().Any(d => d is ColumnExpr)).ToList();
+        return items.Count >= 2 ? items : [];
+    }
+
+    private static bool IsChained(Expressions.InListExpr i) => i.Items.Count - Math.Max(ArrayItems(i).Count - 1, 0) > 1;
+
+    private void WriteInList(Expressions.InListExpr i)
+    {
+        var op = i.Negated ? "<>" : "=";
+        var arrayItems = ArrayItems(i);
+        var parts = new List<BoundExpr?>();
+        if (arrayItems.Count > 0) parts.Add(null);
+        parts.AddRange(i.Items.Where(x => !arrayItems.Contains(x)));
+        var chained = parts.Count > 1;
+        if (chained) Open();
+        for (var n = 0; n < parts.Count; n++)
+        {
+            if (n > 0) _sb.Append(i.Negated ? " AND " : " OR ");
+            Open();
+            Paren(i.Operand, i);
+            if (parts[n] is null)
+            {
+                _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (ARRAY[" : " ANY (ARRAY[");
+                for (var a = 0; a < arrayItems.Count; a++)
+                {
+                    if (a > 0) _sb.Append(", ");
+                    Write(arrayItems[a], i);
+                }
+                _sb.Append("])");
+            }
+            else
+            {
+                _sb.Append(' ').Append(op).Append(' ');
+                Paren(parts[n]!, i);
+            }
+            Close();
+        }
+        if (chained) Close();
+    }
+
+    private void WriteCase(Expressions.CaseExpr c)
+    {
+        var simple = c.SimpleOperand is not null && c.Whens.All(w => w.When is BinaryOpExpr { Op: "=" });
+        if (simple)
+        {
+            Keyword("CASE ", 0, 4);
+            Write(c.SimpleOperand!, c);
+        }
+        else Keyword("CASE", 0, 4);
+        foreach (var (when, then) in c.Whens)
+        {
+            Keyword("WHEN ", 0, 0);
+            Write(simple ? ((BinaryOpExpr)when).Right : when, c);
+            _sb.Append(" THEN ");
+            Write(then, c);
+        }
+        Keyword("ELSE ", 0, 0);
+        if (c.Else is not null) Write(c.Else, c);
+        else _sb.Append("NULL::").Append(c.Type.DisplayName);
+        Keyword("END", -4, 0);
+    }
+
+    /// <summary>A keyword on a line of its own, indented; trailing spaces before the line break are dropped.</summary>
+    private void Keyword(string keyword, int before, int after)
+    {
+        while (_sb.Length > 0 && _sb[^1] == ' ') _sb.Length--;
+        _indent += before;
+        _sb.Append('\n').Append(' ', Math.Max(_indent, 0)).Append(keyword);
+        _indent += after;
+    }
+}

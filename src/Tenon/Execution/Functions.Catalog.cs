@@ -1,0 +1,139 @@
+using Tenon.Catalog;
+using Tenon.Catalog.PgCatalog;
+using Tenon.Errors;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+public static partial class Functions
+{
+    /// <summary>
+    /// The system information functions psql's describe commands and ORMs call on catalog rows:
+    /// pg_get_constraintdef, pg_get_indexdef, pg_get_expr (printed by <see cref="CatalogDefinitions"/>),
+    /// format_type, pg_table_is_visible, pg_get_userbyid, pg_relation_is_publishable, quote_ident,
+    /// and pg_get_triggerdef / pg_get_statisticsobjdef_columns, which find no object because Tenon has
+    /// no triggers or extended statistics (NULL, as PostgreSQL answers for an oid it does not know).
+    /// </summary>
+    private static FunctionDef? ResolveCatalogFunction(string name, IReadOnlyList<SqlType> args)
+    {
+        var n = args.Count;
+        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
+        bool IsInt(int i) => args[i].Id is TypeId.Int2 or TypeId.Int4 or TypeId.Unknown;
+        bool IsBool(int i) => args[i].Id is TypeId.Bool or TypeId.Unknown;
+        bool IsText(int i) => args[i].IsString;
+        switch (name)
+        {
+            case "pg_get_constraintdef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => CatalogDefinitions.Constraint(ctx, (uint)a[0]!, false));
+            case "pg_get_constraintdef" when n == 2 && IsOid(0) && IsBool(1):
+                return new([SqlType.Oid, SqlType.Bool], SqlType.Text, (a, ctx) => CatalogDefinitions.Constraint(ctx, (uint)a[0]!, (bool)a[1]!));
+            case "pg_get_indexdef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => CatalogDefinitions.Index(ctx, (uint)a[0]!, 0, false));
+            case "pg_get_indexdef" when n == 3 && IsOid(0) && IsInt(1) && IsBool(2):
+                return new([SqlType.Oid, SqlType.Int4, SqlType.Bool], SqlType.Text,
+                    (a, ctx) => CatalogDefinitions.Index(ctx, (uint)a[0]!, (int)a[1]!, (bool)a[2]!));
+            case "pg_get_expr" when n == 2 && IsText(0) && IsOid(1):
+                return new([SqlType.Text, SqlType.Oid], SqlType.Text, (a, ctx) => CatalogDefinitions.Expression(ctx, (string)a[0]!, (uint)a[1]!, false));
+            case "pg_get_expr" when n == 3 && IsText(0) && IsOid(1) && IsBool(2):
+                return new([SqlType.Text, SqlType.Oid, SqlType.Bool], SqlType.Text,
+                    (a, ctx) => CatalogDefinitions.Expression(ctx, (string)a[0]!, (uint)a[1]!, (bool)a[2]!));
+            case "format_type" when n == 2 && IsOid(0) && IsInt(1):
+                // Not strict: a null type modifier means "no modifier".
+                return new([SqlType.Oid, SqlType.Int4], SqlType.Text,
+                    (a, ctx) => a[0] is uint oid ? FormatType(ctx.Transaction.Catalog, oid, a[1] as int?) : null, Strict: false);
+            case "pg_table_is_visible" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Bool, (a, ctx) => TableIsVisible(ctx.Transaction.Catalog, (uint)a[0]!));
+            case "pg_get_userbyid" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Name, (a, _) => (uint)a[0]! switch
+                {
+                    SchemaOids.BootstrapSuperuser => BootstrapSuperuserName,
+                    SchemaOids.DatabaseOwnerRole => "pg_database_owner",
+                    var oid => $"unknown (OID={oid})",
+                });
+            case "pg_relation_is_publishable" when n == 1 && IsOid(0):
+                return new([SqlType.RegClass], SqlType.Bool, (a, ctx) =>
+                {
+                    var catalog = ctx.Transaction.Catalog;
+                    var oid = (uint)a[0]!;
+                    if (catalog.RelationKind(oid) == '\0') return SystemRelations.ByOid(oid) is null ? null : false;
+                    return catalog.Tables.TryGetValue(oid, out var t) && t.Schema != SystemCatalog.TempSchema;
+                });
+            case "pg_get_triggerdef" when (n == 1 || (n == 2 && IsBool(1))) && IsOid(0):
+                return new(n == 1 ? [SqlType.Oid] : [SqlType.Oid, SqlType.Bool], SqlType.Text, (_, _) => null);
+            case "pg_get_statisticsobjdef_columns" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (_, _) => null);
+            case "quote_ident" when n == 1 && IsText(0):
+                return new([SqlType.Text], SqlType.Text, (a, _) => SqlErrors.QuoteIdentifier((string)a[0]!));
+        }
+        return null;
+    }
+
+    /// <summary>The role that owns every object in a Tenon database (oid 10, as initdb's superuser).</summary>
+    public const string BootstrapSuperuserName = "postgres";
+
+    /// <summary>
+    /// format_type: the SQL name of a type with its modifier (<c>character varying(10)</c>,
+    /// <c>numeric(10,2)</c>); "-" for oid 0 and "???" for an oid that is no type.
+    /// </summary>
+    public static string FormatType(SystemCatalog catalog, uint oid, int? typmod)
+    {
+        if (oid == 0) return "-";
+        var builtin = BuiltinTypes.ByOid(oid);
+        // Without a modifier argument, bpchar is shown under its SQL name.
+        if (builtin is not null)
+            return typmod is null && builtin.Type.Id == TypeId.Bpchar ? "character" : WithModifier(builtin.Type, typmod ?? -1).DisplayName;
+        // Types other parts of Tenon list in pg_type (enums, domains): their quoted name.
+        foreach (var row in PgType.Relation.Rows(catalog))
+            if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
+        return "???";
+    }
+
+    /// <summary>regtype output: the type's name as format_type(oid, NULL) gives it, or the bare oid when no type has it.</summary>
+    public static string RegTypeName(uint oid, SystemCatalog catalog)
+    {
+        var name = FormatType(catalog, oid, null);
+        return name == "???" ? oid.ToString(System.Globalization.CultureInfo.InvariantCulture) : name;
+    }
+
+    /// <summary>regnamespace output: the schema's quoted name, or the bare oid when no schema has it.</summary>
+    public static string RegNamespaceName(uint oid, SystemCatalog catalog)
+    {
+        foreach (var row in PgNamespace.Relation.Rows(catalog))
+            if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
+        return oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>regnamespace input: an oid as digits, else a schema name as SQL writes it (folded unless quoted).</summary>
+    public static uint ResolveNamespace(string text, SystemCatalog catalog)
+    {
+        if (text.Length > 0 && text.All(char.IsAsciiDigit) && uint.TryParse(text, out var oid)) return oid;
+        var parts = RegClassName.Split(text);
+        if (parts.Count != 1) throw new TenonException(SqlState.InvalidName, "invalid name syntax");
+        foreach (var row in PgNamespace.Relation.Rows(catalog))
+            if ((string)row[1]! == parts[0]) return (uint)row[0]!;
+        throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{parts[0]}\" does not exist");
+    }
+
+    private static SqlType WithModifier(SqlType type, int typmod)
+    {
+        if (typmod < 0) return type;
+        return type.Id switch
+        {
+            TypeId.Varchar or TypeId.Bpchar when typmod >= 4 => SqlType.FromParts(type.Id, typmod - 4, -1, -1),
+            TypeId.Numeric when typmod >= 4 => SqlType.FromParts(type.Id, -1, ((typmod - 4) >> 16) & 0xffff, (short)((typmod - 4) & 0xffff)),
+            TypeId.Timestamp or TypeId.Timestamptz when typmod <= 6 => SqlType.FromParts(type.Id, -1, typmod, -1),
+            _ => type,
+        };
+    }
+
+    /// <summary>
+    /// pg_table_is_visible: whether the relation's unqualified name finds it on the search path
+    /// (null for an oid that is no relation).
+    /// </summary>
+    private static object? TableIsVisible(SystemCatalog catalog, uint oid)
+    {
+        if (SystemRelations.ByOid(oid) is { } system) return SystemRelations.Find(catalog, null, system.Name) == system;
+        if (catalog.RelationKind(oid) == '\0') return null;
+        return RegClassName.Format(oid, catalog) == SqlErrors.QuoteIdentifier(catalog.RelationName(oid));
+    }
+}
