@@ -88,3 +88,18 @@ INSERT INTO dfk VALUES (9);
 ALTER TABLE dfk ALTER COLUMN a TYPE bigint;
 ROLLBACK;
 SELECT data_type FROM information_schema.columns WHERE table_name = 'dpk';
+-- Several TYPE changes in one statement are made together: both sides of a self-reference at once,
+-- each USING reading the row as it was; a column cannot change twice.
+CREATE TABLE t (id int PRIMARY KEY, parent int REFERENCES t);
+INSERT INTO t VALUES (1, NULL), (2, 1);
+ALTER TABLE t ALTER COLUMN id TYPE text;
+ALTER TABLE t ALTER COLUMN id TYPE text, ALTER COLUMN parent TYPE text;
+SELECT * FROM t ORDER BY id;
+ALTER TABLE t ALTER COLUMN id TYPE int USING id::int + 1, ALTER COLUMN parent TYPE int USING parent::int + 1;
+SELECT * FROM t ORDER BY id;
+ALTER TABLE t ALTER COLUMN id TYPE bigint USING id * 10, ALTER COLUMN parent TYPE bigint;
+ALTER TABLE t ALTER COLUMN parent TYPE text, ALTER COLUMN parent TYPE int USING parent::int;
+CREATE TABLE w (a int, b int);
+INSERT INTO w VALUES (1, 2);
+ALTER TABLE w ALTER COLUMN a TYPE text USING b::text, ALTER COLUMN b TYPE int USING a + 10;
+SELECT * FROM w;

@@ -40,3 +40,8 @@ select constraint_name, column_name from information_schema.key_column_usage whe
 select constraint_name, table_name, column_name from information_schema.constraint_column_usage where constraint_name = 'fk_x2';
 alter table fk2 alter column nn type bigint;
 select column_name, data_type, numeric_precision from information_schema.columns where table_name = 'fk2' order by ordinal_position;
+-- Temporary tables are listed in the session's temporary schema.
+create temp table tt (a int primary key);
+create table vt (a int);
+select table_schema like 'pg_temp%' as tmp, table_name, table_type, is_insertable_into, commit_action from information_schema.tables where table_name in ('tt', 'vt') order by table_name;
+select table_name, column_name, data_type from information_schema.columns where table_name in ('tt', 'vt') order by table_name;

@@ -306,6 +306,7 @@ public sealed partial class DdlExecutor
         // The RENAME forms take another path in PostgreSQL, one that does not look at pending events.
         if (!stmt.Actions.All(a => a is RenameColumnAction or RenameTableAction or RenameConstraintAction))
             RequireNoPendingEvents(oid, "ALTER TABLE");
+        var typesAltered = false;
         foreach (var action in stmt.Actions)
         {
             table = Catalog.Table(oid);
@@ -422,7 +423,12 @@ public sealed partial class DdlExecutor
                             updated = col with { Default = null, DefaultText = null };
                             break;
                         case AlterColumnKind.SetType:
-                            AlterColumnType(table, col, ac);
+                            // All TYPE changes of the statement are made together, where the first one is written.
+                            if (!typesAltered)
+                            {
+                                typesAltered = true;
+                                AlterColumnTypes(table, stmt.Actions.OfType<AlterColumnAction>().Where(a => a.Kind == AlterColumnKind.SetType).ToList());
+                            }
                             continue;
                         case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
                             updated = AlterIdentity(table, col, ac);

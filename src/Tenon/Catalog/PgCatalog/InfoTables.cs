@@ -28,7 +28,7 @@ public static class InfoTables
                 yield return
                 [
                     database, InformationSchema.SchemaName(t.Schema), t.Name, temporary ? "LOCAL TEMPORARY" : "BASE TABLE",
-                    null, null, null, null, null, "YES", "NO", temporary ? "PRESERVE" : null,
+                    null, null, null, null, null, "YES", "NO", null,
                 ];
             }
             else if (catalog.Views.TryGetValue(oid, out var v))
