@@ -81,3 +81,12 @@ select attname from pg_attribute where attrelid = 't3_multi'::regclass order by 
 alter table t3 alter column a set default 5;
 alter table t3 alter column b set default 'q';
 select attname, pg_get_expr(adbin, adrelid) from pg_attrdef join pg_attribute on adrelid = attrelid and adnum = attnum where adrelid = 't3'::regclass order by adnum;
+create table ex (a int, b text, exclude using btree (a with =));
+create table un (a int, b int, unique nulls not distinct (a, b));
+create unique index un_b on un (b) nulls not distinct;
+\d ex_a_excl
+\d un_a_b_key
+select conname, pg_get_constraintdef(oid), pg_get_indexdef(conindid) from pg_constraint where conrelid in ('ex'::regclass, 'un'::regclass) order by 1;
+select pg_get_indexdef('un_b'::regclass);
+create table dflt (a text default ('x' || 'y'), b int default abs(-5), c int default 5 + -3, d numeric default '0.0', e boolean default 't', f bigint default 0, g real default 1.5, i date default current_date + 1, j text default '', k int default (-1));
+select attname, pg_get_expr(adbin, adrelid, true) from pg_attrdef join pg_attribute on attrelid = adrelid and attnum = adnum where adrelid = 'dflt'::regclass order by adnum;
