@@ -72,3 +72,21 @@ create table p (id int primary key, k1 int, k2 int, unique (k1, k2));
 create table ch (x int references p, y int, z int, foreign key (y, z) references p (k1, k2) match full on update cascade on delete set null, w int references p on delete restrict on update set default deferrable initially deferred);
 select conname, pg_get_constraintdef(oid, true) as pretty, pg_get_constraintdef(oid) as raw from pg_constraint where conrelid in ('p'::regclass, 'ch'::regclass) order by conname;
 select format_type('int4'::regtype, -1), format_type(1043, 14), format_type(1700, 655366), format_type(1042, 7), format_type(1114, 3), format_type(1184, -1), format_type(23, null), format_type(0, -1), format_type(99999, -1), format_type(1186, -1), format_type(1700, -1), format_type(16, 5);
+create table t3 (a int, b text, c numeric(5,2) default 1, d char(3) default 'ab', e varchar(4) default 'x' check (e <> 'y'), check (a > 0 or b is null));
+create index t3_multi on t3 (lower(b), (a + 1), upper(b));
+select conname, pg_get_expr(conbin, conrelid), pg_get_expr(conbin, conrelid, true) from pg_constraint where conrelid = 't3'::regclass order by 1;
+select pg_get_expr(indexprs, indrelid), pg_get_expr(indexprs, indrelid, true) from pg_index where indrelid = 't3'::regclass;
+select attname, atthasdef, pg_get_expr(adbin, adrelid) from pg_attribute left join pg_attrdef on adrelid = attrelid and adnum = attnum where attrelid = 't3'::regclass and attnum > 0 order by attnum;
+select attname from pg_attribute where attrelid = 't3_multi'::regclass order by attnum;
+alter table t3 alter column a set default 5;
+alter table t3 alter column b set default 'q';
+select attname, pg_get_expr(adbin, adrelid) from pg_attrdef join pg_attribute on adrelid = attrelid and adnum = attnum where adrelid = 't3'::regclass order by adnum;
+create table ex (a int, b text, exclude using btree (a with =));
+create table un (a int, b int, unique nulls not distinct (a, b));
+create unique index un_b on un (b) nulls not distinct;
+\d ex_a_excl
+\d un_a_b_key
+select conname, pg_get_constraintdef(oid), pg_get_indexdef(conindid) from pg_constraint where conrelid in ('ex'::regclass, 'un'::regclass) order by 1;
+select pg_get_indexdef('un_b'::regclass);
+create table dflt (a text default ('x' || 'y'), b int default abs(-5), c int default 5 + -3, d numeric default '0.0', e boolean default 't', f bigint default 0, g real default 1.5, i date default current_date + 1, j text default '', k int default (-1));
+select attname, pg_get_expr(adbin, adrelid, true) from pg_attrdef join pg_attribute on attrelid = adrelid and attnum = adnum where adrelid = 'dflt'::regclass order by adnum;

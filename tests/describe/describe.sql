@@ -51,11 +51,15 @@ CREATE INDEX products_price ON products (price) WHERE price > 100 AND discontinu
 CREATE INDEX order_lines_qty ON order_lines ((qty * 2), sku);
 CREATE SEQUENCE invoice_numbers START 1000 INCREMENT 10 MAXVALUE 999999 CYCLE;
 CREATE SEQUENCE small_seq AS smallint;
+COMMENT ON TABLE customers IS 'people who order';
 \d
 \dt
 \di
 \ds
 \dt order*
+\dv
+\dn
+\dT
 \di *pkey
 \d orders_open
 \d customers_pkey
@@ -104,3 +108,4 @@ SELECT c.relname, pg_catalog.pg_get_indexdef(c.oid), pg_catalog.pg_get_indexdef(
        pg_catalog.pg_get_expr(i.indpred, i.indrelid), pg_catalog.pg_get_expr(i.indexprs, i.indrelid, true)
 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
 WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'public') ORDER BY 1;
+SELECT c.relname, d.objsubid, d.description FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c ON c.oid = d.objoid ORDER BY 1, 2;

@@ -43,6 +43,9 @@ public static partial class Functions
                     (a, ctx) => a[0] is uint oid ? FormatType(ctx.Transaction.Catalog, oid, a[1] as int?) : null, Strict: false);
             case "pg_table_is_visible" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Bool, (a, ctx) => TableIsVisible(ctx.Transaction.Catalog, (uint)a[0]!));
+            case "pg_type_is_visible" when n == 1 && IsOid(0):
+                // Every type Tenon has lives in pg_catalog, which is always on the search path.
+                return new([SqlType.Oid], SqlType.Bool, (a, ctx) => FormatType(ctx.Transaction.Catalog, (uint)a[0]!, null) is "???" or "-" ? null : true);
             case "pg_get_userbyid" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Name, (a, _) => (uint)a[0]! switch
                 {

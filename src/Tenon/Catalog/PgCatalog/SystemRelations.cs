@@ -21,6 +21,7 @@ public static class SystemRelations
         PgAttribute.Relation,
         PgDepend.Relation,
         PgAttrdef.Relation,
+        PgDescription.Relation,
         PgIndex.Relation,
         PgAm.Relation,
         PgCollation.Relation,
