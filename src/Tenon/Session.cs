@@ -67,7 +67,7 @@ public sealed partial class Session : IDisposable
 
     /// <summary>Formats a non-null value as PostgreSQL's text output for its type under this session's settings.</summary>
     public string FormatValue(object value, SqlType type) => type.Id == TypeId.RegClass
-        ? Catalog.RegClassName.Format((uint)value, _tx?.Catalog ?? Database.Committed.Catalog)
+        ? Catalog.RegClassName.Format((uint)value, _tx?.Catalog ?? Database.Committed.Catalog, SearchPath)
         : ValueText.Format(value, type, FormatSettings);
 
     public void Dispose() => DisposeCore();

@@ -21,9 +21,9 @@ public static class PgClass
         foreach (var oid in catalog.RelationsByName.Values.Order())
         {
             var schema = catalog.RelationSchema(oid);
-            var persistence = schema == SystemCatalog.TempSchema ? "t" : "p";
+            var persistence = SearchPath.IsTempSchema(schema) ? "t" : "p";
             object?[] Row(char kind, bool hasIndex, int natts, int checks) =>
-                [oid, catalog.RelationName(oid), SchemaOids.Of(schema), kind.ToString(), persistence, hasIndex, (short)natts, (short)checks];
+                [oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), kind.ToString(), persistence, hasIndex, (short)natts, (short)checks];
             if (catalog.Tables.TryGetValue(oid, out var t))
                 yield return Row('r', t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count());
             else if (catalog.Indexes.TryGetValue(oid, out var i))
