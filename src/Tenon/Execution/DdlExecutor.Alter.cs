@@ -71,6 +71,11 @@ public sealed partial class DdlExecutor
     public StatementResult Drop(DropStatement stmt)
     {
         var tag = "DROP " + stmt.Kind.ToString().ToUpperInvariant();
+        if (stmt.Kind == ObjectKind.Schema)
+        {
+            DropSchemas(stmt);
+            return new StatementResult(tag);
+        }
         foreach (var name in stmt.Names)
         {
             if (stmt.Kind is ObjectKind.Table or ObjectKind.Index or ObjectKind.Sequence or ObjectKind.View
@@ -129,9 +134,6 @@ public sealed partial class DdlExecutor
                 }
                 case ObjectKind.View:
                     DropView(name, stmt);
-                    break;
-                case ObjectKind.Schema:
-                    DropSchema(name, stmt);
                     break;
                 case ObjectKind.Extension:
                     if (!Catalog.Extensions.TryGetValue(name.Name, out var extension))

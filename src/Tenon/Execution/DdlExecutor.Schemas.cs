@@ -60,22 +60,31 @@ public sealed partial class DdlExecutor
 
     private string ResolveRole(string role) => role is "current_user" or "session_user" or "current_role" ? ctx.Session.UserName : role;
 
-    private void DropSchema(QualifiedName name, DropStatement stmt)
+    /// <summary>DROP SCHEMA a, b …: the schemas and their contents go together, with one error or NOTICE for all.</summary>
+    private void DropSchemas(DropStatement stmt)
     {
-        var schema = name.Name;
-        if (!Catalog.Schemas.Contains(schema))
+        var schemas = new List<string>();
+        foreach (var name in stmt.Names)
         {
-            if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{schema}\" does not exist, skipping")); return; }
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+            var schema = name.Name;
+            if (!Catalog.Schemas.Contains(schema) || SearchPath.IsTempSchema(schema) && schema != Path.TempSchema)
+            {
+                if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{schema}\" does not exist, skipping")); continue; }
+                throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+            }
+            if (schema is "pg_catalog" or "information_schema" or "pg_toast")
+                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop schema {schema} because it is required by the database system");
+            if (!schemas.Contains(schema)) schemas.Add(schema);
         }
-        if (schema is "pg_catalog" or "information_schema")
-            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop schema {schema} because it is required by the database system");
-        var members = Catalog.RelationsInSchema(schema)
-            .Where(o => !(Catalog.Sequences.TryGetValue(o, out var seq) && Catalog.Tables.TryGetValue(seq.OwnerTableOid, out var owner) && owner.Schema == schema))
-            .ToList();
-        var extensions = Catalog.Extensions.Values.Where(e => e.Schema == schema).OrderBy(e => e.Oid).ToList();
-        // What else goes: the schema's relations, then for each what depends on it from outside the schema.
-        var inSchema = members.ToHashSet();
+        if (schemas.Count == 0) return;
+        var members = new List<(uint Oid, string Schema)>();
+        foreach (var schema in schemas)
+            members.AddRange(Catalog.RelationsInSchema(schema)
+                .Where(o => !(Catalog.Sequences.TryGetValue(o, out var seq) && Catalog.Tables.TryGetValue(seq.OwnerTableOid, out var owner) && owner.Schema == schema))
+                .Select(o => (o, schema)));
+        var extensions = Catalog.Extensions.Values.Where(e => schemas.Contains(e.Schema)).OrderBy(e => e.Oid).ToList();
+        // What else goes: the schemas' relations, then for each what depends on it from outside them.
+        var inSchema = members.Select(m => m.Oid).ToHashSet();
         var lines = new List<string>();
         var dropped = new List<string>();
         var outsideViews = new List<uint>();
@@ -83,10 +92,10 @@ public sealed partial class DdlExecutor
         string Noun(uint oid) => Catalog.RelationKind(oid) switch { 'v' => "view", 'S' => "sequence", _ => "table" };
         foreach (var e in extensions)
         {
-            lines.Add($"extension {e.Name} depends on schema {schema}");
+            lines.Add($"extension {e.Name} depends on schema {e.Schema}");
             dropped.Add($"extension {e.Name}");
         }
-        foreach (var oid in members)
+        foreach (var (oid, schema) in members)
         {
             lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
             dropped.Add($"{Noun(oid)} {Describe(oid)}");
@@ -105,7 +114,8 @@ public sealed partial class DdlExecutor
             }
         }
         if (lines.Count > 0 && !stmt.Cascade)
-            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop schema {schema} because other objects depend on it",
+            throw new TenonException(SqlState.DependentObjectsStillExist,
+                schemas.Count == 1 ? $"cannot drop schema {schemas[0]} because other objects depend on it" : "cannot drop desired object(s) because other objects depend on them",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         ReportCascade(dropped);
         var wasQuiet = _quiet;
@@ -114,13 +124,13 @@ public sealed partial class DdlExecutor
         {
             foreach (var fk in outsideKeys)
                 if (Catalog.Tables.TryGetValue(fk.TableOid, out var t) && t.Constraints.Any(c => c.Oid == fk.Oid)) RemoveConstraint(fk);
-            DropRelationsSilently(members.Concat(outsideViews).ToList());
+            DropRelationsSilently(members.Select(m => m.Oid).Concat(outsideViews).ToList());
             foreach (var e in extensions) Catalog = Catalog.RemoveExtension(e.Name);
         }
         finally
         {
             _quiet = wasQuiet;
         }
-        Catalog = Catalog.RemoveSchema(schema);
+        foreach (var schema in schemas) Catalog = Catalog.RemoveSchema(schema);
     }
 }
