@@ -141,6 +141,7 @@ public sealed partial class Session
             case CreateSchemaStatement c: return ddl.CreateSchema(c);
             case AlterSchemaStatement a: return ddl.AlterSchema(a);
             case CreateViewStatement c: return ddl.CreateView(c);
+            case RenameObjectStatement r: return ddl.RenameRelation(r);
             case DropStatement d: return ddl.Drop(d);
             case AlterTableStatement a: return ddl.AlterTable(a);
             case TruncateStatement t: return ddl.Truncate(t);

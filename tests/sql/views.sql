@@ -62,6 +62,25 @@ CREATE VIEW star AS SELECT * FROM dept;
 ALTER TABLE dept ADD COLUMN budget int;
 SELECT * FROM star ORDER BY id;
 DROP VIEW star;
+-- renaming what a view reads, or the view, keeps it working
+CREATE VIEW dept_names AS SELECT d.name FROM dept d WHERE d.id < 3;
+CREATE VIEW dept_names2 AS SELECT name AS n FROM dept_names;
+ALTER TABLE dept RENAME TO division;
+ALTER TABLE division RENAME COLUMN name TO title;
+SELECT * FROM dept_names ORDER BY 1;
+ALTER VIEW dept_names RENAME TO dn;
+SELECT * FROM dept_names2 ORDER BY 1;
+ALTER TABLE dn RENAME TO dept_names;
+ALTER VIEW nosuch RENAME TO x;
+ALTER VIEW IF EXISTS nosuch RENAME TO x;
+ALTER VIEW division RENAME TO x;
+ALTER SEQUENCE dept_names RENAME TO x;
+ALTER VIEW dept_names RENAME TO emp;
+ALTER INDEX dept_pkey RENAME TO division_pkey;
+SELECT relname, relkind FROM pg_class WHERE relname IN ('division', 'division_pkey', 'dept_names', 'dept_names2') ORDER BY 1;
+ALTER TABLE division RENAME TO dept;
+ALTER TABLE dept RENAME COLUMN title TO name;
+DROP VIEW dept_names CASCADE;
 -- views in schemas and on the search path
 CREATE SCHEMA rep;
 CREATE VIEW rep.eng AS SELECT name FROM emp WHERE dept_id = 1;

@@ -1,5 +1,6 @@
 using Tenon.Catalog;
 using Tenon.Execution.Plan;
+using Tenon.Sql.Ast;
 
 namespace Tenon.Binding;
 
@@ -12,6 +13,8 @@ public sealed class QueryDependencies
 {
     public HashSet<uint> Relations { get; } = new();
     public HashSet<(uint Table, short Column)> Columns { get; } = new();
+    /// <summary>Each relation name as written, with the relation it named.</summary>
+    public Dictionary<(string? Schema, string Name), uint> Names { get; } = new();
 }
 
 public sealed partial class Binder
@@ -29,6 +32,27 @@ public sealed partial class Binder
 public sealed partial class Binder
 {
     private SearchPath? _pathOverride;
+    private ViewDef? _bindingView;
+
+    /// <summary>The relation a name in the view being bound meant when the view was made, or 0 (not in a view, or not recorded, or gone).</summary>
+    private uint RecordedRelation(QualifiedName name)
+    {
+        if (_bindingView is null) return 0;
+        foreach (var r in _bindingView.Relations)
+            if (r.Schema == name.Schema && r.Name == name.Name)
+                return Catalog.Tables.ContainsKey(r.Oid) || Catalog.Views.ContainsKey(r.Oid) ? r.Oid : 0;
+        return 0;
+    }
+
+    /// <summary>A table column's name as the view being bound knew it (columns renamed since keep their old name there).</summary>
+    private string RecordedColumnName(TableDef table, ColumnDef column)
+    {
+        if (_bindingView is null) return column.Name;
+        foreach (var t in _bindingView.TableColumns)
+            if (t.TableOid == table.Oid && column.Number <= t.Names.Count && t.Names[column.Number - 1] is { Length: > 0 } old)
+                return old;
+        return column.Name;
+    }
 
     /// <summary>The search path names resolve along: the session's, or a view's own while its query is bound.</summary>
     public SearchPath Path => _pathOverride ?? Session.SearchPath;
@@ -43,7 +67,9 @@ public sealed partial class Binder
     {
         var savedDeps = Dependencies;
         var savedPath = _pathOverride;
+        var savedView = _bindingView;
         Dependencies = null;
+        _bindingView = view;
         _pathOverride = view.SearchPathSetting is { } setting ? SearchPath.Parse(setting, Session.UserName, Session.TempSchemaName) : savedPath;
         try
         {
@@ -56,6 +82,7 @@ public sealed partial class Binder
         {
             Dependencies = savedDeps;
             _pathOverride = savedPath;
+            _bindingView = savedView;
         }
     }
 }

@@ -61,20 +61,26 @@ public sealed partial class Binder
                 if (_ctes[i].TryGetValue(name.Name, out var cte))
                     return AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
-        if (SystemRelations.Find(Catalog, Path, name.Schema, name.Name) is { } system)
+        // Inside a view's query, a name means the relation it meant when the view was made (renamed since or not).
+        var recorded = RecordedRelation(name);
+        if (recorded == 0 && SystemRelations.Find(Catalog, Path, name.Schema, name.Name) is { } system)
             return AddEntry(new SystemScanNode(system), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
-        var table = ResolveTable(name, named.Position, out var view);
+        ViewDef? view = null;
+        var table = recorded != 0 ? Catalog.Tables.GetValueOrDefault(recorded) : ResolveTable(name, named.Position, out view);
+        if (recorded != 0 && table is null) view = Catalog.Views[recorded];
         if (view is not null)
         {
             Dependencies?.Relations.Add(view.Oid);
+            Dependencies?.Names.TryAdd((name.Schema, name.Name), view.Oid);
             var viewPlan = BindView(view, named.Position);
             return AddEntry(viewPlan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
         }
         Dependencies?.Relations.Add(table!.Oid);
-        var columns = table!.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
+        Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
+        var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
         var scan = new TableScanNode(table.Oid, columns, includeRowId: false);
-        var node = AddEntry(scan, named.Alias?.Name ?? table.Name, named.Alias?.Columns, table.Oid, scope, named.Position);
+        var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);
         // Dropped columns occupy their slot but are invisible.
         var entry = scope.Entries[^1];
         for (var i = 0; i < table.Columns.Count; i++)

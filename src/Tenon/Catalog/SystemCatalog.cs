@@ -225,8 +225,13 @@ public sealed class SystemCatalog
             comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
-    public SystemCatalog PutView(ViewDef view) =>
-        With(views: Views.SetItem(view.Oid, view), names: RelationsByName.SetItem(Key(view.Schema, view.Name), view.Oid));
+    public SystemCatalog PutView(ViewDef view)
+    {
+        var names = RelationsByName;
+        if (Views.TryGetValue(view.Oid, out var old) && (old.Name != view.Name || old.Schema != view.Schema))
+            names = names.Remove(Key(old.Schema, old.Name));
+        return With(views: Views.SetItem(view.Oid, view), names: names.SetItem(Key(view.Schema, view.Name), view.Oid));
+    }
 
     public SystemCatalog RemoveView(uint oid)
     {

@@ -17,7 +17,17 @@ public sealed record ViewDef(uint Oid, string Schema, string Name, Query Query, 
     public IReadOnlyList<ViewColumnUse> DependsOnColumns { get; init; } = Array.Empty<ViewColumnUse>();
     /// <summary>The search_path setting the view was created under (null: the session's).</summary>
     public string? SearchPathSetting { get; init; }
+    /// <summary>The relation names the query wrote, with the relations they meant, so renaming those keeps the view working.</summary>
+    public IReadOnlyList<ViewRelation> Relations { get; init; } = Array.Empty<ViewRelation>();
+    /// <summary>Column names (by attribute number; "" for dropped) of the tables the query reads, as they were when the view was made.</summary>
+    public IReadOnlyList<ViewTableColumns> TableColumns { get; init; } = Array.Empty<ViewTableColumns>();
 }
+
+/// <summary>A relation name as a view's query wrote it, and the relation it meant.</summary>
+public sealed record ViewRelation(string? Schema, string Name, uint Oid);
+
+/// <summary>A table's column names when a view reading it was made.</summary>
+public sealed record ViewTableColumns(uint TableOid, IReadOnlyList<string> Names);
 
 /// <summary>An output column of a view.</summary>
 public sealed record ViewColumn(string Name, SqlType Type);

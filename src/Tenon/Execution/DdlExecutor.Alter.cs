@@ -256,6 +256,8 @@ public sealed partial class DdlExecutor
     public StatementResult AlterTable(AlterTableStatement stmt)
     {
         var table = FindTable(stmt.Table);
+        if (table is null && stmt.Actions is [RenameTableAction rename] && Lookup(stmt.Table) != 0)
+            return RenameRelation(new RenameObjectStatement(ObjectKind.Table, stmt.Table, rename.NewName, stmt.IfExists));
         if (table is null && stmt.Actions.All(a => a is OwnerToAction) && Lookup(stmt.Table) != 0)
         {
             // ALTER TABLE … OWNER TO also applies to sequences and views (pg_dump writes it so).

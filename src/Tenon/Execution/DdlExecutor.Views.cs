@@ -43,6 +43,9 @@ public sealed partial class DdlExecutor
             DependsOn = deps.Relations.Order().ToList(),
             DependsOnColumns = deps.Columns.Order().Select(c => new ViewColumnUse(c.Table, c.Column)).ToList(),
             SearchPathSetting = ctx.Session.CurrentSetting("search_path", missingOk: true),
+            Relations = deps.Names.Select(n => new ViewRelation(n.Key.Schema, n.Key.Name, n.Value)).ToList(),
+            TableColumns = deps.Relations.Where(Catalog.Tables.ContainsKey).Order()
+                .Select(o => new ViewTableColumns(o, Catalog.Tables[o].Columns.Select(c => c.IsDropped ? "" : c.Name).ToList())).ToList(),
         };
         if (Catalog.RelationsByName.TryGetValue(SystemCatalog.Key(schema, name), out var existing))
         {
@@ -73,6 +76,48 @@ public sealed partial class DdlExecutor
                 foreach (var d in v.DependsOn) stack.Push(d);
         }
         return false;
+    }
+
+    /// <summary>
+    /// ALTER VIEW / SEQUENCE / INDEX … RENAME TO (and ALTER TABLE … RENAME TO on a view, sequence
+    /// or index). ALTER INDEX renames any relation, as in PostgreSQL; views that read the renamed
+    /// relation keep reading it.
+    /// </summary>
+    public StatementResult RenameRelation(RenameObjectStatement stmt)
+    {
+        var tag = "ALTER " + (stmt.Kind == ObjectKind.Table ? "TABLE" : stmt.Kind.ToString().ToUpperInvariant());
+        var oid = Lookup(stmt.Name);
+        if (oid == 0)
+        {
+            if (stmt.IfExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"relation \"{stmt.Name}\" does not exist, skipping"));
+                return new StatementResult(tag);
+            }
+            throw new TenonException(SqlState.UndefinedTable, $"relation \"{stmt.Name}\" does not exist");
+        }
+        var kind = Catalog.RelationKind(oid);
+        if (stmt.Kind == ObjectKind.View && kind != 'v') throw new TenonException(SqlState.WrongObjectType, $"\"{stmt.Name.Name}\" is not a view");
+        if (stmt.Kind == ObjectKind.Sequence && kind != 'S') throw new TenonException(SqlState.WrongObjectType, $"\"{stmt.Name.Name}\" is not a sequence");
+        var newName = NameGenerator.Truncate(stmt.NewName);
+        var schema = Catalog.RelationSchema(oid);
+        if (Catalog.RelationExists(schema, newName)) throw new TenonException(SqlState.DuplicateTable, $"relation \"{newName}\" already exists");
+        Catalog = kind switch
+        {
+            'r' => Catalog.PutTable(Catalog.Tables[oid] with { Name = newName }),
+            'v' => Catalog.PutView(Catalog.Views[oid] with { Name = newName }),
+            'S' => Catalog.PutSequence(Catalog.Sequences[oid] with { Name = newName }),
+            _ => RenameIndex(Catalog.Indexes[oid], newName),
+        };
+        return new StatementResult(tag);
+    }
+
+    private SystemCatalog RenameIndex(IndexDef index, string newName)
+    {
+        var table = Catalog.Table(index.TableOid);
+        var renamed = index with { Name = newName };
+        return Catalog.PutIndex(renamed, table.Schema)
+            .PutTable(table with { Indexes = table.Indexes.Select(i => i.Oid == index.Oid ? renamed : i).ToArray() });
     }
 
     /// <summary>CREATE OR REPLACE VIEW may add columns at the end, never drop, rename or retype one.</summary>
