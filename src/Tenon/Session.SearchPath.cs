@@ -50,10 +50,18 @@ public sealed partial class Session
                 EndTransaction(commit: true);
             }
         }
-        catch (Errors.TenonException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The database is closing or failed: its temporary schemas are not kept anyway.
-            if (_tx is not null) EndTransaction(commit: false);
+            // The database is closing or failed: its temporary schemas are not kept anyway, and
+            // disposing a session must not throw.
+            try
+            {
+                if (_tx is not null) EndTransaction(commit: false);
+            }
+            catch (Exception inner) when (inner is not OutOfMemoryException)
+            {
+                _tx = null;
+            }
         }
         finally
         {
