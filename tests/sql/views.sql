@@ -128,3 +128,9 @@ update everything set secret = 'z' where name = 'e' returning secret;
 delete from everything returning name;
 drop view pub, agg, dist, two, lim, un, everything;
 drop table base;
+-- a view's columns in pg_attribute and pg_class
+create table t (a int, b varchar(10), c numeric(5,2));
+create view v (x) as select b, a, c * 2 as d from t;
+select attname, atttypid::int, atttypmod, attnum, attnotnull, atthasdef, attisdropped from pg_attribute where attrelid = 'v'::regclass order by attnum;
+select relnatts from pg_class where relname = 'v';
+drop view v; drop table t;

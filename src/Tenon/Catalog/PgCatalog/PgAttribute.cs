@@ -5,7 +5,8 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_attribute: the columns of every table, dropped ones included as PostgreSQL keeps them
 /// (named <c>........pg.dropped.N........</c>, type 0). Tenon has no system columns (ctid, xmin, …),
-/// so there are no rows with attnum &lt; 0; index, view and sequence columns are not listed yet.
+/// so there are no rows with attnum &lt; 0; a view's output columns are listed as they were when it
+/// was made; index and sequence columns are not listed yet.
 /// The "char" columns are shown as text; attacl, attoptions, attfdwoptions and attmissingval are left out.
 /// </summary>
 public static class PgAttribute
@@ -44,6 +45,18 @@ public static class PgAttribute
                     c.NotNull, c.Default is not null || c.Generated is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
                     c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u,
+                ];
+            }
+        foreach (var view in catalog.Views.Values.OrderBy(v => v.Oid))
+            for (var i = 0; i < view.Columns.Count; i++)
+            {
+                var c = view.Columns[i];
+                var t = BuiltinTypes.ByOid(c.Type.TypeOid);
+                yield return
+                [
+                    view.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, (short)(i + 1), 0, -1,
+                    c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
                 ];
             }
     }

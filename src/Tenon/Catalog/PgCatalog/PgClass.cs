@@ -31,7 +31,7 @@ public static class PgClass
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', false, 3, 0);
             else if (catalog.Views.TryGetValue(oid, out var v))
-                yield return Row('v', false, v.ColumnNames?.Count ?? 0, 0);
+                yield return Row('v', false, v.Columns.Count, 0);
         }
     }
 }
