@@ -47,7 +47,7 @@ public sealed partial class Session
     // DISCARD ALL and TEMP write the catalog only when there are temporary relations to drop;
     // otherwise they must not wait for other sessions' write lock (pools send DISCARD ALL constantly).
     private bool DiscardWrites(DiscardStatement d) =>
-        d.Target is DiscardTarget.All or DiscardTarget.Temp && DdlExecutor.HasTemporaryRelations(CurrentCatalog);
+        d.Target is DiscardTarget.All or DiscardTarget.Temp && DdlExecutor.HasTemporaryRelations(CurrentCatalog, TempSchemaName);
 
     private StatementResult Discard(DiscardStatement d, ExecContext ctx, bool inBatch)
     {

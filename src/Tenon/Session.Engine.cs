@@ -29,6 +29,7 @@ public sealed partial class Session
     private void DisposeCore()
     {
         if (_tx is not null) EndTransaction(commit: false);
+        DropTempSchemaAtExit();
     }
 
     private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)
@@ -137,6 +138,10 @@ public sealed partial class Session
             case CreateSequenceStatement c: return ddl.CreateSequence(c);
             case AlterSequenceStatement a: return ddl.AlterSequence(a);
             case CreateExtensionStatement c: return ddl.CreateExtension(c);
+            case CreateSchemaStatement c: return ddl.CreateSchema(c);
+            case AlterSchemaStatement a: return ddl.AlterSchema(a);
+            case CreateViewStatement c: return ddl.CreateView(c);
+            case RenameObjectStatement r: return ddl.RenameRelation(r);
             case DropStatement d: return ddl.Drop(d);
             case AlterTableStatement a: return ddl.AlterTable(a);
             case TruncateStatement t: return ddl.Truncate(t);
@@ -250,6 +255,8 @@ public sealed partial class Session
                 tx.Timing = tx.Timing with { Pending = events.Clear() };
                 writer.RunDeferred(events);
             }
+            if (commit && tx.HoldsWriteLock && tx.Catalog.Schemas.Contains(TempSchemaName))
+                new DdlExecutor(new ExecContext(this, tx, null)).RunOnCommitActions();
             if (commit && tx.HoldsWriteLock) Database.Commit(tx.Freeze());
             else Database.LogSequences(reportErrors: commit);
             committed = commit;

@@ -52,7 +52,9 @@ public sealed partial class Session
 
     private StatementResult SetVariable(SetStatement s)
     {
-        var value = s.Values is null ? null : string.Join(", ", s.Values);
+        // search_path is a list of identifiers: SET quotes each one that needs it, as PostgreSQL does.
+        var value = s.Values is null ? null
+            : string.Join(", ", s.Name.Equals("search_path", StringComparison.OrdinalIgnoreCase) ? s.Values.Select(SqlErrors.QuoteIdentifier) : s.Values);
         var inBlock = _tx is { IsExplicit: true };
         if (s.Local && !inBlock)
         {

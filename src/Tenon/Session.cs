@@ -68,7 +68,7 @@ public sealed partial class Session : IDisposable
     /// <summary>Formats a non-null value as PostgreSQL's text output for its type under this session's settings.</summary>
     public string FormatValue(object value, SqlType type) => type.Id switch
     {
-        TypeId.RegClass => Catalog.RegClassName.Format((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
+        TypeId.RegClass => Catalog.RegClassName.Format((uint)value, _tx?.Catalog ?? Database.Committed.Catalog, SearchPath),
         TypeId.RegType => Execution.Functions.RegTypeName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
         TypeId.RegNamespace => Execution.Functions.RegNamespaceName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
         _ => ValueText.Format(value, type, FormatSettings),

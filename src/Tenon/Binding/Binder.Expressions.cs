@@ -201,6 +201,7 @@ public sealed partial class Binder
     private ColumnExpr MakeColumn(ScopeColumn col, int level, Scope s, int position)
     {
         if (level > 0) NoteOuterReference(s);
+        NoteColumnUse(col);
         var entry = s.Entries.FirstOrDefault(e => e.Columns.Contains(col));
         var name = entry?.Alias is { } a ? $"{a}.{col.Name}" : col.Name;
         return new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };

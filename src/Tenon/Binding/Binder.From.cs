@@ -61,19 +61,26 @@ public sealed partial class Binder
                 if (_ctes[i].TryGetValue(name.Name, out var cte))
                     return AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
-        if (SystemRelations.Find(Catalog, name.Schema, name.Name) is { } system)
+        // Inside a view's query, a name means the relation it meant when the view was made (renamed since or not).
+        var recorded = RecordedRelation(name);
+        if (recorded == 0 && SystemRelations.Find(Catalog, Path, name.Schema, name.Name) is { } system)
             return AddEntry(new SystemScanNode(system), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
-        var table = ResolveTable(name, named.Position, out var view);
+        ViewDef? view = null;
+        var table = recorded != 0 ? Catalog.Tables.GetValueOrDefault(recorded) : ResolveTable(name, named.Position, out view);
+        if (recorded != 0 && table is null) view = Catalog.Views[recorded];
         if (view is not null)
         {
-            var viewPlan = BindQuery(view.Query, null);
-            if (view.ColumnNames is not null) viewPlan = new RenameNode(viewPlan, RenameColumns(viewPlan.Columns, view.ColumnNames, named.Position));
+            Dependencies?.Relations.Add(view.Oid);
+            Dependencies?.Names.TryAdd((name.Schema, name.Name), view.Oid);
+            var viewPlan = BindView(view, named.Position);
             return AddEntry(viewPlan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
         }
-        var columns = table!.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
+        Dependencies?.Relations.Add(table!.Oid);
+        Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
+        var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
         var scan = new TableScanNode(table.Oid, columns, includeRowId: false);
-        var node = AddEntry(scan, named.Alias?.Name ?? table.Name, named.Alias?.Columns, table.Oid, scope, named.Position);
+        var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);
         // Dropped columns occupy their slot but are invisible.
         var entry = scope.Entries[^1];
         for (var i = 0; i < table.Columns.Count; i++)
@@ -89,14 +96,34 @@ public sealed partial class Binder
     public TableDef? ResolveTable(QualifiedName name, int position, out ViewDef? view)
     {
         view = null;
-        if (name.Schema is not null && !Catalog.Schemas.Contains(name.Schema))
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{name.Schema}\" does not exist") { Position = position };
-        var oid = Catalog.LookupRelation(name.Schema, name.Name);
+        var oid = LookupRelation(name, position);
         if (oid != 0 && Catalog.Tables.TryGetValue(oid, out var table)) return table;
         if (oid != 0 && Catalog.Views.TryGetValue(oid, out var v)) { view = v; return null; }
         if (oid != 0)
             throw new TenonException(SqlState.WrongObjectType, $"\"{name.Name}\" is not a table") { Position = position };
         throw new TenonException(SqlState.UndefinedTable, $"relation \"{name}\" does not exist") { Position = position };
+    }
+
+    /// <summary>
+    /// A relation name's oid along the session's search path, 0 when there is none; 3F000 at
+    /// <paramref name="position"/> when the name's schema does not exist.
+    /// </summary>
+    /// <remarks>
+    /// As PostgreSQL's parser opens a relation: an unknown schema means no such relation
+    /// (42P01, reported by the caller), not 3F000.
+    /// </remarks>
+    public uint LookupRelation(QualifiedName name, int position) =>
+        name.Schema is { } s && s != SystemCatalog.TempSchema && !Catalog.Schemas.Contains(s) ? 0 : LookupRelation(Catalog, Path, name, position);
+
+    /// <inheritdoc cref="LookupRelation(QualifiedName, int)"/>
+    public static uint LookupRelation(SystemCatalog catalog, SearchPath path, QualifiedName name, int position)
+    {
+        if (name.Schema is not null && name.Schema != SystemCatalog.TempSchema && !catalog.Schemas.Contains(name.Schema))
+            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{name.Schema}\" does not exist") { Position = position };
+        var oid = catalog.LookupRelation(path, name.Schema, name.Name);
+        if (oid != 0 && catalog.RelationSchema(oid) is var schema && SearchPath.IsTempSchema(schema) && schema != path.TempSchema)
+            throw new TenonException(SqlState.FeatureNotSupported, "cannot access temporary tables of other sessions") { Position = position };
+        return oid;
     }
 
     /// <summary>Adds a FROM entry whose rows are <paramref name="plan"/>'s rows at the current scope width.</summary>

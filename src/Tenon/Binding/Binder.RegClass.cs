@@ -21,7 +21,7 @@ public sealed partial class Binder
                 if (c.Value is null) return new ConstExpr(null, SqlType.RegClass);
                 try
                 {
-                    return new ConstExpr(RegClassName.Resolve((string)c.Value, Catalog), SqlType.RegClass);
+                    return new ConstExpr(RegClassName.Resolve((string)c.Value, Catalog, Path), SqlType.RegClass);
                 }
                 catch (Errors.TenonException ex) when (ex.Position == 0)
                 {
@@ -31,13 +31,13 @@ public sealed partial class Binder
             }
             if (e.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name)
                 return new FunctionExpr("regclass", [e], SqlType.RegClass,
-                    (a, ctx) => RegClassName.Resolve((string)a[0]!, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+                    (a, ctx) => RegClassName.Resolve((string)a[0]!, ctx.Transaction.Catalog, ctx.Session.SearchPath), strict: true, volatileFn: false);
             return null;
         }
         if (e.Type.Id == TypeId.RegClass && target.Id is TypeId.Text or TypeId.Varchar or TypeId.Name)
         {
             BoundExpr name = new FunctionExpr("text", [e], SqlType.Text,
-                (a, ctx) => RegClassName.Format((uint)a[0]!, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+                (a, ctx) => RegClassName.Format((uint)a[0]!, ctx.Transaction.Catalog, ctx.Session.SearchPath), strict: true, volatileFn: false);
             return target.Id == TypeId.Text ? name : TryCoerce(name, target, CastContext.Explicit, position);
         }
         return null;

@@ -6,8 +6,8 @@ namespace Tenon.Catalog;
 
 /// <summary>
 /// regclass text input and output. Input: a relation name written as text ('items',
-/// 'public.items', '"Order Items"', 'pg_class') or a numeric oid, resolved through the search
-/// path (temporary schema, pg_catalog, public) to the relation's oid. Output: the name again,
+/// 'public.items', '"Order Items"', 'pg_class') or a numeric oid, resolved through the session's
+/// search path to the relation's oid. Output: the name again,
 /// qualified when the search path would not find it. Unquoted parts are folded to lower case and
 /// quoted parts kept as written, as for identifiers in SQL text. Errors carry no position; the
 /// binder adds the literal's position when the text is a constant.
@@ -17,7 +17,9 @@ public static class RegClassName
     /// <summary>The database name a three-part name may carry (current_database()).</summary>
     public const string DatabaseName = "postgres";
 
-    public static uint Resolve(string text, SystemCatalog catalog)
+    public static uint Resolve(string text, SystemCatalog catalog) => Resolve(text, catalog, SearchPath.Default);
+
+    public static uint Resolve(string text, SystemCatalog catalog, SearchPath path)
     {
         if (text.Length > 0 && text.All(char.IsAsciiDigit))
             return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid
@@ -38,10 +40,10 @@ public static class RegClassName
                 throw new TenonException(SqlState.SyntaxError, $"improper relation name (too many dotted names): {joined}");
         }
         var name = parts[^1];
-        if (schema is not null && !catalog.Schemas.Contains(schema))
+        if (schema is not null && !catalog.Schemas.Contains(path.Qualifier(schema)) && schema != SystemCatalog.TempSchema)
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
-        if (PgCatalog.SystemRelations.Find(catalog, schema, name) is { } system) return system.Oid;
-        var found = catalog.LookupRelation(schema, name);
+        if (PgCatalog.SystemRelations.Find(catalog, path, schema, name) is { } system) return system.Oid;
+        var found = catalog.LookupRelation(path, schema, name);
         return found != 0 ? found : throw SqlErrors.RelationDoesNotExist(joined);
     }
 
@@ -85,18 +87,19 @@ public static class RegClassName
     }
 
     /// <summary>regclass output: the relation's name, schema-qualified when the search path would not find it, or the bare oid.</summary>
-    public static string Format(uint oid, SystemCatalog catalog)
+    public static string Format(uint oid, SystemCatalog catalog) => Format(oid, catalog, SearchPath.Default);
+
+    public static string Format(uint oid, SystemCatalog catalog, SearchPath path)
     {
         if (PgCatalog.InformationSchema.ByOid(oid) is { } info) return PgCatalog.InformationSchema.Schema + "." + info.Name;
         if (PgCatalog.SystemRelations.ByOid(oid) is { } system)
-            return PgCatalog.SystemRelations.Find(catalog, null, system.Name) == system ? system.Name : PgCatalog.SystemRelations.Schema + "." + system.Name;
+            return PgCatalog.SystemRelations.Find(catalog, path, null, system.Name) == system ? system.Name : PgCatalog.SystemRelations.Schema + "." + system.Name;
         if (catalog.RelationKind(oid) == '\0') return oid.ToString(CultureInfo.InvariantCulture);
         var name = catalog.RelationName(oid);
         var schema = catalog.RelationSchema(oid);
         var quoted = SqlErrors.QuoteIdentifier(name);
-        // pg_catalog comes before public on the search path, so a catalog relation's name hides a public one.
-        var visible = catalog.LookupRelation(null, name) == oid
-            && (schema == SystemCatalog.TempSchema || PgCatalog.SystemRelations.Find(catalog, null, name) is null);
+        // LookupRelation gives 0 when a system relation earlier on the path hides the name.
+        var visible = catalog.LookupRelation(path, null, name) == oid;
         return visible ? quoted : SqlErrors.QuoteIdentifier(schema) + "." + quoted;
     }
 

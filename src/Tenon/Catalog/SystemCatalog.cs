@@ -9,7 +9,8 @@ namespace Tenon.Catalog;
 /// and a failed statement leaves the catalog as it was.
 ///
 /// Relations (tables, indexes, sequences, views) share one namespace per schema, keyed
-/// "schema.name", as pg_class does. Name lookup follows the search path pg_temp, public.
+/// "schema.name", as pg_class does. An unqualified name is looked up along a session's
+/// <see cref="SearchPath"/>; a session's temporary relations live in its own schema pg_temp_N.
 /// </summary>
 public sealed class SystemCatalog
 {
@@ -26,8 +27,10 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint> relationsByName,
         ImmutableHashSet<string> schemas,
         ImmutableDictionary<string, ExtensionDef> extensions,
-        ImmutableDictionary<CommentKey, string> comments)
+        ImmutableDictionary<CommentKey, string> comments,
+        ImmutableDictionary<string, uint> schemaOids)
     {
+        SchemaOidsByName = schemaOids;
         Tables = tables;
         Indexes = indexes;
         Sequences = sequences;
@@ -44,9 +47,10 @@ public sealed class SystemCatalog
         ImmutableDictionary<uint, SequenceDef>.Empty,
         ImmutableDictionary<uint, ViewDef>.Empty,
         ImmutableDictionary<string, uint>.Empty,
-        ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", TempSchema),
+        ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", "pg_toast"),
         ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql),
-        ImmutableDictionary<CommentKey, string>.Empty);
+        ImmutableDictionary<CommentKey, string>.Empty,
+        ImmutableDictionary<string, uint>.Empty);
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }
     public ImmutableDictionary<uint, IndexDef> Indexes { get; }
@@ -57,6 +61,8 @@ public sealed class SystemCatalog
     public ImmutableDictionary<string, ExtensionDef> Extensions { get; }
     /// <summary>COMMENT ON texts (pg_description), keyed by catalog, object and column.</summary>
     public ImmutableDictionary<CommentKey, string> Comments { get; }
+    /// <summary>pg_namespace oids of the schemas CREATE SCHEMA (or a first temporary table) made; the built-in ones are <see cref="PgCatalog.SchemaOids"/>.</summary>
+    public ImmutableDictionary<string, uint> SchemaOidsByName { get; }
 
     private SystemCatalog With(
         ImmutableDictionary<uint, TableDef>? tables = null,
@@ -66,9 +72,10 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint>? names = null,
         ImmutableHashSet<string>? schemas = null,
         ImmutableDictionary<string, ExtensionDef>? extensions = null,
-        ImmutableDictionary<CommentKey, string>? comments = null) =>
+        ImmutableDictionary<CommentKey, string>? comments = null,
+        ImmutableDictionary<string, uint>? schemaOids = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
-            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments);
+            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, schemaOids ?? SchemaOidsByName);
 
     /// <summary>Rebuilds a catalog from its parts exactly as they were (loading a database file).</summary>
     internal static SystemCatalog Restore(
@@ -79,19 +86,44 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint> relationsByName,
         ImmutableHashSet<string> schemas,
         ImmutableDictionary<string, ExtensionDef> extensions,
-        ImmutableDictionary<CommentKey, string> comments) =>
-        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments);
+        ImmutableDictionary<CommentKey, string> comments,
+        ImmutableDictionary<string, uint> schemaOids) =>
+        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments, schemaOids);
 
     public static string Key(string schema, string name) => schema + "." + name;
 
-    /// <summary>Resolves a relation name through the search path; returns 0 when not found.</summary>
-    public uint LookupRelation(string? schema, string name)
+    /// <summary>Resolves a relation name through PostgreSQL's default search path; returns 0 when not found.</summary>
+    public uint LookupRelation(string? schema, string name) => LookupRelation(SearchPath.Default, schema, name);
+
+    /// <summary>
+    /// Resolves a relation name, qualified or along <paramref name="path"/>; returns 0 when not
+    /// found. A system relation of pg_catalog earlier on the path hides a user relation of the same
+    /// name (0 is returned then too: the caller finds the system relation with
+    /// <see cref="PgCatalog.SystemRelations.Find(SystemCatalog, SearchPath, string?, string)"/>).
+    /// </summary>
+    public uint LookupRelation(SearchPath path, string? schema, string name)
     {
         if (schema is not null)
-            return RelationsByName.TryGetValue(Key(schema, name), out var o) ? o : 0;
-        if (RelationsByName.TryGetValue(Key(TempSchema, name), out var t)) return t;
-        return RelationsByName.TryGetValue(Key(PublicSchema, name), out var p) ? p : 0;
+            return RelationsByName.TryGetValue(Key(path.Qualifier(schema), name), out var o) ? o : 0;
+        foreach (var s in path.Effective(this))
+        {
+            if (RelationsByName.TryGetValue(Key(s, name), out var found)) return found;
+            if (PgCatalog.SystemRelations.IsSystemRelation(s, name)) return 0;
+        }
+        return 0;
     }
+
+    /// <summary>The pg_namespace oid of a schema, or 0 when there is no such schema.</summary>
+    public uint SchemaOid(string schema) =>
+        PgCatalog.SchemaOids.Builtin(schema) is var b and not 0 ? b : SchemaOidsByName.TryGetValue(schema, out var o) ? o : 0;
+
+    /// <summary>The name of the schema with this pg_namespace oid, or null.</summary>
+    public string? SchemaName(uint oid) => Schemas.FirstOrDefault(s => SchemaOid(s) == oid);
+
+    /// <summary>Oids (in oid order) of the relations in a schema: tables, views and sequences, not indexes (they go with their tables).</summary>
+    public IEnumerable<uint> RelationsInSchema(string schema) =>
+        RelationsByName.Where(kv => kv.Key.StartsWith(schema + ".", StringComparison.Ordinal))
+            .Select(kv => kv.Value).Where(o => !Indexes.ContainsKey(o) && RelationSchema(o) == schema).Order();
 
     public bool RelationExists(string schema, string name) => RelationsByName.ContainsKey(Key(schema, name));
 
@@ -193,8 +225,13 @@ public sealed class SystemCatalog
             comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
-    public SystemCatalog PutView(ViewDef view) =>
-        With(views: Views.SetItem(view.Oid, view), names: RelationsByName.SetItem(Key(view.Schema, view.Name), view.Oid));
+    public SystemCatalog PutView(ViewDef view)
+    {
+        var names = RelationsByName;
+        if (Views.TryGetValue(view.Oid, out var old) && (old.Name != view.Name || old.Schema != view.Schema))
+            names = names.Remove(Key(old.Schema, old.Name));
+        return With(views: Views.SetItem(view.Oid, view), names: names.SetItem(Key(view.Schema, view.Name), view.Oid));
+    }
 
     public SystemCatalog RemoveView(uint oid)
     {
@@ -203,10 +240,48 @@ public sealed class SystemCatalog
             comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
+    /// <summary>
+    /// The catalog without the sessions' temporary schemas and their relations: what the durable
+    /// log and snapshots hold, as temporary relations do not outlive their sessions.
+    /// </summary>
+    public SystemCatalog WithoutTemporary()
+    {
+        var temps = Schemas.Where(SearchPath.IsTempSchema).ToList();
+        if (temps.Count == 0) return this;
+        var c = this;
+        foreach (var v in Views.Values.Where(v => SearchPath.IsTempSchema(v.Schema))) c = c.RemoveView(v.Oid);
+        foreach (var t in Tables.Values.Where(t => SearchPath.IsTempSchema(t.Schema)))
+        {
+            foreach (var i in t.Indexes) c = c.RemoveIndex(i.Oid, t.Schema);
+            c = c.RemoveTable(t.Oid);
+        }
+        foreach (var s in Sequences.Values.Where(s => SearchPath.IsTempSchema(s.Schema))) c = c.RemoveSequence(s.Oid);
+        foreach (var s in temps) c = c.RemoveSchema(s);
+        return c;
+    }
+
     public SystemCatalog AddExtension(ExtensionDef extension) => With(extensions: Extensions.SetItem(extension.Name, extension));
     public SystemCatalog RemoveExtension(string name) => With(extensions: Extensions.Remove(name));
-    public SystemCatalog AddSchema(string name) => With(schemas: Schemas.Add(name));
-    public SystemCatalog RemoveSchema(string name) => With(schemas: Schemas.Remove(name));
+    public SystemCatalog AddSchema(string name, uint oid) =>
+        With(schemas: Schemas.Add(name), schemaOids: SchemaOidsByName.SetItem(name, oid));
+
+    public SystemCatalog RemoveSchema(string name) =>
+        With(schemas: Schemas.Remove(name), schemaOids: SchemaOidsByName.Remove(name),
+            comments: CommentsWithout(CommentKey.NamespaceClass, SchemaOid(name)));
+
+    /// <summary>ALTER SCHEMA … RENAME TO: the schema and every relation in it change their schema name.</summary>
+    public SystemCatalog RenameSchema(string from, string to)
+    {
+        var oid = SchemaOid(from);
+        var names = RelationsByName.Where(kv => RelationSchema(kv.Value) != from).ToImmutableDictionary()
+            .AddRange(RelationsByName.Where(kv => RelationSchema(kv.Value) == from)
+                .Select(kv => KeyValuePair.Create(Key(to, kv.Key[(from.Length + 1)..]), kv.Value)));
+        var tables = Tables.SetItems(Tables.Values.Where(t => t.Schema == from).Select(t => KeyValuePair.Create(t.Oid, t with { Schema = to })));
+        var sequences = Sequences.SetItems(Sequences.Values.Where(q => q.Schema == from).Select(q => KeyValuePair.Create(q.Oid, q with { Schema = to })));
+        var views = Views.SetItems(Views.Values.Where(v => v.Schema == from).Select(v => KeyValuePair.Create(v.Oid, v with { Schema = to })));
+        return new SystemCatalog(tables, Indexes, sequences, views, names, Schemas.Remove(from).Add(to), Extensions, Comments,
+            SchemaOidsByName.Remove(from).SetItem(to, oid));
+    }
 
     /// <summary>Sets (or with null/empty text removes, as PostgreSQL does) the comment on an object.</summary>
     public SystemCatalog SetComment(CommentKey key, string? text) =>

@@ -12,6 +12,8 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
     /// <summary>Indexes in creation order; the storage keeps one IndexStore per entry, in the same order.</summary>
     public IReadOnlyList<IndexDef> Indexes { get; init; } = Array.Empty<IndexDef>();
     public bool Temporary { get; init; }
+    /// <summary>What COMMIT does to a temporary table (ON COMMIT …).</summary>
+    public TempOnCommit OnCommit { get; init; }
 
     public string QualifiedName => $"{Schema}.{Name}";
 
@@ -42,3 +44,6 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
         return -1;
     }
 }
+
+/// <summary>A temporary table's ON COMMIT action.</summary>
+public enum TempOnCommit { PreserveRows, DeleteRows, Drop }

@@ -268,7 +268,7 @@ public sealed partial class RowWriter
                 expr = binder.CoerceForColumn(binder.BindExpr(column.Default, null), column, column.Default.Position);
             else if (column.Identity != IdentityKind.None && column.OwnedSequence is not null)
                 expr = binder.CoerceForColumn(
-                    binder.BindExpr(new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(Errors.SqlErrors.QuoteIdentifier(column.OwnedSequence))]), null),
+                    binder.BindExpr(new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(Errors.SqlErrors.QuoteIdentifier(table.Schema) + "." + Errors.SqlErrors.QuoteIdentifier(column.OwnedSequence))]), null),
                     column, 0);
             _defaults[key] = expr;
         }

@@ -13,7 +13,7 @@ public sealed partial class DdlExecutor
 {
     public StatementResult CreateIndex(CreateIndexStatement stmt)
     {
-        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
+        var table = FindTable(stmt.Table) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
         var binder = new Binder(ctx);
         var scope = RowWriter.TableScope(table);
         var cols = new short[stmt.Elements.Count];
@@ -71,26 +71,38 @@ public sealed partial class DdlExecutor
     public StatementResult Drop(DropStatement stmt)
     {
         var tag = "DROP " + stmt.Kind.ToString().ToUpperInvariant();
+        if (stmt.Kind == ObjectKind.Schema)
+        {
+            DropSchemas(stmt);
+            return new StatementResult(tag);
+        }
         if (stmt.Kind == ObjectKind.Table && stmt.Names.Count > 1) return DropTables(stmt);
         foreach (var name in stmt.Names)
         {
+            if (stmt.Kind is ObjectKind.Table or ObjectKind.Index or ObjectKind.Sequence or ObjectKind.View
+                && name.Schema is { } schema && schema != SystemCatalog.TempSchema && !Catalog.Schemas.Contains(schema))
+            {
+                if (!stmt.IfExists) throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{schema}\" does not exist, skipping"));
+                continue;
+            }
             switch (stmt.Kind)
             {
                 case ObjectKind.Table:
                 {
-                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    var oid = Lookup(name);
                     if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
                         throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
                     }
                     RequireKind(oid, name, 'r');
-                    DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Catalog.LookupRelation(n.Schema, n.Name)).ToHashSet());
+                    DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Lookup(n)).ToHashSet());
                     break;
                 }
                 case ObjectKind.Index:
                 {
-                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    var oid = Lookup(name);
                     if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"index \"{name.Name}\" does not exist, skipping")); continue; }
@@ -111,7 +123,7 @@ public sealed partial class DdlExecutor
                 }
                 case ObjectKind.Sequence:
                 {
-                    var oid = Catalog.LookupRelation(name.Schema, name.Name);
+                    var oid = Lookup(name);
                     if (oid == 0)
                     {
                         if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
@@ -121,6 +133,9 @@ public sealed partial class DdlExecutor
                     DropSequence(Catalog.Sequences[oid], stmt.Cascade);
                     break;
                 }
+                case ObjectKind.View:
+                    DropView(name, stmt);
+                    break;
                 case ObjectKind.Extension:
                     if (!Catalog.Extensions.TryGetValue(name.Name, out var extension))
                     {
@@ -157,7 +172,13 @@ public sealed partial class DdlExecutor
         var oids = new List<uint>();
         foreach (var name in stmt.Names)
         {
-            var oid = Catalog.LookupRelation(name.Schema, name.Name);
+            if (name.Schema is { } schema && schema != SystemCatalog.TempSchema && !Catalog.Schemas.Contains(schema))
+            {
+                if (!stmt.IfExists) throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{schema}\" does not exist, skipping"));
+                continue;
+            }
+            var oid = Lookup(name);
             if (oid == 0)
             {
                 if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
@@ -185,11 +206,21 @@ public sealed partial class DdlExecutor
         return new StatementResult("DROP TABLE");
     }
 
-    private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether)
+    private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether, bool quiet = false)
     {
         var table = Catalog.Table(oid);
         var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
-        DropDependentForeignKeys(dependents, cascade, $"table {table.Name}");
+        var views = DependentViews([oid]).Where(v => !droppedTogether.Contains(v.View)).ToList();
+        var wasQuiet = _quiet;
+        _quiet |= quiet;
+        try
+        {
+            ReportOrDropDependents(dependents, views, cascade, $"table {Describe(oid)}");
+        }
+        finally
+        {
+            _quiet = wasQuiet;
+        }
         RequireNoPendingEvents(oid, "DROP TABLE");
         table = Catalog.Table(oid);
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
@@ -209,7 +240,7 @@ public sealed partial class DdlExecutor
 
     public StatementResult Truncate(TruncateStatement stmt)
     {
-        var oids = stmt.Tables.Select(n => Catalog.FindTable(n.Schema, n.Name)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
+        var oids = stmt.Tables.Select(n => FindTable(n)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
         foreach (var o in oids) RequireNoPendingEvents(o);
         // As PostgreSQL: CASCADE adds, level by level, every table referencing one already in the
         // set (each level in OID order); without it, the first given table (in the order given) with
@@ -286,8 +317,10 @@ public sealed partial class DdlExecutor
 
     private StatementResult AlterTableActions(AlterTableStatement stmt)
     {
-        var table = Catalog.FindTable(stmt.Table.Schema, stmt.Table.Name);
-        if (table is null && stmt.Actions.All(a => a is OwnerToAction) && Catalog.LookupRelation(stmt.Table.Schema, stmt.Table.Name) != 0)
+        var table = FindTable(stmt.Table);
+        if (table is null && stmt.Actions is [RenameTableAction rename] && Lookup(stmt.Table) != 0)
+            return RenameRelation(new RenameObjectStatement(ObjectKind.Table, stmt.Table, rename.NewName, stmt.IfExists));
+        if (table is null && stmt.Actions.All(a => a is OwnerToAction) && Lookup(stmt.Table) != 0)
         {
             // ALTER TABLE … OWNER TO also applies to sequences and views (pg_dump writes it so).
             foreach (var a in stmt.Actions) CheckOwner((OwnerToAction)a);
@@ -423,6 +456,7 @@ public sealed partial class DdlExecutor
                             updated = col with { Default = null, DefaultText = null };
                             break;
                         case AlterColumnKind.SetType:
+                            RequireNoViewUsesColumn(table, col);
                             // All TYPE changes of the statement are made together, where the first one is written.
                             if (!typesAltered)
                             {

@@ -80,9 +80,7 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.FeatureNotSupported, $"cross-database references are not implemented: {string.Join(".", parts)}");
         var schema = parts.Count >= 2 ? parts[^2] : null;
         var name = parts[^1];
-        if (schema is not null && !Catalog.Schemas.Contains(schema))
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
-        var oid = Catalog.LookupRelation(schema, name);
+        var oid = Lookup(new Sql.Ast.QualifiedName(schema, name));
         if (oid == 0)
             throw new TenonException(SqlState.UndefinedTable, schema is null ? $"relation \"{name}\" does not exist" : $"relation \"{schema}.{name}\" does not exist");
         return oid;

@@ -249,9 +249,13 @@ public sealed partial class DdlExecutor
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
         var r = c.References;
-        var parentOid = Catalog.LookupRelation(r.Table.Schema, r.Table.Name);
+        var parentOid = Lookup(r.Table);
         if (parentOid == 0 || !Catalog.Tables.TryGetValue(parentOid, out var parent))
             throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
+        if (parent.Temporary != table.Temporary)
+            throw new TenonException(SqlState.InvalidTableDefinition, table.Temporary
+                ? "constraints on temporary tables may reference only temporary tables"
+                : "constraints on permanent tables may reference only permanent tables");
         // PostgreSQL reports a missing referencing column without a position.
         var cols = ResolveColumns(table, c.Columns, 0, "fk");
         short[] parentCols;

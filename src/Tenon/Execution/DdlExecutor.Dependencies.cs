@@ -70,6 +70,8 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.UndefinedColumn, $"column \"{action.Column}\" of relation \"{table.Name}\" does not exist");
         }
         var n = col.Number;
+        DropViewsUsingColumn(table, col, action.Cascade);
+        table = Catalog.Table(table.Oid);
         // Foreign keys referencing this column from elsewhere need CASCADE; the table's own
         // constraints and indexes over the column go with it.
         var referencing = Catalog.Tables.Values.SelectMany(t => t.ForeignKeys)

@@ -17,7 +17,7 @@ public sealed partial class DdlExecutor
 {
     public StatementResult CreateSequence(CreateSequenceStatement stmt)
     {
-        if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
+        if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists, withPosition: false) is not var (schema, name))
             return new StatementResult("CREATE SEQUENCE");
         var seq = ApplySequenceOptions(new SequenceDef(name, Db.NextOid(), schema) { DataType = SqlType.Int8 }, stmt.Options, creating: true);
         Catalog = Catalog.PutSequence(ApplyOwnedBy(seq, stmt.Options));
@@ -26,7 +26,7 @@ public sealed partial class DdlExecutor
 
     public StatementResult AlterSequence(AlterSequenceStatement stmt)
     {
-        var oid = Catalog.LookupRelation(stmt.Name.Schema, stmt.Name.Name);
+        var oid = Lookup(stmt.Name);
         if (oid == 0)
         {
             if (stmt.IfExists)
@@ -73,6 +73,7 @@ public sealed partial class DdlExecutor
     /// <summary>The NOTICE PostgreSQL gives for objects a DROP … CASCADE takes along.</summary>
     private void ReportCascade(IReadOnlyList<string> dropped)
     {
+        if (_quiet || dropped.Count == 0) return;
         if (dropped.Count == 1)
             ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"drop cascades to {dropped[0]}"));
         else
@@ -105,8 +106,9 @@ public sealed partial class DdlExecutor
             {
                 NotNull = true,
                 // The literal is regclass text: quoted when needed, or a mixed-case name would fold to lower case.
-                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(Errors.SqlErrors.QuoteIdentifier(seq.Name))]),
-                DefaultText = $"nextval('{Errors.SqlErrors.QuoteIdentifier(seq.Name)}'::regclass)",
+                // By oid, as PostgreSQL's regclass constant: the default keeps naming this sequence whatever the search path.
+                Default = new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(seq.Oid.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+                DefaultText = $"nextval('{(seq.Schema == SystemCatalog.PublicSchema ? "" : Errors.SqlErrors.QuoteIdentifier(seq.Schema) + ".")}{Errors.SqlErrors.QuoteIdentifier(seq.Name)}'::regclass)",
                 OwnedSequence = seq.Name,
             };
         }
@@ -230,7 +232,7 @@ public sealed partial class DdlExecutor
         if (target.Schema is null)
             throw new TenonException(SqlState.InvalidParameterValue, "invalid OWNED BY option",
                 hint: "Specify OWNED BY table.column or OWNED BY NONE.");
-        var oid = Catalog.LookupRelation(null, target.Schema);
+        var oid = Lookup(new QualifiedName(owned.TargetTableSchema, target.Schema));
         if (oid == 0) throw SqlErrors.RelationDoesNotExist(target.Schema);
         if (!Catalog.Tables.TryGetValue(oid, out var table))
             throw new TenonException(SqlState.WrongObjectType, $"sequence cannot be owned by relation \"{Catalog.RelationName(oid)}\"");

@@ -27,21 +27,57 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         set => Tx.Catalog = value;
     }
 
+    private SearchPath Path => ctx.Session.SearchPath;
+
+    /// <summary>Set while dropping what a session leaves behind: cascades happen without a NOTICE.</summary>
+    private bool _quiet;
+
+    /// <summary>A relation's oid along the search path, 0 when there is none; 3F000 for an unknown schema.</summary>
+    private uint Lookup(QualifiedName name, int position = 0) => Binder.LookupRelation(Catalog, Path, name, position);
+
+    /// <summary>The table a name refers to, or null (also when it names another kind of relation).</summary>
+    private TableDef? FindTable(QualifiedName name, int position = 0) =>
+        Lookup(name, position) is var oid and not 0 && Catalog.Tables.TryGetValue(oid, out var t) ? t : null;
+
     /// <summary>
     /// Where CREATE TABLE or CREATE SEQUENCE puts a new relation: its schema and its name cut to
     /// 63 bytes. Null when IF NOT EXISTS finds the name taken (after PostgreSQL's NOTICE); 42P07
     /// when it is taken otherwise, 3F000 for an unknown schema.
     /// </summary>
-    private (string Schema, string Name)? NewRelationName(QualifiedName qualified, bool temporary, bool ifNotExists)
+    private (string Schema, string Name)? NewRelationName(QualifiedName qualified, bool temporary, bool ifNotExists, bool withPosition = true)
     {
-        var schema = temporary ? SystemCatalog.TempSchema : qualified.Schema ?? SystemCatalog.PublicSchema;
-        if (!Catalog.Schemas.Contains(schema))
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist") { Position = qualified.Position };
+        var schema = CreationSchema(qualified, temporary, withPosition);
         var name = NameGenerator.Truncate(qualified.Name);
         if (!Catalog.RelationExists(schema, name)) return (schema, name);
         if (!ifNotExists) throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
         return null;
+    }
+
+    /// <summary>
+    /// The schema a new relation goes into: the one written, else the session's temporary schema
+    /// for a temporary relation, else the search path's creation schema. The temporary schema is
+    /// made on first use. 3F000 for an unknown schema or an empty path, 42P16 for a temporary
+    /// relation in a permanent schema.
+    /// </summary>
+    private string CreationSchema(QualifiedName qualified, bool temporary, bool withPosition = true)
+    {
+        var position = withPosition ? qualified.Position : 0;
+        string schema;
+        if (qualified.Schema is { } written)
+        {
+            schema = Path.Qualifier(written);
+            if (!SearchPath.IsTempSchema(schema) && !Catalog.Schemas.Contains(schema))
+                throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{written}\" does not exist") { Position = position };
+            if (temporary && !SearchPath.IsTempSchema(schema))
+                throw new TenonException(SqlState.InvalidTableDefinition, "cannot create temporary relation in non-temporary schema") { Position = position };
+            if (SearchPath.IsTempSchema(schema) && schema != Path.TempSchema)
+                throw new TenonException(SqlState.InvalidTableDefinition, "cannot create relations in temporary schemas of other sessions") { Position = position };
+        }
+        else schema = temporary ? Path.TempSchema : Path.CreationSchema(Catalog, qualified.Position);
+        if (schema == Path.TempSchema && !Catalog.Schemas.Contains(schema))
+            Catalog = Catalog.AddSchema(schema, Db.NextOid());
+        return schema;
     }
 
     public StatementResult CreateTable(CreateTableStatement stmt)
@@ -61,7 +97,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
             columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type), (short)(columns.Count + 1)));
         }
-        var table = new TableDef(oid, schema, name, columns) { Temporary = stmt.Temporary };
+        var table = new TableDef(oid, schema, name, columns) { Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt) };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
 

@@ -23,7 +23,9 @@ public sealed partial class DmlExecutor(ExecContext ctx)
     {
         var binder = new Binder(ctx);
         binder.BindStatementWith(stmt.With);
-        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var (table, realTable, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
+        if (stmt.OnConflict is not null && table != realTable)
+            throw new TenonException(SqlState.FeatureNotSupported, "INSERT … ON CONFLICT through a view is not supported") { Position = stmt.Position };
         var live = table.LiveColumns.ToList();
         List<ColumnDef> targets;
         if (stmt.Columns is null) targets = live;
@@ -47,7 +49,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         var writer = new RowWriter(ctx);
         Func<List<object?[]>> produceRows;
         if (stmt.Source is null)
-            produceRows = () => [BuildRow(writer, table, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
+            produceRows = () => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
         {
             foreach (var row in values.Rows)
@@ -72,7 +74,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
                         if (row[i] is null) { isDefault[i] = true; continue; }
                         vals[i] = row[i]!.Eval(Array.Empty<object?>(), ctx);
                     }
-                    rows.Add(BuildRow(writer, table, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
+                    rows.Add(BuildRow(writer, realTable, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
                 }
                 return rows;
             };
@@ -97,7 +99,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
                 foreach (var r in plan.Execute(ctx).ToList())
                 {
                     var vals = casts.Select(c => c.Eval(r, ctx)).ToArray();
-                    rows.Add(BuildRow(writer, table, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
+                    rows.Add(BuildRow(writer, realTable, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
                 }
                 return rows;
             };
@@ -113,7 +115,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         foreach (var row in rowsToInsert)
         {
             var written = row;
-            if (conflict is null) writer.Insert(table, row);
+            if (conflict is null) writer.Insert(realTable, row);
             else if (InsertOrResolve(writer, table, conflict, row, touched) is { } result) written = result;
             else continue;
             count++;
@@ -199,9 +201,10 @@ public sealed partial class DmlExecutor(ExecContext ctx)
     {
         var binder = new Binder(ctx);
         binder.BindStatementWith(stmt.With);
-        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope);
+        if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         var writer = new RowWriter(ctx);
@@ -219,7 +222,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
             foreach (var (col, expr) in sets)
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
             if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
-            writer.Update(table, rowId, current, newRow);
+            writer.Update(realTable, rowId, current, newRow);
             count++;
             if (returning is not null)
             {
@@ -236,9 +239,10 @@ public sealed partial class DmlExecutor(ExecContext ctx)
     {
         var binder = new Binder(ctx);
         binder.BindStatementWith(stmt.With);
-        var table = ResolveTarget(binder, stmt.Table, stmt.Position);
+        var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
+        if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
@@ -249,19 +253,11 @@ public sealed partial class DmlExecutor(ExecContext ctx)
             var rowId = (long)input[rowIdSlot]!;
             if (!seen.Add(rowId)) continue;
             var oldRow = input[..table.Columns.Count];
-            writer.Delete(table, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
+            writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
         }
         writer.Finish();
         return new StatementResult($"DELETE {seen.Count}", returning?.Columns, returning is null ? null : output);
-    }
-
-    private TableDef ResolveTarget(Binder binder, QualifiedName name, int position)
-    {
-        var table = binder.ResolveTable(name, name.Position > 0 ? name.Position : position, out var view);
-        if (view is not null)
-            throw new TenonException(SqlState.FeatureNotSupported, $"cannot modify view \"{view.Name}\"") { Position = position };
-        return table!;
     }
 
     private (BoundExpr[] Exprs, ResultColumn[] Columns)? BindReturning(Binder binder, TableDef table, IReadOnlyList<SelectItem>? items, string? alias, Scope? scope = null)

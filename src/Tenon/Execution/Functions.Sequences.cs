@@ -31,7 +31,7 @@ public static partial class Functions
                     (a, ctx) => ctx.Session.SetVal((uint)a[0]!, (long)a[1]!, (bool)a[2]!), Volatile: true);
             case "pg_get_serial_sequence" when n == 2 && args[0].IsString && args[1].IsString:
                 return new([SqlType.Text, SqlType.Text], SqlType.Text,
-                    (a, ctx) => SerialSequence(ctx.Transaction.Catalog, (string)a[0]!, (string)a[1]!), Volatile: false);
+                    (a, ctx) => SerialSequence(ctx.Transaction.Catalog, ctx.Session.SearchPath, (string)a[0]!, (string)a[1]!), Volatile: false);
         }
         return null;
     }
@@ -40,9 +40,9 @@ public static partial class Functions
     /// The quoted, schema-qualified name of the sequence a serial or identity column owns, or null.
     /// The table name is parsed as SQL would (case-folded unless quoted); the column name is taken literally.
     /// </summary>
-    private static string? SerialSequence(SystemCatalog catalog, string tableName, string columnName)
+    private static string? SerialSequence(SystemCatalog catalog, SearchPath path, string tableName, string columnName)
     {
-        var oid = RegClassName.Resolve(tableName, catalog);
+        var oid = RegClassName.Resolve(tableName, catalog, path);
         if (!catalog.Tables.TryGetValue(oid, out var table)) return null;
         var column = table.FindColumn(columnName)
             ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{columnName}\" of relation \"{table.Name}\" does not exist");

@@ -38,6 +38,8 @@ public static partial class Functions
                 return new(None, SqlType.Float8, (_, _) => Random.Shared.NextDouble(), Volatile: true);
             case "version" when n == 0:
                 return new(None, SqlType.Text, (_, _) => "PostgreSQL 15.18 (Tenon) on x86_64-pc-linux-gnu, compiled by C#, 64-bit");
+            case "current_schema" when n == 0:
+                return new(None, SqlType.Name, (_, ctx) => ctx.Session.SearchPath.CurrentSchema(ctx.Transaction.Catalog), Strict: false);
             case "current_database" when n == 0:
                 return new(None, SqlType.Name, (_, ctx) => ctx.Session.DatabaseName);
             case "pg_advisory_unlock_all" when n == 0:
@@ -61,7 +63,7 @@ public static partial class Functions
         SqlValueFunctionKind.CurrentDate => new FunctionExpr("CURRENT_DATE", [], SqlType.Date,
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Date, CastContext.Explicit, c.Settings), false, false),
         SqlValueFunctionKind.CurrentCatalog => new ConstExpr(ctx.Session.DatabaseName, SqlType.Name),
-        SqlValueFunctionKind.CurrentSchema => new ConstExpr("public", SqlType.Name),
+        SqlValueFunctionKind.CurrentSchema => new ConstExpr(ctx.Session.SearchPath.CurrentSchema(ctx.Transaction.Catalog), SqlType.Name),
         // Named by their keyword, which is how pg_get_expr shows them (Deparser).
         SqlValueFunctionKind.CurrentUser or SqlValueFunctionKind.SessionUser or SqlValueFunctionKind.User or SqlValueFunctionKind.CurrentRole
             => new FunctionExpr(v.Kind switch

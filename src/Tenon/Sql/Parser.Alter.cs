@@ -11,6 +11,22 @@ public sealed partial class Parser
         var alter = ExpectKw("alter");
         var t = Cur;
         if (t.Is("table")) return ParseAlterTable(alter);
+        if (t.Is("schema"))
+        {
+            Advance();
+            var schema = ParseColId();
+            if (AcceptKw("rename"))
+            {
+                ExpectKw("to");
+                return new AlterSchemaStatement(schema) { NewName = ParseColId(), Position = alter.Position };
+            }
+            if (AcceptKw("owner"))
+            {
+                ExpectKw("to");
+                return new AlterSchemaStatement(schema) { Owner = ParseRoleSpec(), Position = alter.Position };
+            }
+            throw Error();
+        }
         if (t.Is("index") || t.Is("sequence") || t.Is("view"))
         {
             var kind = t.Is("index") ? ObjectKind.Index : t.Is("sequence") ? ObjectKind.Sequence : ObjectKind.View;

@@ -210,7 +210,12 @@ public sealed partial class Parser
                 var parts = ParseAnyName();
                 opt = parts.Count == 1 && parts[0] == "none"
                     ? new SequenceOption("owned_by", null, false)
-                    : new SequenceOption("owned_by", null) { Target = MakeQualifiedName(parts, first) };
+                    : new SequenceOption("owned_by", null)
+                    {
+                        // OWNED BY [schema.]table.column: the column is the target's name, the table its schema part.
+                        Target = MakeQualifiedName(parts, first),
+                        TargetTableSchema = parts.Count == 3 ? parts[0] : null,
+                    };
             }
             else if (Cur.Is("sequence") && At(1).Is("name"))
             {
@@ -284,18 +289,19 @@ public sealed partial class Parser
             ifNotExists = true;
         }
         string name;
-        if (AcceptKw("authorization")) name = ParseRoleSpec();
+        string? role = null;
+        if (AcceptKw("authorization")) name = role = ParseRoleSpec();
         else
         {
             name = ParseColId();
-            if (AcceptKw("authorization")) ParseRoleSpec();
+            if (AcceptKw("authorization")) role = ParseRoleSpec();
         }
         if (Cur.Kind is not (TokenKind.Semicolon or TokenKind.EndOfInput))
         {
             if (ifNotExists || !(Cur.Is("create") || Cur.Is("grant"))) throw Error();
             return Unsupported("CREATE SCHEMA with schema elements");
         }
-        return new CreateSchemaStatement(name, ifNotExists) { Position = create.Position };
+        return new CreateSchemaStatement(name, ifNotExists) { Authorization = role, Position = create.Position };
     }
 
     /// RoleSpec: NonReservedWord | CURRENT_ROLE | CURRENT_USER | SESSION_USER

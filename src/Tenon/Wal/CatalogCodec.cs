@@ -17,6 +17,7 @@ namespace Tenon.Wal;
 ///   views              varint n, n × ViewDef object
 ///   relation names     varint n, n × (string "schema.name", 4 bytes oid)
 ///   schemas            varint n, n × string
+///   schema oids        varint n, n × (string name, 4 bytes oid): the schemas that are not built in
 ///   extensions         varint n, n × ExtensionDef object
 ///   comments           varint n, n × (4 bytes class oid, 4 bytes object oid, 4 bytes sub id, string text)
 /// </summary>
@@ -24,6 +25,7 @@ internal static class CatalogCodec
 {
     public static void Write(BinaryWriter w, SystemCatalog catalog, long nextOid)
     {
+        catalog = catalog.WithoutTemporary();
         w.Write(nextOid);
         WriteAll(w, catalog.Tables.Values.OrderBy(t => t.Oid));
         WriteAll(w, catalog.Indexes.Values.OrderBy(i => i.Oid));
@@ -40,6 +42,12 @@ internal static class CatalogCodec
         }
         w.Write7BitEncodedInt(catalog.Schemas.Count);
         foreach (var s in catalog.Schemas.OrderBy(s => s, StringComparer.Ordinal)) w.Write(s);
+        w.Write7BitEncodedInt(catalog.SchemaOidsByName.Count);
+        foreach (var (s, oid) in catalog.SchemaOidsByName.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(s);
+            w.Write(oid);
+        }
         WriteAll(w, catalog.Extensions.Values.OrderBy(e => e.Name, StringComparer.Ordinal));
         w.Write7BitEncodedInt(catalog.Comments.Count);
         foreach (var (key, text) in catalog.Comments.OrderBy(c => (c.Key.ClassOid, c.Key.ObjectOid, c.Key.SubId)))
@@ -68,6 +76,13 @@ internal static class CatalogCodec
         n = r.Read7BitEncodedInt();
         var schemas = ImmutableHashSet.CreateBuilder<string>();
         for (var i = 0; i < n; i++) schemas.Add(r.ReadString());
+        n = r.Read7BitEncodedInt();
+        var schemaOids = ImmutableDictionary.CreateBuilder<string, uint>();
+        for (var i = 0; i < n; i++)
+        {
+            var name = r.ReadString();
+            schemaOids[name] = r.ReadUInt32();
+        }
         var extensions = ReadAll<ExtensionDef>(r).ToImmutableDictionary(e => e.Name);
         n = r.Read7BitEncodedInt();
         var comments = ImmutableDictionary.CreateBuilder<CommentKey, string>();
@@ -76,7 +91,7 @@ internal static class CatalogCodec
             var key = new CommentKey(r.ReadUInt32(), r.ReadUInt32(), r.ReadInt32());
             comments[key] = r.ReadString();
         }
-        return SystemCatalog.Restore(tables, indexes, sequences, views, names.ToImmutable(), schemas.ToImmutable(), extensions, comments.ToImmutable());
+        return SystemCatalog.Restore(tables, indexes, sequences, views, names.ToImmutable(), schemas.ToImmutable(), extensions, comments.ToImmutable(), schemaOids.ToImmutable());
     }
 
     private static void WriteAll<T>(BinaryWriter w, IEnumerable<T> items)

@@ -54,6 +54,8 @@ internal sealed class CommitRecord
         }
         foreach (var (oid, data) in after.Data.OrderBy(p => p.Key))
         {
+            // Temporary tables are never logged: they end with their session.
+            if (after.Catalog.Tables.TryGetValue(oid, out var table) && table.Temporary) continue;
             before.Data.TryGetValue(oid, out var old);
             var oldRows = old?.Rows;
             if (ReferenceEquals(oldRows, data.Rows)) continue;

@@ -71,17 +71,7 @@ internal sealed class ReplayState
     /// </summary>
     public void DropTemporaryRelations()
     {
-        var catalog = Catalog;
-        foreach (var v in catalog.Views.Values.Where(v => v.Schema == SystemCatalog.TempSchema).ToList())
-            catalog = catalog.RemoveView(v.Oid);
-        foreach (var t in catalog.Tables.Values.Where(t => t.Schema == SystemCatalog.TempSchema).ToList())
-        {
-            foreach (var i in t.Indexes) catalog = catalog.RemoveIndex(i.Oid, t.Schema);
-            catalog = catalog.RemoveTable(t.Oid);
-            Rows.Remove(t.Oid);
-        }
-        foreach (var s in catalog.Sequences.Values.Where(s => s.Schema == SystemCatalog.TempSchema).ToList())
-            catalog = catalog.RemoveSequence(s.Oid);
-        Catalog = catalog;
+        Catalog = Catalog.WithoutTemporary();
+        foreach (var oid in Rows.Keys.Where(o => !Catalog.Tables.ContainsKey(o)).ToList()) Rows.Remove(oid);
     }
 }

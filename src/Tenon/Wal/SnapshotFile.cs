@@ -28,6 +28,7 @@ internal static class SnapshotFile
 
     public static void Write(Stream s, DbVersion version, SystemCatalog catalog, long nextOid, long sequence)
     {
+        catalog = catalog.WithoutTemporary();
         s.Write(new FileHeader(FileHeader.SnapshotMagic, FileHeader.CurrentVersion, sequence).ToBytes());
         WriteSection(s, w =>
         {

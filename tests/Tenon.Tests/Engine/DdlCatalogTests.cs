@@ -56,7 +56,7 @@ public sealed class DdlCatalogTests
     public void Pg_namespace_lists_each_schema_once_with_its_owner()
     {
         using var s = NewSession();
-        Assert.Equal(["pg_catalog 10", "public 6171", "information_schema 10"],
+        Assert.Equal(["pg_catalog 10", "pg_toast 10", "public 6171", "information_schema 10"],
             s.ExecuteSingle("SELECT nspname, nspowner FROM pg_namespace ORDER BY oid").Rows.Select(r => $"{r[0]} {r[1]}"));
         s.ExecuteSingle("CREATE TEMP TABLE t (a int)");
         Assert.Equal(["pg_temp_3"], Column(s, "SELECT nspname FROM pg_namespace WHERE oid = (SELECT relnamespace FROM pg_class WHERE relname = 't')"));

@@ -37,8 +37,8 @@ public static class InformationSchema
 
     internal static string YesNo(bool value) => value ? "YES" : "NO";
 
-    /// <summary>A schema's name as the views show it (the temporary schema as PostgreSQL names it).</summary>
-    internal static string SchemaName(string schema) => schema == SystemCatalog.TempSchema ? SchemaOids.TempSchemaDisplayName : schema;
+    /// <summary>A schema's name as the views show it (temporary tables already live in their session's pg_temp_N).</summary>
+    internal static string SchemaName(string schema) => schema;
 
     /// <summary>The relations these views show: user tables and views, in oid order.</summary>
     internal static IEnumerable<TableDef> Tables(SystemCatalog catalog) => catalog.Tables.Values.OrderBy(t => t.Oid);

@@ -6,8 +6,8 @@ namespace Tenon.Catalog.PgCatalog;
 /// pg_attribute: the columns of every table, dropped ones included as PostgreSQL keeps them
 /// (named <c>........pg.dropped.N........</c>, type 0). Tenon has no system columns (ctid, xmin, …),
 /// so there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
-/// column, or the function of an expression key, else "expr"; repeats numbered); view and sequence
-/// columns are not listed yet.
+/// column, or the function of an expression key, else "expr"; repeats numbered); a view's output
+/// columns are listed as they were when it was made; sequence columns are not listed yet.
 /// The "char" columns are shown as text; attacl, attoptions, attfdwoptions and attmissingval are left out.
 /// </summary>
 public static class PgAttribute
@@ -64,6 +64,18 @@ public static class PgAttribute
                 ];
             }
         }
+        foreach (var view in catalog.Views.Values.OrderBy(v => v.Oid))
+            for (var i = 0; i < view.Columns.Count; i++)
+            {
+                var c = view.Columns[i];
+                var t = BuiltinTypes.ByOid(c.Type.TypeOid);
+                yield return
+                [
+                    view.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, (short)(i + 1), 0, -1,
+                    c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
+                ];
+            }
     }
 
     /// <summary>PostgreSQL's names for index columns: the column's name, an expression's function name or "expr", made unique with a number.</summary>

@@ -34,10 +34,10 @@ public static class PgClass
         foreach (var oid in catalog.RelationsByName.Values.Order())
         {
             var schema = catalog.RelationSchema(oid);
-            var persistence = schema == SystemCatalog.TempSchema ? "t" : "p";
+            var persistence = SearchPath.IsTempSchema(schema) ? "t" : "p";
             object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers) =>
             [
-                oid, catalog.RelationName(oid), SchemaOids.Of(schema), 0u,
+                oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), 0u,
                 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' ? 0u : oid,
                 0u, 0, -1f,
                 0, 0u, hasIndex,
@@ -56,7 +56,7 @@ public static class PgClass
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))
-                yield return Row('v', 0, false, v.ColumnNames?.Count ?? 0, 0, false);
+                yield return Row('v', 0, false, v.Columns.Count, 0, false);
         }
     }
 }

@@ -32,7 +32,7 @@ public static class PgConstraint
             uint indexOid = c switch { KeyConstraintDef k => k.IndexOid, ForeignKeyDef f => f.ParentIndexOid, _ => 0u };
             yield return
             [
-                c.Oid, c.Name, SchemaOids.Of(table.Schema), c.Kind.ToString(),
+                c.Oid, c.Name, SchemaOids.Of(catalog, table.Schema), c.Kind.ToString(),
                 c.Deferrable, c.InitiallyDeferred, c.Validated,
                 c.TableOid, 0u, indexOid, 0u,
                 fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),

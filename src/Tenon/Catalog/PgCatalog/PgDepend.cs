@@ -29,7 +29,7 @@ public static class PgDepend
     {
         foreach (var table in catalog.Tables.Values.OrderBy(t => t.Oid))
         {
-            yield return Row(PgClassOid, table.Oid, PgNamespaceOid, SchemaOids.Of(table.Schema), 0, 'n');
+            yield return Row(PgClassOid, table.Oid, PgNamespaceOid, SchemaOids.Of(catalog, table.Schema), 0, 'n');
             foreach (var index in table.Indexes)
             {
                 var constraint = index.ConstraintName is null ? null
@@ -59,7 +59,7 @@ public static class PgDepend
         {
             if (seq.OwnerTableOid == 0)
             {
-                yield return Row(PgClassOid, seq.Oid, PgNamespaceOid, SchemaOids.Of(seq.Schema), 0, 'n');
+                yield return Row(PgClassOid, seq.Oid, PgNamespaceOid, SchemaOids.Of(catalog, seq.Schema), 0, 'n');
                 continue;
             }
             var identity = catalog.Tables.TryGetValue(seq.OwnerTableOid, out var owner)

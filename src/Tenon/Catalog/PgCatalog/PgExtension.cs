@@ -14,5 +14,5 @@ public static class PgExtension
 
     private static IEnumerable<object?[]> Rows(SystemCatalog catalog) =>
         catalog.Extensions.Values.OrderBy(e => e.Oid)
-            .Select(e => new object?[] { e.Oid, e.Name, SchemaOids.BootstrapSuperuser, SchemaOids.Of(e.Schema), e.Relocatable, e.Version });
+            .Select(e => new object?[] { e.Oid, e.Name, SchemaOids.BootstrapSuperuser, SchemaOids.Of(catalog, e.Schema), e.Relocatable, e.Version });
 }

@@ -3,8 +3,9 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// pg_namespace: one row per schema. The temporary schema is listed once it holds a relation,
-/// as PostgreSQL creates it on first use. nspacl (an array) is left out.
+/// pg_namespace: one row per schema, in oid order. A session's temporary schema (pg_temp_N)
+/// is listed from its first temporary relation, as PostgreSQL creates it on first use.
+/// nspacl (an array) is left out.
 /// </summary>
 public static class PgNamespace
 {
@@ -14,16 +15,8 @@ public static class PgNamespace
 
     private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
     {
-        var tempUsed = catalog.RelationsByName.Keys.Any(k => k.StartsWith(SystemCatalog.TempSchema + ".", StringComparison.Ordinal));
-        foreach (var schema in catalog.Schemas.OrderBy(SchemaOids.Of))
-        {
-            if (schema == SystemCatalog.TempSchema)
-            {
-                if (tempUsed) yield return [SchemaOids.PgTemp, SchemaOids.TempSchemaDisplayName, SchemaOids.BootstrapSuperuser];
-                continue;
-            }
-            // public belongs to pg_database_owner in PostgreSQL 15; the other schemas to the bootstrap superuser.
-            yield return [SchemaOids.Of(schema), schema, schema == SystemCatalog.PublicSchema ? SchemaOids.DatabaseOwnerRole : SchemaOids.BootstrapSuperuser];
-        }
+        foreach (var schema in catalog.Schemas.Where(s => catalog.SchemaOid(s) != 0).OrderBy(catalog.SchemaOid))
+            // public belongs to pg_database_owner in PostgreSQL 15; the other schemas to the bootstrap superuser, the only role.
+            yield return [catalog.SchemaOid(schema), schema, schema == SystemCatalog.PublicSchema ? SchemaOids.DatabaseOwnerRole : SchemaOids.BootstrapSuperuser];
     }
 }

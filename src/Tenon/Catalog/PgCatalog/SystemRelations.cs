@@ -2,9 +2,9 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// The system catalog relations Tenon provides, found by name in schema pg_catalog. An
-/// unqualified name searches the session's temporary schema, then pg_catalog, then public, as
-/// PostgreSQL's default search path does. Add a relation by writing its definition next to the
-/// others and listing it here.
+/// unqualified name is looked up along the session's search path, where pg_catalog comes after
+/// the temporary schema and before public unless the path places it. Add a relation by writing
+/// its definition next to the others and listing it here.
 /// </summary>
 public static class SystemRelations
 {
@@ -37,14 +37,29 @@ public static class SystemRelations
 
     public const string Schema = "pg_catalog";
 
+    /// <summary>The system relation a name refers to along PostgreSQL's default search path, or null.</summary>
+    public static SystemRelation? Find(SystemCatalog catalog, string? schema, string name) => Find(catalog, SearchPath.Default, schema, name);
+
+    /// <summary>True when <paramref name="schema"/> holds a system relation named <paramref name="name"/>.</summary>
+    public static bool IsSystemRelation(string schema, string name) =>
+        schema == Schema ? ByName.ContainsKey(name) : schema == InformationSchema.Schema && InformationSchema.Find(name) is not null;
+
     /// <summary>
-    /// The system relation a name written with an optional schema refers to, or null: a
-    /// temporary relation of the same name hides it when the name is unqualified.
+    /// The system relation a name refers to along a session's search path, or null when the name
+    /// is qualified by another schema or a user relation earlier on the path hides it.
     /// </summary>
-    public static SystemRelation? Find(SystemCatalog catalog, string? schema, string name) =>
-        schema == InformationSchema.Schema ? InformationSchema.Find(name)
-        : schema is null or Schema && ByName.TryGetValue(name, out var r)
-        && (schema is not null || !catalog.RelationExists(SystemCatalog.TempSchema, name)) ? r : null;
+    public static SystemRelation? Find(SystemCatalog catalog, SearchPath path, string? schema, string name)
+    {
+        if (schema == InformationSchema.Schema) return InformationSchema.Find(name);
+        if (schema is not null) return schema == Schema ? ByName.GetValueOrDefault(name) : null;
+        foreach (var s in path.Effective(catalog))
+        {
+            if (s == Schema && ByName.TryGetValue(name, out var r)) return r;
+            if (s == InformationSchema.Schema && InformationSchema.Find(name) is { } info) return info;
+            if (catalog.RelationExists(s, name)) return null;
+        }
+        return null;
+    }
 
     public static SystemRelation? ByOid(uint oid) => ByName.Values.FirstOrDefault(r => r.Oid == oid) ?? InformationSchema.ByOid(oid);
 

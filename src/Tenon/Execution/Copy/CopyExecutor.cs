@@ -163,9 +163,7 @@ public sealed class CopyExecutor(ExecContext ctx)
 
     private Target Resolve(QualifiedName name)
     {
-        if (name.Schema is not null && !Catalog.Schemas.Contains(name.Schema))
-            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{name.Schema}\" does not exist");
-        var oid = Catalog.LookupRelation(name.Schema, name.Name);
+        var oid = Binding.Binder.LookupRelation(Catalog, ctx.Session.SearchPath, name, 0);
         if (oid != 0 && Catalog.Tables.TryGetValue(oid, out var table)) return new Target(table, null, null, [], null);
         if (oid != 0 && Catalog.Views.TryGetValue(oid, out var view)) return new Target(null, view, null, [], null);
         if (oid != 0 && Catalog.Sequences.TryGetValue(oid, out var seq)) return new Target(null, null, seq, [], null);

@@ -145,6 +145,8 @@ public sealed record SequenceOption(string Name, long? Value, bool Flag = true) 
 {
     public TypeName? Type { get; init; }
     public QualifiedName? Target { get; init; }
+    /// <summary>OWNED BY schema.table.column: the table's schema.</summary>
+    public string? TargetTableSchema { get; init; }
 }
 
 /// <summary><c>CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name [options]</c>.</summary>
@@ -163,8 +165,18 @@ public sealed record AlterSequenceStatement(QualifiedName Name, IReadOnlyList<Se
 /// <summary><c>CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]</c>.</summary>
 public sealed record CreateExtensionStatement(string Name, bool IfNotExists) : Statement;
 
-/// <summary><c>CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role]</c>.</summary>
-public sealed record CreateSchemaStatement(string Name, bool IfNotExists) : Statement;
+/// <summary><c>CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role]</c> (<see cref="Name"/> is the role's name when only AUTHORIZATION is given).</summary>
+public sealed record CreateSchemaStatement(string Name, bool IfNotExists) : Statement
+{
+    public string? Authorization { get; init; }
+}
+
+/// <summary><c>ALTER SCHEMA name RENAME TO new</c> (<see cref="NewName"/>) or <c>OWNER TO role</c> (<see cref="Owner"/>).</summary>
+public sealed record AlterSchemaStatement(string Name) : Statement
+{
+    public string? NewName { get; init; }
+    public string? Owner { get; init; }
+}
 
 /// <summary><c>CREATE [OR REPLACE] [TEMP] VIEW name [(cols)] AS query</c>.</summary>
 public sealed record CreateViewStatement(QualifiedName Name, IReadOnlyList<string>? Columns, Query Query, bool OrReplace) : Statement

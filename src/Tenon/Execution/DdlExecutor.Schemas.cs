@@ -1,0 +1,136 @@
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Sql.Ast;
+
+namespace Tenon.Execution;
+
+/// <summary>
+/// CREATE SCHEMA, DROP SCHEMA and ALTER SCHEMA. A schema's relations (tables with their indexes
+/// and owned sequences, views, sequences) go with it on DROP … CASCADE, together with what
+/// depends on them from elsewhere (views, foreign keys), after one NOTICE listing them.
+/// </summary>
+public sealed partial class DdlExecutor
+{
+    public StatementResult CreateSchema(CreateSchemaStatement stmt)
+    {
+        if (stmt.Authorization is { } role) RequireRole(role);
+        var name = NameGenerator.Truncate(stmt.Authorization is { } r && stmt.Name == r ? ResolveRole(r) : stmt.Name);
+        if (Catalog.Schemas.Contains(name))
+        {
+            if (!stmt.IfNotExists) throw new TenonException(SqlState.DuplicateSchema, $"schema \"{name}\" already exists");
+            ctx.Session.RaiseNotice(new Notice("NOTICE", SqlState.DuplicateSchema, $"schema \"{name}\" already exists, skipping"));
+            return new StatementResult("CREATE SCHEMA");
+        }
+        RequireUserSchemaName(name);
+        Catalog = Catalog.AddSchema(name, Db.NextOid());
+        return new StatementResult("CREATE SCHEMA");
+    }
+
+    public StatementResult AlterSchema(AlterSchemaStatement stmt)
+    {
+        if (!Catalog.Schemas.Contains(stmt.Name) || SearchPath.IsTempSchema(stmt.Name))
+            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{stmt.Name}\" does not exist");
+        if (stmt.Owner is { } owner)
+        {
+            RequireRole(owner);
+            return new StatementResult("ALTER SCHEMA");
+        }
+        var newName = NameGenerator.Truncate(stmt.NewName!);
+        if (Catalog.Schemas.Contains(newName)) throw new TenonException(SqlState.DuplicateSchema, $"schema \"{newName}\" already exists");
+        RequireUserSchemaName(newName);
+        if (Tenon.Catalog.PgCatalog.SchemaOids.Builtin(stmt.Name) != 0 && stmt.Name != SystemCatalog.PublicSchema)
+            throw new TenonException(SqlState.InsufficientPrivilege, $"cannot rename schema {stmt.Name}");
+        Catalog = Catalog.RenameSchema(stmt.Name, newName);
+        return new StatementResult("ALTER SCHEMA");
+    }
+
+    private static void RequireUserSchemaName(string name)
+    {
+        if (name.StartsWith("pg_", StringComparison.Ordinal))
+            throw new TenonException(SqlState.ReservedName, $"unacceptable schema name \"{name}\"",
+                "The prefix \"pg_\" is reserved for system schemas.");
+    }
+
+    /// <summary>Tenon has one role, the session's user; any other role name does not exist.</summary>
+    private void RequireRole(string role)
+    {
+        if (role is "current_user" or "session_user" or "current_role" || role == ctx.Session.UserName) return;
+        throw new TenonException(SqlState.UndefinedObject, $"role \"{role}\" does not exist");
+    }
+
+    private string ResolveRole(string role) => role is "current_user" or "session_user" or "current_role" ? ctx.Session.UserName : role;
+
+    /// <summary>DROP SCHEMA a, b …: the schemas and their contents go together, with one error or NOTICE for all.</summary>
+    private void DropSchemas(DropStatement stmt)
+    {
+        var schemas = new List<string>();
+        foreach (var name in stmt.Names)
+        {
+            var schema = name.Name;
+            if (!Catalog.Schemas.Contains(schema) || SearchPath.IsTempSchema(schema) && schema != Path.TempSchema)
+            {
+                if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{schema}\" does not exist, skipping")); continue; }
+                throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+            }
+            if (schema is "pg_catalog" or "information_schema" or "pg_toast")
+                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop schema {schema} because it is required by the database system");
+            if (!schemas.Contains(schema)) schemas.Add(schema);
+        }
+        if (schemas.Count == 0) return;
+        var members = new List<(uint Oid, string Schema)>();
+        foreach (var schema in schemas)
+            members.AddRange(Catalog.RelationsInSchema(schema)
+                .Where(o => !(Catalog.Sequences.TryGetValue(o, out var seq) && Catalog.Tables.TryGetValue(seq.OwnerTableOid, out var owner) && owner.Schema == schema))
+                .Select(o => (o, schema)));
+        var extensions = Catalog.Extensions.Values.Where(e => schemas.Contains(e.Schema)).OrderBy(e => e.Oid).ToList();
+        // What else goes: the schemas' relations, then for each what depends on it from outside them.
+        var inSchema = members.Select(m => m.Oid).ToHashSet();
+        var lines = new List<string>();
+        var dropped = new List<string>();
+        var outsideViews = new List<uint>();
+        var outsideKeys = new List<ForeignKeyDef>();
+        string Noun(uint oid) => Catalog.RelationKind(oid) switch { 'v' => "view", 'S' => "sequence", _ => "table" };
+        foreach (var e in extensions)
+        {
+            lines.Add($"extension {e.Name} depends on schema {e.Schema}");
+            dropped.Add($"extension {e.Name}");
+        }
+        foreach (var (oid, schema) in members)
+        {
+            lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
+            dropped.Add($"{Noun(oid)} {Describe(oid)}");
+            if (Catalog.Tables.ContainsKey(oid))
+                foreach (var fk in Catalog.ReferencingForeignKeys(oid).Where(fk => !inSchema.Contains(fk.TableOid)))
+                {
+                    lines.Add($"constraint {fk.Name} on table {Describe(fk.TableOid)} depends on table {Describe(oid)}");
+                    dropped.Add($"constraint {fk.Name} on table {Describe(fk.TableOid)}");
+                    outsideKeys.Add(fk);
+                }
+            foreach (var (view, on) in DependentViews([oid]).Where(v => !inSchema.Contains(v.View) && !outsideViews.Contains(v.View)))
+            {
+                lines.Add($"view {Describe(view)} depends on {on}");
+                dropped.Add($"view {Describe(view)}");
+                outsideViews.Add(view);
+            }
+        }
+        if (lines.Count > 0 && !stmt.Cascade)
+            throw new TenonException(SqlState.DependentObjectsStillExist,
+                schemas.Count == 1 ? $"cannot drop schema {schemas[0]} because other objects depend on it" : "cannot drop desired object(s) because other objects depend on them",
+                string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
+        ReportCascade(dropped);
+        var wasQuiet = _quiet;
+        _quiet = true;
+        try
+        {
+            foreach (var fk in outsideKeys)
+                if (Catalog.Tables.TryGetValue(fk.TableOid, out var t) && t.Constraints.Any(c => c.Oid == fk.Oid)) RemoveConstraint(fk);
+            DropRelationsSilently(members.Select(m => m.Oid).Concat(outsideViews).ToList());
+            foreach (var e in extensions) Catalog = Catalog.RemoveExtension(e.Name);
+        }
+        finally
+        {
+            _quiet = wasQuiet;
+        }
+        foreach (var schema in schemas) Catalog = Catalog.RemoveSchema(schema);
+    }
+}

@@ -1,0 +1,87 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Constraints;
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Sql.Ast;
+
+namespace Tenon.Execution;
+
+/// <summary>
+/// INSERT, UPDATE and DELETE through a view, as PostgreSQL's automatically updatable views:
+/// a view selecting plain columns of one table (no DISTINCT, GROUP BY, HAVING, LIMIT, OFFSET,
+/// WITH or set operation) writes that table. The statement is bound against the table under the
+/// view's column names (<see cref="WriteTarget.Naming"/>: its other columns hidden), rows are
+/// written to the table itself (<see cref="WriteTarget.Table"/>) and UPDATE and DELETE only see
+/// rows the view's WHERE admits. Views PostgreSQL refuses give its 55000 errors; views it could
+/// update but Tenon cannot yet (computed or reordered columns, views over views) give 0A000.
+/// </summary>
+public sealed partial class DmlExecutor
+{
+    private sealed record WriteTarget(TableDef Naming, TableDef Table, BoundExpr? ViewFilter);
+
+    private WriteTarget ResolveWriteTarget(Binder binder, QualifiedName name, int position, string verb)
+    {
+        var table = binder.ResolveTable(name, name.Position > 0 ? name.Position : position, out var view);
+        if (view is null) return new WriteTarget(table!, table!, null);
+        return ViewTarget(binder, view, position, verb);
+    }
+
+    private WriteTarget ViewTarget(Binder binder, ViewDef view, int position, string verb)
+    {
+        var q = view.Query;
+        string? reason = null;
+        var core = q.Body as SelectCore;
+        // PostgreSQL's checks, in its order.
+        if (core is { Distinct: true } || core?.DistinctOn is not null) reason = "Views containing DISTINCT are not automatically updatable.";
+        else if (core is { GroupBy.Count: > 0 }) reason = "Views containing GROUP BY are not automatically updatable.";
+        else if (core?.Having is not null) reason = "Views containing HAVING are not automatically updatable.";
+        else if (core is null) reason = "Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.";
+        else if (q.With is not null) reason = "Views containing WITH are not automatically updatable.";
+        else if (q.Limit is not null || q.Offset is not null) reason = "Views containing LIMIT or OFFSET are not automatically updatable.";
+        else if (core.Targets.Any(t => Binder.ContainsAggregate(t.Expr))) reason = "Views that return aggregate functions are not automatically updatable.";
+        else if (core.Targets.Any(t => Binder.ContainsWindow(t.Expr))) reason = "Views that return window functions are not automatically updatable.";
+        else if (core.From is not [NamedTableRef])
+            reason = "Views that do not select from a single table or view are not automatically updatable.";
+        if (reason is not null)
+        {
+            var (message, hint) = verb switch
+            {
+                "INSERT" => ($"cannot insert into view \"{view.Name}\"", "To enable inserting into the view, provide an INSTEAD OF INSERT trigger or an unconditional ON INSERT DO INSTEAD rule."),
+                "UPDATE" => ($"cannot update view \"{view.Name}\"", "To enable updating the view, provide an INSTEAD OF UPDATE trigger or an unconditional ON UPDATE DO INSTEAD rule."),
+                _ => ($"cannot delete from view \"{view.Name}\"", "To enable deleting from the view, provide an INSTEAD OF DELETE trigger or an unconditional ON DELETE DO INSTEAD rule."),
+            };
+            throw new TenonException(SqlState.ObjectNotInPrerequisiteState, message, reason, hint);
+        }
+        var from = (NamedTableRef)core!.From[0];
+        var baseOid = view.Relations.FirstOrDefault(r => r.Schema == from.Name.Schema && r.Name == from.Name.Name)?.Oid ?? 0;
+        if (!Catalog.Tables.TryGetValue(baseOid, out var table))
+            throw NotYet(view, position);
+        var alias = from.Alias?.Name ?? from.Name.Name;
+        if (from.Alias?.Columns is not null) throw NotYet(view, position);
+
+        // Each view column must be a column of the table, in the table's order.
+        var numbers = new List<short>();
+        foreach (var item in core.Targets)
+        {
+            if (item.Expr is StarExpr star && (star.Table is null || star.Table == alias))
+                numbers.AddRange(table.LiveColumns.Select(c => c.Number));
+            else if (item.Expr is ColumnRef { Names: var parts } && (parts.Count == 1 || parts.Count == 2 && parts[0] == alias)
+                && table.FindColumn(parts[^1]) is { } col)
+                numbers.Add(col.Number);
+            else throw NotYet(view, position);
+        }
+        if (numbers.Count != view.Columns.Count || numbers.Zip(numbers.Skip(1)).Any(p => p.First >= p.Second)) throw NotYet(view, position);
+        var columns = table.Columns.Select(c =>
+        {
+            var i = numbers.IndexOf(c.Number);
+            return i < 0 ? c with { IsDropped = true } : c with { Name = view.Columns[i].Name };
+        }).ToList();
+        var naming = table with { Name = view.Name, Schema = view.Schema, Columns = columns };
+        BoundExpr? filter = core.Where is null ? null : binder.BindCondition(core.Where, RowWriter.TableScope(table, alias), "WHERE");
+        return new WriteTarget(naming, table, filter);
+    }
+
+    private static TenonException NotYet(ViewDef view, int position) =>
+        new(SqlState.FeatureNotSupported, $"writing through view \"{view.Name}\" is not supported: Tenon writes only through views of plain table columns in table order") { Position = position };
+}

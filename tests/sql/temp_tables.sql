@@ -1,0 +1,83 @@
+-- Temporary tables: the session's own schema, shadowing, ON COMMIT, and keys between temporary and permanent tables.
+CREATE TABLE shared (id int PRIMARY KEY, v text);
+INSERT INTO shared VALUES (1, 'permanent');
+CREATE TEMP TABLE shared (id int PRIMARY KEY, v text);
+INSERT INTO shared VALUES (2, 'temporary');
+SELECT * FROM shared;
+SELECT * FROM public.shared;
+SELECT * FROM pg_temp.shared;
+SELECT 'shared'::regclass = 'pg_temp.shared'::regclass, 'public.shared'::regclass;
+SELECT relname, relpersistence, relkind FROM pg_class WHERE relname IN ('shared', 'shared_pkey') ORDER BY relname, relpersistence;
+SELECT n.nspname LIKE 'pg_temp_%' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'shared' AND c.relpersistence = 't';
+DROP TABLE shared;
+SELECT * FROM shared;
+CREATE TEMPORARY TABLE tt (a serial, b text DEFAULT 'd');
+INSERT INTO tt DEFAULT VALUES;
+INSERT INTO pg_temp.tt (b) VALUES ('x') RETURNING *;
+UPDATE tt SET b = 'y' WHERE a = 1;
+SELECT * FROM tt ORDER BY a;
+CREATE TABLE pg_temp.tq (a int);
+SELECT relpersistence FROM pg_class WHERE relname = 'tq';
+-- where temporary relations may and may not go
+CREATE TEMP TABLE public.nope (a int);
+CREATE SCHEMA side;
+CREATE TEMP TABLE side.nope (a int);
+CREATE TABLE perm_on_commit (a int) ON COMMIT DELETE ROWS;
+CREATE TEMP SEQUENCE tseq;
+SELECT nextval('tseq'), relpersistence FROM pg_class WHERE relname = 'tseq';
+-- keys between temporary and permanent tables
+CREATE TEMP TABLE tparent (id int PRIMARY KEY);
+CREATE TABLE pchild (id int REFERENCES tparent);
+CREATE TEMP TABLE tchild (id int REFERENCES shared);
+CREATE TEMP TABLE tchild (id int REFERENCES tparent ON DELETE CASCADE);
+INSERT INTO tparent VALUES (1), (2);
+INSERT INTO tchild VALUES (1), (2);
+INSERT INTO tchild VALUES (3);
+DELETE FROM tparent WHERE id = 1;
+SELECT * FROM tchild;
+CREATE TABLE pparent (id int PRIMARY KEY);
+ALTER TABLE tchild ADD FOREIGN KEY (id) REFERENCES pparent;
+-- views over temporary tables are temporary
+CREATE VIEW tv AS SELECT * FROM tt;
+CREATE VIEW side.tv AS SELECT * FROM tt;
+CREATE TEMP VIEW tv2 AS SELECT 1 AS one;
+SELECT relpersistence, relkind FROM pg_class WHERE relname IN ('tv', 'tv2') ORDER BY relname;
+SELECT count(*) FROM tv;
+DROP TABLE tt;
+DROP TABLE tt CASCADE;
+-- ON COMMIT
+CREATE TEMP TABLE keep (a int) ON COMMIT PRESERVE ROWS;
+CREATE TEMP TABLE emptied (a int) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE gone (a int) ON COMMIT DROP;
+SELECT count(*) FROM pg_class WHERE relname = 'gone';
+INSERT INTO keep VALUES (1);
+INSERT INTO emptied VALUES (1);
+SELECT count(*) FROM emptied;
+BEGIN;
+INSERT INTO emptied VALUES (2), (3);
+SELECT count(*) FROM emptied;
+CREATE TEMP TABLE gone (a int) ON COMMIT DROP;
+INSERT INTO gone VALUES (1);
+SELECT count(*) FROM gone;
+COMMIT;
+SELECT count(*) FROM emptied;
+SELECT count(*) FROM keep;
+SELECT * FROM gone;
+BEGIN;
+INSERT INTO emptied VALUES (4);
+SAVEPOINT s;
+INSERT INTO emptied VALUES (5);
+ROLLBACK TO s;
+SELECT * FROM emptied;
+ROLLBACK;
+-- rolled back creation
+BEGIN;
+CREATE TEMP TABLE undone (a int);
+ROLLBACK;
+SELECT * FROM undone;
+-- DISCARD TEMP drops them all
+DISCARD TEMP;
+SELECT * FROM keep;
+SELECT * FROM shared;
+DROP TABLE shared, pchild, pparent;
+DROP SCHEMA side;
