@@ -87,7 +87,8 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters);
-            var result = ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
+            var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
+                : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
@@ -110,6 +111,7 @@ public sealed partial class Session
     private bool IsWrite(Statement stmt) => stmt switch
     {
         DiscardStatement d => DiscardWrites(d),
+        LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
         SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
