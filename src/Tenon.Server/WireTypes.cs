@@ -80,8 +80,34 @@ internal static class WireTypes
             case TypeId.Bytea: return (byte[])value;
             case TypeId.Oid or TypeId.RegClass: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
+            case TypeId.Record: return SendRecord((PgRecord)value);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
+    }
+
+    /// <summary>
+    /// PostgreSQL's record_send: the number of fields, then per field its type OID and its length
+    /// (-1 for NULL) followed by the field's own binary form. Npgsql reads EF Core's ROW(…)
+    /// projections (value tuples) this way.
+    /// </summary>
+    private static byte[] SendRecord(PgRecord record)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(BigEndian32(record.Fields.Length));
+        for (var i = 0; i < record.Fields.Length; i++)
+        {
+            var type = record.FieldTypes[i];
+            ms.Write(BigEndian32(unchecked((int)DescribeOid(type))));
+            if (record.Fields[i] is not { } field)
+            {
+                ms.Write(BigEndian32(-1));
+                continue;
+            }
+            var bytes = Send(field, type.Id == TypeId.Unknown ? SqlType.Text : type);
+            ms.Write(BigEndian32(bytes.Length));
+            ms.Write(bytes);
+        }
+        return ms.ToArray();
     }
 
     private static byte[] BigEndian16(short v) { var b = new byte[2]; BinaryPrimitives.WriteInt16BigEndian(b, v); return b; }

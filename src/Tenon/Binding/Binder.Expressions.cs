@@ -200,10 +200,11 @@ public sealed partial class Binder
 
     private ColumnExpr MakeColumn(ScopeColumn col, int level, Scope s, int position)
     {
-        if (level > 0) NoteOuterReference(s);
         var entry = s.Entries.FirstOrDefault(e => e.Columns.Contains(col));
         var name = entry?.Alias is { } a ? $"{a}.{col.Name}" : col.Name;
-        return new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };
+        var column = new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };
+        if (level > 0) NoteOuterReference(s, column);
+        return column;
     }
 
     private BoundExpr BindCast(Sql.Ast.CastExpr c, Scope? scope)

@@ -74,6 +74,7 @@ public static class BuiltinTypes
             modIn: 2917, modInName: "numerictypmodin", modOut: 2918, modOutName: "numerictypmodout"),
         B(SqlType.RegClass, "regclass", 4, true, 'N', false, 2218, "regclassin", 2219, "regclassout", 2452, "regclassrecv", 2453, "regclasssend", 'i', 'p'),
         B(SqlType.Void, "void", 4, true, 'P', false, 2298, "void_in", 2299, "void_out", 3120, "void_recv", 3121, "void_send", 'i', 'p', kind: 'p'),
+        B(SqlType.Record, "record", -1, false, 'P', false, 2290, "record_in", 2291, "record_out", 2402, "record_recv", 2403, "record_send", 'd', 'x', kind: 'p'),
         B(SqlType.Uuid, "uuid", 16, false, 'U', false, 2952, "uuid_in", 2953, "uuid_out", 2961, "uuid_recv", 2962, "uuid_send", 'c', 'p'),
     ];
 
