@@ -35,6 +35,7 @@ internal static class WireTypes
         1186 => SqlType.Interval,
         1700 => SqlType.Numeric,
         2205 => SqlType.RegClass,
+        28 => SqlType.Xid,
         2950 => SqlType.Uuid,
         _ => throw new TenonException(SqlState.FeatureNotSupported,
             $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
@@ -78,7 +79,7 @@ internal static class WireTypes
                 return b;
             }
             case TypeId.Bytea: return (byte[])value;
-            case TypeId.Oid or TypeId.RegClass: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
+            case TypeId.Oid or TypeId.RegClass or TypeId.Xid: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
             case TypeId.Record: return SendRecord((PgRecord)value);
         }
@@ -173,6 +174,8 @@ internal static class WireTypes
             case TypeId.Float4: Size(b, 4); return BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Float8: Size(b, 8); return BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Oid or TypeId.RegClass: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
+            // As its text: the value then stays untyped until context makes it xid (a uint would pass for bigint).
+            case TypeId.Xid: Size(b, 4); return BinaryPrimitives.ReadUInt32BigEndian(b).ToString(System.Globalization.CultureInfo.InvariantCulture);
             case TypeId.Numeric: return ReceiveNumeric(b, Bad);
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return MessageBody.Decode(b);
             case TypeId.Uuid: Size(b, 16); return new Guid(b, bigEndian: true);

@@ -80,13 +80,14 @@ public sealed partial class Session
         {
             Database.AcquireWriteLock();
             tx.HoldsWriteLock = true;
+            tx.Xid = Database.AssignXid();
             tx.Rebase(Database.Committed);
         }
         var start = tx.Freeze();
         var timing = tx.Timing;
         try
         {
-            var ctx = new ExecContext(this, tx, parameters);
+            var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);

@@ -187,6 +187,7 @@ public sealed partial class Binder
             case "interval": return SqlType.Interval;
             case "name": return Simple(SqlType.Name);
             case "oid": return Simple(SqlType.Oid);
+            case "xid": return Simple(SqlType.Xid);
             case "regclass": return Simple(SqlType.RegClass);
             case "unknown": return SqlType.Unknown;
             case "timestamp":

@@ -12,6 +12,14 @@ public sealed class Account
     [ConcurrencyCheck] public decimal Balance { get; set; }
 }
 
+/// <summary>Npgsql's recommended row version: the system column xmin (type xid) as a uint concurrency token.</summary>
+public sealed class Document
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    [Timestamp] public uint Version { get; set; }
+}
+
 public sealed class Member
 {
     public int Id { get; set; }
@@ -25,6 +33,7 @@ public sealed class BankContext(DbContextOptions<BankContext> options) : DbConte
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<Document> Documents => Set<Document>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -84,6 +93,47 @@ public sealed class EfConcurrencyTests : IDisposable
         Assert.Equal(1, second.SaveChanges());
         using var third = Context();
         Assert.Equal(120m, third.Accounts.Single().Balance);
+    }
+
+    [Fact]
+    public void The_xmin_row_version_changes_with_each_update_and_detects_conflicts()
+    {
+        var log = new EfCommandLog();
+        using var first = new BankContext(new DbContextOptionsBuilder<BankContext>().UseNpgsql(_dataSource).AddInterceptors(log).Options);
+        var doc = new Document { Title = "Draft" };
+        first.Documents.Add(doc);
+        first.SaveChanges();
+        // The version comes back from the INSERT (RETURNING xmin) and is the writing transaction's id.
+        Assert.Contains(log.Commands, c => c.Contains("RETURNING \"Id\", xmin", StringComparison.Ordinal));
+        Assert.NotEqual(0u, doc.Version);
+        using (var c = _dataSource.OpenConnection())
+        using (var cmd = new NpgsqlCommand("SELECT xmin FROM \"Documents\"", c))
+            Assert.Equal(doc.Version, cmd.ExecuteScalar());
+
+        using var second = Context();
+        var copy = second.Documents.Single();
+        Assert.Equal(doc.Version, copy.Version);
+
+        var before = doc.Version;
+        doc.Title = "Final";
+        Assert.Equal(1, first.SaveChanges());
+        Assert.NotEqual(before, doc.Version);
+        Assert.Contains(log.Commands, c => c.Contains("WHERE \"Id\" = @p1 AND xmin = @p2", StringComparison.Ordinal));
+
+        // The second context's token is the old xmin: its UPDATE … WHERE xmin = @old matches nothing.
+        copy.Title = "Mine";
+        var e = Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
+        var entry = Assert.Single(e.Entries);
+        var stored = entry.GetDatabaseValues()!;
+        Assert.Equal(("Final", doc.Version), (stored.GetValue<string>(nameof(Document.Title)), stored.GetValue<uint>(nameof(Document.Version))));
+        entry.OriginalValues.SetValues(stored);
+        Assert.Equal(1, second.SaveChanges());
+
+        // A delete with a stale version fails the same way.
+        first.Documents.Remove(doc);
+        Assert.Throws<DbUpdateConcurrencyException>(() => first.SaveChanges());
+        using var third = Context();
+        Assert.Equal("Mine", third.Documents.Single().Title);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public static class BuiltinTypes
         B(SqlType.Int2, "int2", 2, true, 'N', false, 38, "int2in", 39, "int2out", 2404, "int2recv", 2405, "int2send", 's', 'p'),
         B(SqlType.Int4, "int4", 4, true, 'N', false, 42, "int4in", 43, "int4out", 2406, "int4recv", 2407, "int4send", 'i', 'p'),
         B(SqlType.Text, "text", -1, false, 'S', true, 46, "textin", 47, "textout", 2414, "textrecv", 2415, "textsend", 'i', 'x', DefaultCollation),
+        B(SqlType.Xid, "xid", 4, true, 'U', false, 50, "xidin", 51, "xidout", 2440, "xidrecv", 2441, "xidsend", 'i', 'p'),
         B(SqlType.Oid, "oid", 4, true, 'N', true, 1798, "oidin", 1799, "oidout", 2418, "oidrecv", 2419, "oidsend", 'i', 'p'),
         B(SqlType.Cidr, "cidr", -1, false, 'I', false, 1267, "cidr_in", 1427, "cidr_out", 2498, "cidr_recv", 2499, "cidr_send", 'i', 'm'),
         B(SqlType.Float4, "float4", 4, true, 'N', false, 200, "float4in", 201, "float4out", 2424, "float4recv", 2425, "float4send", 'i', 'p'),
