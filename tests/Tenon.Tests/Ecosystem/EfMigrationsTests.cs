@@ -178,4 +178,43 @@ public sealed class EfMigrationsTests : IDisposable
             Assert.Equal(0, db.Books.Count());
         }
     }
+
+    [Fact]
+    public async Task Concurrent_Migrate_calls_are_serialized_by_the_history_table_lock()
+    {
+        // Each Migrate() locks "__EFMigrationsHistory" before reading it: the second waits for the
+        // first to commit and then finds nothing pending.
+        var tasks = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            using var db = Context();
+            db.Database.Migrate();
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        Assert.Equal(2, History().Count);
+    }
+
+    [Fact]
+    public void LOCK_TABLE_NOWAIT_fails_while_another_transaction_holds_the_lock()
+    {
+        Execute("CREATE TABLE jobs (id int)");
+        using var c1 = _dataSource.OpenConnection();
+        using var c2 = _dataSource.OpenConnection();
+        using var t1 = c1.BeginTransaction();
+        new NpgsqlCommand("LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE", c1, t1).ExecuteNonQuery();
+        using (var t2 = c2.BeginTransaction())
+        {
+            // ACCESS SHARE conflicts only with ACCESS EXCLUSIVE; reads go on.
+            new NpgsqlCommand("LOCK TABLE jobs IN ACCESS SHARE MODE", c2, t2).ExecuteNonQuery();
+            Assert.Equal(0L, new NpgsqlCommand("SELECT count(*) FROM jobs", c2, t2).ExecuteScalar());
+            var e = Assert.Throws<PostgresException>(() => new NpgsqlCommand("LOCK jobs IN EXCLUSIVE MODE NOWAIT", c2, t2).ExecuteNonQuery());
+            Assert.Equal(("55P03", "could not obtain lock on relation \"jobs\""), (e.SqlState, e.MessageText));
+        }
+        new NpgsqlCommand("INSERT INTO jobs VALUES (1)", c1, t1).ExecuteNonQuery();
+        t1.Commit();
+        using var t3 = c2.BeginTransaction();
+        new NpgsqlCommand("LOCK jobs IN EXCLUSIVE MODE NOWAIT", c2, t3).ExecuteNonQuery();
+        // The lock holder continues from the newest committed version.
+        Assert.Equal(1L, new NpgsqlCommand("SELECT count(*) FROM jobs", c2, t3).ExecuteScalar());
+        t3.Commit();
+    }
 }
