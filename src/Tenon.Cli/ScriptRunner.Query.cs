@@ -123,7 +123,7 @@ internal sealed partial class ScriptRunner
             }
             rows.Add(cells);
         }
-        return new ResultTable(columns.Select(c => c.Name).ToArray(), columns.Select(c => c.Type.IsNumeric).ToArray(), rows);
+        return new ResultTable(columns.Select(c => c.Name).ToArray(), columns.Select(c => c.Type.IsNumeric || c.Type.Id == Tenon.Types.TypeId.Xid).ToArray(), rows);
     }
 
     /// <summary>\gset: stores the single row's columns into variables named prefix + column.</summary>

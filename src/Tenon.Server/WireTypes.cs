@@ -37,6 +37,7 @@ internal static class WireTypes
         2205 => SqlType.RegClass,
         2206 => SqlType.RegType,
         4089 => SqlType.RegNamespace,
+        28 => SqlType.Xid,
         2950 => SqlType.Uuid,
         _ => throw new TenonException(SqlState.FeatureNotSupported,
             $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
@@ -80,10 +81,36 @@ internal static class WireTypes
                 return b;
             }
             case TypeId.Bytea: return (byte[])value;
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
+            case TypeId.Record: return SendRecord((PgRecord)value);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
+    }
+
+    /// <summary>
+    /// PostgreSQL's record_send: the number of fields, then per field its type OID and its length
+    /// (-1 for NULL) followed by the field's own binary form. Npgsql reads EF Core's ROW(…)
+    /// projections (value tuples) this way.
+    /// </summary>
+    private static byte[] SendRecord(PgRecord record)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(BigEndian32(record.Fields.Length));
+        for (var i = 0; i < record.Fields.Length; i++)
+        {
+            var type = record.FieldTypes[i];
+            ms.Write(BigEndian32(unchecked((int)DescribeOid(type))));
+            if (record.Fields[i] is not { } field)
+            {
+                ms.Write(BigEndian32(-1));
+                continue;
+            }
+            var bytes = Send(field, type.Id == TypeId.Unknown ? SqlType.Text : type);
+            ms.Write(BigEndian32(bytes.Length));
+            ms.Write(bytes);
+        }
+        return ms.ToArray();
     }
 
     private static byte[] BigEndian16(short v) { var b = new byte[2]; BinaryPrimitives.WriteInt16BigEndian(b, v); return b; }
@@ -149,6 +176,8 @@ internal static class WireTypes
             case TypeId.Float4: Size(b, 4); return BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Float8: Size(b, 8); return BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
+            // As its text: the value then stays untyped until context makes it xid (a uint would pass for bigint).
+            case TypeId.Xid: Size(b, 4); return BinaryPrimitives.ReadUInt32BigEndian(b).ToString(System.Globalization.CultureInfo.InvariantCulture);
             case TypeId.Numeric: return ReceiveNumeric(b, Bad);
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return MessageBody.Decode(b);
             case TypeId.Uuid: Size(b, 16); return new Guid(b, bigEndian: true);

@@ -81,14 +81,16 @@ public sealed partial class Session
         {
             Database.AcquireWriteLock();
             tx.HoldsWriteLock = true;
+            tx.Xid = Database.AssignXid();
             tx.Rebase(Database.Committed);
         }
         var start = tx.Freeze();
         var timing = tx.Timing;
         try
         {
-            var ctx = new ExecContext(this, tx, parameters);
-            var result = ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
+            var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
+            var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
+                : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
@@ -111,6 +113,7 @@ public sealed partial class Session
     private bool IsWrite(Statement stmt) => stmt switch
     {
         DiscardStatement d => DiscardWrites(d),
+        LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
         SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,

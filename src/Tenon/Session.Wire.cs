@@ -60,7 +60,7 @@ public sealed partial class Session
         if (_tx is { Failed: true } && stmt is not TransactionStatement) throw Errors.SqlErrors.InFailedTransaction();
 
         var tx = _tx ?? new Transaction(Database.Committed, isExplicit: false);
-        var binder = new Binder(new ExecContext(this, tx, UntypedParameters.Instance));
+        var binder = new Binder(new ExecContext(this, tx, UntypedParameters.Instance) { StatementMentionsXmin = stmt.MentionsXmin }) { RowsAreNewVersions = true };
         for (var i = 0; i < declaredTypes.Count; i++)
             if (declaredTypes[i] is { Id: not TypeId.Unknown } t) binder.ParameterTypes[i + 1] = t;
 

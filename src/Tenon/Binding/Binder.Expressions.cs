@@ -131,6 +131,7 @@ public sealed partial class Binder
             {
                 var col = s.FindUnqualified(names[0], c.Position);
                 if (col is not null) return MakeColumn(col, level, s, c.Position);
+                if (names[0] == "xmin" && UnqualifiedXmin(s, level, c.Position) is { } xmin) return xmin;
             }
             else
             {
@@ -143,6 +144,7 @@ public sealed partial class Binder
                 if (s.Entries.Count(e => e.Alias == alias) > 1)
                     throw new TenonException(SqlState.AmbiguousAlias, $"table reference \"{alias}\" is ambiguous") { Position = c.Position };
                 var col = entry.Columns.FirstOrDefault(x => !x.Hidden && x.Name == names[^1]);
+                if (col is null && names[^1] == "xmin" && XminOf(entry, s, level, c.Position) is { } qualifiedXmin) return qualifiedXmin;
                 if (col is null && names[^1] == "tableoid" && TableOidColumn(names, s, c.Position) is { } qualifiedOid)
                 {
                     if (level > 0) NoteOuterReference(s);
@@ -200,11 +202,12 @@ public sealed partial class Binder
 
     private ColumnExpr MakeColumn(ScopeColumn col, int level, Scope s, int position)
     {
-        if (level > 0) NoteOuterReference(s);
         NoteColumnUse(col);
         var entry = s.Entries.FirstOrDefault(e => e.Columns.Contains(col));
         var name = entry?.Alias is { } a ? $"{a}.{col.Name}" : col.Name;
-        return new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };
+        var column = new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };
+        if (level > 0) NoteOuterReference(s, column);
+        return column;
     }
 
     private BoundExpr BindCast(Sql.Ast.CastExpr c, Scope? scope)

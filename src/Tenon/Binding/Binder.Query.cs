@@ -23,7 +23,14 @@ public sealed partial class Binder
     {
         public Scope? Root { get; } = root;
         public bool Correlated { get; set; }
+        public List<OuterColumnReference> References { get; } = new();
     }
+
+    /// <summary>A column of an enclosing query's scope that a subquery (or one nested in it) reads.</summary>
+    private sealed record OuterColumnReference(Scope Found, int Index, string Name, int Position);
+
+    /// <summary>The outer columns each bound subquery reads, by its plan (see <see cref="BuildAggregate"/>).</summary>
+    private readonly Dictionary<PlanNode, List<OuterColumnReference>> _subqueryReferences = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Binds a subquery used in an expression; reports whether it reads enclosing rows.</summary>
     public (PlanNode Plan, bool Correlated) BindSubquery(Query q, Scope? scope)
@@ -39,6 +46,7 @@ public sealed partial class Binder
         try
         {
             var plan = BindQuery(q, scope);
+            if (frame.References.Count > 0) _subqueryReferences[plan] = frame.References;
             return (plan, frame.Correlated);
         }
         finally
@@ -50,12 +58,20 @@ public sealed partial class Binder
         }
     }
 
-    /// <summary>Marks enclosing subqueries as correlated when a column resolves in scope <paramref name="found"/> above them.</summary>
-    private void NoteOuterReference(Scope found)
+    /// <summary>
+    /// Marks enclosing subqueries as correlated when a column resolves in scope <paramref name="found"/>
+    /// above them, and notes which column (<paramref name="column"/>; null for a constant such as tableoid).
+    /// </summary>
+    private void NoteOuterReference(Scope found, ColumnExpr? column = null)
     {
         foreach (var frame in _subqueries)
             for (var s = frame.Root; s is not null; s = s.Parent)
-                if (ReferenceEquals(s, found)) { frame.Correlated = true; break; }
+                if (ReferenceEquals(s, found))
+                {
+                    frame.Correlated = true;
+                    if (column is not null) frame.References.Add(new OuterColumnReference(found, column.Index, column.Name, column.Position));
+                    break;
+                }
     }
 
     /// <summary>Binds a full query (WITH, body, ORDER BY, LIMIT/OFFSET) whose outer scope is <paramref name="outer"/>.</summary>

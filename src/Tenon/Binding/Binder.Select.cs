@@ -292,7 +292,8 @@ public sealed partial class Binder
         var node = new AggregateNode(input, keys, agg.Calls, columns);
         var keyPrints = keys.Select(k => k.Fingerprint).ToList();
 
-        mapper = (bound, ast) => bound.Rewrite(e =>
+        var width = scope.Width;
+        BoundExpr? Map(BoundExpr e)
         {
             if (e is AggregateRef a && ReferenceEquals(a.Owner, agg))
                 return new SlotExpr(keyCount + a.Index, a.Type, a.Fingerprint);
@@ -301,8 +302,34 @@ public sealed partial class Binder
             if (e is ColumnExpr { Level: 0 } col)
                 throw new TenonException(SqlState.GroupingError,
                     $"column \"{col.Name}\" must appear in the GROUP BY clause or be used in an aggregate function") { Position = col.Position };
+            if (e is SubqueryExpr sq && _subqueryReferences.TryGetValue(sq.Plan, out var refs) && refs.Any(r => ReferenceEquals(r.Found, scope)))
+                return sq.WithOuterRow(sq.Children.FirstOrDefault()?.Rewrite(Map), GroupedOuterRow(refs.Where(r => ReferenceEquals(r.Found, scope)), keyPrints, width));
             return null;
-        });
+        }
+        mapper = (bound, ast) => bound.Rewrite(Map);
         return node;
+    }
+
+    /// <summary>
+    /// A subquery in a grouped query's output (or HAVING, ORDER BY) runs once per group: the columns
+    /// of the grouped query it reads must be group keys, as in PostgreSQL (42803 otherwise), and it
+    /// sees them at their ungrouped positions, filled from the aggregate's output row.
+    /// </summary>
+    private static Func<object?[], object?[]> GroupedOuterRow(IEnumerable<OuterColumnReference> refs, List<string> keyPrints, int width)
+    {
+        var map = new List<(int Index, int Slot)>();
+        foreach (var r in refs)
+        {
+            var slot = keyPrints.IndexOf($"col(0:{r.Index})");
+            if (slot < 0)
+                throw new TenonException(SqlState.GroupingError, $"subquery uses ungrouped column \"{r.Name}\" from outer query") { Position = r.Position };
+            map.Add((r.Index, slot));
+        }
+        return groupRow =>
+        {
+            var row = new object?[width];
+            foreach (var (index, slot) in map) row[index] = groupRow[slot];
+            return row;
+        };
     }
 }

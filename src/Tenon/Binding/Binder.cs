@@ -99,8 +99,10 @@ public sealed partial class Binder
             var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
             return new ConstExpr(value, target);
         }
+        // An untyped parameter takes the target type; its type modifier is then applied in the
+        // caller's context, so storing into varchar(n) fails on a long value instead of cutting it.
         if (e.Type.Id == TypeId.Unknown)
-            return new Execution.Expressions.CastExpr(e, target, CastContext.Explicit);
+            return new Execution.Expressions.CastExpr(e, target, context);
         if (e.Type.Id == target.Id)
             return new Execution.Expressions.CastExpr(e, target, context);
         if (!ValueCast.CanCast(e.Type, target, context)) return null;
@@ -193,6 +195,7 @@ public sealed partial class Binder
             case "interval": return SqlType.Interval;
             case "name": return Simple(SqlType.Name);
             case "oid": return Simple(SqlType.Oid);
+            case "xid": return Simple(SqlType.Xid);
             case "regclass": return Simple(SqlType.RegClass);
             case "regtype": return Simple(SqlType.RegType);
             case "regnamespace": return Simple(SqlType.RegNamespace);

@@ -48,7 +48,7 @@ public sealed partial class RowWriter
     {
         if (!rowChecked) CheckRow(table, row);
         var wt = Tx.Write(table.Oid);
-        wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId);
+        wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
         for (var i = 0; i < table.Indexes.Count; i++)
             AddToIndex(table, wt, i, row, rowId);
         // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
@@ -67,7 +67,7 @@ public sealed partial class RowWriter
     {
         CheckRow(table, newRow);
         var wt = Tx.Write(table.Oid);
-        wt.Rows = wt.Rows.Delete(rowId, Tx.Token).Insert(newRow, Tx.Token, out var newRowId);
+        wt.Rows = wt.Rows.Delete(rowId, Tx.Token).Insert(newRow, Tx.Token, out var newRowId, Tx.Xid);
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];

@@ -356,6 +356,7 @@ public sealed partial class DdlExecutor
                         }
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists");
                     }
+                    SystemColumns.CheckUserColumnName(add.Column.Name);
                     var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type), (short)(table.Columns.Count + 1));
                     Catalog = Catalog.PutTable(table with { Columns = table.Columns.Append(col).ToArray() });
                     var pending = new List<(TableConstraint, int)>();
@@ -482,6 +483,7 @@ public sealed partial class DdlExecutor
                         ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{rc.OldName}\" does not exist");
                     if (table.FindColumn(rc.NewName) is not null)
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{rc.NewName}\" of relation \"{table.Name}\" already exists");
+                    SystemColumns.CheckUserColumnName(rc.NewName);
                     var cols = table.Columns.ToList();
                     cols[col.Number - 1] = col with { Name = rc.NewName };
                     Catalog = Catalog.PutTable(table with { Columns = cols });

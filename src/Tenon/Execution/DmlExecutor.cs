@@ -106,6 +106,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         }
 
         var conflict = stmt.OnConflict is { } oc ? BindOnConflict(binder, table, stmt, oc) : null;
+        binder.RowsAreNewVersions = true;
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
         var rowsToInsert = produceRows();
@@ -222,12 +223,14 @@ public sealed partial class DmlExecutor(ExecContext ctx)
             foreach (var (col, expr) in sets)
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
             if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
-            writer.Update(realTable, rowId, current, newRow);
+            var newRowId = writer.Update(realTable, rowId, current, newRow);
             count++;
             if (returning is not null)
             {
+                // RETURNING sees the new row version (its xmin is this transaction's).
                 var outRow = (object?[])input.Clone();
                 Array.Copy(newRow, outRow, newRow.Length);
+                outRow[rowIdSlot] = newRowId;
                 output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
             }
         }

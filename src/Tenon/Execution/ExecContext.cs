@@ -21,6 +21,9 @@ public sealed class ExecContext
     public IReadOnlyList<object?>? Parameters { get; }
     public FormatSettings Settings => Session.FormatSettings;
 
+    /// <summary>The statement names the system column xmin: table scans then carry row ids (Binder.SystemColumns.cs).</summary>
+    public bool StatementMentionsXmin { get; init; }
+
     /// <summary>Rows of enclosing query levels; a column reference with level k reads OuterRows[^k].</summary>
     public List<object?[]> OuterRows { get; } = new();
 

@@ -10,7 +10,7 @@ public sealed partial class Parser
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
         ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
-        ["lock"] = "LOCK", ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
+        ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
         ["fetch"] = "FETCH", ["move"] = "MOVE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
@@ -61,6 +61,7 @@ public sealed partial class Parser
                 case "unlisten": return ParseUnlisten();
                 case "explain": return ParseExplain();
                 case "copy": return ParseCopy();
+                case "lock": return ParseLock();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {

@@ -107,8 +107,11 @@ public sealed partial class Parser
             while (Cur.Kind == TokenKind.Semicolon) Advance();
             if (Cur.Kind == TokenKind.EndOfInput) return list;
             var start = Cur;
+            var first = _pos;
             var stmt = ParseStatementBody();
-            list.Add(stmt with { Position = start.Position, EndPosition = EndOfPrevious });
+            var xmin = false;
+            for (var i = first; i < _pos && !xmin; i++) xmin = _tokens[i] is { Kind: TokenKind.Identifier, Text: "xmin" };
+            list.Add(stmt with { Position = start.Position, EndPosition = EndOfPrevious, MentionsXmin = xmin });
             if (Cur.Kind != TokenKind.Semicolon && Cur.Kind != TokenKind.EndOfInput) throw Error();
         }
     }

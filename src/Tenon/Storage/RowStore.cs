@@ -10,17 +10,41 @@ namespace Tenon.Storage;
 /// history; rolling back to an older version also rolls back <see cref="NextRowId"/>.
 /// A stored row array is shared by every version that contains it: never modify it after
 /// handing it over; <see cref="Update"/> with a new array instead.
+///
+/// Each row version also has the id of the transaction that wrote it (PostgreSQL's xmin). Writers
+/// are serialized and row ids only grow, so one transaction's rows in a table are consecutive ids:
+/// the store keeps runs, a tree from the first row id of each run to its transaction id, and a
+/// row's xmin is the run at or before its id. Rows with no run before them (loaded from disk, or
+/// written without an id) are frozen: <see cref="FrozenXid"/>.
 /// </summary>
 public sealed class RowStore
 {
-    private RowStore(BTree<long, object?[]> rows, long nextRowId)
+    /// <summary>PostgreSQL's FrozenTransactionId: older than every transaction.</summary>
+    public const uint FrozenXid = 2;
+
+    private static readonly BTree<long, uint> NoRuns = BTree<long, uint>.Empty(Comparer<long>.Default);
+
+    private readonly BTree<long, uint> _xminRuns;
+    private readonly uint _lastXid;
+
+    private RowStore(BTree<long, object?[]> rows, long nextRowId, BTree<long, uint> xminRuns, uint lastXid)
     {
         Rows = rows;
         NextRowId = nextRowId;
+        _xminRuns = xminRuns;
+        _lastXid = lastXid;
     }
+
+    private RowStore(BTree<long, object?[]> rows, long nextRowId) : this(rows, nextRowId, NoRuns, FrozenXid) { }
+
+    private RowStore With(BTree<long, object?[]> rows, long nextRowId) => new(rows, nextRowId, _xminRuns, _lastXid);
 
     /// <summary>The empty table; its first row gets id 1.</summary>
     public static RowStore Empty { get; } = new(BTree<long, object?[]>.Empty(Comparer<long>.Default), 1);
+
+    /// <summary>The id of the transaction that wrote the row version <paramref name="rowId"/> (xmin).</summary>
+    public uint Xmin(long rowId) =>
+        _xminRuns.TryGetLast(Bound.Inclusive(rowId), out _, out var xid) ? xid : FrozenXid;
 
     /// <summary>
     /// Builds a table from rows in strictly ascending row id order (snapshot loading).
@@ -45,14 +69,15 @@ public sealed class RowStore
     /// <summary>Number of rows. O(1).</summary>
     public int Count => Rows.Count;
 
-    /// <summary>Adds <paramref name="row"/> under a new row id.</summary>
-    public RowStore Insert(object?[] row, WriteToken token, out long rowId)
+    /// <summary>Adds <paramref name="row"/> under a new row id, written by transaction <paramref name="xid"/>.</summary>
+    public RowStore Insert(object?[] row, WriteToken token, out long rowId, uint xid = FrozenXid)
     {
         ArgumentNullException.ThrowIfNull(row);
         rowId = NextRowId;
         var rows = Rows.Insert(rowId, row, token, out bool existed);
         if (existed) throw new InvalidOperationException($"row id {rowId} is already in use");
-        return new RowStore(rows, rowId + 1);
+        if (xid == _lastXid) return new RowStore(rows, rowId + 1, _xminRuns, _lastXid);
+        return new RowStore(rows, rowId + 1, _xminRuns.Set(rowId, xid, token), xid);
     }
 
     /// <summary>
@@ -63,12 +88,12 @@ public sealed class RowStore
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowId, 1);
-        return new RowStore(Rows.Set(rowId, row, token), Math.Max(NextRowId, rowId + 1));
+        return With(Rows.Set(rowId, row, token), Math.Max(NextRowId, rowId + 1));
     }
 
     /// <summary>The same rows with a larger <see cref="NextRowId"/> (log replay: ids of rows inserted and deleted again stay used).</summary>
     public RowStore WithNextRowId(long nextRowId) =>
-        nextRowId <= NextRowId ? this : new RowStore(Rows, nextRowId);
+        nextRowId <= NextRowId ? this : With(Rows, nextRowId);
 
     /// <summary>Replaces the row <paramref name="rowId"/>; throws <see cref="KeyNotFoundException"/> if there is none.</summary>
     public RowStore Update(long rowId, object?[] row, WriteToken token)
@@ -76,7 +101,7 @@ public sealed class RowStore
         ArgumentNullException.ThrowIfNull(row);
         var rows = Rows.Replace(rowId, row, token, out bool found);
         if (!found) throw MissingRow(rowId);
-        return ReferenceEquals(rows, Rows) ? this : new RowStore(rows, NextRowId);
+        return ReferenceEquals(rows, Rows) ? this : With(rows, NextRowId);
     }
 
     /// <summary>Removes the row <paramref name="rowId"/>; throws <see cref="KeyNotFoundException"/> if there is none.</summary>
@@ -84,7 +109,7 @@ public sealed class RowStore
     {
         var rows = Rows.Remove(rowId, token, out bool removed);
         if (!removed) throw MissingRow(rowId);
-        return new RowStore(rows, NextRowId);
+        return With(rows, NextRowId);
     }
 
     /// <summary>Looks up a row by id. Allocates nothing.</summary>

@@ -40,6 +40,9 @@ public sealed class Transaction
     /// <summary>True once this transaction holds the database's write lock.</summary>
     public bool HoldsWriteLock { get; set; }
 
+    /// <summary>The transaction id its row versions carry (xmin), assigned with the write lock.</summary>
+    public uint Xid { get; set; } = Storage.RowStore.FrozenXid;
+
     /// <summary>Statement timestamp basis for now()/CURRENT_TIMESTAMP (transaction start, as in PostgreSQL).</summary>
     public DateTimeOffset StartTime { get; }
 

@@ -122,6 +122,8 @@ public static partial class Operators
     {
         var t = ComparisonType(l, r);
         if (t is null || t.Id == TypeId.Void) return null;
+        // Transaction ids wrap around: PostgreSQL gives xid equality but no ordering.
+        if (t.Id == TypeId.Xid && op is not ("=" or "<>")) return null;
         var id = t.Id;
         Func<object, object, object?> invoke = op switch
         {

@@ -52,6 +52,7 @@ public sealed record SqlType
     public static readonly SqlType Void = new(TypeId.Void);
     public static readonly SqlType Inet = new(TypeId.Inet);
     public static readonly SqlType Cidr = new(TypeId.Cidr);
+    public static readonly SqlType Xid = new(TypeId.Xid);
 
     public static SqlType VarcharOf(int length) => new(TypeId.Varchar, length: length);
     public static SqlType BpcharOf(int length) => new(TypeId.Bpchar, length: length);
@@ -69,7 +70,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -96,6 +97,7 @@ public sealed record SqlType
         TypeId.Int4 => 23,
         TypeId.Text => 25,
         TypeId.Oid => 26,
+        TypeId.Xid => 28,
         TypeId.Cidr => 650,
         TypeId.Float4 => 700,
         TypeId.Float8 => 701,
@@ -122,7 +124,7 @@ public sealed record SqlType
     {
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
-        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace => 4,
+        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid => 4,
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
         TypeId.Interval or TypeId.Uuid => 16,
         TypeId.Name => 64,
@@ -177,6 +179,7 @@ public sealed record SqlType
         TypeId.Record => "record",
         TypeId.Inet => "inet",
         TypeId.Cidr => "cidr",
+        TypeId.Xid => "xid",
         _ => Id.ToString().ToLowerInvariant(),
     };
 

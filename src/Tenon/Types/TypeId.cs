@@ -30,6 +30,7 @@ namespace Tenon.Types;
 ///   Void          (no value)           result type of functions that return nothing
 ///   Inet          PgInet               IPv4/IPv6 host address with netmask length
 ///   Cidr          PgInet               IPv4/IPv6 network (no bits right of the mask)
+///   Xid           uint                 a transaction id: equality only, no ordering
 ///
 /// SQL NULL is always the CLR null, whatever the type.
 /// </summary>
@@ -62,4 +63,6 @@ public enum TypeId : byte
     Record,
     RegType,
     RegNamespace,
+    /// <summary>A transaction id (the system column xmin).</summary>
+    Xid,
 }

@@ -177,6 +177,7 @@ public static class ValueCast
         TypeId.Inet => SqlType.Inet,
         TypeId.Cidr => SqlType.Cidr,
         TypeId.Record => SqlType.Record,
+        TypeId.Xid => SqlType.Xid,
         _ => SqlType.Void,
     };
 

@@ -57,7 +57,7 @@ public static class ValueText
             case TypeId.Timestamptz: return DateTimeText.FormatTimestampTz((PgTimestampTz)value, settings);
             case TypeId.Interval: return DateTimeText.FormatInterval((PgInterval)value, settings);
             case TypeId.Bytea: return FormatBytea((byte[])value, settings.ByteaHex);
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return ((uint)value).ToString(CultureInfo.InvariantCulture);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
             case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
@@ -90,6 +90,7 @@ public static class ValueText
             case TypeId.Bytea: return ParseBytea(text);
             case TypeId.Oid: return ParseOid(text);
             case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return ParseOid(text);
+            case TypeId.Xid: return ParseXid(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");
@@ -168,6 +169,32 @@ public static class ValueText
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';
+
+    /// <summary>
+    /// xidin (PostgreSQL 15): C's strtoul with base 0 (0x… hex, 0… octal) cut to 32 bits, with no
+    /// error at all: it stops at the first character that does not fit, so 'abc' is 0 and '-1' is
+    /// 4294967295; an overflowing number saturates to ULONG_MAX before the cut.
+    /// </summary>
+    private static uint ParseXid(string text)
+    {
+        var s = text.AsSpan().TrimStart(" \t\n\r\v\f");
+        var negative = false;
+        if (s.Length > 0 && s[0] is '+' or '-') { negative = s[0] == '-'; s = s[1..]; }
+        var radix = 10;
+        if (s.Length > 1 && s[0] == '0' && s[1] is 'x' or 'X' && s.Length > 2 && char.IsAsciiHexDigit(s[2])) { radix = 16; s = s[2..]; }
+        else if (s.Length > 0 && s[0] == '0') radix = 8;
+        ulong value = 0;
+        var overflow = false;
+        foreach (var c in s)
+        {
+            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
+            if (digit >= radix) break;
+            if (value > (ulong.MaxValue - (ulong)digit) / (ulong)radix) overflow = true;
+            else value = value * (ulong)radix + (ulong)digit;
+        }
+        if (overflow) return uint.MaxValue;
+        return unchecked((uint)(negative ? 0UL - value : value));
+    }
 
     /// <summary>oidin: like strtoul, so -1 wraps to 4294967295; 32-bit range either signed or unsigned.</summary>
     private static uint ParseOid(string text)

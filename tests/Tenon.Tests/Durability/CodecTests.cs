@@ -68,7 +68,7 @@ public sealed class CodecTests
                 case PgTimestampTz: covered.Add(TypeId.Timestamptz); break;
                 case PgInterval: covered.Add(TypeId.Interval); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
-                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace]); break;
+                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.Xid]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
             }
         Assert.Equal(Enum.GetValues<TypeId>().ToHashSet(), covered);

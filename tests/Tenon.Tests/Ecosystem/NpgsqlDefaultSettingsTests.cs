@@ -29,6 +29,19 @@ public sealed class NpgsqlDefaultSettingsTests : IDisposable
     private NpgsqlConnection Open() => _dataSource.OpenConnection();
 
     [Fact]
+    public void Anonymous_records_are_sent_in_binary_with_their_field_types()
+    {
+        using var c = Open();
+        using var cmd = new NpgsqlCommand("SELECT ROW(1, 'a'::text, NULL::text, 2.5::numeric, ROW(true))", c);
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal("record", r.GetDataTypeName(0));
+        var fields = r.GetFieldValue<object[]>(0);
+        Assert.Equal(new object?[] { 1, "a", null, 2.5m }, fields[..4]);
+        Assert.Equal([true], (object[])fields[4]);
+    }
+
+    [Fact]
     public void Connects_by_loading_types_from_pg_catalog()
     {
         using var c = Open();

@@ -53,6 +53,7 @@ public static class BuiltinTypes
         B(SqlType.Int2, "int2", 2, true, 'N', false, 38, "int2in", 39, "int2out", 2404, "int2recv", 2405, "int2send", 's', 'p'),
         B(SqlType.Int4, "int4", 4, true, 'N', false, 42, "int4in", 43, "int4out", 2406, "int4recv", 2407, "int4send", 'i', 'p'),
         B(SqlType.Text, "text", -1, false, 'S', true, 46, "textin", 47, "textout", 2414, "textrecv", 2415, "textsend", 'i', 'x', DefaultCollation),
+        B(SqlType.Xid, "xid", 4, true, 'U', false, 50, "xidin", 51, "xidout", 2440, "xidrecv", 2441, "xidsend", 'i', 'p'),
         B(SqlType.Oid, "oid", 4, true, 'N', true, 1798, "oidin", 1799, "oidout", 2418, "oidrecv", 2419, "oidsend", 'i', 'p'),
         B(SqlType.Cidr, "cidr", -1, false, 'I', false, 1267, "cidr_in", 1427, "cidr_out", 2498, "cidr_recv", 2499, "cidr_send", 'i', 'm'),
         B(SqlType.Float4, "float4", 4, true, 'N', false, 200, "float4in", 201, "float4out", 2424, "float4recv", 2425, "float4send", 'i', 'p'),
@@ -76,6 +77,7 @@ public static class BuiltinTypes
         B(SqlType.RegType, "regtype", 4, true, 'N', false, 2220, "regtypein", 2221, "regtypeout", 2454, "regtyperecv", 2455, "regtypesend", 'i', 'p'),
         B(SqlType.RegNamespace, "regnamespace", 4, true, 'N', false, 4084, "regnamespacein", 4085, "regnamespaceout", 4086, "regnamespacerecv", 4087, "regnamespacesend", 'i', 'p'),
         B(SqlType.Void, "void", 4, true, 'P', false, 2298, "void_in", 2299, "void_out", 3120, "void_recv", 3121, "void_send", 'i', 'p', kind: 'p'),
+        B(SqlType.Record, "record", -1, false, 'P', false, 2290, "record_in", 2291, "record_out", 2402, "record_recv", 2403, "record_send", 'd', 'x', kind: 'p'),
         B(SqlType.Uuid, "uuid", 16, false, 'U', false, 2952, "uuid_in", 2953, "uuid_out", 2961, "uuid_recv", 2962, "uuid_send", 'c', 'p'),
     ];
 

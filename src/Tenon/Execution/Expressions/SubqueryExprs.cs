@@ -16,6 +16,19 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
 {
     public override SqlType Type { get; } = type;
 
+    public PlanNode Plan => plan;
+
+    /// <summary>
+    /// Builds the row the subquery sees as its enclosing row from the current one; null means the
+    /// current row itself. A subquery in a grouped query's output reads the group's key values this
+    /// way, placed where its correlated references expect the columns of the ungrouped row.
+    /// </summary>
+    public Func<object?[], object?[]>? OuterRow { get; init; }
+
+    /// <summary>This subquery with <paramref name="newLeft"/> as its left operand, reading its enclosing row through <paramref name="outerRow"/>.</summary>
+    public SubqueryExpr WithOuterRow(BoundExpr? newLeft, Func<object?[], object?[]> outerRow) =>
+        new(plan, kind, correlated, newLeft, compare, Type) { OuterRow = outerRow };
+
     public override object? Eval(object?[] row, ExecContext ctx)
     {
         if (kind == SubqueryKind.Scalar) return ScalarValue(row, ctx);
@@ -52,7 +65,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
             return all.Count > limit ? all.GetRange(0, limit) : all;
         }
         var result = new List<object?[]>();
-        ctx.OuterRows.Add(row);
+        ctx.OuterRows.Add(OuterRow is null ? row : OuterRow(row));
         try
         {
             var max = correlated ? limit : int.MaxValue;
@@ -76,6 +89,6 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
 
     public override IEnumerable<BoundExpr> Children => left is null ? [] : [left];
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) =>
-        left is null ? this : new SubqueryExpr(plan, kind, correlated, c[0], compare, Type);
+        left is null ? this : new SubqueryExpr(plan, kind, correlated, c[0], compare, Type) { OuterRow = OuterRow };
     public override string Fingerprint => $"subquery#{GetHashCode()}";
 }

@@ -8,6 +8,9 @@ namespace Tenon.Sql.Ast;
 public abstract record Statement : Node
 {
     public int EndPosition { get; init; }
+
+    /// <summary>Some identifier of the statement is xmin, so it may read that system column.</summary>
+    public bool MentionsXmin { get; init; }
 }
 
 /// <summary>A query (<c>SELECT</c>, <c>VALUES</c>, <c>WITH … SELECT</c>, <c>TABLE t</c>).</summary>
