@@ -73,6 +73,13 @@ public sealed partial class Binder
         if (e.Type == target) return e;
         if (e.Type.Id == target.Id && !target.HasModifier) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
+        // An untyped parameter takes the type it is coerced to (a target column, a function
+        // argument …), as PostgreSQL resolves it; a type modifier then applies as a cast.
+        if (e is ParamExpr { Type.Id: TypeId.Unknown } p)
+        {
+            var typed = RetypeParam(p, target);
+            return target.HasModifier ? TryCoerce(typed, target, context, position) : typed;
+        }
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
         {
             if (c.Value is null) return new ConstExpr(null, target);

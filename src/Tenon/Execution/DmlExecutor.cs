@@ -14,14 +14,22 @@ namespace Tenon.Execution;
 /// state, then writes them through a <see cref="RowWriter"/>, which enforces constraints, and
 /// returns RETURNING rows. Rows are collected before any is written, so a statement never sees
 /// its own changes (as PostgreSQL's snapshot guarantees).
+/// With a <paramref name="describeBinder"/>, a statement is only bound (its parameter types land in
+/// that binder) and returns its RETURNING columns without reading or writing a row: what an
+/// extended-protocol Parse/Describe needs.
 /// </summary>
-public sealed partial class DmlExecutor(ExecContext ctx)
+public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder = null)
 {
+    private Binder NewBinder() => describeBinder ?? new Binder(ctx);
+
+    private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
+        new("", returning?.Columns, null);
+
     private SystemCatalog Catalog => ctx.Transaction.Catalog;
 
     public StatementResult Insert(InsertStatement stmt)
     {
-        var binder = new Binder(ctx);
+        var binder = NewBinder();
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var live = table.LiveColumns.ToList();
         List<ColumnDef> targets;
@@ -78,7 +86,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         }
         else
         {
-            var plan = binder.BindQuery(stmt.Source, null);
+            var plan = binder.BindInsertSource(stmt.Source, targets);
             if (plan.Columns.Count > targets.Count)
             {
                 // PostgreSQL points at the first select-list expression without a target column.
@@ -88,7 +96,10 @@ public sealed partial class DmlExecutor(ExecContext ctx)
             }
             if (plan.Columns.Count < targets.Count && stmt.Columns is not null)
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
-            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i], stmt.Source.Position)).ToArray();
+            // A type mismatch points at the select-list item, when there is one per column.
+            var items = stmt.Source.Body is SelectCore sc && sc.Targets.Count == plan.Columns.Count ? sc.Targets : null;
+            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i],
+                items?[i].Expr.Position ?? stmt.Source.Position)).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
             produceRows = () =>
             {
@@ -105,6 +116,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         var conflict = stmt.OnConflict is { } oc ? BindOnConflict(binder, table, stmt, oc) : null;
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
+        if (describeBinder is not null) return Described(returning);
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
         var touched = new HashSet<long>();
@@ -196,12 +208,13 @@ public sealed partial class DmlExecutor(ExecContext ctx)
 
     public StatementResult Update(UpdateStatement stmt)
     {
-        var binder = new Binder(ctx);
+        var binder = NewBinder();
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
+        if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
@@ -232,11 +245,12 @@ public sealed partial class DmlExecutor(ExecContext ctx)
 
     public StatementResult Delete(DeleteStatement stmt)
     {
-        var binder = new Binder(ctx);
+        var binder = NewBinder();
         var table = ResolveTarget(binder, stmt.Table, stmt.Position);
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
+        if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
         var seen = new HashSet<long>();
