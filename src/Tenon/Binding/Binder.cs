@@ -98,8 +98,10 @@ public sealed partial class Binder
             var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
             return new ConstExpr(value, target);
         }
+        // A value known only at run time (an INSERT … SELECT output): its input function, then the
+        // type modifier in this context (assignment rejects a too-long varchar; explicit cuts it).
         if (e.Type.Id == TypeId.Unknown)
-            return new Execution.Expressions.CastExpr(e, target, CastContext.Explicit);
+            return new Execution.Expressions.CastExpr(e, target, context);
         if (e.Type.Id == target.Id)
             return new Execution.Expressions.CastExpr(e, target, context);
         if (!ValueCast.CanCast(e.Type, target, context)) return null;
@@ -112,7 +114,7 @@ public sealed partial class Binder
         var result = TryCoerce(e, column.Type, CastContext.Assignment, position);
         if (result is null)
             throw new TenonException(SqlState.DatatypeMismatch,
-                $"column \"{column.Name}\" is of type {column.Type.WithoutModifier().DisplayName} but expression is of type {e.Type.DisplayName}",
+                $"column \"{column.Name}\" is of type {column.Type.WithoutModifier().DisplayName} but expression is of type {e.Type.WithoutModifier().DisplayName}",
                 hint: "You will need to rewrite or cast the expression.") { Position = position };
         return result;
     }
