@@ -29,6 +29,7 @@ public sealed partial class Session
     private void DisposeCore()
     {
         if (_tx is not null) EndTransaction(commit: false);
+        Database.AdvisoryLocks.UnlockAll(this);
     }
 
     private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)

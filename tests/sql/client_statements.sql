@@ -16,3 +16,17 @@ INSERT INTO t (i) SELECT s FROM t;
 INSERT INTO t (i, s) SELECT i + 10, s FROM t WHERE i = '5';
 SELECT * FROM t ORDER BY i;
 DROP TABLE t;
+
+-- Session-level advisory locks, as ActiveRecord takes one around migrations.
+SELECT pg_try_advisory_lock(8107402356965630985);
+SELECT pg_try_advisory_lock(8107402356965630985), pg_try_advisory_lock(42);
+SELECT pg_advisory_unlock(8107402356965630985);
+BEGIN;
+SELECT pg_advisory_unlock(8107402356965630985);
+ROLLBACK;
+SELECT pg_advisory_unlock(8107402356965630985);
+SELECT pg_advisory_unlock(42), pg_advisory_unlock(42);
+SELECT pg_try_advisory_lock(7);
+SELECT pg_advisory_unlock_all();
+SELECT pg_advisory_unlock(7);
+SELECT pg_try_advisory_lock(1.5);
