@@ -30,3 +30,11 @@ SELECT pg_try_advisory_lock(7);
 SELECT pg_advisory_unlock_all();
 SELECT pg_advisory_unlock(7);
 SELECT pg_try_advisory_lock(1.5);
+
+-- pg_available_extensions, as ActiveRecord's extension_enabled? reads it.
+SELECT installed_version IS NOT NULL FROM pg_available_extensions WHERE name = 'pgcrypto';
+CREATE EXTENSION IF NOT EXISTS "pgcrypto";
+SELECT installed_version IS NOT NULL FROM pg_available_extensions WHERE name = 'pgcrypto';
+SELECT name, default_version, installed_version, comment FROM pg_available_extensions
+ WHERE name IN ('pgcrypto', 'plpgsql', 'uuid-ossp') ORDER BY name;
+DROP EXTENSION pgcrypto;

@@ -20,6 +20,7 @@ public static class SystemRelations
         PgEnum.Relation,
         PgAttribute.Relation,
         PgDepend.Relation,
+        PgAvailableExtensions.Relation,
     }.ToDictionary(r => r.Name);
 
     public const string Schema = "pg_catalog";
