@@ -25,6 +25,7 @@ public sealed class DescribeParameterTests
     [InlineData("INSERT INTO t (i, s) SELECT i + 1, $2 FROM t WHERE i = $1", "integer,character varying")]
     [InlineData("INSERT INTO t (i, s) VALUES ($1, $2) ON CONFLICT (i) DO UPDATE SET s = $3", "integer,character varying,character varying")]
     [InlineData("DELETE FROM t WHERE i = $1", "integer")]
+    [InlineData("SELECT * FROM t WHERE n > $1 AND ts < $2 AND i + 1 = $3", "numeric,timestamp with time zone,integer")]
     public void DmlParametersTakeTheirContextsTypes(string sql, string expected) =>
         Assert.Equal(expected.Split(','), Types(sql));
 
