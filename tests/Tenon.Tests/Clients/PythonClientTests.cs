@@ -23,7 +23,7 @@ public sealed class PythonClientTests
     public void Psycopg2WithParametersTransactionsAndErrors()
     {
         RequireModules("psycopg2");
-        ClientRunner.Run(Python, ["psycopg2_posts.py"], Directory, minimumChecks: 12);
+        ClientRunner.Run(Python, ["psycopg2_posts.py"], Directory, minimumChecks: 13);
     }
 
     [Fact]

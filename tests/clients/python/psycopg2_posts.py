@@ -5,6 +5,7 @@ context manager, and the errors an application catches (pgcode, diag.constraint_
 Connection settings come from PGHOST/PGPORT/PGUSER/PGDATABASE. Prints one "ok" line per check.
 Run with /usr/bin/python3 (Debian's python3-psycopg2)."""
 import decimal
+import io
 import sys
 import uuid
 
@@ -185,6 +186,15 @@ def main():
     assert [r[0] for r in cur.fetchmany(3)] == ["tag1", "tag2", "tag3"]
     conn.commit()
     ok("autocommit; fetchmany")
+
+    # COPY in both directions through the cursor
+    with conn, conn.cursor() as c:
+        c.copy_expert("COPY tags (name) FROM STDIN WITH (FORMAT csv)", io.StringIO("bulk1\n\"bulk,2\"\n"))
+        assert c.rowcount == 2, c.rowcount
+        out = io.StringIO()
+        c.copy_expert("COPY (SELECT name FROM tags WHERE name LIKE 'bulk%' ORDER BY name) TO STDOUT WITH (FORMAT csv)", out)
+        assert out.getvalue() == '"bulk,2"\nbulk1\n', out.getvalue()
+    ok("COPY FROM STDIN and COPY TO STDOUT with copy_expert")
 
     conn.close()
     print(f"all {checks} checks passed")
