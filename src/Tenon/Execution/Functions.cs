@@ -40,6 +40,10 @@ public static partial class Functions
                 return new(None, SqlType.Text, (_, _) => "PostgreSQL 15.18 (Tenon) on x86_64-pc-linux-gnu, compiled by C#, 64-bit");
             case "current_database" when n == 0:
                 return new(None, SqlType.Name, (_, ctx) => ctx.Session.DatabaseName);
+            case "current_schema" when n == 0:
+                // The function behind the CURRENT_SCHEMA keyword.
+                return new(None, SqlType.Name,
+                    (_, ctx) => BindValueFunction(new SqlValueFunction(SqlValueFunctionKind.CurrentSchema), ctx).Eval([], ctx));
             case "pg_advisory_unlock_all" when n == 0:
                 return new(None, SqlType.Void, (_, ctx) =>
                 {

@@ -142,13 +142,7 @@ public sealed partial class Parser
             case "user": Advance(); return new SqlValueFunction(SqlValueFunctionKind.User) { Position = t.Position };
             case "current_catalog": Advance(); return new SqlValueFunction(SqlValueFunctionKind.CurrentCatalog) { Position = t.Position };
             case "current_schema":
-                // current_schema() is the same function as the bare keyword.
-                if (At(1).Kind == TokenKind.LParen)
-                {
-                    if (At(2).Kind != TokenKind.RParen) return null;
-                    Advance();
-                    Advance();
-                }
+                if (At(1).Kind == TokenKind.LParen) return null;
                 Advance();
                 return new SqlValueFunction(SqlValueFunctionKind.CurrentSchema) { Position = t.Position };
             case "coalesce":
