@@ -37,6 +37,10 @@ public sealed class DescribeParameterTests
         Assert.Equal(["i", "s"], d.Columns!.Select(c => c.Name));
         _s.Describe("INSERT INTO t (i) SELECT i + 1 FROM t", []);
         Assert.Equal(1L, _s.ExecuteSingle("SELECT count(*) FROM t").Rows[0][0]);
+        _s.ExecuteSingle("CREATE SEQUENCE seq");
+        _s.Describe("INSERT INTO t (i) VALUES (nextval('seq')) RETURNING i", []);
+        _s.Describe("UPDATE t SET i = nextval('seq') WHERE i = $1", []);
+        Assert.Equal(1L, _s.ExecuteSingle("SELECT nextval('seq')").Rows[0][0]);
     }
 
     [Fact]
