@@ -30,6 +30,6 @@ public sealed class PythonClientTests
     public void SqlAlchemyCoreAndOrmWithForeignKeysAndRelationships()
     {
         RequireModules("psycopg2", "sqlalchemy");
-        ClientRunner.Run(Python, ["sqlalchemy_blog.py"], Directory, minimumChecks: 9);
+        ClientRunner.Run(Python, ["sqlalchemy_blog.py"], Directory, minimumChecks: 10);
     }
 }

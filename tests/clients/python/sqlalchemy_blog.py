@@ -12,6 +12,7 @@ import sqlalchemy
 from sqlalchemy import (BigInteger, Column, DateTime, ForeignKey, Integer, Numeric, String, Table, Text,
                         create_engine, func, insert, inspect, select, text)
 from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base, joinedload, relationship, selectinload
 
@@ -166,6 +167,18 @@ def main():
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(post_tags).where(post_tags.c.tag_id == tid)).scalar_one() == 3
     ok("Core: insert().returning, executemany insert, update with an expression")
+
+    with engine.begin() as conn:  # PostgreSQL's upsert through the dialect's insert()
+        stmt = pg_insert(Tag).values(name="sql")
+        assert conn.execute(stmt.on_conflict_do_nothing(index_elements=["name"])).rowcount == 0
+        upsert = pg_insert(Tag).values([{"name": "sql"}, {"name": "upserted"}])
+        upsert = upsert.on_conflict_do_update(index_elements=["name"], set_={"name": upsert.excluded.name + "!"})
+        names = conn.execute(upsert.returning(Tag.name)).scalars().all()
+        assert sorted(names) == ["sql!", "upserted"], names
+        conn.execute(Tag.__table__.update().where(Tag.name == "sql!").values(name="sql"))
+        locked = conn.execute(select(Tag.id).where(Tag.name == "sql").with_for_update()).scalar_one()
+        assert locked is not None
+    ok("on_conflict_do_nothing, on_conflict_do_update with excluded, with_for_update")
 
     with Session(engine) as s:
         s.delete(s.get(Category, s.execute(select(Category.id)).scalar_one()))
