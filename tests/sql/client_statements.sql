@@ -14,6 +14,12 @@ INSERT INTO t (s) SELECT 'abcd';
 INSERT INTO t (i) SELECT 1 + '1';
 INSERT INTO t (i) SELECT s FROM t;
 INSERT INTO t (i, s) SELECT i + 10, s FROM t WHERE i = '5';
+-- A type mismatch points at the leftmost SELECT's output expression (VALUES columns have no location).
+INSERT INTO t (i) SELECT lower('X') UNION ALL SELECT '6';
+INSERT INTO t (i) (SELECT s FROM t);
+INSERT INTO t (i) SELECT s FROM t UNION SELECT s FROM t;
+INSERT INTO t (i) VALUES ('x'::text) ORDER BY 1;
+INSERT INTO t (i) WITH w AS (SELECT 'a'::text AS x) SELECT x FROM w;
 SELECT * FROM t ORDER BY i;
 DROP TABLE t;
 

@@ -96,10 +96,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             }
             if (plan.Columns.Count < targets.Count && stmt.Columns is not null)
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
-            // A type mismatch points at the select-list item, when there is one per column.
-            var items = stmt.Source.Body is SelectCore sc && sc.Targets.Count == plan.Columns.Count ? sc.Targets : null;
+            // A type mismatch points at the output expression, when there is one per column.
+            var items = LeadingOutputs(stmt.Source.Body) is { } outs && outs.Count == plan.Columns.Count ? outs : null;
             var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i],
-                items?[i].Expr.Position ?? stmt.Source.Position)).ToArray();
+                items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position))).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
             produceRows = () =>
             {
@@ -133,6 +133,18 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         writer.Finish();
         return new StatementResult($"INSERT 0 {count}", returning?.Columns, returning is null ? null : output);
     }
+
+    /// <summary>
+    /// The output expressions of a query's leftmost SELECT, which PostgreSQL names as the location
+    /// of an output column (a VALUES list's columns have none).
+    /// </summary>
+    private static IReadOnlyList<Expr>? LeadingOutputs(QueryBody body) => body switch
+    {
+        SelectCore c => c.Targets.Select(t => t.Expr).ToList(),
+        SetOperationBody op => LeadingOutputs(op.Left),
+        NestedQueryBody n => LeadingOutputs(n.Query.Body),
+        _ => null,
+    };
 
     /// <summary>
     /// 428C9 for a value given to a GENERATED ALWAYS identity column without OVERRIDING. Checked for
