@@ -10,4 +10,7 @@ public sealed partial class Database
     public static Database OpenInMemory() => new();
 
     public Session CreateSession() => new(this);
+
+    /// <summary>The session-level advisory locks held by this database's sessions.</summary>
+    internal AdvisoryLocks AdvisoryLocks { get; } = new();
 }

@@ -64,6 +64,7 @@ public sealed partial class Session
         if (d.Target == DiscardTarget.All)
         {
             _settings.ResetAll(inTransaction: true);
+            Database.AdvisoryLocks.UnlockAll(this);
             AllPortalsClosed?.Invoke();
             AllDiscarded?.Invoke();
         }

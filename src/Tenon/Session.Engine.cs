@@ -30,6 +30,7 @@ public sealed partial class Session
     {
         if (_tx is not null) EndTransaction(commit: false);
         DropTempSchemaAtExit();
+        Database.AdvisoryLocks.UnlockAll(this);
     }
 
     private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)

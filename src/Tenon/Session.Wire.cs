@@ -60,17 +60,21 @@ public sealed partial class Session
         if (_tx is { Failed: true } && stmt is not TransactionStatement) throw Errors.SqlErrors.InFailedTransaction();
 
         var tx = _tx ?? new Transaction(Database.Committed, isExplicit: false);
-        var binder = new Binder(new ExecContext(this, tx, UntypedParameters.Instance) { StatementMentionsXmin = stmt.MentionsXmin }) { RowsAreNewVersions = true };
+        var ctx = new ExecContext(this, tx, UntypedParameters.Instance) { StatementMentionsXmin = stmt.MentionsXmin };
+        var binder = new Binder(ctx) { RowsAreNewVersions = true };
         for (var i = 0; i < declaredTypes.Count; i++)
             if (declaredTypes[i] is { Id: not TypeId.Unknown } t) binder.ParameterTypes[i + 1] = t;
 
+        // INSERT, UPDATE and DELETE are bound whole (not run), so that parameters take the types of
+        // their target columns and WHERE operands, as PostgreSQL infers them.
+        var dml = new DmlExecutor(ctx, binder);
         IReadOnlyList<ResultColumn>? columns = stmt switch
         {
             SelectStatement s => binder.BindQuery(s.Query, null).Columns
                 .Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray(),
-            InsertStatement { Returning: { } r } i => DescribeReturning(binder, i.Table, i.Alias, r, i.Position),
-            UpdateStatement { Returning: { } r } up => DescribeReturning(binder, up.Table, up.Alias, r, up.Position),
-            DeleteStatement { Returning: { } r } d => DescribeReturning(binder, d.Table, d.Alias, r, d.Position),
+            InsertStatement i => dml.Insert(i).Columns,
+            UpdateStatement up => dml.Update(up).Columns,
+            DeleteStatement d => dml.Delete(d).Columns,
             ShowStatement sh => [new ResultColumn(sh.Name.ToLowerInvariant(), SqlType.Text)],
             _ => null,
         };
@@ -85,34 +89,6 @@ public sealed partial class Session
 
     private static SqlType[] DeclaredOnly(IReadOnlyList<SqlType?> declared) =>
         declared.Select(t => t ?? SqlType.Unknown).ToArray();
-
-    /// <summary>
-    /// RETURNING columns over the target table alone. (A RETURNING that names UPDATE … FROM or
-    /// DELETE … USING tables is described only when executed.)
-    /// </summary>
-    private static ResultColumn[] DescribeReturning(Binder binder, QualifiedName name, string? alias, IReadOnlyList<SelectItem> items, int position)
-    {
-        var table = binder.ResolveTable(name, position, out var view);
-        if (view is not null || table is null)
-            throw new TenonException(SqlState.FeatureNotSupported, $"cannot modify view \"{view?.Name}\"") { Position = position };
-        var scope = RowWriter.TableScope(table, alias);
-        var cols = new List<ResultColumn>();
-        foreach (var item in items)
-        {
-            if (item.Expr is StarExpr)
-            {
-                cols.AddRange(table.LiveColumns.Select(c => new ResultColumn(c.Name, c.Type, table.Oid, c.Number)));
-                continue;
-            }
-            var e = binder.BindExpr(item.Expr, scope);
-            if (e.Type.Id == TypeId.Unknown) e = binder.TryCoerce(e, SqlType.Text, CastContext.Implicit)!;
-            var label = item.Alias ?? Binder.ColumnLabel(item.Expr);
-            cols.Add(e is ColumnExpr { TableOid: > 0 } ce
-                ? new ResultColumn(label, e.Type, ce.TableOid, ce.ColumnNumber)
-                : new ResultColumn(label, e.Type));
-        }
-        return cols.ToArray();
-    }
 
     /// <summary>
     /// The current value of a run-time setting as SHOW would print it, or null when the session

@@ -10,6 +10,25 @@ namespace Tenon.Binding;
 
 public sealed partial class Binder
 {
+    /// <summary>The SELECT whose unknown-typed outputs stay unknown (an INSERT's source).</summary>
+    private SelectCore? _unknownOutputsCore;
+
+    /// <summary>
+    /// Binds the query of INSERT … SELECT. Like PostgreSQL, a plain SELECT's untyped outputs
+    /// (string literals, parameters) are left unknown, for the INSERT to coerce them to the target
+    /// columns; a bare parameter $n there takes its column's type.
+    /// </summary>
+    public PlanNode BindInsertSource(Query q, IReadOnlyList<ColumnDef> targets)
+    {
+        if (q.Body is not SelectCore core) return BindQuery(q, null);
+        for (var i = 0; i < core.Targets.Count && i < targets.Count; i++)
+            if (core.Targets[i].Expr is ParamRef p && !ParameterTypes.ContainsKey(p.Number))
+                ParameterTypes[p.Number] = targets[i].Type.WithoutModifier();
+        _unknownOutputsCore = core;
+        try { return BindQuery(q, null); }
+        finally { _unknownOutputsCore = null; }
+    }
+
     /// <summary>
     /// SELECT: FROM → WHERE → [GROUP BY/aggregates → HAVING] → select list (+ hidden ORDER BY keys)
     /// → DISTINCT → ORDER BY → LIMIT/OFFSET → drop hidden keys.
@@ -119,7 +138,8 @@ public sealed partial class Binder
                 return (BoundExpr)new ColumnExpr(i, projected[i].Type, 0, "?");
             }).ToArray();
 
-            var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null)).ToArray();
+            var keepUnknown = ReferenceEquals(core, _unknownOutputsCore);
+            var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null, keepUnknown)).ToArray();
             plan = new ProjectNode(plan, projected, columns);
             if (distinctKeys is not null)
             {
@@ -144,10 +164,10 @@ public sealed partial class Binder
         }
     }
 
-    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item)
+    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item, bool keepUnknown)
     {
         var name = item?.Alias ?? (item is null ? "?column?" : ColumnLabel(item.Expr));
-        var type = e.Type.Id == TypeId.Unknown ? SqlType.Text : e.Type;
+        var type = e.Type.Id == TypeId.Unknown && !keepUnknown ? SqlType.Text : e.Type;
         if (e is ColumnExpr { Level: 0, TableOid: > 0 } c)
             return new PlanColumn(name, type, c.TableOid, c.ColumnNumber);
         return new PlanColumn(name, type);

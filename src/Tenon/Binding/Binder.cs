@@ -81,6 +81,13 @@ public sealed partial class Binder
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if ((target.Id == TypeId.RegType || e.Type.Id == TypeId.RegType) && CoerceRegType(e, target, position) is { } regtype) return regtype;
         if ((target.Id == TypeId.RegNamespace || e.Type.Id == TypeId.RegNamespace) && CoerceRegNamespace(e, target, position) is { } regnamespace) return regnamespace;
+        // An untyped parameter takes the type it is coerced to (a target column, a function
+        // argument …), as PostgreSQL resolves it; a type modifier then applies as a cast.
+        if (e is ParamExpr { Type.Id: TypeId.Unknown } p)
+        {
+            var typed = RetypeParam(p, target);
+            return target.HasModifier ? TryCoerce(typed, target, context, position) : typed;
+        }
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
         {
             if (c.Value is null) return new ConstExpr(null, target);
@@ -99,8 +106,8 @@ public sealed partial class Binder
             var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
             return new ConstExpr(value, target);
         }
-        // An untyped parameter takes the target type; its type modifier is then applied in the
-        // caller's context, so storing into varchar(n) fails on a long value instead of cutting it.
+        // A value known only at run time (an INSERT … SELECT output): its input function, then the
+        // type modifier in this context (assignment rejects a too-long varchar; explicit cuts it).
         if (e.Type.Id == TypeId.Unknown)
             return new Execution.Expressions.CastExpr(e, target, context);
         if (e.Type.Id == target.Id)
@@ -115,7 +122,7 @@ public sealed partial class Binder
         var result = TryCoerce(e, column.Type, CastContext.Assignment, position);
         if (result is null)
             throw new TenonException(SqlState.DatatypeMismatch,
-                $"column \"{column.Name}\" is of type {column.Type.WithoutModifier().DisplayName} but expression is of type {e.Type.DisplayName}",
+                $"column \"{column.Name}\" is of type {column.Type.WithoutModifier().DisplayName} but expression is of type {e.Type.WithoutModifier().DisplayName}",
                 hint: "You will need to rewrite or cast the expression.") { Position = position };
         return result;
     }

@@ -11,19 +11,23 @@ public static class AvailableExtensions
 {
     public const uint PlpgsqlOid = 13559;
 
-    private static readonly Dictionary<string, (string Version, bool Relocatable)> Known = new()
+    private static readonly Dictionary<string, (string Version, bool Relocatable, string Comment)> Known = new()
     {
-        ["plpgsql"] = ("1.0", false),
-        ["pgcrypto"] = ("1.3", true),
-        ["uuid-ossp"] = ("1.1", true),
-        ["citext"] = ("1.6", true),
-        ["pg_trgm"] = ("1.6", true),
+        ["plpgsql"] = ("1.0", false, "PL/pgSQL procedural language"),
+        ["pgcrypto"] = ("1.3", true, "cryptographic functions"),
+        ["uuid-ossp"] = ("1.1", true, "generate universally unique identifiers (UUIDs)"),
+        ["citext"] = ("1.6", true, "data type for case-insensitive character strings"),
+        ["pg_trgm"] = ("1.6", true, "text similarity measurement and index searching based on trigrams"),
     };
+
+    /// <summary>Every extension Tenon can install: name, default version and its control file's comment.</summary>
+    public static IEnumerable<(string Name, string Version, string Comment)> All =>
+        Known.Select(kv => (kv.Key, kv.Value.Version, kv.Value.Comment));
 
     public static bool TryGet(string name, out string version, out bool relocatable)
     {
         var found = Known.TryGetValue(name, out var info);
-        (version, relocatable) = info;
+        (version, relocatable) = (info.Version, info.Relocatable);
         return found;
     }
 

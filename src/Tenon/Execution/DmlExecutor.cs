@@ -14,14 +14,22 @@ namespace Tenon.Execution;
 /// state, then writes them through a <see cref="RowWriter"/>, which enforces constraints, and
 /// returns RETURNING rows. Rows are collected before any is written, so a statement never sees
 /// its own changes (as PostgreSQL's snapshot guarantees).
+/// With a <paramref name="describeBinder"/>, a statement is only bound (its parameter types land in
+/// that binder) and returns its RETURNING columns without reading or writing a row: what an
+/// extended-protocol Parse/Describe needs.
 /// </summary>
-public sealed partial class DmlExecutor(ExecContext ctx)
+public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder = null)
 {
+    private Binder NewBinder() => describeBinder ?? new Binder(ctx);
+
+    private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
+        new("", returning?.Columns, null);
+
     private SystemCatalog Catalog => ctx.Transaction.Catalog;
 
     public StatementResult Insert(InsertStatement stmt)
     {
-        var binder = new Binder(ctx);
+        var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
         if (stmt.OnConflict is not null && table != realTable)
@@ -81,7 +89,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         }
         else
         {
-            var plan = binder.BindQuery(stmt.Source, null);
+            var plan = binder.BindInsertSource(stmt.Source, targets);
             if (plan.Columns.Count > targets.Count)
             {
                 // PostgreSQL points at the first select-list expression without a target column.
@@ -91,7 +99,10 @@ public sealed partial class DmlExecutor(ExecContext ctx)
             }
             if (plan.Columns.Count < targets.Count && stmt.Columns is not null)
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
-            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i], stmt.Source.Position)).ToArray();
+            // A type mismatch points at the output expression, when there is one per column.
+            var items = LeadingOutputs(stmt.Source.Body) is { } outs && outs.Count == plan.Columns.Count ? outs : null;
+            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i],
+                items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position))).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
             produceRows = () =>
             {
@@ -109,6 +120,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         binder.RowsAreNewVersions = true;
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
+        if (describeBinder is not null) return Described(returning);
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
         var touched = new HashSet<long>();
@@ -125,6 +137,18 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         writer.Finish();
         return new StatementResult($"INSERT 0 {count}", returning?.Columns, returning is null ? null : output);
     }
+
+    /// <summary>
+    /// The output expressions of a query's leftmost SELECT, which PostgreSQL names as the location
+    /// of an output column (a VALUES list's columns have none).
+    /// </summary>
+    private static IReadOnlyList<Expr>? LeadingOutputs(QueryBody body) => body switch
+    {
+        SelectCore c => c.Targets.Select(t => t.Expr).ToList(),
+        SetOperationBody op => LeadingOutputs(op.Left),
+        NestedQueryBody n => LeadingOutputs(n.Query.Body),
+        _ => null,
+    };
 
     /// <summary>
     /// 428C9 for a value given to a GENERATED ALWAYS identity column without OVERRIDING. Checked for
@@ -200,7 +224,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
 
     public StatementResult Update(UpdateStatement stmt)
     {
-        var binder = new Binder(ctx);
+        var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
         var alias = stmt.Alias ?? table.Name;
@@ -208,6 +232,7 @@ public sealed partial class DmlExecutor(ExecContext ctx)
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
+        if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
@@ -240,13 +265,14 @@ public sealed partial class DmlExecutor(ExecContext ctx)
 
     public StatementResult Delete(DeleteStatement stmt)
     {
-        var binder = new Binder(ctx);
+        var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
+        if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
         var seen = new HashSet<long>();

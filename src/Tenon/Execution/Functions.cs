@@ -43,14 +43,17 @@ public static partial class Functions
             case "current_database" when n == 0:
                 return new(None, SqlType.Name, (_, ctx) => ctx.Session.DatabaseName);
             case "pg_advisory_unlock_all" when n == 0:
-                // Tenon has no advisory locks, so a session never holds one to release.
-                return new(None, SqlType.Void, (_, _) => string.Empty, Volatile: true);
+                return new(None, SqlType.Void, (_, ctx) =>
+                {
+                    ctx.Session.Database.AdvisoryLocks.UnlockAll(ctx.Session);
+                    return string.Empty;
+                }, Volatile: true);
             case "pg_typeof" when n == 1:
                 // regtype output: the type without its modifier, and bpchar under its SQL name.
                 return new([args[0]], SqlType.Text,
                     (_, _) => args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
         }
-        return ResolveSequenceFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args)
+        return ResolveSequenceFunction(name, args) ?? ResolveAdvisoryLockFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args)
             ?? ResolveCatalogFunction(name, args);
     }
 

@@ -33,6 +33,7 @@ public static class SystemRelations
         PgAbsentObjects.Publication,
         PgAbsentObjects.PublicationRel,
         PgAbsentObjects.PublicationNamespace,
+        PgAvailableExtensions.Relation,
     }.ToDictionary(r => r.Name);
 
     public const string Schema = "pg_catalog";
