@@ -28,6 +28,7 @@ namespace Tenon.Types;
 ///   Void          (no value)           result type of functions that return nothing
 ///   Inet          PgInet               IPv4/IPv6 host address with netmask length
 ///   Cidr          PgInet               IPv4/IPv6 network (no bits right of the mask)
+///   Array         PgArray              elements, dimensions and lower bounds; element type in SqlType.Element
 ///
 /// SQL NULL is always the CLR null, whatever the type.
 /// </summary>
@@ -58,4 +59,6 @@ public enum TypeId : byte
     Cidr,
     /// <summary>An anonymous row value, ROW(a, b) (<see cref="PgRecord"/>).</summary>
     Record,
+    /// <summary>An array of any other type (<see cref="PgArray"/>); the element type is <see cref="SqlType.Element"/>.</summary>
+    Array,
 }
