@@ -163,7 +163,8 @@ public sealed partial class Binder
         ExistsExpr => "exists",
         ScalarSubqueryExpr s => s.Subquery.Body is SelectCore sc && sc.Targets.Count > 0
             ? sc.Targets[0].Alias ?? ColumnLabel(sc.Targets[0].Expr) : "?column?",
-        ArrayExpr => "array",
+        ArrayExpr or ArraySubqueryExpr => "array",
+        Sql.Ast.SubscriptExpr s => ColumnLabel(s.Operand),
         RowExpr => "row",
         BoolLiteral => "bool",
         SqlValueFunction v => v.Kind switch

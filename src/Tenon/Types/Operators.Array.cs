@@ -98,12 +98,12 @@ public static partial class Operators
         return new PgArray(array.ElementType, [.. array.Items, value], [array.Lengths[0] + 1], [array.LowerBounds[0]]);
     }
 
-    /// <summary>array_prepend: the new first element takes the lower bound minus one.</summary>
+    /// <summary>array_prepend: the array keeps its lower bound.</summary>
     public static PgArray Prepend(object? value, PgArray array)
     {
         if (array.IsEmpty) return PgArray.Of(array.ElementType, [value]);
         if (array.Rank != 1) throw new TenonException(SqlState.DataException, "argument must be empty or one-dimensional array");
-        return new PgArray(array.ElementType, [value, .. array.Items], [array.Lengths[0] + 1], [array.LowerBounds[0] - 1]);
+        return new PgArray(array.ElementType, [value, .. array.Items], [array.Lengths[0] + 1], [array.LowerBounds[0]]);
     }
 
     /// <summary>
@@ -119,7 +119,7 @@ public static partial class Operators
         if (a.Rank == b.Rank)
         {
             for (var d = 1; d < a.Rank; d++)
-                if (a.Lengths[d] != b.Lengths[d])
+                if (a.Lengths[d] != b.Lengths[d] || a.LowerBounds[d] != b.LowerBounds[d])
                     throw new TenonException(SqlState.ArraySubscriptError, "cannot concatenate incompatible arrays",
                         "Arrays with differing element dimensions are not compatible for concatenation.");
             var lengths = (int[])a.Lengths.Clone();
@@ -129,19 +129,17 @@ public static partial class Operators
         if (a.Rank == b.Rank - 1)
         {
             for (var d = 0; d < a.Rank; d++)
-                if (a.Lengths[d] != b.Lengths[d + 1])
+                if (a.Lengths[d] != b.Lengths[d + 1] || a.LowerBounds[d] != b.LowerBounds[d + 1])
                     throw new TenonException(SqlState.ArraySubscriptError, "cannot concatenate incompatible arrays",
                         "Arrays with differing dimensions are not compatible for concatenation.");
             var lengths = (int[])b.Lengths.Clone();
             lengths[0]++;
-            var lower = (int[])b.LowerBounds.Clone();
-            lower[0]--;
-            return new PgArray(a.ElementType, [.. a.Items, .. b.Items], lengths, lower);
+            return new PgArray(a.ElementType, [.. a.Items, .. b.Items], lengths, b.LowerBounds);
         }
         if (b.Rank == a.Rank - 1)
         {
             for (var d = 0; d < b.Rank; d++)
-                if (b.Lengths[d] != a.Lengths[d + 1])
+                if (b.Lengths[d] != a.Lengths[d + 1] || b.LowerBounds[d] != a.LowerBounds[d + 1])
                     throw new TenonException(SqlState.ArraySubscriptError, "cannot concatenate incompatible arrays",
                         "Arrays with differing dimensions are not compatible for concatenation.");
             var lengths = (int[])a.Lengths.Clone();
