@@ -121,6 +121,7 @@ public sealed partial class Binder
     private PlanNode BindFunctionTable(FunctionTableRef fn, Scope scope)
     {
         var name = fn.Call.Name.Name;
+        if (name == "unnest" && fn.Call.Args.Count == 1) return BindUnnest(fn, scope);
         if (name != "generate_series")
             throw new TenonException(SqlState.FeatureNotSupported, $"function {name} in FROM is not supported yet") { Position = fn.Position };
         var args = fn.Call.Args.Select(a => BindExpr(a, fn.Lateral ? scope : scope.Parent)).ToList();
@@ -132,6 +133,19 @@ public sealed partial class Binder
         var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "generate_series";
         var plan = new FunctionScanNode(args, (values, _) => Series(values, type), [new PlanColumn(columnName, type)]);
         return AddEntry(plan, fn.Alias?.Name ?? "generate_series", fn.Alias?.Columns, 0, scope, fn.Position);
+    }
+
+    private PlanNode BindUnnest(FunctionTableRef fn, Scope scope)
+    {
+        var arg = BindExpr(fn.Call.Args[0], fn.Lateral ? scope : scope.Parent);
+        if (!arg.Type.IsArray)
+            throw new TenonException(SqlState.UndefinedFunction, $"function unnest({arg.Type.DisplayName}) does not exist",
+                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = fn.Call.Position };
+        var element = arg.Type.Element!.WithoutModifier();
+        var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "unnest";
+        var columns = new List<PlanColumn> { new(columnName, element) };
+        if (fn.WithOrdinality) columns.Add(new PlanColumn("ordinality", SqlType.Int8));
+        return AddEntry(new UnnestScanNode(arg, fn.WithOrdinality, columns), fn.Alias?.Name ?? "unnest", fn.Alias?.Columns, 0, scope, fn.Position);
     }
 
     private static IEnumerable<object?> Series(object?[] v, SqlType type)
