@@ -73,4 +73,17 @@ SELECT * FROM unnest(ARRAY[1,2,NULL]);
 SELECT * FROM unnest(ARRAY['a','b']) WITH ORDINALITY;
 SELECT * FROM unnest(ARRAY[[1,2],[3,4]]) AS u(x);
 SELECT typname, typelem, typarray, typcategory, typlen FROM pg_type WHERE typname IN ('int4', '_int4', '_text', '_varchar') ORDER BY typname;
+-- subscripted assignment
+CREATE TABLE ua (id int, a int[], m int[]);
+INSERT INTO ua VALUES (1, '{1,2,3}', '{{1,2},{3,4}}'), (2, NULL, NULL);
+UPDATE ua SET a[2] = 20 WHERE id = 1 RETURNING a;
+UPDATE ua SET a[5] = 50, a[0] = 0 WHERE id = 1 RETURNING a;
+UPDATE ua SET a[3] = 7 WHERE id = 2 RETURNING a;
+UPDATE ua SET m[2][1] = 30 WHERE id = 1 RETURNING m;
+UPDATE ua SET m[3][1] = 30 WHERE id = 1;
+UPDATE ua SET a[NULL] = 1 WHERE id = 1;
+UPDATE ua SET a[1] = 'x' WHERE id = 1;
+UPDATE ua SET id[1] = 1;
+SELECT * FROM ua ORDER BY id;
+DROP TABLE ua;
 DROP TABLE arr, arr_u;

@@ -130,4 +130,30 @@ public sealed partial class Binder
             : TryCoerce(array, arrayType, CastContext.Implicit, q.Array!.Position) ?? array;
         return new ArrayQuantifiedExpr(b.Left, coercedArray, b.Impl, q.All);
     }
+
+    /// <summary>
+    /// <c>SET col[i][j] = value</c>: the column's new value, from <paramref name="current"/> (an earlier
+    /// assignment to the same column in this SET list) or the column itself.
+    /// </summary>
+    internal BoundExpr BindArrayAssignment(SetClause s, SqlType columnType, string columnName, BoundExpr? current, Scope scope)
+    {
+        if (s.Subscripted is not AstSubscript target)
+            throw new TenonException(SqlState.FeatureNotSupported, "assignment to a field of a composite column is not supported") { Position = s.Position };
+        if (!columnType.IsArray)
+            throw new TenonException(SqlState.DatatypeMismatch,
+                $"cannot subscript type {columnType.DisplayName} because it does not support subscripting") { Position = s.Position };
+        var chain = new List<AstSubscript>();
+        for (Expr e = target; e is AstSubscript sub; e = sub.Operand) chain.Insert(0, sub);
+        if (chain.Any(c => c.IsSlice))
+            throw new TenonException(SqlState.FeatureNotSupported, "assignment to an array slice is not supported by Tenon yet") { Position = s.Position };
+        var subscripts = chain.Select(c => BindSubscriptValue(c.Lower, scope)!).ToList();
+        var element = columnType.Element!;
+        var value = BindExpr(s.Value, scope);
+        var coerced = TryCoerce(value, element, CastContext.Assignment, s.Value.Position)
+            ?? throw new TenonException(SqlState.DatatypeMismatch,
+                $"subscripted assignment to \"{columnName}\" requires type {element.WithoutModifier().DisplayName} but expression is of type {value.Type.DisplayName}",
+                hint: "You will need to rewrite or cast the expression.") { Position = s.Value.Position };
+        var array = current ?? BindExpr(new ColumnRef([columnName]) { Position = s.Position }, scope);
+        return new ArrayAssignExpr(array, subscripts, coerced, columnType);
+    }
 }

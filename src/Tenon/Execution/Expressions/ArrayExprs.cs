@@ -204,3 +204,57 @@ public sealed class ArrayQuantifiedExpr(BoundExpr left, BoundExpr array, BinaryO
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new ArrayQuantifiedExpr(c[0], c[1], compare, all);
     public override string Fingerprint => $"{left.Fingerprint} {compare.Name} {(all ? "all" : "any")}({array.Fingerprint})";
 }
+
+/// <summary>
+/// The array after <c>a[i][j] = v</c>: a NULL array counts as empty; a one-dimensional array grows
+/// to reach a subscript outside it, filling the gap with NULLs; a multi-dimensional one needs
+/// every subscript in range.
+/// </summary>
+public sealed class ArrayAssignExpr(BoundExpr array, IReadOnlyList<BoundExpr> subscripts, BoundExpr value, SqlType type) : BoundExpr
+{
+    public override SqlType Type { get; } = type;
+
+    public override object? Eval(object?[] row, ExecContext ctx)
+    {
+        var a = array.Eval(row, ctx) as PgArray ?? PgArray.Empty(Type.Element!);
+        var index = new int[subscripts.Count];
+        for (var i = 0; i < index.Length; i++)
+            index[i] = subscripts[i].Eval(row, ctx) as int?
+                ?? throw new TenonException(SqlState.NullValueNotAllowed, "array subscript in assignment must not be null");
+        var v = value.Eval(row, ctx);
+        if (a.IsEmpty)
+        {
+            var lengths = Enumerable.Repeat(1, index.Length).ToArray();
+            return new PgArray(Type.Element!, [v], lengths, index);
+        }
+        if (index.Length != a.Rank) throw OutOfRange();
+        if (a.Rank == 1)
+        {
+            var lb = a.LowerBounds[0];
+            var ub = a.UpperBound(0);
+            var newLb = Math.Min(lb, index[0]);
+            var newUb = Math.Max(ub, index[0]);
+            var items = new object?[newUb - newLb + 1];
+            Array.Copy(a.Items, 0, items, lb - newLb, a.Items.Length);
+            items[index[0] - newLb] = v;
+            return new PgArray(a.ElementType, items, [items.Length], [newLb]);
+        }
+        var offset = 0;
+        for (var d = 0; d < a.Rank; d++)
+        {
+            var i = index[d] - a.LowerBounds[d];
+            if (i < 0 || i >= a.Lengths[d]) throw OutOfRange();
+            offset = offset * a.Lengths[d] + i;
+        }
+        var copy = (object?[])a.Items.Clone();
+        copy[offset] = v;
+        return a.WithItems(a.ElementType, copy);
+    }
+
+    private static TenonException OutOfRange() => new(SqlState.ArraySubscriptError, "array subscript out of range");
+
+    public override IEnumerable<BoundExpr> Children => [array, .. subscripts, value];
+    public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) =>
+        new ArrayAssignExpr(c[0], c.Skip(1).Take(subscripts.Count).ToArray(), c[^1], Type);
+    public override string Fingerprint => $"assign({array.Fingerprint}[{string.Join("][", subscripts.Select(s => s.Fingerprint))}]={value.Fingerprint})";
+}
