@@ -73,6 +73,12 @@ SELECT * FROM unnest(ARRAY[1,2,NULL]);
 SELECT * FROM unnest(ARRAY['a','b']) WITH ORDINALITY;
 SELECT * FROM unnest(ARRAY[[1,2],[3,4]]) AS u(x);
 SELECT typname, typelem, typarray, typcategory, typlen FROM pg_type WHERE typname IN ('int4', '_int4', '_text', '_varchar') ORDER BY typname;
+-- functions in FROM read earlier FROM items (implicitly LATERAL); LATERAL subqueries
+SELECT x, u FROM (VALUES (1, ARRAY[10,20]), (2, ARRAY[30])) v(x, a), unnest(a) u;
+SELECT * FROM (VALUES (1, ARRAY[10,20]), (2, ARRAY[20,30])) AS v1(v1x,v1ys) LEFT JOIN unnest(v1ys) AS u1(u1y) ON u1y = 30;
+SELECT * FROM (VALUES (1),(2)) v(x) JOIN LATERAL (SELECT x + y AS s FROM (VALUES (10),(20)) w(y)) q ON s > 11;
+SELECT * FROM (VALUES (1),(2)) v(x), (VALUES (5)) w(y) JOIN LATERAL generate_series(x, y - 3) g ON true;
+SELECT (SELECT sum(g) FROM generate_series(1, t.n) g) FROM (VALUES (3),(4)) t(n);
 -- subscripted assignment
 CREATE TABLE ua (id int, a int[], m int[]);
 INSERT INTO ua VALUES (1, '{1,2,3}', '{{1,2},{3,4}}'), (2, NULL, NULL);

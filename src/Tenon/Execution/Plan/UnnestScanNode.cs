@@ -13,7 +13,7 @@ public sealed class UnnestScanNode(BoundExpr array, bool ordinality, IReadOnlyLi
 
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var outer = ctx.OuterRows.Count > 0 ? ctx.OuterRows[^1] : Array.Empty<object?>();
+        var outer = ctx.LateralRow ?? Array.Empty<object?>();
         if (array.Eval(outer, ctx) is not PgArray a) yield break;
         for (var i = 0; i < a.Items.Length; i++)
             yield return ordinality ? [a.Items[i], (long)(i + 1)] : [a.Items[i]];
