@@ -79,6 +79,16 @@ SELECT * FROM (VALUES (1, ARRAY[10,20]), (2, ARRAY[20,30])) AS v1(v1x,v1ys) LEFT
 SELECT * FROM (VALUES (1),(2)) v(x) JOIN LATERAL (SELECT x + y AS s FROM (VALUES (10),(20)) w(y)) q ON s > 11;
 SELECT * FROM (VALUES (1),(2)) v(x), (VALUES (5)) w(y) JOIN LATERAL generate_series(x, y - 3) g ON true;
 SELECT (SELECT sum(g) FROM generate_series(1, t.n) g) FROM (VALUES (3),(4)) t(n);
+-- set-returning functions in the select list
+SELECT unnest(array[1,2,3]);
+SELECT 1 as x, unnest(array['a','b']) as u, generate_series(1, 3) as g;
+SELECT id, unnest(a) from (values (1, array[10,20]), (2, null), (3, '{}'::int[]), (4, array[40])) t(id, a) order by 1, 2 desc;
+SELECT unnest(array_agg(x order by x)) + 1 from (values (3),(1)) v(x);
+SELECT generate_series(1, 3) * 2, count(*) over ();
+SELECT * from (values (1)) v(x) where unnest(array[1]) = 1;
+SELECT distinct unnest(array[2,1,2]) order by 1;
+SELECT unnest('{a,b}'::text[]) || 'x';
+SELECT unnest(1);
 -- subscripted assignment
 CREATE TABLE ua (id int, a int[], m int[]);
 INSERT INTO ua VALUES (1, '{1,2,3}', '{{1,2},{3,4}}'), (2, NULL, NULL);

@@ -17,6 +17,8 @@ public sealed partial class Binder
 
         if (f.Over is not null)
             return BindWindowCall(f, scope);
+        if (IsSetReturning(f))
+            return BindSetReturning(f, scope);
         if (Aggregates.IsAggregate(name))
             return BindAggregate(f, scope);
         if (IsWindowOnlyFunction(name))

@@ -55,7 +55,9 @@ public sealed partial class Binder
         try
         {
             _windows = windows;
+            _setReturning = new List<SetReturningCall>();
             boundTargets = targets.Select(t => BindExpr(t.Expr, scope)).ToList();
+            _setReturning = null;
             _windows = null;
             var havingClause = _clause;
             _clause = "HAVING";
@@ -63,6 +65,7 @@ public sealed partial class Binder
             _clause = havingClause;
             _windows = windows;
             var orderExprs = new List<(BoundExpr Expr, OrderItem Item, int TargetIndex)>();
+            _setReturning = new List<SetReturningCall>();
             foreach (var item in orderBy)
             {
                 var targetIndex = FindOrderTarget(item, targets);
@@ -70,6 +73,7 @@ public sealed partial class Binder
                     ? (boundTargets[targetIndex], item, targetIndex)
                     : (BindExpr(item.Expr, scope), item, -1));
             }
+            _setReturning = null;
             BoundExpr[]? distinctOn = core.DistinctOn?.Select(e => BindExpr(e, scope)).ToArray();
 
             if (agg is not null)
@@ -119,6 +123,7 @@ public sealed partial class Binder
             }).ToArray();
 
             var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null)).ToArray();
+            (plan, projected) = PlanSetReturning(plan, projected);
             plan = new ProjectNode(plan, projected, columns);
             if (distinctKeys is not null)
             {
@@ -138,6 +143,7 @@ public sealed partial class Binder
         finally
         {
             _aggregates = null;
+            _setReturning = null;
             _windows = null;
             _windowDefs = savedWindowDefs;
         }
