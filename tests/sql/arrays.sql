@@ -89,6 +89,22 @@ SELECT * from (values (1)) v(x) where unnest(array[1]) = 1;
 SELECT distinct unnest(array[2,1,2]) order by 1;
 SELECT unnest('{a,b}'::text[]) || 'x';
 SELECT unnest(1);
+-- COPY, casts, IN, min/max, generate_subscripts
+CREATE TABLE ca (id int, a int[], t text[]);
+COPY ca FROM STDIN;
+1	{1,2}	{"a b",NULL,"x\\\\y"}
+2	\N	{}
+\.
+COPY ca TO STDOUT;
+SELECT * FROM ca ORDER BY id;
+SELECT '{1,2}'::text::int[], array['1','2']::int[], array[1.5,2.5]::int[];
+SELECT ARRAY[1,2] IN (ARRAY[1,2], ARRAY[3]), ARRAY[1,2] = ANY (ARRAY[ARRAY[1,2]]);
+SELECT max(a), min(a) FROM ca;
+SELECT generate_subscripts(ARRAY[5,6], 1);
+DROP TABLE ca;
+SELECT generate_subscripts('[3:5]={1,2,3}'::int[], 1, true), generate_subscripts(ARRAY[[1],[2]], 2);
+SELECT * FROM generate_subscripts(ARRAY[[1,2,3],[4,5,6]], 2) s;
+SELECT a[i] FROM (VALUES (ARRAY[7,8])) v(a), generate_subscripts(a, 1) i;
 -- subscripted assignment
 CREATE TABLE ua (id int, a int[], m int[]);
 INSERT INTO ua VALUES (1, '{1,2,3}', '{{1,2},{3,4}}'), (2, NULL, NULL);

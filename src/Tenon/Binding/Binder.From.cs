@@ -137,6 +137,15 @@ public sealed partial class Binder
     {
         var name = fn.Call.Name.Name;
         if (name == "unnest" && fn.Call.Args.Count == 1) return BindUnnest(fn, scope);
+        if (name == "generate_subscripts" && !fn.WithOrdinality)
+        {
+            var bound = fn.Call.Args.Select(a => BindExpr(a, scope)).ToList();
+            var subArgs = SubscriptsArgs(bound, fn.Call) ?? throw NoSuchSetFunction(fn.Call, bound);
+            if (ReadsFromRow(subArgs)) _lateralRight = LateralKind.Function;
+            var column = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? name;
+            var scan = new FunctionScanNode(subArgs, (values, _) => Subscripts(values), [new PlanColumn(column, SqlType.Int4)]);
+            return AddEntry(scan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
+        }
         if (name != "generate_series")
             throw new TenonException(SqlState.FeatureNotSupported, $"function {name} in FROM is not supported yet") { Position = fn.Position };
         // A function in FROM may always read the FROM items before it (it is implicitly LATERAL).

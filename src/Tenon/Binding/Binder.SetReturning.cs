@@ -18,7 +18,27 @@ public sealed partial class Binder
     /// <summary>Non-null while a select list or ORDER BY is bound: set-returning calls are allowed there.</summary>
     private List<SetReturningCall>? _setReturning;
 
-    private static bool IsSetReturning(FunctionCall f) => f.Name.Name is "unnest" or "generate_series" && f.Over is null;
+    private static bool IsSetReturning(FunctionCall f) => f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" && f.Over is null;
+
+    /// <summary>generate_subscripts(array, dim [, reverse]): the subscripts of one dimension; nothing for a missing dimension.</summary>
+    internal static IEnumerable<object?> Subscripts(object?[] v)
+    {
+        if (v[0] is not PgArray a || v[1] is not int dim || dim < 1 || dim > a.Rank || a.IsEmpty) yield break;
+        var reverse = v.Length > 2 && v[2] is true;
+        var lb = a.LowerBounds[dim - 1];
+        var ub = a.UpperBound(dim - 1);
+        for (var i = 0; i <= ub - lb; i++) yield return reverse ? ub - i : lb + i;
+    }
+
+    /// <summary>Checks and coerces generate_subscripts' arguments; null when they do not fit.</summary>
+    private List<BoundExpr>? SubscriptsArgs(List<BoundExpr> args, FunctionCall f)
+    {
+        if (args.Count is < 2 or > 3 || !args[0].Type.IsArray) return null;
+        var dim = TryCoerce(args[1], SqlType.Int4, CastContext.Implicit, f.Args[1].Position);
+        var reverse = args.Count == 3 ? TryCoerce(args[2], SqlType.Bool, CastContext.Implicit, f.Args[2].Position) : null;
+        if (dim is null || (args.Count == 3 && reverse is null)) return null;
+        return reverse is null ? [args[0], dim] : [args[0], dim, reverse];
+    }
 
     private sealed class SetReturningRef(int index, SetReturningCall call, IReadOnlyList<BoundExpr> args) : BoundExpr
     {
@@ -57,6 +77,11 @@ public sealed partial class Binder
             if (args.Count != 1 || !args[0].Type.IsArray) throw NoSuchSetFunction(f, args);
             call = new SetReturningCall("unnest", args[0].Type.Element!.WithoutModifier(), args,
                 (v, _) => v[0] is PgArray a ? a.Items : []);
+        }
+        else if (f.Name.Name == "generate_subscripts")
+        {
+            args = SubscriptsArgs(args, f) ?? throw NoSuchSetFunction(f, args);
+            call = new SetReturningCall("generate_subscripts", SqlType.Int4, args, (v, _) => Subscripts(v));
         }
         else
         {
