@@ -105,6 +105,10 @@ DROP TABLE ca;
 SELECT generate_subscripts('[3:5]={1,2,3}'::int[], 1, true), generate_subscripts(ARRAY[[1],[2]], 2);
 SELECT * FROM generate_subscripts(ARRAY[[1,2,3],[4,5,6]], 2) s;
 SELECT a[i] FROM (VALUES (ARRAY[7,8])) v(a), generate_subscripts(a, 1) i;
+SELECT array[array[1,2], null];
+SELECT array['{}'::int[], '{}'];
+SELECT array[array[1,2], '{}'];
+SELECT array(SELECT a from (values (array[1]), (null)) v(a));
 -- subscripted assignment
 CREATE TABLE ua (id int, a int[], m int[]);
 INSERT INTO ua VALUES (1, '{1,2,3}', '{{1,2},{3,4}}'), (2, NULL, NULL);

@@ -29,7 +29,8 @@ public sealed partial class Binder
                     hint: "Explicitly cast to the desired type, for example ARRAY[]::integer[].") { Position = a.Position };
             return new ConstExpr(PgArray.Empty(target.Element!.WithoutModifier()), target.WithoutModifier());
         }
-        var multi = a.Items.Any(i => i is ArrayExpr) || items.All(i => i.Type.IsArray);
+        var multi = a.Items.Any(i => i is ArrayExpr)
+            || (items.Any(i => i.Type.IsArray) && items.All(i => i.Type.IsArray || i.Type.Id == TypeId.Unknown));
         var positions = a.Items.Select(i => i.Position).ToList();
         if (multi)
         {

@@ -6,8 +6,7 @@ namespace Tenon.Execution.Expressions;
 /// <summary>
 /// <c>ARRAY[a, b, …]</c>: a one-dimensional array of the items, or, when the items are themselves
 /// arrays (<c>ARRAY[[1,2],[3,4]]</c>, <c>ARRAY[x, y]</c> of array columns), an array one
-/// dimension higher whose sub-arrays must all have the same shape. Null sub-arrays are skipped
-/// and empty ones contribute nothing, as in PostgreSQL.
+/// dimension higher whose sub-arrays must all have the same shape.
 /// </summary>
 public sealed class ArrayConstructorExpr(IReadOnlyList<BoundExpr> items, SqlType type, bool multiDimensional) : BoundExpr
 {
@@ -22,12 +21,26 @@ public sealed class ArrayConstructorExpr(IReadOnlyList<BoundExpr> items, SqlType
             for (var i = 0; i < values.Length; i++) values[i] = items[i].Eval(row, ctx);
             return PgArray.Of(element, values);
         }
-        var subs = new List<PgArray>();
-        foreach (var item in items)
-            if (item.Eval(row, ctx) is PgArray a) subs.Add(a);
-        var nonEmpty = subs.Where(s => !s.IsEmpty).ToList();
+        var subs = new object?[items.Count];
+        for (var i = 0; i < subs.Length; i++) subs[i] = items[i].Eval(row, ctx);
+        return Stack(element, subs);
+    }
+
+    /// <summary>
+    /// Arrays of one shape stacked into an array one dimension higher (ARRAY[[…],[…]], ARRAY(SELECT
+    /// array …)). For ARRAY[…] NULL and empty items only go with each other (giving the empty
+    /// array); ARRAY(subquery) (<paramref name="accumulating"/>) refuses them outright.
+    /// </summary>
+    public static PgArray Stack(SqlType element, IReadOnlyList<object?> arrays, bool accumulating = false)
+    {
+        if (accumulating)
+        {
+            if (arrays.Any(a => a is null)) throw new TenonException(SqlState.NullValueNotAllowed, "cannot accumulate null arrays");
+            if (arrays.Any(a => a is PgArray { IsEmpty: true })) throw new TenonException(SqlState.ArraySubscriptError, "cannot accumulate empty arrays");
+        }
+        var nonEmpty = arrays.OfType<PgArray>().Where(s => !s.IsEmpty).ToList();
         if (nonEmpty.Count == 0) return PgArray.Empty(element);
-        if (nonEmpty.Count != subs.Count) throw Mismatch();
+        if (nonEmpty.Count != arrays.Count) throw Mismatch();
         var first = nonEmpty[0];
         foreach (var s in nonEmpty)
         {

@@ -42,7 +42,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     {
         var values = rows.Select(r => r[0]).ToArray();
         if (!ElementIsArray) return PgArray.Of(Type.Element!, values);
-        return (PgArray)new ArrayConstructorExpr(values.Select(v => (BoundExpr)new ConstExpr(v, Type)).ToArray(), Type, true).Eval([], null!)!;
+        return ArrayConstructorExpr.Stack(Type.Element!, values, accumulating: true);
     }
 
     /// <summary>Set for ARRAY(subquery) over an array column: the result has one more dimension and the same type.</summary>
