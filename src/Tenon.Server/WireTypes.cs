@@ -16,6 +16,7 @@ internal static class WireTypes
     public static SqlType? FromOid(uint oid, int parameterNumber) => oid switch
     {
         0 => null,
+        _ when ArrayTypes.ElementOid(oid) is var element and not 0 and not 2249 => SqlType.ArrayOf(FromOid(element, parameterNumber)!),
         16 => SqlType.Bool,
         17 => SqlType.Bytea,
         19 => SqlType.Name,
@@ -84,6 +85,7 @@ internal static class WireTypes
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
             case TypeId.Record: return SendRecord((PgRecord)value);
+            case TypeId.Array: return SendArray((PgArray)value);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
     }
@@ -108,6 +110,33 @@ internal static class WireTypes
             }
             var bytes = Send(field, type.Id == TypeId.Unknown ? SqlType.Text : type);
             ms.Write(BigEndian32(bytes.Length));
+            ms.Write(bytes);
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>array_send: ndim, has-nulls flag, element oid, (length, lower bound) per dimension, then each element as length (-1 for NULL) and bytes.</summary>
+    private static byte[] SendArray(PgArray a)
+    {
+        using var ms = new MemoryStream();
+        void Int(int v) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteInt32BigEndian(b, v); ms.Write(b); }
+        Int(a.Rank);
+        Int(a.Items.Any(v => v is null) ? 1 : 0);
+        Int(unchecked((int)a.ElementType.TypeOid));
+        for (var d = 0; d < a.Rank; d++)
+        {
+            Int(a.Lengths[d]);
+            Int(a.LowerBounds[d]);
+        }
+        foreach (var v in a.Items)
+        {
+            if (v is null)
+            {
+                Int(-1);
+                continue;
+            }
+            var bytes = Send(v, a.ElementType);
+            Int(bytes.Length);
             ms.Write(bytes);
         }
         return ms.ToArray();
@@ -188,8 +217,53 @@ internal static class WireTypes
                 Size(b, 16);
                 return new PgInterval(BinaryPrimitives.ReadInt32BigEndian(b[12..]), BinaryPrimitives.ReadInt32BigEndian(b[8..]), BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Bytea: return b.ToArray();
+            case TypeId.Array: return ReceiveArray(b, type, parameterNumber, Bad);
         }
         throw new TenonException(SqlState.UndefinedFunction, $"no binary input function available for type {type.DisplayName}");
+    }
+
+    /// <summary>array_recv: the layout <see cref="SendArray"/> writes; the element oid must be the parameter's element type.</summary>
+    private static PgArray ReceiveArray(ReadOnlySpan<byte> b, SqlType type, int parameterNumber, Func<TenonException> bad)
+    {
+        if (b.Length < 12) throw bad();
+        var rank = BinaryPrimitives.ReadInt32BigEndian(b);
+        var elementOid = BinaryPrimitives.ReadUInt32BigEndian(b[8..]);
+        if (rank < 0) throw new TenonException(SqlState.InvalidBinaryRepresentation, $"invalid number of dimensions: {rank}");
+        if (rank > PgArray.MaxDimensions)
+            throw new TenonException(SqlState.ProgramLimitExceeded, $"number of array dimensions ({rank}) exceeds the maximum allowed ({PgArray.MaxDimensions})");
+        var element = type.Element!;
+        if (elementOid != element.TypeOid)
+            throw new TenonException(SqlState.DatatypeMismatch, "binary data has array element type " + elementOid + " instead of expected " + element.TypeOid);
+        var pos = 12;
+        if (b.Length < pos + 8 * rank) throw bad();
+        var lengths = new int[rank];
+        var lower = new int[rank];
+        long count = rank == 0 ? 0 : 1;
+        for (var d = 0; d < rank; d++)
+        {
+            lengths[d] = BinaryPrimitives.ReadInt32BigEndian(b[pos..]);
+            lower[d] = BinaryPrimitives.ReadInt32BigEndian(b[(pos + 4)..]);
+            if (lengths[d] < 0) throw bad();
+            count *= lengths[d];
+            pos += 8;
+        }
+        if (count == 0) return PgArray.Empty(element);
+        if (count > b.Length) throw bad();
+        var items = new object?[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (b.Length < pos + 4) throw bad();
+            var length = BinaryPrimitives.ReadInt32BigEndian(b[pos..]);
+            pos += 4;
+            if (length == -1) continue;
+            if (length < 0 || b.Length < pos + length) throw bad();
+            var value = Receive(b.Slice(pos, length), element, parameterNumber);
+            // Scalars arrive as the CLR values parameters take; inside an array they must be the stored representation.
+            items[i] = element.Id is TypeId.Oid or TypeId.RegClass ? (uint)(long)value : value;
+            pos += length;
+        }
+        if (pos != b.Length) throw bad();
+        return new PgArray(element, items, lengths, lower);
     }
 
     private static Numeric ReceiveNumeric(ReadOnlySpan<byte> b, Func<TenonException> bad)

@@ -76,6 +76,14 @@ public sealed partial class Binder
                 return BindQuantified("=", i.Operand, false, i.Subquery, scope, i.Position, i.Negated);
             case QuantifiedExpr q when q.Subquery is not null:
                 return BindQuantified(q.Op, q.Left, q.All, q.Subquery, scope, q.Position, false);
+            case QuantifiedExpr q:
+                return BindArrayQuantified(q, scope);
+            case ArrayExpr a:
+                return BindArrayConstructor(a, scope, null);
+            case ArraySubqueryExpr a:
+                return BindArraySubquery(a, scope);
+            case Sql.Ast.SubscriptExpr s:
+                return BindSubscript(s, scope);
             case ExistsExpr ex:
             {
                 var (plan, correlated) = BindSubquery(ex.Subquery, scope);
@@ -213,7 +221,7 @@ public sealed partial class Binder
     private BoundExpr BindCast(Sql.Ast.CastExpr c, Scope? scope)
     {
         var target = ResolveType(c.Type);
-        var operand = BindExpr(c.Operand, scope);
+        var operand = c.Operand is ArrayExpr a && target.IsArray ? BindArrayConstructor(a, scope, target) : BindExpr(c.Operand, scope);
         if (operand is ParamExpr { Type.Id: TypeId.Unknown } p)
         {
             ParameterTypes[p.Number] = target.WithoutModifier();

@@ -16,13 +16,27 @@ public sealed partial class Binder
     {
         if (from.Count == 0) return new SingleRowNode();
         PlanNode? plan = null;
+        var start = scope.Width;
         foreach (var item in from)
         {
+            _lateralRight = LateralKind.None;
             var next = BindTableRef(item, scope);
-            plan = plan is null ? next : new JoinNode(JoinKind.Cross, plan, next, null);
+            var lateral = _lateralRight;
+            _lateralRight = LateralKind.None;
+            plan = plan is null ? next
+                : lateral != LateralKind.None ? new LateralJoinNode(JoinKind.Cross, plan, next, null, start, lateral == LateralKind.Subquery)
+                : new JoinNode(JoinKind.Cross, plan, next, null);
         }
         return plan!;
     }
+
+    private enum LateralKind { None, Function, Subquery }
+
+    /// <summary>Set by binding a FROM item that reads earlier FROM items; the join binding it takes part in consumes it.</summary>
+    private LateralKind _lateralRight;
+
+    private static bool ReadsFromRow(IEnumerable<BoundExpr> args) =>
+        args.Any(a => a.Descendants().Any(d => d is ColumnExpr { Level: 0 }));
 
     private PlanNode BindTableRef(TableRef item, Scope scope)
     {
@@ -38,6 +52,7 @@ public sealed partial class Binder
                     _lateralDepth++;
                     try { plan = BindQuery(sub.Query, scope); }
                     finally { _lateralDepth--; }
+                    _lateralRight = LateralKind.Subquery;
                 }
                 else plan = BindQuery(sub.Query, scope.Parent);
                 if (sub.Alias is null)
@@ -154,9 +169,21 @@ public sealed partial class Binder
     {
         var name = fn.Call.Name.Name;
         if (name == "pg_partition_ancestors") return BindPartitionAncestors(fn, scope);
+        if (name == "unnest" && fn.Call.Args.Count == 1) return BindUnnest(fn, scope);
+        if (name == "generate_subscripts" && !fn.WithOrdinality)
+        {
+            var bound = fn.Call.Args.Select(a => BindExpr(a, scope)).ToList();
+            var subArgs = SubscriptsArgs(bound, fn.Call) ?? throw NoSuchSetFunction(fn.Call, bound);
+            if (ReadsFromRow(subArgs)) _lateralRight = LateralKind.Function;
+            var column = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? name;
+            var scan = new FunctionScanNode(subArgs, (values, _) => Subscripts(values), [new PlanColumn(column, SqlType.Int4)]);
+            return AddEntry(scan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
+        }
         if (name != "generate_series")
             throw new TenonException(SqlState.FeatureNotSupported, $"function {name} in FROM is not supported yet") { Position = fn.Position };
-        var args = fn.Call.Args.Select(a => BindExpr(a, fn.Lateral ? scope : scope.Parent)).ToList();
+        // A function in FROM may always read the FROM items before it (it is implicitly LATERAL).
+        var args = fn.Call.Args.Select(a => BindExpr(a, scope)).ToList();
+        if (ReadsFromRow(args)) _lateralRight = LateralKind.Function;
         if (args.Count is < 2 or > 3)
             throw new TenonException(SqlState.UndefinedFunction, $"function generate_series({string.Join(", ", args.Select(a => a.Type.DisplayName))}) does not exist",
                 hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = fn.Call.Position };
@@ -167,6 +194,20 @@ public sealed partial class Binder
         if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { Count: > 1 } ? fn.Alias.Columns[1] : "ordinality", SqlType.Int8));
         var plan = new FunctionScanNode(args, (values, _) => Series(values, type), columns, fn.WithOrdinality);
         return AddEntry(plan, fn.Alias?.Name ?? "generate_series", fn.Alias?.Columns, 0, scope, fn.Position);
+    }
+
+    private PlanNode BindUnnest(FunctionTableRef fn, Scope scope)
+    {
+        var arg = BindExpr(fn.Call.Args[0], scope);
+        if (ReadsFromRow([arg])) _lateralRight = LateralKind.Function;
+        if (!arg.Type.IsArray)
+            throw new TenonException(SqlState.UndefinedFunction, $"function unnest({arg.Type.DisplayName}) does not exist",
+                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = fn.Call.Position };
+        var element = arg.Type.Element!.WithoutModifier();
+        var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "unnest";
+        var columns = new List<PlanColumn> { new(columnName, element) };
+        if (fn.WithOrdinality) columns.Add(new PlanColumn("ordinality", SqlType.Int8));
+        return AddEntry(new UnnestScanNode(arg, fn.WithOrdinality, columns), fn.Alias?.Name ?? "unnest", fn.Alias?.Columns, 0, scope, fn.Position);
     }
 
     private static IEnumerable<object?> Series(object?[] v, SqlType type)
@@ -190,11 +231,21 @@ public sealed partial class Binder
     private PlanNode BindJoin(JoinTableRef join, Scope scope)
     {
         var leftStart = scope.Entries.Count;
+        var leftWidthStart = scope.Width;
+        _lateralRight = LateralKind.None;
         var left = BindTableRef(join.Left, scope);
+        var leftLateral = _lateralRight;
+        _lateralRight = LateralKind.None;
         var leftEntries = scope.Entries.Skip(leftStart).ToList();
-        var leftWidthStart = leftEntries.Count > 0 ? leftEntries[0].Columns.FirstOrDefault()?.Index ?? 0 : 0;
         var rightStart = scope.Entries.Count;
         var right = BindTableRef(join.Right, scope);
+        var rightLateral = _lateralRight;
+        // The join as a whole reads earlier FROM items when either side does (the enclosing join
+        // then hands it the FROM row, which a lateral right side here extends).
+        _lateralRight = leftLateral != LateralKind.None ? leftLateral : rightLateral;
+        if (rightLateral != LateralKind.None && join.Kind is JoinKind.Right or JoinKind.Full)
+            throw new TenonException(SqlState.InvalidColumnReference, "invalid reference to FROM-clause entry for table \"" + leftEntries.LastOrDefault()?.Alias + "\"",
+                "The combining JOIN type must be INNER or LEFT for a LATERAL reference.") { Position = join.Right.Position };
         var rightEntries = scope.Entries.Skip(rightStart).ToList();
         if (join.Kind is JoinKind.Left or JoinKind.Full) foreach (var e in rightEntries) e.NullExtended = true;
         if (join.Kind is JoinKind.Right or JoinKind.Full) foreach (var e in leftEntries) e.NullExtended = true;
@@ -237,9 +288,11 @@ public sealed partial class Binder
             condition = offset == 0 ? bound : Rebase(bound, offset);
         }
 
-        if (condition is not null)
+        if (condition is not null && rightLateral == LateralKind.None)
             ExtractEquiKeys(condition, left.Columns.Count, leftKeys, rightKeys);
-        PlanNode node = new JoinNode(join.Kind, left, right, condition,
+        PlanNode node = rightLateral != LateralKind.None
+            ? new LateralJoinNode(join.Kind, left, right, condition, offset, rightLateral == LateralKind.Subquery)
+            : new JoinNode(join.Kind, left, right, condition,
             leftKeys.Count > 0 ? leftKeys : null,
             leftKeys.Count > 0 ? rightKeys.Select(k => Rebase(k, left.Columns.Count)).ToList() : null);
         if (merged.Count == 0) return node;

@@ -17,6 +17,8 @@ public sealed partial class Binder
 
         if (f.Over is not null)
             return BindWindowCall(f, scope);
+        if (IsSetReturning(f))
+            return BindSetReturning(f, scope);
         if (Aggregates.IsAggregate(name))
             return BindAggregate(f, scope);
         if (IsWindowOnlyFunction(name))
@@ -109,6 +111,9 @@ public sealed partial class Binder
         }
         if (fn.Name == "string_agg")
             args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
+        // DISTINCT feeds the aggregate its distinct inputs in sorted order, which order-sensitive aggregates show.
+        if (f.Distinct && order.Count == 0 && fn.Name is "array_agg" or "string_agg")
+            order = [new SortKey(args[0], false, false)];
         var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint}|{string.Join(",", order.Select(k => $"{k.Expr.Fingerprint}:{k.Descending}:{k.NullsFirst}"))})";
         var existing = outer.Calls.FindIndex(c => c.Fingerprint == fingerprint);
         if (existing < 0)

@@ -35,7 +35,6 @@ public sealed partial class Binder
     /// </summary>
     private PlanNode BindSelectCore(SelectCore core, Scope? outer, IReadOnlyList<OrderItem> orderBy, Expr? limit, Expr? offset)
     {
-        core = AsFunctionScan(core);
         var scope = new Scope(outer);
         var plan = BindFrom(core.From, scope);
 
@@ -75,7 +74,9 @@ public sealed partial class Binder
         try
         {
             _windows = windows;
+            _setReturning = new List<SetReturningCall>();
             boundTargets = targets.Select(t => BindExpr(t.Expr, scope)).ToList();
+            _setReturning = null;
             _windows = null;
             var havingClause = _clause;
             _clause = "HAVING";
@@ -83,6 +84,7 @@ public sealed partial class Binder
             _clause = havingClause;
             _windows = windows;
             var orderExprs = new List<(BoundExpr Expr, OrderItem Item, int TargetIndex)>();
+            _setReturning = new List<SetReturningCall>();
             foreach (var item in orderBy)
             {
                 var targetIndex = FindOrderTarget(item, targets);
@@ -90,6 +92,7 @@ public sealed partial class Binder
                     ? (boundTargets[targetIndex], item, targetIndex)
                     : (BindExpr(item.Expr, scope), item, -1));
             }
+            _setReturning = null;
             BoundExpr[]? distinctOn = core.DistinctOn?.Select(e => BindExpr(e, scope)).ToArray();
 
             if (agg is not null)
@@ -140,6 +143,7 @@ public sealed partial class Binder
 
             var keepUnknown = ReferenceEquals(core, _unknownOutputsCore);
             var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null, keepUnknown)).ToArray();
+            (plan, projected) = PlanSetReturning(plan, projected);
             plan = new ProjectNode(plan, projected, columns);
             if (distinctKeys is not null)
             {
@@ -159,6 +163,7 @@ public sealed partial class Binder
         finally
         {
             _aggregates = null;
+            _setReturning = null;
             _windows = null;
             _windowDefs = savedWindowDefs;
         }
@@ -184,7 +189,8 @@ public sealed partial class Binder
         ExistsExpr => "exists",
         ScalarSubqueryExpr s => s.Subquery.Body is SelectCore sc && sc.Targets.Count > 0
             ? sc.Targets[0].Alias ?? ColumnLabel(sc.Targets[0].Expr) : "?column?",
-        ArrayExpr => "array",
+        ArrayExpr or ArraySubqueryExpr => "array",
+        Sql.Ast.SubscriptExpr s => ColumnLabel(s.Operand),
         RowExpr => "row",
         BoolLiteral => "bool",
         SqlValueFunction v => v.Kind switch

@@ -1,33 +1,119 @@
 using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
 using Tenon.Execution.Plan;
 using Tenon.Sql.Ast;
 using Tenon.Types;
 
 namespace Tenon.Binding;
 
+/// <summary>
+/// unnest and generate_series in a select list: each call becomes a placeholder while the list is
+/// bound (so aggregate and window mapping rewrite its arguments like any expression), and the
+/// select binder then puts a <see cref="ProjectSetNode"/> under the projection and points the
+/// placeholders at its extra columns.
+/// </summary>
 public sealed partial class Binder
 {
-    /// <summary>The set-returning functions Tenon can run in FROM.</summary>
-    private static bool IsSetReturning(FunctionCall f) =>
-        f.Over is null && f.Name.Schema is null or "pg_catalog" && f.Name.Name is "generate_series" or "pg_partition_ancestors";
+    /// <summary>Non-null while a select list or ORDER BY is bound: set-returning calls are allowed there.</summary>
+    private List<SetReturningCall>? _setReturning;
+
+    private static bool IsSetReturning(FunctionCall f) => f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" && f.Over is null;
+
+    /// <summary>generate_subscripts(array, dim [, reverse]): the subscripts of one dimension; nothing for a missing dimension.</summary>
+    internal static IEnumerable<object?> Subscripts(object?[] v)
+    {
+        if (v[0] is not PgArray a || v[1] is not int dim || dim < 1 || dim > a.Rank || a.IsEmpty) yield break;
+        var reverse = v.Length > 2 && v[2] is true;
+        var lb = a.LowerBounds[dim - 1];
+        var ub = a.UpperBound(dim - 1);
+        for (var i = 0; i <= ub - lb; i++) yield return reverse ? ub - i : lb + i;
+    }
+
+    /// <summary>Checks and coerces generate_subscripts' arguments; null when they do not fit.</summary>
+    private List<BoundExpr>? SubscriptsArgs(List<BoundExpr> args, FunctionCall f)
+    {
+        if (args.Count is < 2 or > 3 || !args[0].Type.IsArray) return null;
+        var dim = TryCoerce(args[1], SqlType.Int4, CastContext.Implicit, f.Args[1].Position);
+        var reverse = args.Count == 3 ? TryCoerce(args[2], SqlType.Bool, CastContext.Implicit, f.Args[2].Position) : null;
+        if (dim is null || (args.Count == 3 && reverse is null)) return null;
+        return reverse is null ? [args[0], dim] : [args[0], dim, reverse];
+    }
+
+    private sealed class SetReturningRef(int index, SetReturningCall call, IReadOnlyList<BoundExpr> args) : BoundExpr
+    {
+        public int Index { get; } = index;
+        public SetReturningCall Call { get; } = call;
+        public IReadOnlyList<BoundExpr> Args { get; } = args;
+        public override SqlType Type => Call.Type;
+        public override object? Eval(object?[] row, ExecContext ctx) =>
+            throw new InvalidOperationException("set-returning placeholder evaluated");
+        public override IEnumerable<BoundExpr> Children => Args;
+        public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new SetReturningRef(Index, Call, c.ToArray());
+        public override string Fingerprint => $"srf#{Index}({string.Join(",", Args.Select(a => a.Fingerprint))})";
+    }
+
+    private BoundExpr BindSetReturning(FunctionCall f, Scope? scope)
+    {
+        if (_setReturning is null)
+        {
+            var where = _clause == "aggregate function calls cannot be nested" ? "aggregate function calls" : _clause;
+            throw new TenonException(SqlState.FeatureNotSupported, $"set-returning functions are not allowed in {where}") { Position = f.Position };
+        }
+        var outer = _setReturning;
+        _setReturning = null;
+        List<BoundExpr> args;
+        try
+        {
+            args = f.Args.Select(a => BindExpr(a, scope)).ToList();
+        }
+        finally
+        {
+            _setReturning = outer;
+        }
+        SetReturningCall call;
+        if (f.Name.Name == "unnest")
+        {
+            if (args.Count != 1 || !args[0].Type.IsArray) throw NoSuchSetFunction(f, args);
+            call = new SetReturningCall("unnest", args[0].Type.Element!.WithoutModifier(), args,
+                (v, _) => v[0] is PgArray a ? a.Items : []);
+        }
+        else if (f.Name.Name == "generate_subscripts")
+        {
+            args = SubscriptsArgs(args, f) ?? throw NoSuchSetFunction(f, args);
+            call = new SetReturningCall("generate_subscripts", SqlType.Int4, args, (v, _) => Subscripts(v));
+        }
+        else
+        {
+            if (args.Count is < 2 or > 3 || args.Any(a => !a.Type.IsInteger && a.Type.Id is not TypeId.Numeric and not TypeId.Unknown)) throw NoSuchSetFunction(f, args);
+            var type = args.Any(a => a.Type.Id == TypeId.Numeric) ? SqlType.Numeric : args.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : SqlType.Int4;
+            args = args.Select((a, i) => TryCoerce(a, type, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
+            call = new SetReturningCall("generate_series", type, args,
+                (v, _) => v.Any(x => x is null) ? [] : Series(v, type));
+        }
+        outer.Add(call);
+        return new SetReturningRef(outer.Count - 1, call, args);
+    }
+
+    private static TenonException NoSuchSetFunction(FunctionCall f, List<BoundExpr> args) =>
+        new(SqlState.UndefinedFunction, $"function {f.Name}({string.Join(", ", args.Select(a => a.Type.DisplayName))}) does not exist",
+            hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
 
     /// <summary>
-    /// <c>SELECT f(…)</c> with a single set-returning function and nothing else (no FROM, WHERE or
-    /// grouping) returns the function's rows, so it is bound as <c>SELECT f FROM f(…)</c>, under the
-    /// label PostgreSQL gives it. Other uses of a set-returning function in a select list are not supported.
+    /// When the projected expressions hold set-returning placeholders: the input wrapped in a
+    /// ProjectSetNode and the expressions reading its extra columns; otherwise both unchanged.
     /// </summary>
-    private static SelectCore AsFunctionScan(SelectCore core)
+    private (PlanNode Plan, List<BoundExpr> Exprs) PlanSetReturning(PlanNode plan, List<BoundExpr> exprs)
     {
-        if (core.From.Count > 0 || core.Where is not null || core.GroupBy.Count > 0 || core.Having is not null || core.Distinct
-            || core.Targets is not [{ Expr: FunctionCall f } item] || !IsSetReturning(f))
-            return core;
-        const string column = "?function?";
-        var from = new FunctionTableRef(f, new Alias(column, [column]), false) { Position = f.Position };
-        return core with
-        {
-            From = [from],
-            Targets = [new SelectItem(new ColumnRef([column, column]) { Position = f.Position }, item.Alias ?? f.Name.Name) { Position = item.Position }],
-        };
+        var refs = exprs.SelectMany(e => e.Descendants()).OfType<SetReturningRef>()
+            .GroupBy(r => r.Index).Select(g => g.First()).OrderBy(r => r.Index).ToList();
+        if (refs.Count == 0) return (plan, exprs);
+        var width = plan.Columns.Count;
+        var calls = refs.Select(r => r.Call with { Args = r.Args }).ToList();
+        var slot = refs.Select((r, k) => (r.Index, k)).ToDictionary(x => x.Index, x => x.k);
+        var rewritten = exprs.Select(e => e.Rewrite(x => x is SetReturningRef r
+            ? new ColumnExpr(width + slot[r.Index], r.Type, 0, r.Call.Name) : null)).ToList();
+        return (new ProjectSetNode(plan, calls), rewritten);
     }
 
     /// <summary>

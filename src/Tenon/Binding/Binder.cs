@@ -77,7 +77,7 @@ public sealed partial class Binder
     {
         if (target.Id == TypeId.Unknown) return e;
         if (e.Type == target) return e;
-        if (e.Type.Id == target.Id && !target.HasModifier) return e;
+        if (e.Type.Id == target.Id && !target.HasModifier && (!target.IsArray || e.Type.WithoutModifier() == target)) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if ((target.Id == TypeId.RegType || e.Type.Id == TypeId.RegType) && CoerceRegType(e, target, position) is { } regtype) return regtype;
         if ((target.Id == TypeId.RegNamespace || e.Type.Id == TypeId.RegNamespace) && CoerceRegNamespace(e, target, position) is { } regnamespace) return regnamespace;
@@ -110,7 +110,7 @@ public sealed partial class Binder
         // type modifier in this context (assignment rejects a too-long varchar; explicit cuts it).
         if (e.Type.Id == TypeId.Unknown)
             return new Execution.Expressions.CastExpr(e, target, context);
-        if (e.Type.Id == target.Id)
+        if (e.Type.Id == target.Id && !target.IsArray)
             return new Execution.Expressions.CastExpr(e, target, context);
         if (!ValueCast.CanCast(e.Type, target, context)) return null;
         return new Execution.Expressions.CastExpr(e, target, context);
@@ -176,8 +176,11 @@ public sealed partial class Binder
     /// <summary>Resolves a parsed type name; serial types resolve to their integer type (callers handle the sequence).</summary>
     public static SqlType ResolveType(Sql.Ast.TypeName t)
     {
-        if (t.IsArray)
-            throw new TenonException(SqlState.FeatureNotSupported, "array types are not supported yet") { Position = t.Position };
+        if (t.IsArray) return ArrayTypeOf(ResolveType(t with { IsArray = false }), t.Position);
+        // _int4, _text …: pg_type's names of the array types.
+        if (t.Name.Length > 1 && t.Name[0] == '_' && t.Schema is null or "pg_catalog" && !IsSerial(t with { Name = t.Name[1..] })
+            && TryResolveElementName(t with { Name = t.Name[1..] }) is { } element)
+            return ArrayTypeOf(element, t.Position);
         var mods = t.Modifiers;
         SqlType Simple(SqlType s)
         {
@@ -232,6 +235,25 @@ public sealed partial class Binder
                 return SqlType.NumericOf(p, s);
         }
         throw new TenonException(SqlState.UndefinedObject, $"type \"{(t.Schema is null ? t.Name : t.Schema + "." + t.Name)}\" does not exist") { Position = t.Position };
+    }
+
+    private static SqlType? TryResolveElementName(Sql.Ast.TypeName t)
+    {
+        try
+        {
+            return ResolveType(t);
+        }
+        catch (TenonException)
+        {
+            return null;
+        }
+    }
+
+    private static SqlType ArrayTypeOf(SqlType element, int position)
+    {
+        if (ArrayTypes.ArrayOid(element.TypeOid) == 0 && !element.IsArray)
+            throw new TenonException(SqlState.UndefinedObject, $"type \"{element.InternalName}[]\" does not exist") { Position = position };
+        return SqlType.ArrayOf(element);
     }
 
     private static int CheckPrecision(int p, string name, int position)

@@ -25,6 +25,7 @@ internal static class FieldValues
         TypeId.Bytea => typeof(byte[]),
         TypeId.Oid or TypeId.RegClass => typeof(uint),
         TypeId.Void => typeof(DBNull),
+        TypeId.Array => FieldType(type.Element!).MakeArrayType(),
         _ => typeof(string),
     };
 
@@ -40,8 +41,38 @@ internal static class FieldValues
         TypeId.Timestamptz => Guard(() => ((PgTimestampTz)raw).ToDateTime(), raw, typeof(DateTime), column),
         TypeId.Interval => IntervalToTimeSpan((PgInterval)raw, column),
         TypeId.Void => DBNull.Value,
+        TypeId.Array => ToClrArray((PgArray)raw, FieldType(type.Element!), type.Element!, column),
         _ => raw,
     };
+
+    /// <summary>
+    /// An array value as a CLR array of <paramref name="elementClr"/> with the value's dimensions
+    /// (T[] for one, T[,] for two …; lower bounds are dropped, as Npgsql does). A NULL element
+    /// needs an element type that can hold null (int?[], string[]).
+    /// </summary>
+    private static Array ToClrArray(PgArray a, Type elementClr, SqlType element, string column)
+    {
+        var result = a.Rank <= 1 ? Array.CreateInstance(elementClr, a.Items.Length) : Array.CreateInstance(elementClr, a.Lengths);
+        var nullable = !elementClr.IsValueType || Nullable.GetUnderlyingType(elementClr) is not null;
+        var index = new int[Math.Max(a.Rank, 1)];
+        for (var i = 0; i < a.Items.Length; i++)
+        {
+            var v = a.Items[i];
+            if (v is null && !nullable)
+                throw new InvalidCastException($"Column \"{column}\": the array holds a NULL, which {elementClr} cannot hold; read it as {elementClr}?[].");
+            var converted = v is null ? null : elementClr == typeof(object) ? ToClr(v, element, column) : Convert(v, element, Nullable.GetUnderlyingType(elementClr) ?? elementClr, column);
+            // Row-major position → per-dimension index.
+            var rest = i;
+            for (var d = index.Length - 1; d >= 0; d--)
+            {
+                var len = a.Rank <= 1 ? a.Items.Length : a.Lengths[d];
+                index[d] = rest % len;
+                rest /= len;
+            }
+            result.SetValue(converted, index);
+        }
+        return result;
+    }
 
     /// <summary>Converts a non-null engine value to <paramref name="target"/>, or throws InvalidCastException.</summary>
     public static object Convert(object raw, SqlType type, Type target, string column)
@@ -49,6 +80,8 @@ internal static class FieldValues
         if (target.IsInstanceOfType(raw) && target != typeof(object)) return raw;
         if (target == typeof(object)) return ToClr(raw, type, column);
         if (Nullable.GetUnderlyingType(target) is { } underlying) return Convert(raw, type, underlying, column);
+        if (raw is PgArray array && target.IsArray && target != typeof(byte[]))
+            return ToClrArray(array, target.GetElementType()!, type.Element ?? array.ElementType, column);
         if (target.IsEnum) return Enum.ToObject(target, Convert(raw, type, Enum.GetUnderlyingType(target), column));
         var inv = CultureInfo.InvariantCulture;
         object? result = raw switch

@@ -21,6 +21,7 @@ public static class SqlState
     public const string InvalidArgumentForNthValue = "22016";
     public const string InvalidTextRepresentation = "22P02";
     public const string InvalidBinaryRepresentation = "22P03";
+    public const string ArraySubscriptError = "2202E";
     public const string BadCopyFileFormat = "22P04";
     public const string CharacterNotInRepertoire = "22021";
     public const string InvalidEscapeSequence = "22025";

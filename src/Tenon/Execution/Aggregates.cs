@@ -58,6 +58,12 @@ public static class Aggregates
                 // cidr has no min/max of its own: it takes inet's, and the result is inet.
                 var rt = t.Id == TypeId.Cidr ? SqlType.Inet : t.WithoutModifier();
                 return new(name, rt, () => new MinMaxAcc(rt.Id, name == "max"));
+            case "array_agg":
+            {
+                if (t.Id is TypeId.Unknown or TypeId.Void) return null;
+                var element = t.WithoutModifier();
+                return new(name, SqlType.ArrayOf(element), () => new ArrayAggAcc(element));
+            }
             case "bool_and":
             case "every":
             case "bool_or":
@@ -175,5 +181,42 @@ public static class Aggregates
             else _sb.Append(args[1] as string).Append(s);
         }
         public override object? Result(ExecContext ctx) => _sb?.ToString();
+    }
+
+    /// <summary>
+    /// array_agg: the inputs in order, NULLs included; over array inputs, an array one dimension
+    /// higher (every input must be a non-null, non-empty array of one shape). No rows gives NULL.
+    /// </summary>
+    private sealed class ArrayAggAcc(SqlType type) : Accumulator
+    {
+        private readonly List<object?> _values = new();
+
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            var v = args[0];
+            if (type.IsArray)
+            {
+                if (v is not PgArray a)
+                    throw new Errors.TenonException(Errors.SqlState.NullValueNotAllowed, "cannot accumulate null arrays");
+                if (a.IsEmpty)
+                    throw new Errors.TenonException(Errors.SqlState.ArraySubscriptError, "cannot accumulate empty arrays");
+                if (_values.Count > 0 && _values[0] is PgArray first
+                    && (first.Rank != a.Rank || !first.Lengths.AsSpan().SequenceEqual(a.Lengths) || !first.LowerBounds.AsSpan().SequenceEqual(a.LowerBounds)))
+                    throw new Errors.TenonException(Errors.SqlState.ArraySubscriptError, "cannot accumulate arrays of different dimensionality");
+            }
+            _values.Add(v);
+        }
+
+        public override object? Result(ExecContext ctx)
+        {
+            if (_values.Count == 0) return null;
+            if (!type.IsArray) return PgArray.Of(type, _values.ToArray());
+            var first = (PgArray)_values[0]!;
+            if (first.Rank + 1 > PgArray.MaxDimensions)
+                throw new Errors.TenonException(Errors.SqlState.ProgramLimitExceeded,
+                    $"number of array dimensions ({first.Rank + 1}) exceeds the maximum allowed ({PgArray.MaxDimensions})");
+            return new PgArray(type.Element!, _values.SelectMany(v => ((PgArray)v!).Items).ToArray(),
+                [_values.Count, .. first.Lengths], [1, .. first.LowerBounds]);
+        }
     }
 }

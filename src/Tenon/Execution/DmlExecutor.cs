@@ -211,6 +211,16 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         {
             var col = table.FindColumn(s.Column)
                 ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{s.Column}\" of relation \"{table.Name}\" does not exist") { Position = s.Position };
+            if (s.Path.Count > 0)
+            {
+                // col[i] = v, col[i][j] = v: assignments to one column compose, left to right.
+                var previous = sets.FindIndex(x => x.Col == col);
+                var current = previous >= 0 ? sets[previous].Expr : null;
+                var assigned = binder.BindArrayAssignment(s, col.Type, col.Name, current, scope);
+                if (previous >= 0) sets[previous] = (col, assigned);
+                else sets.Add((col, assigned));
+                continue;
+            }
             if (sets.Any(x => x.Col == col))
                 throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
             if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }

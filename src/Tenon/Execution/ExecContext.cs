@@ -27,6 +27,12 @@ public sealed class ExecContext
     /// <summary>Rows of enclosing query levels; a column reference with level k reads OuterRows[^k].</summary>
     public List<object?[]> OuterRows { get; } = new();
 
+    /// <summary>
+    /// The FROM row so far while a function in FROM that reads earlier FROM items runs (set by
+    /// <see cref="Plan.LateralJoinNode"/>); its arguments' level-0 columns read it.
+    /// </summary>
+    public object?[]? LateralRow { get; set; }
+
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
     public Dictionary<object, object?> Cache { get; } = new(ReferenceEqualityComparer.Instance);
 }

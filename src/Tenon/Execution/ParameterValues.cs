@@ -30,6 +30,9 @@ public static class ParameterValues
         DateTimeOffset or PgTimestampTz => SqlType.Timestamptz,
         TimeSpan or PgInterval => SqlType.Interval,
         byte[] => SqlType.Bytea,
+        PgArray a => SqlType.ArrayOf(a.ElementType),
+        // A CLR array (int[], string[] …) is an array of its elements' type; string[] is text[].
+        Array a when a.GetType().GetElementType() is { } e && e != typeof(object) && ElementTypeOf(e) is { } t => SqlType.ArrayOf(t),
         _ => SqlType.Unknown,
     };
 
@@ -41,6 +44,7 @@ public static class ParameterValues
     public static object? Normalize(object? value, SqlType type, FormatSettings settings) => value switch
     {
         null or DBNull => null,
+        Array a when a is not byte[] && type.IsArray => NormalizeArray(a, type.Element!, settings),
         string s when !type.IsString => ValueText.Parse(s, type, settings),
         char c when !type.IsString => ValueText.Parse(c.ToString(), type, settings),
         byte b => (short)b,
@@ -57,4 +61,23 @@ public static class ParameterValues
         TimeSpan ts => new PgInterval(0, 0, ts.Ticks / 10),
         _ => value,
     };
+
+    private static SqlType? ElementTypeOf(Type clr)
+    {
+        if (clr == typeof(string) || clr == typeof(char)) return SqlType.Text;
+        clr = Nullable.GetUnderlyingType(clr) ?? clr;
+        var sample = clr == typeof(byte[]) ? SqlType.Bytea : TypeOf(clr.IsValueType ? Activator.CreateInstance(clr) : null);
+        return sample.Id == TypeId.Unknown ? null : sample;
+    }
+
+    /// <summary>A CLR array (one or more dimensions, lower bounds 1) as an array value of <paramref name="element"/>.</summary>
+    private static PgArray NormalizeArray(Array a, SqlType element, FormatSettings settings)
+    {
+        if (a.Length == 0) return PgArray.Empty(element);
+        var items = new object?[a.Length];
+        var i = 0;
+        foreach (var v in a) items[i++] = Normalize(v, element, settings);
+        var lengths = Enumerable.Range(0, a.Rank).Select(a.GetLength).ToArray();
+        return new PgArray(element, items, lengths, Enumerable.Repeat(1, a.Rank).ToArray());
+    }
 }

@@ -140,13 +140,17 @@ public sealed partial class Parser
             else
             {
                 var (name, path, pos) = ParseSetTarget();
+                var subscripted = _lastSetTarget;
                 ExpectOp("=");
-                list.Add(new SetClause(name, ParseExpr()) { Path = path, Position = pos });
+                list.Add(new SetClause(name, ParseExpr()) { Path = path, Position = pos, Subscripted = subscripted });
             }
         }
         while (Accept(TokenKind.Comma));
         return list;
     }
+
+    /// <summary>The subscripted target (<c>a[i][j]</c> as a SubscriptExpr chain) of the set_target just parsed, if it was one.</summary>
+    private Expr? _lastSetTarget;
 
     /// set_target: ColId ['.' attr | '[' … ']' …]
     private (string Name, IReadOnlyList<string> Path, int Pos) ParseSetTarget()
@@ -154,6 +158,7 @@ public sealed partial class Parser
         var t = Cur;
         var name = ParseColId();
         var path = new List<string>();
+        Expr? target = null;
         while (true)
         {
             if (Accept(TokenKind.Dot))
@@ -164,13 +169,19 @@ public sealed partial class Parser
             if (Cur.Kind == TokenKind.LBracket)
             {
                 int start = Cur.Start;
+                var bracket = Cur;
                 Advance();
-                if (Cur.Kind != TokenKind.Colon) ParseExpr();
-                if (Accept(TokenKind.Colon) && Cur.Kind != TokenKind.RBracket) ParseExpr();
+                Expr? lower = null, upper = null;
+                if (Cur.Kind != TokenKind.Colon) lower = ParseExpr();
+                var slice = Accept(TokenKind.Colon);
+                if (slice && Cur.Kind != TokenKind.RBracket) upper = ParseExpr();
                 Expect(TokenKind.RBracket);
                 path.Add(SourceText(start, Prev.End));
+                // Subscripts are kept for array assignment (a target with a field in its path is not one).
+                target = new SubscriptExpr(target ?? new ColumnRef([name]) { Position = t.Position }, lower, upper, slice) { Position = bracket.Position };
                 continue;
             }
+            _lastSetTarget = path.All(p => p.StartsWith('[')) ? target : null;
             return (name, path, t.Position);
         }
     }

@@ -35,6 +35,7 @@ public static partial class Operators
         var l = left.WithoutModifier();
         var r = right.WithoutModifier();
         if (op == "!=") op = "<>";
+        if (l.IsArray || r.IsArray) return ResolveArray(op, l, r);
         if (op == "||") return ResolveConcat(l, r);
         if (op is "~~" or "!~~" or "~~*" or "!~~*") return ResolveLike(op, l, r);
         if (op is "~" or "!~" or "~*" or "!~*") return ResolveRegex(op, l, r);
@@ -346,7 +347,7 @@ public static partial class Operators
                 chosen = t;
                 continue;
             }
-            if (t.Id == chosen.Id) continue;
+            if (t.Id == chosen.Id && (!t.IsArray || t == chosen)) continue;
             if (Category(t.Id) != Category(chosen.Id))
             {
                 first = chosen;
@@ -397,6 +398,7 @@ public static partial class Operators
         TypeId.Inet or TypeId.Cidr => 'I',
         TypeId.Unknown => 'X',
         TypeId.Void => 'P',
+        TypeId.Array => 'A',
         _ => 'U',
     };
 

@@ -7,13 +7,25 @@ namespace Tenon.Types;
 /// </summary>
 public sealed record SqlType
 {
-    private SqlType(TypeId id, int length = -1, int precision = -1, int scale = -1)
+    private SqlType(TypeId id, int length = -1, int precision = -1, int scale = -1, SqlType? element = null)
     {
         Id = id;
         Length = length;
         Precision = precision;
         Scale = scale;
+        Element = element;
     }
+
+    /// <summary>
+    /// The element type of an array type (<see cref="TypeId.Array"/>), with the element's modifier
+    /// (varchar(10)[] keeps the 10); null for every other type.
+    /// </summary>
+    public SqlType? Element { get; }
+
+    /// <summary>The array type whose elements are <paramref name="element"/> (PostgreSQL has no arrays of arrays: an array type stays itself).</summary>
+    public static SqlType ArrayOf(SqlType element) => element.Id == TypeId.Array ? element : new(TypeId.Array, element: element);
+
+    public bool IsArray => Id == TypeId.Array;
 
     public TypeId Id { get; }
 
@@ -64,8 +76,8 @@ public sealed record SqlType
     /// The type with these parts (loading a database file): the shared instance when there is no
     /// modifier, as every other code path produces.
     /// </summary>
-    internal static SqlType FromParts(TypeId id, int length, int precision, int scale) =>
-        length < 0 && precision < 0 && scale < 0 && Unmodified.TryGetValue(id, out var shared) ? shared : new(id, length, precision, scale);
+    internal static SqlType FromParts(TypeId id, int length, int precision, int scale, SqlType? element = null) =>
+        element is not null ? ArrayOf(element) : length < 0 && precision < 0 && scale < 0 && Unmodified.TryGetValue(id, out var shared) ? shared : new(id, length, precision, scale);
 
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
@@ -76,6 +88,7 @@ public sealed record SqlType
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
     public SqlType WithoutModifier() => Id switch
     {
+        TypeId.Array when Element!.HasModifier => ArrayOf(Element.WithoutModifier()),
         TypeId.Varchar when Length >= 0 => Varchar,
         TypeId.Bpchar when Length >= 0 => Bpchar,
         TypeId.Numeric when Precision >= 0 => Numeric,
@@ -84,11 +97,12 @@ public sealed record SqlType
         _ => this,
     };
 
-    public bool HasModifier => Length >= 0 || Precision >= 0;
+    public bool HasModifier => Length >= 0 || Precision >= 0 || (Element?.HasModifier ?? false);
 
     /// <summary>PostgreSQL's type OID.</summary>
     public uint TypeOid => Id switch
     {
+        TypeId.Array => ArrayTypes.ArrayOid(Element!.TypeOid),
         TypeId.Bool => 16,
         TypeId.Bytea => 17,
         TypeId.Name => 19,
@@ -136,6 +150,7 @@ public sealed record SqlType
     /// <summary>PostgreSQL's atttypmod as sent in RowDescription; -1 when there is none.</summary>
     public int TypeModifier => Id switch
     {
+        TypeId.Array => Element!.TypeModifier,
         TypeId.Varchar or TypeId.Bpchar when Length >= 0 => Length + 4,
         TypeId.Numeric when Precision >= 0 => ((Precision << 16) | (Scale & 0xffff)) + 4,
         TypeId.Timestamp or TypeId.Timestamptz when Precision >= 0 => Precision,
@@ -153,6 +168,7 @@ public sealed record SqlType
     /// <summary>The name PostgreSQL's format_type prints, e.g. <c>character varying(20)</c>.</summary>
     public string DisplayName => Id switch
     {
+        TypeId.Array => Element!.DisplayName + "[]",
         TypeId.Unknown => "unknown",
         TypeId.Bool => "boolean",
         TypeId.Int2 => "smallint",
@@ -186,6 +202,7 @@ public sealed record SqlType
     /// <summary>The internal type name (pg_type.typname), as used in some messages: int4, varchar, …</summary>
     public string InternalName => Id switch
     {
+        TypeId.Array => "_" + Element!.InternalName,
         TypeId.Bool => "bool",
         TypeId.Int2 => "int2",
         TypeId.Int4 => "int4",

@@ -31,6 +31,7 @@ namespace Tenon.Types;
 ///   Inet          PgInet               IPv4/IPv6 host address with netmask length
 ///   Cidr          PgInet               IPv4/IPv6 network (no bits right of the mask)
 ///   Xid           uint                 a transaction id: equality only, no ordering
+///   Array         PgArray              elements, dimensions and lower bounds; element type in SqlType.Element
 ///
 /// SQL NULL is always the CLR null, whatever the type.
 /// </summary>
@@ -65,4 +66,6 @@ public enum TypeId : byte
     RegNamespace,
     /// <summary>A transaction id (the system column xmin).</summary>
     Xid,
+    /// <summary>An array of any other type (<see cref="PgArray"/>); the element type is <see cref="SqlType.Element"/>.</summary>
+    Array,
 }

@@ -117,7 +117,11 @@ internal static class TypeModifiers
             TypeId.Numeric => ApplyNumeric((Numeric)value, type),
             TypeId.Timestamp => ApplyTimestamp((PgTimestamp)value, type),
             TypeId.Timestamptz => ApplyTimestampTz((PgTimestampTz)value, type),
+            TypeId.Array => ApplyToElements((PgArray)value, type.Element!, isExplicit),
             _ => value,
         };
     }
+
+    private static PgArray ApplyToElements(PgArray array, SqlType element, bool isExplicit) =>
+        array.WithItems(element, array.Items.Select(v => v is null ? null : Apply(v, element, isExplicit)).ToArray());
 }

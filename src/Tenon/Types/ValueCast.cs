@@ -83,6 +83,8 @@ public static class ValueCast
     /// </summary>
     public static CastContext? RequiredContext(SqlType from, SqlType to)
     {
+        // Array to array converts element by element (array_coerce), in the element cast's context.
+        if (from.IsArray && to.IsArray) return RequiredContext(from.Element!, to.Element!);
         if (from.Id == to.Id) return CastContext.Implicit;
         if (to.Id is TypeId.Void or TypeId.Unknown || from.Id == TypeId.Void) return null;
         if (from.Id == TypeId.Unknown) return CastContext.Implicit;
@@ -109,6 +111,14 @@ public static class ValueCast
         if (value is null) return null;
         if (!CanCast(from, to, context)) throw TypeErrors.CannotCast(from, to);
         var isExplicit = context == CastContext.Explicit;
+        if (from.IsArray && to.IsArray)
+        {
+            var array = (PgArray)value;
+            return array.WithItems(to.Element!, array.Items.Select(v => Cast(v, from.Element!, to.Element!, context, settings)).ToArray());
+        }
+        if (from.IsArray && IsStringType(to.Id))
+            return TypeModifiers.Apply(to.Id == TypeId.Name ? TypeModifiers.TruncateName(ValueText.Format(value, from, settings))
+                : ValueText.Format(value, from, settings), to, isExplicit);
         if (from.Id == to.Id) return TypeModifiers.Apply(value, to, isExplicit);
         var converted = Convert(value, from.Id, to, settings);
         return TypeModifiers.Apply(converted, to, isExplicit);

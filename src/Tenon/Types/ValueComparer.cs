@@ -28,6 +28,7 @@ public static class ValueComparer
         {
             case TypeId.Int4: return ((int)a).CompareTo((int)b);
             case TypeId.Record: return ((PgRecord)a).CompareTo((PgRecord)b);
+            case TypeId.Array: return ((PgArray)a).CompareTo((PgArray)b);
             case TypeId.Int8: return ((long)a).CompareTo((long)b);
             case TypeId.Text or TypeId.Varchar or TypeId.Name or TypeId.Unknown: return CompareText((string)a, (string)b);
             case TypeId.Bpchar: return CompareText(TrimBlanks((string)a), TrimBlanks((string)b));
@@ -55,6 +56,7 @@ public static class ValueComparer
         {
             case TypeId.Int4: return (int)a == (int)b;
             case TypeId.Record: return ((PgRecord)a).CompareTo((PgRecord)b) == 0;
+            case TypeId.Array: return ((PgArray)a).ValueEquals((PgArray)b);
             case TypeId.Int8: return (long)a == (long)b;
             case TypeId.Text or TypeId.Varchar or TypeId.Name or TypeId.Unknown: return string.Equals((string)a, (string)b);
             case TypeId.Bpchar: return TrimBlanks((string)a).SequenceEqual(TrimBlanks((string)b));
@@ -74,6 +76,7 @@ public static class ValueComparer
         {
             case TypeId.Int4: return HashLong((int)value);
             case TypeId.Record: return ((PgRecord)value).GetHashCode();
+            case TypeId.Array: return ((PgArray)value).GetHashCode();
             case TypeId.Int8: return HashLong((long)value);
             case TypeId.Int2: return HashLong((short)value);
             case TypeId.Text or TypeId.Varchar or TypeId.Name or TypeId.Unknown: return string.GetHashCode(((string)value).AsSpan());

@@ -52,6 +52,7 @@ public static class ValueText
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return (string)value;
             case TypeId.Uuid: return ((Guid)value).ToString("D");
             case TypeId.Record: return ((PgRecord)value).Format(settings);
+            case TypeId.Array: return ArrayText.Format((PgArray)value, settings);
             case TypeId.Date: return DateTimeText.FormatDate((PgDate)value, settings);
             case TypeId.Timestamp: return DateTimeText.FormatTimestamp((PgTimestamp)value, settings);
             case TypeId.Timestamptz: return DateTimeText.FormatTimestampTz((PgTimestampTz)value, settings);
@@ -93,6 +94,7 @@ public static class ValueText
             case TypeId.Xid: return ParseXid(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
+            case TypeId.Array: return ArrayText.Parse(text, type.Element!, settings);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");
         }
     }

@@ -30,6 +30,7 @@ namespace Tenon.Wal;
 ///   10   list                          varint n, n values (read back as an array, or a List when asked)
 ///   11   tuple                         varint n, n values (ValueTuple)
 ///   12   SqlType                       1 byte TypeId, then length, precision, scale as varints
+///                                      (an array type then has its element type the same way)
 ///   13   a stored value                <see cref="ValueCodec"/> encoding (a constant inside an expression)
 /// </summary>
 internal static class ObjectCodec
@@ -52,10 +53,7 @@ internal static class ObjectCodec
             case Enum e: w.Write((byte)8); w.Write(Convert.ToInt64(e)); return;
             case SqlType t:
                 w.Write((byte)12);
-                w.Write((byte)t.Id);
-                w.Write7BitEncodedInt(t.Length);
-                w.Write7BitEncodedInt(t.Precision);
-                w.Write7BitEncodedInt(t.Scale);
+                WriteType(w, t);
                 return;
             case ITuple tuple:
                 w.Write((byte)11);
@@ -138,17 +136,36 @@ internal static class ObjectCodec
                 for (var i = 0; i < n; i++) items[i] = Read(r, types[i]);
                 return Activator.CreateInstance(Nullable.GetUnderlyingType(target) ?? target, items);
             }
-            case 12:
-            {
-                var id = (TypeId)r.ReadByte();
-                var length = r.Read7BitEncodedInt();
-                var precision = r.Read7BitEncodedInt();
-                var scale = r.Read7BitEncodedInt();
-                return SqlType.FromParts(id, length, precision, scale);
-            }
+            case 12: return ReadType(r);
             case 13: return ValueCodec.ReadValue(r);
             default: throw new InvalidDataException($"unknown catalog tag {tag}");
         }
+    }
+
+    /// <summary>A SqlType: TypeId byte, length, precision, scale; an array type is followed by its element type.</summary>
+    internal static void WriteType(BinaryWriter w, SqlType t)
+    {
+        w.Write((byte)t.Id);
+        w.Write7BitEncodedInt(t.Length);
+        w.Write7BitEncodedInt(t.Precision);
+        w.Write7BitEncodedInt(t.Scale);
+        if (t.IsArray) WriteType(w, t.Element!);
+    }
+
+    internal static SqlType ReadType(BinaryReader r)
+    {
+        var id = (TypeId)r.ReadByte();
+        var length = r.Read7BitEncodedInt();
+        var precision = r.Read7BitEncodedInt();
+        var scale = r.Read7BitEncodedInt();
+        if (id == TypeId.Array)
+        {
+            var element = ReadType(r);
+            if (element.IsArray) throw new InvalidDataException("array of arrays");
+            return SqlType.ArrayOf(element);
+        }
+        if (!Enum.IsDefined(id)) throw new InvalidDataException($"unknown type id {id}");
+        return SqlType.FromParts(id, length, precision, scale);
     }
 
     private static int Count(BinaryReader r)

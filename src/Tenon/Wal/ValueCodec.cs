@@ -30,6 +30,8 @@ namespace Tenon.Wal;
 ///   16   uint (oid)       4 bytes
 ///   17   PgInet           1 byte family (4 or 6), 1 byte bits, 16 bytes address (network order,
 ///                         IPv4 in the first 4)
+///   18   PgArray          element SqlType (ObjectCodec's type encoding), varint rank, rank ×
+///                         (varint length, 4 bytes lower bound), then each element as a value
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -96,6 +98,17 @@ internal static class ValueCodec
                 w.Write(inet.Bits);
                 w.Write(inet.GetBytes());
                 break;
+            case PgArray a:
+                w.Write((byte)18);
+                ObjectCodec.WriteType(w, a.ElementType);
+                w.Write7BitEncodedInt(a.Rank);
+                for (var d = 0; d < a.Rank; d++)
+                {
+                    w.Write7BitEncodedInt(a.Lengths[d]);
+                    w.Write(a.LowerBounds[d]);
+                }
+                foreach (var item in a.Items) WriteValue(w, item);
+                break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -154,6 +167,26 @@ internal static class ValueCodec
                 UInt128 address = 0;
                 foreach (var b in bytes) address = (address << 8) | b;
                 return new PgInet(family == 6, bits, address);
+            }
+            case 18:
+            {
+                var element = ObjectCodec.ReadType(r);
+                var rank = r.Read7BitEncodedInt();
+                if (rank is < 0 or > PgArray.MaxDimensions) throw new InvalidDataException($"array of {rank} dimensions");
+                var lengths = new int[rank];
+                var lower = new int[rank];
+                long count = rank == 0 ? 0 : 1;
+                for (var d = 0; d < rank; d++)
+                {
+                    lengths[d] = r.Read7BitEncodedInt();
+                    lower[d] = r.ReadInt32();
+                    if (lengths[d] < 0) throw new InvalidDataException("negative array length");
+                    count *= lengths[d];
+                    if (count > 1 << 28) throw new InvalidDataException("array too large");
+                }
+                var items = new object?[count];
+                for (var i = 0; i < count; i++) items[i] = ReadValue(r);
+                return new PgArray(element, items, lengths, lower);
             }
             default: throw new InvalidDataException($"unknown value tag {tag}");
         }

@@ -21,6 +21,8 @@ public sealed class CodecTests
         0u, uint.MaxValue,
         InetText.Parse("192.168.1.5/24", isCidr: false), InetText.Parse("10.0.0.0/8", isCidr: true),
         InetText.Parse("2001:db8::ff00:42:8329/64", isCidr: false), InetText.Parse("::/0", isCidr: true),
+        PgArray.Empty(SqlType.Int4), ArrayText.Parse("[0:1][2:3]={{1,NULL},{3,4}}", SqlType.Int4, FormatSettings.Default),
+        ArrayText.Parse("{a,\"b c\",NULL}", SqlType.VarcharOf(5), FormatSettings.Default),
     };
 
     [Theory]
@@ -68,6 +70,7 @@ public sealed class CodecTests
                 case PgTimestampTz: covered.Add(TypeId.Timestamptz); break;
                 case PgInterval: covered.Add(TypeId.Interval); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
+                case PgArray: covered.Add(TypeId.Array); break;
                 case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.Xid]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
             }

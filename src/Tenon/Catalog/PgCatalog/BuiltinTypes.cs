@@ -29,7 +29,7 @@ public sealed record BuiltinType(
 }
 
 /// <summary>
-/// The types Tenon implements, which are exactly the rows of pg_type. Tenon has no array, range,
+/// The types Tenon implements, which are exactly the rows of pg_type. Tenon has no range,
 /// enum, domain or composite types, and no "char", so pg_type lists none: a client that loads
 /// types from the catalog (Npgsql) then knows precisely what the server can send and accept.
 /// The values are PostgreSQL 15's; collations are the database default (100) and "C" (950).
@@ -44,7 +44,8 @@ public static class BuiltinTypes
         new(t, name, len, byVal, kind, cat, pref, (inOid, inName), (outOid, outName), (recvOid, recvName), (sendOid, sendName),
             modIn == 0 ? null : (modIn, modInName!), modOut == 0 ? null : (modOut, modOutName!), align, storage, coll);
 
-    public static IReadOnlyList<BuiltinType> All { get; } =
+    /// <summary>Every row of pg_type: the scalar types, then the array type of each that has one.</summary>
+    public static IReadOnlyList<BuiltinType> All { get; } = WithArrays(
     [
         B(SqlType.Bool, "bool", 1, true, 'B', true, 1242, "boolin", 1243, "boolout", 2436, "boolrecv", 2437, "boolsend", 'c', 'p'),
         B(SqlType.Bytea, "bytea", -1, false, 'U', false, 1244, "byteain", 31, "byteaout", 2412, "bytearecv", 2413, "byteasend", 'i', 'x'),
@@ -79,7 +80,24 @@ public static class BuiltinTypes
         B(SqlType.Void, "void", 4, true, 'P', false, 2298, "void_in", 2299, "void_out", 3120, "void_recv", 3121, "void_send", 'i', 'p', kind: 'p'),
         B(SqlType.Record, "record", -1, false, 'P', false, 2290, "record_in", 2291, "record_out", 2402, "record_recv", 2403, "record_send", 'd', 'x', kind: 'p'),
         B(SqlType.Uuid, "uuid", 16, false, 'U', false, 2952, "uuid_in", 2953, "uuid_out", 2961, "uuid_recv", 2962, "uuid_send", 'c', 'p'),
-    ];
+    ]);
+
+    /// <summary>
+    /// The array types (_int4 …) as PostgreSQL defines them: category A, array_in/out/recv/send,
+    /// the element's typmod functions and collation, int alignment unless the element needs double.
+    /// </summary>
+    private static List<BuiltinType> WithArrays(List<BuiltinType> scalars)
+    {
+        var all = new List<BuiltinType>(scalars);
+        foreach (var t in scalars)
+        {
+            if (ArrayTypes.ArrayOid(t.Oid) == 0) continue;
+            all.Add(new BuiltinType(SqlType.ArrayOf(t.Type), "_" + t.Name, -1, false, 'b', 'A', false,
+                (750, "array_in"), (751, "array_out"), (2400, "array_recv"), (2401, "array_send"),
+                t.ModIn, t.ModOut, t.Align == 'd' ? 'd' : 'i', 'x', t.Collation));
+        }
+        return all;
+    }
 
     private static readonly Dictionary<uint, BuiltinType> ByOidMap = All.ToDictionary(t => t.Oid);
 

@@ -5,7 +5,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_type: one row per type Tenon implements (<see cref="BuiltinTypes"/>). The "char" columns are
 /// shown as text and the regproc columns (typinput, typreceive, …) as the function's oid, which
-/// joins to pg_proc.oid. typarray is 0 because Tenon has no array types; typsubscript,
+/// joins to pg_proc.oid. typelem and typarray link each array type with its element type; typsubscript,
 /// typanalyze, typdefaultbin and typacl are left out.
 /// </summary>
 public static class PgType
@@ -26,7 +26,7 @@ public static class PgType
             t.Oid, t.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser,
             t.Length, t.ByValue, t.Kind.ToString(), t.Category.ToString(),
             t.Preferred, true, ",",
-            0u, 0u, 0u,
+            0u, t.Type.IsArray ? t.Type.Element!.TypeOid : 0u, ArrayTypes.ArrayOid(t.Oid),
             t.Input.Oid, t.Output.Oid, t.Receive.Oid, t.Send.Oid,
             t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
             false, 0u, -1, 0,

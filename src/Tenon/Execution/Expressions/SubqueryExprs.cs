@@ -4,7 +4,7 @@ using Tenon.Types;
 
 namespace Tenon.Execution.Expressions;
 
-public enum SubqueryKind { Scalar, Exists, Any, All }
+public enum SubqueryKind { Scalar, Exists, Any, All, Array }
 
 /// <summary>
 /// A subquery used as a value: scalar (first column of at most one row), EXISTS, or
@@ -33,6 +33,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     {
         if (kind == SubqueryKind.Scalar) return ScalarValue(row, ctx);
         if (kind == SubqueryKind.Exists) return Rows(row, ctx, 1).Count > 0;
+        if (kind == SubqueryKind.Array) return ArrayValue(Rows(row, ctx, int.MaxValue));
         var l = left!.Eval(row, ctx);
         var rows = Rows(row, ctx, int.MaxValue);
         if (rows.Count == 0) return kind == SubqueryKind.All;
@@ -48,6 +49,17 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
         }
         return sawNull ? null : kind == SubqueryKind.All;
     }
+
+    /// <summary>ARRAY(subquery): the column's values in row order; array values become one more dimension.</summary>
+    private PgArray ArrayValue(List<object?[]> rows)
+    {
+        var values = rows.Select(r => r[0]).ToArray();
+        if (!ElementIsArray) return PgArray.Of(Type.Element!, values);
+        return ArrayConstructorExpr.Stack(Type.Element!, values, accumulating: true);
+    }
+
+    /// <summary>Set for ARRAY(subquery) over an array column: the result has one more dimension and the same type.</summary>
+    public bool ElementIsArray { get; init; }
 
     private object? ScalarValue(object?[] row, ExecContext ctx)
     {

@@ -11,7 +11,7 @@ public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var outer = ctx.OuterRows.Count > 0 ? ctx.OuterRows[^1] : Array.Empty<object?>();
+        var outer = ctx.LateralRow ?? Array.Empty<object?>();
         var values = args.Select(a => a.Eval(outer, ctx)).ToArray();
         if (values.Any(v => v is null)) yield break;
         long n = 0;

@@ -47,6 +47,8 @@ public sealed record SetClause(string Column, Expr Value) : Node
 {
     /// <summary>Subscript/field path after the column name; empty normally.</summary>
     public IReadOnlyList<string> Path { get; init; } = Array.Empty<string>();
+    /// <summary>For <c>col[i][j] = …</c>: the target as a SubscriptExpr chain over the column; null otherwise.</summary>
+    public Expr? Subscripted { get; init; }
 }
 
 /// <summary><c>[WITH …] UPDATE [ONLY] table [[AS] alias] SET … [FROM …] [WHERE …] [RETURNING …]</c>.</summary>

@@ -1,0 +1,125 @@
+-- Array types, literals, operators and functions (PostgreSQL 15 behaviour).
+CREATE TABLE arr (id int PRIMARY KEY, a int[], t text ARRAY, v varchar(3)[], n numeric[3], b _int4);
+INSERT INTO arr VALUES (1, '{1,2,3}', '{a,"b c",NULL}', '{x,yz}', '{1.5,2}', '{{1,2},{3,4}}');
+INSERT INTO arr VALUES (2, ARRAY[3,2], ARRAY['', 'NULL', 'a"b', 'c\d'], NULL, '{}', '[0:1]={5,6}');
+INSERT INTO arr VALUES (3, '{1,2}', '{}', '{abc}', NULL, NULL);
+INSERT INTO arr VALUES (4, '{1,2,3,4}', NULL, '{abcd}', NULL, NULL);
+INSERT INTO arr VALUES (5, '{1,x}', NULL, NULL, NULL, NULL);
+INSERT INTO arr VALUES (6, '{1,2', NULL, NULL, NULL, NULL);
+INSERT INTO arr VALUES (7, 42, NULL, NULL, NULL, NULL);
+SELECT * FROM arr ORDER BY id;
+SELECT id, a FROM arr ORDER BY a, id;
+SELECT id, a FROM arr ORDER BY a DESC;
+SELECT a, count(*) FROM (SELECT a FROM arr UNION ALL SELECT a FROM arr) s GROUP BY a ORDER BY a;
+SELECT DISTINCT a FROM arr ORDER BY 1;
+SELECT id, a[1], a[2:3], b[1][2], b[0], t[2], v[1] FROM arr ORDER BY id;
+SELECT id FROM arr WHERE 2 = ANY (a) ORDER BY id;
+SELECT id FROM arr WHERE 0 < ALL (a) ORDER BY id;
+SELECT id FROM arr WHERE a @> '{3}' ORDER BY id;
+SELECT id FROM arr WHERE a <@ ARRAY[1,2,3] ORDER BY id;
+SELECT id FROM arr WHERE a && ARRAY[4,9] ORDER BY id;
+SELECT id FROM arr WHERE a = '{1,2}' ORDER BY id;
+SELECT pg_typeof(a), pg_typeof(t), pg_typeof(v), pg_typeof(n), pg_typeof(b) FROM arr WHERE id = 1;
+SELECT array_length(a, 1), array_dims(b), array_ndims(b), array_lower(b, 1), array_upper(b, 1), cardinality(b) FROM arr ORDER BY id;
+CREATE TABLE arr_u (k text[] UNIQUE);
+INSERT INTO arr_u VALUES ('{a,b}'), ('{a}');
+INSERT INTO arr_u VALUES (ARRAY['a','b']);
+SELECT * FROM arr_u ORDER BY k;
+UPDATE arr SET a = a || 10 WHERE id = 1 RETURNING a;
+UPDATE arr SET a = array_remove(a, 2) WHERE id = 3 RETURNING a;
+-- text I/O
+SELECT '{a b," c ","",NULL,"NULL",null,"a\"b","a\\b",a\,b,\N,"{x}",a;b}'::text[];
+SELECT '{ab, c d ,  e\  }'::text[], '  {1, 2}  '::int[], '[1]={1}'::int[], '[-1:0]={1,2}'::int[];
+SELECT '{1,2}}'::int[];
+SELECT '{1,,2}'::int[];
+SELECT '{{1},2}'::int[];
+SELECT '{{1,2},{3}}'::int[];
+SELECT '1,2'::int[];
+SELECT '[1:2]{1,2}'::int[];
+SELECT '[1:3]={1,2}'::int[];
+SELECT '[2:1]={1,2}'::int[];
+SELECT '[a:1]={1,2}'::int[];
+SELECT '[1:2={1,2}'::int[];
+SELECT '{"a"b}'::text[];
+SELECT '{a,{b}}'::text[];
+SELECT '{{{{{{{1}}}}}}}'::int[];
+SELECT '{a\'::text[];
+SELECT '{x}'::int[];
+SELECT '{1}'::varchar(1)[], '{ab}'::varchar(1)[];
+SELECT '{"\\x01"}'::bytea[], '{2020-01-01}'::date[], '{t,f}'::bool[], '{1.50}'::numeric[];
+-- constructors, casts, operators
+SELECT ARRAY[1,2] || 3, 0 || ARRAY[1,2], ARRAY[1,2] || ARRAY[3], ARRAY[[1,2]] || ARRAY[3,4], ARRAY[1] || ARRAY[[2]];
+SELECT ARRAY[[1,2]] || ARRAY[[3]];
+SELECT ARRAY[]::int[], ARRAY[[1,2],[3,4]], ARRAY[ARRAY[1],ARRAY[2]], ARRAY[1,'2'], ARRAY['1', 2.5];
+SELECT ARRAY[];
+SELECT '{1.7}'::numeric[]::int[], '{1, 2}'::int[]::text[], ARRAY[1,2]::text;
+SELECT '{{1,2},{3,4}}'::int[] = '{1,2,3,4}'::int[], '{1,2}'::int[] < '{1,2,3}'::int[], '{1,null}'::int[] < '{1,2}'::int[], '[0:1]={1,2}'::int[] = '{1,2}'::int[];
+SELECT ARRAY[1] = ARRAY[1::bigint];
+SELECT 1 = ANY (ARRAY[1,2]), 1 = ALL (ARRAY[1,NULL]), 3 = ANY (ARRAY[1,NULL]), 1 = ANY ('{}'), 'a' = ANY ('{a,b}'), 1 < ANY (ARRAY[1.5]);
+SELECT 1 = ANY (1);
+SELECT (ARRAY[1,2,3])[2], (ARRAY[1,2,3])[5], (ARRAY[1,2,3])[2:3], (ARRAY[1,2,3])[:2], (ARRAY[[1,2],[3,4]])[2][1], (ARRAY[[1,2],[3,4]])[2], (ARRAY[[1,2],[3,4]])[1:2][2];
+SELECT (1)[1];
+SELECT ARRAY(SELECT x FROM (VALUES (2),(1)) v(x) ORDER BY x), ARRAY(SELECT ARRAY[x,x] FROM (VALUES (2),(1)) v(x));
+-- functions
+SELECT array_agg(x), array_agg(x ORDER BY x DESC NULLS LAST), array_agg(DISTINCT x) FROM (VALUES (3),(1),(NULL),(2)) v(x);
+SELECT array_agg(x) FROM (VALUES (ARRAY[1,2]),(ARRAY[3,4])) v(x);
+SELECT array_agg(x) FROM (VALUES (1)) v(x) WHERE false;
+SELECT array_append(ARRAY[1,2], 3), array_prepend(0, ARRAY[1]), array_cat(ARRAY[1], ARRAY[2,3]), array_append(NULL, 1), array_cat(NULL::int[], ARRAY[1]);
+SELECT array_position(ARRAY['a','b','c','b'], 'b'), array_positions(ARRAY['a','b','c','b'], 'b'), array_position(ARRAY[1,NULL,3], NULL), array_position(ARRAY[1,2,1], 1, 2);
+SELECT array_remove(ARRAY[1,2,3,2], 2), array_remove(ARRAY[1,NULL,3], NULL), array_replace(ARRAY[1,2,3,2], 2, 9);
+SELECT array_to_string(ARRAY[1,NULL,3], ','), array_to_string(ARRAY[1,NULL,3], ',', '*'), array_to_string(ARRAY[[1,2],[3,4]], '-');
+SELECT string_to_array('a,b,,c', ','), string_to_array('abc', NULL), string_to_array('abc', ''), string_to_array('', ','), string_to_array('a,NULL,b', ',', 'NULL');
+SELECT * FROM unnest(ARRAY[1,2,NULL]);
+SELECT * FROM unnest(ARRAY['a','b']) WITH ORDINALITY;
+SELECT * FROM unnest(ARRAY[[1,2],[3,4]]) AS u(x);
+SELECT typname, typelem, typarray, typcategory, typlen FROM pg_type WHERE typname IN ('int4', '_int4', '_text', '_varchar') ORDER BY typname;
+-- functions in FROM read earlier FROM items (implicitly LATERAL); LATERAL subqueries
+SELECT x, u FROM (VALUES (1, ARRAY[10,20]), (2, ARRAY[30])) v(x, a), unnest(a) u;
+SELECT * FROM (VALUES (1, ARRAY[10,20]), (2, ARRAY[20,30])) AS v1(v1x,v1ys) LEFT JOIN unnest(v1ys) AS u1(u1y) ON u1y = 30;
+SELECT * FROM (VALUES (1),(2)) v(x) JOIN LATERAL (SELECT x + y AS s FROM (VALUES (10),(20)) w(y)) q ON s > 11;
+SELECT * FROM (VALUES (1),(2)) v(x), (VALUES (5)) w(y) JOIN LATERAL generate_series(x, y - 3) g ON true;
+SELECT (SELECT sum(g) FROM generate_series(1, t.n) g) FROM (VALUES (3),(4)) t(n);
+-- set-returning functions in the select list
+SELECT unnest(array[1,2,3]);
+SELECT 1 as x, unnest(array['a','b']) as u, generate_series(1, 3) as g;
+SELECT id, unnest(a) from (values (1, array[10,20]), (2, null), (3, '{}'::int[]), (4, array[40])) t(id, a) order by 1, 2 desc;
+SELECT unnest(array_agg(x order by x)) + 1 from (values (3),(1)) v(x);
+SELECT generate_series(1, 3) * 2, count(*) over ();
+SELECT * from (values (1)) v(x) where unnest(array[1]) = 1;
+SELECT distinct unnest(array[2,1,2]) order by 1;
+SELECT unnest('{a,b}'::text[]) || 'x';
+SELECT unnest(1);
+-- COPY, casts, IN, min/max, generate_subscripts
+CREATE TABLE ca (id int, a int[], t text[]);
+COPY ca FROM STDIN;
+1	{1,2}	{"a b",NULL,"x\\\\y"}
+2	\N	{}
+\.
+COPY ca TO STDOUT;
+SELECT * FROM ca ORDER BY id;
+SELECT '{1,2}'::text::int[], array['1','2']::int[], array[1.5,2.5]::int[];
+SELECT ARRAY[1,2] IN (ARRAY[1,2], ARRAY[3]), ARRAY[1,2] = ANY (ARRAY[ARRAY[1,2]]);
+SELECT max(a), min(a) FROM ca;
+SELECT generate_subscripts(ARRAY[5,6], 1);
+DROP TABLE ca;
+SELECT generate_subscripts('[3:5]={1,2,3}'::int[], 1, true), generate_subscripts(ARRAY[[1],[2]], 2);
+SELECT * FROM generate_subscripts(ARRAY[[1,2,3],[4,5,6]], 2) s;
+SELECT a[i] FROM (VALUES (ARRAY[7,8])) v(a), generate_subscripts(a, 1) i;
+SELECT array[array[1,2], null];
+SELECT array['{}'::int[], '{}'];
+SELECT array[array[1,2], '{}'];
+SELECT array(SELECT a from (values (array[1]), (null)) v(a));
+-- subscripted assignment
+CREATE TABLE ua (id int, a int[], m int[]);
+INSERT INTO ua VALUES (1, '{1,2,3}', '{{1,2},{3,4}}'), (2, NULL, NULL);
+UPDATE ua SET a[2] = 20 WHERE id = 1 RETURNING a;
+UPDATE ua SET a[5] = 50, a[0] = 0 WHERE id = 1 RETURNING a;
+UPDATE ua SET a[3] = 7 WHERE id = 2 RETURNING a;
+UPDATE ua SET m[2][1] = 30 WHERE id = 1 RETURNING m;
+UPDATE ua SET m[3][1] = 30 WHERE id = 1;
+UPDATE ua SET a[NULL] = 1 WHERE id = 1;
+UPDATE ua SET a[1] = 'x' WHERE id = 1;
+UPDATE ua SET id[1] = 1;
+SELECT * FROM ua ORDER BY id;
+DROP TABLE ua;
+DROP TABLE arr, arr_u;
