@@ -71,6 +71,7 @@ public sealed partial class Binder
     {
         if (target.Id == TypeId.Unknown) return e;
         if (e.Type == target) return e;
+        if (target.Domain is not null) return CoerceToDomain(e, target, context, position);
         if (e.Type.Id == target.Id && !target.HasModifier) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
@@ -156,8 +157,15 @@ public sealed partial class Binder
 
     // ---- Types -----------------------------------------------------------------------------
 
-    /// <summary>Resolves a parsed type name; serial types resolve to their integer type (callers handle the sequence).</summary>
-    public static SqlType ResolveType(Sql.Ast.TypeName t)
+    /// <summary>Resolves a type name against the built-in types, then the user types of this binder's catalog.</summary>
+    public SqlType ResolveType(Sql.Ast.TypeName t) => ResolveType(t, Catalog);
+
+    /// <summary>
+    /// Resolves a parsed type name; serial types resolve to their integer type (callers handle the
+    /// sequence). Built-in names come first (pg_catalog is searched before public), then the
+    /// enum types and domains of <paramref name="catalog"/>.
+    /// </summary>
+    public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog)
     {
         if (t.IsArray)
             throw new TenonException(SqlState.FeatureNotSupported, "array types are not supported yet") { Position = t.Position };
@@ -210,6 +218,12 @@ public sealed partial class Binder
                 if (s < -1000 || s > 1000)
                     throw new TenonException(SqlState.InvalidParameterValue, $"NUMERIC scale {s} must be between -1000 and 1000") { Position = t.Position };
                 return SqlType.NumericOf(p, s);
+        }
+        if (catalog?.LookupType(t.Schema, t.Name) is { } user && t.Schema != "pg_catalog")
+        {
+            if (mods.Count > 0)
+                throw new TenonException(SqlState.SyntaxError, $"type modifier is not allowed for type \"{user.Name}\"") { Position = t.Position };
+            return SystemCatalog.SqlTypeOf(user);
         }
         throw new TenonException(SqlState.UndefinedObject, $"type \"{(t.Schema is null ? t.Name : t.Schema + "." + t.Name)}\" does not exist") { Position = t.Position };
     }

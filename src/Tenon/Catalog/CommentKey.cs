@@ -11,4 +11,6 @@ public readonly record struct CommentKey(uint ClassOid, uint ObjectOid, int SubI
     public const uint RelationClass = 1259;
     /// <summary>pg_constraint's oid.</summary>
     public const uint ConstraintClass = 2606;
+    /// <summary>pg_type's oid: enum types and domains.</summary>
+    public const uint TypeClass = 1247;
 }

@@ -11,7 +11,7 @@ namespace Tenon.Catalog;
 /// Relations (tables, indexes, sequences, views) share one namespace per schema, keyed
 /// "schema.name", as pg_class does. Name lookup follows the search path pg_temp, public.
 /// </summary>
-public sealed class SystemCatalog
+public sealed partial class SystemCatalog
 {
     public const string PublicSchema = "public";
     public const string TempSchema = "pg_temp";
@@ -26,8 +26,10 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint> relationsByName,
         ImmutableHashSet<string> schemas,
         ImmutableDictionary<string, ExtensionDef> extensions,
-        ImmutableDictionary<CommentKey, string> comments)
+        ImmutableDictionary<CommentKey, string> comments,
+        ImmutableDictionary<uint, UserTypeDef> userTypes)
     {
+        UserTypes = userTypes;
         Tables = tables;
         Indexes = indexes;
         Sequences = sequences;
@@ -46,7 +48,8 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint>.Empty,
         ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", TempSchema),
         ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql),
-        ImmutableDictionary<CommentKey, string>.Empty);
+        ImmutableDictionary<CommentKey, string>.Empty,
+        ImmutableDictionary<uint, UserTypeDef>.Empty);
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }
     public ImmutableDictionary<uint, IndexDef> Indexes { get; }
@@ -66,9 +69,10 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint>? names = null,
         ImmutableHashSet<string>? schemas = null,
         ImmutableDictionary<string, ExtensionDef>? extensions = null,
-        ImmutableDictionary<CommentKey, string>? comments = null) =>
+        ImmutableDictionary<CommentKey, string>? comments = null,
+        ImmutableDictionary<uint, UserTypeDef>? userTypes = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
-            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments);
+            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, userTypes ?? UserTypes);
 
     /// <summary>Rebuilds a catalog from its parts exactly as they were (loading a database file).</summary>
     internal static SystemCatalog Restore(
@@ -79,8 +83,9 @@ public sealed class SystemCatalog
         ImmutableDictionary<string, uint> relationsByName,
         ImmutableHashSet<string> schemas,
         ImmutableDictionary<string, ExtensionDef> extensions,
-        ImmutableDictionary<CommentKey, string> comments) =>
-        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments);
+        ImmutableDictionary<CommentKey, string> comments,
+        ImmutableDictionary<uint, UserTypeDef>? userTypes = null) =>
+        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments, userTypes ?? ImmutableDictionary<uint, UserTypeDef>.Empty);
 
     public static string Key(string schema, string name) => schema + "." + name;
 

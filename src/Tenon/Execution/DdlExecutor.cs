@@ -59,7 +59,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         {
             if (columns.Any(x => x.Name == c.Name))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
-            columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type), (short)(columns.Count + 1)));
+            columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog), (short)(columns.Count + 1)));
         }
         var table = new TableDef(oid, schema, name, columns) { Temporary = stmt.Temporary };
         Catalog = Catalog.PutTable(table);

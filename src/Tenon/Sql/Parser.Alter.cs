@@ -11,6 +11,8 @@ public sealed partial class Parser
         var alter = ExpectKw("alter");
         var t = Cur;
         if (t.Is("table")) return ParseAlterTable(alter);
+        if (t.Is("type")) return ParseAlterType(alter);
+        if (t.Is("domain")) return ParseAlterDomain(alter);
         if (t.Is("index") || t.Is("sequence") || t.Is("view"))
         {
             var kind = t.Is("index") ? ObjectKind.Index : t.Is("sequence") ? ObjectKind.Sequence : ObjectKind.View;

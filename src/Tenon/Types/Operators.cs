@@ -107,7 +107,7 @@ public static partial class Operators
 
     private static SqlType? ComparisonType(SqlType l, SqlType r)
     {
-        if (l.Id == r.Id) return l;
+        if (l.Id == r.Id) return l.Id == TypeId.Enum && l.Enum!.Oid != r.Enum!.Oid ? null : l;
         if (IsNumber(l.Id) && IsNumber(r.Id)) return PromoteNumbers(l, r);
         if (IsString(l.Id) && IsString(r.Id)) return SqlType.Text;
         if (IsDateTime(l.Id) && IsDateTime(r.Id)) return l.Id > r.Id ? l : r;
@@ -394,6 +394,7 @@ public static partial class Operators
         TypeId.Inet or TypeId.Cidr => 'I',
         TypeId.Unknown => 'X',
         TypeId.Void => 'P',
+        TypeId.Enum => 'E',
         _ => 'U',
     };
 

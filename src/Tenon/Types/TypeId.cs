@@ -28,6 +28,10 @@ namespace Tenon.Types;
 ///   Void          (no value)           result type of functions that return nothing
 ///   Inet          PgInet               IPv4/IPv6 host address with netmask length
 ///   Cidr          PgInet               IPv4/IPv6 network (no bits right of the mask)
+///   Enum          PgEnumValue          a label of a user enum type
+///
+/// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
+/// domain in <see cref="SqlType.Domain"/>.
 ///
 /// SQL NULL is always the CLR null, whatever the type.
 /// </summary>
@@ -58,4 +62,6 @@ public enum TypeId : byte
     Cidr,
     /// <summary>An anonymous row value, ROW(a, b) (<see cref="PgRecord"/>).</summary>
     Record,
+    /// <summary>A user enum type (CREATE TYPE … AS ENUM); <see cref="SqlType.Enum"/> says which (<see cref="PgEnumValue"/>).</summary>
+    Enum,
 }

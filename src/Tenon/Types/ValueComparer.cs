@@ -44,6 +44,7 @@ public static class ValueComparer
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceCompareTo((byte[])b);
             case TypeId.Oid or TypeId.RegClass: return ((uint)a).CompareTo((uint)b);
             case TypeId.Inet or TypeId.Cidr: return PgInet.Compare((PgInet)a, (PgInet)b);
+            case TypeId.Enum: return ((PgEnumValue)a).SortOrder.CompareTo(((PgEnumValue)b).SortOrder);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type has no ordering");
         }
     }
@@ -63,6 +64,7 @@ public static class ValueComparer
             case TypeId.Uuid: return (Guid)a == (Guid)b;
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceEqual((byte[])b);
             case TypeId.Inet or TypeId.Cidr: return (PgInet)a == (PgInet)b;
+            case TypeId.Enum: return ((PgEnumValue)a).Oid == ((PgEnumValue)b).Oid;
             default: return Compare(a, b, type) == 0;
         }
     }
@@ -93,6 +95,7 @@ public static class ValueComparer
                 return hash.ToHashCode();
             case TypeId.Oid or TypeId.RegClass: return HashLong((uint)value);
             case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
+            case TypeId.Enum: return HashLong(((PgEnumValue)value).Oid);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type is not hashable");
         }
     }
