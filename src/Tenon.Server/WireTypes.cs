@@ -80,6 +80,7 @@ internal static class WireTypes
             case TypeId.Bytea: return (byte[])value;
             case TypeId.Oid or TypeId.RegClass: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
+            case TypeId.Enum: return Encoding.UTF8.GetBytes(((PgEnumValue)value).Label);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
     }
@@ -157,6 +158,7 @@ internal static class WireTypes
                 Size(b, 16);
                 return new PgInterval(BinaryPrimitives.ReadInt32BigEndian(b[12..]), BinaryPrimitives.ReadInt32BigEndian(b[8..]), BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Bytea: return b.ToArray();
+            case TypeId.Enum: return type.Enum!.Parse(MessageBody.Decode(b));
         }
         throw new TenonException(SqlState.UndefinedFunction, $"no binary input function available for type {type.DisplayName}");
     }

@@ -7,10 +7,13 @@ namespace Tenon.Binding;
 /// <summary>Coercion to a domain (PostgreSQL's CoerceToDomain) and the binding of domain CHECKs on VALUE.</summary>
 public sealed partial class Binder
 {
-    /// <summary>Coerces to the domain's base type as usual, then checks the domain's constraints on the result.</summary>
+    /// <summary>
+    /// Coerces to the underlying (non-domain) type as usual, then checks the constraints of the
+    /// whole domain stack at once, so every violation names the target domain, as in PostgreSQL.
+    /// </summary>
     private BoundExpr? CoerceToDomain(BoundExpr e, SqlType target, CastContext context, int position)
     {
-        var inner = TryCoerce(e, target.Domain!.BaseType, context, position);
+        var inner = TryCoerce(e, target.BaseType, context, position);
         return inner is null ? null : new DomainCheckExpr(inner, DomainConstraintsOf(target));
     }
 

@@ -32,7 +32,21 @@ public sealed partial class DdlExecutor
         return new StatementResult("CREATE TYPE");
     }
 
+    /// <summary>CREATE DOMAIN; PostgreSQL binds its type, default and checks without the statement text, so no error carries a position.</summary>
     public StatementResult CreateDomain(CreateDomainStatement stmt)
+    {
+        try
+        {
+            return CreateDomainCore(stmt);
+        }
+        catch (TenonException ex)
+        {
+            ex.Position = 0;
+            throw;
+        }
+    }
+
+    private StatementResult CreateDomainCore(CreateDomainStatement stmt)
     {
         var (schema, name) = NewTypeName(stmt.Name);
         if (Binder.IsSerial(stmt.BaseType))
@@ -107,7 +121,15 @@ public sealed partial class DdlExecutor
                 else RenameEnumValue(e, stmt.Label!, stmt.NewName!);
                 return new StatementResult(tag);
             default:
-                AlterDomain((DomainDef)type, stmt);
+                try
+                {
+                    AlterDomain((DomainDef)type, stmt);
+                }
+                catch (TenonException ex)
+                {
+                    ex.Position = 0;
+                    throw;
+                }
                 return new StatementResult(tag);
         }
     }
@@ -127,25 +149,28 @@ public sealed partial class DdlExecutor
         }
         if (domain && type is not DomainDef)
             throw new TenonException(SqlState.WrongObjectType, $"\"{type.Name}\" is not a domain");
-        // Dependents as PostgreSQL lists them: found columns first, then domains (each followed by
-        // its own dependents), reported in the reverse of that walk.
+        // Dependents in PostgreSQL's order: each object's direct dependents by oid descending (a
+        // table's columns by number), walked depth first with an object after its own dependents;
+        // the report lists that walk backwards.
         var found = new List<(string What, string On, Action Drop)>();
         void Walk(UserTypeDef t)
         {
             var on = $"type {t.Name}";
-            foreach (var table in Catalog.Tables.Values.OrderBy(x => x.Oid))
+            var direct = new List<(uint Oid, short Sub, Action Visit)>();
+            foreach (var table in Catalog.Tables.Values)
                 foreach (var col in table.LiveColumns.Where(c => IsDirectlyOf(c.Type, t.Oid)))
                 {
-                    var (tableOid, column) = (table.Oid, col.Name);
-                    found.Add(($"column {col.Name} of table {table.Name}", on,
-                        () => DropColumn(Catalog.Table(tableOid), new DropColumnAction(column, false, true))));
+                    var (tableOid, column, what) = (table.Oid, col.Name, $"column {col.Name} of table {table.Name}");
+                    direct.Add((table.Oid, col.Number, () => found.Add((what, on,
+                        () => DropColumn(Catalog.Table(tableOid), new DropColumnAction(column, false, true))))));
                 }
-            foreach (var d in Catalog.UserTypes.Values.OfType<DomainDef>().Where(d => IsDirectlyOf(d.BaseType, t.Oid)).OrderBy(d => d.Oid).ToList())
-            {
-                Walk(d);
-                var oid = d.Oid;
-                found.Add(($"type {d.Name}", on, () => Catalog = Catalog.RemoveUserType(oid)));
-            }
+            foreach (var d in Catalog.UserTypes.Values.OfType<DomainDef>().Where(d => IsDirectlyOf(d.BaseType, t.Oid)))
+                direct.Add((d.Oid, 0, () =>
+                {
+                    Walk(d);
+                    found.Add(($"type {d.Name}", on, () => Catalog = Catalog.RemoveUserType(d.Oid)));
+                }));
+            foreach (var (_, _, visit) in direct.OrderByDescending(x => x.Oid).ThenBy(x => x.Sub)) visit();
         }
         Walk(type);
         found.Reverse();

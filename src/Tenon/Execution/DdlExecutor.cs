@@ -38,7 +38,14 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         if (!Catalog.Schemas.Contains(schema))
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist") { Position = qualified.Position };
         var name = NameGenerator.Truncate(qualified.Name);
-        if (!Catalog.RelationExists(schema, name)) return (schema, name);
+        if (!Catalog.RelationExists(schema, name))
+        {
+            // A relation has a row type of its name, so it cannot take a user type's name.
+            if (Catalog.LookupType(schema, name) is not null)
+                throw new TenonException(SqlState.DuplicateObject, $"type \"{name}\" already exists",
+                    hint: "A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.");
+            return (schema, name);
+        }
         if (!ifNotExists) throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
         return null;
