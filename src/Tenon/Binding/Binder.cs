@@ -72,6 +72,7 @@ public sealed partial class Binder
         if (target.Id == TypeId.Unknown) return e;
         if (e.Type == target) return e;
         if (target.Domain is not null) return CoerceToDomain(e, target, context, position);
+        if (e.Type.Enum is { } fromEnum && target.Enum is { } toEnum && fromEnum.Oid != toEnum.Oid) return null;
         if (e.Type.Id == target.Id && !target.HasModifier) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if (e is ConstExpr { Type.Id: TypeId.Unknown } c)

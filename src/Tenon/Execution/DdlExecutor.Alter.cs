@@ -121,7 +121,7 @@ public sealed partial class DdlExecutor
                     break;
                 }
                 case ObjectKind.Type or ObjectKind.Domain:
-                    DropUserType(name, stmt.Kind == ObjectKind.Domain, stmt.IfExists, stmt.Cascade);
+                    DropUserType(name, stmt.Kind == ObjectKind.Domain, stmt.IfExists, stmt.Cascade, stmt.Names.Count > 1);
                     break;
                 case ObjectKind.Extension:
                     if (!Catalog.Extensions.TryGetValue(name.Name, out var extension))

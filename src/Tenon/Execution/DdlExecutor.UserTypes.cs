@@ -135,7 +135,8 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>DROP TYPE / DROP DOMAIN of one name.</summary>
-    private void DropUserType(QualifiedName name, bool domain, bool ifExists, bool cascade)
+    /// <param name="several">The DROP names more than one object (PostgreSQL then words 2BP01 for them all).</param>
+    private void DropUserType(QualifiedName name, bool domain, bool ifExists, bool cascade, bool several)
     {
         var type = Catalog.LookupType(name.Schema, name.Name);
         if (type is null)
@@ -173,14 +174,17 @@ public sealed partial class DdlExecutor
             foreach (var (_, _, visit) in direct.OrderByDescending(x => x.Oid).ThenBy(x => x.Sub)) visit();
         }
         Walk(type);
-        found.Reverse();
         if (found.Count > 0)
         {
+            var report = Enumerable.Reverse(found).ToList();
             if (!cascade)
-                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop type {type.Name} because other objects depend on it",
-                    string.Join("\n", found.Select(f => $"{f.What} depends on {f.On}")),
+                throw new TenonException(SqlState.DependentObjectsStillExist,
+                    several ? "cannot drop desired object(s) because other objects depend on them" : $"cannot drop type {type.Name} because other objects depend on it",
+                    string.Join("\n", report.Select(f => $"{f.What} depends on {f.On}")),
                     "Use DROP ... CASCADE to drop the dependent objects too.");
-            ReportCascade(found.Select(f => f.What).ToList());
+            ReportCascade(report.Select(f => f.What).ToList());
+            // Deleting in the walk's order drops a referencing column (and its foreign key with
+            // it) before the referenced one, so no foreign key is reported on its own.
             foreach (var f in found) f.Drop();
         }
         Catalog = Catalog.RemoveUserType(type.Oid);

@@ -1,3 +1,4 @@
+using Tenon.Errors;
 using Tenon.Types;
 
 namespace Tenon.Execution;
@@ -13,6 +14,8 @@ public static partial class Functions
         if (args.Count != 1 || args[0].Enum is not { } e || name is not ("enum_first" or "enum_last")) return null;
         var type = SqlType.OfEnum(e);
         var first = name == "enum_first";
-        return new([type], type, (_, _) => e.Labels.Count == 0 ? null : first ? e.Labels[0] : e.Labels[^1], Strict: false);
+        return new([type], type, (_, _) => e.Labels.Count == 0
+            ? throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"enum {e.Name} contains no values")
+            : first ? e.Labels[0] : e.Labels[^1], Strict: false);
     }
 }
