@@ -65,6 +65,9 @@ public sealed partial class SystemCatalog
         return With(userTypes: types, tables: tables);
     }
 
+    /// <summary>The catalog with these user types, exactly as stored (loading a database file; the columns already hold them).</summary>
+    internal SystemCatalog WithRestoredUserTypes(ImmutableDictionary<uint, UserTypeDef> types) => With(userTypes: types);
+
     public SystemCatalog RemoveUserType(uint oid) =>
         With(userTypes: UserTypes.Remove(oid), comments: CommentsWithout(CommentKey.TypeClass, oid));
 

@@ -31,6 +31,7 @@ namespace Tenon.Wal;
 ///   11   tuple                         varint n, n values (ValueTuple)
 ///   12   SqlType                       1 byte TypeId, then length, precision, scale as varints
 ///   13   a stored value                <see cref="ValueCodec"/> encoding (a constant inside an expression)
+///   14   SqlType of an enum or domain  the EnumTypeDef or DomainDef object (tag 9) it was made from
 /// </summary>
 internal static class ObjectCodec
 {
@@ -50,6 +51,13 @@ internal static class ObjectCodec
             case uint u: w.Write((byte)6); w.Write(u); return;
             case char c: w.Write((byte)7); w.Write((ushort)c); return;
             case Enum e: w.Write((byte)8); w.Write(Convert.ToInt64(e)); return;
+            case SqlType { Domain: not null } or SqlType { Enum: not null }:
+            {
+                var t = (SqlType)value;
+                w.Write((byte)14);
+                Write(w, (object?)t.Domain ?? t.Enum);
+                return;
+            }
             case SqlType t:
                 w.Write((byte)12);
                 w.Write((byte)t.Id);
@@ -95,7 +103,7 @@ internal static class ObjectCodec
     }
 
     private static bool IsStoredValue(object value) =>
-        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or byte[] or PgInet;
+        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or byte[] or PgInet or PgEnumValue;
 
     /// <summary>Reads a value and converts it to <paramref name="target"/> (the declared type of the property or element).</summary>
     public static object? Read(BinaryReader r, Type target)
@@ -147,6 +155,9 @@ internal static class ObjectCodec
                 return SqlType.FromParts(id, length, precision, scale);
             }
             case 13: return ValueCodec.ReadValue(r);
+            case 14:
+                return Read(r, typeof(Catalog.UserTypeDef)) is Catalog.UserTypeDef user
+                    ? Catalog.SystemCatalog.SqlTypeOf(user) : throw new InvalidDataException("a user type without its definition");
             default: throw new InvalidDataException($"unknown catalog tag {tag}");
         }
     }

@@ -30,6 +30,7 @@ namespace Tenon.Wal;
 ///   16   uint (oid)       4 bytes
 ///   17   PgInet           1 byte family (4 or 6), 1 byte bits, 16 bytes address (network order,
 ///                         IPv4 in the first 4)
+///   18   PgEnumValue      4 bytes type oid, 4 bytes label oid, 4 bytes float4 sort order, string label
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -96,6 +97,13 @@ internal static class ValueCodec
                 w.Write(inet.Bits);
                 w.Write(inet.GetBytes());
                 break;
+            case PgEnumValue e:
+                w.Write((byte)18);
+                w.Write(e.TypeOid);
+                w.Write(e.Oid);
+                w.Write(e.SortOrder);
+                w.Write(e.Label);
+                break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -154,6 +162,13 @@ internal static class ValueCodec
                 UInt128 address = 0;
                 foreach (var b in bytes) address = (address << 8) | b;
                 return new PgInet(family == 6, bits, address);
+            }
+            case 18:
+            {
+                var typeOid = r.ReadUInt32();
+                var oid = r.ReadUInt32();
+                var sortOrder = r.ReadSingle();
+                return new PgEnumValue(typeOid, oid, sortOrder, r.ReadString());
             }
             default: throw new InvalidDataException($"unknown value tag {tag}");
         }

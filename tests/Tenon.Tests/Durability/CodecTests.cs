@@ -21,6 +21,7 @@ public sealed class CodecTests
         0u, uint.MaxValue,
         InetText.Parse("192.168.1.5/24", isCidr: false), InetText.Parse("10.0.0.0/8", isCidr: true),
         InetText.Parse("2001:db8::ff00:42:8329/64", isCidr: false), InetText.Parse("::/0", isCidr: true),
+        new PgEnumValue(16400, 16402, 1.5f, "happy ☃"),
     };
 
     [Theory]
@@ -70,6 +71,7 @@ public sealed class CodecTests
                 case byte[]: covered.Add(TypeId.Bytea); break;
                 case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
+                case PgEnumValue: covered.Add(TypeId.Enum); break;
             }
         Assert.Equal(Enum.GetValues<TypeId>().ToHashSet(), covered);
     }
