@@ -115,6 +115,10 @@ public sealed partial class DdlExecutor
                 });
                 return new StatementResult(tag);
             }
+            case AlterTypeAction.OwnerTo:
+                // Tenon has one role, which owns everything: naming it changes nothing.
+                CheckOwner(new OwnerToAction(stmt.NewName!));
+                return new StatementResult(tag);
             case AlterTypeAction.AddValue or AlterTypeAction.RenameValue:
                 if (type is not EnumTypeDef e) throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not an enum");
                 if (stmt.Action == AlterTypeAction.AddValue) AddEnumValue(e, stmt);

@@ -37,7 +37,7 @@ public sealed partial class Parser
         return new CreateDomainStatement(name, type, constraints) { Collation = collation, Position = create.Position };
     }
 
-    /// ALTER TYPE any_name {ADD VALUE [IF NOT EXISTS] Sconst [{BEFORE | AFTER} Sconst] | RENAME VALUE Sconst TO Sconst | RENAME TO name}
+    /// ALTER TYPE any_name {ADD VALUE [IF NOT EXISTS] Sconst [{BEFORE | AFTER} Sconst] | RENAME VALUE Sconst TO Sconst | RENAME TO name | OWNER TO role}
     private Statement ParseAlterType(Token alter)
     {
         ExpectKw("type");
@@ -67,13 +67,15 @@ public sealed partial class Parser
         }
         if (AcceptKws("rename", "to"))
             return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.Rename) { NewName = ParseColId(), Position = alter.Position };
+        if (AcceptKws("owner", "to"))
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.OwnerTo) { NewName = ParseRoleSpec(), Position = alter.Position };
         if (Cur.Kind is TokenKind.Semicolon or TokenKind.EndOfInput) throw Error();
         return Unsupported("ALTER TYPE");
     }
 
     /// ALTER DOMAIN any_name {SET DEFAULT a_expr | DROP DEFAULT | {SET | DROP} NOT NULL | ADD TableConstraint [NOT VALID]
     ///   | DROP CONSTRAINT [IF EXISTS] name [RESTRICT | CASCADE] | VALIDATE CONSTRAINT name | RENAME TO name
-    ///   | RENAME CONSTRAINT name TO name}
+    ///   | RENAME CONSTRAINT name TO name | OWNER TO role}
     private Statement ParseAlterDomain(Token alter)
     {
         ExpectKw("domain");
@@ -93,6 +95,7 @@ public sealed partial class Parser
         }
         if (AcceptKws("validate", "constraint")) return Make(AlterTypeAction.ValidateConstraint) with { Label = ParseColId() };
         if (AcceptKws("rename", "to")) return Make(AlterTypeAction.Rename) with { NewName = ParseColId() };
+        if (AcceptKws("owner", "to")) return Make(AlterTypeAction.OwnerTo) with { NewName = ParseRoleSpec() };
         if (AcceptKws("rename", "constraint"))
         {
             var constraint = ParseColId();

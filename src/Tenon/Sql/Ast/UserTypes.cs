@@ -11,7 +11,7 @@ public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType
 
 public enum AlterTypeAction
 {
-    AddValue, RenameValue, Rename,
+    AddValue, RenameValue, Rename, OwnerTo,
     SetDefault, DropDefault, SetNotNull, DropNotNull, AddConstraint, DropConstraint, ValidateConstraint, RenameConstraint,
 }
 
