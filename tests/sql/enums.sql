@@ -49,6 +49,9 @@ SELECT d.day, d.m, m.note FROM diary d JOIN moods m USING (m) ORDER BY d.day;
 CREATE TABLE uniq (m mood UNIQUE);
 INSERT INTO uniq VALUES ('sad'), ('ok');
 INSERT INTO uniq VALUES ('sad');
+INSERT INTO uniq SELECT 'happy';
+INSERT INTO uniq SELECT 'bad';
+SELECT * FROM uniq ORDER BY m;
 -- ALTER TYPE … ADD VALUE
 ALTER TYPE mood ADD VALUE 'ecstatic';
 ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';

@@ -118,7 +118,8 @@ public sealed partial class Binder
                 return (BoundExpr)new ColumnExpr(i, projected[i].Type, 0, "?");
             }).ToArray();
 
-            var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null)).ToArray();
+            var keepUnknown = ReferenceEquals(core, KeepUnknownOutputsOf);
+            var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null, keepUnknown)).ToArray();
             plan = new ProjectNode(plan, projected, columns);
             if (distinctKeys is not null)
             {
@@ -143,10 +144,16 @@ public sealed partial class Binder
         }
     }
 
-    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item)
+    /// <summary>
+    /// The select list whose untyped literals keep type unknown (the SELECT of INSERT … SELECT,
+    /// as PostgreSQL leaves them for the target columns to resolve: 'happy' into an enum column).
+    /// </summary>
+    public SelectCore? KeepUnknownOutputsOf { get; set; }
+
+    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item, bool keepUnknown = false)
     {
         var name = item?.Alias ?? (item is null ? "?column?" : ColumnLabel(item.Expr));
-        var type = e.Type.Id == TypeId.Unknown ? SqlType.Text : e.Type;
+        var type = e.Type.Id == TypeId.Unknown && !keepUnknown ? SqlType.Text : e.Type;
         if (e is ColumnExpr { Level: 0, TableOid: > 0 } c)
             return new PlanColumn(name, type, c.TableOid, c.ColumnNumber);
         return new PlanColumn(name, type);

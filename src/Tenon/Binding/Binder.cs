@@ -93,8 +93,10 @@ public sealed partial class Binder
             var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
             return new ConstExpr(value, target);
         }
+        // An unknown-typed output column (INSERT … SELECT 'x') converts as its literal would: in
+        // the caller's context, so varchar(n) still rejects what is too long.
         if (e.Type.Id == TypeId.Unknown)
-            return new Execution.Expressions.CastExpr(e, target, CastContext.Explicit);
+            return new Execution.Expressions.CastExpr(e, target, e is ColumnExpr ? context : CastContext.Explicit);
         if (e.Type.Id == target.Id)
             return new Execution.Expressions.CastExpr(e, target, context);
         if (!ValueCast.CanCast(e.Type, target, context)) return null;
