@@ -91,3 +91,12 @@ DROP DOMAIN IF EXISTS nosuch;
 DROP DOMAIN nosuch;
 DROP DOMAIN yr CASCADE;
 SELECT * FROM items ORDER BY id;
+-- catalog: columns of a domain have the domain's oid (and no typmod of their own)
+CREATE DOMAIN shortcode AS varchar(5);
+CREATE TYPE level AS ENUM ('low', 'high');
+CREATE TABLE cat (c shortcode, m level, v varchar(5));
+SELECT attname, atttypid = (SELECT oid FROM pg_type WHERE typname = 'shortcode') AS is_domain, atttypmod, attlen, attbyval FROM pg_attribute WHERE attrelid = 'cat'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT typname, typtype, typtypmod, typbasetype, typlen, typbyval, typalign, typstorage, typcollation FROM pg_type WHERE typname IN ('shortcode', 'level') ORDER BY 1;
+INSERT INTO cat VALUES ('abcdef');
+INSERT INTO cat VALUES ('abc', 'high', 'xyz');
+SELECT c, m, c || m, length(c) FROM cat;
