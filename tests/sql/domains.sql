@@ -100,3 +100,11 @@ SELECT typname, typtype, typtypmod, typbasetype, typlen, typbyval, typalign, typ
 INSERT INTO cat VALUES ('abcdef');
 INSERT INTO cat VALUES ('abc', 'high', 'xyz');
 SELECT c, m, c || m, length(c) FROM cat;
+-- COMMENT ON TYPE / DOMAIN
+COMMENT ON DOMAIN shortcode IS 'short codes';
+COMMENT ON TYPE level IS 'levels';
+COMMENT ON DOMAIN level IS 'x';
+COMMENT ON TYPE nosuch IS 'x';
+SELECT typname, obj_description(oid, 'pg_type') FROM pg_type WHERE typname IN ('shortcode', 'level') ORDER BY 1;
+COMMENT ON TYPE level IS NULL;
+SELECT typname, obj_description(oid, 'pg_type') FROM pg_type WHERE typname IN ('shortcode', 'level') ORDER BY 1;

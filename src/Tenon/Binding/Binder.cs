@@ -160,15 +160,12 @@ public sealed partial class Binder
 
     // ---- Types -----------------------------------------------------------------------------
 
-    /// <summary>Resolves a type name against the built-in types, then the user types of this binder's catalog.</summary>
-    public SqlType ResolveType(Sql.Ast.TypeName t) => ResolveType(t, Catalog);
-
     /// <summary>
     /// Resolves a parsed type name; serial types resolve to their integer type (callers handle the
     /// sequence). Built-in names come first (pg_catalog is searched before public), then the
-    /// enum types and domains of <paramref name="catalog"/>.
+    /// enum types and domains of <paramref name="catalog"/> (none without one).
     /// </summary>
-    public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog)
+    public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null)
     {
         if (t.IsArray)
             throw new TenonException(SqlState.FeatureNotSupported, "array types are not supported yet") { Position = t.Position };
