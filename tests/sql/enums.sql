@@ -141,3 +141,21 @@ DROP TYPE color CASCADE;
 DROP TYPE color;
 DROP TYPE empty, tight;
 DROP TYPE empty, tight CASCADE;
+-- a domain over an enum: checks on VALUE, label changes reach it; enum operators and functions
+-- take anyenum, which the domain does not match
+CREATE TYPE dmood AS ENUM ('sad', 'ok', 'happy');
+CREATE DOMAIN goodmood AS dmood CHECK (VALUE >= 'ok');
+SELECT 'happy'::goodmood, 'ok'::goodmood < 'happy'::goodmood;
+SELECT 'sad'::goodmood;
+SELECT 'bad'::goodmood;
+CREATE TABLE gm (m goodmood);
+INSERT INTO gm VALUES ('ok'), ('happy');
+INSERT INTO gm VALUES ('sad');
+SELECT m, m::text, m = 'ok' FROM gm ORDER BY m DESC;
+SELECT enum_last(NULL::goodmood);
+ALTER TYPE dmood ADD VALUE 'great' AFTER 'happy';
+INSERT INTO gm VALUES ('great');
+ALTER TYPE dmood RENAME VALUE 'ok' TO 'fine';
+SELECT * FROM gm ORDER BY m;
+DROP TYPE dmood;
+DROP TYPE dmood CASCADE;

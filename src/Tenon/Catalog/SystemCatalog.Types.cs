@@ -41,12 +41,12 @@ public sealed partial class SystemCatalog
     /// </summary>
     public SystemCatalog PutUserType(UserTypeDef type)
     {
-        var types = UserTypes.SetItem(type.Oid, type);
+        var types = Replace(UserTypes, type);
         // A domain's base is older than the domain, so oid order refreshes bases first.
         foreach (var d in types.Values.OfType<DomainDef>().OrderBy(d => d.Oid).ToList())
         {
             var fresh = Refresh(d.BaseType, types);
-            if (!ReferenceEquals(fresh, d.BaseType)) types = types.SetItem(d.Oid, d with { BaseType = fresh });
+            if (!ReferenceEquals(fresh, d.BaseType)) types = Replace(types, d with { BaseType = fresh });
         }
         var tables = Tables;
         foreach (var t in Tables.Values)
@@ -70,6 +70,11 @@ public sealed partial class SystemCatalog
 
     public SystemCatalog RemoveUserType(uint oid) =>
         With(userTypes: UserTypes.Remove(oid), comments: CommentsWithout(CommentKey.TypeClass, oid));
+
+    // SetItem keeps the old value when the new one is Equal, and a definition that differs only
+    // in the snapshot a SqlType holds is Equal (SqlTypes compare by oid): replace it outright.
+    private static ImmutableDictionary<uint, UserTypeDef> Replace(ImmutableDictionary<uint, UserTypeDef> types, UserTypeDef type) =>
+        types.Remove(type.Oid).Add(type.Oid, type);
 
     private static SqlType Refresh(SqlType t, ImmutableDictionary<uint, UserTypeDef> types)
     {

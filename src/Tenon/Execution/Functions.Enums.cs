@@ -11,7 +11,8 @@ public static partial class Functions
 {
     private static FunctionDef? ResolveEnumFunction(string name, IReadOnlyList<SqlType> args)
     {
-        if (args.Count != 1 || args[0].Enum is not { } e || name is not ("enum_first" or "enum_last")) return null;
+        // anyenum: a domain over an enum does not match it.
+        if (args.Count != 1 || args[0].Enum is not { } e || args[0].Domain is not null || name is not ("enum_first" or "enum_last")) return null;
         var type = SqlType.OfEnum(e);
         var first = name == "enum_first";
         return new([type], type, (_, _) => e.Labels.Count == 0

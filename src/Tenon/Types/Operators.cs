@@ -41,6 +41,8 @@ public static partial class Operators
         var isComparison = Array.IndexOf(ComparisonNames, op) >= 0;
         var isArithmetic = op is "+" or "-" or "*" or "/" or "%";
         if (!isComparison && !isArithmetic) return null;
+        // Enum comparisons take anyenum, which a domain over an enum does not match in PostgreSQL.
+        if (isComparison && (left is { Domain: not null, Id: TypeId.Enum } || right is { Domain: not null, Id: TypeId.Enum })) return null;
 
         if (l.Id == TypeId.Unknown && r.Id == TypeId.Unknown)
         {
