@@ -118,7 +118,7 @@ public sealed partial class Binder
                 return (BoundExpr)new ColumnExpr(i, projected[i].Type, 0, "?");
             }).ToArray();
 
-            var keepUnknown = ReferenceEquals(core, KeepUnknownOutputsOf);
+            var keepUnknown = ReferenceEquals(core, KeepUnknownOutputsOf) || _keepUnknown.Remove(core);
             var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null, keepUnknown)).ToArray();
             plan = new ProjectNode(plan, projected, columns);
             if (distinctKeys is not null)
@@ -149,6 +149,9 @@ public sealed partial class Binder
     /// as PostgreSQL leaves them for the target columns to resolve: 'happy' into an enum column).
     /// </summary>
     public SelectCore? KeepUnknownOutputsOf { get; set; }
+
+    /// <summary>Set-operation branches whose untyped literals stay unknown (see <see cref="BindBody"/>).</summary>
+    private readonly HashSet<SelectCore> _keepUnknown = new(ReferenceEqualityComparer.Instance);
 
     private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item, bool keepUnknown = false)
     {
