@@ -86,6 +86,7 @@ internal static class WireTypes
             case TypeId.Void: return [];
             case TypeId.Record: return SendRecord((PgRecord)value);
             case TypeId.Array: return SendArray((PgArray)value);
+            case TypeId.Enum: return Encoding.UTF8.GetBytes(((PgEnumValue)value).Label);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
     }
@@ -218,6 +219,7 @@ internal static class WireTypes
                 return new PgInterval(BinaryPrimitives.ReadInt32BigEndian(b[12..]), BinaryPrimitives.ReadInt32BigEndian(b[8..]), BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Bytea: return b.ToArray();
             case TypeId.Array: return ReceiveArray(b, type, parameterNumber, Bad);
+            case TypeId.Enum: return type.Enum!.Parse(MessageBody.Decode(b));
         }
         throw new TenonException(SqlState.UndefinedFunction, $"no binary input function available for type {type.DisplayName}");
     }

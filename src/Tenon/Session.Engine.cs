@@ -150,6 +150,9 @@ public sealed partial class Session
             case AlterTableStatement a: return ddl.AlterTable(a);
             case TruncateStatement t: return ddl.Truncate(t);
             case CommentStatement c: return ddl.Comment(c);
+            case CreateEnumStatement c: return ddl.CreateEnum(c);
+            case CreateDomainStatement c: return ddl.CreateDomain(c);
+            case AlterTypeStatement a: return ddl.AlterType(a);
             case SetStatement s: return SetVariable(s);
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);

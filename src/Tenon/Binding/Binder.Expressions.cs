@@ -31,7 +31,7 @@ public sealed partial class Binder
                 return new ConstExpr(null, SqlType.Unknown);
             case TypedLiteral tl:
             {
-                var type = ResolveType(tl.Type);
+                var type = ResolveType(tl.Type, Catalog);
                 return TryCoerce(new ConstExpr(tl.Value, SqlType.Unknown), type, CastContext.Explicit, tl.Position)!;
             }
             case ColumnRef c:
@@ -220,7 +220,7 @@ public sealed partial class Binder
 
     private BoundExpr BindCast(Sql.Ast.CastExpr c, Scope? scope)
     {
-        var target = ResolveType(c.Type);
+        var target = ResolveType(c.Type, Catalog);
         var operand = c.Operand is ArrayExpr a && target.IsArray ? BindArrayConstructor(a, scope, target) : BindExpr(c.Operand, scope);
         if (operand is ParamExpr { Type.Id: TypeId.Unknown } p)
         {

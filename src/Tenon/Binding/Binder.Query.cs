@@ -195,6 +195,10 @@ public sealed partial class Binder
                 return BindValues(values, outer, null);
             case SetOperationBody set:
             {
+                // Untyped literals of a branch's select list stay unknown until the branches meet
+                // ('happy' beside an enum column becomes the enum, as in PostgreSQL).
+                if (set.Left is SelectCore leftCore) _keepUnknown.Add(leftCore);
+                if (set.Right is SelectCore rightCore) _keepUnknown.Add(rightCore);
                 var left = BindBody(set.Left, outer);
                 var right = BindBody(set.Right, outer);
                 var opName = set.Operator.ToString().ToUpperInvariant();

@@ -10,9 +10,6 @@ namespace Tenon.Binding;
 
 public sealed partial class Binder
 {
-    /// <summary>The SELECT whose unknown-typed outputs stay unknown (an INSERT's source).</summary>
-    private SelectCore? _unknownOutputsCore;
-
     /// <summary>
     /// Binds the query of INSERT … SELECT. Like PostgreSQL, a plain SELECT's untyped outputs
     /// (string literals, parameters) are left unknown, for the INSERT to coerce them to the target
@@ -24,9 +21,9 @@ public sealed partial class Binder
         for (var i = 0; i < core.Targets.Count && i < targets.Count; i++)
             if (core.Targets[i].Expr is ParamRef p && !ParameterTypes.ContainsKey(p.Number))
                 ParameterTypes[p.Number] = targets[i].Type.WithoutModifier();
-        _unknownOutputsCore = core;
+        KeepUnknownOutputsOf = core;
         try { return BindQuery(q, null); }
-        finally { _unknownOutputsCore = null; }
+        finally { KeepUnknownOutputsOf = null; }
     }
 
     /// <summary>
@@ -141,7 +138,7 @@ public sealed partial class Binder
                 return (BoundExpr)new ColumnExpr(i, projected[i].Type, 0, "?");
             }).ToArray();
 
-            var keepUnknown = ReferenceEquals(core, _unknownOutputsCore);
+            var keepUnknown = ReferenceEquals(core, KeepUnknownOutputsOf) || _keepUnknown.Remove(core);
             var columns = projected.Select((e, i) => MakePlanColumn(e, i < width ? targets[i] : null, keepUnknown)).ToArray();
             (plan, projected) = PlanSetReturning(plan, projected);
             plan = new ProjectNode(plan, projected, columns);
@@ -169,7 +166,16 @@ public sealed partial class Binder
         }
     }
 
-    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item, bool keepUnknown)
+    /// <summary>
+    /// The select list whose untyped literals keep type unknown (the SELECT of INSERT … SELECT,
+    /// as PostgreSQL leaves them for the target columns to resolve: 'happy' into an enum column).
+    /// </summary>
+    public SelectCore? KeepUnknownOutputsOf { get; set; }
+
+    /// <summary>Set-operation branches whose untyped literals stay unknown (see <see cref="BindBody"/>).</summary>
+    private readonly HashSet<SelectCore> _keepUnknown = new(ReferenceEqualityComparer.Instance);
+
+    private PlanColumn MakePlanColumn(BoundExpr e, SelectItem? item, bool keepUnknown = false)
     {
         var name = item?.Alias ?? (item is null ? "?column?" : ColumnLabel(item.Expr));
         var type = e.Type.Id == TypeId.Unknown && !keepUnknown ? SqlType.Text : e.Type;

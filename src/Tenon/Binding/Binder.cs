@@ -77,6 +77,8 @@ public sealed partial class Binder
     {
         if (target.Id == TypeId.Unknown) return e;
         if (e.Type == target) return e;
+        if (target.Domain is not null) return CoerceToDomain(e, target, context, position);
+        if (e.Type.Enum is { } fromEnum && target.Enum is { } toEnum && fromEnum.Oid != toEnum.Oid) return null;
         if (e.Type.Id == target.Id && !target.HasModifier && (!target.IsArray || e.Type.WithoutModifier() == target)) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if ((target.Id == TypeId.RegType || e.Type.Id == TypeId.RegType) && CoerceRegType(e, target, position) is { } regtype) return regtype;
@@ -106,10 +108,10 @@ public sealed partial class Binder
             var value = target.HasModifier ? ValueCast.Cast(parsed, target.WithoutModifier(), target, context, _ctx.Settings) : parsed;
             return new ConstExpr(value, target);
         }
-        // A value known only at run time (an INSERT … SELECT output): its input function, then the
-        // type modifier in this context (assignment rejects a too-long varchar; explicit cuts it).
+        // An unknown-typed output column (INSERT … SELECT 'x') converts as its literal would: in
+        // the caller's context, so varchar(n) still rejects what is too long.
         if (e.Type.Id == TypeId.Unknown)
-            return new Execution.Expressions.CastExpr(e, target, context);
+            return new Execution.Expressions.CastExpr(e, target, e is ColumnExpr ? context : CastContext.Explicit);
         if (e.Type.Id == target.Id && !target.IsArray)
             return new Execution.Expressions.CastExpr(e, target, context);
         if (!ValueCast.CanCast(e.Type, target, context)) return null;
@@ -173,8 +175,12 @@ public sealed partial class Binder
 
     // ---- Types -----------------------------------------------------------------------------
 
-    /// <summary>Resolves a parsed type name; serial types resolve to their integer type (callers handle the sequence).</summary>
-    public static SqlType ResolveType(Sql.Ast.TypeName t)
+    /// <summary>
+    /// Resolves a parsed type name; serial types resolve to their integer type (callers handle the
+    /// sequence). Built-in names come first (pg_catalog is searched before public), then the
+    /// enum types and domains of <paramref name="catalog"/> (none without one).
+    /// </summary>
+    public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null)
     {
         if (t.IsArray) return ArrayTypeOf(ResolveType(t with { IsArray = false }), t.Position);
         // _int4, _text …: pg_type's names of the array types.
@@ -233,6 +239,12 @@ public sealed partial class Binder
                 if (s < -1000 || s > 1000)
                     throw new TenonException(SqlState.InvalidParameterValue, $"NUMERIC scale {s} must be between -1000 and 1000") { Position = t.Position };
                 return SqlType.NumericOf(p, s);
+        }
+        if (catalog?.LookupType(t.Schema, t.Name) is { } user && t.Schema != "pg_catalog")
+        {
+            if (mods.Count > 0)
+                throw new TenonException(SqlState.SyntaxError, $"type modifier is not allowed for type \"{user.Name}\"") { Position = t.Position };
+            return SystemCatalog.SqlTypeOf(user);
         }
         throw new TenonException(SqlState.UndefinedObject, $"type \"{(t.Schema is null ? t.Name : t.Schema + "." + t.Name)}\" does not exist") { Position = t.Position };
     }

@@ -13,4 +13,7 @@ public readonly record struct CommentKey(uint ClassOid, uint ObjectOid, int SubI
     public const uint ConstraintClass = 2606;
     /// <summary>pg_namespace's oid: schemas.</summary>
     public const uint NamespaceClass = 2615;
+
+    /// <summary>pg_type's oid: enum types and domains.</summary>
+    public const uint TypeClass = 1247;
 }

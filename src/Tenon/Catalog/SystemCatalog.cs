@@ -12,7 +12,7 @@ namespace Tenon.Catalog;
 /// "schema.name", as pg_class does. An unqualified name is looked up along a session's
 /// <see cref="SearchPath"/>; a session's temporary relations live in its own schema pg_temp_N.
 /// </summary>
-public sealed class SystemCatalog
+public sealed partial class SystemCatalog
 {
     public const string PublicSchema = "public";
     public const string TempSchema = "pg_temp";
@@ -28,9 +28,11 @@ public sealed class SystemCatalog
         ImmutableHashSet<string> schemas,
         ImmutableDictionary<string, ExtensionDef> extensions,
         ImmutableDictionary<CommentKey, string> comments,
-        ImmutableDictionary<string, uint> schemaOids)
+        ImmutableDictionary<string, uint> schemaOids,
+        ImmutableDictionary<uint, UserTypeDef> userTypes)
     {
         SchemaOidsByName = schemaOids;
+        UserTypes = userTypes;
         Tables = tables;
         Indexes = indexes;
         Sequences = sequences;
@@ -50,7 +52,7 @@ public sealed class SystemCatalog
         ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", "pg_toast"),
         ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql),
         ImmutableDictionary<CommentKey, string>.Empty,
-        ImmutableDictionary<string, uint>.Empty);
+        ImmutableDictionary<string, uint>.Empty, ImmutableDictionary<uint, UserTypeDef>.Empty);
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }
     public ImmutableDictionary<uint, IndexDef> Indexes { get; }
@@ -73,9 +75,10 @@ public sealed class SystemCatalog
         ImmutableHashSet<string>? schemas = null,
         ImmutableDictionary<string, ExtensionDef>? extensions = null,
         ImmutableDictionary<CommentKey, string>? comments = null,
-        ImmutableDictionary<string, uint>? schemaOids = null) =>
+        ImmutableDictionary<string, uint>? schemaOids = null,
+        ImmutableDictionary<uint, UserTypeDef>? userTypes = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
-            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, schemaOids ?? SchemaOidsByName);
+            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, schemaOids ?? SchemaOidsByName, userTypes ?? UserTypes);
 
     /// <summary>Rebuilds a catalog from its parts exactly as they were (loading a database file).</summary>
     internal static SystemCatalog Restore(
@@ -87,8 +90,9 @@ public sealed class SystemCatalog
         ImmutableHashSet<string> schemas,
         ImmutableDictionary<string, ExtensionDef> extensions,
         ImmutableDictionary<CommentKey, string> comments,
-        ImmutableDictionary<string, uint> schemaOids) =>
-        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments, schemaOids);
+        ImmutableDictionary<string, uint> schemaOids,
+        ImmutableDictionary<uint, UserTypeDef>? userTypes = null) =>
+        new(tables, indexes, sequences, views, relationsByName, schemas, extensions, comments, schemaOids, userTypes ?? ImmutableDictionary<uint, UserTypeDef>.Empty);
 
     public static string Key(string schema, string name) => schema + "." + name;
 
@@ -280,7 +284,7 @@ public sealed class SystemCatalog
         var sequences = Sequences.SetItems(Sequences.Values.Where(q => q.Schema == from).Select(q => KeyValuePair.Create(q.Oid, q with { Schema = to })));
         var views = Views.SetItems(Views.Values.Where(v => v.Schema == from).Select(v => KeyValuePair.Create(v.Oid, v with { Schema = to })));
         return new SystemCatalog(tables, Indexes, sequences, views, names, Schemas.Remove(from).Add(to), Extensions, Comments,
-            SchemaOidsByName.Remove(from).SetItem(to, oid));
+            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes);
     }
 
     /// <summary>Sets (or with null/empty text removes, as PostgreSQL does) the comment on an object.</summary>

@@ -270,6 +270,8 @@ public sealed partial class RowWriter
                 expr = binder.CoerceForColumn(
                     binder.BindExpr(new FunctionCall(new QualifiedName(null, "nextval"), [new StringLiteral(Errors.SqlErrors.QuoteIdentifier(table.Schema) + "." + Errors.SqlErrors.QuoteIdentifier(column.OwnedSequence))]), null),
                     column, 0);
+            else if (column.Type.Domain is not null)
+                expr = binder.CoerceForColumn(binder.BindDomainDefault(column.Type), column, 0);
             _defaults[key] = expr;
         }
         return expr?.Eval(Array.Empty<object?>(), _ctx);

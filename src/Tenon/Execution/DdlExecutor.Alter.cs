@@ -136,6 +136,9 @@ public sealed partial class DdlExecutor
                 case ObjectKind.View:
                     DropView(name, stmt);
                     break;
+                case ObjectKind.Type or ObjectKind.Domain:
+                    DropUserType(name, stmt.Kind == ObjectKind.Domain, stmt.IfExists, stmt.Cascade, stmt.Names.Count > 1);
+                    break;
                 case ObjectKind.Extension:
                     if (!Catalog.Extensions.TryGetValue(name.Name, out var extension))
                     {
@@ -357,7 +360,7 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists");
                     }
                     SystemColumns.CheckUserColumnName(add.Column.Name);
-                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type), (short)(table.Columns.Count + 1));
+                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type, Catalog), (short)(table.Columns.Count + 1));
                     Catalog = Catalog.PutTable(table with { Columns = table.Columns.Append(col).ToArray() });
                     var pending = new List<(TableConstraint, int)>();
                     ApplyColumnDefinition(oid, add.Column, pending);

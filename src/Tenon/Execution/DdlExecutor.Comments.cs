@@ -64,6 +64,17 @@ public sealed partial class DdlExecutor
                 key = new CommentKey(CommentKey.ConstraintClass, constraint.Oid, 0);
                 break;
             }
+            case "type":
+            case "domain":
+            {
+                var name = string.Join(".", parts);
+                var type = Catalog.LookupType(parts.Count > 1 ? parts[^2] : null, parts[^1])
+                    ?? throw new TenonException(SqlState.UndefinedObject, $"type \"{name}\" does not exist");
+                if (stmt.ObjectKind.Equals("domain", StringComparison.OrdinalIgnoreCase) && type is not DomainDef)
+                    throw new TenonException(SqlState.WrongObjectType, $"\"{name}\" is not a domain");
+                key = new CommentKey(CommentKey.TypeClass, type.Oid, 0);
+                break;
+            }
             default:
                 throw new TenonException(SqlState.FeatureNotSupported, $"COMMENT ON {stmt.ObjectKind.ToUpperInvariant()} is not supported by Tenon yet") { Position = stmt.Position };
         }

@@ -162,7 +162,7 @@ public sealed partial class DdlExecutor
         bool resetMax = false, resetMin = false;
         if (given.TryGetValue("as", out var asOpt))
         {
-            var newType = Binder.ResolveType(asOpt.Type!);
+            var newType = Binder.ResolveType(asOpt.Type!, Catalog);
             if (newType.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))
                 throw new TenonException(SqlState.InvalidParameterValue, "sequence type must be smallint, integer, or bigint");
             if (!creating)

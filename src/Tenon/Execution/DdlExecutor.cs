@@ -48,7 +48,14 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     {
         var schema = CreationSchema(qualified, temporary, withPosition);
         var name = NameGenerator.Truncate(qualified.Name);
-        if (!Catalog.RelationExists(schema, name)) return (schema, name);
+        if (!Catalog.RelationExists(schema, name))
+        {
+            // A relation has a row type of its name, so it cannot take a user type's name.
+            if (Catalog.LookupType(schema, name) is not null)
+                throw new TenonException(SqlState.DuplicateObject, $"type \"{name}\" already exists",
+                    hint: "A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.");
+            return (schema, name);
+        }
         if (!ifNotExists) throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         ctx.Session.RaiseNotice(new Notice("NOTICE", "42P07", $"relation \"{name}\" already exists, skipping"));
         return null;
@@ -95,7 +102,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         {
             if (columns.Any(x => x.Name == c.Name))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
-            columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type), (short)(columns.Count + 1)));
+            columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog), (short)(columns.Count + 1)));
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
         var table = new TableDef(oid, schema, name, columns) { Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt) };

@@ -104,12 +104,29 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i],
                 items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position))).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
+            // An untyped literal of the select list is read by the target type's input function,
+            // whose errors point at the literal (not the length check or a domain's constraints).
+            var literalAt = plan.Columns.Select((c, i) => c.Type.Id == TypeId.Unknown && stmt.Source.Body is SelectCore sc && i < sc.Targets.Count
+                ? sc.Targets[i].Expr.Position : 0).ToArray();
             produceRows = () =>
             {
                 var rows = new List<object?[]>();
                 foreach (var r in plan.Execute(ctx).ToList())
                 {
-                    var vals = casts.Select(c => c.Eval(r, ctx)).ToArray();
+                    var vals = new object?[casts.Length];
+                    for (var i = 0; i < casts.Length; i++)
+                    {
+                        try
+                        {
+                            vals[i] = casts[i].Eval(r, ctx);
+                        }
+                        catch (TenonException ex) when (literalAt[i] > 0 && ex.Position == 0
+                                                        && ex.SqlState != SqlState.StringDataRightTruncation && !ex.SqlState.StartsWith("23", StringComparison.Ordinal))
+                        {
+                            ex.Position = literalAt[i];
+                            throw;
+                        }
+                    }
                     rows.Add(BuildRow(writer, realTable, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
                 }
                 return rows;

@@ -39,6 +39,7 @@ public static partial class Functions
     {
         "pg_class" => CommentKey.RelationClass,
         "pg_constraint" => CommentKey.ConstraintClass,
+        "pg_type" => CommentKey.TypeClass,
         _ => null,
     };
 }

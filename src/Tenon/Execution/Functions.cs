@@ -51,10 +51,10 @@ public static partial class Functions
             case "pg_typeof" when n == 1:
                 // regtype output: the type without its modifier, and bpchar under its SQL name.
                 return new([args[0]], SqlType.Text,
-                    (_, _) => args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
+                    (_, _) => args[0].Domain is not null ? args[0].DisplayName : args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
         }
         return ResolveSequenceFunction(name, args) ?? ResolveAdvisoryLockFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args)
-            ?? ResolveCatalogFunction(name, args);
+            ?? ResolveCatalogFunction(name, args) ?? ResolveEnumFunction(name, args);
     }
 
     /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER, … as constants of the transaction.</summary>

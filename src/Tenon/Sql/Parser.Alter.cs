@@ -27,6 +27,8 @@ public sealed partial class Parser
             }
             throw Error();
         }
+        if (t.Is("type")) return ParseAlterType(alter);
+        if (t.Is("domain")) return ParseAlterDomain(alter);
         if (t.Is("index") || t.Is("sequence") || t.Is("view"))
         {
             var kind = t.Is("index") ? ObjectKind.Index : t.Is("sequence") ? ObjectKind.Sequence : ObjectKind.View;

@@ -32,6 +32,8 @@ public sealed partial class Parser
         if (t.Is("schema") && !orReplace && !temporary && !unlogged) return ParseCreateSchema(create);
         if (t.Is("extension") && !orReplace && !temporary && !unlogged) return ParseCreateExtension(create);
         if (t.Is("database") && !orReplace && !temporary && !unlogged) return ParseCreateDatabase(create);
+        if (t.Is("type") && !orReplace && !temporary && !unlogged) return ParseCreateType(create);
+        if (t.Is("domain") && !orReplace && !temporary && !unlogged) return ParseCreateDomain(create);
         return UnsupportedCreate(orReplace);
     }
 

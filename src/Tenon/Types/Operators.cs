@@ -43,6 +43,8 @@ public static partial class Operators
         var isComparison = Array.IndexOf(ComparisonNames, op) >= 0;
         var isArithmetic = op is "+" or "-" or "*" or "/" or "%";
         if (!isComparison && !isArithmetic) return null;
+        // Enum comparisons take anyenum, which a domain over an enum does not match in PostgreSQL.
+        if (isComparison && (left is { Domain: not null, Id: TypeId.Enum } || right is { Domain: not null, Id: TypeId.Enum })) return null;
 
         if (l.Id == TypeId.Unknown && r.Id == TypeId.Unknown)
         {
@@ -109,7 +111,7 @@ public static partial class Operators
 
     private static SqlType? ComparisonType(SqlType l, SqlType r)
     {
-        if (l.Id == r.Id) return l;
+        if (l.Id == r.Id) return l.Id == TypeId.Enum && l.Enum!.Oid != r.Enum!.Oid ? null : l;
         if (IsNumber(l.Id) && IsNumber(r.Id)) return PromoteNumbers(l, r);
         if (IsString(l.Id) && IsString(r.Id)) return SqlType.Text;
         if (IsDateTime(l.Id) && IsDateTime(r.Id)) return l.Id > r.Id ? l : r;
@@ -399,6 +401,7 @@ public static partial class Operators
         TypeId.Unknown => 'X',
         TypeId.Void => 'P',
         TypeId.Array => 'A',
+        TypeId.Enum => 'E',
         _ => 'U',
     };
 

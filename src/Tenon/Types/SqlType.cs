@@ -38,6 +38,33 @@ public sealed record SqlType
     /// <summary>numeric(p,s) scale; -1 when unspecified.</summary>
     public int Scale { get; }
 
+    /// <summary>The enum type (with its labels as the catalog had them) when <see cref="Id"/> is <see cref="TypeId.Enum"/>.</summary>
+    public Catalog.EnumTypeDef? Enum { get; private init; }
+
+    /// <summary>
+    /// The domain this type is, or null. A domain's other parts are its base type's, so code that
+    /// looks at <see cref="Id"/> treats a domain value as its base value; the wire sends the base type.
+    /// </summary>
+    public Catalog.DomainDef? Domain { get; private init; }
+
+    public static SqlType OfEnum(Catalog.EnumTypeDef e) => new(TypeId.Enum) { Enum = e };
+
+    public static SqlType OfDomain(Catalog.DomainDef d) =>
+        new(d.BaseType.Id, d.BaseType.Length, d.BaseType.Precision, d.BaseType.Scale) { Enum = d.BaseType.Enum, Domain = d };
+
+    /// <summary>The type with every domain layer taken off (itself when it is no domain).</summary>
+    public SqlType BaseType => Domain is null ? this : Domain.BaseType.BaseType;
+
+    /// <summary>The oid of this type in pg_type: the domain's or enum's own, else <see cref="TypeOid"/>.</summary>
+    public uint CatalogOid => Domain?.Oid ?? TypeOid;
+
+    // Equality by parts and by which enum/domain (not by the snapshot of its definition).
+    public bool Equals(SqlType? other) =>
+        other is not null && Id == other.Id && Length == other.Length && Precision == other.Precision && Scale == other.Scale
+        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid);
+
     public static readonly SqlType Unknown = new(TypeId.Unknown);
     public static readonly SqlType Record = new(TypeId.Record);
     public static readonly SqlType Bool = new(TypeId.Bool);
@@ -86,7 +113,7 @@ public sealed record SqlType
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
-    public SqlType WithoutModifier() => Id switch
+    public SqlType WithoutModifier() => Domain is not null ? BaseType.WithoutModifier() : Id switch
     {
         TypeId.Array when Element!.HasModifier => ArrayOf(Element.WithoutModifier()),
         TypeId.Varchar when Length >= 0 => Varchar,
@@ -130,6 +157,7 @@ public sealed record SqlType
         TypeId.Record => 2249,
         TypeId.Void => 2278,
         TypeId.Uuid => 2950,
+        TypeId.Enum => Enum!.Oid,
         _ => 0,
     };
 
@@ -142,7 +170,7 @@ public sealed record SqlType
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
         TypeId.Interval or TypeId.Uuid => 16,
         TypeId.Name => 64,
-        TypeId.Void => 4,
+        TypeId.Void or TypeId.Enum => 4,
         TypeId.Unknown => -2,
         _ => -1,
     };
@@ -166,7 +194,7 @@ public sealed record SqlType
     public bool IsString => Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown;
 
     /// <summary>The name PostgreSQL's format_type prints, e.g. <c>character varying(20)</c>.</summary>
-    public string DisplayName => Id switch
+    public string DisplayName => Domain?.Name ?? Id switch
     {
         TypeId.Array => Element!.DisplayName + "[]",
         TypeId.Unknown => "unknown",
@@ -196,11 +224,12 @@ public sealed record SqlType
         TypeId.Inet => "inet",
         TypeId.Cidr => "cidr",
         TypeId.Xid => "xid",
+        TypeId.Enum => Enum!.Name,
         _ => Id.ToString().ToLowerInvariant(),
     };
 
     /// <summary>The internal type name (pg_type.typname), as used in some messages: int4, varchar, …</summary>
-    public string InternalName => Id switch
+    public string InternalName => Domain is not null ? DisplayName : Id switch
     {
         TypeId.Array => "_" + Element!.InternalName,
         TypeId.Bool => "bool",

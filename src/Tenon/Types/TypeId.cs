@@ -32,6 +32,10 @@ namespace Tenon.Types;
 ///   Cidr          PgInet               IPv4/IPv6 network (no bits right of the mask)
 ///   Xid           uint                 a transaction id: equality only, no ordering
 ///   Array         PgArray              elements, dimensions and lower bounds; element type in SqlType.Element
+///   Enum          PgEnumValue          a label of a user enum type
+///
+/// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
+/// domain in <see cref="SqlType.Domain"/>.
 ///
 /// SQL NULL is always the CLR null, whatever the type.
 /// </summary>
@@ -68,4 +72,6 @@ public enum TypeId : byte
     Xid,
     /// <summary>An array of any other type (<see cref="PgArray"/>); the element type is <see cref="SqlType.Element"/>.</summary>
     Array,
+    /// <summary>A user enum type (CREATE TYPE … AS ENUM); <see cref="SqlType.Enum"/> says which (<see cref="PgEnumValue"/>).</summary>
+    Enum,
 }

@@ -83,6 +83,7 @@ public static class ValueCast
     /// </summary>
     public static CastContext? RequiredContext(SqlType from, SqlType to)
     {
+        if (from.Id == TypeId.Enum && to.Id == TypeId.Enum && from.Enum!.Oid != to.Enum!.Oid) return null;
         // Array to array converts element by element (array_coerce), in the element cast's context.
         if (from.IsArray && to.IsArray) return RequiredContext(from.Element!, to.Element!);
         if (from.Id == to.Id) return CastContext.Implicit;
@@ -139,6 +140,7 @@ public static class ValueCast
             if (from == TypeId.Bool) return (bool)value ? "true" : "false";
             // pg_cast's text(inet) always shows the mask; only name goes through the output function.
             if (from is TypeId.Inet or TypeId.Cidr && to.Id != TypeId.Name) return InetText.Text((PgInet)value);
+            if (value is PgEnumValue label) return label.Label;
             return ValueText.Format(value, SqlTypeOf(from), settings);
         }
         return to.Id switch

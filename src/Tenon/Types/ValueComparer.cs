@@ -45,6 +45,7 @@ public static class ValueComparer
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceCompareTo((byte[])b);
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return ((uint)a).CompareTo((uint)b);
             case TypeId.Inet or TypeId.Cidr: return PgInet.Compare((PgInet)a, (PgInet)b);
+            case TypeId.Enum: return ((PgEnumValue)a).SortOrder.CompareTo(((PgEnumValue)b).SortOrder);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type has no ordering");
         }
     }
@@ -65,6 +66,7 @@ public static class ValueComparer
             case TypeId.Uuid: return (Guid)a == (Guid)b;
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceEqual((byte[])b);
             case TypeId.Inet or TypeId.Cidr: return (PgInet)a == (PgInet)b;
+            case TypeId.Enum: return ((PgEnumValue)a).Oid == ((PgEnumValue)b).Oid;
             default: return Compare(a, b, type) == 0;
         }
     }
@@ -96,6 +98,7 @@ public static class ValueComparer
                 return hash.ToHashCode();
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return HashLong((uint)value);
             case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
+            case TypeId.Enum: return HashLong(((PgEnumValue)value).Oid);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type is not hashable");
         }
     }

@@ -62,6 +62,7 @@ public static class ValueText
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
             case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
+            case TypeId.Enum: return ((PgEnumValue)value).Label;
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no output function");
         }
     }
@@ -95,6 +96,7 @@ public static class ValueText
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
             case TypeId.Array: return ArrayText.Parse(text, type.Element!, settings);
+            case TypeId.Enum: return type.Enum!.Parse(text);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");
         }
     }

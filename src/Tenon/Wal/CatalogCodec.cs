@@ -20,6 +20,9 @@ namespace Tenon.Wal;
 ///   schema oids        varint n, n × (string name, 4 bytes oid): the schemas that are not built in
 ///   extensions         varint n, n × ExtensionDef object
 ///   comments           varint n, n × (4 bytes class oid, 4 bytes object oid, 4 bytes sub id, string text)
+///
+/// User types (enums, domains) follow separately (<see cref="WriteUserTypes"/>), and only when
+/// there are any, so files without them read the same as before they existed.
 /// </summary>
 internal static class CatalogCodec
 {
@@ -58,6 +61,12 @@ internal static class CatalogCodec
             w.Write(text);
         }
     }
+
+    /// <summary>The catalog's enum types and domains: varint n, n × EnumTypeDef or DomainDef object.</summary>
+    public static void WriteUserTypes(BinaryWriter w, SystemCatalog catalog) => WriteAll(w, catalog.UserTypes.Values.OrderBy(t => t.Oid));
+
+    public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>
+        catalog.WithRestoredUserTypes(ReadAll<UserTypeDef>(r).ToImmutableDictionary(t => t.Oid));
 
     public static SystemCatalog Read(BinaryReader r, out long nextOid)
     {

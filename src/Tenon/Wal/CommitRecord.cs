@@ -22,6 +22,8 @@ namespace Tenon.Wal;
 ///                     stored under that id (insert or replace); varint m, m × 8 bytes row id removed
 ///   3 sequences       varint n, n × (4 bytes sequence oid, 8 bytes last value, 1 byte flags:
 ///                     1 = is_called, 2 = initialized): non-transactional sequence state
+///   4 user types      right after a catalog that has enum types or domains: the catalog's
+///                     <see cref="SystemCatalog.UserTypes"/> (<see cref="CatalogCodec.WriteUserTypes"/>)
 ///
 /// Operations appear in the order catalog, tables, sequences, and are applied in that order.
 /// </summary>
@@ -90,6 +92,11 @@ internal sealed class CommitRecord
             {
                 w.Write((byte)1);
                 CatalogCodec.Write(w, Catalog, NextOid);
+                if (!Catalog.UserTypes.IsEmpty)
+                {
+                    w.Write((byte)4);
+                    CatalogCodec.WriteUserTypes(w, Catalog);
+                }
             }
             foreach (var t in Tables)
             {
@@ -138,6 +145,9 @@ internal sealed class CommitRecord
                 case 1:
                     record.Catalog = CatalogCodec.Read(r, out var nextOid);
                     record.NextOid = nextOid;
+                    break;
+                case 4:
+                    record.Catalog = CatalogCodec.ReadUserTypes(r, record.Catalog ?? throw new InvalidDataException("user types without a catalog"));
                     break;
                 case 2:
                 {

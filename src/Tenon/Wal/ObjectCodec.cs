@@ -32,6 +32,7 @@ namespace Tenon.Wal;
 ///   12   SqlType                       1 byte TypeId, then length, precision, scale as varints
 ///                                      (an array type then has its element type the same way)
 ///   13   a stored value                <see cref="ValueCodec"/> encoding (a constant inside an expression)
+///   14   SqlType of an enum or domain  the EnumTypeDef or DomainDef object (tag 9) it was made from
 /// </summary>
 internal static class ObjectCodec
 {
@@ -51,6 +52,13 @@ internal static class ObjectCodec
             case uint u: w.Write((byte)6); w.Write(u); return;
             case char c: w.Write((byte)7); w.Write((ushort)c); return;
             case Enum e: w.Write((byte)8); w.Write(Convert.ToInt64(e)); return;
+            case SqlType { Domain: not null } or SqlType { Enum: not null }:
+            {
+                var t = (SqlType)value;
+                w.Write((byte)14);
+                Write(w, (object?)t.Domain ?? t.Enum);
+                return;
+            }
             case SqlType t:
                 w.Write((byte)12);
                 WriteType(w, t);
@@ -93,7 +101,7 @@ internal static class ObjectCodec
     }
 
     private static bool IsStoredValue(object value) =>
-        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or byte[] or PgInet;
+        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or byte[] or PgInet or PgEnumValue;
 
     /// <summary>Reads a value and converts it to <paramref name="target"/> (the declared type of the property or element).</summary>
     public static object? Read(BinaryReader r, Type target)
@@ -138,6 +146,9 @@ internal static class ObjectCodec
             }
             case 12: return ReadType(r);
             case 13: return ValueCodec.ReadValue(r);
+            case 14:
+                return Read(r, typeof(Catalog.UserTypeDef)) is Catalog.UserTypeDef user
+                    ? Catalog.SystemCatalog.SqlTypeOf(user) : throw new InvalidDataException("a user type without its definition");
             default: throw new InvalidDataException($"unknown catalog tag {tag}");
         }
     }

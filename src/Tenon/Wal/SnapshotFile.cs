@@ -34,6 +34,7 @@ internal static class SnapshotFile
         {
             w.Write((byte)1);
             CatalogCodec.Write(w, catalog, nextOid);
+            if (!catalog.UserTypes.IsEmpty) CatalogCodec.WriteUserTypes(w, catalog);
         });
         long totalRows = 0;
         var tables = version.Data.Where(p => catalog.Tables.ContainsKey(p.Key)).OrderBy(p => p.Key).ToList();
@@ -110,6 +111,7 @@ internal static class SnapshotFile
                     case 1:
                         if (state is not null) throw new InvalidDataException("it has two catalogs");
                         var catalog = CatalogCodec.Read(r, out var nextOid);
+                        if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadUserTypes(r, catalog);
                         state = new ReplayState(SystemCatalog.Empty, nextOid, header.Sequence);
                         state.SetCatalog(catalog, nextOid);
                         break;

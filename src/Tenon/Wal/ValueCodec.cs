@@ -32,6 +32,7 @@ namespace Tenon.Wal;
 ///                         IPv4 in the first 4)
 ///   18   PgArray          element SqlType (ObjectCodec's type encoding), varint rank, rank ×
 ///                         (varint length, 4 bytes lower bound), then each element as a value
+///   19   PgEnumValue      4 bytes type oid, 4 bytes label oid, 4 bytes float4 sort order, string label
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -108,6 +109,13 @@ internal static class ValueCodec
                     w.Write(a.LowerBounds[d]);
                 }
                 foreach (var item in a.Items) WriteValue(w, item);
+                break;
+            case PgEnumValue e:
+                w.Write((byte)19);
+                w.Write(e.TypeOid);
+                w.Write(e.Oid);
+                w.Write(e.SortOrder);
+                w.Write(e.Label);
                 break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
@@ -187,6 +195,13 @@ internal static class ValueCodec
                 var items = new object?[count];
                 for (var i = 0; i < count; i++) items[i] = ReadValue(r);
                 return new PgArray(element, items, lengths, lower);
+            }
+            case 19:
+            {
+                var typeOid = r.ReadUInt32();
+                var oid = r.ReadUInt32();
+                var sortOrder = r.ReadSingle();
+                return new PgEnumValue(typeOid, oid, sortOrder, r.ReadString());
             }
             default: throw new InvalidDataException($"unknown value tag {tag}");
         }

@@ -23,6 +23,7 @@ public sealed class CodecTests
         InetText.Parse("2001:db8::ff00:42:8329/64", isCidr: false), InetText.Parse("::/0", isCidr: true),
         PgArray.Empty(SqlType.Int4), ArrayText.Parse("[0:1][2:3]={{1,NULL},{3,4}}", SqlType.Int4, FormatSettings.Default),
         ArrayText.Parse("{a,\"b c\",NULL}", SqlType.VarcharOf(5), FormatSettings.Default),
+        new PgEnumValue(16400, 16402, 1.5f, "happy ☃"),
     };
 
     [Theory]
@@ -73,6 +74,7 @@ public sealed class CodecTests
                 case PgArray: covered.Add(TypeId.Array); break;
                 case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.Xid]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
+                case PgEnumValue: covered.Add(TypeId.Enum); break;
             }
         Assert.Equal(Enum.GetValues<TypeId>().ToHashSet(), covered);
     }

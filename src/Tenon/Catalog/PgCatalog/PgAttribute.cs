@@ -41,8 +41,8 @@ public static class PgAttribute
                 var t = BuiltinTypes.ByOid(c.Type.TypeOid);
                 yield return
                 [
-                    table.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, c.Number, 0, -1,
-                    c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    table.Oid, c.Name, c.Type.CatalogOid, -1, c.Type.StorageLength, c.Number, 0, -1,
+                    c.Type.Domain is null ? c.Type.TypeModifier : -1, t?.ByValue ?? c.Type.Id == Types.TypeId.Enum, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
                     c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
                     c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u,

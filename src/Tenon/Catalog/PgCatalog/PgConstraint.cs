@@ -42,6 +42,17 @@ public static class PgConstraint
                 c is CheckConstraintDef check ? Sql.ExprSource.Print(check.Condition) : null,
             ];
         }
+        // Domain CHECKs: contypid names the domain, conrelid is 0.
+        foreach (var d in catalog.UserTypes.Values.OfType<DomainDef>().OrderBy(d => d.Oid))
+            foreach (var c in d.Constraints)
+                yield return
+                [
+                    c.Oid, c.Name, SchemaOids.Of(d.Schema), "c",
+                    false, false, c.Validated,
+                    0u, d.Oid, 0u, 0u,
+                    0u, " ", " ", " ",
+                    true, 0, false,
+                ];
     }
 
     private static string ActionCode(ReferentialAction action) => action switch

@@ -2,10 +2,11 @@ using Tenon.Types;
 
 namespace Tenon.Catalog.PgCatalog;
 
-/// <summary>pg_enum: the labels of enum types. Tenon has no enum types (CREATE TYPE … AS ENUM), so it is empty.</summary>
+/// <summary>pg_enum: the labels of every enum type, with their sort orders.</summary>
 public static class PgEnum
 {
     public static SystemRelation Relation { get; } = new("pg_enum", 3501,
         [new("oid", SqlType.Oid), new("enumtypid", SqlType.Oid), new("enumsortorder", SqlType.Float4), new("enumlabel", SqlType.Name)],
-        _ => []);
+        catalog => catalog.UserTypes.Values.OfType<EnumTypeDef>().OrderBy(e => e.Oid)
+            .SelectMany(e => e.Labels.Select(l => new object?[] { l.Oid, e.Oid, l.SortOrder, l.Label })));
 }

@@ -21,7 +21,7 @@ public static class PgType
             new("typnotnull", SqlType.Bool), new("typbasetype", SqlType.Oid), new("typtypmod", SqlType.Int4), new("typndims", SqlType.Int4),
             new("typcollation", SqlType.Oid), new("typdefault", SqlType.Text),
         ],
-        _ => BuiltinTypes.All.Select(t => new object?[]
+        catalog => BuiltinTypes.All.Select(t => new object?[]
         {
             t.Oid, t.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser,
             t.Length, t.ByValue, t.Kind.ToString(), t.Category.ToString(),
@@ -31,5 +31,28 @@ public static class PgType
             t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
             false, 0u, -1, 0,
             t.Collation, null,
-        }));
+        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).Select(UserTypeRow)));
+
+    // PostgreSQL's enum_in, enum_out, enum_recv, enum_send.
+    private static readonly (uint In, uint Out, uint Recv, uint Send) EnumIo = (3504, 3505, 3532, 3533);
+
+    /// <summary>An enum (typtype e) or domain (typtype d, with the storage and I/O functions of its base type).</summary>
+    private static object?[] UserTypeRow(UserTypeDef type)
+    {
+        var domain = type as DomainDef;
+        var baseType = domain?.BaseType.BaseType;
+        var builtin = baseType is null ? null : BuiltinTypes.All.FirstOrDefault(b => b.Oid == baseType.TypeOid);
+        (uint In, uint Out, uint Recv, uint Send) io = builtin is null ? EnumIo : (builtin.Input.Oid, builtin.Output.Oid, builtin.Receive.Oid, builtin.Send.Oid);
+        return
+        [
+            type.Oid, type.Name, SchemaOids.Of(type.Schema), SchemaOids.BootstrapSuperuser,
+            builtin?.Length ?? (short)4, builtin?.ByValue ?? true, domain is null ? "e" : "d", (builtin?.Category ?? 'E').ToString(),
+            false, true, ",",
+            0u, 0u, 0u,
+            io.In, io.Out, io.Recv, io.Send,
+            0u, 0u, (builtin?.Align ?? 'i').ToString(), (builtin?.Storage ?? 'p').ToString(),
+            domain?.NotNull ?? false, domain?.BaseType.CatalogOid ?? 0u, domain?.BaseType.TypeModifier ?? -1, 0,
+            builtin?.Collation ?? 0u, null,
+        ];
+    }
 }

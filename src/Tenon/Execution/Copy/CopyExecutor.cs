@@ -229,6 +229,8 @@ public sealed class CopyExecutor(ExecContext ctx)
         var columns = target.Columns;
         var forceNotNull = columns.Select(c => options.ForceNotNull.Contains(c.Name)).ToArray();
         var forceNull = columns.Select(c => options.ForceNull.Contains(c.Name)).ToArray();
+        // A domain's input function checks its constraints, NULL included.
+        var domains = columns.Select(c => c.Type.Domain is null ? null : new Binder(ctx).DomainConstraintsOf(c.Type)).ToArray();
         var reader = new CopyReader(data, options);
         var writer = new RowWriter(ctx);
         var relation = table.Name;
@@ -266,8 +268,10 @@ public sealed class CopyExecutor(ExecContext ctx)
                         column = col.Name;
                         value = text;
                         row[col.Number - 1] = ValueText.Parse(text, col.Type, ctx.Settings);
+                        domains[i]?.Check(row[col.Number - 1], ctx);
                         column = null;
                     }
+                    else domains[i]?.Check(null, ctx);
                     given[col.Number - 1] = true;
                 }
                 foreach (var col in table.Columns)
