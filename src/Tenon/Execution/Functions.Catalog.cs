@@ -42,7 +42,7 @@ public static partial class Functions
                 return new([SqlType.Oid, SqlType.Int4], SqlType.Text,
                     (a, ctx) => a[0] is uint oid ? FormatType(ctx.Transaction.Catalog, oid, a[1] as int?) : null, Strict: false);
             case "pg_table_is_visible" when n == 1 && IsOid(0):
-                return new([SqlType.Oid], SqlType.Bool, (a, ctx) => TableIsVisible(ctx.Transaction.Catalog, (uint)a[0]!));
+                return new([SqlType.Oid], SqlType.Bool, (a, ctx) => TableIsVisible(ctx.Transaction.Catalog, ctx.Session.SearchPath, (uint)a[0]!));
             case "pg_type_is_visible" when n == 1 && IsOid(0):
                 // Every type Tenon has lives in pg_catalog, which is always on the search path.
                 return new([SqlType.Oid], SqlType.Bool, (a, ctx) => FormatType(ctx.Transaction.Catalog, (uint)a[0]!, null) is "???" or "-" ? null : true);
@@ -59,7 +59,7 @@ public static partial class Functions
                     var catalog = ctx.Transaction.Catalog;
                     var oid = (uint)a[0]!;
                     if (catalog.RelationKind(oid) == '\0') return SystemRelations.ByOid(oid) is null ? null : false;
-                    return catalog.Tables.TryGetValue(oid, out var t) && t.Schema != SystemCatalog.TempSchema;
+                    return catalog.Tables.TryGetValue(oid, out var t) && !t.Temporary;
                 });
             case "pg_get_triggerdef" when (n == 1 || (n == 2 && IsBool(1))) && IsOid(0):
                 return new(n == 1 ? [SqlType.Oid] : [SqlType.Oid, SqlType.Bool], SqlType.Text, (_, _) => null);
@@ -133,10 +133,10 @@ public static partial class Functions
     /// pg_table_is_visible: whether the relation's unqualified name finds it on the search path
     /// (null for an oid that is no relation).
     /// </summary>
-    private static object? TableIsVisible(SystemCatalog catalog, uint oid)
+    private static object? TableIsVisible(SystemCatalog catalog, SearchPath path, uint oid)
     {
-        if (SystemRelations.ByOid(oid) is { } system) return SystemRelations.Find(catalog, null, system.Name) == system;
+        if (SystemRelations.ByOid(oid) is { } system) return SystemRelations.Find(catalog, path, null, system.Name) == system;
         if (catalog.RelationKind(oid) == '\0') return null;
-        return RegClassName.Format(oid, catalog) == SqlErrors.QuoteIdentifier(catalog.RelationName(oid));
+        return catalog.LookupRelation(path, null, catalog.RelationName(oid)) == oid;
     }
 }

@@ -61,9 +61,9 @@ public sealed record SqlType
     // Equality by parts and by which enum/domain (not by the snapshot of its definition).
     public bool Equals(SqlType? other) =>
         other is not null && Id == other.Id && Length == other.Length && Precision == other.Precision && Scale == other.Scale
-        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid;
+        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Equals(Element, other.Element);
 
-    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid);
+    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid, Element);
 
     public static readonly SqlType Unknown = new(TypeId.Unknown);
     public static readonly SqlType Record = new(TypeId.Record);

@@ -138,12 +138,12 @@ public sealed class CodecTests
         foreach (var (oid, data) in v.Data.OrderBy(p => p.Key))
         {
             var t = v.Catalog.Tables[oid];
-            if (t.Schema == "pg_temp") continue;
+            if (t.Temporary) continue;
             lines.Add($"{t.QualifiedName} next={data.Rows.NextRowId} indexes={string.Join(",", data.Indexes.Select(i => i.Count))}");
             foreach (var (id, row) in data.Rows.Scan())
                 lines.Add($"  {id}: {string.Join("|", row.Select(x => x is null ? "NULL" : x is byte[] b ? Convert.ToHexString(b) : x.ToString()))}");
         }
-        foreach (var s in v.Catalog.Sequences.Values.Where(s => s.Schema != "pg_temp").OrderBy(s => s.Oid))
+        foreach (var s in v.Catalog.Sequences.Values.Where(s => !Tenon.Catalog.SearchPath.IsTempSchema(s.Schema)).OrderBy(s => s.Oid))
             lines.Add($"seq {s.Name} {s.State.LastValue} {s.State.IsCalled}");
         return lines;
     }

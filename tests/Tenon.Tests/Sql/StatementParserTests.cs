@@ -211,13 +211,11 @@ public sealed class StatementParserTests
     [InlineData("DO $$ BEGIN NULL; END $$", "DO")]
     [InlineData("CREATE MATERIALIZED VIEW m AS SELECT 1", "CREATE MATERIALIZED VIEW")]
     [InlineData("DROP FUNCTION f(int)", "DROP FUNCTION")]
-    [InlineData("ALTER TYPE t ADD VALUE 'x'", "ALTER TYPE")]
     [InlineData("CLUSTER t USING t_pkey", "CLUSTER")]
     [InlineData("ALTER TYPE t SET SCHEMA s", "ALTER TYPE")]
     [InlineData("CREATE TYPE c AS (a int, b text)", "CREATE TYPE")]
     [InlineData("CREATE TYPE r AS RANGE (subtype = int4)", "CREATE TYPE")]
     [InlineData("ALTER DOMAIN d SET SCHEMA s", "ALTER DOMAIN")]
-    [InlineData("LOCK TABLE t IN ACCESS EXCLUSIVE MODE", "LOCK")]
     public void Unsupported_statements_are_skipped_and_named(string sql, string feature)
     {
         var all = Tenon.Sql.Parser.ParseScript(sql + "; SELECT 1");

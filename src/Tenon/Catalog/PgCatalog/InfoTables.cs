@@ -24,7 +24,7 @@ public static class InfoTables
         {
             if (catalog.Tables.TryGetValue(oid, out var t))
             {
-                var temporary = t.Schema == SystemCatalog.TempSchema;
+                var temporary = t.Temporary;
                 yield return
                 [
                     database, InformationSchema.SchemaName(t.Schema), t.Name, temporary ? "LOCAL TEMPORARY" : "BASE TABLE",
