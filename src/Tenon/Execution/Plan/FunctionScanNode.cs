@@ -11,6 +11,10 @@ public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?
         var outer = ctx.OuterRows.Count > 0 ? ctx.OuterRows[^1] : Array.Empty<object?>();
         var values = args.Select(a => a.Eval(outer, ctx)).ToArray();
         if (values.Any(v => v is null)) yield break;
-        foreach (var v in produce(values, ctx)) yield return [v];
+        foreach (var v in produce(values, ctx))
+        {
+            ctx.Session.CheckForInterrupts();
+            yield return [v];
+        }
     }
 }
