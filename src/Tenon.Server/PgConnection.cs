@@ -181,6 +181,23 @@ internal sealed partial class PgConnection : IDisposable
         _out.End();
     }
 
+    /// <summary>Cancels the statement this connection is running, if any (called from a CancelRequest's thread).</summary>
+    public void CancelStatement() => Volatile.Read(ref _session)?.Cancel();
+
+    /// <summary>
+    /// Ends the connection from another thread (DROP DATABASE … WITH (FORCE)): a running statement
+    /// fails with FATAL 57P01; an idle connection is woken by shutting down its receiving side, and
+    /// sends the same FATAL before it closes.
+    /// </summary>
+    public void Terminate()
+    {
+        _terminated = true;
+        Volatile.Read(ref _session)?.Terminate();
+        try { _socket.Shutdown(SocketShutdown.Receive); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+    }
+
+    private volatile bool _terminated;
+
     /// <summary>Closes the socket (also from another thread, on server shutdown).</summary>
     public void Close()
     {

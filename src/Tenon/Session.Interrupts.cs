@@ -97,6 +97,12 @@ public sealed partial class Session
         }
     }
 
+    /// <summary>
+    /// A limit on each statement's run time set by the front end (ADO.NET's CommandTimeout), on top
+    /// of statement_timeout (the smaller wins); 0 for none. It fails the statement the same way.
+    /// </summary>
+    internal long CommandTimeoutMs { get; set; }
+
     /// <summary>lock_timeout in milliseconds (0: wait forever).</summary>
     internal long LockTimeoutMs => DurationSetting.ToMilliseconds(_settings.Get("lock_timeout")?.Value);
 
@@ -109,6 +115,7 @@ public sealed partial class Session
             _statementSerial++;
         }
         var timeout = DurationSetting.ToMilliseconds(_settings.Get("statement_timeout")?.Value);
+        if (CommandTimeoutMs > 0 && (timeout <= 0 || CommandTimeoutMs < timeout)) timeout = CommandTimeoutMs;
         if (timeout <= 0) return;
         _statementTimer ??= new Timer(OnStatementTimer);
         // The timer fires for the statement it was armed for only, so a late tick cannot hit the next one.
