@@ -21,6 +21,7 @@ internal sealed partial class PgConnection
             }
             var (type, body) = message.Value;
             if (type == 'X') return;
+            _busy = true;
             if (type == 'S') _skipTillSync = false;
             if (_skipTillSync) continue;
             // Sync and Function Call are not extended-query messages: an error there ends with ReadyForQuery.

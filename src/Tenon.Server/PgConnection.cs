@@ -156,6 +156,8 @@ internal sealed partial class PgConnection : IDisposable
 
     private void WriteReadyForQuery()
     {
+        _busy = false;
+        _session!.ClearPendingCancel();
         ReportParameterChanges();
         _out.Begin('Z');
         _out.Byte(_session!.TransactionStatus switch
@@ -182,7 +184,10 @@ internal sealed partial class PgConnection : IDisposable
     }
 
     /// <summary>Cancels the statement this connection is running, if any (called from a CancelRequest's thread).</summary>
-    public void CancelStatement() => Volatile.Read(ref _session)?.Cancel();
+    public void CancelStatement() => Volatile.Read(ref _session)?.Cancel(evenBeforeNextStatement: _busy);
+
+    /// <summary>True from reading a client's message until the next ReadyForQuery: a cancel then is for this work.</summary>
+    private volatile bool _busy;
 
     /// <summary>
     /// Ends the connection from another thread (DROP DATABASE … WITH (FORCE)): a running statement

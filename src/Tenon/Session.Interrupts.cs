@@ -30,7 +30,36 @@ public sealed partial class Session
     /// Thread-safe. When no statement runs it does nothing, as PostgreSQL ignores a cancel that
     /// arrives between queries.
     /// </summary>
-    public void Cancel() => Interrupt(UserCancel);
+    public void Cancel() => Cancel(evenBeforeNextStatement: false);
+
+    /// <summary>
+    /// <see cref="Cancel()"/>; with <paramref name="evenBeforeNextStatement"/>, a cancel that comes
+    /// while no statement runs is kept for the next one, until <see cref="ClearPendingCancel"/>.
+    /// The wire server uses this while it works on a client's messages, so that a cancel that
+    /// arrives during Parse or Bind still stops the statement the client is waiting for.
+    /// </summary>
+    public void Cancel(bool evenBeforeNextStatement)
+    {
+        lock (_interruptGate)
+        {
+            if (_runningStatements == 0)
+            {
+                if (evenBeforeNextStatement) _cancelPending = true;
+                return;
+            }
+            if (_interrupt != NoInterrupt) return;
+            _interrupt = UserCancel;
+            _interruptSignal.Set();
+        }
+    }
+
+    /// <summary>Forgets a cancel kept by <see cref="Cancel(bool)"/> (the front end has gone idle).</summary>
+    public void ClearPendingCancel()
+    {
+        lock (_interruptGate) _cancelPending = false;
+    }
+
+    private bool _cancelPending;
 
     /// <summary>
     /// Ends the session from another thread (DROP DATABASE … WITH (FORCE)): the running statement,
@@ -56,16 +85,6 @@ public sealed partial class Session
     /// <summary>The error a terminated session reports (as FATAL) before its connection closes.</summary>
     public static TenonException TerminationError() =>
         new("57P01", "terminating connection due to administrator command") { Severity = "FATAL" };
-
-    private void Interrupt(int reason)
-    {
-        lock (_interruptGate)
-        {
-            if (_runningStatements == 0 || _interrupt != NoInterrupt) return;
-            _interrupt = reason;
-            _interruptSignal.Set();
-        }
-    }
 
     /// <summary>Throws the pending interrupt's error, if any. Called by long-running loops; costs one volatile read.</summary>
     internal void CheckForInterrupts()
@@ -113,6 +132,12 @@ public sealed partial class Session
         {
             if (_runningStatements++ > 0) return;
             _statementSerial++;
+            if (_cancelPending && _interrupt == NoInterrupt)
+            {
+                _interrupt = UserCancel;
+                _interruptSignal.Set();
+            }
+            _cancelPending = false;
         }
         var timeout = DurationSetting.ToMilliseconds(_settings.Get("statement_timeout")?.Value);
         if (CommandTimeoutMs > 0 && (timeout <= 0 || CommandTimeoutMs < timeout)) timeout = CommandTimeoutMs;
