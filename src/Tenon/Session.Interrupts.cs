@@ -143,18 +143,26 @@ public sealed partial class Session
         if (CommandTimeoutMs > 0 && (timeout <= 0 || CommandTimeoutMs < timeout)) timeout = CommandTimeoutMs;
         if (timeout <= 0) return;
         _statementTimer ??= new Timer(OnStatementTimer);
-        // The timer fires for the statement it was armed for only, so a late tick cannot hit the next one.
-        lock (_interruptGate) _armedSerial = _statementSerial;
+        // The timer fires for the statement it was armed for only, and not before its deadline, so
+        // a late tick of the previous statement's timer cannot hit this one.
+        lock (_interruptGate)
+        {
+            _armedSerial = _statementSerial;
+            _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + timeout * System.Diagnostics.Stopwatch.Frequency / 1000;
+        }
         _statementTimer.Change(TimeSpan.FromMilliseconds(timeout), Timeout.InfiniteTimeSpan);
     }
 
     private long _armedSerial;
+    private long _deadline;
 
     private void OnStatementTimer(object? _)
     {
         lock (_interruptGate)
         {
             if (_runningStatements == 0 || _armedSerial != _statementSerial || _interrupt != NoInterrupt) return;
+            // Timers may tick a little early; one that is early by more than that is a stale one.
+            if (System.Diagnostics.Stopwatch.GetTimestamp() < _deadline - System.Diagnostics.Stopwatch.Frequency / 100) return;
             _interrupt = StatementTimeout;
             _interruptSignal.Set();
         }
