@@ -10,13 +10,44 @@ public sealed class CancelTests : DataTestBase
     public void Cancel_from_another_thread_stops_the_statement_and_the_connection_goes_on()
     {
         using var cmd = Command("SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b");
+        cmd.CommandTimeout = 0;
         var run = Task.Run(() => cmd.ExecuteScalar());
-        Thread.Sleep(300);
-        Assert.False(run.IsCompleted);
-        cmd.Cancel();
+        // A cancel before the statement starts does nothing, so on a busy machine it may take a few.
+        var clock = Stopwatch.StartNew();
+        while (!((IAsyncResult)run).AsyncWaitHandle.WaitOne(200) && clock.Elapsed < TimeSpan.FromSeconds(30)) cmd.Cancel();
         var e = Assert.Throws<TenonException>(() => run.GetAwaiter().GetResult());
         Assert.Equal(("57014", "canceling statement due to user request"), (e.SqlState, e.MessageText));
         Assert.Equal(1, Scalar("SELECT 1"));
+    }
+
+    [Fact]
+    public void Pg_sleep_sleeps_and_ignores_negative_and_null()
+    {
+        var clock = Stopwatch.StartNew();
+        Scalar("SELECT pg_sleep(0.2)");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(190));
+        clock.Restart();
+        Scalar("SELECT pg_sleep(-1)");
+        Scalar("SELECT pg_sleep(NULL)");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.Equal("void", Scalar("SELECT pg_typeof(pg_sleep(0))"));
+    }
+
+    [Fact]
+    public void Statement_timeout_setting_cuts_a_statement_short_and_SET_LOCAL_scopes_it()
+    {
+        Exec("SET statement_timeout = '200ms'");
+        Assert.Equal("canceling statement due to statement timeout",
+            Assert.Throws<TenonException>(() => Scalar("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t")).MessageText);
+        Exec("RESET statement_timeout");
+        using (var tx = Connection.BeginTransaction())
+        {
+            Exec("SET LOCAL statement_timeout = '100ms'");
+            Assert.Equal("57014", Assert.Throws<TenonException>(() => Scalar("SELECT pg_sleep(5)")).SqlState);
+            tx.Rollback();
+        }
+        Assert.Equal("0", Scalar("SHOW statement_timeout"));
+        Scalar("SELECT pg_sleep(0.3)");
     }
 
     [Fact]
