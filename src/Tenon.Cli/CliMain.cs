@@ -118,7 +118,7 @@ public static class CliMain
     }
 
     /// <summary>TENON_SYNCHRONOUS=full|normal|off (see docs/DURABILITY.md); full when unset.</summary>
-    private static SynchronousMode SynchronousFromEnvironment() =>
+    internal static SynchronousMode SynchronousFromEnvironment() =>
         Environment.GetEnvironmentVariable("TENON_SYNCHRONOUS")?.ToLowerInvariant() switch
         {
             "normal" => SynchronousMode.Normal,

@@ -10,7 +10,8 @@ internal static class HelpText
 
         Usage:
           tenon [OPTION]... [DATABASE]
-          tenon serve [--listen HOST:PORT]   run a PostgreSQL wire-protocol server
+          tenon serve [--listen HOST:PORT] [--data DIR]   run a PostgreSQL wire-protocol server
+          tenon backup SOURCE.tenon DEST.tenon            copy a file database, also while it is in use
 
         DATABASE is :memory: (the default) or a database file such as app.tenon (created if missing;
         see docs/DURABILITY.md; TENON_SYNCHRONOUS=full|normal|off sets how COMMIT waits for the disk).

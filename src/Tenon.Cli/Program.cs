@@ -11,6 +11,7 @@ internal static class Program
     private static readonly Dictionary<string, Func<string[], int>> Subcommands = new(StringComparer.Ordinal)
     {
         ["serve"] = args => ServeCommand.Run(args, Console.Out, Console.Error),
+        ["backup"] = args => BackupCommand.Run(args, Console.Out, Console.Error),
     };
 
     public static int Main(string[] args)

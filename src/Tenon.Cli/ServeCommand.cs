@@ -6,29 +6,33 @@ using Tenon.Server;
 namespace Tenon.Cli;
 
 /// <summary>
-/// <c>tenon serve [--listen HOST:PORT]</c>: runs the PostgreSQL wire-protocol server over a new
-/// in-memory database until interrupted (Ctrl-C, SIGTERM).
+/// <c>tenon serve [--listen HOST:PORT] [--data DIR]</c>: runs the PostgreSQL wire-protocol server
+/// over in-memory databases, or over the file databases of a data directory, until interrupted
+/// (Ctrl-C, SIGTERM).
 /// </summary>
 internal static class ServeCommand
 {
     public const string DefaultListen = "127.0.0.1:5433";
 
     public const string Usage = """
-        tenon serve runs a PostgreSQL 15 wire-protocol server over an in-memory Tenon database.
+        tenon serve runs a PostgreSQL 15 wire-protocol server over Tenon databases.
 
         Usage:
-          tenon serve [--listen HOST:PORT] [--max-connections N] [--user NAME:PASSWORD]… [--auth METHOD]
+          tenon serve [--listen HOST:PORT] [--data DIR] [--max-connections N] [--user NAME:PASSWORD]… [--auth METHOD]
 
         Options:
           --listen HOST:PORT      address to listen on (default 127.0.0.1:5433; port 0 picks a free one)
           --max-connections N     refuse connections beyond N (default 100)
-          --data DIR              (not supported yet: the database is in memory only)
+          --data DIR              keep the databases as files in DIR (created if missing): each
+                                  database is DIR/NAME.tenon, and all come back at the next start.
+                                  Without it, the databases live in memory and end with the server.
         """ + "\n" + ServeAuthOptions.Usage + "\n" + """
           -?, --help              show this help, then exit
 
         Without users, any user name may connect from loopback (trust authentication). There is
         no TLS: passwords (except with scram-sha-256) and data cross the network in clear. The
         server holds the database postgres; CREATE DATABASE adds more. Stop with Ctrl-C.
+        TENON_SYNCHRONOUS=full|normal|off sets how COMMIT waits for the disk with --data.
 
         """;
 
@@ -37,6 +41,7 @@ internal static class ServeCommand
         var listen = DefaultListen;
         var options = new PgServerOptions();
         var auth = new ServeAuthOptions();
+        string? dataDirectory = null;
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
@@ -71,8 +76,9 @@ internal static class ServeCommand
                     options = options with { MaxConnections = max };
                     break;
                 case var _ when a == "--data" || a.StartsWith("--data=", StringComparison.Ordinal):
-                    stderr.WriteLine("tenon serve: error: --data is not supported yet: tenon serve keeps its database in memory only");
-                    return ExitCodes.Failure;
+                    if (Value("--data") is not { } d) return ExitCodes.Failure;
+                    dataDirectory = d;
+                    break;
                 default:
                     stderr.WriteLine($"tenon serve: error: unknown option \"{a}\"");
                     stderr.WriteLine("Try \"tenon serve --help\" for more information.");
@@ -88,7 +94,22 @@ internal static class ServeCommand
         if (auth.Apply(options, stderr) is not { } withAuth) return ExitCodes.Failure;
         options = withAuth;
 
-        using var server = new PgServer(Database.OpenInMemory(), endpoint, options);
+        DatabaseRegistry databases;
+        try
+        {
+            databases = dataDirectory is null
+                ? new DatabaseRegistry(Database.OpenInMemory(), options.DropDatabaseWait)
+                : DatabaseRegistry.OpenDirectory(dataDirectory, FileOptions(), options.DropDatabaseWait);
+        }
+        catch (Tenon.Errors.TenonException e)
+        {
+            stderr.WriteLine($"tenon serve: error: {e.MessageText}");
+            if (e.Hint is { } hint) stderr.WriteLine($"HINT:  {hint}");
+            return ExitCodes.Failure;
+        }
+        // The databases close (with a checkpoint) after the server has stopped and its sessions rolled back.
+        using var closeDatabases = databases;
+        using var server = new PgServer(databases, endpoint, options);
         try
         {
             server.Start();
@@ -98,7 +119,8 @@ internal static class ServeCommand
             stderr.WriteLine($"tenon serve: error: could not listen on {listen}: {e.Message}");
             return ExitCodes.Failure;
         }
-        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)} (in-memory databases, {auth.Summary()}; Ctrl-C stops)");
+        var storage = databases.DataDirectory is { } dir ? $"databases in {dir}" : "in-memory databases";
+        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)} ({storage}, {auth.Summary()}; Ctrl-C stops)");
         stderr.Flush();
 
         using var stop = new ManualResetEvent(false);
@@ -116,6 +138,9 @@ internal static class ServeCommand
         stderr.WriteLine("tenon serve: shutting down");
         return ExitCodes.Success;
     }
+
+    /// <summary>The file databases' options: TENON_SYNCHRONOUS as for the shell.</summary>
+    private static DatabaseOptions FileOptions() => new() { Synchronous = CliMain.SynchronousFromEnvironment() };
 
     private static string FormatEndPoint(IPEndPoint ep) =>
         ep.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ep.Address}]:{ep.Port}" : $"{ep.Address}:{ep.Port}";

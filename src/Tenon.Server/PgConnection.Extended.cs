@@ -233,7 +233,7 @@ internal sealed partial class PgConnection
         {
             _session!.CommitImplicitTransaction();
         }
-        catch (TenonException e)
+        catch (TenonException e) when (!_terminated)
         {
             WriteError(e, isNotice: false);
         }

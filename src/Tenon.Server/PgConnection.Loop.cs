@@ -14,9 +14,14 @@ internal sealed partial class PgConnection
         while (true)
         {
             var message = ReadMessage();
-            if (message is null) return;
+            if (message is null || _terminated)
+            {
+                if (_terminated) TrySend(Session.TerminationError());
+                return;
+            }
             var (type, body) = message.Value;
             if (type == 'X') return;
+            _busy = true;
             if (type == 'S') _skipTillSync = false;
             if (_skipTillSync) continue;
             // Sync and Function Call are not extended-query messages: an error there ends with ReadyForQuery.
@@ -28,6 +33,11 @@ internal sealed partial class PgConnection
             catch (ProtocolViolation pv) when (!pv.Fatal)
             {
                 AfterError(pv.ToError(), extended);
+            }
+            catch (TenonException) when (_terminated)
+            {
+                TrySend(Session.TerminationError());
+                return;
             }
             catch (TenonException e)
             {
@@ -109,7 +119,7 @@ internal sealed partial class PgConnection
             }
             if (!any) WriteEmpty('I');
         }
-        catch (TenonException e)
+        catch (TenonException e) when (!_terminated)
         {
             WriteError(e, isNotice: false);
         }

@@ -49,9 +49,14 @@ internal sealed partial class PgConnection
                         "This could be either a client-software bug or evidence of an attempted man-in-the-middle attack."));
                 continue;
             }
-            // The engine cannot interrupt a running statement yet: a CancelRequest is accepted and
-            // its connection closed (as PostgreSQL closes it), and the statement runs to its end.
-            if (code == CancelRequestCode) return false;
+            // CancelRequest: the key picks the connection whose running statement to cancel. There is
+            // no answer either way (a wrong key is ignored silently); the connection just closes.
+            if (code == CancelRequestCode)
+            {
+                if (body.Length == 12)
+                    _server.CancelBackend(BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(4)), BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(8)));
+                return false;
+            }
             var major = (code >> 16) & 0xffff;
             var minor = code & 0xffff;
             if (major < 3)
@@ -147,7 +152,7 @@ internal sealed partial class PgConnection
         AuthenticateClient(user, database);
         _socket.ReceiveTimeout = 0;
 
-        _lease = _server.Databases.Attach(database)
+        _lease = _server.Databases.Attach(database, Terminate)
             ?? throw new ProtocolViolation($"database \"{database}\" does not exist", fatal: true, sqlState: SqlState.InvalidCatalogName);
         _session = _lease.Database.CreateSession();
         _session.UserName = user;

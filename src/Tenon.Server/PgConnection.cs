@@ -156,6 +156,8 @@ internal sealed partial class PgConnection : IDisposable
 
     private void WriteReadyForQuery()
     {
+        _busy = false;
+        _session!.ClearPendingCancel();
         ReportParameterChanges();
         _out.Begin('Z');
         _out.Byte(_session!.TransactionStatus switch
@@ -180,6 +182,26 @@ internal sealed partial class PgConnection : IDisposable
         _out.Begin(type);
         _out.End();
     }
+
+    /// <summary>Cancels the statement this connection is running, if any (called from a CancelRequest's thread).</summary>
+    public void CancelStatement() => Volatile.Read(ref _session)?.Cancel(evenBeforeNextStatement: _busy);
+
+    /// <summary>True from reading a client's message until the next ReadyForQuery: a cancel then is for this work.</summary>
+    private volatile bool _busy;
+
+    /// <summary>
+    /// Ends the connection from another thread (DROP DATABASE … WITH (FORCE)): a running statement
+    /// fails with FATAL 57P01; an idle connection is woken by shutting down its receiving side, and
+    /// sends the same FATAL before it closes.
+    /// </summary>
+    public void Terminate()
+    {
+        _terminated = true;
+        Volatile.Read(ref _session)?.Terminate();
+        try { _socket.Shutdown(SocketShutdown.Receive); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+    }
+
+    private volatile bool _terminated;
 
     /// <summary>Closes the socket (also from another thread, on server shutdown).</summary>
     public void Close()

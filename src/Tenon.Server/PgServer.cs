@@ -90,6 +90,23 @@ public sealed class PgServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// A CancelRequest: cancels the running statement of the connection with that process id, if
+    /// the secret key matches (compared in constant time: it is the only thing guarding the cancel).
+    /// </summary>
+    internal void CancelBackend(int processId, int secretKey)
+    {
+        foreach (var c in _admitted.Keys)
+        {
+            if (c.ProcessId != processId) continue;
+            Span<byte> a = stackalloc byte[4], b = stackalloc byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(a, c.SecretKey);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(b, secretKey);
+            if (CryptographicOperations.FixedTimeEquals(a, b)) c.CancelStatement();
+            return;
+        }
+    }
+
     internal void Unregister(PgConnection conn)
     {
         _connections.TryRemove(conn, out _);

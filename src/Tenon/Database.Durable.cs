@@ -54,19 +54,7 @@ public sealed partial class Database : IDisposable
     /// Writes the current committed version to the database file and starts a new, empty log,
     /// so the next open has nothing to replay. Commits may go on meanwhile. No-op in memory.
     /// </summary>
-    public void Checkpoint() => _store?.Checkpoint(() =>
-    {
-        // Sequence values as of now, copied: the states are shared and keep changing.
-        var version = Committed;
-        var catalog = version.Catalog;
-        foreach (var seq in catalog.Sequences.Values)
-            lock (seq.State)
-                catalog = catalog.PutSequence(seq with
-                {
-                    State = new SequenceState { LastValue = seq.State.LastValue, IsCalled = seq.State.IsCalled, Initialized = seq.State.Initialized },
-                });
-        return (version, catalog, Interlocked.Read(ref _nextOid));
-    });
+    public void Checkpoint() => _store?.Checkpoint(CaptureCommitted);
 
     /// <summary>Records that a sequence's value changed, so the next log record carries it.</summary>
     internal void SequenceChanged(uint oid, SequenceState state)
@@ -148,11 +136,14 @@ public sealed partial class Database : IDisposable
     private void NoteWriterStart() => _writerSinceToken = WriteToken.LastIssuedId;
 
     /// <summary>Closes a file database (a checkpoint first, when the options ask for it); no-op in memory.</summary>
-    public void Dispose()
+    public void Dispose() => Close(checkpoint: true);
+
+    /// <summary>Closes a file database, without its closing checkpoint when it is about to be deleted.</summary>
+    public void Close(bool checkpoint)
     {
         var store = _store;
         if (store is null) return;
-        if (store.Options.CheckpointOnClose && store.HasLogRecords)
+        if (checkpoint && store.Options.CheckpointOnClose && store.HasLogRecords)
         {
             try
             {

@@ -28,19 +28,28 @@ public sealed partial class Session
             $"{command} is only available through tenon serve: this session serves a single database") { Position = stmt.Position };
         if (create is not null)
         {
-            CheckCreateDatabaseOptions(create, cluster);
-            cluster.Create(create.Name);
+            var template = CheckCreateDatabaseOptions(create, cluster);
+            if (IsTemplateName(create.Name)) throw new TenonException(SqlState.DuplicateDatabase, $"database \"{create.Name}\" already exists");
+            cluster.Create(create.Name, template, DatabaseName);
             return new StatementResult("CREATE DATABASE");
         }
         var drop = (DropStatement)stmt;
         var name = drop.Names[0].Name;
+        if (IsTemplateName(name)) throw new TenonException(SqlState.WrongObjectType, "cannot drop a template database");
         var exists = cluster.Exists(name);
         if (exists && name == DatabaseName) throw new TenonException(SqlState.ObjectInUse, "cannot drop the currently open database");
-        if (exists && cluster.Drop(name)) return new StatementResult("DROP DATABASE");
+        if (exists && cluster.Drop(name, drop.Force)) return new StatementResult("DROP DATABASE");
         if (!drop.IfExists) throw new TenonException(SqlState.InvalidCatalogName, $"database \"{name}\" does not exist");
         RaiseNotice(new Notice("NOTICE", SqlState.SuccessfulCompletion, $"database \"{name}\" does not exist, skipping"));
         return new StatementResult("DROP DATABASE");
     }
+
+    /// <summary>
+    /// PostgreSQL's template0 and template1 are not databases in Tenon: as templates they give an
+    /// empty database (which is what they hold in a fresh PostgreSQL cluster), and their names
+    /// cannot be created or dropped, as there.
+    /// </summary>
+    private static bool IsTemplateName(string name) => name is "template0" or "template1";
 
     private static readonly HashSet<string> CreateDatabaseOptionNames = new(StringComparer.Ordinal)
     {
@@ -49,13 +58,15 @@ public sealed partial class Session
     };
 
     /// <summary>
-    /// Every new database is empty and UTF8, owned by whoever creates it: so TEMPLATE template0 or
-    /// template1, ENCODING UTF8 and OWNER of the current user are what Tenon does anyway; any other
-    /// setting would be ignored, so it is refused.
+    /// Checks the options of CREATE DATABASE and returns the database to copy (null: an empty one).
+    /// A new database is UTF8 and owned by whoever creates it, and TEMPLATE template0/template1
+    /// give an empty one: so those settings are what Tenon does anyway; any other setting would
+    /// be ignored, so it is refused.
     /// </summary>
-    private void CheckCreateDatabaseOptions(CreateDatabaseStatement create, IDatabaseCluster cluster)
+    private string? CheckCreateDatabaseOptions(CreateDatabaseStatement create, IDatabaseCluster cluster)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? template = null;
         foreach (var o in create.Options)
         {
             if (!CreateDatabaseOptionNames.Contains(o.Name))
@@ -66,17 +77,21 @@ public sealed partial class Session
             if (value is null) continue;
             switch (o.Name)
             {
-                case "template" when value is "template0" or "template1":
+                case "template" when IsTemplateName(value):
                 case "encoding" when value.ToUpperInvariant() is "UTF8" or "UTF-8" or "UNICODE" || value == "6":
                     continue;
                 case "owner" when value == UserName:
                     continue;
                 case "template" when !cluster.Exists(value):
                     throw new TenonException(SqlState.InvalidCatalogName, $"template database \"{value}\" does not exist");
+                case "template":
+                    template = value;
+                    continue;
             }
             throw new TenonException(SqlState.FeatureNotSupported,
                 $"CREATE DATABASE with {o.Name.ToUpperInvariant()} {value} is not supported by Tenon yet")
             { Position = o.Position };
         }
+        return template;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class Session
 
     private void DisposeCore()
     {
+        DisposeInterrupts();
         if (_tx is not null) EndTransaction(commit: false);
         DropTempSchemaAtExit();
         Database.AdvisoryLocks.UnlockAll(this);
@@ -70,6 +71,20 @@ public sealed partial class Session
 
     private StatementResult ExecuteStatement(Statement stmt, IReadOnlyList<object?>? parameters, bool inBatch, CopyInRequest? copyData = null)
     {
+        BeginInterruptible();
+        try
+        {
+            CheckForInterrupts();
+            return ExecuteInterruptible(stmt, parameters, inBatch, copyData);
+        }
+        finally
+        {
+            EndInterruptible();
+        }
+    }
+
+    private StatementResult ExecuteInterruptible(Statement stmt, IReadOnlyList<object?>? parameters, bool inBatch, CopyInRequest? copyData)
+    {
         if (stmt is TransactionStatement ts) return ExecuteTransactionStatement(ts);
         if (_tx is { Failed: true }) throw SqlErrors.InFailedTransaction();
         if (IsDatabaseStatement(stmt)) return ExecuteDatabaseStatement(stmt, inBatch);
@@ -80,7 +95,17 @@ public sealed partial class Session
         if (!tx.HoldsWriteLock && !tx.IsExplicit && tx.Savepoints.Count == 0) tx.Rebase(Database.Committed);
         if (IsWrite(stmt) && !tx.HoldsWriteLock)
         {
-            Database.AcquireWriteLock();
+            try
+            {
+                Database.AcquireWriteLock(this);
+            }
+            catch (TenonException)
+            {
+                // lock_timeout or a cancel while waiting: the statement failed before it began.
+                if (tx.IsExplicit) tx.Failed = true;
+                else if (!inBatch) EndTransaction(commit: false);
+                throw;
+            }
             tx.HoldsWriteLock = true;
             tx.Xid = Database.AssignXid();
             tx.Rebase(Database.Committed);

@@ -31,7 +31,7 @@ public sealed partial class Session
         CheckLockable(stmt, tx.Catalog);
         if (stmt.Mode > TableLockMode.AccessShare && !tx.HoldsWriteLock)
         {
-            if (!stmt.NoWait) Database.AcquireWriteLock();
+            if (!stmt.NoWait) Database.AcquireWriteLock(this);
             else if (!Database.TryAcquireWriteLock())
                 throw new TenonException(SqlState.LockNotAvailable, $"could not obtain lock on relation \"{stmt.Tables[0].Name}\"");
             tx.HoldsWriteLock = true;

@@ -43,7 +43,7 @@ public sealed partial class Session
             if (Database.Committed.Catalog.Schemas.Contains(TempSchemaName))
             {
                 _tx = new Transactions.Transaction(Database.Committed, isExplicit: false);
-                Database.AcquireWriteLock();
+                Database.AcquireWriteLock(waiter: null);
                 _tx.HoldsWriteLock = true;
                 _tx.Rebase(Database.Committed);
                 new Execution.DdlExecutor(new Execution.ExecContext(this, _tx, null)).DropTempSchema();

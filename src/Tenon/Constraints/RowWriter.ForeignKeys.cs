@@ -43,6 +43,8 @@ public sealed partial class RowWriter
 
     private void Run(ConstraintEvent e)
     {
+        // One event per written row, cascades included: a long cascade can be cancelled.
+        _ctx.Session.CheckForInterrupts();
         if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
         if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
         var fk = child.ForeignKeys.FirstOrDefault(f => f.Oid == e.ForeignKey.Oid);
@@ -167,6 +169,7 @@ public sealed partial class RowWriter
             // The comparison happens in the referenced types: convert each child value, so no index on them helps.
             foreach (var (id, row) in rows.Scan())
             {
+                _ctx.Session.CheckForInterrupts();
                 var match = true;
                 for (var i = 0; i < fk.Columns.Count && match; i++)
                 {
@@ -205,6 +208,7 @@ public sealed partial class RowWriter
         var types = fk.Columns.Select(n => child.Column(n).Type.Id).ToArray();
         foreach (var (id, row) in rows.Scan())
         {
+            _ctx.Session.CheckForInterrupts();
             var match = true;
             for (var i = 0; i < key.Length && match; i++)
             {

@@ -45,8 +45,22 @@ public sealed class TenonCommand : DbCommand
         }
     }
 
-    /// <summary>Accepted for compatibility; statements are not interrupted.</summary>
-    public override int CommandTimeout { get; set; } = 30;
+    /// <summary>
+    /// Seconds each statement of the command may run (0: no limit). A statement that runs longer
+    /// fails with 57014 "canceling statement due to statement timeout", as with statement_timeout
+    /// (the smaller of the two applies).
+    /// </summary>
+    public override int CommandTimeout
+    {
+        get => _commandTimeout;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _commandTimeout = value;
+        }
+    }
+
+    private int _commandTimeout = 30;
 
     public override CommandType CommandType
     {
@@ -97,7 +111,12 @@ public sealed class TenonCommand : DbCommand
 
     protected override DbParameter CreateDbParameter() => CreateParameter();
 
-    public override void Cancel() { }
+    /// <summary>
+    /// Cancels the statement this command's connection is running (call it from another thread):
+    /// it fails with 57014 "canceling statement due to user request", as PostgreSQL's cancel does.
+    /// Does nothing when no statement is running.
+    /// </summary>
+    public override void Cancel() => _connection?.SessionIfOpen?.Cancel();
 
     /// <summary>Parses the text now (syntax errors surface here) so each execution skips parsing.</summary>
     public override void Prepare()
@@ -142,6 +161,7 @@ public sealed class TenonCommand : DbCommand
         if ((behavior & CommandBehavior.SchemaOnly) != 0)
             throw new NotSupportedException("CommandBehavior.SchemaOnly is not supported: Tenon cannot describe a statement without running it.");
         var connection = CheckConnection();
+        connection.Session.CommandTimeoutMs = CommandTimeout * 1000L;
         Binding binding;
         IEnumerable<StatementResult> results;
         if (IsPrepared && _prepared!.Signature == Signature())

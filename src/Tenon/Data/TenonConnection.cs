@@ -58,6 +58,9 @@ public sealed class TenonConnection : DbConnection
     /// <summary>The engine session behind the open connection.</summary>
     internal Session Session => _session ?? throw new InvalidOperationException("The connection is not open.");
 
+    /// <summary>The session, or null when closed; safe to read from another thread (TenonCommand.Cancel).</summary>
+    internal Session? SessionIfOpen => Volatile.Read(ref _session);
+
     internal TenonTransaction? Transaction { get; set; }
 
     /// <summary>The data reader that is currently open on this connection, if any.</summary>

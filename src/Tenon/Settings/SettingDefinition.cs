@@ -22,6 +22,9 @@ internal sealed class SettingDefinition
     public long MinInteger { get; init; } = int.MinValue;
     public long MaxInteger { get; init; } = int.MaxValue;
 
+    /// <summary>An integer in milliseconds that also takes (and SHOW prints) time units (see <see cref="DurationSetting"/>).</summary>
+    public bool Milliseconds { get; init; }
+
     /// <summary>Enum values in PostgreSQL's listing order (for the HINT of a bad value).</summary>
     public IReadOnlyList<string> EnumValues { get; init; } = [];
 
@@ -44,6 +47,11 @@ internal sealed class SettingDefinition
                 var text = ParseBoolean(value) is { } b ? (b ? "on" : "off")
                     : throw new TenonException(SqlState.InvalidParameterValue, $"parameter \"{givenName}\" requires a Boolean value");
                 return Canonicalize is null ? text : Canonicalize(text, current);
+            case SettingKind.Integer when Milliseconds:
+                var ms = DurationSetting.Parse(givenName, value);
+                if (ms < MinInteger || ms > MaxInteger)
+                    throw new TenonException(SqlState.InvalidParameterValue, $"{ms} ms is outside the valid range for parameter \"{givenName}\" ({MinInteger} .. {MaxInteger})");
+                return DurationSetting.Format(ms);
             case SettingKind.Integer:
                 if (!long.TryParse(value.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
                     throw InvalidValue(givenName, value);

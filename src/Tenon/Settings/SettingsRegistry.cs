@@ -61,9 +61,9 @@ internal static class SettingsRegistry
             Bool("transaction_read_only", false),
             Bool("transaction_deferrable", false),
             Bool("default_transaction_deferrable", false),
-            Int("statement_timeout", 0, 0, int.MaxValue),
-            Int("lock_timeout", 0, 0, int.MaxValue),
-            Int("idle_in_transaction_session_timeout", 0, 0, int.MaxValue),
+            Milliseconds("statement_timeout"),
+            Milliseconds("lock_timeout"),
+            Milliseconds("idle_in_transaction_session_timeout"),
             Enum("synchronous_commit", "on", ["local", "remote_write", "remote_apply", "on", "off"]),
             Bool("check_function_bodies", true),
             // Kept by PostgreSQL 12+ so that old dumps' `SET default_with_oids = false` still runs.
@@ -124,6 +124,10 @@ internal static class SettingsRegistry
 
     private static SettingDefinition Int(string name, long dflt, long min, long max, bool readOnly = false) =>
         new() { Name = name, Kind = SettingKind.Integer, Default = dflt.ToString(System.Globalization.CultureInfo.InvariantCulture), MinInteger = min, MaxInteger = max, ReadOnly = readOnly };
+
+    /// <summary>A timeout in milliseconds, 0 (off) by default, as PostgreSQL's GUC_UNIT_MS integers.</summary>
+    private static SettingDefinition Milliseconds(string name) =>
+        new() { Name = name, Kind = SettingKind.Integer, Default = "0", MinInteger = 0, MaxInteger = int.MaxValue, Milliseconds = true };
 
     private static SettingDefinition Real(string name, string dflt) =>
         new() { Name = name, Kind = SettingKind.Real, Default = dflt };

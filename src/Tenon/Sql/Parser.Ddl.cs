@@ -388,8 +388,22 @@ public sealed partial class Parser
         while (kind != ObjectKind.Database && Accept(TokenKind.Comma));
         if (kind == ObjectKind.Database)
         {
-            if (Cur.Kind == TokenKind.LParen || Cur.Is("with")) return Unsupported("DROP DATABASE");
-            return new DropStatement(kind, names, ifExists, false) { Position = drop.Position };
+            // [ [ WITH ] ( FORCE [, ...] ) ]: FORCE is the only option PostgreSQL 15 knows.
+            var force = false;
+            if (Cur.Kind == TokenKind.LParen || Cur.Is("with"))
+            {
+                AcceptKw("with");
+                Expect(TokenKind.LParen);
+                do
+                {
+                    if (!Cur.Is("force")) throw Error();
+                    Advance();
+                    force = true;
+                }
+                while (Accept(TokenKind.Comma));
+                Expect(TokenKind.RParen);
+            }
+            return new DropStatement(kind, names, ifExists, false) { Force = force, Position = drop.Position };
         }
         bool cascade = ParseOptDropBehavior();
         return new DropStatement(kind, names, ifExists, cascade) { Concurrently = concurrently, Position = drop.Position };

@@ -98,7 +98,7 @@ internal sealed class DurableStore : IDisposable
         }
     }
 
-    private static FileStream AcquireLock(string lockPath)
+    internal static FileStream AcquireLock(string lockPath)
     {
         try
         {
@@ -120,7 +120,7 @@ internal sealed class DurableStore : IDisposable
         }
     }
 
-    private static FileStream OpenRead(string path) =>
+    internal static FileStream OpenRead(string path) =>
         Io(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), "open", path);
 
     private static void DeleteIfExists(string path) => Io(() => { File.Delete(path); return 0; }, "remove", path);
@@ -291,7 +291,7 @@ internal sealed class DurableStore : IDisposable
         }
     }
 
-    private static void WriteSnapshotFile(string path, DbVersion version, SystemCatalog catalog, long nextOid, long sequence)
+    internal static void WriteSnapshotFile(string path, DbVersion version, SystemCatalog catalog, long nextOid, long sequence)
     {
         var tmp = path + ".tmp";
         try
@@ -325,6 +325,19 @@ internal sealed class DurableStore : IDisposable
         {
             // The old log is still complete and still in place unless the rename happened; either way recovery copes.
             throw StorageErrors.FromIo(ex, "write", LogPath + ".tmp");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="capture"/> under the append lock, so that what it reads of the
+    /// committed version matches the last logged commit, which is returned with it (for a backup).
+    /// </summary>
+    public (T Value, long Sequence) Capture<T>(Func<T> capture)
+    {
+        lock (_gate)
+        {
+            if (_disposed) throw StorageErrors.Closed(Path);
+            return (capture(), _sequence);
         }
     }
 

@@ -92,13 +92,13 @@ public sealed class EfCoreTests : IDisposable
     }
 
     [Fact]
-    public void EnsureDeleted_needs_DROP_DATABASE_which_Tenon_refuses()
+    public void EnsureDeleted_of_the_admin_database_itself_is_refused_as_by_PostgreSQL()
     {
-        // EF connects to the admin database and sends DROP DATABASE … WITH (FORCE); a Tenon server
-        // hosts one database and cannot drop it, so it answers with an error rather than pretend.
+        // EF connects to the admin database (postgres) and sends DROP DATABASE … WITH (FORCE) for
+        // the context's database, here postgres itself: PostgreSQL's 55006, as a real server says.
         using var db = Created();
-        var e = Assert.Throws<PostgresException>(() => db.Database.EnsureDeleted());
-        Assert.Equal("0A000", e.SqlState);
+        var e = Assert.IsType<PostgresException>(Assert.ThrowsAny<Exception>(() => db.Database.EnsureDeleted()).InnerException);
+        Assert.Equal(("55006", "cannot drop the currently open database"), (e.SqlState, e.MessageText));
     }
 
     [Fact]

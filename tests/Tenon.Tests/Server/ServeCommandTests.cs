@@ -13,11 +13,16 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
-    public void Data_directory_is_refused_clearly()
+    public void Data_directory_served_by_another_server_is_refused_clearly()
     {
-        var (code, _, err) = Run("--data", "/tmp/x");
-        Assert.Equal(1, code);
-        Assert.Contains("--data is not supported yet", err);
+        using var dir = new Durability.TempDir();
+        using (Tenon.Server.DatabaseRegistry.OpenDirectory(dir.Path))
+        {
+            var (code, _, err) = Run("--data", dir.Path, "--listen", "127.0.0.1:0");
+            Assert.Equal(1, code);
+            Assert.Contains($"tenon serve: error: data directory \"{dir.Path}\" is in use by another process", err);
+            Assert.Contains("HINT:  Is another tenon serve running", err);
+        }
     }
 
     [Fact]

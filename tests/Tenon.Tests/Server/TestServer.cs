@@ -13,6 +13,14 @@ internal sealed class TestServer : IDisposable
         Server.Start();
     }
 
+    /// <summary>A server over given databases (a data directory's, say); the caller disposes them after the server.</summary>
+    public TestServer(DatabaseRegistry databases, PgServerOptions? options = null)
+    {
+        Database = databases.Find(DatabaseRegistry.DefaultName)!;
+        Server = new PgServer(databases, new IPEndPoint(IPAddress.Loopback, 0), options);
+        Server.Start();
+    }
+
     public Database Database { get; }
     public PgServer Server { get; }
     public int Port => Server.LocalEndPoint.Port;

@@ -122,6 +122,7 @@ public sealed class CopyExecutor(ExecContext ctx)
         var cells = new string?[names.Count];
         foreach (var row in rows)
         {
+            ctx.Session.CheckForInterrupts();
             for (var i = 0; i < cells.Length; i++)
                 cells[i] = pick(row, i) is { } v ? ValueText.Format(v, types[i], ctx.Settings) : null;
             lines.Add(writer.FormatLine(cells, forceQuote));
@@ -247,6 +248,7 @@ public sealed class CopyExecutor(ExecContext ctx)
             }
             while (reader.ReadLine(out line))
             {
+                ctx.Session.CheckForInterrupts();
                 var fields = line.Length == 0 && columns.Count == 0 ? [] : reader.SplitFields(line);
                 if (fields.Count > columns.Count)
                     throw new TenonException(SqlState.BadCopyFileFormat, "extra data after last expected column");

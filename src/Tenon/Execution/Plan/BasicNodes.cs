@@ -15,8 +15,10 @@ public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var rows = ctx.Transaction.Rows(TableOid);
+        var session = ctx.Session;
         foreach (var (rowId, row) in rows.Scan())
         {
+            session.CheckForInterrupts();
             if (!IncludeRowId) { yield return row; continue; }
             var withId = new object?[row.Length + 1];
             Array.Copy(row, withId, row.Length);
@@ -73,6 +75,7 @@ public sealed class ValuesNode(IReadOnlyList<IReadOnlyList<BoundExpr>> rows, IRe
         var empty = Array.Empty<object?>();
         foreach (var exprs in rows)
         {
+            ctx.Session.CheckForInterrupts();
             var output = new object?[exprs.Count];
             for (var i = 0; i < output.Length; i++) output[i] = exprs[i].Eval(empty, ctx);
             yield return output;

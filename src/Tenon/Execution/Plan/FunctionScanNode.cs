@@ -15,6 +15,10 @@ public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?
         var values = args.Select(a => a.Eval(outer, ctx)).ToArray();
         if (values.Any(v => v is null)) yield break;
         long n = 0;
-        foreach (var v in produce(values, ctx)) yield return ordinality ? [v, ++n] : [v];
+        foreach (var v in produce(values, ctx))
+        {
+            ctx.Session.CheckForInterrupts();
+            yield return ordinality ? [v, ++n] : [v];
+        }
     }
 }

@@ -40,9 +40,11 @@ public sealed class IndexJoinNode : PlanNode
         var rightWidth = _right.Columns.Count;
         foreach (var l in _left.Execute(ctx))
         {
+            ctx.Session.CheckForInterrupts();
             var matched = false;
             foreach (var r in _right.Probe(ctx, l))
             {
+                ctx.Session.CheckForInterrupts();
                 var combined = JoinNode.Combine(l, r, leftWidth, rightWidth);
                 if (_condition is not null && _condition.Eval(combined, ctx) is not true) continue;
                 matched = true;

@@ -78,6 +78,7 @@ public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
     {
         foreach (var id in ids)
         {
+            ctx.Session.CheckForInterrupts();
             if (!rows.TryGet(id, out var row)) continue;
             if (includeRowId)
             {

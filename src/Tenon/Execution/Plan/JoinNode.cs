@@ -29,11 +29,13 @@ public sealed class JoinNode(JoinKind kind, PlanNode left, PlanNode right, Bound
         var rightRows = Right.Execute(ctx).ToList();
         var rightMatched = Kind is JoinKind.Right or JoinKind.Full ? new bool[rightRows.Count] : null;
         Dictionary<object?[], List<int>>? hash = null;
+        var session = ctx.Session;
         if (leftKeys is { Count: > 0 } && rightKeys is not null)
         {
             hash = new Dictionary<object?[], List<int>>(new KeyComparer(rightKeys.Select(k => k.Type)));
             for (var i = 0; i < rightRows.Count; i++)
             {
+                session.CheckForInterrupts();
                 var key = EvalKey(rightKeys, rightRows[i], ctx);
                 if (key is null) continue;
                 if (!hash.TryGetValue(key, out var list)) hash[key] = list = new List<int>(1);
@@ -43,6 +45,7 @@ public sealed class JoinNode(JoinKind kind, PlanNode left, PlanNode right, Bound
 
         foreach (var l in Left.Execute(ctx))
         {
+            session.CheckForInterrupts();
             var matched = false;
             if (hash is not null)
             {
@@ -59,6 +62,7 @@ public sealed class JoinNode(JoinKind kind, PlanNode left, PlanNode right, Bound
             else
                 for (var i = 0; i < rightRows.Count; i++)
                 {
+                    session.CheckForInterrupts();
                     var combined = Combine(l, rightRows[i], leftWidth, rightWidth);
                     if (Condition is not null && Condition.Eval(combined, ctx) is not true) continue;
                     matched = true;

@@ -21,7 +21,11 @@ public sealed class RecursiveUnionNode(PlanNode seed, PlanNode recursive, WorkTa
             workTable.Rows = current;
             var next = new List<object?[]>();
             foreach (var r in recursive.Execute(ctx).ToList())
+            {
+                // An endless recursion is the classic statement to cancel.
+                ctx.Session.CheckForInterrupts();
                 if (seen is null || seen.Add(r)) { next.Add(r); yield return r; }
+            }
             current = next;
         }
     }

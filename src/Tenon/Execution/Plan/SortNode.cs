@@ -13,11 +13,13 @@ public sealed class SortNode(PlanNode input, IReadOnlyList<SortKey> keys) : Plan
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var rows = new List<(object?[] Row, object?[] Keys)>();
+        var session = ctx.Session;
         foreach (var row in input.Execute(ctx))
             rows.Add((row, keys.Select(k => k.Expr.Eval(row, ctx)).ToArray()));
         var types = keys.Select(k => k.Expr.Type.Id).ToArray();
         var ordered = rows.OrderBy(r => r.Keys, Comparer<object?[]>.Create((a, b) =>
         {
+            session.CheckForInterrupts();
             for (var i = 0; i < types.Length; i++)
             {
                 var x = a[i];

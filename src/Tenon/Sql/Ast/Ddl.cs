@@ -111,6 +111,9 @@ public enum ObjectKind { Table, Index, Sequence, View, Schema, Extension, Type, 
 public sealed record DropStatement(ObjectKind Kind, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : Statement
 {
     public bool Concurrently { get; init; }
+
+    /// <summary>DROP DATABASE … WITH (FORCE): terminate the database's other sessions first.</summary>
+    public bool Force { get; init; }
 }
 
 /// <summary>An index column: a column name or a parenthesized expression, with ordering options.</summary>
