@@ -134,18 +134,19 @@ internal sealed partial class PgConnection
 
     private void WriteRowDescription(IReadOnlyList<ResultColumn> columns, short[]? formats)
     {
+        // Every field is computed before the message starts, so a failure cannot leave half a message behind.
+        var fields = columns.Select((c, i) => (c.Name, c.TableOid, c.ColumnNumber, c.Type.TypeOid, c.Type.StorageLength, c.Type.TypeModifier, Format: FormatOf(formats, i))).ToList();
         _out.Begin('T');
-        _out.Int16((short)columns.Count);
-        for (var i = 0; i < columns.Count; i++)
+        _out.Int16((short)fields.Count);
+        foreach (var f in fields)
         {
-            var c = columns[i];
-            _out.CString(c.Name);
-            _out.Int32(unchecked((int)c.TableOid));
-            _out.Int16(c.ColumnNumber);
-            _out.Int32(unchecked((int)c.Type.TypeOid));
-            _out.Int16(c.Type.StorageLength);
-            _out.Int32(c.Type.TypeModifier);
-            _out.Int16(FormatOf(formats, i));
+            _out.CString(f.Name);
+            _out.Int32(unchecked((int)f.TableOid));
+            _out.Int16(f.ColumnNumber);
+            _out.Int32(unchecked((int)f.TypeOid));
+            _out.Int16(f.StorageLength);
+            _out.Int32(f.TypeModifier);
+            _out.Int16(f.Format);
         }
         _out.End();
     }

@@ -108,3 +108,12 @@ COMMENT ON TYPE nosuch IS 'x';
 SELECT typname, obj_description(oid, 'pg_type') FROM pg_type WHERE typname IN ('shortcode', 'level') ORDER BY 1;
 COMMENT ON TYPE level IS NULL;
 SELECT typname, obj_description(oid, 'pg_type') FROM pg_type WHERE typname IN ('shortcode', 'level') ORDER BY 1;
+
+-- A domain over an array type keeps its element type (in results and on the wire).
+create domain pos_ints as int[] check (value[1] > 0);
+create table dom_arr (id int primary key, v pos_ints);
+insert into dom_arr values (1, '{1,2}'), (2, array[3,4]);
+insert into dom_arr values (3, '{0,1}');
+select id, v, v[2] from dom_arr order by id;
+drop table dom_arr;
+drop domain pos_ints;

@@ -50,7 +50,7 @@ public sealed record SqlType
     public static SqlType OfEnum(Catalog.EnumTypeDef e) => new(TypeId.Enum) { Enum = e };
 
     public static SqlType OfDomain(Catalog.DomainDef d) =>
-        new(d.BaseType.Id, d.BaseType.Length, d.BaseType.Precision, d.BaseType.Scale) { Enum = d.BaseType.Enum, Domain = d };
+        new(d.BaseType.Id, d.BaseType.Length, d.BaseType.Precision, d.BaseType.Scale, d.BaseType.Element) { Enum = d.BaseType.Enum, Domain = d };
 
     /// <summary>The type with every domain layer taken off (itself when it is no domain).</summary>
     public SqlType BaseType => Domain is null ? this : Domain.BaseType.BaseType;
