@@ -72,6 +72,11 @@ COMMENT ON TABLE customers IS 'people who order';
 \d customers_id_seq
 \d products_sku_seq
 \d no_such_relation
+\d orders
+\d customers
+\d order_lines
+\d products
+\d "Mixed Case"
 -- The queries \d TABLE sends for its columns, indexes, checks and foreign keys (the whole command
 -- also reads policies, statistics objects and publications, whose catalogs need array types).
 SELECT a.attname,

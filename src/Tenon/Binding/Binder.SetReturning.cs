@@ -18,7 +18,8 @@ public sealed partial class Binder
     /// <summary>Non-null while a select list or ORDER BY is bound: set-returning calls are allowed there.</summary>
     private List<SetReturningCall>? _setReturning;
 
-    private static bool IsSetReturning(FunctionCall f) => f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" && f.Over is null;
+    private static bool IsSetReturning(FunctionCall f) =>
+        f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" or "pg_partition_ancestors" && f.Name.Schema is null or "pg_catalog" && f.Over is null;
 
     /// <summary>generate_subscripts(array, dim [, reverse]): the subscripts of one dimension; nothing for a missing dimension.</summary>
     internal static IEnumerable<object?> Subscripts(object?[] v)
@@ -77,6 +78,14 @@ public sealed partial class Binder
             if (args.Count != 1 || !args[0].Type.IsArray) throw NoSuchSetFunction(f, args);
             call = new SetReturningCall("unnest", args[0].Type.Element!.WithoutModifier(), args,
                 (v, _) => v[0] is PgArray a ? a.Items : []);
+        }
+        else if (f.Name.Name == "pg_partition_ancestors")
+        {
+            // No relation is a partition or partitioned table in Tenon, and PostgreSQL lists no rows for those.
+            if (args.Count != 1 || TryCoerce(args[0], SqlType.RegClass, CastContext.Implicit, f.Args[0].Position) is not { } relation)
+                throw NoSuchSetFunction(f, args);
+            args = [relation];
+            call = new SetReturningCall("pg_partition_ancestors", SqlType.RegClass, args, (_, _) => []);
         }
         else if (f.Name.Name == "generate_subscripts")
         {

@@ -8,8 +8,8 @@ namespace Tenon.Catalog.PgCatalog;
 /// security policies (pg_policy), extended statistics (pg_statistic_ext) and logical replication
 /// publications (pg_publication, pg_publication_rel, pg_publication_namespace). They exist, with
 /// PostgreSQL's columns, so that queries joining them (psql's \d) run, and they are empty.
-/// "char" columns are text and pg_node_tree columns text; the array and vector columns (polroles,
-/// stxkeys, stxkind, prattrs, tgattr) are left out until Tenon has array types.
+/// "char" columns are text and pg_node_tree columns text; the int2vector columns (stxkeys, prattrs,
+/// tgattr) are int2[] and stxkind ("char"[]) is text[].
 /// </summary>
 public static class PgAbsentObjects
 {
@@ -24,19 +24,20 @@ public static class PgAbsentObjects
             new("tgfoid", SqlType.Oid), new("tgtype", SqlType.Int2), new("tgenabled", SqlType.Text), new("tgisinternal", SqlType.Bool),
             new("tgconstrrelid", SqlType.Oid), new("tgconstrindid", SqlType.Oid), new("tgconstraint", SqlType.Oid),
             new("tgdeferrable", SqlType.Bool), new("tginitdeferred", SqlType.Bool), new("tgnargs", SqlType.Int2),
-            new("tgargs", SqlType.Bytea), new("tgqual", SqlType.Text), new("tgoldtable", SqlType.Name), new("tgnewtable", SqlType.Name),
+            new("tgattr", SqlType.ArrayOf(SqlType.Int2)), new("tgargs", SqlType.Bytea), new("tgqual", SqlType.Text), new("tgoldtable", SqlType.Name), new("tgnewtable", SqlType.Name),
         ]);
 
     public static SystemRelation Policy { get; } = Empty("pg_policy", 3256,
         [
             new("oid", SqlType.Oid), new("polname", SqlType.Name), new("polrelid", SqlType.Oid), new("polcmd", SqlType.Text),
-            new("polpermissive", SqlType.Bool), new("polqual", SqlType.Text), new("polwithcheck", SqlType.Text),
+            new("polpermissive", SqlType.Bool), new("polroles", SqlType.ArrayOf(SqlType.Oid)), new("polqual", SqlType.Text), new("polwithcheck", SqlType.Text),
         ]);
 
     public static SystemRelation StatisticExt { get; } = Empty("pg_statistic_ext", 3381,
         [
             new("oid", SqlType.Oid), new("stxrelid", SqlType.Oid), new("stxname", SqlType.Name), new("stxnamespace", SqlType.Oid),
-            new("stxowner", SqlType.Oid), new("stxstattarget", SqlType.Int4), new("stxexprs", SqlType.Text),
+            new("stxowner", SqlType.Oid), new("stxstattarget", SqlType.Int4),
+            new("stxkeys", SqlType.ArrayOf(SqlType.Int2)), new("stxkind", SqlType.ArrayOf(SqlType.Text)), new("stxexprs", SqlType.Text),
         ]);
 
     public static SystemRelation Publication { get; } = Empty("pg_publication", 6104,
@@ -47,7 +48,7 @@ public static class PgAbsentObjects
         ]);
 
     public static SystemRelation PublicationRel { get; } = Empty("pg_publication_rel", 6106,
-        [new("oid", SqlType.Oid), new("prpubid", SqlType.Oid), new("prrelid", SqlType.Oid), new("prqual", SqlType.Text)]);
+        [new("oid", SqlType.Oid), new("prpubid", SqlType.Oid), new("prrelid", SqlType.Oid), new("prqual", SqlType.Text), new("prattrs", SqlType.ArrayOf(SqlType.Int2))]);
 
     public static SystemRelation PublicationNamespace { get; } = Empty("pg_publication_namespace", 6237,
         [new("oid", SqlType.Oid), new("pnpubid", SqlType.Oid), new("pnnspid", SqlType.Oid)]);

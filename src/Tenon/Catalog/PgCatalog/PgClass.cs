@@ -4,8 +4,8 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// pg_class: one row per user relation (tables, indexes, sequences, views), with PostgreSQL 15's
-/// columns in its order. Left out: relfrozenxid and relminmxid (xid types Tenon lacks) and the
-/// array columns relacl and reloptions. relkind, relpersistence and relreplident ("char") are
+/// columns in its order. Left out: relfrozenxid and relminmxid and relacl (aclitem[]); reloptions
+/// is always null (Tenon has no storage parameters). relkind, relpersistence and relreplident ("char") are
 /// text; relpartbound (pg_node_tree) is text and always null because Tenon has no partitions.
 /// Tenon keeps no row types, toast tables or statistics: reltype and reltoastrelid are 0,
 /// relpages 0 and reltuples -1 (never analyzed). Every relation is owned by the bootstrap
@@ -25,7 +25,8 @@ public static class PgClass
             new("relnatts", SqlType.Int2), new("relchecks", SqlType.Int2), new("relhasrules", SqlType.Bool),
             new("relhastriggers", SqlType.Bool), new("relhassubclass", SqlType.Bool), new("relrowsecurity", SqlType.Bool),
             new("relforcerowsecurity", SqlType.Bool), new("relispopulated", SqlType.Bool), new("relreplident", SqlType.Text),
-            new("relispartition", SqlType.Bool), new("relrewrite", SqlType.Oid), new("relpartbound", SqlType.Text),
+            new("relispartition", SqlType.Bool), new("relrewrite", SqlType.Oid), new("reloptions", SqlType.ArrayOf(SqlType.Text)),
+            new("relpartbound", SqlType.Text),
         ],
         Rows);
 
@@ -45,7 +46,7 @@ public static class PgClass
                 (short)natts, (short)checks, kind == 'v',
                 hasTriggers, false, false,
                 false, true, kind == 'r' ? "d" : "n",
-                false, 0u, null,
+                false, 0u, null, null,
             ];
             if (catalog.Tables.TryGetValue(oid, out var t))
                 // Foreign keys are enforced by triggers in PostgreSQL, on both tables involved.

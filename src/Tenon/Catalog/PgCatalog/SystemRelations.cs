@@ -26,6 +26,7 @@ public static class SystemRelations
         PgAm.Relation,
         PgCollation.Relation,
         PgSequence.Relation,
+        PgRoles.Relation,
         PgAbsentObjects.Inherits,
         PgAbsentObjects.Trigger,
         PgAbsentObjects.Policy,
