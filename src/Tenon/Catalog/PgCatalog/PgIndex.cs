@@ -5,7 +5,7 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// pg_index: one row per index. The vector columns (indkey, indcollation, indclass, indoption)
-/// are left out until Tenon has array types. indexprs and indpred (pg_node_tree) hold the key
+/// are not there yet. indexprs and indpred (pg_node_tree) hold the key
 /// expressions (comma-separated) and the predicate as SQL text (<see cref="ExprSource"/>), which
 /// pg_get_expr prints the way PostgreSQL does. Tenon builds indexes at once and never clusters
 /// or marks a replica identity, so every index is valid, ready, live and not clustered.
