@@ -153,28 +153,11 @@ public sealed partial class DdlExecutor
         };
     }
 
-    /// <summary>Rebuilds every index store of a table from its rows (after they were rewritten), failing like CREATE UNIQUE INDEX on duplicates.</summary>
+    /// <summary>Rebuilds every index store of a table from its rows (after they were rewritten: ALTER COLUMN TYPE, enum RENAME VALUE), failing like CREATE UNIQUE INDEX on duplicates.</summary>
     private void RebuildIndexes(TableDef table)
     {
         var writer = new RowWriter(ctx);
-        var rows = Tx.Rows(table.Oid);
-        var stores = new IndexStore[table.Indexes.Count];
-        for (var n = 0; n < stores.Length; n++)
-        {
-            var index = table.Indexes[n];
-            var store = IndexStore.Empty(new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i))));
-            foreach (var (rowId, row) in rows.Scan())
-            {
-                if (!writer.IndexCovers(table, index, row)) continue;
-                var key = writer.IndexKey(table, index, row);
-                if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
-                    throw index.Exclusion
-                        ? SqlErrors.ExclusionBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
-                        : SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
-                store = store.Add(key, rowId, Tx.Token);
-            }
-            stores[n] = store;
-        }
+        var stores = table.Indexes.Select(index => IndexStoreOverRows(table, index, writer)).ToArray();
         Tx.Write(table.Oid).Indexes = stores;
     }
 }

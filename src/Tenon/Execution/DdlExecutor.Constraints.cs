@@ -193,9 +193,17 @@ public sealed partial class DdlExecutor
     /// <summary>Creates an index store over the table's existing rows, failing like CREATE UNIQUE INDEX on duplicates.</summary>
     private void BuildIndex(TableDef table, IndexDef index)
     {
-        var comparer = new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i)));
-        var store = IndexStore.Empty(comparer);
-        var writer = new RowWriter(ctx);
+        var store = IndexStoreOverRows(table, index, new RowWriter(ctx));
+        var wt = Tx.Write(table.Oid);
+        wt.Indexes = wt.Indexes.Append(store).ToArray();
+        Catalog = Catalog.PutIndex(index, table.Schema);
+        Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Append(index).ToArray() });
+    }
+
+    /// <summary>The entries of <paramref name="index"/> for the table's current rows; duplicates fail as CREATE UNIQUE INDEX (or an exclusion constraint) does.</summary>
+    private IndexStore IndexStoreOverRows(TableDef table, IndexDef index, RowWriter writer)
+    {
+        var store = IndexStore.Empty(new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i))));
         foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
         {
             if (!writer.IndexCovers(table, index, row)) continue;
@@ -206,10 +214,7 @@ public sealed partial class DdlExecutor
                     : SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
             store = store.Add(key, rowId, Tx.Token);
         }
-        var wt = Tx.Write(table.Oid);
-        wt.Indexes = wt.Indexes.Append(store).ToArray();
-        Catalog = Catalog.PutIndex(index, table.Schema);
-        Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Append(index).ToArray() });
+        return store;
     }
 
     /// <param name="newChecks">Names of the checks this statement has added so far.</param>

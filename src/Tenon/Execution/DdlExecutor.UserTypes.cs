@@ -300,7 +300,7 @@ public sealed partial class DdlExecutor
                 wt.Rows = wt.Rows.Update(rowId, copy, Tx.Token);
                 any = true;
             }
-            if (any) RebuildIndexes(table.Oid);
+            if (any) RebuildIndexes(Catalog.Table(table.Oid));
         }
     }
 
@@ -427,21 +427,5 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.DatatypeMismatch,
                 $"column \"{"value"}\" is of type {baseType.DisplayName} but default expression is of type {bound.Type.DisplayName}",
                 hint: "You will need to rewrite or cast the expression.");
-    }
-
-    /// <summary>Rebuilds every index of a table from its rows (after stored values were replaced by equal ones).</summary>
-    private void RebuildIndexes(uint tableOid)
-    {
-        var table = Catalog.Table(tableOid);
-        var writer = new RowWriter(ctx);
-        var wt = Tx.Write(tableOid);
-        for (var i = 0; i < table.Indexes.Count; i++)
-        {
-            var index = table.Indexes[i];
-            var store = IndexStore.Empty(new KeyComparer(index.Columns.Select((_, k) => index.KeyType(table, k))));
-            foreach (var (rowId, row) in wt.Rows.Scan())
-                if (writer.IndexCovers(table, index, row)) store = store.Add(writer.IndexKey(table, index, row), rowId, Tx.Token);
-            wt.Indexes[i] = store;
-        }
     }
 }
