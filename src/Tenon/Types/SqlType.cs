@@ -88,6 +88,8 @@ public sealed record SqlType
     public static readonly SqlType RegClass = new(TypeId.RegClass);
     public static readonly SqlType RegType = new(TypeId.RegType);
     public static readonly SqlType RegNamespace = new(TypeId.RegNamespace);
+    public static readonly SqlType RegProc = new(TypeId.RegProc);
+    public static readonly SqlType RegProcedure = new(TypeId.RegProcedure);
     public static readonly SqlType Void = new(TypeId.Void);
     public static readonly SqlType Inet = new(TypeId.Inet);
     public static readonly SqlType Cidr = new(TypeId.Cidr);
@@ -109,7 +111,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -154,6 +156,8 @@ public sealed record SqlType
         TypeId.RegClass => 2205,
         TypeId.RegType => 2206,
         TypeId.RegNamespace => 4089,
+        TypeId.RegProc => 24,
+        TypeId.RegProcedure => 2202,
         TypeId.Record => 2249,
         TypeId.Void => 2278,
         TypeId.Uuid => 2950,
@@ -166,7 +170,7 @@ public sealed record SqlType
     {
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
-        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid => 4,
+        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid => 4,
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
         TypeId.Interval or TypeId.Uuid => 16,
         TypeId.Name => 64,
@@ -219,6 +223,8 @@ public sealed record SqlType
         TypeId.RegClass => "regclass",
         TypeId.RegType => "regtype",
         TypeId.RegNamespace => "regnamespace",
+        TypeId.RegProc => "regproc",
+        TypeId.RegProcedure => "regprocedure",
         TypeId.Void => "void",
         TypeId.Record => "record",
         TypeId.Inet => "inet",

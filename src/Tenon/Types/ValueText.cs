@@ -58,7 +58,7 @@ public static class ValueText
             case TypeId.Timestamptz: return DateTimeText.FormatTimestampTz((PgTimestampTz)value, settings);
             case TypeId.Interval: return DateTimeText.FormatInterval((PgInterval)value, settings);
             case TypeId.Bytea: return FormatBytea((byte[])value, settings.ByteaHex);
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
             case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
@@ -91,7 +91,7 @@ public static class ValueText
             case TypeId.Interval: return DateTimeText.ParseInterval(text);
             case TypeId.Bytea: return ParseBytea(text);
             case TypeId.Oid: return ParseOid(text);
-            case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return ParseOid(text);
+            case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: return ParseOid(text);
             case TypeId.Xid: return ParseXid(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);

@@ -1,0 +1,22 @@
+-- The catalog queries Rails' PostgreSQL adapter (ActiveRecord 6.1) sends, and the types and
+-- functions they use: regproc/regprocedure, current_schemas, int2vector/oidvector subscripts.
+
+-- regproc and regprocedure: input by name (or name(argument types)), output as the function's name.
+select oid, typname, typinput::oid, typinput, typoutput, typreceive::oid, typsend::oid, typarray from pg_type where typname in ('regproc','regprocedure') order by oid;
+select 'array_in(cstring,oid,integer)'::regprocedure, 'array_in(cstring,oid,integer)'::regprocedure::oid, 'int4in'::regproc, 'int4in'::regproc::regprocedure, 0::regproc, 0::regprocedure, 99999::regproc, '-'::regproc::oid;
+select 'int4out'::regprocedure;
+select 'nosuch'::regproc;
+select 'nosuch(int4)'::regprocedure;
+select 'array_in(int4)'::regprocedure;
+select typinput, typoutput, typreceive, typsend, typmodin, typmodout from pg_type where typname in ('int4','_int4','varchar','numeric','timestamp','record','bool') order by oid;
+select pg_typeof(typinput), pg_typeof('int4in'::regproc::regprocedure) from pg_type limit 1;
+select typname from pg_type where typinput = 'array_in(cstring,oid,integer)'::regprocedure and typname in ('_int4', '_text', 'int4') order by 1;
+select 'array_in'::regproc = 'array_in(cstring,oid,integer)'::regprocedure;
+select 'array_in(cstring, oid, int4)'::regprocedure, ' "array_in" ( cstring , oid,int )'::regprocedure, 'pg_catalog.int4in'::regproc, 'int4in'::text::regproc;
+select p::regprocedure from unnest(array['unknownout','void_out','record_out','bpcharout','timestamptz_out','varcharout','record_recv','date_in','interval_in','numerictypmodin','bpcharin','inet_out','cidr_out','byteaout']::regproc[]) p;
+select 'bpcharout(bpchar)'::regprocedure, 'bpcharout(character)'::regprocedure, 'bpcharout(char)'::regprocedure;
+-- ActiveRecord's type map query at connect.
+select t.typname, t.typelem::regtype, t.typdelim, t.typinput, t.typtype, t.typbasetype
+  from pg_type as t left join pg_range as r on oid = rngtypid
+ where t.typname in ('int4', 'text', 'varchar') or t.typinput = 'array_in(cstring,oid,integer)'::regprocedure and t.typname in ('_int4', '_varchar')
+ order by t.typname;
