@@ -20,3 +20,13 @@ select t.typname, t.typelem::regtype, t.typdelim, t.typinput, t.typtype, t.typba
   from pg_type as t left join pg_range as r on oid = rngtypid
  where t.typname in ('int4', 'text', 'varchar') or t.typinput = 'array_in(cstring,oid,integer)'::regprocedure and t.typname in ('_int4', '_varchar')
  order by t.typname;
+
+-- current_schemas(include_implicit) as name[]: ActiveRecord's table_exists? filters on = ANY (current_schemas(false)).
+select current_schemas(false), current_schemas(true), pg_typeof(current_schemas(false));
+select current_schemas(null);
+set search_path = nosuch, public, pg_catalog;
+select current_schemas(false), current_schemas(true);
+create temp table tt (a int);
+set search_path = public;
+select current_schemas(false), array_length(current_schemas(true), 1);
+select 'public' = any (current_schemas(false));
