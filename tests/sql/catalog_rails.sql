@@ -30,3 +30,8 @@ create temp table tt (a int);
 set search_path = public;
 select current_schemas(false), array_length(current_schemas(true), 1);
 select 'public' = any (current_schemas(false));
+
+-- pg_constraint.conkey/confkey as int2[] (CHECK columns in the order they appear): ActiveRecord's foreign_keys joins on c.conkey[1].
+create table p (a int, b int, primary key (a, b), c int check (c > 0 and a > 0), unique (c));
+create table ch (x int, y int, z int, foreign key (y, x) references p (a, b), check (z > 1));
+select conname, contype, conkey, confkey, pg_typeof(conkey), conkey[1], confkey[2] from pg_constraint where conrelid in ('p'::regclass, 'ch'::regclass) order by conname;
