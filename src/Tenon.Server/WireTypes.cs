@@ -39,6 +39,7 @@ internal static class WireTypes
         2206 => SqlType.RegType,
         4089 => SqlType.RegNamespace,
         24 => SqlType.RegProc,
+        22 => SqlType.Int2Vector,
         2202 => SqlType.RegProcedure,
         28 => SqlType.Xid,
         2950 => SqlType.Uuid,

@@ -35,3 +35,11 @@ select 'public' = any (current_schemas(false));
 create table p (a int, b int, primary key (a, b), c int check (c > 0 and a > 0), unique (c));
 create table ch (x int, y int, z int, foreign key (y, x) references p (a, b), check (z > 1));
 select conname, contype, conkey, confkey, pg_typeof(conkey), conkey[1], confkey[2] from pg_constraint where conrelid in ('p'::regclass, 'ch'::regclass) order by conname;
+
+-- pg_index.indkey as int2vector (subscripts from 0): ActiveRecord's primary_keys uses generate_subscripts(indkey, 1) and indkey[i].
+create table t (a int, b int, c int, primary key (c, a));
+create index t_expr on t (b, (a + 1));
+select indkey, pg_typeof(indkey), indkey[0], indkey[1], indkey[2], array_length(indkey, 1), array_lower(indkey, 1) from pg_index where indrelid = 't'::regclass order by indexrelid;
+select a.attname from (select indrelid, indkey, generate_subscripts(indkey, 1) idx from pg_index where indrelid = '"t"'::regclass and indisprimary) i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[i.idx] order by i.idx;
+select '1 2  3'::int2vector, '1 2'::int2vector::text, ' '::int2vector;
+select typname, typelem, typcategory, typinput, typoutput from pg_type where oid = 22;

@@ -217,6 +217,7 @@ public sealed partial class Binder
             case "regtype": return Simple(SqlType.RegType);
             case "regnamespace": return Simple(SqlType.RegNamespace);
             case "regproc": return Simple(SqlType.RegProc);
+            case "int2vector": return Simple(SqlType.Int2Vector);
             case "regprocedure": return Simple(SqlType.RegProcedure);
             case "unknown": return SqlType.Unknown;
             case "timestamp":

@@ -27,6 +27,12 @@ public sealed record SqlType
 
     public bool IsArray => Id == TypeId.Array;
 
+    /// <summary>
+    /// int2vector: an int2 array with subscripts from 0 that prints as its elements separated by
+    /// spaces (pg_index.indkey). It is an array in every other respect.
+    /// </summary>
+    public bool IsVector { get; private init; }
+
     public TypeId Id { get; }
 
     /// <summary>varchar(n) / char(n) length limit in characters; -1 when unlimited.</summary>
@@ -61,9 +67,9 @@ public sealed record SqlType
     // Equality by parts and by which enum/domain (not by the snapshot of its definition).
     public bool Equals(SqlType? other) =>
         other is not null && Id == other.Id && Length == other.Length && Precision == other.Precision && Scale == other.Scale
-        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Equals(Element, other.Element);
+        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Equals(Element, other.Element) && IsVector == other.IsVector;
 
-    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid, Element);
+    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid, Element, IsVector);
 
     public static readonly SqlType Unknown = new(TypeId.Unknown);
     public static readonly SqlType Record = new(TypeId.Record);
@@ -89,6 +95,7 @@ public sealed record SqlType
     public static readonly SqlType RegType = new(TypeId.RegType);
     public static readonly SqlType RegNamespace = new(TypeId.RegNamespace);
     public static readonly SqlType RegProc = new(TypeId.RegProc);
+    public static readonly SqlType Int2Vector = new(TypeId.Array, element: Int2) { IsVector = true };
     public static readonly SqlType RegProcedure = new(TypeId.RegProcedure);
     public static readonly SqlType Void = new(TypeId.Void);
     public static readonly SqlType Inet = new(TypeId.Inet);
@@ -131,7 +138,7 @@ public sealed record SqlType
     /// <summary>PostgreSQL's type OID.</summary>
     public uint TypeOid => Id switch
     {
-        TypeId.Array => ArrayTypes.ArrayOid(Element!.TypeOid),
+        TypeId.Array => IsVector ? 22 : ArrayTypes.ArrayOid(Element!.TypeOid),
         TypeId.Bool => 16,
         TypeId.Bytea => 17,
         TypeId.Name => 19,
@@ -200,7 +207,7 @@ public sealed record SqlType
     /// <summary>The name PostgreSQL's format_type prints, e.g. <c>character varying(20)</c>.</summary>
     public string DisplayName => Domain?.Name ?? Id switch
     {
-        TypeId.Array => Element!.DisplayName + "[]",
+        TypeId.Array => IsVector ? "int2vector" : Element!.DisplayName + "[]",
         TypeId.Unknown => "unknown",
         TypeId.Bool => "boolean",
         TypeId.Int2 => "smallint",
@@ -237,7 +244,7 @@ public sealed record SqlType
     /// <summary>The internal type name (pg_type.typname), as used in some messages: int4, varchar, …</summary>
     public string InternalName => Domain is not null ? DisplayName : Id switch
     {
-        TypeId.Array => "_" + Element!.InternalName,
+        TypeId.Array => IsVector ? "int2vector" : "_" + Element!.InternalName,
         TypeId.Bool => "bool",
         TypeId.Int2 => "int2",
         TypeId.Int4 => "int4",

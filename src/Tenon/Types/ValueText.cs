@@ -52,6 +52,7 @@ public static class ValueText
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return (string)value;
             case TypeId.Uuid: return ((Guid)value).ToString("D");
             case TypeId.Record: return ((PgRecord)value).Format(settings);
+            case TypeId.Array when type.IsVector: return string.Join(' ', ((PgArray)value).Items.Select(i => Format(i!, type.Element!, settings)));
             case TypeId.Array: return ArrayText.Format((PgArray)value, settings);
             case TypeId.Date: return DateTimeText.FormatDate((PgDate)value, settings);
             case TypeId.Timestamp: return DateTimeText.FormatTimestamp((PgTimestamp)value, settings);
@@ -95,6 +96,7 @@ public static class ValueText
             case TypeId.Xid: return ParseXid(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
+            case TypeId.Array when type.IsVector: return PgArray.Vector(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => Parse(t, type.Element!, settings)).ToArray());
             case TypeId.Array: return ArrayText.Parse(text, type.Element!, settings);
             case TypeId.Enum: return type.Enum!.Parse(text);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");

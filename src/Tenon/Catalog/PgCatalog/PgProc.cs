@@ -36,8 +36,8 @@ public static class PgProc
         var all = new List<(uint Oid, string Name, string[] Arguments)>();
         foreach (var t in BuiltinTypes.All)
         {
-            var modified = t.ModIn is not null || t.Type.IsArray || t.Type.Id == TypeId.Record;
-            var self = t.Type.IsArray ? "anyarray" : ArgumentTypeName(t.Type.ToString());
+            var modified = t.ModIn is not null || t.Type.IsArray && !t.Type.IsVector || t.Type.Id == TypeId.Record;
+            var self = t.Type.IsVector ? t.Name : t.Type.IsArray ? "anyarray" : ArgumentTypeName(t.Type.ToString());
             all.Add((t.Input.Oid, t.Input.Name, modified ? ["cstring", "oid", "integer"] : ["cstring"]));
             all.Add((t.Output.Oid, t.Output.Name, [self]));
             all.Add((t.Receive.Oid, t.Receive.Name, modified ? ["internal", "oid", "integer"] : ["internal"]));
