@@ -43,3 +43,4 @@ select indkey, pg_typeof(indkey), indkey[0], indkey[1], indkey[2], array_length(
 select a.attname from (select indrelid, indkey, generate_subscripts(indkey, 1) idx from pg_index where indrelid = '"t"'::regclass and indisprimary) i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[i.idx] order by i.idx;
 select '1 2  3'::int2vector, '1 2'::int2vector::text, ' '::int2vector;
 select typname, typelem, typcategory, typinput, typoutput from pg_type where oid = 22;
+select current_schemas(1);
