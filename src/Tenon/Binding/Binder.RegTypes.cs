@@ -1,3 +1,4 @@
+using Tenon.Catalog.PgCatalog;
 using Tenon.Execution;
 using Tenon.Execution.Expressions;
 using Tenon.Sql.Ast;
@@ -91,4 +92,58 @@ public sealed partial class Binder
         }
         return null;
     }
+
+    /// <summary>
+    /// Coercions between names and regproc/regprocedure, as for regtype: a function name (or
+    /// name(argument types) for regprocedure) to its oid, an oid to the name; regproc and
+    /// regprocedure convert to each other as oids.
+    /// </summary>
+    private BoundExpr? CoerceRegProc(BoundExpr e, SqlType target, int position)
+    {
+        if (target.Id is TypeId.RegProc or TypeId.RegProcedure)
+        {
+            var withArguments = target.Id == TypeId.RegProcedure;
+            if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
+            {
+                if (c.Value is null) return new ConstExpr(null, target);
+                try
+                {
+                    var catalog = Catalog;
+                    return new ConstExpr(ResolveProc((string)c.Value, withArguments, catalog), target);
+                }
+                catch (Errors.TenonException ex)
+                {
+                    ex.Position = position;
+                    throw;
+                }
+            }
+            if (e.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name)
+                return new FunctionExpr(target.ToString(), [e], target,
+                    (a, ctx) => ResolveProc((string)a[0]!, withArguments, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+            return null;
+        }
+        if (e.Type.Id is TypeId.RegProc or TypeId.RegProcedure && target.Id is TypeId.Text or TypeId.Varchar or TypeId.Name)
+        {
+            var withArguments = e.Type.Id == TypeId.RegProcedure;
+            BoundExpr name = new FunctionExpr("text", [e], SqlType.Text,
+                (a, ctx) => Functions.RegProcName((uint)a[0]!, ctx.Transaction.Catalog, withArguments), strict: true, volatileFn: false);
+            return target.Id == TypeId.Text ? name : TryCoerce(name, target, CastContext.Explicit, position);
+        }
+        return null;
+    }
+
+    private static uint ResolveProc(string text, bool withArguments, Catalog.SystemCatalog catalog) =>
+        withArguments
+            ? Functions.ResolveRegProcedure(text, argument =>
+            {
+                try
+                {
+                    return PgProc.ArgumentTypeName(Functions.FormatType(catalog, ResolveTypeName(argument), null));
+                }
+                catch (Errors.TenonException)
+                {
+                    return argument.ToLowerInvariant();
+                }
+            })
+            : Functions.ResolveRegProc(text);
 }

@@ -37,7 +37,7 @@ public sealed record CheckConstraintDef(string Name, uint Oid, uint TableOid, Ex
 {
     public override char Kind => 'c';
     public bool NoInherit { get; init; }
-    /// <summary>The columns the expression uses (its pg_depend rows), in column order.</summary>
+    /// <summary>The columns the expression uses (its pg_depend rows), in the order they first appear (pg_constraint.conkey).</summary>
     public IReadOnlyList<short> Columns { get; init; } = Array.Empty<short>();
 }
 

@@ -244,7 +244,7 @@ public sealed partial class DdlExecutor
                     { SchemaName = table.Schema, TableName = table.Name, ConstraintName = name };
         var def = new CheckConstraintDef(name, Db.NextOid(), tableOid, c.Condition, c.SourceText)
         {
-            NoInherit = c.NoInherit, Validated = creating || !c.NotValid, Columns = usedColumns.Select(i => (short)(i + 1)).Order().ToArray(),
+            NoInherit = c.NoInherit, Validated = creating || !c.NotValid, Columns = usedColumns.Select(i => (short)(i + 1)).ToArray(),
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(def).ToArray() });
     }

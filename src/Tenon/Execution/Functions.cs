@@ -40,6 +40,14 @@ public static partial class Functions
                 return new(None, SqlType.Text, (_, _) => "PostgreSQL 15.18 (Tenon) on x86_64-pc-linux-gnu, compiled by C#, 64-bit");
             case "current_schema" when n == 0:
                 return new(None, SqlType.Name, (_, ctx) => ctx.Session.SearchPath.CurrentSchema(ctx.Transaction.Catalog), Strict: false);
+            case "current_schemas" when n == 1 && args[0].Id is TypeId.Bool or TypeId.Unknown:
+                // The schemas searched, in order; true adds the implicit ones (pg_catalog, the temporary schema).
+                return new([SqlType.Bool], SqlType.ArrayOf(SqlType.Name), (a, ctx) =>
+                {
+                    var path = ctx.Session.SearchPath;
+                    IReadOnlyList<string> schemas = (bool)a[0]! ? path.Effective(ctx.Transaction.Catalog) : path.Listed(ctx.Transaction.Catalog);
+                    return PgArray.Of(SqlType.Name, schemas.Cast<object?>().ToArray());
+                }, Volatile: true);
             case "current_database" when n == 0:
                 return new(None, SqlType.Name, (_, ctx) => ctx.Session.DatabaseName);
             case "pg_advisory_unlock_all" when n == 0:

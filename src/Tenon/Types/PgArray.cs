@@ -26,6 +26,9 @@ public sealed class PgArray : IComparable<PgArray>
     public int Rank => Lengths.Length;
     public bool IsEmpty => Items.Length == 0;
 
+    /// <summary>An int2vector's value: the elements with subscripts from 0.</summary>
+    public static PgArray Vector(object?[] items) => new(SqlType.Int2, items, items.Length == 0 ? [] : [items.Length], items.Length == 0 ? [] : [0]);
+
     public static PgArray Empty(SqlType elementType) => new(elementType, [], [], []);
 
     /// <summary>A one-dimensional array with lower bound 1 (or the empty array when there are no items).</summary>

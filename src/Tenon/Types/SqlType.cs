@@ -27,6 +27,12 @@ public sealed record SqlType
 
     public bool IsArray => Id == TypeId.Array;
 
+    /// <summary>
+    /// int2vector: an int2 array with subscripts from 0 that prints as its elements separated by
+    /// spaces (pg_index.indkey). It is an array in every other respect.
+    /// </summary>
+    public bool IsVector { get; private init; }
+
     public TypeId Id { get; }
 
     /// <summary>varchar(n) / char(n) length limit in characters; -1 when unlimited.</summary>
@@ -61,9 +67,9 @@ public sealed record SqlType
     // Equality by parts and by which enum/domain (not by the snapshot of its definition).
     public bool Equals(SqlType? other) =>
         other is not null && Id == other.Id && Length == other.Length && Precision == other.Precision && Scale == other.Scale
-        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Equals(Element, other.Element);
+        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Equals(Element, other.Element) && IsVector == other.IsVector;
 
-    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid, Element);
+    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid, Element, IsVector);
 
     public static readonly SqlType Unknown = new(TypeId.Unknown);
     public static readonly SqlType Record = new(TypeId.Record);
@@ -88,6 +94,9 @@ public sealed record SqlType
     public static readonly SqlType RegClass = new(TypeId.RegClass);
     public static readonly SqlType RegType = new(TypeId.RegType);
     public static readonly SqlType RegNamespace = new(TypeId.RegNamespace);
+    public static readonly SqlType RegProc = new(TypeId.RegProc);
+    public static readonly SqlType Int2Vector = new(TypeId.Array, element: Int2) { IsVector = true };
+    public static readonly SqlType RegProcedure = new(TypeId.RegProcedure);
     public static readonly SqlType Void = new(TypeId.Void);
     public static readonly SqlType Inet = new(TypeId.Inet);
     public static readonly SqlType Cidr = new(TypeId.Cidr);
@@ -109,7 +118,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -129,7 +138,7 @@ public sealed record SqlType
     /// <summary>PostgreSQL's type OID.</summary>
     public uint TypeOid => Id switch
     {
-        TypeId.Array => ArrayTypes.ArrayOid(Element!.TypeOid),
+        TypeId.Array => IsVector ? 22 : ArrayTypes.ArrayOid(Element!.TypeOid),
         TypeId.Bool => 16,
         TypeId.Bytea => 17,
         TypeId.Name => 19,
@@ -154,6 +163,8 @@ public sealed record SqlType
         TypeId.RegClass => 2205,
         TypeId.RegType => 2206,
         TypeId.RegNamespace => 4089,
+        TypeId.RegProc => 24,
+        TypeId.RegProcedure => 2202,
         TypeId.Record => 2249,
         TypeId.Void => 2278,
         TypeId.Uuid => 2950,
@@ -166,7 +177,7 @@ public sealed record SqlType
     {
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
-        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid => 4,
+        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid => 4,
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
         TypeId.Interval or TypeId.Uuid => 16,
         TypeId.Name => 64,
@@ -196,7 +207,7 @@ public sealed record SqlType
     /// <summary>The name PostgreSQL's format_type prints, e.g. <c>character varying(20)</c>.</summary>
     public string DisplayName => Domain?.Name ?? Id switch
     {
-        TypeId.Array => Element!.DisplayName + "[]",
+        TypeId.Array => IsVector ? "int2vector" : Element!.DisplayName + "[]",
         TypeId.Unknown => "unknown",
         TypeId.Bool => "boolean",
         TypeId.Int2 => "smallint",
@@ -219,6 +230,8 @@ public sealed record SqlType
         TypeId.RegClass => "regclass",
         TypeId.RegType => "regtype",
         TypeId.RegNamespace => "regnamespace",
+        TypeId.RegProc => "regproc",
+        TypeId.RegProcedure => "regprocedure",
         TypeId.Void => "void",
         TypeId.Record => "record",
         TypeId.Inet => "inet",
@@ -231,7 +244,7 @@ public sealed record SqlType
     /// <summary>The internal type name (pg_type.typname), as used in some messages: int4, varchar, …</summary>
     public string InternalName => Domain is not null ? DisplayName : Id switch
     {
-        TypeId.Array => "_" + Element!.InternalName,
+        TypeId.Array => IsVector ? "int2vector" : "_" + Element!.InternalName,
         TypeId.Bool => "bool",
         TypeId.Int2 => "int2",
         TypeId.Int4 => "int4",

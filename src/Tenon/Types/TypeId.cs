@@ -74,4 +74,8 @@ public enum TypeId : byte
     Array,
     /// <summary>A user enum type (CREATE TYPE … AS ENUM); <see cref="SqlType.Enum"/> says which (<see cref="PgEnumValue"/>).</summary>
     Enum,
+    /// <summary>An Oid that prints as a function name (pg_type.typinput …).</summary>
+    RegProc,
+    /// <summary>An Oid that prints as a function name with its argument types.</summary>
+    RegProcedure,
 }

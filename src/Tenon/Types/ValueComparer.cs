@@ -43,7 +43,7 @@ public static class ValueComparer
             case TypeId.Interval: return ((PgInterval)a).CompareTo((PgInterval)b);
             case TypeId.Uuid: return CompareUuid((Guid)a, (Guid)b);
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceCompareTo((byte[])b);
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return ((uint)a).CompareTo((uint)b);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return ((uint)a).CompareTo((uint)b);
             case TypeId.Inet or TypeId.Cidr: return PgInet.Compare((PgInet)a, (PgInet)b);
             case TypeId.Enum: return ((PgEnumValue)a).SortOrder.CompareTo(((PgEnumValue)b).SortOrder);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type has no ordering");
@@ -96,7 +96,7 @@ public static class ValueComparer
                 var hash = new HashCode();
                 hash.AddBytes((byte[])value);
                 return hash.ToHashCode();
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return HashLong((uint)value);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return HashLong((uint)value);
             case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
             case TypeId.Enum: return HashLong(((PgEnumValue)value).Oid);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type is not hashable");

@@ -52,13 +52,14 @@ public static class ValueText
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return (string)value;
             case TypeId.Uuid: return ((Guid)value).ToString("D");
             case TypeId.Record: return ((PgRecord)value).Format(settings);
+            case TypeId.Array when type.IsVector: return string.Join(' ', ((PgArray)value).Items.Select(i => Format(i!, type.Element!, settings)));
             case TypeId.Array: return ArrayText.Format((PgArray)value, settings);
             case TypeId.Date: return DateTimeText.FormatDate((PgDate)value, settings);
             case TypeId.Timestamp: return DateTimeText.FormatTimestamp((PgTimestamp)value, settings);
             case TypeId.Timestamptz: return DateTimeText.FormatTimestampTz((PgTimestampTz)value, settings);
             case TypeId.Interval: return DateTimeText.FormatInterval((PgInterval)value, settings);
             case TypeId.Bytea: return FormatBytea((byte[])value, settings.ByteaHex);
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
             case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
@@ -91,10 +92,11 @@ public static class ValueText
             case TypeId.Interval: return DateTimeText.ParseInterval(text);
             case TypeId.Bytea: return ParseBytea(text);
             case TypeId.Oid: return ParseOid(text);
-            case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace: return ParseOid(text);
+            case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: return ParseOid(text);
             case TypeId.Xid: return ParseXid(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
+            case TypeId.Array when type.IsVector: return PgArray.Vector(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => Parse(t, type.Element!, settings)).ToArray());
             case TypeId.Array: return ArrayText.Parse(text, type.Element!, settings);
             case TypeId.Enum: return type.Enum!.Parse(text);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");

@@ -10,17 +10,7 @@ public sealed class ActiveRecordTests
 {
     private const string Ruby = "/usr/bin/ruby";
 
-    /// <summary>
-    /// What ActiveRecord's PostgreSQL adapter asks first and Tenon cannot answer yet, in the order
-    /// it asks (see docs/CLIENTS.md for the queries).
-    /// </summary>
-    private const string Missing =
-        "Tenon cannot answer ActiveRecord's catalog queries yet: the regproc/regprocedure types " +
-        "(pg_type.typinput = 'array_in(cstring,oid,integer)'::regprocedure at connect), " +
-        "= ANY (current_schemas(false)), format_type/pg_get_expr/pg_attrdef/pg_collation, 'character varying'::regtype, " +
-        "pg_index with generate_subscripts(indkey, 1) and indkey[i], pg_constraint.conkey[1]";
-
-    [Fact(Skip = Missing)]
+    [Fact]
     public void MigrationsAssociationsAndConstraintErrors()
     {
         ClientRunner.Require(File.Exists(Ruby), Ruby, "apt-get install -y ruby ruby-pg ruby-activerecord");

@@ -72,7 +72,7 @@ public sealed class CodecTests
                 case PgInterval: covered.Add(TypeId.Interval); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
                 case PgArray: covered.Add(TypeId.Array); break;
-                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.Xid]); break;
+                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
                 case PgEnumValue: covered.Add(TypeId.Enum); break;
             }

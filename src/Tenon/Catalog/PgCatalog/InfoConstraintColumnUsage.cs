@@ -24,7 +24,7 @@ public static class InfoConstraintColumnUsage
             {
                 var (target, columns) = c switch
                 {
-                    CheckConstraintDef ck => (table, ck.Columns),
+                    CheckConstraintDef ck => (table, ck.Columns.Order().ToArray()),
                     KeyConstraintDef { IsExclusion: false } k => (table, k.Columns),
                     ForeignKeyDef fk when catalog.Tables.TryGetValue(fk.ParentTableOid, out var parent) => (parent, fk.ParentColumns),
                     _ => (table, Array.Empty<short>()),

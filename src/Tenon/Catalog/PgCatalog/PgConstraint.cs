@@ -7,7 +7,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_constraint: PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints of every table (NOT NULL
 /// is a column property in PostgreSQL 15 and has no row). The "char" columns are shown as text;
-/// the array columns (conkey, confkey, …) are left out because Tenon has no array types yet.
+/// conkey and confkey are int2[]; the other array columns (conpfeqop, conexclop, …) are left out.
 /// conbin (pg_node_tree) holds a CHECK's expression as SQL text (Sql.ExprSource) for pg_get_expr.
 /// </summary>
 public static class PgConstraint
@@ -19,7 +19,8 @@ public static class PgConstraint
             new("conrelid", SqlType.Oid), new("contypid", SqlType.Oid), new("conindid", SqlType.Oid), new("conparentid", SqlType.Oid),
             new("confrelid", SqlType.Oid), new("confupdtype", SqlType.Text), new("confdeltype", SqlType.Text),
             new("confmatchtype", SqlType.Text), new("conislocal", SqlType.Bool), new("coninhcount", SqlType.Int4),
-            new("connoinherit", SqlType.Bool), new("conbin", SqlType.Text),
+            new("connoinherit", SqlType.Bool), new("conkey", SqlType.ArrayOf(SqlType.Int2)), new("confkey", SqlType.ArrayOf(SqlType.Int2)),
+            new("conbin", SqlType.Text),
         ],
         Rows);
 
@@ -39,6 +40,8 @@ public static class PgConstraint
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
                 // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.
                 true, 0, c is not CheckConstraintDef { NoInherit: false },
+                Int2Array(c switch { KeyConstraintDef k => k.Columns, ForeignKeyDef f => f.Columns, CheckConstraintDef ch => ch.Columns, _ => null }),
+                Int2Array(fk?.ParentColumns),
                 c is CheckConstraintDef check ? Sql.ExprSource.Print(check.Condition) : null,
             ];
         }
@@ -52,8 +55,13 @@ public static class PgConstraint
                     0u, d.Oid, 0u, 0u,
                     0u, " ", " ", " ",
                     true, 0, false,
+                    null, null, null,
                 ];
     }
+
+    /// <summary>conkey/confkey: the constrained (referenced) columns' attribute numbers as int2[], null when there are none.</summary>
+    private static PgArray? Int2Array(IReadOnlyList<short>? columns) =>
+        columns is null || columns.Count == 0 ? null : PgArray.Of(SqlType.Int2, columns.Select(c => (object?)c).ToArray());
 
     private static string ActionCode(ReferentialAction action) => action switch
     {

@@ -4,8 +4,8 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// pg_index: one row per index. The vector columns (indkey, indcollation, indclass, indoption)
-/// are not there yet. indexprs and indpred (pg_node_tree) hold the key
+/// pg_index: one row per index. indkey is an int2vector (0 for an expression key); the other vector
+/// columns (indcollation, indclass, indoption) are left out. indexprs and indpred (pg_node_tree) hold the key
 /// expressions (comma-separated) and the predicate as SQL text (<see cref="ExprSource"/>), which
 /// pg_get_expr prints the way PostgreSQL does. Tenon builds indexes at once and never clusters
 /// or marks a replica identity, so every index is valid, ready, live and not clustered.
@@ -18,7 +18,8 @@ public static class PgIndex
             new("indisunique", SqlType.Bool), new("indnullsnotdistinct", SqlType.Bool), new("indisprimary", SqlType.Bool),
             new("indisexclusion", SqlType.Bool), new("indimmediate", SqlType.Bool), new("indisclustered", SqlType.Bool),
             new("indisvalid", SqlType.Bool), new("indcheckxmin", SqlType.Bool), new("indisready", SqlType.Bool),
-            new("indislive", SqlType.Bool), new("indisreplident", SqlType.Bool), new("indexprs", SqlType.Text), new("indpred", SqlType.Text),
+            new("indislive", SqlType.Bool), new("indisreplident", SqlType.Bool), new("indkey", SqlType.Int2Vector),
+            new("indexprs", SqlType.Text), new("indpred", SqlType.Text),
         ],
         Rows);
 
@@ -33,7 +34,8 @@ public static class PgIndex
                 index.Unique, index.NullsNotDistinct, index.IsPrimary,
                 index.Exclusion, !index.Deferrable, false,
                 true, false, true,
-                true, false, exprs.Count == 0 ? null : string.Join(", ", exprs), index.Predicate is null ? null : ExprSource.Print(index.Predicate),
+                true, false, PgArray.Vector(index.Columns.Select(c => (object?)c).ToArray()),
+                exprs.Count == 0 ? null : string.Join(", ", exprs), index.Predicate is null ? null : ExprSource.Print(index.Predicate),
             ];
         }
     }

@@ -13,11 +13,38 @@ public static class PgProc
 {
     private const uint InternalLanguage = 12;
 
+    /// <summary>
+    /// The functions listed, by oid, with their argument types as regprocedure prints them: an input
+    /// function takes (cstring), or (cstring,oid,integer) when its type takes a modifier or is an array
+    /// or record; receive functions likewise with internal; output and send functions take the type
+    /// (anyarray for the array functions); typmod input takes cstring[] and typmod output integer.
+    /// </summary>
+    public static IReadOnlyList<(uint Oid, string Name, string[] Arguments)> Procedures { get; } = BuildProcedures();
+
     public static SystemRelation Relation { get; } = new("pg_proc", 1255,
         [
             new("oid", SqlType.Oid), new("proname", SqlType.Name), new("pronamespace", SqlType.Oid), new("proowner", SqlType.Oid),
             new("prolang", SqlType.Oid), new("prokind", SqlType.Text), new("proisstrict", SqlType.Bool), new("proretset", SqlType.Bool),
         ],
-        _ => BuiltinTypes.All.SelectMany(t => t.Functions).DistinctBy(f => f.Oid).OrderBy(f => f.Oid)
-            .Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false }));
+        _ => Procedures.Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false }));
+
+    /// <summary>A type's name in a function signature: format_type's, except that unmodified bpchar reads "character" there.</summary>
+    public static string ArgumentTypeName(string formatted) => formatted == "bpchar" ? "character" : formatted;
+
+    private static List<(uint Oid, string Name, string[] Arguments)> BuildProcedures()
+    {
+        var all = new List<(uint Oid, string Name, string[] Arguments)>();
+        foreach (var t in BuiltinTypes.All)
+        {
+            var modified = t.ModIn is not null || t.Type.IsArray && !t.Type.IsVector || t.Type.Id == TypeId.Record;
+            var self = t.Type.IsVector ? t.Name : t.Type.IsArray ? "anyarray" : ArgumentTypeName(t.Type.ToString());
+            all.Add((t.Input.Oid, t.Input.Name, modified ? ["cstring", "oid", "integer"] : ["cstring"]));
+            all.Add((t.Output.Oid, t.Output.Name, [self]));
+            all.Add((t.Receive.Oid, t.Receive.Name, modified ? ["internal", "oid", "integer"] : ["internal"]));
+            all.Add((t.Send.Oid, t.Send.Name, [self]));
+            if (t.ModIn is { } i) all.Add((i.Oid, i.Name, ["cstring[]"]));
+            if (t.ModOut is { } o) all.Add((o.Oid, o.Name, ["integer"]));
+        }
+        return all.DistinctBy(f => f.Oid).OrderBy(f => f.Oid).ToList();
+    }
 }

@@ -4,8 +4,8 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// pg_type: one row per type Tenon implements (<see cref="BuiltinTypes"/>). The "char" columns are
-/// shown as text and the regproc columns (typinput, typreceive, …) as the function's oid, which
-/// joins to pg_proc.oid. typelem and typarray link each array type with its element type; typsubscript,
+/// shown as text; the regproc columns (typinput, typreceive, …) hold the function's oid, which
+/// joins to pg_proc.oid and prints as its name. typelem and typarray link each array type with its element type; typsubscript,
 /// typanalyze, typdefaultbin and typacl are left out.
 /// </summary>
 public static class PgType
@@ -16,8 +16,8 @@ public static class PgType
             new("typlen", SqlType.Int2), new("typbyval", SqlType.Bool), new("typtype", SqlType.Text), new("typcategory", SqlType.Text),
             new("typispreferred", SqlType.Bool), new("typisdefined", SqlType.Bool), new("typdelim", SqlType.Text),
             new("typrelid", SqlType.Oid), new("typelem", SqlType.Oid), new("typarray", SqlType.Oid),
-            new("typinput", SqlType.Oid), new("typoutput", SqlType.Oid), new("typreceive", SqlType.Oid), new("typsend", SqlType.Oid),
-            new("typmodin", SqlType.Oid), new("typmodout", SqlType.Oid), new("typalign", SqlType.Text), new("typstorage", SqlType.Text),
+            new("typinput", SqlType.RegProc), new("typoutput", SqlType.RegProc), new("typreceive", SqlType.RegProc), new("typsend", SqlType.RegProc),
+            new("typmodin", SqlType.RegProc), new("typmodout", SqlType.RegProc), new("typalign", SqlType.Text), new("typstorage", SqlType.Text),
             new("typnotnull", SqlType.Bool), new("typbasetype", SqlType.Oid), new("typtypmod", SqlType.Int4), new("typndims", SqlType.Int4),
             new("typcollation", SqlType.Oid), new("typdefault", SqlType.Text),
         ],
