@@ -4,28 +4,8 @@ using Tenon.Server;
 namespace Tenon.Tests.Server;
 
 /// <summary>CREATE DATABASE … TEMPLATE and DROP DATABASE … WITH (FORCE) over the wire, with PostgreSQL 15's errors.</summary>
-public sealed class DatabaseCopyAndForceTests : IDisposable
+public sealed class DatabaseCopyAndForceTests : DatabaseServerTests
 {
-    private readonly TestServer _server = new(new PgServerOptions { DropDatabaseWait = TimeSpan.FromMilliseconds(300) });
-
-    public void Dispose() => _server.Dispose();
-
-    private NpgsqlConnection Open(string database = "postgres")
-    {
-        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = database }.ConnectionString);
-        c.Open();
-        return c;
-    }
-
-    private static object? Scalar(NpgsqlConnection c, string sql)
-    {
-        using var cmd = new NpgsqlCommand(sql, c);
-        return cmd.ExecuteScalar();
-    }
-
-    private static PostgresException Fails(NpgsqlConnection c, string sql) =>
-        Assert.Throws<PostgresException>(() => Scalar(c, sql));
-
     [Fact]
     public void Template_copies_the_committed_contents_and_the_copy_is_independent()
     {
@@ -79,10 +59,10 @@ public sealed class DatabaseCopyAndForceTests : IDisposable
                 Assert.Equal("There is 1 other session using the database.", Fails(user, "CREATE DATABASE dst TEMPLATE src").Detail);
             }
         }
-        Assert.False(_server.Server.Databases.Exists("dst"));
+        Assert.False(TestServer.Server.Databases.Exists("dst"));
         using (var only = Open("src"))
             Scalar(only, "CREATE DATABASE dst TEMPLATE src");
-        Assert.True(_server.Server.Databases.Exists("dst"));
+        Assert.True(TestServer.Server.Databases.Exists("dst"));
 
         var missing = Fails(c, "CREATE DATABASE x TEMPLATE nosuch");
         Assert.Equal(("3D000", "template database \"nosuch\" does not exist"), (missing.SqlState, missing.MessageText));
@@ -114,7 +94,7 @@ public sealed class DatabaseCopyAndForceTests : IDisposable
             var sleeping = Task.Run(() => Scalar(busy, "SELECT pg_sleep(60)"));
             Thread.Sleep(300);
             Scalar(c, "DROP DATABASE doomed WITH (FORCE)");
-            Assert.False(_server.Server.Databases.Exists("doomed"));
+            Assert.False(TestServer.Server.Databases.Exists("doomed"));
 
             var running = Assert.ThrowsAny<Exception>(() => sleeping.GetAwaiter().GetResult());
             var fatal = Assert.IsType<PostgresException>(running is PostgresException ? running : running.InnerException);

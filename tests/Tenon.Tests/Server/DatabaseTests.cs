@@ -6,35 +6,15 @@ using static Tenon.Tests.Server.RawClient;
 namespace Tenon.Tests.Server;
 
 /// <summary>Databases by name over the wire: CREATE/DROP DATABASE, connecting to them, and PostgreSQL's errors.</summary>
-public sealed class DatabaseTests : IDisposable
+public sealed class DatabaseTests : DatabaseServerTests
 {
-    private readonly TestServer _server = new(new PgServerOptions { DropDatabaseWait = TimeSpan.FromMilliseconds(300) });
-
-    public void Dispose() => _server.Dispose();
-
-    private NpgsqlConnection Open(string database = "postgres")
-    {
-        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = database }.ConnectionString);
-        c.Open();
-        return c;
-    }
-
-    private static object? Scalar(NpgsqlConnection c, string sql)
-    {
-        using var cmd = new NpgsqlCommand(sql, c);
-        return cmd.ExecuteScalar();
-    }
-
-    private static PostgresException Fails(NpgsqlConnection c, string sql) =>
-        Assert.Throws<PostgresException>(() => Scalar(c, sql));
-
     [Fact]
     public void Created_database_is_separate_and_can_be_connected_to_then_dropped()
     {
         using var main = Open();
         Scalar(main, "CREATE TABLE t (x int)");
         Scalar(main, "CREATE DATABASE app");
-        Assert.True(_server.Server.Databases.Exists("app"));
+        Assert.True(TestServer.Server.Databases.Exists("app"));
         using (var app = Open("app"))
         {
             Assert.Equal("app", Scalar(app, "SELECT current_database()"));
@@ -46,7 +26,7 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(0L, Scalar(main, "SELECT count(*) FROM t"));
         Assert.Equal("postgres", Scalar(main, "SELECT current_database()"));
         Scalar(main, "DROP DATABASE app");
-        Assert.False(_server.Server.Databases.Exists("app"));
+        Assert.False(TestServer.Server.Databases.Exists("app"));
         var e = Assert.Throws<PostgresException>(() => Open("app"));
         Assert.Equal(("FATAL", "3D000", "database \"app\" does not exist"), (e.Severity, e.SqlState, e.MessageText));
     }
@@ -75,7 +55,7 @@ public sealed class DatabaseTests : IDisposable
         }
         using (var tx = c.BeginTransaction())
             Assert.Equal("DROP DATABASE cannot run inside a transaction block", Fails(c, "DROP DATABASE d1").MessageText);
-        Assert.True(_server.Server.Databases.Exists("d1"));
+        Assert.True(TestServer.Server.Databases.Exists("d1"));
     }
 
     [Fact]
@@ -107,18 +87,18 @@ public sealed class DatabaseTests : IDisposable
     [Fact]
     public void Multi_statement_query_is_a_transaction_block_for_CREATE_DATABASE()
     {
-        using var c = new RawClient(_server.Port);
+        using var c = new RawClient(TestServer.Port);
         c.Connect();
         c.Send(Message('Q', CStr("SELECT 1; CREATE DATABASE x")));
         var f = c.ReadUntilReady().Single(m => m.Type == 'E').Fields();
         Assert.Equal(("25001", "CREATE DATABASE cannot run inside a transaction block"), (f['C'], f['M']));
-        Assert.False(_server.Server.Databases.Exists("x"));
+        Assert.False(TestServer.Server.Databases.Exists("x"));
     }
 
     [Fact]
     public void Unknown_database_at_startup_is_FATAL_3D000_after_authentication()
     {
-        using var c = new RawClient(_server.Port);
+        using var c = new RawClient(TestServer.Port);
         c.Send(StartupPacket(3 << 16, ("user", "someone"), ("database", "nosuch")));
         var msgs = c.ReadToEnd();
         Assert.Equal(['R', 'E'], msgs.Select(m => m.Type));
@@ -129,11 +109,11 @@ public sealed class DatabaseTests : IDisposable
     [Fact]
     public void Database_defaults_to_the_user_name()
     {
-        using var c = new RawClient(_server.Port);
+        using var c = new RawClient(TestServer.Port);
         c.Send(StartupPacket(3 << 16, ("user", "someone")));
         Assert.Equal("database \"someone\" does not exist", c.ReadToEnd()[^1].Fields()['M']);
-        _server.Server.Databases.Create("someone");
-        using var ok = new RawClient(_server.Port);
+        TestServer.Server.Databases.Create("someone");
+        using var ok = new RawClient(TestServer.Port);
         ok.Send(StartupPacket(3 << 16, ("user", "someone")));
         Assert.Equal('Z', ok.ReadUntilReady()[^1].Type);
     }
@@ -141,7 +121,7 @@ public sealed class DatabaseTests : IDisposable
     [Fact]
     public void Psql_creates_a_database_and_reconnects_to_it_with_backslash_c()
     {
-        var (output, code) = ServerPsql.Run(_server.Port, """
+        var (output, code) = ServerPsql.Run(TestServer.Port, """
             CREATE DATABASE other;
             \c other
             SELECT current_database();
