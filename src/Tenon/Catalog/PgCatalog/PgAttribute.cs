@@ -4,8 +4,8 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// pg_attribute: the columns of every table, dropped ones included as PostgreSQL keeps them
-/// (named <c>........pg.dropped.N........</c>, type 0). Tenon has no system columns (ctid, xmin, …),
-/// so there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
+/// (named <c>........pg.dropped.N........</c>, type 0). The system column xmin (the only one
+/// Tenon has) is not listed: there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
 /// column, or the function of an expression key, else "expr"; repeats numbered); a view's output
 /// columns are listed as they were when it was made; sequence columns are not listed yet.
 /// The "char" columns are shown as text; attacl, attoptions, attfdwoptions and attmissingval are left out.
