@@ -37,12 +37,24 @@ public sealed partial class Session
     private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)
     {
         var statements = parsed ?? ParseCached(sql);
+        foreach (var result in ExecuteStatements(statements, _ => parameters)) yield return result;
+    }
+
+    /// <summary>
+    /// Runs statements in order, lazily. Several statements outside a transaction block form one
+    /// implicit transaction (a simple-query string, a batch): the first error rolls all of them
+    /// back and ends the run. <paramref name="parametersOf"/> gives each statement's <c>$n</c> values by index.
+    /// </summary>
+    private IEnumerable<StatementResult> ExecuteStatements(IReadOnlyList<Statement> statements, Func<int, IReadOnlyList<object?>?> parametersOf)
+    {
         var batchImplicit = statements.Count > 1 && _tx is null;
         if (batchImplicit) _tx = new Transaction(Database.Committed, isExplicit: false);
         try
         {
-            foreach (var stmt in statements)
+            for (var i = 0; i < statements.Count; i++)
             {
+                var stmt = statements[i];
+                var parameters = parametersOf(i);
                 var result = ExecuteInBatch(stmt, parameters, batchImplicit, null);
                 yield return result;
                 // COPY FROM STDIN: the caller has answered the request while we were suspended (docs/COPY.md).

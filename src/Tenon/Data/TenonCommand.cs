@@ -20,10 +20,7 @@ public sealed class TenonCommand : DbCommand
     private Prepared? _prepared;
 
     /// <summary>A prepared text: its parse, how parameters map to $n, and what it was prepared against.</summary>
-    private sealed record Prepared(PreparedStatement Statement, Binding Binding, TenonConnection Connection, Session Session, string Signature);
-
-    /// <summary>The text sent to the engine, the collection parameters in $n order, and the position map back to the caller's text.</summary>
-    private sealed record Binding(string Sql, IReadOnlyList<string>? Names, PositionMap Positions);
+    private sealed record Prepared(PreparedStatement Statement, ParameterBinding Binding, TenonConnection Connection, Session Session, string Signature);
 
     public TenonCommand() { }
 
@@ -122,7 +119,7 @@ public sealed class TenonCommand : DbCommand
     public override void Prepare()
     {
         var connection = CheckConnection();
-        var binding = Bind();
+        var binding = ParameterBinding.Create(_commandText, Parameters);
         PreparedStatement statement;
         try
         {
@@ -162,18 +159,18 @@ public sealed class TenonCommand : DbCommand
             throw new NotSupportedException("CommandBehavior.SchemaOnly is not supported: Tenon cannot describe a statement without running it.");
         var connection = CheckConnection();
         connection.Session.CommandTimeoutMs = CommandTimeout * 1000L;
-        Binding binding;
+        ParameterBinding binding;
         IEnumerable<StatementResult> results;
         if (IsPrepared && _prepared!.Signature == Signature())
         {
             binding = _prepared.Binding;
-            results = connection.Session.Execute(_prepared.Statement, Values(binding));
+            results = connection.Session.Execute(_prepared.Statement, binding.Values(Parameters));
         }
         else
         {
             _prepared = null;
-            binding = Bind();
-            results = connection.Session.Execute(binding.Sql, Values(binding));
+            binding = ParameterBinding.Create(_commandText, Parameters);
+            results = connection.Session.Execute(binding.Sql, binding.Values(Parameters));
         }
         var reader = new TenonDataReader(connection, results.GetEnumerator(), behavior, binding.Positions);
         connection.OpenReader = reader;
@@ -198,28 +195,7 @@ public sealed class TenonCommand : DbCommand
         return connection;
     }
 
-    /// <summary>Which parameters are named decides the binding; a prepared binding stays valid while this does not change.</summary>
-    private string Signature() => string.Join('\n', Parameters.Items.Select(p => p.ParameterName));
-
-    private Binding Bind()
-    {
-        var items = Parameters.Items;
-        if (items.Count == 0 || items.All(p => p.ParameterName.Length == 0))
-            return new Binding(_commandText, null, PositionMap.Identity);
-        var unnamed = items.FirstOrDefault(p => p.ParameterName.Length == 0);
-        if (unnamed is not null)
-            throw new InvalidOperationException("Named and positional (unnamed) parameters cannot be mixed in one command.");
-        var rewritten = NamedParameterRewriter.Rewrite(_commandText, name =>
-            Parameters.IndexOf(name) is var i && i >= 0 ? items[i].ParameterName : null);
-        return new Binding(rewritten.Sql, rewritten.Names, rewritten.Positions);
-    }
-
-    private object?[] Values(Binding binding)
-    {
-        var items = Parameters.Items;
-        if (binding.Names is null) return items.Select(p => p.EngineValue()).ToArray();
-        return binding.Names.Select(n => Parameters[n].EngineValue()).ToArray();
-    }
+    private string Signature() => ParameterBinding.Signature(Parameters);
 
     internal static void MapPosition(TenonException ex, PositionMap positions)
     {

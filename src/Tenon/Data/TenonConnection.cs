@@ -129,6 +129,12 @@ public sealed class TenonConnection : DbConnection
 
     protected override DbCommand CreateDbCommand() => CreateCommand();
 
+    public override bool CanCreateBatch => true;
+
+    public new TenonBatch CreateBatch() => new(this);
+
+    protected override DbBatch CreateDbBatch() => CreateBatch();
+
     /// <summary>Runs a transaction-control statement that returns no rows.</summary>
     internal void ExecuteControl(string sql)
     {

@@ -150,7 +150,7 @@ public sealed class TenonDataReader : DbDataReader
     }
 
     /// <summary>The count in an INSERT/UPDATE/DELETE/MERGE tag, else -1 (as Npgsql counts).</summary>
-    private static int RowsAffected(string tag)
+    internal static int RowsAffected(string tag)
     {
         var space = tag.IndexOf(' ');
         if (space < 0) return -1;

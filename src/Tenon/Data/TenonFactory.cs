@@ -10,12 +10,14 @@ public sealed class TenonFactory : DbProviderFactory
     private TenonFactory() { }
 
     public override bool CanCreateDataSourceEnumerator => false;
-    public override bool CanCreateBatch => false;
+    public override bool CanCreateBatch => true;
     public override bool CanCreateCommandBuilder => false;
     public override bool CanCreateDataAdapter => false;
 
     public override DbConnection CreateConnection() => new TenonConnection();
     public override DbCommand CreateCommand() => new TenonCommand();
+    public override DbBatch CreateBatch() => new TenonBatch();
+    public override DbBatchCommand CreateBatchCommand() => new TenonBatchCommand();
     public override DbParameter CreateParameter() => new TenonParameter();
     public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new TenonConnectionStringBuilder();
 }
