@@ -105,7 +105,8 @@ public sealed partial class Database : IDisposable
     /// <summary>
     /// Logs sequence values changed by a transaction that wrote nothing else (SELECT nextval(...)),
     /// or rolled back, so a value handed out is never handed out again after a restart. A rollback
-    /// does not report a write error (the values stay pending for the next commit).
+    /// does not report a write error (the values stay pending for the next commit) and does not
+    /// wait for the fsync.
     /// </summary>
     internal void LogSequences(bool reportErrors)
     {
@@ -120,7 +121,9 @@ public sealed partial class Database : IDisposable
                 return record;
             }, static () => { }, static () => { });
             drained.Clear(); // logged: a failed fsync below must not hand the values to a later record
-            _store.WaitDurable(ticket);
+            // A rollback does not wait for the fsync (nor does PostgreSQL flush its log at abort):
+            // the record is in the log, and the next commit's fsync covers it.
+            if (reportErrors) _store.WaitDurable(ticket);
         }
         catch (Errors.TenonException)
         {
