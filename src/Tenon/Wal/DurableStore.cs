@@ -277,6 +277,8 @@ internal sealed class DurableStore : IDisposable
         lock (_gate)
         {
             if (_failed) throw StorageErrors.Failed(Path);
+            // Closing synced the log to disk (and a closed log's handle cannot be fsynced).
+            if (_disposed) return _sequence;
             covered = _sequence;
             logPath = _log.Path;
             handle = _log.Handle;
