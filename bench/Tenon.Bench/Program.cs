@@ -26,7 +26,7 @@ var machine = MachineInfo.Describe(repoRoot).ToList();
 
 if (options.ScaleCheck)
 {
-    var (scaling, scalingFailed) = ScaleCheck.Run(options.Scale, options.Budget, log);
+    var (scaling, scalingFailed) = ScaleCheck.Run(options.Scale, options.Budget, options.Warmup, log);
     var text = "### Machine and software\n\n" + string.Concat(machine.Select(m => $"- {m.Item1}: {m.Item2}\n")) +
                $"\nCommand: `dotnet run -c Release --project bench/Tenon.Bench -- --scale-check {options.Describe()}`\n\n" + scaling;
     Console.WriteLine(text);

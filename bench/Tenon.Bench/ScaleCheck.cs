@@ -16,10 +16,17 @@ public static class ScaleCheck
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static (string Report, bool Failed) Run(double scale, TimeSpan budget, Action<string> log)
+    public static (string Report, bool Failed) Run(double scale, TimeSpan budget, bool warmup, Action<string> log)
     {
         var small = new Sizes(scale);
         var large = new Sizes(scale * 10);
+        if (warmup)
+        {
+            // Without it the first, smaller run would also pay for the JIT and look slower per row.
+            log("[scale-check] warm-up...");
+            using var warm = new TenonDb();
+            new Suite(warm, new Sizes(0.002), TimeSpan.FromSeconds(30)).RunAll();
+        }
         log($"[scale-check] Tenon at scale {scale.ToString(Inv)}...");
         IReadOnlyList<Measurement> a, b;
         using (var db = new TenonDb()) a = new Suite(db, small, budget, log).RunAll();
