@@ -146,6 +146,51 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public void ADirectoryThatBecomesReadOnlyFailsCheckpointsAndOpensWith42501ButKeepsCommitting()
+    {
+        // Permission bits do not stop root, the immutable attribute does (chattr, Linux).
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempDir();
+        var path = dir.File("ro.tenon");
+        using (var db = Database.Open(path, Full))
+        {
+            DbText.Run(db, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1)");
+            if (!Chattr("+i", dir.Path)) return;
+            try
+            {
+                var ex = Assert.Throws<TenonException>(db.Checkpoint);
+                Assert.Equal("42501", ex.SqlState);
+                Assert.Equal($"could not write file \"{Path.GetFullPath(path)}.tmp\": Permission denied", ex.MessageText);
+                // The log is open already: commits go on.
+                DbText.Run(db, "INSERT INTO t VALUES (2)");
+                ex = Assert.Throws<TenonException>(() => Database.Open(dir.File("other.tenon")));
+                Assert.Equal("42501", ex.SqlState);
+                Assert.Equal($"could not create lock file \"{dir.File("other.tenon")}-lock\": Permission denied", ex.MessageText);
+            }
+            finally
+            {
+                Chattr("-i", dir.Path);
+            }
+        }
+        using (var db = Database.Open(path, Full))
+            Assert.Equal(["1", "2"], DbText.Query(db, "SELECT id FROM t ORDER BY id"));
+    }
+
+    private static bool Chattr(string flag, string path)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true, UseShellExecute = false })!;
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // no chattr
+        }
+    }
+
+    [Fact]
     public void ACheckpointOfALargeDatabaseDoesNotStallWriters()
     {
         using var dir = new TempDir();
