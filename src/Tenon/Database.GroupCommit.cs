@@ -43,7 +43,7 @@ public sealed partial class Database
     /// <summary>How many group fsyncs the log has had (0 in memory); for tests and the benchmark.</summary>
     internal long LogFsyncs => _store?.LogFsyncs ?? 0;
 
-    /// <summary>For tests: runs before each log write ("write") and fsync ("fsync"), to slow them or make them fail.</summary>
+    /// <summary>For tests: runs before each log write ("write"), fsync ("fsync") and checkpoint snapshot ("snapshot"), to slow them or make them fail.</summary>
     internal Action<string>? StorageFaultHook
     {
         set { if (_store is not null) _store.FaultHook = value; }

@@ -308,7 +308,7 @@ internal sealed class DurableStore : IDisposable
     /// <summary>How many group fsyncs of the log ran (synchronous = full), for tests and benchmarks.</summary>
     public long LogFsyncs => Interlocked.Read(ref _fsyncs);
 
-    /// <summary>For tests: runs before each log write ("write") and group fsync ("fsync"); may sleep or throw an IOException to simulate a slow or failing disk.</summary>
+    /// <summary>For tests: runs before each log write ("write"), group fsync ("fsync") and checkpoint snapshot write ("snapshot"); may sleep or throw an IOException to simulate a slow or failing disk.</summary>
     public Action<string>? FaultHook { get; set; }
 
     /// <summary>Set by the database: starts <see cref="Checkpoint"/> on a pool thread.</summary>
@@ -354,6 +354,7 @@ internal sealed class DurableStore : IDisposable
                 sequence = _sequence;
                 tailStart = _log.Length;
             }
+            FaultHook?.Invoke("snapshot");
             WriteSnapshotFile(Path, version, catalog, nextOid, sequence);
             lock (_gate)
             {
