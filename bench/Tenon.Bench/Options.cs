@@ -5,7 +5,7 @@ namespace Tenon.Bench;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed class Options
 {
-    public static readonly string[] AllEngines = ["tenon", "sqlite-mem", "sqlite-wal", "postgres", "tenon-server"];
+    public static readonly string[] AllEngines = ["tenon", "tenon-file", "sqlite-mem", "sqlite-wal", "postgres", "tenon-server"];
 
     public double Scale { get; private set; } = 1.0;
     public TimeSpan Budget { get; private set; } = TimeSpan.FromSeconds(60);
@@ -15,16 +15,23 @@ public sealed class Options
     public string? TenonServer { get; private set; }
     public string? OutFile { get; private set; }
     public bool Help { get; private set; }
+    public bool ScaleCheck { get; private set; }
+    public bool Memory { get; private set; } = true;
 
     public const string Usage = """
-        Tenon.Bench: runs workloads W1..W9 on Tenon, SQLite and PostgreSQL 15 side by side.
+        Tenon.Bench: runs workloads W1..W9 on Tenon (in memory, on a file, as a server), SQLite and
+        PostgreSQL 15 side by side, and measures the room 1M child rows take.
 
           --scale X            multiply the workload sizes by X (default 1: 100k parents, 1M children...)
           --quick              smoke test: --scale 0.01 --budget 10, no warm-up
           --budget SECONDS     time limit of each timed phase; a phase that reaches it stops and is
                                reported as capped, with its rate (default 60)
-          --engines LIST       comma-separated subset of tenon,sqlite-mem,sqlite-wal,postgres,tenon-server
-          --tenon-server H:P   measure a Tenon wire server already running at H:P (default: one started in process)
+          --engines LIST       comma-separated subset of tenon,tenon-file,sqlite-mem,sqlite-wal,postgres,tenon-server
+          --tenon-server H:P   measure a Tenon wire server already running at H:P (default: one the benchmark
+                               starts in process on a free loopback port, over a durable file database)
+          --no-memory          skip the memory measurement (child rows in Tenon's heap and files vs SQLite's file)
+          --scale-check        instead of the comparison: W1..W8 on Tenon at the scale and at 10x it, and how
+                               the cost per row grows (try --scale-check --scale 0.1)
           --out FILE           also write the results (markdown) to FILE
           --no-warmup          skip the warm-up pass (a tiny run of every workload before timing)
         """;
@@ -53,6 +60,8 @@ public sealed class Options
                 case "--tenon-server": o.TenonServer = Value(); break;
                 case "--out": o.OutFile = Value(); break;
                 case "--no-warmup": o.Warmup = false; break;
+                case "--no-memory": o.Memory = false; break;
+                case "--scale-check": o.ScaleCheck = true; break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -72,5 +81,6 @@ public sealed class Options
     public string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"--scale {Scale} --budget {Budget.TotalSeconds}") +
         (Warmup ? "" : " --no-warmup") +
+        (Memory ? "" : " --no-memory") +
         (Engines.Count == AllEngines.Length ? "" : " --engines " + string.Join(',', Engines));
 }

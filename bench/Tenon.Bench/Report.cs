@@ -12,7 +12,16 @@ public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Build(IReadOnlyList<EngineRun> runs, IEnumerable<(string, string)> machine, string command, Sizes sizes, TimeSpan budget)
+    /// <summary>The ratio columns: each engine over the one it should be compared with (in process with in process, durable with durable, wire with wire).</summary>
+    private static readonly (string Tenon, string Other)[] RatioPairs =
+    [
+        ("Tenon", "SQLite :memory:"),
+        (Engines.TenonDb.FileName, "SQLite WAL FULL"),
+        (Engines.TenonServerHook.Name, "PostgreSQL 15"),
+    ];
+
+    public static string Build(IReadOnlyList<EngineRun> runs, IEnumerable<(string, string)> machine, string command, Sizes sizes, TimeSpan budget,
+        MemoryResult? memory = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine("### Machine and software").AppendLine();
@@ -21,22 +30,20 @@ public static class Report
         sb.AppendLine($"Scale {sizes.Scale.ToString(Inv)}; time budget per timed phase {budget.TotalSeconds.ToString(Inv)} s.").AppendLine();
 
         var measured = runs.Where(r => r.Results is not null).ToList();
-        var tenon = measured.FirstOrDefault(r => r.Name == "Tenon");
-        var sqliteMem = measured.FirstOrDefault(r => r.Name == "SQLite :memory:");
-        var postgres = measured.FirstOrDefault(r => r.Name.StartsWith("PostgreSQL", StringComparison.Ordinal));
-        var ratioColumns = new List<EngineRun>();
-        if (tenon is not null)
-        {
-            if (sqliteMem is not null) ratioColumns.Add(sqliteMem);
-            if (postgres is not null) ratioColumns.Add(postgres);
-        }
+        var ratioColumns = RatioPairs
+            .Select(p => (Tenon: measured.FirstOrDefault(r => r.Name == p.Tenon), Other: measured.FirstOrDefault(r => r.Name == p.Other)))
+            .Where(p => p.Tenon is not null && p.Other is not null)
+            .Select(p => (Tenon: p.Tenon!, Other: p.Other!))
+            .ToList();
 
         sb.AppendLine("### Results").AppendLine();
         sb.AppendLine("Each cell: time of the timed phase and units per second. Ratios divide Tenon's time per unit by the other " +
-                      "engine's (above 1: Tenon is slower). A capped phase stopped at the time budget; it is compared by its rate.").AppendLine();
+                      "engine's (above 1: Tenon is slower): in process with SQLite :memory:, Tenon's durable file with SQLite's " +
+                      "(W9 is the durable-commit comparison), Tenon's server with PostgreSQL (both over loopback through Npgsql). " +
+                      "A capped phase stopped at the time budget; it is compared by its rate.").AppendLine();
         sb.Append("| workload | size |");
         foreach (var r in measured) sb.Append($" {r.Name} |");
-        foreach (var r in ratioColumns) sb.Append($" Tenon ÷ {r.Name} |");
+        foreach (var (t, o) in ratioColumns) sb.Append($" {t.Name} ÷ {o.Name} |");
         sb.AppendLine();
         sb.Append("|---|---:|").Append(string.Concat(Enumerable.Repeat("---:|", measured.Count + ratioColumns.Count))).AppendLine();
         foreach (var (key, title, unit) in WorkloadCatalog.All)
@@ -44,7 +51,7 @@ public static class Report
             var planned = measured.Select(r => Find(r, key)).FirstOrDefault(m => m is not null && m.Planned > 0)?.Planned;
             sb.Append($"| {key} {title} | {(planned is long p ? p.ToString("N0", Inv) + " " + unit : "")} |");
             foreach (var r in measured) sb.Append($" {Cell(Find(r, key))} |");
-            foreach (var r in ratioColumns) sb.Append($" {Ratio(Find(tenon!, key), Find(r, key))} |");
+            foreach (var (t, o) in ratioColumns) sb.Append($" {Ratio(Find(t, key), Find(o, key))} |");
             sb.AppendLine();
         }
         sb.AppendLine();
@@ -69,6 +76,31 @@ public static class Report
             sb.AppendLine("Notes:").AppendLine();
             foreach (var n in notes) sb.AppendLine("- " + n);
         }
+        if (memory is not null) sb.AppendLine().Append(MemoryTable(memory));
+        return sb.ToString();
+    }
+
+    /// <summary>The memory measurement (<see cref="MemoryCheck"/>) as a small table.</summary>
+    public static string MemoryTable(MemoryResult m)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"### Room taken by {m.Rows.ToString("N0", Inv)} child rows (bigint key, bigint FK, short text)").AppendLine();
+        if (m.Note is not null)
+        {
+            sb.AppendLine($"Not measured: {m.Note}");
+            return sb.ToString();
+        }
+        sb.AppendLine("| what | bytes | per row | ÷ SQLite file |");
+        sb.AppendLine("|---|---:|---:|---:|");
+        void Row(string what, long? bytes)
+        {
+            if (bytes is not long b) return;
+            var ratio = m.SqliteFileBytes is long s && s > 0 ? ((double)b / s).ToString("0.00", Inv) + "×" : "–";
+            sb.AppendLine($"| {what} | {b.ToString("N0", Inv)} | {((double)b / m.Rows).ToString("0.0", Inv)} | {ratio} |");
+        }
+        Row("Tenon in memory: managed heap growth after a full GC (rows + primary-key index)", m.TenonHeapBytes);
+        Row("Tenon file after a checkpoint (snapshot; indexes are not stored)", m.TenonFileBytes);
+        Row("SQLite file (WAL mode) after a truncating checkpoint (table + primary key)", m.SqliteFileBytes);
         return sb.ToString();
     }
 

@@ -38,7 +38,7 @@ public sealed partial class Database
     public void Backup(string destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var ((version, catalog, nextOid), sequence) = _store is { } store ? store.Capture(CaptureCommitted) : (CaptureCommitted(), 0);
+        var ((version, catalog, nextOid), sequence) = _store is { } store ? store.Capture(() => CaptureCommitted(logged: true)) : (CaptureCommitted(), 0);
         BackupFile.Write(destination, version, catalog, nextOid, sequence);
     }
 
@@ -56,10 +56,14 @@ public sealed partial class Database
         BackupFile.Write(destination, version, catalog, nextOid, sequence);
     }
 
-    /// <summary>The committed version, its catalog with sequence values as of now (copied: they keep changing), and the oid counter.</summary>
-    private (DbVersion Version, SystemCatalog Catalog, long NextOid) CaptureCommitted()
+    /// <summary>
+    /// The committed version, its catalog with sequence values as of now (copied: they keep
+    /// changing), and the oid counter. <paramref name="logged"/>: the newest logged version (taken
+    /// under the store's append lock, so it matches the last record), which may still wait for its fsync.
+    /// </summary>
+    private (DbVersion Version, SystemCatalog Catalog, long NextOid) CaptureCommitted(bool logged = false)
     {
-        var version = Committed;
+        var version = logged ? WriterBase : Committed;
         var catalog = version.Catalog;
         foreach (var seq in catalog.Sequences.Values)
             lock (seq.State)

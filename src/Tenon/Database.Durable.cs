@@ -54,7 +54,7 @@ public sealed partial class Database : IDisposable
     /// Writes the current committed version to the database file and starts a new, empty log,
     /// so the next open has nothing to replay. Commits may go on meanwhile. No-op in memory.
     /// </summary>
-    public void Checkpoint() => _store?.Checkpoint(CaptureCommitted);
+    public void Checkpoint() => _store?.Checkpoint(() => CaptureCommitted(logged: true));
 
     /// <summary>Records that a sequence's value changed, so the next log record carries it.</summary>
     internal void SequenceChanged(uint oid, SequenceState state)
@@ -64,24 +64,35 @@ public sealed partial class Database : IDisposable
 
     /// <summary>
     /// Makes <paramref name="version"/> (built by the holder of the write lock from
-    /// <see cref="Committed"/>) the committed version: logged first for a file database.
+    /// <see cref="WriterBase"/>) the committed version: logged first for a file database, and
+    /// published once it is durable. Returns when it is (<see cref="Append"/> then <see cref="WaitDurable"/>).
     /// </summary>
-    internal void Commit(DbVersion version)
+    internal void Commit(DbVersion version) => WaitDurable(Append(version));
+
+    /// <summary>
+    /// Logs <paramref name="version"/> (the holder of the write lock built it from
+    /// <see cref="WriterBase"/>) and returns a ticket for <see cref="WaitDurable"/>: under
+    /// synchronous = full the version is published, and the commit may be acknowledged, only once
+    /// an fsync covers it. Its record is in the log when this returns, so the next writer may build
+    /// on it; release the write lock, then wait. In memory or under normal/off the version is
+    /// published before this returns (ticket 0).
+    /// </summary>
+    internal long Append(DbVersion version)
     {
         if (_store is null)
         {
             Publish(version);
-            return;
+            return 0;
         }
         var drained = new List<(uint, SequenceState)>();
         try
         {
-            _store.Commit(sequence =>
+            return _store.Commit(sequence =>
             {
-                var record = CommitRecord.Between(sequence, Committed, version, _writerSinceToken, Interlocked.Read(ref _nextOid));
+                var record = CommitRecord.Between(sequence, WriterBase, version, _writerSinceToken, Interlocked.Read(ref _nextOid));
                 DrainSequences(record, drained);
                 return record;
-            }, () => Publish(version));
+            }, () => Volatile.Write(ref _logged, version), () => PublishLogged(version));
         }
         catch (Exception ex)
         {
@@ -94,7 +105,8 @@ public sealed partial class Database : IDisposable
     /// <summary>
     /// Logs sequence values changed by a transaction that wrote nothing else (SELECT nextval(...)),
     /// or rolled back, so a value handed out is never handed out again after a restart. A rollback
-    /// does not report a write error (the values stay pending for the next commit).
+    /// does not report a write error (the values stay pending for the next commit) and does not
+    /// wait for the fsync.
     /// </summary>
     internal void LogSequences(bool reportErrors)
     {
@@ -102,12 +114,16 @@ public sealed partial class Database : IDisposable
         var drained = new List<(uint, SequenceState)>();
         try
         {
-            _store.Commit(sequence =>
+            var ticket = _store.Commit(sequence =>
             {
                 var record = new CommitRecord { Sequence = sequence };
                 DrainSequences(record, drained);
                 return record;
-            }, static () => { });
+            }, static () => { }, static () => { });
+            drained.Clear(); // logged: a failed fsync below must not hand the values to a later record
+            // A rollback does not wait for the fsync (nor does PostgreSQL flush its log at abort):
+            // the record is in the log, and the next commit's fsync covers it.
+            if (reportErrors) _store.WaitDurable(ticket);
         }
         catch (Errors.TenonException)
         {

@@ -120,7 +120,7 @@ public sealed partial class Session
             }
             tx.HoldsWriteLock = true;
             tx.Xid = Database.AssignXid();
-            tx.Rebase(Database.Committed);
+            tx.Rebase(Database.WriterBase);
         }
         var start = tx.Freeze();
         var timing = tx.Timing;
@@ -289,6 +289,7 @@ public sealed partial class Session
         var tx = _tx!;
         _tx = null;
         var committed = false;
+        long durable = 0;
         try
         {
             if (commit && !tx.Timing.Pending.IsEmpty)
@@ -301,7 +302,7 @@ public sealed partial class Session
             }
             if (commit && tx.HoldsWriteLock && tx.Catalog.Schemas.Contains(TempSchemaName))
                 new DdlExecutor(new ExecContext(this, tx, null)).RunOnCommitActions();
-            if (commit && tx.HoldsWriteLock) Database.Commit(tx.Freeze());
+            if (commit && tx.HoldsWriteLock) durable = Database.Append(tx.Freeze());
             else Database.LogSequences(reportErrors: commit);
             committed = commit;
         }
@@ -314,6 +315,8 @@ public sealed partial class Session
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
             _settings.EndTransaction(committed);
         }
+        // Group commit: the next writer goes on while this one waits for the fsync that covers it.
+        Database.WaitDurable(durable);
     }
 
     private StatementResult SetConstraints(SetConstraintsStatement sc, ExecContext ctx)

@@ -45,7 +45,7 @@ public sealed partial class Session
                 _tx = new Transactions.Transaction(Database.Committed, isExplicit: false);
                 Database.AcquireWriteLock(waiter: null);
                 _tx.HoldsWriteLock = true;
-                _tx.Rebase(Database.Committed);
+                _tx.Rebase(Database.WriterBase);
                 new Execution.DdlExecutor(new Execution.ExecContext(this, _tx, null)).DropTempSchema();
                 EndTransaction(commit: true);
             }

@@ -9,15 +9,37 @@ namespace Tenon.Bench.Engines;
 public sealed class TenonDb : IBenchDb
 {
     private readonly Session _session;
+    private readonly Database? _owned;
+    private readonly string? _file;
 
     public TenonDb()
     {
         _session = Database.OpenInMemory().CreateSession();
     }
 
-    public string Name => "Tenon";
+    private TenonDb(string name, string file)
+    {
+        Name = name;
+        _file = file;
+        _owned = Database.Open(file, new DatabaseOptions { Synchronous = SynchronousMode.Full });
+        _session = _owned.CreateSession();
+    }
+
+    /// <summary>
+    /// Tenon on a fresh file database in <paramref name="directory"/> with synchronous = full (every
+    /// COMMIT is fsynced before it returns: durable, so it runs W9), removed on dispose.
+    /// </summary>
+    public static TenonDb File(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return new TenonDb(FileName, Path.Combine(directory, $"bench-{Guid.NewGuid():N}.tenon"));
+    }
+
+    public const string FileName = "Tenon file";
+
+    public string Name { get; } = "Tenon";
     public Dialect Dialect => Dialect.Postgres;
-    public bool Durable => false;
+    public bool Durable => _file is not null;
 
     public void Exec(string sql)
     {
@@ -28,7 +50,14 @@ public sealed class TenonDb : IBenchDb
 
     public bool IsForeignKeyViolation(Exception e) => e is TenonException { SqlState: "23503" };
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        if (_owned is null) return;
+        _owned.Close(checkpoint: false);
+        foreach (var f in new[] { _file!, _file + "-wal", _file + "-lock" })
+            if (System.IO.File.Exists(f)) System.IO.File.Delete(f);
+    }
 
     private sealed class Command(Session session, string sql) : IBenchCommand
     {

@@ -17,7 +17,8 @@ namespace Tenon.Wal;
 /// not include. Every step leaves files that recovery understands: a crash before the snapshot
 /// rename leaves the old pair; after it, the old log follows an older commit than the snapshot
 /// and recovery skips what the snapshot holds (and finishes the switch).
-/// All appends and the checkpoint's hand-over are serialized by one lock.
+/// All appends and the checkpoint's hand-over are serialized by one lock; under synchronous = full
+/// the fsync runs outside it, for a whole group of commits (<see cref="GroupCommit"/>).
 /// </summary>
 internal sealed class DurableStore : IDisposable
 {
@@ -29,6 +30,7 @@ internal sealed class DurableStore : IDisposable
     private bool _failed;
     private bool _disposed;
     private Task? _background;
+    private readonly GroupCommit _group;
 
     private DurableStore(string path, DatabaseOptions options, FileStream lockFile, LogFile log, long sequence)
     {
@@ -37,6 +39,7 @@ internal sealed class DurableStore : IDisposable
         _lock = lockFile;
         _log = log;
         _sequence = sequence;
+        _group = new GroupCommit(sequence, FlushLog, () => StorageErrors.Failed(Path));
     }
 
     public string Path { get; }
@@ -199,13 +202,19 @@ internal sealed class DurableStore : IDisposable
     }
 
     /// <summary>
-    /// Writes the record <paramref name="build"/> makes for the next commit number, then runs
-    /// <paramref name="publish"/> (still under the lock, so the log order is the publish order).
-    /// An empty record is not written. Nothing is published when writing fails.
+    /// Writes the record <paramref name="build"/> makes for the next commit number and runs
+    /// <paramref name="logged"/> (still under the lock, so the log order is the order in which
+    /// writers build on each other's versions). <paramref name="publish"/> runs once the record is
+    /// as durable as <see cref="DatabaseOptions.Synchronous"/> asks: at once under normal/off; under
+    /// full when an fsync covers it (<see cref="GroupCommit"/>), and then the caller must call
+    /// <see cref="WaitDurable"/> with the returned number (0: nothing to wait for) before
+    /// acknowledging the commit. An empty record is not written, but under full its version still
+    /// waits for the records before it. Nothing is logged or published when writing fails.
     /// </summary>
-    public void Commit(Func<long, CommitRecord> build, Action publish)
+    public long Commit(Func<long, CommitRecord> build, Action logged, Action publish)
     {
         bool checkpoint;
+        long wait = 0;
         lock (_gate)
         {
             if (_disposed) throw StorageErrors.Closed(Path);
@@ -217,6 +226,7 @@ internal sealed class DurableStore : IDisposable
                 var before = _log.Length;
                 try
                 {
+                    FaultHook?.Invoke("write");
                     _log.Append(frame, Options.Synchronous);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -233,11 +243,73 @@ internal sealed class DurableStore : IDisposable
                 }
                 _sequence = record.Sequence;
             }
-            publish();
+            logged();
+            if (Options.Synchronous == SynchronousMode.Full)
+            {
+                _group.Appended(_sequence, publish);
+                wait = _sequence;
+            }
+            else publish();
             checkpoint = Options.CheckpointLogBytes > 0 && _log.Length > Options.CheckpointLogBytes && _background is null or { IsCompleted: true };
         }
         if (checkpoint) StartBackgroundCheckpoint?.Invoke();
+        return wait;
     }
+
+    /// <summary>Returns once commit <paramref name="sequence"/> (from <see cref="Commit"/>) is on disk; 58030 when an fsync failed.</summary>
+    public void WaitDurable(long sequence)
+    {
+        if (sequence > 0) _group.WaitDurable(sequence);
+    }
+
+    /// <summary>
+    /// The group's fsync: takes the last appended record and the log's handle under the lock, then
+    /// fsyncs without it, so commits go on appending meanwhile. The handle is held by a reference
+    /// so that a checkpoint may replace the log during the fsync (the new log was fsynced whole
+    /// when it was created, so the records it took over are durable either way).
+    /// </summary>
+    private long FlushLog()
+    {
+        long covered;
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        var added = false;
+        string logPath;
+        lock (_gate)
+        {
+            if (_failed) throw StorageErrors.Failed(Path);
+            // Closing synced the log to disk (and a closed log's handle cannot be fsynced).
+            if (_disposed) return _sequence;
+            covered = _sequence;
+            logPath = _log.Path;
+            handle = _log.Handle;
+            handle.DangerousAddRef(ref added);
+        }
+        try
+        {
+            FaultHook?.Invoke("fsync");
+            RandomAccess.FlushToDisk(handle);
+            Interlocked.Increment(ref _fsyncs);
+            return covered;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            lock (_gate) _failed = true;
+            throw new TenonException("58030", $"could not fsync file \"{logPath}\": {ex.Message}",
+                hint: "The outcome of the commits waiting for it is unknown. Close and reopen the database; recovery keeps every transaction the disk holds.");
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    private long _fsyncs;
+
+    /// <summary>How many group fsyncs of the log ran (synchronous = full), for tests and benchmarks.</summary>
+    public long LogFsyncs => Interlocked.Read(ref _fsyncs);
+
+    /// <summary>For tests: runs before each log write ("write"), group fsync ("fsync") and checkpoint snapshot write ("snapshot"); may sleep or throw an IOException to simulate a slow or failing disk.</summary>
+    public Action<string>? FaultHook { get; set; }
 
     /// <summary>Set by the database: starts <see cref="Checkpoint"/> on a pool thread.</summary>
     public Action? StartBackgroundCheckpoint { get; set; }
@@ -282,6 +354,7 @@ internal sealed class DurableStore : IDisposable
                 sequence = _sequence;
                 tailStart = _log.Length;
             }
+            FaultHook?.Invoke("snapshot");
             WriteSnapshotFile(Path, version, catalog, nextOid, sequence);
             lock (_gate)
             {
@@ -347,12 +420,26 @@ internal sealed class DurableStore : IDisposable
     public void Dispose()
     {
         Task? background;
+        long last;
         lock (_gate)
         {
             if (_disposed) return;
             background = _background;
+            last = _failed ? 0 : _sequence;
         }
         background?.Wait();
+        // Publishes (and acknowledges) what commits were appended but not yet covered by an fsync.
+        if (Options.Synchronous == SynchronousMode.Full)
+        {
+            try
+            {
+                WaitDurable(last);
+            }
+            catch (TenonException)
+            {
+                // The store is failed: the waiters got the error, and the disposal below skips the sync.
+            }
+        }
         lock (_gate)
         {
             _disposed = true;

@@ -19,7 +19,11 @@ internal sealed class LogFile : IDisposable
         Path = path;
         _stream = stream;
         Length = length;
+        Handle = stream.SafeFileHandle;
     }
+
+    /// <summary>The file's handle, for the group fsync (which runs while other commits append).</summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle Handle { get; private set; }
 
     public string Path { get; }
 
@@ -69,16 +73,16 @@ internal sealed class LogFile : IDisposable
         Length = goodLength;
     }
 
-    /// <summary>Appends one framed record and makes it as durable as <paramref name="mode"/> asks.</summary>
+    /// <summary>
+    /// Appends one framed record: written to the operating system under full and normal (full's
+    /// fsync comes later, for a group of records: <see cref="GroupCommit"/>), kept in the stream's
+    /// buffer under off.
+    /// </summary>
     public void Append(byte[] frame, SynchronousMode mode)
     {
         _stream.Position = Length;
         _stream.Write(frame);
-        switch (mode)
-        {
-            case SynchronousMode.Full: _stream.Flush(flushToDisk: true); break;
-            case SynchronousMode.Normal: _stream.Flush(flushToDisk: false); break;
-        }
+        if (mode != SynchronousMode.Off) _stream.Flush(flushToDisk: false);
         Length += frame.Length;
     }
 
@@ -89,6 +93,7 @@ internal sealed class LogFile : IDisposable
         var path = Path;
         try { _stream.Dispose(); } catch (IOException) { }
         _stream = OpenStream(path, FileMode.Open);
+        Handle = _stream.SafeFileHandle;
         _stream.SetLength(length);
         _stream.Flush(flushToDisk: true);
         Length = length;

@@ -25,4 +25,26 @@ public sealed class BenchSmokeTests
         }
         Assert.Equal(Outcome.NotAvailable, results.Single(r => r.Key == "W9").Outcome);
     }
+
+    [Fact]
+    public void TenonOnAFileRunsEveryWorkloadIncludingDurableCommitsAndTheMemoryCheck()
+    {
+        var sizes = new Sizes(0.001);
+        IReadOnlyList<Measurement> results;
+        using (var db = TenonDb.File(Path.Combine(Path.GetTempPath(), "tenon-bench-smoke")))
+            results = new Suite(db, sizes, TimeSpan.FromMinutes(1)).RunAll();
+        foreach (var m in results)
+        {
+            Assert.True(m.Outcome == Outcome.Ok, $"{m.Key}: {m.Outcome} {m.Note}");
+            Assert.Equal(m.Planned, m.Done);
+        }
+
+        var memory = MemoryCheck.Run(1000, _ => { });
+        Assert.Null(memory.Note);
+        Assert.True(memory is { TenonHeapBytes: > 0, TenonFileBytes: > 0, SqliteFileBytes: > 0 });
+
+        var report = Report.Build([new EngineRun(TenonDb.FileName, results), new EngineRun("SQLite WAL FULL", results)], [], "cmd", sizes, TimeSpan.FromMinutes(1), memory);
+        Assert.Contains("| Tenon file ÷ SQLite WAL FULL |", report);
+        Assert.Contains("Room taken by 1,000 child rows", report);
+    }
 }

@@ -65,7 +65,7 @@ public sealed class CopyExecutor(ExecContext ctx)
     private void CheckFreeze(TableDef table)
     {
         var tx = ctx.Transaction;
-        var baseline = tx.Savepoints.Count > 0 ? tx.Savepoints[^1].Version.Catalog : ctx.Session.Database.Committed.Catalog;
+        var baseline = tx.Savepoints.Count > 0 ? tx.Savepoints[^1].Version.Catalog : ctx.Session.Database.WriterBase.Catalog;
         if (baseline.Tables.ContainsKey(table.Oid))
             throw new TenonException(SqlState.ObjectNotInPrerequisiteState,
                 "cannot perform COPY FREEZE because the table was not created or truncated in the current subtransaction");
