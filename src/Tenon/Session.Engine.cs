@@ -13,9 +13,9 @@ namespace Tenon;
 /// <summary>
 /// Statement dispatch and transaction control. Every statement runs inside a transaction: the
 /// session's open block, or an implicit one that commits when the statement (or the simple-query
-/// batch) ends. Before each statement the transaction is frozen (a savepoint); a failing
-/// statement restores it, so nothing of it remains; inside a block the transaction is then marked
-/// failed and only ROLLBACK (or COMMIT, which rolls back) is accepted, as in PostgreSQL.
+/// batch) ends. A failing statement ends an implicit transaction; inside a block the transaction is
+/// marked failed and only ROLLBACK (or COMMIT, which rolls back) or ROLLBACK TO SAVEPOINT is
+/// accepted, as in PostgreSQL, so nothing the failed statement did is ever seen.
 /// </summary>
 public sealed partial class Session
 {
@@ -110,12 +110,16 @@ public sealed partial class Session
             tx.Xid = Database.AssignXid();
             tx.Rebase(Database.Committed);
         }
-        var start = tx.Freeze();
+        // No savepoint is taken here. A failed statement either ends its implicit transaction or
+        // fails the block, whose state is then never read again: only ROLLBACK (which drops it) or
+        // ROLLBACK TO SAVEPOINT (which restores that savepoint's frozen version) follow. So the
+        // statements of a transaction keep one write token and change the B+tree nodes they already
+        // copied in place, instead of copying root-to-leaf paths again for every statement.
         var timing = tx.Timing;
         try
         {
             var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
-            var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
+            var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
@@ -126,7 +130,6 @@ public sealed partial class Session
             // When the implicit commit itself failed (a deferred check), the transaction is already over.
             if (ReferenceEquals(_tx, tx))
             {
-                tx.Restore(start);
                 tx.Timing = timing;
                 if (tx.IsExplicit) tx.Failed = true;
                 else if (!inBatch) EndTransaction(commit: false);
