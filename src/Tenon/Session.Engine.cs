@@ -150,21 +150,10 @@ public sealed partial class Session
 
     private StatementResult Dispatch(Statement stmt, ExecContext ctx, CopyInRequest? copyData = null)
     {
+        if (RunCachable(stmt, ctx) is { } planned) return planned;
         var ddl = new DdlExecutor(ctx);
-        var dml = new DmlExecutor(ctx);
         switch (stmt)
         {
-            case SelectStatement s:
-            {
-                var binder = new Binding.Binder(ctx);
-                var plan = binder.BindQuery(s.Query, null);
-                var rows = plan.Execute(ctx).ToList();
-                var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray();
-                return new StatementResult($"SELECT {rows.Count}", columns, rows);
-            }
-            case InsertStatement i: return dml.Insert(i);
-            case UpdateStatement u: return dml.Update(u);
-            case DeleteStatement d: return dml.Delete(d);
             case CreateTableStatement c: return ddl.CreateTable(c);
             case CreateIndexStatement c: return ddl.CreateIndex(c);
             case CreateSequenceStatement c: return ddl.CreateSequence(c);

@@ -173,18 +173,32 @@ public sealed partial class Binder
         // Probing fetches matching rows one by one (a tree descent each), hashing reads the whole
         // right table once: probe when the left side is filtered or much smaller.
         var estimate = Estimate(left);
-        var rightRows = _ctx.Transaction.Rows(table.Oid).Count;
+        var rightRows = RowCount(table.Oid);
         if (!(Filtered(left) && estimate < rightRows) && estimate * 50 >= rightRows) return null;
         var filter = rightConjuncts.Count > 0 ? And(rightConjuncts) : null;
         return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter), condition);
     }
 
+    /// <summary>
+    /// The number of rows of a table now, noted in <see cref="RowCountsRead"/>: a plan chosen from
+    /// it is reused (prepared statements) only while the table stays about that size.
+    /// </summary>
+    private int RowCount(uint tableOid)
+    {
+        var n = _ctx.Transaction.Rows(tableOid).Count;
+        RowCountsRead.Add((tableOid, n));
+        return n;
+    }
+
+    /// <summary>The table sizes the planner's choices were made from (see <see cref="RowCount"/>).</summary>
+    internal List<(uint TableOid, int Rows)> RowCountsRead { get; } = new();
+
     /// <summary>A rough row count, enough to tell a filtered or keyed input from a whole table.</summary>
     private double Estimate(PlanNode node) => node switch
     {
-        TableScanNode s => _ctx.Transaction.Rows(s.TableOid).Count,
+        TableScanNode s => RowCount(s.TableOid),
         IndexScanNode i when i.Seek is { FullKey: true, Unique: true } => 1,
-        IndexScanNode i => _ctx.Transaction.Rows(i.TableOid).Count / (i.Seek.Equal.Count > 0 ? 10.0 : 4.0) + 1,
+        IndexScanNode i => RowCount(i.TableOid) / (i.Seek.Equal.Count > 0 ? 10.0 : 4.0) + 1,
         FilterNode f => Estimate(f.Input) / 2,
         JoinNode j => Math.Max(Estimate(j.Left), Estimate(j.Right)),
         IndexJoinNode j => Estimate(j.Left) * 2,

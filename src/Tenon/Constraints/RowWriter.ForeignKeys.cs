@@ -10,7 +10,6 @@ namespace Tenon.Constraints;
 
 public sealed partial class RowWriter
 {
-    private readonly Dictionary<(uint, short), BoundExpr?> _defaults = new();
 
     /// <summary>Runs the queued foreign-key events (R.4, R.5) until none are left; deferrable ones go to the transaction.</summary>
     public void Finish()
@@ -263,8 +262,9 @@ public sealed partial class RowWriter
     /// <summary>A column's default value (its DEFAULT expression, identity sequence, or NULL).</summary>
     public object? DefaultValue(TableDef table, ColumnDef column)
     {
-        var key = (table.Oid, column.Number);
-        if (!_defaults.TryGetValue(key, out var expr))
+        var defaults = Bound.Defaults;
+        var key = (table, column.Number);
+        if (!defaults.TryGetValue(key, out var expr))
         {
             expr = null;
             var binder = new Binder(_ctx);
@@ -276,7 +276,7 @@ public sealed partial class RowWriter
                     column, 0);
             else if (column.Type.Domain is not null)
                 expr = binder.CoerceForColumn(binder.BindDomainDefault(column.Type), column, 0);
-            _defaults[key] = expr;
+            defaults[key] = expr;
         }
         return expr?.Eval(Array.Empty<object?>(), _ctx);
     }
