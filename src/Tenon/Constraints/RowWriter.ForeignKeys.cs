@@ -46,7 +46,9 @@ public sealed partial class RowWriter
         _ctx.Session.CheckForInterrupts();
         if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
         if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
-        var fk = child.ForeignKeys.FirstOrDefault(f => f.Oid == e.ForeignKey.Oid);
+        ForeignKeyDef? fk = null;
+        foreach (var f in child.ForeignKeys)
+            if (f.Oid == e.ForeignKey.Oid) { fk = f; break; }
         if (fk is null) return;
         var parent = Catalog.Table(fk.ParentTableOid);
         switch (e.Kind)
@@ -68,14 +70,18 @@ public sealed partial class RowWriter
     // R.4
     private void CheckParentExists(TableDef child, ForeignKeyDef fk, TableDef parent, object?[] row)
     {
-        var nulls = fk.Columns.Count(n => row[n - 1] is null);
+        var nulls = 0;
+        foreach (var n in fk.Columns)
+            if (row[n - 1] is null) nulls++;
         if (nulls == fk.Columns.Count) return;
         if (nulls > 0)
         {
             if (fk.Match == MatchType.Full) throw SqlErrors.ForeignKeyMatchFull(child, fk);
             return;
         }
-        if (!ParentKeyExists(parent, fk, fk.Columns.Select(n => (row[n - 1], child.Column(n).Type)).ToArray()))
+        var key = new (object? Value, SqlType Type)[fk.Columns.Count];
+        for (var i = 0; i < key.Length; i++) key[i] = (row[fk.Columns[i] - 1], child.Column(fk.Columns[i]).Type);
+        if (!ParentKeyExists(parent, fk, key))
             throw SqlErrors.ForeignKeyMissingParent(child, fk, parent,
                 KeyColumnList(child, fk.Columns, quote: false), KeyValueList(child, fk.Columns, row));
     }

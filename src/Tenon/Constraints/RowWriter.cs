@@ -152,7 +152,7 @@ public sealed partial class RowWriter
         var index = table.Indexes[position];
         if (!IndexCovers(table, index, row)) return;
         var key = IndexKey(table, index, row);
-        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
+        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0) && wt.Indexes[position].ContainsKey(key))
         {
             if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
