@@ -13,9 +13,9 @@ namespace Tenon;
 /// <summary>
 /// Statement dispatch and transaction control. Every statement runs inside a transaction: the
 /// session's open block, or an implicit one that commits when the statement (or the simple-query
-/// batch) ends. Before each statement the transaction is frozen (a savepoint); a failing
-/// statement restores it, so nothing of it remains; inside a block the transaction is then marked
-/// failed and only ROLLBACK (or COMMIT, which rolls back) is accepted, as in PostgreSQL.
+/// batch) ends. A failing statement ends an implicit transaction; inside a block the transaction is
+/// marked failed and only ROLLBACK (or COMMIT, which rolls back) or ROLLBACK TO SAVEPOINT is
+/// accepted, as in PostgreSQL, so nothing the failed statement did is ever seen.
 /// </summary>
 public sealed partial class Session
 {
@@ -122,12 +122,16 @@ public sealed partial class Session
             tx.Xid = Database.AssignXid();
             tx.Rebase(Database.WriterBase);
         }
-        var start = tx.Freeze();
+        // No savepoint is taken here. A failed statement either ends its implicit transaction or
+        // fails the block, whose state is then never read again: only ROLLBACK (which drops it) or
+        // ROLLBACK TO SAVEPOINT (which restores that savepoint's frozen version) follow. So the
+        // statements of a transaction keep one write token and change the B+tree nodes they already
+        // copied in place, instead of copying root-to-leaf paths again for every statement.
         var timing = tx.Timing;
         try
         {
             var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
-            var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
+            var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
@@ -138,7 +142,6 @@ public sealed partial class Session
             // When the implicit commit itself failed (a deferred check), the transaction is already over.
             if (ReferenceEquals(_tx, tx))
             {
-                tx.Restore(start);
                 tx.Timing = timing;
                 if (tx.IsExplicit) tx.Failed = true;
                 else if (!inBatch) EndTransaction(commit: false);
@@ -159,21 +162,10 @@ public sealed partial class Session
 
     private StatementResult Dispatch(Statement stmt, ExecContext ctx, CopyInRequest? copyData = null)
     {
+        if (RunCachable(stmt, ctx) is { } planned) return planned;
         var ddl = new DdlExecutor(ctx);
-        var dml = new DmlExecutor(ctx);
         switch (stmt)
         {
-            case SelectStatement s:
-            {
-                var binder = new Binding.Binder(ctx);
-                var plan = binder.BindQuery(s.Query, null);
-                var rows = plan.Execute(ctx).ToList();
-                var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray();
-                return new StatementResult($"SELECT {rows.Count}", columns, rows);
-            }
-            case InsertStatement i: return dml.Insert(i);
-            case UpdateStatement u: return dml.Update(u);
-            case DeleteStatement d: return dml.Delete(d);
             case CreateTableStatement c: return ddl.CreateTable(c);
             case CreateIndexStatement c: return ddl.CreateIndex(c);
             case CreateSequenceStatement c: return ddl.CreateSequence(c);

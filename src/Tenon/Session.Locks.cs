@@ -18,12 +18,12 @@ namespace Tenon;
 public sealed partial class Session
 {
     /// <summary>
-    /// Checks and locks; <paramref name="start"/> is the statement's savepoint, moved to the newer
-    /// committed version the transaction continues from when it takes the write lock here. In a
+    /// Checks and locks; taking the write lock here moves the transaction to the newest committed
+    /// version (it has written nothing yet). In a
     /// multi-statement simple query (<paramref name="inBatch"/>) PostgreSQL counts the implicit
     /// transaction as a block; an extended-protocol pipeline without BEGIN is not one.
     /// </summary>
-    private StatementResult LockTables(LockStatement stmt, ExecContext ctx, bool inBatch, ref DbVersion start)
+    private StatementResult LockTables(LockStatement stmt, ExecContext ctx, bool inBatch)
     {
         var tx = ctx.Transaction;
         if (!tx.IsExplicit && !inBatch)
@@ -37,7 +37,6 @@ public sealed partial class Session
             tx.HoldsWriteLock = true;
             tx.Xid = Database.AssignXid();
             tx.Rebase(Database.WriterBase);
-            start = tx.Freeze();
             // A concurrent transaction may have dropped a table while this one waited.
             CheckLockable(stmt, tx.Catalog);
         }

@@ -3,8 +3,8 @@ using Tenon.Errors;
 namespace Tenon.Bench.Engines;
 
 /// <summary>
-/// Tenon in process through its <see cref="Session"/> API. The session has no prepared statements:
-/// every execution parses and binds its SQL again, which is part of what this engine costs.
+/// Tenon in process through its <see cref="Session"/> API, with prepared statements
+/// (<see cref="Session.Prepare"/>: parsed once, bound plan kept) like the other engines' clients.
 /// </summary>
 public sealed class TenonDb : IBenchDb
 {
@@ -46,7 +46,7 @@ public sealed class TenonDb : IBenchDb
         foreach (var _ in _session.Execute(sql)) { }
     }
 
-    public IBenchCommand Prepare(string sql) => new Command(_session, sql);
+    public IBenchCommand Prepare(string sql) => new Command(_session, _session.Prepare(sql));
 
     public bool IsForeignKeyViolation(Exception e) => e is TenonException { SqlState: "23503" };
 
@@ -59,11 +59,18 @@ public sealed class TenonDb : IBenchDb
             if (System.IO.File.Exists(f)) System.IO.File.Delete(f);
     }
 
-    private sealed class Command(Session session, string sql) : IBenchCommand
+    private sealed class Command(Session session, PreparedStatement statement) : IBenchCommand
     {
-        public int Execute(params object?[] args) => RowCount(session.ExecuteSingle(sql, args).CommandTag);
+        public int Execute(params object?[] args) => RowCount(Last(args).CommandTag);
 
-        public List<object?[]> Query(params object?[] args) => [.. session.ExecuteSingle(sql, args).Rows];
+        public List<object?[]> Query(params object?[] args) => [.. Last(args).Rows ?? []];
+
+        private StatementResult Last(object?[] args)
+        {
+            StatementResult? last = null;
+            foreach (var r in session.Execute(statement, args)) last = r;
+            return last ?? new StatementResult("");
+        }
 
         public void Dispose() { }
 

@@ -8,7 +8,21 @@ namespace Tenon.Catalog;
 /// </summary>
 public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyList<ColumnDef> Columns)
 {
-    public IReadOnlyList<ConstraintDef> Constraints { get; init; } = Array.Empty<ConstraintDef>();
+    private readonly IReadOnlyList<ConstraintDef> _constraints = Array.Empty<ConstraintDef>();
+    // Derived from the constraints when they are set (also by `with`), since writers read them per row.
+    private readonly ForeignKeyDef[] _foreignKeys = [];
+    private readonly CheckConstraintDef[] _checks = [];
+
+    public IReadOnlyList<ConstraintDef> Constraints
+    {
+        get => _constraints;
+        init
+        {
+            _constraints = value;
+            _foreignKeys = value.OfType<ForeignKeyDef>().ToArray();
+            _checks = value.OfType<CheckConstraintDef>().ToArray();
+        }
+    }
     /// <summary>Indexes in creation order; the storage keeps one IndexStore per entry, in the same order.</summary>
     public IReadOnlyList<IndexDef> Indexes { get; init; } = Array.Empty<IndexDef>();
     public bool Temporary { get; init; }
@@ -31,9 +45,9 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
 
     public KeyConstraintDef? PrimaryKey => Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IsPrimary);
 
-    public IEnumerable<ForeignKeyDef> ForeignKeys => Constraints.OfType<ForeignKeyDef>();
+    public IReadOnlyList<ForeignKeyDef> ForeignKeys => _foreignKeys;
 
-    public IEnumerable<CheckConstraintDef> Checks => Constraints.OfType<CheckConstraintDef>();
+    public IReadOnlyList<CheckConstraintDef> Checks => _checks;
 
     public ConstraintDef? FindConstraint(string name) => Constraints.FirstOrDefault(c => c.Name == name);
 

@@ -10,7 +10,6 @@ namespace Tenon.Constraints;
 
 public sealed partial class RowWriter
 {
-    private readonly Dictionary<(uint, short), BoundExpr?> _defaults = new();
 
     /// <summary>Runs the queued foreign-key events (R.4, R.5) until none are left; deferrable ones go to the transaction.</summary>
     public void Finish()
@@ -47,7 +46,9 @@ public sealed partial class RowWriter
         _ctx.Session.CheckForInterrupts();
         if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
         if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
-        var fk = child.ForeignKeys.FirstOrDefault(f => f.Oid == e.ForeignKey.Oid);
+        ForeignKeyDef? fk = null;
+        foreach (var f in child.ForeignKeys)
+            if (f.Oid == e.ForeignKey.Oid) { fk = f; break; }
         if (fk is null) return;
         var parent = Catalog.Table(fk.ParentTableOid);
         switch (e.Kind)
@@ -69,14 +70,18 @@ public sealed partial class RowWriter
     // R.4
     private void CheckParentExists(TableDef child, ForeignKeyDef fk, TableDef parent, object?[] row)
     {
-        var nulls = fk.Columns.Count(n => row[n - 1] is null);
+        var nulls = 0;
+        foreach (var n in fk.Columns)
+            if (row[n - 1] is null) nulls++;
         if (nulls == fk.Columns.Count) return;
         if (nulls > 0)
         {
             if (fk.Match == MatchType.Full) throw SqlErrors.ForeignKeyMatchFull(child, fk);
             return;
         }
-        if (!ParentKeyExists(parent, fk, fk.Columns.Select(n => (row[n - 1], child.Column(n).Type)).ToArray()))
+        var key = new (object? Value, SqlType Type)[fk.Columns.Count];
+        for (var i = 0; i < key.Length; i++) key[i] = (row[fk.Columns[i] - 1], child.Column(fk.Columns[i]).Type);
+        if (!ParentKeyExists(parent, fk, key))
             throw SqlErrors.ForeignKeyMissingParent(child, fk, parent,
                 KeyColumnList(child, fk.Columns, quote: false), KeyValueList(child, fk.Columns, row));
     }
@@ -263,8 +268,9 @@ public sealed partial class RowWriter
     /// <summary>A column's default value (its DEFAULT expression, identity sequence, or NULL).</summary>
     public object? DefaultValue(TableDef table, ColumnDef column)
     {
-        var key = (table.Oid, column.Number);
-        if (!_defaults.TryGetValue(key, out var expr))
+        var defaults = Bound.Defaults;
+        var key = (table, column.Number);
+        if (!defaults.TryGetValue(key, out var expr))
         {
             expr = null;
             var binder = new Binder(_ctx);
@@ -276,7 +282,7 @@ public sealed partial class RowWriter
                     column, 0);
             else if (column.Type.Domain is not null)
                 expr = binder.CoerceForColumn(binder.BindDomainDefault(column.Type), column, 0);
-            _defaults[key] = expr;
+            defaults[key] = expr;
         }
         return expr?.Eval(Array.Empty<object?>(), _ctx);
     }

@@ -6,12 +6,11 @@ namespace Tenon.Constraints;
 
 public sealed partial class RowWriter
 {
-    // Bound key expressions and predicate of expression and partial indexes, per index oid.
-    private readonly Dictionary<uint, (BoundExpr?[] Keys, BoundExpr? Predicate)> _indexExprs = new();
-
     private (BoundExpr?[] Keys, BoundExpr? Predicate) IndexExpressions(TableDef table, IndexDef index)
     {
-        if (_indexExprs.TryGetValue(index.Oid, out var bound)) return bound;
+        // Bound key expressions and predicate of expression and partial indexes.
+        var cache = Bound.IndexExpressions;
+        if (cache.TryGetValue(index, out var bound)) return bound;
         var binder = new Binder(_ctx);
         var scope = TableScope(table);
         var keys = new BoundExpr?[index.Columns.Count];
@@ -19,7 +18,7 @@ public sealed partial class RowWriter
             if (index.HasExpressions && index.Expressions[i] is { } e)
                 keys[i] = binder.TryCoerce(binder.BindExpr(e.Expr, scope), e.Type, Types.CastContext.Implicit);
         var predicate = index.Predicate is null ? null : binder.BindCondition(index.Predicate, scope, "WHERE");
-        return _indexExprs[index.Oid] = (keys, predicate);
+        return cache[index] = (keys, predicate);
     }
 
     /// <summary>Whether a row belongs in the index: always, unless a partial index's predicate is not true for it.</summary>

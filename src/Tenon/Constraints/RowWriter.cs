@@ -33,7 +33,18 @@ public sealed partial class RowWriter
 {
     private readonly ExecContext _ctx;
     private readonly Queue<ConstraintEvent> _events = new();
-    private readonly Dictionary<uint, List<(CheckConstraintDef Def, BoundExpr Expr)>> _checks = new();
+    private Session.WriterExpressions? _bound;
+
+    /// <summary>Bound CHECK, DEFAULT and index expressions, shared across statements (Session.PlanCache.cs).</summary>
+    private Session.WriterExpressions Bound
+    {
+        get
+        {
+            // A DDL statement may replace the catalog while it writes rows: look again then.
+            if (_bound is null || !ReferenceEquals(_bound.Catalog, Catalog)) _bound = _ctx.Session.WriterExpressionsFor(Catalog);
+            return _bound;
+        }
+    }
 
     public RowWriter(ExecContext ctx) => _ctx = ctx;
 
@@ -113,14 +124,15 @@ public sealed partial class RowWriter
                 throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
     }
 
-    private List<(CheckConstraintDef, BoundExpr)> ChecksOf(TableDef table)
+    private List<(CheckConstraintDef Def, BoundExpr Expr)> ChecksOf(TableDef table)
     {
-        if (_checks.TryGetValue(table.Oid, out var list)) return list;
+        var checks = Bound.Checks;
+        if (checks.TryGetValue(table, out var list)) return list;
         list = new List<(CheckConstraintDef, BoundExpr)>();
         var binder = new Binder(_ctx);
         foreach (var check in table.Checks.OrderBy(c => c.Name, StringComparer.Ordinal))
             list.Add((check, binder.BindCondition(check.Condition, TableScope(table), "CHECK")));
-        _checks[table.Oid] = list;
+        checks[table] = list;
         return list;
     }
 
@@ -140,7 +152,7 @@ public sealed partial class RowWriter
         var index = table.Indexes[position];
         if (!IndexCovers(table, index, row)) return;
         var key = IndexKey(table, index, row);
-        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && wt.Indexes[position].ContainsKey(key))
+        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0) && wt.Indexes[position].ContainsKey(key))
         {
             if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).

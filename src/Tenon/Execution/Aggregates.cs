@@ -5,6 +5,7 @@ namespace Tenon.Execution;
 /// <summary>Running state of one aggregate over one group.</summary>
 public abstract class Accumulator
 {
+    /// <summary>Feeds one input; <paramref name="args"/> is reused for the next input, so keep its values, never the array.</summary>
     public abstract void Add(object?[] args, ExecContext ctx);
     public abstract object? Result(ExecContext ctx);
 }

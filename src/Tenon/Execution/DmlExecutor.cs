@@ -17,17 +17,27 @@ namespace Tenon.Execution;
 /// With a <paramref name="describeBinder"/>, a statement is only bound (its parameter types land in
 /// that binder) and returns its RETURNING columns without reading or writing a row: what an
 /// extended-protocol Parse/Describe needs.
+/// Each statement is bound first (<c>Bind…</c>), into a function that runs it against any
+/// <see cref="ExecContext"/>: a prepared statement's plan cache (Session.PlanCache.cs) keeps that
+/// function and runs it again while the catalog, settings and parameter types stay the same. So the
+/// run part reads nothing of the binding context but what it is given.
 /// </summary>
 public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder = null)
 {
-    private Binder NewBinder() => describeBinder ?? new Binder(ctx);
+    private Binder NewBinder() => LastBinder = describeBinder ?? new Binder(ctx);
+
+    /// <summary>The binder of the last statement bound (the plan cache reads the table sizes it planned with).</summary>
+    internal Binder? LastBinder { get; private set; }
 
     private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
         new("", returning?.Columns, null);
 
     private SystemCatalog Catalog => ctx.Transaction.Catalog;
 
-    public StatementResult Insert(InsertStatement stmt)
+    public StatementResult Insert(InsertStatement stmt) => BindInsert(stmt)(ctx);
+
+    /// <summary>Binds an INSERT into a function that runs it (see the class summary).</summary>
+    internal Func<ExecContext, StatementResult> BindInsert(InsertStatement stmt)
     {
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
@@ -54,10 +64,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
         // Source rows: bound first, produced after ON CONFLICT and RETURNING are bound (PostgreSQL's
         // order of parse analysis), so a binding error there evaluates nothing.
-        var writer = new RowWriter(ctx);
-        Func<List<object?[]>> produceRows;
+        Func<ExecContext, RowWriter, List<object?[]>> produceRows;
         if (stmt.Source is null)
-            produceRows = () => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
+            produceRows = (_, writer) => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
         {
             foreach (var row in values.Rows)
@@ -70,19 +79,21 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null : binder.CoerceForColumn(binder.BindExpr(e, null), targets[i], e.Position)).ToArray()).ToList();
             for (var i = 0; i < targets.Count; i++)
                 if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
-            produceRows = () =>
+            var rowTargets = bound.Select(row => row.Length == targets.Count ? targets : targets.Take(row.Length).ToList()).ToList();
+            produceRows = (ec, writer) =>
             {
-                var rows = new List<object?[]>();
-                foreach (var (row, ast) in bound.Zip(values.Rows))
+                var rows = new List<object?[]>(bound.Count);
+                for (var r = 0; r < bound.Count; r++)
                 {
+                    var row = bound[r];
                     var vals = new object?[row.Length];
                     var isDefault = new bool[row.Length];
                     for (var i = 0; i < row.Length; i++)
                     {
                         if (row[i] is null) { isDefault[i] = true; continue; }
-                        vals[i] = row[i]!.Eval(Array.Empty<object?>(), ctx);
+                        vals[i] = row[i]!.Eval(Array.Empty<object?>(), ec);
                     }
-                    rows.Add(BuildRow(writer, realTable, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
+                    rows.Add(BuildRow(writer, realTable, rowTargets[r], vals, isDefault, stmt, values.Rows[r]));
                 }
                 return rows;
             };
@@ -108,17 +119,17 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             // whose errors point at the literal (not the length check or a domain's constraints).
             var literalAt = plan.Columns.Select((c, i) => c.Type.Id == TypeId.Unknown && stmt.Source.Body is SelectCore sc && i < sc.Targets.Count
                 ? sc.Targets[i].Expr.Position : 0).ToArray();
-            produceRows = () =>
+            produceRows = (ec, writer) =>
             {
                 var rows = new List<object?[]>();
-                foreach (var r in plan.Execute(ctx).ToList())
+                foreach (var r in plan.Execute(ec).ToList())
                 {
                     var vals = new object?[casts.Length];
                     for (var i = 0; i < casts.Length; i++)
                     {
                         try
                         {
-                            vals[i] = casts[i].Eval(r, ctx);
+                            vals[i] = casts[i].Eval(r, ec);
                         }
                         catch (TenonException ex) when (literalAt[i] > 0 && ex.Position == 0
                                                         && ex.SqlState != SqlState.StringDataRightTruncation && !ex.SqlState.StartsWith("23", StringComparison.Ordinal))
@@ -137,22 +148,27 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         binder.RowsAreNewVersions = true;
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
-        if (describeBinder is not null) return Described(returning);
-        var rowsToInsert = produceRows();
-        var output = new List<object?[]>();
-        var touched = new HashSet<long>();
-        var count = 0;
-        foreach (var row in rowsToInsert)
+        if (describeBinder is not null) return _ => Described(returning);
+        return ec =>
         {
-            var written = row;
-            if (conflict is null) writer.Insert(realTable, row);
-            else if (InsertOrResolve(writer, table, conflict, row, touched) is { } result) written = result;
-            else continue;
-            count++;
-            if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(written, ctx)).ToArray());
-        }
-        writer.Finish();
-        return new StatementResult($"INSERT 0 {count}", returning?.Columns, returning is null ? null : output);
+            var writer = new RowWriter(ec);
+            var rowsToInsert = produceRows(ec, writer);
+            var output = returning is null ? null : new List<object?[]>();
+            var touched = conflict is null ? null : new HashSet<long>();
+            var resolver = conflict is null ? null : new DmlExecutor(ec);
+            var count = 0;
+            foreach (var row in rowsToInsert)
+            {
+                var written = row;
+                if (conflict is null) writer.Insert(realTable, row);
+                else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
+                else continue;
+                count++;
+                if (output is not null) output.Add(returning!.Value.Exprs.Select(e => e.Eval(written, ec)).ToArray());
+            }
+            writer.Finish();
+            return new StatementResult(count == 1 ? "INSERT 0 1" : $"INSERT 0 {count}", returning?.Columns, output);
+        };
     }
 
     /// <summary>
@@ -249,7 +265,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return sets;
     }
 
-    public StatementResult Update(UpdateStatement stmt)
+    public StatementResult Update(UpdateStatement stmt) => BindUpdate(stmt)(ctx);
+
+    /// <summary>Binds an UPDATE into a function that runs it (see the class summary).</summary>
+    internal Func<ExecContext, StatementResult> BindUpdate(UpdateStatement stmt)
     {
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
@@ -259,7 +278,13 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
-        if (describeBinder is not null) return Described(returning);
+        if (describeBinder is not null) return _ => Described(returning);
+        return ec => RunUpdate(ec, table, realTable, plan, sets, returning);
+    }
+
+    private static StatementResult RunUpdate(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
+        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning)
+    {
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
@@ -290,7 +315,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
 
-    public StatementResult Delete(DeleteStatement stmt)
+    public StatementResult Delete(DeleteStatement stmt) => BindDelete(stmt)(ctx);
+
+    /// <summary>Binds a DELETE into a function that runs it (see the class summary).</summary>
+    internal Func<ExecContext, StatementResult> BindDelete(DeleteStatement stmt)
     {
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
@@ -299,7 +327,13 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
-        if (describeBinder is not null) return Described(returning);
+        if (describeBinder is not null) return _ => Described(returning);
+        return ec => RunDelete(ec, table, realTable, plan, returning);
+    }
+
+    private static StatementResult RunDelete(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
+        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning)
+    {
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
         var seen = new HashSet<long>();

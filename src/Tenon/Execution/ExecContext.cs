@@ -25,7 +25,8 @@ public sealed class ExecContext
     public bool StatementMentionsXmin { get; init; }
 
     /// <summary>Rows of enclosing query levels; a column reference with level k reads OuterRows[^k].</summary>
-    public List<object?[]> OuterRows { get; } = new();
+    public List<object?[]> OuterRows => _outerRows ??= new();
+    private List<object?[]>? _outerRows;
 
     /// <summary>
     /// The FROM row so far while a function in FROM that reads earlier FROM items runs (set by
@@ -34,5 +35,6 @@ public sealed class ExecContext
     public object?[]? LateralRow { get; set; }
 
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
-    public Dictionary<object, object?> Cache { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<object, object?> Cache => _cache ??= new(ReferenceEqualityComparer.Instance);
+    private Dictionary<object, object?>? _cache;
 }

@@ -14,4 +14,10 @@ internal sealed class PlanCounters
 
     /// <summary>Statement texts whose syntax tree came from the session's parse cache.</summary>
     public long ParseReuses;
+
+    /// <summary>SELECT, INSERT, UPDATE and DELETE plans bound and kept (Session.PlanCache.cs).</summary>
+    public long PlansBound;
+
+    /// <summary>Executions that ran a kept plan instead of binding again.</summary>
+    public long PlanReuses;
 }

@@ -30,6 +30,13 @@ internal sealed class SessionSettings
     /// <summary>Text I/O settings derived from DateStyle, IntervalStyle, TimeZone, extra_float_digits and bytea_output.</summary>
     public FormatSettings Format { get; private set; }
 
+    /// <summary>
+    /// Counts changes of registered parameters. Binding reads some of them (search_path,
+    /// DateStyle and TimeZone for literals, enable_indexscan …), so a bound plan is reused only
+    /// while this stays the same.
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>Raised with (canonical name, new value) when a reported parameter changes.</summary>
     public event Action<string, string>? ReportedChanged;
 
@@ -122,6 +129,7 @@ internal sealed class SessionSettings
     {
         var changed = _values[name] != value;
         _values[name] = value;
+        if (changed) Version++;
         var def = SettingsRegistry.Find(name);
         if (def is null) return;
         Format = Derive();

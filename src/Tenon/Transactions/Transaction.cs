@@ -10,7 +10,7 @@ namespace Tenon.Transactions;
 /// freeze are held as <see cref="WorkingTable"/>s; the <see cref="WriteToken"/> marks B+tree nodes
 /// this transaction may still change in place.
 ///
-/// Freezing (at each savepoint, including the implicit one at the start of every statement) folds
+/// Freezing (at each SAVEPOINT and at commit; statements take none of their own, see Session.Engine.cs) folds
 /// the working tables into a new base and switches to a new token, so everything reachable from
 /// the frozen version is never modified again. Rolling back to a savepoint is then one assignment:
 /// <see cref="Restore"/>. Commit publishes <see cref="Freeze"/>'s result as the database's version.

@@ -3,7 +3,7 @@ using Tenon.Storage;
 namespace Tenon.Transactions;
 
 /// <summary>
-/// A table being written by the current statement: mutable references to its row and index
+/// A table written since the last savepoint: mutable references to its row and index
 /// stores, folded back into an immutable <see cref="TableData"/> at the next savepoint.
 /// Keeping these mutable avoids rebuilding the version's dictionary for every row.
 /// </summary>

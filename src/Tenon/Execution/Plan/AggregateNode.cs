@@ -27,33 +27,39 @@ public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> group
         var distinctSeen = new Dictionary<object?[], HashSet<object?[]>?[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
         // Per group, per ordered aggregate: its inputs and their sort keys, fed once the group is complete.
         var ordered = new Dictionary<object?[], List<(object?[] Args, object?[] Keys)>?[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
+        // The key of each input row is computed into one scratch array and copied only for a new
+        // group; plain aggregates get their arguments in a scratch array too (accumulators read
+        // them and keep values, never the array), DISTINCT and ordered ones a new array each.
+        var probe = new object?[groupKeys.Count];
+        var scratchArgs = aggregates.Select(c => c.Distinct || c.Order.Count > 0 ? null : new object?[c.Args.Count]).ToArray();
         foreach (var row in input.Execute(ctx))
         {
-            var key = new object?[groupKeys.Count];
-            for (var i = 0; i < key.Length; i++) key[i] = groupKeys[i].Eval(row, ctx);
-            if (!groups.TryGetValue(key, out var accs))
+            for (var i = 0; i < probe.Length; i++) probe[i] = groupKeys[i].Eval(row, ctx);
+            if (!groups.TryGetValue(probe, out var accs))
             {
+                var newKey = (object?[])probe.Clone();
                 accs = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
-                groups[key] = accs;
-                order.Add(key);
+                groups[newKey] = accs;
+                order.Add(newKey);
             }
+            var key = probe;
             for (var a = 0; a < aggregates.Count; a++)
             {
                 var call = aggregates[a];
                 if (call.Filter is not null && call.Filter.Eval(row, ctx) is not true) continue;
-                var args = new object?[call.Args.Count];
+                var args = scratchArgs[a] ?? new object?[call.Args.Count];
                 for (var i = 0; i < args.Length; i++) args[i] = call.Args[i].Eval(row, ctx);
                 if (call.Distinct)
                 {
                     if (!distinctSeen.TryGetValue(key, out var sets))
-                        distinctSeen[key] = sets = new HashSet<object?[]>?[aggregates.Count];
+                        distinctSeen[(object?[])key.Clone()] = sets = new HashSet<object?[]>?[aggregates.Count];
                     var seen = sets[a] ??= new HashSet<object?[]>(new KeyComparer(call.Args.Select(x => x.Type)));
                     if (!seen.Add(args)) continue;
                 }
                 if (call.Order.Count > 0)
                 {
                     if (!ordered.TryGetValue(key, out var lists))
-                        ordered[key] = lists = new List<(object?[], object?[])>?[aggregates.Count];
+                        ordered[(object?[])key.Clone()] = lists = new List<(object?[], object?[])>?[aggregates.Count];
                     (lists[a] ??= new()).Add((args, call.Order.Select(k => k.Expr.Eval(row, ctx)).ToArray()));
                     continue;
                 }
