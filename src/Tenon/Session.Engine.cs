@@ -38,7 +38,7 @@ public sealed partial class Session
     {
         var statements = parsed ?? ParseCached(sql);
         var batchImplicit = statements.Count > 1 && _tx is null;
-        if (batchImplicit) _tx = new Transaction(Database.Committed, isExplicit: false);
+        if (batchImplicit) _tx = NewTransaction(isExplicit: false);
         try
         {
             foreach (var stmt in statements)
@@ -90,25 +90,24 @@ public sealed partial class Session
         if (IsDatabaseStatement(stmt)) return ExecuteDatabaseStatement(stmt, inBatch);
 
         var implicitTx = _tx is null;
-        _tx ??= new Transaction(Database.Committed, isExplicit: false);
+        _tx ??= NewTransaction(isExplicit: false);
         var tx = _tx;
-        if (!tx.HoldsWriteLock && !tx.IsExplicit && tx.Savepoints.Count == 0) tx.Rebase(Database.Committed);
-        if (IsWrite(stmt) && !tx.HoldsWriteLock)
+        try
         {
-            try
+            PrepareSnapshot(tx, stmt);
+            if (IsWrite(stmt) && !tx.HoldsWriteLock)
             {
                 Database.AcquireWriteLock(this);
+                StartWriting(tx);
             }
-            catch (TenonException)
-            {
-                // lock_timeout or a cancel while waiting: the statement failed before it began.
-                if (tx.IsExplicit) tx.Failed = true;
-                else if (!inBatch) EndTransaction(commit: false);
-                throw;
-            }
-            tx.HoldsWriteLock = true;
-            tx.Xid = Database.AssignXid();
-            tx.Rebase(Database.Committed);
+            CollapseBeforeDdl(tx, stmt);
+        }
+        catch (TenonException)
+        {
+            // lock_timeout or a cancel while waiting, or 40001: the statement failed before it began.
+            if (tx.IsExplicit) tx.Failed = true;
+            else if (!inBatch) EndTransaction(commit: false);
+            throw;
         }
         var start = tx.Freeze();
         var timing = tx.Timing;
@@ -140,7 +139,8 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
-        SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
+        SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
+        SelectStatement or ShowStatement or SetStatement or SetTransactionStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
     };
@@ -179,6 +179,7 @@ public sealed partial class Session
             case CreateDomainStatement c: return ddl.CreateDomain(c);
             case AlterTypeStatement a: return ddl.AlterType(a);
             case SetStatement s: return SetVariable(s);
+            case SetTransactionStatement s: return SetTransaction(s);
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
@@ -205,8 +206,9 @@ public sealed partial class Session
                     RaiseNotice(new Notice("WARNING", "25001", "there is already a transaction in progress"));
                     return new StatementResult("BEGIN");
                 }
-                _tx ??= new Transaction(Database.Committed, isExplicit: true);
+                _tx ??= NewTransaction(isExplicit: true);
                 _tx.IsExplicit = true;
+                ApplyBeginModes(_tx, ts.Options);
                 return new StatementResult("BEGIN");
             case TransactionAction.Commit:
                 if (_tx is not { IsExplicit: true })
@@ -287,6 +289,7 @@ public sealed partial class Session
                 tx.Timing = tx.Timing with { Pending = events.Clear() };
                 writer.RunDeferred(events);
             }
+            if (commit) PrepareCommit(tx);
             if (commit && tx.HoldsWriteLock && tx.Catalog.Schemas.Contains(TempSchemaName))
                 new DdlExecutor(new ExecContext(this, tx, null)).RunOnCommitActions();
             if (commit && tx.HoldsWriteLock) Database.Commit(tx.Freeze());
@@ -299,6 +302,7 @@ public sealed partial class Session
         }
         finally
         {
+            Database.Serializable.End(tx, committed);
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
             _settings.EndTransaction(committed);
         }
