@@ -92,6 +92,7 @@ public sealed partial class Session
         var implicitTx = _tx is null;
         _tx ??= NewTransaction(isExplicit: false);
         var tx = _tx;
+        WaitingForWriteLock = false;
         try
         {
             PrepareSnapshot(tx, stmt);

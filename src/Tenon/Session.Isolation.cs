@@ -15,6 +15,15 @@ namespace Tenon;
 /// </summary>
 public sealed partial class Session
 {
+    private volatile bool _waitingForWriteLock;
+
+    /// <summary>True while the session waits for another transaction's write lock (PostgreSQL's "waiting" in pg_stat_activity; tests use it).</summary>
+    internal bool WaitingForWriteLock
+    {
+        get => _waitingForWriteLock;
+        set => _waitingForWriteLock = value;
+    }
+
     /// <summary>A transaction with the session's default characteristics (default_transaction_*).</summary>
     private Transaction NewTransaction(bool isExplicit) => new(Database.Committed, isExplicit)
     {

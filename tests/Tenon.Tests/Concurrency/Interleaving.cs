@@ -11,7 +11,6 @@ namespace Tenon.Tests.Concurrency;
 /// </summary>
 internal sealed class Interleaving : IDisposable
 {
-    private static readonly TimeSpan BlockedAfter = TimeSpan.FromMilliseconds(300);
     private readonly Dictionary<string, Worker> _workers = new();
 
     public Interleaving(Database db, params string[] sessions)
@@ -30,13 +29,28 @@ internal sealed class Interleaving : IDisposable
         var w = _workers[session];
         if (w.Pending is not null) throw new InvalidOperationException($"{session} is still waiting");
         var task = w.Run(sql);
-        if (task.Wait(BlockedAfter)) return task.Result;
+        // Blocked means: waiting for another transaction's write lock (a slow machine is not blocked).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!task.Wait(2))
+        {
+            if (w.Session.WaitingForWriteLock && clock.Elapsed > TimeSpan.FromMilliseconds(20) && !task.Wait(20)) break;
+            if (clock.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException($"{session}: {sql}");
+        }
+        if (task.IsCompleted) return task.Result;
         w.Pending = task;
         return "waiting";
     }
 
     /// <summary>Whether the session's blocked step is still blocked.</summary>
-    public bool IsWaiting(string session) => _workers[session].Pending is { IsCompleted: false } t && !t.Wait(BlockedAfter);
+    public bool IsWaiting(string session)
+    {
+        var w = _workers[session];
+        if (w.Pending is not { IsCompleted: false } t) return false;
+        // Either still waiting for the lock, or running after getting it: give it time to finish.
+        while (!t.Wait(5))
+            if (w.Session.WaitingForWriteLock && !t.Wait(20)) return true;
+        return false;
+    }
 
     /// <summary>The outcome of the session's blocked step, waiting for it to finish.</summary>
     public string Complete(string session)
