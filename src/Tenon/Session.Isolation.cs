@@ -170,7 +170,8 @@ public sealed partial class Session
     private void SetTransactionCharacteristic(Transaction tx, string name, string? value)
     {
         name = name.ToLowerInvariant();
-        value ??= _settings.Get("default_" + name)?.Value ?? "off";
+        // RESET gives the parameter's own default (read committed, off), not the session's default_transaction_* value.
+        value ??= Settings.SettingsRegistry.Find(name)!.Default;
         switch (name)
         {
             case "transaction_isolation":

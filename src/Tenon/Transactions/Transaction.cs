@@ -65,6 +65,9 @@ public sealed partial class Transaction
     /// <summary>Replaces the base with a newer committed version (allowed only before the first write).</summary>
     public void Rebase(DbVersion latest)
     {
+        // Savepoints taken before the first write hold nothing of this transaction's own: rolling
+        // back to one must not bring back the older committed version it was taken on.
+        for (var i = 0; i < Savepoints.Count; i++) Savepoints[i] = Savepoints[i] with { Version = latest };
         _base = latest;
         _start = latest;
         Snapshot = latest;

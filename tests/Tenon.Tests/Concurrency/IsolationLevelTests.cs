@@ -231,3 +231,27 @@ public sealed class IsolationLevelTests : IDisposable
         Assert.Equal("read committed", cmd.ExecuteScalar());
     }
 }
+
+public sealed class SavepointSnapshotTests
+{
+    [Theory]
+    [InlineData("READ COMMITTED")]
+    [InlineData("REPEATABLE READ")]
+    public void RollingBackToASavepointTakenBeforeTheFirstWriteKeepsOthersCommits(string level)
+    {
+        var db = Database.OpenInMemory();
+        using var s1 = db.CreateSession();
+        using var s2 = db.CreateSession();
+        s1.ExecuteSingle("CREATE TABLE t (id int PRIMARY KEY)");
+        s1.ExecuteSingle($"BEGIN ISOLATION LEVEL {level}");
+        s1.ExecuteSingle("SAVEPOINT a");
+        s2.ExecuteSingle("INSERT INTO t VALUES (1)");
+        s1.ExecuteSingle("SELECT count(*) FROM t");
+        s2.ExecuteSingle("INSERT INTO t VALUES (2)");
+        s1.ExecuteSingle("INSERT INTO t VALUES (3)");
+        s1.ExecuteSingle("ROLLBACK TO a");
+        s1.ExecuteSingle("INSERT INTO t VALUES (4)");
+        s1.ExecuteSingle("COMMIT");
+        Assert.Equal("1,2,4", s2.ExecuteSingle("SELECT string_agg(id::text, ',' ORDER BY id) FROM t").Rows[0][0]);
+    }
+}
