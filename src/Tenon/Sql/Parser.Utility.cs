@@ -185,9 +185,9 @@ public sealed partial class Parser
             _pos += 2;
             ExpectKw("as");
             ExpectKw("transaction");
-            var sessionModes = ParseTransactionModes();
-            if (sessionModes.Count == 0) throw Error();
-            return new SetTransactionStatement(sessionModes, Session: true) { Position = set.Position };
+            var modes = ParseTransactionModes();
+            if (modes.Count == 0) throw Error();
+            return new SetTransactionStatement(modes, SessionDefaults: true) { Position = set.Position };
         }
         if (AcceptKw("local")) local = true;
         else if (Cur.Is("session") && !At(1).Is("authorization")) Advance();
@@ -203,7 +203,7 @@ public sealed partial class Parser
             if (AcceptKw("snapshot")) return Unsupported("SET TRANSACTION SNAPSHOT");
             var modes = ParseTransactionModes();
             if (modes.Count == 0) throw Error();
-            return new SetTransactionStatement(modes, Session: false) { Position = set.Position };
+            return new SetTransactionStatement(modes, SessionDefaults: false) { Position = set.Position };
         }
         if (Cur.Is("time") && At(1).Is("zone"))
         {

@@ -26,14 +26,33 @@ public enum IsolationLevel
 /// </summary>
 public sealed partial class Transaction
 {
-    public IsolationLevel Isolation { get; set; } = IsolationLevel.ReadCommitted;
+    public IsolationLevel Isolation { get; set; } = Transactions.IsolationLevel.ReadCommitted;
+
+    /// <summary>The level by PostgreSQL's name ("read committed", …).</summary>
+    public string IsolationLevel
+    {
+        get => Isolation switch
+        {
+            Transactions.IsolationLevel.Serializable => "serializable",
+            Transactions.IsolationLevel.RepeatableRead => "repeatable read",
+            Transactions.IsolationLevel.ReadUncommitted => "read uncommitted",
+            _ => "read committed",
+        };
+        set => Isolation = value switch
+        {
+            "serializable" => Transactions.IsolationLevel.Serializable,
+            "repeatable read" => Transactions.IsolationLevel.RepeatableRead,
+            "read uncommitted" => Transactions.IsolationLevel.ReadUncommitted,
+            _ => Transactions.IsolationLevel.ReadCommitted,
+        };
+    }
 
     public bool ReadOnly { get; set; }
 
     public bool Deferrable { get; set; }
 
     /// <summary>REPEATABLE READ and SERIALIZABLE read one snapshot for the whole transaction.</summary>
-    public bool UsesTransactionSnapshot => Isolation >= IsolationLevel.RepeatableRead;
+    public bool UsesTransactionSnapshot => Isolation >= Transactions.IsolationLevel.RepeatableRead;
 
     /// <summary>PostgreSQL's FirstSnapshotSet: a statement that reads has run (SET TRANSACTION ISOLATION LEVEL is then too late).</summary>
     public bool SnapshotTaken { get; set; }

@@ -99,10 +99,10 @@ public sealed record TransactionStatement(TransactionAction Action, string? Save
 public sealed record SetStatement(string Name, IReadOnlyList<string>? Values, bool Local) : Statement;
 
 /// <summary>
-/// <c>SET TRANSACTION modes</c> (<see cref="Session"/> false) or <c>SET SESSION CHARACTERISTICS AS
-/// TRANSACTION modes</c> (true); modes as in <see cref="TransactionStatement.Options"/>.
+/// <c>SET TRANSACTION modes</c> (<see cref="SessionDefaults"/> false) or <c>SET SESSION CHARACTERISTICS
+/// AS TRANSACTION modes</c> (true); modes as in <see cref="TransactionStatement.Options"/>.
 /// </summary>
-public sealed record SetTransactionStatement(IReadOnlyList<string> Modes, bool Session) : Statement;
+public sealed record SetTransactionStatement(IReadOnlyList<string> Modes, bool SessionDefaults) : Statement;
 
 /// <summary><c>SHOW name</c> / <c>SHOW ALL</c>.</summary>
 public sealed record ShowStatement(string Name) : Statement;
