@@ -82,7 +82,8 @@ public sealed partial class Session
     /// </summary>
     private void CollapseBeforeDdl(Transaction tx, Statement stmt)
     {
-        if (tx.Latest is null || stmt is InsertStatement or UpdateStatement or DeleteStatement or CopyStatement or SelectStatement or LockStatement)
+        if (tx.Latest is null || !IsWrite(stmt)
+            || stmt is InsertStatement or UpdateStatement or DeleteStatement or CopyStatement or SelectStatement or LockStatement or SetConstraintsStatement)
             return;
         // Row ids change in the merge: events and savepoints that name rows could not follow.
         if (!tx.Timing.Pending.IsEmpty || tx.Savepoints.Count > 0) throw SerializationErrors.ConcurrentUpdate();

@@ -255,3 +255,27 @@ public sealed class SavepointSnapshotTests
         Assert.Equal("1,2,4", s2.ExecuteSingle("SELECT string_agg(id::text, ',' ORDER BY id) FROM t").Rows[0][0]);
     }
 }
+
+public sealed class MergeModeStatementTests
+{
+    [Fact]
+    public void SettingsAndDeferredChecksDoNotMoveARepeatableReadSnapshot()
+    {
+        var db = Database.OpenInMemory();
+        using var s1 = db.CreateSession();
+        using var s2 = db.CreateSession();
+        s1.Execute("CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY, p int REFERENCES p DEFERRABLE INITIALLY DEFERRED); INSERT INTO p VALUES (1);").ToList();
+        s1.ExecuteSingle("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        s1.ExecuteSingle("SELECT count(*) FROM p");
+        s2.ExecuteSingle("INSERT INTO p VALUES (2)");
+        s1.ExecuteSingle("INSERT INTO c VALUES (1, 1)");
+        s1.ExecuteSingle("SAVEPOINT a");
+        s1.ExecuteSingle("SET work_mem = '8MB'");
+        s1.ExecuteSingle("SHOW work_mem");
+        s1.ExecuteSingle("SET CONSTRAINTS ALL IMMEDIATE");
+        Assert.Equal(1L, s1.ExecuteSingle("SELECT count(*) FROM p").Rows[0][0]);
+        s1.ExecuteSingle("COMMIT");
+        Assert.Equal(2L, s2.ExecuteSingle("SELECT count(*) FROM p").Rows[0][0]);
+        Assert.Equal(1L, s2.ExecuteSingle("SELECT count(*) FROM c").Rows[0][0]);
+    }
+}
