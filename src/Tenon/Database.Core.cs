@@ -29,6 +29,7 @@ public sealed partial class Database
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
+                waiter.WaitingForWriteLock = true;
                 waiter.CheckForInterrupts();
                 // Polled so that a cancel or statement_timeout is noticed within a few milliseconds.
                 var wait = TimeSpan.FromMilliseconds(20);
@@ -42,6 +43,7 @@ public sealed partial class Database
                 if (_writeLock.Wait(wait)) break;
             }
         }
+        if (waiter is not null) waiter.WaitingForWriteLock = false;
         NoteWriterStart();
     }
 

@@ -48,7 +48,7 @@ public sealed partial class Session
     private IEnumerable<StatementResult> ExecuteStatements(IReadOnlyList<Statement> statements, Func<int, IReadOnlyList<object?>?> parametersOf)
     {
         var batchImplicit = statements.Count > 1 && _tx is null;
-        if (batchImplicit) _tx = new Transaction(Database.Committed, isExplicit: false);
+        if (batchImplicit) _tx = NewTransaction(isExplicit: false);
         try
         {
             for (var i = 0; i < statements.Count; i++)
@@ -102,25 +102,25 @@ public sealed partial class Session
         if (IsDatabaseStatement(stmt)) return ExecuteDatabaseStatement(stmt, inBatch);
 
         var implicitTx = _tx is null;
-        _tx ??= new Transaction(Database.Committed, isExplicit: false);
+        _tx ??= NewTransaction(isExplicit: false);
         var tx = _tx;
-        if (!tx.HoldsWriteLock && !tx.IsExplicit && tx.Savepoints.Count == 0) tx.Rebase(Database.Committed);
-        if (IsWrite(stmt) && !tx.HoldsWriteLock)
+        WaitingForWriteLock = false;
+        try
         {
-            try
+            PrepareSnapshot(tx, stmt);
+            if (IsWrite(stmt) && !tx.HoldsWriteLock)
             {
                 Database.AcquireWriteLock(this);
+                StartWriting(tx);
             }
-            catch (TenonException)
-            {
-                // lock_timeout or a cancel while waiting: the statement failed before it began.
-                if (tx.IsExplicit) tx.Failed = true;
-                else if (!inBatch) EndTransaction(commit: false);
-                throw;
-            }
-            tx.HoldsWriteLock = true;
-            tx.Xid = Database.AssignXid();
-            tx.Rebase(Database.WriterBase);
+            CollapseBeforeDdl(tx, stmt);
+        }
+        catch (TenonException)
+        {
+            // lock_timeout or a cancel while waiting, or 40001: the statement failed before it began.
+            if (tx.IsExplicit) tx.Failed = true;
+            else if (!inBatch) EndTransaction(commit: false);
+            throw;
         }
         // No savepoint is taken here. A failed statement either ends its implicit transaction or
         // fails the block, whose state is then never read again: only ROLLBACK (which drops it) or
@@ -155,7 +155,8 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
-        SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
+        SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
+        SelectStatement or ShowStatement or SetStatement or SetTransactionStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
     };
@@ -183,6 +184,7 @@ public sealed partial class Session
             case CreateDomainStatement c: return ddl.CreateDomain(c);
             case AlterTypeStatement a: return ddl.AlterType(a);
             case SetStatement s: return SetVariable(s);
+            case SetTransactionStatement s: return SetTransaction(s);
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
@@ -209,8 +211,9 @@ public sealed partial class Session
                     RaiseNotice(new Notice("WARNING", "25001", "there is already a transaction in progress"));
                     return new StatementResult("BEGIN");
                 }
-                _tx ??= new Transaction(Database.Committed, isExplicit: true);
+                _tx ??= NewTransaction(isExplicit: true);
                 _tx.IsExplicit = true;
+                ApplyBeginModes(_tx, ts.Options);
                 return new StatementResult("BEGIN");
             case TransactionAction.Commit:
                 if (_tx is not { IsExplicit: true })
@@ -292,6 +295,7 @@ public sealed partial class Session
                 tx.Timing = tx.Timing with { Pending = events.Clear() };
                 writer.RunDeferred(events);
             }
+            if (commit) PrepareCommit(tx);
             if (commit && tx.HoldsWriteLock && tx.Catalog.Schemas.Contains(TempSchemaName))
                 new DdlExecutor(new ExecContext(this, tx, null)).RunOnCommitActions();
             if (commit && tx.HoldsWriteLock) durable = Database.Append(tx.Freeze());
@@ -304,6 +308,7 @@ public sealed partial class Session
         }
         finally
         {
+            Database.Serializable.End(tx, committed);
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
             _settings.EndTransaction(committed);
         }

@@ -34,9 +34,7 @@ public sealed partial class Session
             if (!stmt.NoWait) Database.AcquireWriteLock(this);
             else if (!Database.TryAcquireWriteLock())
                 throw new TenonException(SqlState.LockNotAvailable, $"could not obtain lock on relation \"{stmt.Tables[0].Name}\"");
-            tx.HoldsWriteLock = true;
-            tx.Xid = Database.AssignXid();
-            tx.Rebase(Database.WriterBase);
+            StartWriting(tx);
             // A concurrent transaction may have dropped a table while this one waited.
             CheckLockable(stmt, tx.Catalog);
         }

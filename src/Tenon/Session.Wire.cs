@@ -31,7 +31,7 @@ public sealed partial class Session
     /// </summary>
     public void BeginImplicitTransaction()
     {
-        _tx ??= new Transaction(Database.Committed, isExplicit: false);
+        _tx ??= NewTransaction(isExplicit: false);
     }
 
     /// <summary>

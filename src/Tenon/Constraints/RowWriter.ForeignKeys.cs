@@ -4,6 +4,7 @@ using Tenon.Errors;
 using Tenon.Execution.Expressions;
 using Tenon.Sql.Ast;
 using MatchType = Tenon.Sql.Ast.MatchType;
+using Tenon.Transactions;
 using Tenon.Types;
 
 namespace Tenon.Constraints;
@@ -100,7 +101,14 @@ public sealed partial class RowWriter
             if (!(ForeignKeyTypes.SameFamily(type, target) ? TryConvert(value, type, target, out key[i]) : TryPromote(value, type, target, out key[i])))
                 return false;
         }
-        return Tx.Index(parent.Oid, position).ContainsKey(key);
+        var store = Tx.Index(parent.Oid, position);
+        Tx.Reads?.Range(parent.Oid, index, store.KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));
+        if (!store.TrySeekFirst(key, out var rowId)) return false;
+        // REPEATABLE READ: PostgreSQL locks the parent row FOR KEY SHARE, which fails when the row
+        // was deleted or its key changed after the snapshot (an update that kept the key is fine).
+        if (Tx.ChangedConcurrently(parent.Oid, rowId) && !Tx.LatestData(parent.Oid)!.Indexes[position].ContainsKey(key))
+            throw SerializationErrors.ConcurrentUpdate();
+        return true;
     }
 
     // R.5
@@ -109,6 +117,7 @@ public sealed partial class RowWriter
         var oldKey = fk.ParentColumns.Select(n => (oldRow[n - 1], parent.Column(n).Type)).ToArray();
         if (action == ReferentialAction.NoAction && ParentKeyExists(parent, fk, oldKey)) return;
         var children = FindChildren(child, fk, oldKey);
+        if (Tx.Latest is not null) children = ReconcileChildren(child, fk, action, oldKey, oldRow, parent, children);
         if (children.Count == 0) return;
         switch (action)
         {
@@ -164,11 +173,36 @@ public sealed partial class RowWriter
     private bool IsLive(TableDef table, long rowId, object?[] row) =>
         Tx.Rows(table.Oid).TryGet(rowId, out var live) && ReferenceEquals(live, row);
 
+    /// <summary>
+    /// REPEATABLE READ writing on an older snapshot: PostgreSQL's referential actions look at the
+    /// latest committed rows. Children others deleted or changed since the snapshot are not there;
+    /// children others added are, and then RESTRICT and NO ACTION fail as usual while an action
+    /// (which would change a row the snapshot cannot see) fails with 40001.
+    /// </summary>
+    private List<(long RowId, object?[] Row)> ReconcileChildren(TableDef child, ForeignKeyDef fk, ReferentialAction action,
+        (object? Value, SqlType Type)[] oldKey, object?[] oldRow, TableDef parent, List<(long RowId, object?[] Row)> children)
+    {
+        children.RemoveAll(c => Tx.ChangedConcurrently(child.Oid, c.RowId));
+        var latest = Tx.LatestData(child.Oid)!;
+        foreach (var (rowId, _) in FindChildren(child, fk, oldKey, latest.Rows, p => latest.Indexes[p]))
+        {
+            if (Tx.InSnapshot(child.Oid, rowId)) continue;
+            if (action is ReferentialAction.NoAction or ReferentialAction.Restrict)
+                throw SqlErrors.ForeignKeyStillReferenced(parent, fk, child,
+                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+            throw SerializationErrors.ConcurrentUpdate();
+        }
+        return children;
+    }
+
     /// <summary>Child rows whose FK columns equal a parent key, through an index on the FK columns when one exists.</summary>
-    private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey)
+    private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey) =>
+        FindChildren(child, fk, parentKey, Tx.Rows(child.Oid), p => Tx.Index(child.Oid, p));
+
+    private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey,
+        Storage.RowStore rows, Func<int, Storage.IndexStore> indexAt)
     {
         var result = new List<(long, object?[])>();
-        var rows = Tx.Rows(child.Oid);
         if (!fk.Columns.Select((n, i) => ForeignKeyTypes.SameFamily(child.Column(n).Type, parentKey[i].Type)).All(x => x))
         {
             // The comparison happens in the referenced types: convert each child value, so no index on them helps.
@@ -197,7 +231,7 @@ public sealed partial class RowWriter
             var prefix = index.Columns.Take(fk.Columns.Count).ToList();
             if (!prefix.All(c => fk.Columns.Contains(c))) continue;
             var seekKey = prefix.Select(c => key[IndexOf(fk.Columns, c)]).ToArray();
-            var store = Tx.Index(child.Oid, p);
+            var store = indexAt(p);
             if (index.Columns.Count == fk.Columns.Count)
             {
                 foreach (var id in store.Seek(seekKey))

@@ -77,6 +77,7 @@ public sealed partial class RowWriter
     public long Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
     {
         CheckRow(table, newRow);
+        CheckNotChangedConcurrently(table, rowId, oldRow);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Delete(rowId, Tx.Token).Insert(newRow, Tx.Token, out var newRowId, Tx.Xid);
         for (var i = 0; i < table.Indexes.Count; i++)
@@ -103,6 +104,7 @@ public sealed partial class RowWriter
     /// <summary>Deletes a row.</summary>
     public void Delete(TableDef table, long rowId, object?[] oldRow)
     {
+        CheckNotChangedConcurrently(table, rowId, oldRow);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Delete(rowId, Tx.Token);
         for (var i = 0; i < table.Indexes.Count; i++)
@@ -111,6 +113,26 @@ public sealed partial class RowWriter
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
+    }
+
+    /// <summary>
+    /// PostgreSQL's first-updater-wins rule for REPEATABLE READ: a row version of the snapshot that
+    /// a committed transaction has since updated or deleted cannot be written (40001). Which of the
+    /// two it was is told by the table's first unique key: a concurrently added row holding the old
+    /// row's key means it was updated (an update that changed that key reads as a delete).
+    /// </summary>
+    private void CheckNotChangedConcurrently(TableDef table, long rowId, object?[] oldRow)
+    {
+        if (!Tx.ChangedConcurrently(table.Oid, rowId)) return;
+        for (var i = 0; i < table.Indexes.Count; i++)
+        {
+            var index = table.Indexes[i];
+            if (!index.Unique || index.HasExpressions || index.Predicate is not null) continue;
+            var key = KeyOf(index, oldRow);
+            if (key.Any(v => v is null)) continue;
+            throw Tx.KeyAddedConcurrently(table.Oid, i, key) ? SerializationErrors.ConcurrentUpdate() : SerializationErrors.ConcurrentDelete();
+        }
+        throw SerializationErrors.ConcurrentUpdate();
     }
 
     /// <summary>R.1, R.2 (NOT NULL, CHECK) for a row about to be written.</summary>
@@ -152,7 +174,8 @@ public sealed partial class RowWriter
         var index = table.Indexes[position];
         if (!IndexCovers(table, index, row)) return;
         var key = IndexKey(table, index, row);
-        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0) && wt.Indexes[position].ContainsKey(key))
+        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0)
+            && (wt.Indexes[position].ContainsKey(key) || Tx.KeyAddedConcurrently(table.Oid, position, key)))
         {
             if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
@@ -163,7 +186,7 @@ public sealed partial class RowWriter
     }
 
     /// <summary>23505 for a unique index, 23P01 for the index of an exclusion constraint.</summary>
-    private TenonException KeyViolation(TableDef table, IndexDef index, object?[] key) => index.Exclusion
+    internal TenonException KeyViolation(TableDef table, IndexDef index, object?[] key) => index.Exclusion
         ? SqlErrors.ExclusionViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key))
         : SqlErrors.UniqueViolation(table, index, IndexKeyColumns(table, index), IndexKeyValues(table, index, key));
 

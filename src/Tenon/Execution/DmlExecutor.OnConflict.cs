@@ -189,7 +189,13 @@ public sealed partial class DmlExecutor
             var index = table.Indexes[position];
             var key = RowWriter.KeyOf(index, row);
             if (!index.NullsNotDistinct && key.Any(v => v is null)) continue;
-            if (!ctx.Transaction.Index(table.Oid, position).TrySeekFirst(key, out var rowId)) continue;
+            ctx.Transaction.Reads?.Range(table.Oid, index, ctx.Transaction.Index(table.Oid, position).KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));
+            if (!ctx.Transaction.Index(table.Oid, position).TrySeekFirst(key, out var rowId))
+            {
+                // REPEATABLE READ: a conflicting row committed after the snapshot cannot be seen, nor ignored.
+                if (ctx.Transaction.KeyAddedConcurrently(table.Oid, position, key)) throw Transactions.SerializationErrors.ConcurrentUpdate();
+                continue;
+            }
             if (action.DoNothing) return null;
             if (touched.Contains(rowId))
                 throw new TenonException(SqlState.CardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time",

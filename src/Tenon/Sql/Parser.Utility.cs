@@ -180,7 +180,15 @@ public sealed partial class Parser
             return new SetConstraintsStatement(names, deferred) { Position = set.Position };
         }
         bool local = false;
-        if (Cur.Is("session") && At(1).Is("characteristics")) return Unsupported("SET SESSION CHARACTERISTICS");
+        if (Cur.Is("session") && At(1).Is("characteristics"))
+        {
+            _pos += 2;
+            ExpectKw("as");
+            ExpectKw("transaction");
+            var modes = ParseTransactionModes();
+            if (modes.Count == 0) throw Error();
+            return new SetTransactionStatement(modes, SessionDefaults: true) { Position = set.Position };
+        }
         if (AcceptKw("local")) local = true;
         else if (Cur.Is("session") && !At(1).Is("authorization")) Advance();
         if (Cur.Is("session") && At(1).Is("authorization"))
@@ -195,12 +203,7 @@ public sealed partial class Parser
             if (AcceptKw("snapshot")) return Unsupported("SET TRANSACTION SNAPSHOT");
             var modes = ParseTransactionModes();
             if (modes.Count == 0) throw Error();
-            var m = modes[0];
-            if (m.StartsWith("isolation level ", StringComparison.Ordinal))
-                return new SetStatement("transaction_isolation", new[] { m["isolation level ".Length..] }, local);
-            if (m is "read only" or "read write")
-                return new SetStatement("transaction_read_only", new[] { m == "read only" ? "on" : "off" }, local);
-            return new SetStatement("transaction_deferrable", new[] { m == "deferrable" ? "on" : "off" }, local);
+            return new SetTransactionStatement(modes, SessionDefaults: false) { Position = set.Position };
         }
         if (Cur.Is("time") && At(1).Is("zone"))
         {

@@ -15,7 +15,7 @@ namespace Tenon.Transactions;
 /// the frozen version is never modified again. Rolling back to a savepoint is then one assignment:
 /// <see cref="Restore"/>. Commit publishes <see cref="Freeze"/>'s result as the database's version.
 /// </summary>
-public sealed class Transaction
+public sealed partial class Transaction
 {
     private readonly Dictionary<uint, WorkingTable> _working = new();
     private DbVersion _base;
@@ -26,6 +26,7 @@ public sealed class Transaction
     {
         _base = start;
         _start = start;
+        Snapshot = start;
         Catalog = start.Catalog;
         IsExplicit = isExplicit;
         StartTime = DateTimeOffset.UtcNow;
@@ -46,8 +47,6 @@ public sealed class Transaction
     /// <summary>Statement timestamp basis for now()/CURRENT_TIMESTAMP (transaction start, as in PostgreSQL).</summary>
     public DateTimeOffset StartTime { get; }
 
-    public string IsolationLevel { get; set; } = "read committed";
-
     /// <summary>The working catalog; DDL replaces it.</summary>
     public SystemCatalog Catalog { get; set; }
 
@@ -60,11 +59,18 @@ public sealed class Transaction
 
     public WriteToken Token => _token;
 
+    /// <summary>The version this transaction's writes started from: its snapshot, or the latest version when it took the write lock.</summary>
+    public DbVersion WriteBase => _start;
+
     /// <summary>Replaces the base with a newer committed version (allowed only before the first write).</summary>
     public void Rebase(DbVersion latest)
     {
+        // Savepoints taken before the first write hold nothing of this transaction's own: rolling
+        // back to one must not bring back the older committed version it was taken on.
+        for (var i = 0; i < Savepoints.Count; i++) Savepoints[i] = Savepoints[i] with { Version = latest };
         _base = latest;
         _start = latest;
+        Snapshot = latest;
         Catalog = latest.Catalog;
         _working.Clear();
     }

@@ -111,6 +111,7 @@ public sealed class CopyExecutor(ExecContext ctx)
             types = columns.Select(c => c.Type).ToArray();
             forceQuote = ForceQuoteFlags(options, names, table);
             CheckFile(stmt);
+            ctx.Transaction.Reads?.Table(table.Oid);
             rows = ctx.Transaction.Rows(table.Oid).Scan().Select(r => (object?[])r.Value);
             pick = (row, i) => row[columns[i].Number - 1];
         }

@@ -15,6 +15,7 @@ public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var rows = ctx.Transaction.Rows(TableOid);
+        ctx.Transaction.Reads?.Table(TableOid);
         var session = ctx.Session;
         foreach (var (rowId, row) in rows.Scan())
         {

@@ -49,9 +49,14 @@ public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
 
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
-        var store = tx.Index(TableOid, table.IndexPosition(Seek.IndexOid));
+        var position = table.IndexPosition(Seek.IndexOid);
+        var store = tx.Index(TableOid, position);
         var rows = tx.Rows(TableOid);
-        if (Seek.FullKey) return Fetch(ctx, rows, store.Seek(prefix));
+        if (Seek.FullKey)
+        {
+            tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, Storage.Bound.Inclusive(prefix), Storage.Bound.Inclusive(prefix));
+            return Fetch(ctx, rows, store.Seek(prefix));
+        }
 
         var ranged = Seek.Lower is not null || Seek.Upper is not null;
         var lower = Seek.Lower is not null
@@ -62,6 +67,7 @@ public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
             ? Bound(prefix, high, Seek.UpperInclusive)
             : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
             : Storage.Bound.Inclusive(prefix);
+        tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         var ids = new List<long>();
         foreach (var (_, id) in store.Range(lower, upper)) ids.Add(id);
         ids.Sort();
