@@ -89,9 +89,10 @@ public sealed partial class DdlExecutor(ExecContext ctx)
 
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
-        if (stmt.AsQuery is not null || stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
+        if (stmt.AsQuery is not null) return CreateTableAs(stmt);
+        if (stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
             throw new TenonException(SqlState.FeatureNotSupported,
-                stmt.AsQuery is not null ? "CREATE TABLE AS is not supported yet" : stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
+                stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
                 : stmt.Inherits.Count > 0 ? "table inheritance is not supported" : "partitioned tables are not supported") { Position = stmt.Position };
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");

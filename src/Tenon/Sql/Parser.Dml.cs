@@ -15,7 +15,7 @@ public sealed partial class Parser
         if (Cur.Is("delete")) return ParseDelete(with);
         if (Cur.Is("merge")) return Unsupported("MERGE");
         _pos = save;
-        return new SelectStatement(ParseQuery());
+        return SelectOrSelectInto(ParseQuery());
     }
 
     /// INSERT INTO qualified_name [AS ColId] ['(' insert_column_list ')'] [OVERRIDING {SYSTEM|USER} VALUE]

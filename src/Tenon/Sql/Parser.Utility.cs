@@ -24,14 +24,14 @@ public sealed partial class Parser
         try
         {
             var t = Cur;
-            if (t.Kind == TokenKind.LParen) return new SelectStatement(ParseQuery());
+            if (t.Kind == TokenKind.LParen) return SelectOrSelectInto(ParseQuery());
             if (t.Kind != TokenKind.Identifier || t.Keyword == KeywordCategory.None) throw Error();
             switch (t.Text)
             {
                 case "select":
                 case "values":
                 case "table":
-                    return new SelectStatement(ParseQuery());
+                    return SelectOrSelectInto(ParseQuery());
                 case "with": return ParseWithStatement();
                 case "insert": return ParseInsert(null);
                 case "update": return ParseUpdate(null);
