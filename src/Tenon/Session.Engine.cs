@@ -115,7 +115,10 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
+            CheckTransactionCharacteristics(stmt, ctx);
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
+                : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
+                : stmt is VacuumStatement v ? Vacuum(v, ctx, inBatch)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
@@ -140,7 +143,7 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
-        SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
+        SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
     };
@@ -196,6 +199,7 @@ public sealed partial class Session
 
     private StatementResult ExecuteTransactionStatement(TransactionStatement ts)
     {
+        if (ts.Chain) return EndTransactionAndChain(ts);
         switch (ts.Action)
         {
             case TransactionAction.Begin:
@@ -207,11 +211,14 @@ public sealed partial class Session
                 }
                 _tx ??= new Transaction(Database.Committed, isExplicit: true);
                 _tx.IsExplicit = true;
+                ApplyTransactionModes(ts.Options);
                 return new StatementResult("BEGIN");
             case TransactionAction.Commit:
                 if (_tx is not { IsExplicit: true })
                 {
+                    // In a simple-query batch's implicit transaction, COMMIT still commits what ran so far.
                     RaiseNotice(new Notice("WARNING", "25P01", "there is no transaction in progress"));
+                    if (_tx is not null) EndTransaction(commit: true);
                     return new StatementResult("COMMIT");
                 }
                 if (_tx.Failed)
@@ -225,6 +232,7 @@ public sealed partial class Session
                 if (_tx is not { IsExplicit: true })
                 {
                     RaiseNotice(new Notice("WARNING", "25P01", "there is no transaction in progress"));
+                    if (_tx is not null) EndTransaction(commit: false);
                     return new StatementResult("ROLLBACK");
                 }
                 EndTransaction(commit: false);
@@ -233,6 +241,7 @@ public sealed partial class Session
                 RequireBlock("SAVEPOINT");
                 if (_tx!.Failed) throw SqlErrors.InFailedTransaction();
                 _tx.Savepoints.Add((ts.SavepointName!, _tx.Freeze(), _tx.Timing));
+                SaveSettingsAtSavepoint();
                 return new StatementResult("SAVEPOINT");
             case TransactionAction.Release:
             {
@@ -240,6 +249,7 @@ public sealed partial class Session
                 if (_tx!.Failed) throw SqlErrors.InFailedTransaction();
                 var i = FindSavepoint(ts.SavepointName!);
                 _tx.Savepoints.RemoveRange(i, _tx.Savepoints.Count - i);
+                ReleaseSettingsSavepoint(i, restore: false);
                 return new StatementResult("RELEASE");
             }
             case TransactionAction.RollbackTo:
@@ -251,6 +261,7 @@ public sealed partial class Session
                 _tx.Restore(version);
                 _tx.Timing = timing;
                 _tx.Failed = false;
+                ReleaseSettingsSavepoint(i, restore: true);
                 return new StatementResult("ROLLBACK");
             }
         }

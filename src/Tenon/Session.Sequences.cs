@@ -31,6 +31,7 @@ public sealed partial class Session
     internal long NextVal(uint oid)
     {
         var seq = SequenceByOid(oid);
+        if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("nextval()");
         var st = seq.State;
         long next;
         lock (st)
@@ -71,6 +72,7 @@ public sealed partial class Session
     internal long SetVal(uint oid, long value, bool isCalled)
     {
         var seq = SequenceByOid(oid);
+        if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("setval()");
         if (value < seq.MinValue || value > seq.MaxValue)
             throw new TenonException(SqlState.NumericValueOutOfRange, $"setval: value {value} is out of bounds for sequence \"{seq.Name}\" ({seq.MinValue}..{seq.MaxValue})");
         lock (seq.State)

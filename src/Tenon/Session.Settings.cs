@@ -64,13 +64,15 @@ public sealed partial class Session
                 throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{s.Name}\"");
             return new StatementResult("SET");
         }
-        _settings.Set(s.Name, value, s.Local, inTransaction: _tx is not null);
+        if (IsCharacteristic(s.Name)) SetCharacteristic(s.Name, value);
+        else _settings.Set(s.Name, value, s.Local, inTransaction: _tx is not null);
         return new StatementResult("SET");
     }
 
     /// <summary>current_setting(): the value SHOW prints, or null for an unknown name when <paramref name="missingOk"/>.</summary>
     internal string? CurrentSetting(string name, bool missingOk)
     {
+        if (CharacteristicValue(name) is { } characteristic) return characteristic;
         if (_settings.Get(name) is { } found) return found.Value;
         return missingOk ? null : throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
     }
@@ -89,6 +91,7 @@ public sealed partial class Session
     private StatementResult ResetVariable(ResetStatement s)
     {
         if (s.Name.Equals("all", StringComparison.OrdinalIgnoreCase)) _settings.ResetAll(inTransaction: _tx is not null);
+        else if (IsCharacteristic(s.Name)) SetCharacteristic(s.Name, null);
         else _settings.Set(s.Name, null, local: false, inTransaction: _tx is not null);
         return new StatementResult("RESET");
     }
@@ -99,6 +102,7 @@ public sealed partial class Session
             throw new TenonException(SqlState.FeatureNotSupported, "SHOW ALL is not supported");
         var (name, value) = _settings.Get(s.Name)
             ?? throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{s.Name}\"");
+        value = CharacteristicValue(name) ?? value;
         return new StatementResult("SHOW", [new ResultColumn(name, SqlType.Text)], [[value]]);
     }
 }

@@ -8,7 +8,7 @@ public sealed partial class Parser
     private static readonly Dictionary<string, string> UnsupportedStarts = new(StringComparer.Ordinal)
     {
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
-        ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
+        ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
@@ -62,6 +62,7 @@ public sealed partial class Parser
                 case "explain": return ParseExplain();
                 case "copy": return ParseCopy();
                 case "lock": return ParseLock();
+                case "vacuum": return ParseVacuum();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {
@@ -180,7 +181,15 @@ public sealed partial class Parser
             return new SetConstraintsStatement(names, deferred) { Position = set.Position };
         }
         bool local = false;
-        if (Cur.Is("session") && At(1).Is("characteristics")) return Unsupported("SET SESSION CHARACTERISTICS");
+        if (Cur.Is("session") && At(1).Is("characteristics"))
+        {
+            _pos += 2;
+            ExpectKw("as");
+            ExpectKw("transaction");
+            var modes = ParseTransactionModes();
+            if (modes.Count == 0) throw Error();
+            return new SetTransactionStatement(modes, SessionDefaults: true) { Position = set.Position };
+        }
         if (AcceptKw("local")) local = true;
         else if (Cur.Is("session") && !At(1).Is("authorization")) Advance();
         if (Cur.Is("session") && At(1).Is("authorization"))
@@ -195,12 +204,7 @@ public sealed partial class Parser
             if (AcceptKw("snapshot")) return Unsupported("SET TRANSACTION SNAPSHOT");
             var modes = ParseTransactionModes();
             if (modes.Count == 0) throw Error();
-            var m = modes[0];
-            if (m.StartsWith("isolation level ", StringComparison.Ordinal))
-                return new SetStatement("transaction_isolation", new[] { m["isolation level ".Length..] }, local);
-            if (m is "read only" or "read write")
-                return new SetStatement("transaction_read_only", new[] { m == "read only" ? "on" : "off" }, local);
-            return new SetStatement("transaction_deferrable", new[] { m == "deferrable" ? "on" : "off" }, local);
+            return new SetTransactionStatement(modes, SessionDefaults: false) { Position = set.Position };
         }
         if (Cur.Is("time") && At(1).Is("zone"))
         {
@@ -288,6 +292,46 @@ public sealed partial class Parser
         if (Cur.Is("session") && At(1).Is("authorization")) { _pos += 2; return new SetSessionAuthorizationStatement(null, IsReset: true); }
         if (AcceptKw("all")) return new ResetStatement("all");
         return new ResetStatement(ParseVarName());
+    }
+
+    /// VACUUM '(' option [value] [, …] ')' [vacuum_relation, …] | VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [vacuum_relation, …]
+    /// vacuum_relation: qualified_name ['(' name_list ')']
+    private Statement ParseVacuum()
+    {
+        ExpectKw("vacuum");
+        var analyze = false;
+        if (Cur.Kind == TokenKind.LParen)
+        {
+            Advance();
+            do
+            {
+                if (!IsColLabel(Cur)) throw Error();
+                var name = Advance().Text;
+                string? value = null;
+                if (Cur.Kind is not (TokenKind.Comma or TokenKind.RParen)) value = ParseVarValue();
+                if (name is "analyze" or "analyse") analyze = value is null || IsTrueOption(value);
+            }
+            while (Accept(TokenKind.Comma));
+            Expect(TokenKind.RParen);
+        }
+        else
+        {
+            AcceptKw("full");
+            AcceptKw("freeze");
+            AcceptKw("verbose");
+            analyze = AcceptKw("analyze") || AcceptKw("analyse");
+        }
+        var tables = new List<QualifiedName>();
+        if (Cur.Kind is not (TokenKind.Semicolon or TokenKind.EndOfInput))
+        {
+            do
+            {
+                tables.Add(ParseQualifiedName());
+                if (Cur.Kind == TokenKind.LParen) ParseParenNameList();
+            }
+            while (Accept(TokenKind.Comma));
+        }
+        return new VacuumStatement(tables, analyze);
     }
 
     /// EXPLAIN [ANALYZE] [VERBOSE] ExplainableStmt | EXPLAIN '(' option [, …] ')' ExplainableStmt

@@ -98,6 +98,15 @@ public sealed record TransactionStatement(TransactionAction Action, string? Save
 /// <summary><c>SET [SESSION|LOCAL] name {TO|=} value[, …]</c>, <c>SET TIME ZONE …</c>; Values null means DEFAULT.</summary>
 public sealed record SetStatement(string Name, IReadOnlyList<string>? Values, bool Local) : Statement;
 
+/// <summary>
+/// <c>SET TRANSACTION modes</c> (<see cref="SessionDefaults"/> false) or <c>SET SESSION CHARACTERISTICS
+/// AS TRANSACTION modes</c> (true); modes as in <see cref="TransactionStatement.Options"/>.
+/// </summary>
+public sealed record SetTransactionStatement(IReadOnlyList<string> Modes, bool SessionDefaults) : Statement;
+
+/// <summary><c>VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(columns)], …]</c>; Tables empty means all.</summary>
+public sealed record VacuumStatement(IReadOnlyList<QualifiedName> Tables, bool Analyze) : Statement;
+
 /// <summary><c>SHOW name</c> / <c>SHOW ALL</c>.</summary>
 public sealed record ShowStatement(string Name) : Statement;
 
