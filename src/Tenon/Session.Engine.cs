@@ -119,6 +119,9 @@ public sealed partial class Session
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch, ref start)
                 : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
                 : stmt is VacuumStatement v ? Vacuum(v, ctx, inBatch)
+                : stmt is DeclareCursorStatement dc ? DeclareCursor(dc, ctx, inBatch)
+                : stmt is FetchStatement f ? Fetch(f)
+                : stmt is CloseCursorStatement cc ? CloseCursor(cc)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
@@ -143,7 +146,7 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
-        SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
+        SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
     };
@@ -250,6 +253,7 @@ public sealed partial class Session
                 var i = FindSavepoint(ts.SavepointName!);
                 _tx.Savepoints.RemoveRange(i, _tx.Savepoints.Count - i);
                 ReleaseSettingsSavepoint(i, restore: false);
+                ReleaseCursorsTo(i);
                 return new StatementResult("RELEASE");
             }
             case TransactionAction.RollbackTo:
@@ -262,6 +266,7 @@ public sealed partial class Session
                 _tx.Timing = timing;
                 _tx.Failed = false;
                 ReleaseSettingsSavepoint(i, restore: true);
+                RollbackCursorsTo(i);
                 return new StatementResult("ROLLBACK");
             }
         }
@@ -312,6 +317,7 @@ public sealed partial class Session
         {
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
             _settings.EndTransaction(committed);
+            EndTransactionCursors(committed);
         }
     }
 

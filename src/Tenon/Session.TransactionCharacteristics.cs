@@ -84,7 +84,7 @@ public sealed partial class Session
     {
         var current = CurrentCharacteristics;
         if (stmt is not (SetStatement or ShowStatement or ResetStatement or SetTransactionStatement or SetConstraintsStatement
-            or LockStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement))
+            or LockStatement or CloseCursorStatement or FetchStatement or UnlistenStatement or SetSessionAuthorizationStatement))
             _transactionQueried = true;
         if (!current.ReadOnly) return;
         if (ReadOnlyCommandName(stmt, ctx) is { } command)

@@ -11,8 +11,8 @@ public sealed partial class Parser
         ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
-        ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
-        ["fetch"] = "FETCH", ["move"] = "MOVE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
+        ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
+        ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
         ["merge"] = "MERGE",
     };
@@ -63,6 +63,10 @@ public sealed partial class Parser
                 case "copy": return ParseCopy();
                 case "lock": return ParseLock();
                 case "vacuum": return ParseVacuum();
+                case "declare": return ParseDeclareCursor();
+                case "fetch":
+                case "move":
+                    return ParseFetch();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {
