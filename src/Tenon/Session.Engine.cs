@@ -168,6 +168,7 @@ public sealed partial class Session
             case InsertStatement i: return dml.Insert(i);
             case UpdateStatement u: return dml.Update(u);
             case DeleteStatement d: return dml.Delete(d);
+            case MergeStatement m: return dml.Merge(m);
             case CreateTableStatement c: return ddl.CreateTable(c);
             case CreateIndexStatement c: return ddl.CreateIndex(c);
             case CreateSequenceStatement c: return ddl.CreateSequence(c);

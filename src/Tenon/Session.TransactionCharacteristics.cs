@@ -97,6 +97,7 @@ public sealed partial class Session
         InsertStatement i => WritesPermanent(i.Table, ctx) ? "INSERT" : null,
         UpdateStatement u => WritesPermanent(u.Table, ctx) ? "UPDATE" : null,
         DeleteStatement d => WritesPermanent(d.Table, ctx) ? "DELETE" : null,
+        MergeStatement m => WritesPermanent(m.Target, ctx) ? "MERGE" : null,
         CopyStatement { IsFrom: true, Table: { } t } => WritesPermanent(t, ctx) ? "COPY FROM" : null,
         CreateTableStatement c => c.AsQuery is null ? "CREATE TABLE" : c.IsSelectInto ? "SELECT INTO" : "CREATE TABLE AS",
         CreateIndexStatement => "CREATE INDEX",

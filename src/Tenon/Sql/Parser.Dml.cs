@@ -13,7 +13,7 @@ public sealed partial class Parser
         if (Cur.Is("insert")) return ParseInsert(with);
         if (Cur.Is("update")) return ParseUpdate(with);
         if (Cur.Is("delete")) return ParseDelete(with);
-        if (Cur.Is("merge")) return Unsupported("MERGE");
+        if (Cur.Is("merge")) return ParseMerge(with);
         _pos = save;
         return SelectOrSelectInto(ParseQuery());
     }

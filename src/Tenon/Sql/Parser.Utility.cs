@@ -14,7 +14,6 @@ public sealed partial class Parser
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
         ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
-        ["merge"] = "MERGE",
     };
 
     /// stmt
@@ -36,6 +35,7 @@ public sealed partial class Parser
                 case "insert": return ParseInsert(null);
                 case "update": return ParseUpdate(null);
                 case "delete": return ParseDelete(null);
+                case "merge": return ParseMerge(null);
                 case "truncate": return ParseTruncate();
                 case "create": return ParseCreate();
                 case "drop": return ParseDrop();
