@@ -61,6 +61,7 @@ public sealed partial class Session
             _settings.ResetAll(inTransaction: true);
             Database.AdvisoryLocks.UnlockAll(this);
             _cursors.Clear();
+            _sqlPrepared.Clear();
             AllPortalsClosed?.Invoke();
             AllDiscarded?.Invoke();
         }

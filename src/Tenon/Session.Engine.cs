@@ -122,6 +122,9 @@ public sealed partial class Session
                 : stmt is DeclareCursorStatement dc ? DeclareCursor(dc, ctx, inBatch)
                 : stmt is FetchStatement f ? Fetch(f)
                 : stmt is CloseCursorStatement cc ? CloseCursor(cc)
+                : stmt is PrepareStatement ps ? PrepareSql(ps, ctx)
+                : stmt is ExecutePreparedStatement ep ? ExecuteSql(ep, ctx, copyData)
+                : stmt is DeallocateStatement da ? Deallocate(da)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
@@ -148,6 +151,8 @@ public sealed partial class Session
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
         SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
+        PrepareStatement or DeallocateStatement => false,
+        ExecutePreparedStatement e => !_sqlPrepared.TryGetValue(e.Name, out var p) || IsWrite(p.Prepare.Statement),
         _ => true,
     };
 

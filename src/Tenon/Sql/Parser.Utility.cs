@@ -9,7 +9,7 @@ public sealed partial class Parser
     {
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
         ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
-        ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
+        ["do"] = "DO",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
         ["refresh"] = "REFRESH MATERIALIZED VIEW",
@@ -52,7 +52,9 @@ public sealed partial class Parser
                     return ParseTransaction();
                 case "prepare":
                     if (At(1).Is("transaction")) return ParseTransaction();
-                    return Unsupported("PREPARE");
+                    return ParsePrepare();
+                case "execute": return ParseExecute();
+                case "deallocate": return ParseDeallocate();
                 case "set": return ParseSet();
                 case "show": return ParseShow();
                 case "reset": return ParseReset();
