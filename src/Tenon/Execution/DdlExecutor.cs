@@ -141,7 +141,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     col = col with { NotNull = true };
                     break;
                 case NullColumnConstraint:
-                    if (sawNotNull)
+                    if (sawNotNull || identity is not null)
                         throw new TenonException(SqlState.SyntaxError, $"conflicting NULL/NOT NULL declarations for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     sawNull = true;
                     break;
@@ -156,6 +156,8 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     if (identity is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple identity specifications for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     if (col.Default is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
+                    if (sawNull)
+                        throw new TenonException(SqlState.SyntaxError, $"conflicting NULL/NOT NULL declarations for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     identity = id;
                     break;
                 case CheckColumnConstraint ck:
