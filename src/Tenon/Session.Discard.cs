@@ -17,7 +17,7 @@ public sealed partial class Session
     /// </summary>
     public event Action? AllDiscarded;
 
-    /// <summary>Raised by CLOSE ALL: a front end closes the portals it keeps (Tenon has no SQL cursors of its own).</summary>
+    /// <summary>Raised by CLOSE ALL and DISCARD ALL: a front end closes the protocol portals it keeps (SQL cursors are closed here).</summary>
     public event Action? AllPortalsClosed;
 
     /// <summary>The session-reset statements, run here; null for any other statement.</summary>
@@ -27,11 +27,6 @@ public sealed partial class Session
         {
             case DiscardStatement d:
                 return Discard(d, ctx, inBatch);
-            case CloseCursorStatement { Name: { } name }:
-                throw new TenonException(SqlState.InvalidCursorName, $"cursor \"{name}\" does not exist");
-            case CloseCursorStatement:
-                AllPortalsClosed?.Invoke();
-                return new StatementResult("CLOSE CURSOR ALL");
             case UnlistenStatement:
                 // LISTEN is not supported, so the session listens on no channel: nothing to stop.
                 return new StatementResult("UNLISTEN");
@@ -65,6 +60,8 @@ public sealed partial class Session
         {
             _settings.ResetAll(inTransaction: true);
             Database.AdvisoryLocks.UnlockAll(this);
+            _cursors.Clear();
+            _sqlPrepared.Clear();
             AllPortalsClosed?.Invoke();
             AllDiscarded?.Invoke();
         }

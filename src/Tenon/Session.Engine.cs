@@ -131,7 +131,16 @@ public sealed partial class Session
         try
         {
             var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
+            CheckTransactionCharacteristics(stmt, ctx);
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
+                : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
+                : stmt is VacuumStatement v ? Vacuum(v, ctx, inBatch)
+                : stmt is DeclareCursorStatement dc ? DeclareCursor(dc, ctx, inBatch)
+                : stmt is FetchStatement f ? Fetch(f)
+                : stmt is CloseCursorStatement cc ? CloseCursor(cc)
+                : stmt is PrepareStatement ps ? PrepareSql(ps, ctx)
+                : stmt is ExecutePreparedStatement ep ? ExecuteSql(ep, ctx, copyData)
+                : stmt is DeallocateStatement da ? Deallocate(da)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
@@ -156,8 +165,10 @@ public sealed partial class Session
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
         SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
-        SelectStatement or ShowStatement or SetStatement or SetTransactionStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
+        SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
+        PrepareStatement or DeallocateStatement => false,
+        ExecutePreparedStatement e => !_sqlPrepared.TryGetValue(e.Name, out var p) || IsWrite(p.Prepare.Statement),
         _ => true,
     };
 
@@ -167,6 +178,7 @@ public sealed partial class Session
         var ddl = new DdlExecutor(ctx);
         switch (stmt)
         {
+            case MergeStatement m: return new DmlExecutor(ctx).Merge(m);
             case CreateTableStatement c: return ddl.CreateTable(c);
             case CreateIndexStatement c: return ddl.CreateIndex(c);
             case CreateSequenceStatement c: return ddl.CreateSequence(c);
@@ -184,7 +196,6 @@ public sealed partial class Session
             case CreateDomainStatement c: return ddl.CreateDomain(c);
             case AlterTypeStatement a: return ddl.AlterType(a);
             case SetStatement s: return SetVariable(s);
-            case SetTransactionStatement s: return SetTransaction(s);
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
@@ -202,6 +213,7 @@ public sealed partial class Session
 
     private StatementResult ExecuteTransactionStatement(TransactionStatement ts)
     {
+        if (ts.Chain) return EndTransactionAndChain(ts);
         switch (ts.Action)
         {
             case TransactionAction.Begin:
@@ -213,12 +225,14 @@ public sealed partial class Session
                 }
                 _tx ??= NewTransaction(isExplicit: true);
                 _tx.IsExplicit = true;
-                ApplyBeginModes(_tx, ts.Options);
+                ApplyTransactionModes(ts.Options);
                 return new StatementResult("BEGIN");
             case TransactionAction.Commit:
                 if (_tx is not { IsExplicit: true })
                 {
+                    // In a simple-query batch's implicit transaction, COMMIT still commits what ran so far.
                     RaiseNotice(new Notice("WARNING", "25P01", "there is no transaction in progress"));
+                    if (_tx is not null) EndTransaction(commit: true);
                     return new StatementResult("COMMIT");
                 }
                 if (_tx.Failed)
@@ -232,6 +246,7 @@ public sealed partial class Session
                 if (_tx is not { IsExplicit: true })
                 {
                     RaiseNotice(new Notice("WARNING", "25P01", "there is no transaction in progress"));
+                    if (_tx is not null) EndTransaction(commit: false);
                     return new StatementResult("ROLLBACK");
                 }
                 EndTransaction(commit: false);
@@ -240,6 +255,7 @@ public sealed partial class Session
                 RequireBlock("SAVEPOINT");
                 if (_tx!.Failed) throw SqlErrors.InFailedTransaction();
                 _tx.Savepoints.Add((ts.SavepointName!, _tx.Freeze(), _tx.Timing));
+                SaveSettingsAtSavepoint();
                 return new StatementResult("SAVEPOINT");
             case TransactionAction.Release:
             {
@@ -247,6 +263,8 @@ public sealed partial class Session
                 if (_tx!.Failed) throw SqlErrors.InFailedTransaction();
                 var i = FindSavepoint(ts.SavepointName!);
                 _tx.Savepoints.RemoveRange(i, _tx.Savepoints.Count - i);
+                ReleaseSettingsSavepoint(i, restore: false);
+                ReleaseCursorsTo(i);
                 return new StatementResult("RELEASE");
             }
             case TransactionAction.RollbackTo:
@@ -258,6 +276,8 @@ public sealed partial class Session
                 _tx.Restore(version);
                 _tx.Timing = timing;
                 _tx.Failed = false;
+                ReleaseSettingsSavepoint(i, restore: true);
+                RollbackCursorsTo(i);
                 return new StatementResult("ROLLBACK");
             }
         }
@@ -311,6 +331,7 @@ public sealed partial class Session
             Database.Serializable.End(tx, committed);
             if (tx.HoldsWriteLock) Database.ReleaseWriteLock();
             _settings.EndTransaction(committed);
+            EndTransactionCursors(committed);
         }
         // Group commit: the next writer goes on while this one waits for the fsync that covers it.
         Database.WaitDurable(durable);

@@ -10,7 +10,7 @@ namespace Tenon;
 /// <summary>
 /// Isolation levels: when a transaction takes its snapshot, how it starts writing, how its
 /// changes reach the latest committed version at COMMIT, and the transaction characteristics
-/// (SET TRANSACTION, SET SESSION CHARACTERISTICS, BEGIN's modes, SHOW transaction_isolation).
+/// (which Session.TransactionCharacteristics.cs sets).
 /// See docs/ARCHITECTURE.md, "Isolation".
 /// </summary>
 public sealed partial class Session
@@ -25,11 +25,10 @@ public sealed partial class Session
     }
 
     /// <summary>A transaction with the session's default characteristics (default_transaction_*).</summary>
+    /// <remarks>Session.TransactionCharacteristics.cs keeps READ ONLY and DEFERRABLE and later changes of the level.</remarks>
     private Transaction NewTransaction(bool isExplicit) => new(Database.Committed, isExplicit)
     {
         IsolationLevel = _settings.Get("default_transaction_isolation")?.Value ?? "read committed",
-        ReadOnly = _settings.Get("default_transaction_read_only")?.Value == "on",
-        Deferrable = _settings.Get("default_transaction_deferrable")?.Value == "on",
     };
 
     /// <summary>

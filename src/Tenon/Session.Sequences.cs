@@ -12,7 +12,8 @@ namespace Tenon;
 public sealed partial class Session
 {
     private readonly Dictionary<uint, long> _currval = new();
-    private long? _lastval;
+    /// <summary>The sequence lastval() reads: the last one nextval or setval gave a value to in this session.</summary>
+    private uint? _lastval;
 
     /// <summary>The sequence with this oid in the current transaction's catalog; 42809 for another kind of relation.</summary>
     private SequenceDef SequenceByOid(uint oid)
@@ -31,6 +32,7 @@ public sealed partial class Session
     internal long NextVal(uint oid)
     {
         var seq = SequenceByOid(oid);
+        if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("nextval()");
         var st = seq.State;
         long next;
         lock (st)
@@ -54,7 +56,7 @@ public sealed partial class Session
         }
         Database.SequenceChanged(seq.Oid, st);
         _currval[seq.Oid] = next;
-        _lastval = next;
+        _lastval = seq.Oid;
         return next;
     }
 
@@ -65,12 +67,19 @@ public sealed partial class Session
             : throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"currval of sequence \"{seq.Name}\" is not yet defined in this session");
     }
 
-    internal long LastVal() => _lastval
-        ?? throw new TenonException(SqlState.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
+    /// <summary>lastval(): the current value of the sequence last used, which must still exist.</summary>
+    internal long LastVal()
+    {
+        var catalog = _tx?.Catalog ?? Database.Committed.Catalog;
+        if (_lastval is not { } oid || !catalog.Sequences.ContainsKey(oid) || !_currval.TryGetValue(oid, out var value))
+            throw new TenonException(SqlState.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
+        return value;
+    }
 
     internal long SetVal(uint oid, long value, bool isCalled)
     {
         var seq = SequenceByOid(oid);
+        if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("setval()");
         if (value < seq.MinValue || value > seq.MaxValue)
             throw new TenonException(SqlState.NumericValueOutOfRange, $"setval: value {value} is out of bounds for sequence \"{seq.Name}\" ({seq.MinValue}..{seq.MaxValue})");
         lock (seq.State)
@@ -79,7 +88,11 @@ public sealed partial class Session
             seq.State.IsCalled = isCalled;
         }
         Database.SequenceChanged(seq.Oid, seq.State);
-        if (isCalled) _currval[seq.Oid] = value;
+        if (isCalled)
+        {
+            _currval[seq.Oid] = value;
+            _lastval = seq.Oid;
+        }
         return value;
     }
 }

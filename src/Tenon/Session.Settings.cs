@@ -64,21 +64,15 @@ public sealed partial class Session
                 throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{s.Name}\"");
             return new StatementResult("SET");
         }
-        if (IsTransactionCharacteristic(s.Name))
-        {
-            // Characteristics of the open transaction; outside a block they would last only for this statement.
-            if (inBlock) SetTransactionCharacteristic(_tx!, s.Name, value);
-            else if (value is not null) SettingsRegistry.Find(s.Name)!.Normalize(s.Name, value, "off");
-            return new StatementResult("SET");
-        }
-        _settings.Set(s.Name, value, s.Local, inTransaction: _tx is not null);
+        if (IsCharacteristic(s.Name)) SetCharacteristic(s.Name, value);
+        else _settings.Set(s.Name, value, s.Local, inTransaction: _tx is not null);
         return new StatementResult("SET");
     }
 
     /// <summary>current_setting(): the value SHOW prints, or null for an unknown name when <paramref name="missingOk"/>.</summary>
     internal string? CurrentSetting(string name, bool missingOk)
     {
-        if (IsTransactionCharacteristic(name)) return TransactionCharacteristic(name);
+        if (CharacteristicValue(name) is { } characteristic) return characteristic;
         if (_settings.Get(name) is { } found) return found.Value;
         return missingOk ? null : throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{name}\"");
     }
@@ -96,13 +90,13 @@ public sealed partial class Session
 
     private StatementResult ResetVariable(ResetStatement s)
     {
-        if (IsTransactionCharacteristic(s.Name))
+        if (IsCharacteristic(s.Name) && _tx is not { IsExplicit: true })
         {
-            if (_tx is { IsExplicit: true } tx) SetTransactionCharacteristic(tx, s.Name, null);
-            else RaiseNotice(new Notice("WARNING", SqlState.NoActiveSqlTransaction, "RESET TRANSACTION can only be used in transaction blocks"));
+            RaiseNotice(new Notice("WARNING", SqlState.NoActiveSqlTransaction, "RESET TRANSACTION can only be used in transaction blocks"));
             return new StatementResult("RESET");
         }
         if (s.Name.Equals("all", StringComparison.OrdinalIgnoreCase)) _settings.ResetAll(inTransaction: _tx is not null);
+        else if (IsCharacteristic(s.Name)) SetCharacteristic(s.Name, null);
         else _settings.Set(s.Name, null, local: false, inTransaction: _tx is not null);
         return new StatementResult("RESET");
     }
@@ -111,10 +105,9 @@ public sealed partial class Session
     {
         if (s.Name.Equals("all", StringComparison.OrdinalIgnoreCase))
             throw new TenonException(SqlState.FeatureNotSupported, "SHOW ALL is not supported");
-        if (IsTransactionCharacteristic(s.Name))
-            return new StatementResult("SHOW", [new ResultColumn(s.Name.ToLowerInvariant(), SqlType.Text)], [[TransactionCharacteristic(s.Name)]]);
         var (name, value) = _settings.Get(s.Name)
             ?? throw new TenonException(SqlState.UndefinedObject, $"unrecognized configuration parameter \"{s.Name}\"");
+        value = CharacteristicValue(name) ?? value;
         return new StatementResult("SHOW", [new ResultColumn(name, SqlType.Text)], [[value]]);
     }
 }

@@ -81,6 +81,12 @@ public sealed partial class Binder
         if (recorded == 0 && SystemRelations.Find(Catalog, Path, name.Schema, name.Name) is { } system)
             return AddEntry(new SystemScanNode(system), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
+        if (recorded == 0 && SequenceRelation(name, named.Position) is { } sequence)
+        {
+            Dependencies?.Relations.Add(sequence.Oid);
+            return AddEntry(new SystemScanNode(sequence), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+        }
+
         ViewDef? view = null;
         var table = recorded != 0 ? Catalog.Tables.GetValueOrDefault(recorded) : ResolveTable(name, named.Position, out view);
         if (recorded != 0 && table is null) view = Catalog.Views[recorded];
@@ -110,6 +116,23 @@ public sealed partial class Binder
                 list[i] = list[i] with { Hidden = true };
             }
         return node;
+    }
+
+    /// <summary>
+    /// A sequence read as a relation: one row of last_value, log_cnt and is_called, read when the
+    /// scan runs. log_cnt counts values PostgreSQL has written ahead to its log; Tenon logs none ahead, so it is 0.
+    /// </summary>
+    private SystemRelation? SequenceRelation(QualifiedName name, int position)
+    {
+        var oid = LookupRelation(name, position);
+        if (oid == 0 || !Catalog.Sequences.TryGetValue(oid, out var seq)) return null;
+        return new SystemRelation(seq.Name, seq.Oid,
+            [new("last_value", SqlType.Int8), new("log_cnt", SqlType.Int8), new("is_called", SqlType.Bool)],
+            catalog =>
+            {
+                if (!catalog.Sequences.TryGetValue(oid, out var current)) return [];
+                lock (current.State) return [[current.State.LastValue, 0L, current.State.IsCalled]];
+            });
     }
 
     /// <summary>Looks a relation up for reading: a table or a view; 42P01 when neither exists.</summary>

@@ -32,6 +32,9 @@ public sealed partial class Binder
     /// </summary>
     private PlanNode BindSelectCore(SelectCore core, Scope? outer, IReadOnlyList<OrderItem> orderBy, Expr? limit, Expr? offset)
     {
+        // The parser turned a statement's own SELECT … INTO into CREATE TABLE AS; any other is misplaced.
+        if (core.Into is { } into)
+            throw new TenonException(SqlState.SyntaxError, "SELECT ... INTO is not allowed here") { Position = into.Name.Position };
         var scope = new Scope(outer);
         var plan = BindFrom(core.From, scope);
 

@@ -448,15 +448,19 @@ public sealed partial class DdlExecutor
                             updated = col with { NotNull = true };
                             break;
                         case AlterColumnKind.DropNotNull:
+                            if (col.Identity != IdentityKind.None) throw IsIdentityColumn(table, col, hint: null);
                             if (table.PrimaryKey?.Columns.Contains(col.Number) == true)
                                 throw new TenonException(SqlState.InvalidTableDefinition, $"column \"{col.Name}\" is in a primary key");
                             updated = col with { NotNull = false };
                             break;
                         case AlterColumnKind.SetDefault:
+                            if (col.Identity != IdentityKind.None) throw IsIdentityColumn(table, col, hint: null);
                             ValidateDefault(col, ac.Default!);
                             updated = col with { Default = ac.Default, DefaultText = "?" };
                             break;
                         case AlterColumnKind.DropDefault:
+                            if (col.Identity != IdentityKind.None)
+                                throw IsIdentityColumn(table, col, "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
                             updated = col with { Default = null, DefaultText = null };
                             break;
                         case AlterColumnKind.SetType:
@@ -529,4 +533,8 @@ public sealed partial class DdlExecutor
         var altered = fk with { Deferrable = alc.Timing.Deferrable == true || initiallyDeferred, InitiallyDeferred = initiallyDeferred };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == fk.Oid ? altered : x).ToArray() });
     }
+
+    /// <summary>PostgreSQL's refusal to change the NOT NULL or default of an identity column (its default is the sequence).</summary>
+    private static TenonException IsIdentityColumn(TableDef table, ColumnDef col, string? hint) =>
+        new(SqlState.SyntaxError, $"column \"{col.Name}\" of relation \"{table.Name}\" is an identity column", hint: hint);
 }

@@ -179,12 +179,14 @@ public sealed partial class DdlExecutor
         var cycle = given.TryGetValue("cycle", out var cyc) ? cyc.Flag : !creating && seq.Cycle;
 
         long maxValue = given.TryGetValue("maxvalue", out var max) && max.Flag ? max.Value!.Value
-            : max is not null || creating || resetMax ? (increment > 0 ? TypeMax(type) : -1)
+            : resetMax && max is null ? TypeMax(type)
+            : max is not null || creating ? (increment > 0 ? TypeMax(type) : -1)
             : seq.MaxValue;
         if (maxValue > TypeMax(type) || maxValue < TypeMin(type))
             throw new TenonException(SqlState.NumericValueOutOfRange, $"MAXVALUE ({maxValue}) is out of range for sequence data type {type.DisplayName}");
         long minValue = given.TryGetValue("minvalue", out var min) && min.Flag ? min.Value!.Value
-            : min is not null || creating || resetMin ? (increment > 0 ? 1 : TypeMin(type))
+            : resetMin && min is null ? TypeMin(type)
+            : min is not null || creating ? (increment > 0 ? 1 : TypeMin(type))
             : seq.MinValue;
         if (minValue > TypeMax(type) || minValue < TypeMin(type))
             throw new TenonException(SqlState.NumericValueOutOfRange, $"MINVALUE ({minValue}) is out of range for sequence data type {type.DisplayName}");
@@ -233,6 +235,9 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.InvalidParameterValue, "invalid OWNED BY option",
                 hint: "Specify OWNED BY table.column or OWNED BY NONE.");
         var oid = Lookup(new QualifiedName(owned.TargetTableSchema, target.Schema));
+        // A system catalog is a table of schema pg_catalog, where no sequence can be.
+        if (oid == 0 && Tenon.Catalog.PgCatalog.SystemRelations.Find(Catalog, Path, owned.TargetTableSchema, target.Schema) is not null)
+            throw new TenonException(SqlState.ObjectNotInPrerequisiteState, "sequence must be in same schema as table it is linked to");
         if (oid == 0) throw SqlErrors.RelationDoesNotExist(target.Schema);
         if (!Catalog.Tables.TryGetValue(oid, out var table))
             throw new TenonException(SqlState.WrongObjectType, $"sequence cannot be owned by relation \"{Catalog.RelationName(oid)}\"");

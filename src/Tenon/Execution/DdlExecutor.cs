@@ -89,9 +89,10 @@ public sealed partial class DdlExecutor(ExecContext ctx)
 
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
-        if (stmt.AsQuery is not null || stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
+        if (stmt.AsQuery is not null) return CreateTableAs(stmt);
+        if (stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
             throw new TenonException(SqlState.FeatureNotSupported,
-                stmt.AsQuery is not null ? "CREATE TABLE AS is not supported yet" : stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
+                stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
                 : stmt.Inherits.Count > 0 ? "table inheritance is not supported" : "partitioned tables are not supported") { Position = stmt.Position };
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
@@ -140,7 +141,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     col = col with { NotNull = true };
                     break;
                 case NullColumnConstraint:
-                    if (sawNotNull)
+                    if (sawNotNull || identity is not null)
                         throw new TenonException(SqlState.SyntaxError, $"conflicting NULL/NOT NULL declarations for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     sawNull = true;
                     break;
@@ -155,6 +156,8 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     if (identity is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple identity specifications for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     if (col.Default is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
+                    if (sawNull)
+                        throw new TenonException(SqlState.SyntaxError, $"conflicting NULL/NOT NULL declarations for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     identity = id;
                     break;
                 case CheckColumnConstraint ck:

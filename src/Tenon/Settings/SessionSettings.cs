@@ -120,6 +120,26 @@ internal sealed class SessionSettings
         }
     }
 
+    /// <summary>What a savepoint keeps of the settings, for ROLLBACK TO SAVEPOINT.</summary>
+    public sealed record Snapshot(Dictionary<string, string> Values, Dictionary<string, string>? SessionSets);
+
+    public Snapshot TakeSnapshot() =>
+        new(new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase),
+            _sessionSetsInTransaction is null ? null : new Dictionary<string, string>(_sessionSetsInTransaction, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>ROLLBACK TO SAVEPOINT: every SET made since the savepoint is undone, as in PostgreSQL.</summary>
+    public void Restore(Snapshot snapshot)
+    {
+        foreach (var (name, value) in snapshot.Values)
+            if (!_values.TryGetValue(name, out var now) || now != value)
+            {
+                if (SettingsRegistry.Find(name) is null) _values[name] = value;
+                else Assign(name, value);
+            }
+        foreach (var name in _values.Keys.Where(k => !snapshot.Values.ContainsKey(k)).ToList()) _values.Remove(name);
+        _sessionSetsInTransaction = snapshot.SessionSets is null ? null : new Dictionary<string, string>(snapshot.SessionSets, StringComparer.OrdinalIgnoreCase);
+    }
+
     private void RememberStart()
     {
         _atTransactionStart ??= new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase);

@@ -78,6 +78,7 @@ internal static class SettingsRegistry
             Str("default_table_access_method", "heap", canonicalize: HeapOnly),
             Str("temp_tablespaces", ""),
             Enum("xmloption", "content", ["content", "document"]),
+            Bool("geqo", true),
             Int("geqo_threshold", 12, 2, int.MaxValue),
             Int("from_collapse_limit", 8, 1, int.MaxValue),
             Int("join_collapse_limit", 8, 1, int.MaxValue),

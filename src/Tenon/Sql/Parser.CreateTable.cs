@@ -101,13 +101,14 @@ public sealed partial class Parser
         ExpectKw("as");
         if (Cur.Is("execute")) return Unsupported("CREATE TABLE AS EXECUTE");
         var query = ParseQuery();
+        var noData = false;
         if (Cur.Is("with") && (At(1).Is("data") || At(1).Is("no")))
         {
             Advance();
-            if (AcceptKw("no")) throw SqlErrors.FeatureNotSupported("CREATE TABLE AS … WITH NO DATA is not supported", Prev.Position);
+            noData = AcceptKw("no");
             ExpectKw("data");
         }
-        return stmt with { AsQuery = query, AsColumnNames = asCols };
+        return stmt with { AsQuery = query, AsColumnNames = asCols, AsWithNoData = noData };
     }
 
     /// <summary>At '(' after the table name: is it CTAS's column name list (followed by AS …)?</summary>

@@ -13,9 +13,9 @@ public sealed partial class Parser
         if (Cur.Is("insert")) return ParseInsert(with);
         if (Cur.Is("update")) return ParseUpdate(with);
         if (Cur.Is("delete")) return ParseDelete(with);
-        if (Cur.Is("merge")) return Unsupported("MERGE");
+        if (Cur.Is("merge")) return ParseMerge(with);
         _pos = save;
-        return new SelectStatement(ParseQuery());
+        return SelectOrSelectInto(ParseQuery());
     }
 
     /// INSERT INTO qualified_name [AS ColId] ['(' insert_column_list ')'] [OVERRIDING {SYSTEM|USER} VALUE]

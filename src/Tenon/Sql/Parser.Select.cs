@@ -1,3 +1,4 @@
+using Tenon.Errors;
 using Tenon.Sql.Ast;
 
 namespace Tenon.Sql;
@@ -228,7 +229,7 @@ public sealed partial class Parser
         var targets = new List<SelectItem>();
         if (!AtTargetListEnd()) targets = ParseTargetList();
         else if (distinct) throw Error();
-        QualifiedName? into = null;
+        IntoClause? into = null;
         if (AcceptKw("into")) into = ParseIntoTarget();
         var core = new SelectCore(targets) { Distinct = distinct, DistinctOn = distinctOn, Into = into, Position = sel.Position };
         if (AcceptKw("from")) core = core with { From = ParseFromList() };
@@ -256,13 +257,53 @@ public sealed partial class Parser
     }
 
     /// INTO [TEMPORARY | TEMP | UNLOGGED] [TABLE] qualified_name
-    private QualifiedName ParseIntoTarget()
+    private IntoClause ParseIntoTarget()
     {
-        if (AcceptKw("local") || AcceptKw("global")) { if (!AcceptKw("temporary")) ExpectKw("temp"); }
-        else if (!AcceptKw("temporary") && !AcceptKw("temp")) AcceptKw("unlogged");
+        var start = Cur;
+        bool temporary = false, unlogged = false;
+        if (AcceptKw("local") || AcceptKw("global")) { if (!AcceptKw("temporary")) ExpectKw("temp"); temporary = true; }
+        else if (AcceptKw("temporary") || AcceptKw("temp")) temporary = true;
+        else unlogged = AcceptKw("unlogged");
         AcceptKw("table");
-        return ParseQualifiedName();
+        return new IntoClause(ParseQualifiedName(), temporary, unlogged) { Position = start.Position };
     }
+
+    /// <summary>
+    /// A top-level query: SELECT … INTO (in the query's first SELECT) is CREATE TABLE … AS, as in
+    /// PostgreSQL's grammar; an INTO anywhere else is rejected when the query is bound.
+    /// </summary>
+    private Statement SelectOrSelectInto(Query query)
+    {
+        var body = query.Body;
+        while (body is SetOperationBody set)
+        {
+            if (FirstInto(set.Right) is { } misplaced)
+                throw new TenonException(SqlState.SyntaxError, "INTO is only allowed on first SELECT of UNION/INTERSECT/EXCEPT") { Position = misplaced.Name.Position };
+            body = set.Left;
+        }
+        if (body is not SelectCore { Into: { } into } core) return new SelectStatement(query);
+        var stripped = ReplaceLeftmost(query.Body, core with { Into = null });
+        return new CreateTableStatement(into.Name, Array.Empty<ColumnDefinition>(), Array.Empty<TableConstraint>())
+        {
+            Temporary = into.Temporary,
+            Unlogged = into.Unlogged,
+            AsQuery = query with { Body = stripped },
+            IsSelectInto = true,
+        };
+    }
+
+    private static IntoClause? FirstInto(QueryBody body) => body switch
+    {
+        SelectCore core => core.Into,
+        SetOperationBody set => FirstInto(set.Left) ?? FirstInto(set.Right),
+        _ => null,
+    };
+
+    private static QueryBody ReplaceLeftmost(QueryBody body, SelectCore replacement) => body switch
+    {
+        SetOperationBody set => set with { Left = ReplaceLeftmost(set.Left, replacement) },
+        _ => replacement,
+    };
 
     private bool AtTargetListEnd()
     {

@@ -8,13 +8,12 @@ public sealed partial class Parser
     private static readonly Dictionary<string, string> UnsupportedStarts = new(StringComparer.Ordinal)
     {
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
-        ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
-        ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
+        ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
+        ["do"] = "DO",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
-        ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
-        ["fetch"] = "FETCH", ["move"] = "MOVE", ["refresh"] = "REFRESH MATERIALIZED VIEW",
+        ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
+        ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
-        ["merge"] = "MERGE",
     };
 
     /// stmt
@@ -24,18 +23,19 @@ public sealed partial class Parser
         try
         {
             var t = Cur;
-            if (t.Kind == TokenKind.LParen) return new SelectStatement(ParseQuery());
+            if (t.Kind == TokenKind.LParen) return SelectOrSelectInto(ParseQuery());
             if (t.Kind != TokenKind.Identifier || t.Keyword == KeywordCategory.None) throw Error();
             switch (t.Text)
             {
                 case "select":
                 case "values":
                 case "table":
-                    return new SelectStatement(ParseQuery());
+                    return SelectOrSelectInto(ParseQuery());
                 case "with": return ParseWithStatement();
                 case "insert": return ParseInsert(null);
                 case "update": return ParseUpdate(null);
                 case "delete": return ParseDelete(null);
+                case "merge": return ParseMerge(null);
                 case "truncate": return ParseTruncate();
                 case "create": return ParseCreate();
                 case "drop": return ParseDrop();
@@ -52,7 +52,9 @@ public sealed partial class Parser
                     return ParseTransaction();
                 case "prepare":
                     if (At(1).Is("transaction")) return ParseTransaction();
-                    return Unsupported("PREPARE");
+                    return ParsePrepare();
+                case "execute": return ParseExecute();
+                case "deallocate": return ParseDeallocate();
                 case "set": return ParseSet();
                 case "show": return ParseShow();
                 case "reset": return ParseReset();
@@ -62,6 +64,11 @@ public sealed partial class Parser
                 case "explain": return ParseExplain();
                 case "copy": return ParseCopy();
                 case "lock": return ParseLock();
+                case "vacuum": return ParseVacuum();
+                case "declare": return ParseDeclareCursor();
+                case "fetch":
+                case "move":
+                    return ParseFetch();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {
@@ -291,6 +298,46 @@ public sealed partial class Parser
         if (Cur.Is("session") && At(1).Is("authorization")) { _pos += 2; return new SetSessionAuthorizationStatement(null, IsReset: true); }
         if (AcceptKw("all")) return new ResetStatement("all");
         return new ResetStatement(ParseVarName());
+    }
+
+    /// VACUUM '(' option [value] [, …] ')' [vacuum_relation, …] | VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [vacuum_relation, …]
+    /// vacuum_relation: qualified_name ['(' name_list ')']
+    private Statement ParseVacuum()
+    {
+        ExpectKw("vacuum");
+        var analyze = false;
+        if (Cur.Kind == TokenKind.LParen)
+        {
+            Advance();
+            do
+            {
+                if (!IsColLabel(Cur)) throw Error();
+                var name = Advance().Text;
+                string? value = null;
+                if (Cur.Kind is not (TokenKind.Comma or TokenKind.RParen)) value = ParseVarValue();
+                if (name is "analyze" or "analyse") analyze = value is null || IsTrueOption(value);
+            }
+            while (Accept(TokenKind.Comma));
+            Expect(TokenKind.RParen);
+        }
+        else
+        {
+            AcceptKw("full");
+            AcceptKw("freeze");
+            AcceptKw("verbose");
+            analyze = AcceptKw("analyze") || AcceptKw("analyse");
+        }
+        var tables = new List<QualifiedName>();
+        if (Cur.Kind is not (TokenKind.Semicolon or TokenKind.EndOfInput))
+        {
+            do
+            {
+                tables.Add(ParseQualifiedName());
+                if (Cur.Kind == TokenKind.LParen) ParseParenNameList();
+            }
+            while (Accept(TokenKind.Comma));
+        }
+        return new VacuumStatement(tables, analyze);
     }
 
     /// EXPLAIN [ANALYZE] [VERBOSE] ExplainableStmt | EXPLAIN '(' option [, …] ')' ExplainableStmt

@@ -47,10 +47,6 @@ public sealed partial class Transaction
         };
     }
 
-    public bool ReadOnly { get; set; }
-
-    public bool Deferrable { get; set; }
-
     /// <summary>REPEATABLE READ and SERIALIZABLE read one snapshot for the whole transaction.</summary>
     public bool UsesTransactionSnapshot => Isolation >= Transactions.IsolationLevel.RepeatableRead;
 

@@ -124,9 +124,13 @@ public sealed class QueryParserTests
     }
 
     [Fact]
-    public void Select_into()
+    public void Select_into_is_create_table_as()
     {
-        Assert.Equal("n", Core("SELECT * INTO TEMP TABLE n FROM t").Into!.Name);
+        var ctas = Assert.IsType<CreateTableStatement>(Parser.ParseScript("SELECT * INTO TEMP TABLE n FROM t")[0]);
+        Assert.Equal("n", ctas.Name.Name);
+        Assert.True(ctas.Temporary);
+        Assert.True(ctas.IsSelectInto);
+        Assert.Null(Assert.IsType<SelectCore>(ctas.AsQuery!.Body).Into);
     }
 
     [Fact]

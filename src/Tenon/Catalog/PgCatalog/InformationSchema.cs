@@ -23,6 +23,7 @@ public static class InformationSchema
         InfoKeyColumnUsage.Relation,
         InfoReferentialConstraints.Relation,
         InfoConstraintColumnUsage.Relation,
+        InfoSequences.Relation,
     }.ToDictionary(r => r.Name);
 
     public static SystemRelation? Find(string name) => ByName.GetValueOrDefault(name);

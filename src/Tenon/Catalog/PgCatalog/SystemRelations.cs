@@ -27,6 +27,7 @@ public static class SystemRelations
         PgCollation.Relation,
         PgSequence.Relation,
         PgRoles.Relation,
+        PgSequences.Relation,
         PgAbsentObjects.Inherits,
         PgAbsentObjects.Trigger,
         PgAbsentObjects.Policy,

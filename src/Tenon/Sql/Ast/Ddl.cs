@@ -97,6 +97,10 @@ public sealed record CreateTableStatement(QualifiedName Name, IReadOnlyList<Colu
     public IReadOnlyList<QualifiedName> Inherits { get; init; } = Array.Empty<QualifiedName>();
     public Query? AsQuery { get; init; }
     public IReadOnlyList<string>? AsColumnNames { get; init; }
+    /// <summary>CREATE TABLE … AS … WITH NO DATA: the table is made empty.</summary>
+    public bool AsWithNoData { get; init; }
+    /// <summary>Written as SELECT … INTO (its command tag is SELECT n, as CREATE TABLE AS's is).</summary>
+    public bool IsSelectInto { get; init; }
     /// <summary>PARTITION BY clause text, if any (unsupported).</summary>
     public string? PartitionBy { get; init; }
     /// <summary>ON COMMIT action for temp tables: "drop", "delete rows", "preserve rows", or null.</summary>

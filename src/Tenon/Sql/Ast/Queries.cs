@@ -30,8 +30,11 @@ public sealed record SelectCore(IReadOnlyList<SelectItem> Targets) : QueryBody
     public Expr? Having { get; init; }
     public IReadOnlyList<(string Name, WindowSpec Spec)> Windows { get; init; } = Array.Empty<(string, WindowSpec)>();
     /// <summary>SELECT … INTO table (creates a table); null normally.</summary>
-    public QualifiedName? Into { get; init; }
+    public IntoClause? Into { get; init; }
 }
+
+/// <summary><c>INTO [TEMPORARY | UNLOGGED] [TABLE] name</c> of SELECT … INTO.</summary>
+public sealed record IntoClause(QualifiedName Name, bool Temporary, bool Unlogged) : Node;
 
 /// <summary><c>VALUES (…), (…)</c> used as a query.</summary>
 public sealed record ValuesBody(IReadOnlyList<IReadOnlyList<Expr>> Rows) : QueryBody;

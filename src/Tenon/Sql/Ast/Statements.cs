@@ -104,6 +104,9 @@ public sealed record SetStatement(string Name, IReadOnlyList<string>? Values, bo
 /// </summary>
 public sealed record SetTransactionStatement(IReadOnlyList<string> Modes, bool SessionDefaults) : Statement;
 
+/// <summary><c>VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(columns)], …]</c>; Tables empty means all.</summary>
+public sealed record VacuumStatement(IReadOnlyList<QualifiedName> Tables, bool Analyze) : Statement;
+
 /// <summary><c>SHOW name</c> / <c>SHOW ALL</c>.</summary>
 public sealed record ShowStatement(string Name) : Statement;
 
