@@ -62,6 +62,8 @@ public sealed partial class Parser
                 case "explain": return ParseExplain();
                 case "copy": return ParseCopy();
                 case "lock": return ParseLock();
+                case "do" when At(1).Kind == TokenKind.String || At(1).Is("language"): return ParseDo();
+                case "call": return ParseCall();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {
