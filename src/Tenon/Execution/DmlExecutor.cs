@@ -138,6 +138,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
         if (describeBinder is not null) return Described(returning);
+        writer.FireStatementTriggers(realTable, "insert", 'B');
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
         var touched = new HashSet<long>();
@@ -145,12 +146,16 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         foreach (var row in rowsToInsert)
         {
             var written = row;
-            if (conflict is null) writer.Insert(realTable, row);
+            if (conflict is null)
+            {
+                if (writer.Insert(realTable, row) < 0) continue;
+            }
             else if (InsertOrResolve(writer, table, conflict, row, touched) is { } result) written = result;
             else continue;
             count++;
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(written, ctx)).ToArray());
         }
+        writer.FireStatementTriggers(realTable, "insert", 'A');
         writer.Finish();
         return new StatementResult($"INSERT 0 {count}", returning?.Columns, returning is null ? null : output);
     }
@@ -261,6 +266,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
+        writer.FireStatementTriggers(realTable, "update", 'B');
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
         var output = new List<object?[]>();
@@ -276,6 +282,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
             if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
             var newRowId = writer.Update(realTable, rowId, current, newRow);
+            if (newRowId < 0) continue;
             count++;
             if (returning is not null)
             {
@@ -286,6 +293,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
             }
         }
+        writer.FireStatementTriggers(realTable, "update", 'A');
         writer.Finish();
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
@@ -301,19 +309,26 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
+        writer.FireStatementTriggers(realTable, "delete", 'B');
         var output = new List<object?[]>();
         var seen = new HashSet<long>();
+        var skipped = 0;
         var rowIdSlot = table.Columns.Count;
         foreach (var input in plan.Execute(ctx).ToList())
         {
             var rowId = (long)input[rowIdSlot]!;
             if (!seen.Add(rowId)) continue;
             var oldRow = input[..table.Columns.Count];
-            writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
+            if (!writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow))
+            {
+                skipped++;
+                continue;
+            }
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
         }
+        writer.FireStatementTriggers(realTable, "delete", 'A');
         writer.Finish();
-        return new StatementResult($"DELETE {seen.Count}", returning?.Columns, returning is null ? null : output);
+        return new StatementResult($"DELETE {seen.Count - skipped}", returning?.Columns, returning is null ? null : output);
     }
 
     private (BoundExpr[] Exprs, ResultColumn[] Columns)? BindReturning(Binder binder, TableDef table, IReadOnlyList<SelectItem>? items, string? alias, Scope? scope = null)

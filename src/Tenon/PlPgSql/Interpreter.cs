@@ -61,6 +61,7 @@ internal sealed class PlRun
     private bool _returned;
     private TenonException? _caught;
     private int _line;
+    private string _what = "during statement block entry";
 
     public PlRun(RoutineDef f, object?[] args, ExecContext ctx, TriggerData? trigger)
     {
@@ -72,8 +73,8 @@ internal sealed class PlRun
     }
 
     private string ContextLine => _f.Name == "inline_code_block" && _f.Oid == 0
-        ? $"PL/pgSQL function inline_code_block line {_line} at statement"
-        : $"PL/pgSQL function {RoutineRuntime.Signature(_f)} line {_line}";
+        ? $"PL/pgSQL function inline_code_block line {_line} {_what}"
+        : $"PL/pgSQL function {RoutineRuntime.Signature(_f)} line {_line} {_what}";
 
     public List<object?[]> Execute(PlBlock block)
     {
@@ -276,6 +277,30 @@ internal sealed class PlRun
     private Flow RunStatement(PlStmt s)
     {
         _line = s.Line;
+        _what = s switch
+        {
+            PlAssign => "at assignment",
+            PlIf => "at IF",
+            PlCase => "at CASE",
+            PlLoop => "at LOOP",
+            PlWhile => "at WHILE",
+            PlForInt => "at FOR with integer loop variable",
+            PlForQuery { Query: not null } => "at FOR over SELECT rows",
+            PlForQuery => "at FOR over EXECUTE statement",
+            PlForeach => "at FOREACH over array",
+            PlExit { IsContinue: true } => "at CONTINUE",
+            PlExit => "at EXIT",
+            PlReturn => "at RETURN",
+            PlReturnNext => "at RETURN NEXT",
+            PlReturnQuery => "at RETURN QUERY",
+            PlRaise => "at RAISE",
+            PlSql { Perform: true } => "at PERFORM",
+            PlSql => "at SQL statement",
+            PlDynamic => "at EXECUTE",
+            PlGetDiagnostics => "at GET DIAGNOSTICS",
+            PlAssert => "at ASSERT",
+            _ => "at statement block",
+        };
         _ctx.Session.CheckForInterrupts();
         switch (s)
         {

@@ -162,6 +162,15 @@ public sealed partial class Parser
             var col = ParseColId();
             return ParseAlterColumn(col);
         }
+        if ((Cur.Is("enable") || Cur.Is("disable")) && (At(1).Is("trigger") || (At(1).Is("replica") || At(1).Is("always")) && At(2).Is("trigger")))
+        {
+            var enable = Advance().Is("enable");
+            if (!AcceptKw("replica")) AcceptKw("always");
+            ExpectKw("trigger");
+            if (AcceptKw("all")) return new TriggerEnableAction(null, enable, false);
+            if (AcceptKw("user")) return new TriggerEnableAction(null, enable, true);
+            return new TriggerEnableAction(ParseColId(), enable, false);
+        }
         if (Cur.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.Reserved || Cur.Is("not") && At(1).Is("of"))
         {
             var feature = t.Text.ToUpperInvariant();

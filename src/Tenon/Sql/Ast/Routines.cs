@@ -62,3 +62,6 @@ public sealed record CreateTriggerStatement(string Name, QualifiedName Table, ch
 
 /// <summary><c>DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]</c>.</summary>
 public sealed record DropTriggerStatement(string Name, QualifiedName Table, bool IfExists) : Statement;
+
+/// <summary>ALTER TABLE … {ENABLE | DISABLE} TRIGGER {name | ALL | USER}.</summary>
+public sealed record TriggerEnableAction(string? Name, bool Enable, bool UserOnly) : AlterTableAction;
