@@ -69,10 +69,10 @@ public sealed partial class Binder
     {
         if (ResolveRoutine(f, bound) is not var (fn, args)) return null;
         if (fn.Kind == 'p')
-            throw new TenonException(SqlState.WrongObjectType, $"{RoutineRuntime.Signature(fn)} is a procedure",
+            throw new TenonException(SqlState.WrongObjectType, $"{f.Name.Name}({string.Join(", ", bound.Select(b => b.Type.DisplayName))}) is a procedure",
                 hint: "To call a procedure, use CALL.") { Position = f.Position };
         if (fn.IsTrigger)
-            throw new TenonException(SqlState.FeatureNotSupported, "trigger functions can only be called as triggers") { Position = f.Position };
+            throw new TenonException(SqlState.FeatureNotSupported, "trigger functions can only be called as triggers");
         var type = fn.ResultColumns is not null ? SqlType.Record : fn.ReturnType;
         if (fn.ReturnsSet)
         {

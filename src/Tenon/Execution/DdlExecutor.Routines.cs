@@ -75,8 +75,16 @@ public sealed partial class DdlExecutor
             ReturnTypeName = returnName,
             ResultColumns = columns,
         };
-        // Syntax errors in the body are reported now, as PostgreSQL's validators do.
-        RoutineRuntime.Validate(def, ctx);
+        // Syntax errors in the body are reported now, as PostgreSQL's validators do, at their place in the statement.
+        try
+        {
+            RoutineRuntime.Validate(def, ctx);
+        }
+        catch (TenonException ex) when (ex.SqlState == SqlState.SyntaxError && ex.Position > 0)
+        {
+            ex.Position = stmt.BodyPosition > 0 ? stmt.BodyPosition + ex.Position - 1 : 0;
+            throw;
+        }
 
         var existing = Catalog.Functions.Values.FirstOrDefault(f => f.Schema == schema && f.Name == def.Name && f.InputTypes.SequenceEqual(def.InputTypes));
         if (existing is not null)
@@ -89,10 +97,10 @@ public sealed partial class DdlExecutor
             if (existing.ReturnType != def.ReturnType || existing.ReturnsSet != def.ReturnsSet || existing.IsTrigger != def.IsTrigger
                 || existing.ReturnRelation != def.ReturnRelation)
                 throw new TenonException(SqlState.InvalidFunctionDefinition, "cannot change return type of existing function",
-                    hint: $"Use DROP {what.ToUpperInvariant()} {RoutineRuntime.Signature(existing)} first.");
+                    hint: $"Use DROP {what.ToUpperInvariant()} {RoutineRuntime.Signature(existing).Replace(", ", ",")} first.");
             if (existing.ResultColumns is { } oldCols && def.ResultColumns is { } newCols && !oldCols.Select(c => c.Name).SequenceEqual(newCols.Select(c => c.Name)))
                 throw new TenonException(SqlState.InvalidFunctionDefinition, "cannot change return type of existing function",
-                    detail: "Row type defined by OUT parameters is different.", hint: $"Use DROP {what.ToUpperInvariant()} {RoutineRuntime.Signature(existing)} first.");
+                    detail: "Row type defined by OUT parameters is different.", hint: $"Use DROP {what.ToUpperInvariant()} {RoutineRuntime.Signature(existing).Replace(", ", ",")} first.");
             Catalog = Catalog.PutFunction(def with { Oid = existing.Oid });
         }
         else Catalog = Catalog.PutFunction(def with { Oid = Db.NextOid() });
@@ -167,10 +175,20 @@ public sealed partial class DdlExecutor
         var text = $"{sig.Name}({string.Join(", ", types.Select(t => t.DisplayName))})";
         if (ifExists)
         {
-            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"{word} {text} does not exist, skipping"));
+            // The notice names the types as the grammar produced them (pg_catalog.int4 for int).
+            var asWritten = $"{sig.Name}({string.Join(",", sig.ArgTypes.Select(WrittenTypeName))})";
+            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"{word} {asWritten} does not exist, skipping"));
             return null;
         }
         throw new TenonException(SqlState.UndefinedFunction, $"{word} {text} does not exist");
+    }
+
+    private static string WrittenTypeName(TypeName t)
+    {
+        var name = t.Name is "int2" or "int4" or "int8" or "float4" or "float8" or "numeric" or "bool" or "varchar" or "bpchar"
+            or "timestamp" or "timestamptz" or "time" or "timetz" or "interval" or "bit" or "varbit" && t.Schema is null
+            ? "pg_catalog." + t.Name : t.Schema is null ? t.Name : t.Schema + "." + t.Name;
+        return t.IsArray ? name + "[]" : name;
     }
 
     private static RoutineDef CheckKind(RoutineDef f, string kind)

@@ -25,16 +25,30 @@ public static class Interpreter
 
     public static List<object?[]> Run(RoutineDef f, object?[] args, ExecContext ctx, TriggerData? trigger)
     {
-        var block = Bodies.TryGetValue(f.Body, out var b) ? b : Bodies[f.Body] = PlParser.ParseFunction(f.Body);
+        var block = Bodies.TryGetValue(f.Body, out var b) ? b : Bodies[f.Body] = ParseAtRuntime(f.Body);
         var run = new PlRun(f, args, ctx, trigger);
         return run.Execute(block);
+    }
+
+    /// <summary>A body not checked at creation (check_function_bodies off): its syntax errors have no place in the calling statement.</summary>
+    private static PlBlock ParseAtRuntime(string body)
+    {
+        try
+        {
+            return PlParser.ParseFunction(body);
+        }
+        catch (TenonException ex)
+        {
+            ex.Position = 0;
+            throw;
+        }
     }
 
     /// <summary>DO: an anonymous block without parameters or result.</summary>
     public static void RunInline(string body, ExecContext ctx)
     {
         var f = new RoutineDef("inline_code_block", 0, "public", [], SqlType.Void, "plpgsql", body);
-        var block = PlParser.ParseFunction(body);
+        var block = ParseAtRuntime(body);
         new PlRun(f, [], ctx, null).Execute(block);
     }
 

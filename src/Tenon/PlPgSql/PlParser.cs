@@ -75,8 +75,8 @@ public sealed class PlParser
     {
         var t = Cur;
         return t.Kind == TokenKind.EndOfInput
-            ? new TenonException(SqlState.SyntaxError, "syntax error at end of input")
-            : new TenonException(SqlState.SyntaxError, $"syntax error at or near \"{_src[t.Start..t.End]}\"");
+            ? new TenonException(SqlState.SyntaxError, "syntax error at end of input") { Position = _src.Length + 1 }
+            : new TenonException(SqlState.SyntaxError, $"syntax error at or near \"{_src[t.Start..t.End]}\"") { Position = t.Position };
     }
 
     private string Ident()

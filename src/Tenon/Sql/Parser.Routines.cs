@@ -51,7 +51,7 @@ public sealed partial class Parser
             }
             else if (AcceptKw("as"))
             {
-                bodyPosition = Cur.Position;
+                bodyPosition = BodyContentPosition(Cur);
                 body = ParseStringConst();
                 if (Accept(TokenKind.Comma)) ParseStringConst();
             }
@@ -146,6 +146,16 @@ public sealed partial class Parser
             SecurityDefiner = definer,
             Position = create.Position,
         };
+    }
+
+    /// <summary>Where a string constant's text starts (after its opening quote or $tag$); 0 when escapes shift offsets.</summary>
+    private int BodyContentPosition(Token t)
+    {
+        if (t.Kind != TokenKind.String) return 0;
+        var raw = _sql[t.Start..t.End];
+        if (raw.StartsWith('$')) return t.Position + raw.IndexOf('$', 1) + 1;
+        if (raw.StartsWith('\'') && raw.Length - 2 == t.Text.Length) return t.Position + 1;
+        return 0;
     }
 
     /// func_type: Typename | [SETOF] type_function_name attrs '%' TYPE

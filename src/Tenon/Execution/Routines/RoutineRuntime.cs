@@ -35,9 +35,32 @@ public static class RoutineRuntime
     /// <summary>Checks a body's syntax when the routine is created (PostgreSQL's validator with check_function_bodies on).</summary>
     public static void Validate(RoutineDef f, ExecContext ctx)
     {
-        if (f.Language == "sql") ParseSqlBody(f.Body);
-        else PlPgSql.PlParser.ParseFunction(f.Body);
-        _ = ctx;
+        if (f.Language != "sql")
+        {
+            PlPgSql.PlParser.ParseFunction(f.Body);
+            return;
+        }
+        var statements = ParseSqlBody(f.Body);
+        if (ctx.Session.CurrentSetting("check_function_bodies", true) is "off") return;
+        // A one-statement body is analyzed now: its result must fit the declared result.
+        if (statements.Count != 1 || statements[0] is not SelectStatement select || f.ReturnType.Id == TypeId.Void && f.ResultColumns is null) return;
+        var inner = new ExecContext(ctx.Session, ctx.Transaction, new object?[f.InputTypes.Count])
+        {
+            Variables = new SqlParameterScope(f),
+            ParameterTypes = f.InputTypes,
+        };
+        var columns = new Binding.Binder(inner).BindQuery(select.Query, null).Columns;
+        var expected = f.ResultColumns?.Count ?? 1;
+        if (f.ResultColumns is null && columns.Count != 1)
+            throw new TenonException(SqlState.InvalidFunctionDefinition, $"return type mismatch in function declared to return {f.ReturnTypeName}",
+                detail: "Final statement must return exactly one column.");
+        if (f.ResultColumns is not null && columns.Count != expected && !(columns.Count == 1 && columns[0].Type.Id == TypeId.Record))
+            throw new TenonException(SqlState.InvalidFunctionDefinition, $"return type mismatch in function declared to return {f.ReturnTypeName}",
+                detail: columns.Count < expected ? "Final statement returns too few columns." : "Final statement returns too many columns.");
+        if (f.ResultColumns is null && columns[0].Type is var actual && actual.Id is not (TypeId.Unknown or TypeId.Record) && actual != f.ReturnType
+            && !ValueCast.CanCast(actual, f.ReturnType, CastContext.Assignment))
+            throw new TenonException(SqlState.InvalidFunctionDefinition, $"return type mismatch in function declared to return {f.ReturnTypeName}",
+                detail: $"Actual return type is {actual.DisplayName}.");
     }
 
     private static IReadOnlyList<Statement> ParseSqlBody(string body) =>
