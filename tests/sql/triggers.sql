@@ -134,3 +134,14 @@ drop function tr_guard();
 drop function tr_guard() cascade;
 update tr_acct set balance = -5 where id = 1;
 select * from tr_acct order by id;
+
+-- catalog rows
+create table tr_cat (a int, b text);
+create function tr_cat_fn() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger tr_cat_row before insert or update of b on tr_cat for each row when (new.a > 0) execute function tr_cat_fn('x', 'y''z');
+create trigger tr_cat_stmt after truncate on tr_cat for each statement execute function tr_cat_fn();
+select tgname, tgtype, tgenabled, tgnargs, tgisinternal, tgdeferrable from pg_trigger where tgrelid = 'tr_cat'::regclass order by tgname;
+select proname, prokind, proretset, proisstrict from pg_proc where proname in ('tr_cat_fn', 'tr_log_fn') order by proname;
+select pg_get_triggerdef(oid), pg_get_triggerdef(oid, true) from pg_trigger where tgrelid = 'tr_cat'::regclass order by tgname;
+drop table tr_cat;
+select count(*) from pg_trigger where tgname like 'tr_cat%';

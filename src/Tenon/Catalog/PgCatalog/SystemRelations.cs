@@ -28,7 +28,7 @@ public static class SystemRelations
         PgSequence.Relation,
         PgRoles.Relation,
         PgAbsentObjects.Inherits,
-        PgAbsentObjects.Trigger,
+        PgTrigger.Relation,
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,
         PgAbsentObjects.Publication,
