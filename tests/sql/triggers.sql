@@ -8,7 +8,7 @@ create function tr_log_fn() returns trigger language plpgsql as $$
 begin
   insert into tr_log (msg) values (tg_name || ' ' || tg_when || ' ' || tg_level || ' ' || tg_op || ' on ' || tg_table_name
     || coalesce(' old=' || old.id, '') || coalesce(' new=' || new.id, '')
-    || case when tg_nargs > 0 then ' args=' || array_to_string(tg_argv, ',') else '' end);
+    || case when tg_nargs > 0 then ' args=' || array_to_string(tg_argv, ',') || ' first=' || tg_argv[0] else '' end);
   if tg_op = 'DELETE' then return old; end if;
   return new;
 end $$;

@@ -115,11 +115,9 @@ internal sealed class PlRun
             if (flow == Flow.Exit || flow == Flow.Continue)
                 throw new TenonException(SqlState.SyntaxError, flow == Flow.Exit ? "EXIT cannot be used outside a loop, unless it has a label" : "CONTINUE cannot be used outside a loop");
         }
-        catch (TenonException ex)
+        catch (TenonException ex) when (AddContext(ex))
         {
-            var line = ContextLine;
-            ex.Where = ex.Where is null ? line : ex.Where + "\n" + line;
-            throw;
+            throw; // not reached: the filter only annotates (a filter runs before unwinding, so deep recursion does not pile up rethrows)
         }
         if (_trigger is not null) return [_returned && _returnValue is object?[] row ? row : null!];
         if (_f.ReturnsSet) return _rows;
@@ -132,6 +130,13 @@ internal sealed class PlRun
         }
         if (_f.ResultColumns is not null) return [_returnValue as object?[] ?? new object?[_f.ResultColumns.Count]];
         return [[_returnValue]];
+    }
+
+    private bool AddContext(TenonException ex)
+    {
+        var line = ContextLine;
+        ex.Where = ex.Where is null ? line : ex.Where + "\n" + line;
+        return false;
     }
 
     private PlVar NewVar(string name, SqlType type, object? value) => new(name, type) { Value = value };
@@ -150,7 +155,10 @@ internal sealed class PlRun
         _scopes.Declare(NewVar("tg_table_name", SqlType.Name, t.Relation.Name));
         _scopes.Declare(NewVar("tg_table_schema", SqlType.Name, t.Relation.Schema));
         _scopes.Declare(NewVar("tg_nargs", SqlType.Int4, t.Trigger.Arguments.Count));
-        _scopes.Declare(NewVar("tg_argv", SqlType.ArrayOf(SqlType.Text), PgArray.Of(SqlType.Text, t.Trigger.Arguments.Cast<object?>().ToArray())));
+        // TG_ARGV's subscripts start at 0.
+        var argv = t.Trigger.Arguments.Cast<object?>().ToArray();
+        _scopes.Declare(NewVar("tg_argv", SqlType.ArrayOf(SqlType.Text),
+            argv.Length == 0 ? PgArray.Empty(SqlType.Text) : new PgArray(SqlType.Text, argv, [argv.Length], [0])));
     }
 
     private object?[] OutRow() =>
@@ -174,10 +182,9 @@ internal sealed class PlRun
             {
                 return RunList(block.Body, block.Label);
             }
-            catch (TenonException ex)
+            catch (TenonException ex) when (block.Handlers.Any(h => h.Conditions.Any(c => Conditions.Matches(c, ex.SqlState))))
             {
-                var handler = block.Handlers.FirstOrDefault(h => h.Conditions.Any(c => Conditions.Matches(c, ex.SqlState)));
-                if (handler is null) throw;
+                var handler = block.Handlers.First(h => h.Conditions.Any(c => Conditions.Matches(c, ex.SqlState)));
                 tx.Restore(savepoint);
                 tx.Timing = timing;
                 var saved = _caught;

@@ -30,6 +30,9 @@ public static class RoutineRuntime
 
     [ThreadStatic] private static int _depth;
 
+    /// <summary>Nesting of routine calls allowed before "stack depth limit exceeded" (PostgreSQL's max_stack_depth, by count).</summary>
+    private const int MaxDepth = 150;
+
     public static string Signature(RoutineDef f) => $"{f.Name}({string.Join(", ", f.InputTypes.Select(t => t.DisplayName))})";
 
     /// <summary>Checks a body's syntax when the routine is created (PostgreSQL's validator with check_function_bodies on).</summary>
@@ -67,8 +70,9 @@ public static class RoutineRuntime
         SqlBodies.TryGetValue(body, out var s) ? s : SqlBodies[body] = Parser.ParseScript(body);
 
     /// <summary>The "SQL function "f" statement 1" style context line of an error raised inside a routine.</summary>
-    private static TenonException WithContext(TenonException ex, string line)
+    private static TenonException? WithContext(TenonException ex, string line)
     {
+        // Used as an exception filter (it never catches): annotating before unwinding keeps deep recursion from piling up rethrows.
         ex.Where = ex.Where is null ? line : ex.Where + "\n" + line;
         return ex;
     }
@@ -76,7 +80,7 @@ public static class RoutineRuntime
     /// <summary>Runs a routine and returns its rows: one per result row for a set-returning one, else exactly one.</summary>
     public static List<object?[]> Run(RoutineDef f, object?[] args, ExecContext ctx, TriggerData? trigger = null)
     {
-        if (++_depth > 400)
+        if (++_depth > MaxDepth)
         {
             _depth = 0;
             throw new TenonException(SqlState.StatementTooComplex, "stack depth limit exceeded",
@@ -133,9 +137,9 @@ public static class RoutineRuntime
             {
                 last = ctx.Session.ExecuteInRoutine(statements[i], inner);
             }
-            catch (TenonException ex)
+            catch (TenonException ex) when (WithContext(ex, $"SQL function \"{f.Name}\" statement {i + 1}") is null)
             {
-                throw WithContext(ex, $"SQL function \"{f.Name}\" statement {i + 1}");
+                throw;
             }
         }
         if (f.ReturnType.Id == TypeId.Void && f.ResultColumns is null) return [[null]];
