@@ -145,3 +145,30 @@ select proname, prokind, proretset, proisstrict from pg_proc where proname in ('
 select pg_get_triggerdef(oid), pg_get_triggerdef(oid, true) from pg_trigger where tgrelid = 'tr_cat'::regclass order by tgname;
 drop table tr_cat;
 select count(*) from pg_trigger where tgname like 'tr_cat%';
+
+-- INSTEAD OF triggers on a view
+create table io_base (id int primary key, label text);
+create view io_v as select id, label, upper(label) as big from io_base;
+create function io_fn() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into io_base values (new.id, new.label);
+    return new;
+  elsif tg_op = 'UPDATE' then
+    update io_base set label = new.label where id = old.id;
+    return new;
+  else
+    delete from io_base where id = old.id;
+    return old;
+  end if;
+end $$;
+create trigger io_t instead of insert or update or delete on io_v for each row execute function io_fn();
+insert into io_v values (1, 'a', 'ignored'), (2, 'b', null);
+insert into io_v (id, label) select 3, 'c';
+select * from io_v order by id;
+update io_v set label = label || '!' where id >= 2;
+select * from io_v order by id;
+delete from io_v where id = 1;
+select * from io_base order by id;
+create trigger io_bad instead of insert on io_base for each row execute function io_fn();
+create trigger io_bad2 before insert on io_v for each row execute function io_fn();

@@ -29,6 +29,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
     public StatementResult Insert(InsertStatement stmt)
     {
+        if (stmt.With is null && InsteadOfInsert(stmt) is { } insteadOf) return insteadOf;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
@@ -256,6 +257,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
     public StatementResult Update(UpdateStatement stmt)
     {
+        if (stmt.With is null && stmt.From.Count == 0 && stmt.Returning is null
+            && InsteadOfUpdateOrDelete(stmt.Table, stmt.Alias, stmt.Where, stmt.Set, stmt.Position, isUpdate: true) is { } insteadOf) return insteadOf;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
@@ -300,6 +303,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
     public StatementResult Delete(DeleteStatement stmt)
     {
+        if (stmt.With is null && stmt.Using.Count == 0 && stmt.Returning is null
+            && InsteadOfUpdateOrDelete(stmt.Table, stmt.Alias, stmt.Where, null, stmt.Position, isUpdate: false) is { } insteadOf) return insteadOf;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
