@@ -165,6 +165,7 @@ public sealed partial class Session
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
         SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
+        SelectStatement when RoutinesMayWrite() => true,
         SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         PrepareStatement or DeallocateStatement => false,
@@ -208,6 +209,7 @@ public sealed partial class Session
             case UnsupportedStatement u:
                 throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = u.Position };
         }
+        if (DispatchRoutineStatement(stmt, ctx) is { } routineResult) return routineResult;
         throw new TenonException(SqlState.FeatureNotSupported, $"{stmt.GetType().Name.Replace("Statement", "")} is not supported by Tenon yet") { Position = stmt.Position };
     }
 

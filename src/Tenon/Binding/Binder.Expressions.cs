@@ -121,6 +121,7 @@ public sealed partial class Binder
     private BoundExpr BindParam(ParamRef p)
     {
         if (ParameterTypes.TryGetValue(p.Number, out var known)) return new ParamExpr(p.Number, known);
+        if (_ctx.ParameterTypes is { } declared && p.Number >= 1 && p.Number <= declared.Count) return new ParamExpr(p.Number, declared[p.Number - 1]);
         var ps = _ctx.Parameters;
         if (ps is null || p.Number > ps.Count || p.Number < 1)
             throw new TenonException(SqlState.UndefinedParameter, $"there is no parameter ${p.Number}") { Position = p.Position };
@@ -164,6 +165,7 @@ public sealed partial class Binder
                 return MakeColumn(col, level, s, c.Position);
             }
         }
+        if (_ctx.Variables?.Resolve(names, c.Position) is { } variable) return variable;
         if (names[^1] == "tableoid" && TableOidColumn(names, scope, c.Position) is { } tableOid) return tableOid;
         // The other system columns describe a row version, which a CHECK constraint cannot see.
         if (NoSubqueriesIn == "check constraint" && names[^1] is "ctid" or "xmin" or "cmin" or "xmax" or "cmax"

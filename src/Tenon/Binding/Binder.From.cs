@@ -202,6 +202,7 @@ public sealed partial class Binder
             var scan = new FunctionScanNode(subArgs, (values, _) => Subscripts(values), [new PlanColumn(column, SqlType.Int4)]);
             return AddEntry(scan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
         }
+        if (name != "generate_series" && BindUserFunctionTable(fn, scope) is { } routineScan) return routineScan;
         if (name != "generate_series")
             throw new TenonException(SqlState.FeatureNotSupported, $"function {name} in FROM is not supported yet") { Position = fn.Position };
         // A function in FROM may always read the FROM items before it (it is implicitly LATERAL).

@@ -12,7 +12,7 @@ public sealed partial class Binder
     private BoundExpr BindFunction(FunctionCall f, Scope? scope)
     {
         var name = f.Name.Name;
-        if (f.Name.Schema is not null and not "pg_catalog" and not "public")
+        if (f.Name.Schema is not null and not "pg_catalog" and not "public" && !Catalog.Schemas.Contains(Session.SearchPath.Qualifier(f.Name.Schema)))
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{f.Name.Schema}\" does not exist") { Position = f.Position };
 
         if (f.Over is not null)
@@ -44,6 +44,7 @@ public sealed partial class Binder
 
         var bound = f.Args.Select(a => BindExpr(a, scope)).ToList();
         var fn = Functions.Resolve(name, bound.Select(b => b.Type).ToList(), Catalog);
+        if (fn is null && BindUserFunction(f, bound) is { } userCall) return userCall;
         if (fn is null)
         {
             var sig = string.Join(", ", bound.Select(b => b.Type.DisplayName));

@@ -78,7 +78,8 @@ public sealed partial class SystemCatalog
         ImmutableDictionary<string, uint>? schemaOids = null,
         ImmutableDictionary<uint, UserTypeDef>? userTypes = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
-            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, schemaOids ?? SchemaOidsByName, userTypes ?? UserTypes);
+            names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, schemaOids ?? SchemaOidsByName, userTypes ?? UserTypes)
+        { Routines = Routines };
 
     /// <summary>Rebuilds a catalog from its parts exactly as they were (loading a database file).</summary>
     internal static SystemCatalog Restore(
@@ -284,7 +285,7 @@ public sealed partial class SystemCatalog
         var sequences = Sequences.SetItems(Sequences.Values.Where(q => q.Schema == from).Select(q => KeyValuePair.Create(q.Oid, q with { Schema = to })));
         var views = Views.SetItems(Views.Values.Where(v => v.Schema == from).Select(v => KeyValuePair.Create(v.Oid, v with { Schema = to })));
         return new SystemCatalog(tables, Indexes, sequences, views, names, Schemas.Remove(from).Add(to), Extensions, Comments,
-            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes);
+            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes) { Routines = Routines };
     }
 
     /// <summary>Sets (or with null/empty text removes, as PostgreSQL does) the comment on an object.</summary>

@@ -2,7 +2,7 @@ using Tenon.Catalog;
 
 namespace Tenon.Constraints;
 
-public enum ConstraintEventKind { ChildCheck, ParentDelete, ParentUpdate, UniqueRecheck }
+public enum ConstraintEventKind { ChildCheck, ParentDelete, ParentUpdate, UniqueRecheck, AfterTrigger }
 
 /// <summary>
 /// A queued constraint event (PostgreSQL's after-trigger event for RI triggers and for the

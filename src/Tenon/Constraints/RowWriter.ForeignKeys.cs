@@ -46,6 +46,7 @@ public sealed partial class RowWriter
         // One event per written row, cascades included: a long cascade can be cancelled.
         _ctx.Session.CheckForInterrupts();
         if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
+        if (e.Kind == ConstraintEventKind.AfterTrigger) { RunAfterTrigger(e); return; }
         if (!Catalog.Tables.TryGetValue(e.ForeignKey.TableOid, out var child)) return;
         ForeignKeyDef? fk = null;
         foreach (var f in child.ForeignKeys)

@@ -57,15 +57,18 @@ public sealed partial class RowWriter
     /// </summary>
     public long Insert(TableDef table, object?[] row, bool rowChecked = false)
     {
+        if (!FireBeforeRow(table, "insert", null, row)) return -1;
         if (!rowChecked) CheckRow(table, row);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
+        QueueAfterRow(table, "insert", null, row, beforeRi: true);
         for (var i = 0; i < table.Indexes.Count; i++)
             AddToIndex(table, wt, i, row, rowId);
         // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
         // then passes); for a deferred key that pending event is visible: TRUNCATE refuses the table.
         foreach (var fk in table.ForeignKeys)
             if (fk.Deferrable || ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
+        QueueAfterRow(table, "insert", null, row, beforeRi: false);
         return rowId;
     }
 
@@ -76,6 +79,7 @@ public sealed partial class RowWriter
     /// </summary>
     public long Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
     {
+        if (!FireBeforeRow(table, "update", oldRow, newRow)) return -1;
         CheckRow(table, newRow);
         CheckNotChangedConcurrently(table, rowId, oldRow);
         var wt = Tx.Write(table.Oid);
@@ -87,6 +91,7 @@ public sealed partial class RowWriter
                 wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, index, oldRow), rowId, Tx.Token);
             AddToIndex(table, wt, i, newRow, newRowId);
         }
+        QueueAfterRow(table, "update", oldRow, newRow, beforeRi: true);
         // PostgreSQL fires a row's RI triggers in name order: the referenced side's actions
         // (RI_ConstraintTrigger_a_…) before the referencing side's checks (…_c_…), so in a
         // self-referencing table a cascade can replace the row before its check runs.
@@ -98,21 +103,26 @@ public sealed partial class RowWriter
         foreach (var fk in table.ForeignKeys)
             if ((!SameKey(fk.Columns, oldRow, newRow, byImage: false) || Tx.WroteRow(table.Oid, rowId)) && ChildCheckNeeded(fk, newRow))
                 _events.Enqueue(ConstraintEvent.ChildCheck(fk, newRowId, newRow));
+        QueueAfterRow(table, "update", oldRow, newRow, beforeRi: false);
         return newRowId;
     }
 
     /// <summary>Deletes a row.</summary>
-    public void Delete(TableDef table, long rowId, object?[] oldRow)
+    public bool Delete(TableDef table, long rowId, object?[] oldRow)
     {
         CheckNotChangedConcurrently(table, rowId, oldRow);
+        if (!FireBeforeRow(table, "delete", oldRow, null)) return false;
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Delete(rowId, Tx.Token);
         for (var i = 0; i < table.Indexes.Count; i++)
             if (IndexCovers(table, table.Indexes[i], oldRow))
                 wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, table.Indexes[i], oldRow), rowId, Tx.Token);
+        QueueAfterRow(table, "delete", oldRow, null, beforeRi: true);
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
+        QueueAfterRow(table, "delete", oldRow, null, beforeRi: false);
+        return true;
     }
 
     /// <summary>

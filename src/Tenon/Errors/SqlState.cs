@@ -86,6 +86,16 @@ public static class SqlState
     public const string InvalidColumnDefinition = "42611";
     public const string InvalidTableDefinition = "42P16";
     public const string InvalidObjectDefinition = "42P17";
+    public const string InvalidFunctionDefinition = "42P13";
+    public const string RaiseException = "P0001";
+    public const string NoDataFound = "P0002";
+    public const string TooManyRows = "P0003";
+    public const string AssertFailure = "P0004";
+    public const string CaseNotFound = "20000";
+    public const string InvalidTransactionTermination = "2D000";
+    public const string StackedDiagnosticsAccessedWithoutActiveHandler = "0Z002";
+    public const string ErrorInAssignment = "22005";
+    public const string FunctionExecutedNoReturnStatement = "2F005";
     public const string ObjectNotInPrerequisiteState = "55000";
     public const string ObjectInUse = "55006";
     public const string LockNotAvailable = "55P03";

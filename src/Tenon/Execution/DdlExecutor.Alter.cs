@@ -262,6 +262,8 @@ public sealed partial class DdlExecutor
                     throw new TenonException(SqlState.FeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint",
                         $"Table \"{Catalog.Table(referencing).Name}\" references \"{Catalog.Table(o).Name}\".",
                         $"Truncate table \"{Catalog.Table(referencing).Name}\" at the same time, or use TRUNCATE ... CASCADE.");
+        var triggers = new RowWriter(ctx);
+        foreach (var o in oids) triggers.FireStatementTriggers(Catalog.Table(o), "truncate", 'B');
         foreach (var o in oids)
         {
             var t = Catalog.Table(o);
@@ -272,6 +274,8 @@ public sealed partial class DdlExecutor
                 foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == o).ToList())
                     RestartSequence(seq);
         }
+        foreach (var o in oids) triggers.FireStatementTriggers(Catalog.Table(o), "truncate", 'A');
+        triggers.Finish();
         return new StatementResult("TRUNCATE TABLE");
     }
 
@@ -510,6 +514,9 @@ public sealed partial class DdlExecutor
                 }
                 case OwnerToAction owner:
                     CheckOwner(owner);
+                    break;
+                case TriggerEnableAction te:
+                    SetTriggerEnabled(table, te.Name, te.Enable, te.UserOnly);
                     break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };

@@ -209,10 +209,14 @@ public sealed partial class DmlExecutor
             foreach (var (col, expr) in action.Sets)
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
             // The updated row lives on under a new row id (a new tuple version); that is the one to guard.
-            touched.Add(writer.Update(table, rowId, existing!, newRow));
+            var updatedId = writer.Update(table, rowId, existing!, newRow);
+            if (updatedId < 0) return null;
+            touched.Add(updatedId);
             return newRow;
         }
-        touched.Add(writer.Insert(table, row, rowChecked: true));
+        var insertedId = writer.Insert(table, row, rowChecked: true);
+        if (insertedId < 0) return null;
+        touched.Add(insertedId);
         return row;
     }
 }

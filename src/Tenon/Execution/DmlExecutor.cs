@@ -39,6 +39,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// <summary>Binds an INSERT into a function that runs it (see the class summary).</summary>
     internal Func<ExecContext, StatementResult> BindInsert(InsertStatement stmt)
     {
+        if (stmt.With is null && HasInsteadOf(stmt.Table, stmt.Position, "insert")) return ec => new DmlExecutor(ec).InsteadOfInsert(stmt)!;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
@@ -152,6 +153,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return ec =>
         {
             var writer = new RowWriter(ec);
+            writer.FireStatementTriggers(realTable, "insert", 'B');
             var rowsToInsert = produceRows(ec, writer);
             var output = returning is null ? null : new List<object?[]>();
             var touched = conflict is null ? null : new HashSet<long>();
@@ -160,12 +162,17 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             foreach (var row in rowsToInsert)
             {
                 var written = row;
-                if (conflict is null) writer.Insert(realTable, row);
+                if (conflict is null)
+                {
+                    // A BEFORE ROW trigger returning NULL skips the row.
+                    if (writer.Insert(realTable, row) < 0) continue;
+                }
                 else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
                 else continue;
                 count++;
                 if (output is not null) output.Add(returning!.Value.Exprs.Select(e => e.Eval(written, ec)).ToArray());
             }
+            writer.FireStatementTriggers(realTable, "insert", 'A');
             writer.Finish();
             return new StatementResult(count == 1 ? "INSERT 0 1" : $"INSERT 0 {count}", returning?.Columns, output);
         };
@@ -270,6 +277,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// <summary>Binds an UPDATE into a function that runs it (see the class summary).</summary>
     internal Func<ExecContext, StatementResult> BindUpdate(UpdateStatement stmt)
     {
+        if (stmt.With is null && stmt.From.Count == 0 && stmt.Returning is null
+            && HasInsteadOf(stmt.Table, stmt.Position, "update"))
+            return ec => new DmlExecutor(ec).InsteadOfUpdateOrDelete(stmt.Table, stmt.Alias, stmt.Where, stmt.Set, stmt.Position, isUpdate: true)!;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
@@ -286,6 +296,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning)
     {
         var writer = new RowWriter(ctx);
+        writer.FireStatementTriggers(realTable, "update", 'B');
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
         var output = new List<object?[]>();
@@ -301,6 +312,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
             if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
             var newRowId = writer.Update(realTable, rowId, current, newRow);
+            if (newRowId < 0) continue;
             count++;
             if (returning is not null)
             {
@@ -311,6 +323,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
             }
         }
+        writer.FireStatementTriggers(realTable, "update", 'A');
         writer.Finish();
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
@@ -320,6 +333,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// <summary>Binds a DELETE into a function that runs it (see the class summary).</summary>
     internal Func<ExecContext, StatementResult> BindDelete(DeleteStatement stmt)
     {
+        if (stmt.With is null && stmt.Using.Count == 0 && stmt.Returning is null
+            && HasInsteadOf(stmt.Table, stmt.Position, "delete"))
+            return ec => new DmlExecutor(ec).InsteadOfUpdateOrDelete(stmt.Table, stmt.Alias, stmt.Where, null, stmt.Position, isUpdate: false)!;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
@@ -335,19 +351,26 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         (BoundExpr[] Exprs, ResultColumn[] Columns)? returning)
     {
         var writer = new RowWriter(ctx);
+        writer.FireStatementTriggers(realTable, "delete", 'B');
         var output = new List<object?[]>();
         var seen = new HashSet<long>();
+        var skipped = 0;
         var rowIdSlot = table.Columns.Count;
         foreach (var input in plan.Execute(ctx).ToList())
         {
             var rowId = (long)input[rowIdSlot]!;
             if (!seen.Add(rowId)) continue;
             var oldRow = input[..table.Columns.Count];
-            writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
+            if (!writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow))
+            {
+                skipped++;
+                continue;
+            }
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
         }
+        writer.FireStatementTriggers(realTable, "delete", 'A');
         writer.Finish();
-        return new StatementResult($"DELETE {seen.Count}", returning?.Columns, returning is null ? null : output);
+        return new StatementResult($"DELETE {seen.Count - skipped}", returning?.Columns, returning is null ? null : output);
     }
 
     private (BoundExpr[] Exprs, ResultColumn[] Columns)? BindReturning(Binder binder, TableDef table, IReadOnlyList<SelectItem>? items, string? alias, Scope? scope = null)

@@ -1,4 +1,5 @@
 using Tenon.Transactions;
+using Tenon.Execution.Expressions;
 using Tenon.Types;
 
 namespace Tenon.Execution;
@@ -34,7 +35,20 @@ public sealed class ExecContext
     /// </summary>
     public object?[]? LateralRow { get; set; }
 
+    /// <summary>Names a routine body may use besides columns: a PL/pgSQL block's variables, a SQL function's parameters.</summary>
+    public IVariableScope? Variables { get; init; }
+
+    /// <summary>Declared types of the parameters $n (a SQL function's arguments), when known.</summary>
+    public IReadOnlyList<SqlType>? ParameterTypes { get; init; }
+
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
     public Dictionary<object, object?> Cache => _cache ??= new(ReferenceEqualityComparer.Instance);
     private Dictionary<object, object?>? _cache;
+}
+
+/// <summary>Resolves a name the binder did not find among the columns in scope (routine variables and parameters).</summary>
+public interface IVariableScope
+{
+    /// <summary>The expression a (possibly qualified) name stands for, or null when it names nothing here.</summary>
+    BoundExpr? Resolve(IReadOnlyList<string> names, int position);
 }

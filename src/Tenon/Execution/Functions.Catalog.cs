@@ -62,7 +62,8 @@ public static partial class Functions
                     return catalog.Tables.TryGetValue(oid, out var t) && !t.Temporary;
                 });
             case "pg_get_triggerdef" when (n == 1 || (n == 2 && IsBool(1))) && IsOid(0):
-                return new(n == 1 ? [SqlType.Oid] : [SqlType.Oid, SqlType.Bool], SqlType.Text, (_, _) => null);
+                return new(n == 1 ? [SqlType.Oid] : [SqlType.Oid, SqlType.Bool], SqlType.Text,
+                    (a, ctx) => Routines.TriggerDefinition.Print((uint)a[0]!, a.Length > 1 && a[1] is true, ctx));
             case "pg_get_statisticsobjdef_columns" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Text, (_, _) => null);
             case "quote_ident" when n == 1 && IsText(0):

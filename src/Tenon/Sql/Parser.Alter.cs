@@ -55,6 +55,7 @@ public sealed partial class Parser
             if (Cur.Kind is TokenKind.Semicolon or TokenKind.EndOfInput) throw Error();
             return Unsupported("ALTER " + t.Text.ToUpperInvariant());
         }
+        if (t.Is("function") || t.Is("procedure") || t.Is("routine")) return ParseAlterRoutine(alter);
         if (t.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.None && CreatableObjects.Contains(t.Text)
             || t.Is("system") || t.Is("large") || t.Is("default") || t.Is("operator") || t.Is("owned"))
         {
@@ -160,6 +161,15 @@ public sealed partial class Parser
             AcceptKw("column");
             var col = ParseColId();
             return ParseAlterColumn(col);
+        }
+        if ((Cur.Is("enable") || Cur.Is("disable")) && (At(1).Is("trigger") || (At(1).Is("replica") || At(1).Is("always")) && At(2).Is("trigger")))
+        {
+            var enable = Advance().Is("enable");
+            if (!AcceptKw("replica")) AcceptKw("always");
+            ExpectKw("trigger");
+            if (AcceptKw("all")) return new TriggerEnableAction(null, enable, false);
+            if (AcceptKw("user")) return new TriggerEnableAction(null, enable, true);
+            return new TriggerEnableAction(ParseColId(), enable, false);
         }
         if (Cur.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.Reserved || Cur.Is("not") && At(1).Is("of"))
         {

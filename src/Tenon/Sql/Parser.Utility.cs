@@ -69,6 +69,8 @@ public sealed partial class Parser
                 case "fetch":
                 case "move":
                     return ParseFetch();
+                case "do" when At(1).Kind == TokenKind.String || At(1).Is("language"): return ParseDo();
+                case "call": return ParseCall();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {

@@ -22,7 +22,8 @@ namespace Tenon.Wal;
 ///   comments           varint n, n × (4 bytes class oid, 4 bytes object oid, 4 bytes sub id, string text)
 ///
 /// User types (enums, domains) follow separately (<see cref="WriteUserTypes"/>), and only when
-/// there are any, so files without them read the same as before they existed.
+/// there are any, so files without them read the same as before they existed; so do user
+/// functions and triggers (<see cref="WriteRoutines"/>).
 /// </summary>
 internal static class CatalogCodec
 {
@@ -64,6 +65,20 @@ internal static class CatalogCodec
 
     /// <summary>The catalog's enum types and domains: varint n, n × EnumTypeDef or DomainDef object.</summary>
     public static void WriteUserTypes(BinaryWriter w, SystemCatalog catalog) => WriteAll(w, catalog.UserTypes.Values.OrderBy(t => t.Oid));
+
+    /// <summary>The catalog's user functions and triggers: varint n, n × RoutineDef object; varint m, m × TriggerDef object.</summary>
+    public static void WriteRoutines(BinaryWriter w, SystemCatalog catalog)
+    {
+        WriteAll(w, catalog.Routines.Functions.Values.OrderBy(f => f.Oid));
+        WriteAll(w, catalog.Routines.Triggers.Values.OrderBy(t => t.Oid));
+    }
+
+    public static SystemCatalog ReadRoutines(BinaryReader r, SystemCatalog catalog)
+    {
+        var functions = ReadAll<RoutineDef>(r).ToImmutableDictionary(f => f.Oid);
+        var triggers = ReadAll<TriggerDef>(r).ToImmutableDictionary(t => t.Oid);
+        return catalog.WithRoutines(new RoutineCatalog(functions, triggers));
+    }
 
     public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>
         catalog.WithRestoredUserTypes(ReadAll<UserTypeDef>(r).ToImmutableDictionary(t => t.Oid));

@@ -24,6 +24,7 @@ namespace Tenon.Wal;
 ///                     1 = is_called, 2 = initialized): non-transactional sequence state
 ///   4 user types      right after a catalog that has enum types or domains: the catalog's
 ///                     <see cref="SystemCatalog.UserTypes"/> (<see cref="CatalogCodec.WriteUserTypes"/>)
+///   5 routines        right after a catalog that has user functions or triggers (<see cref="CatalogCodec.WriteRoutines"/>)
 ///
 /// Operations appear in the order catalog, tables, sequences, and are applied in that order.
 /// </summary>
@@ -97,6 +98,11 @@ internal sealed class CommitRecord
                     w.Write((byte)4);
                     CatalogCodec.WriteUserTypes(w, Catalog);
                 }
+                if (!Catalog.Routines.Functions.IsEmpty || !Catalog.Routines.Triggers.IsEmpty)
+                {
+                    w.Write((byte)5);
+                    CatalogCodec.WriteRoutines(w, Catalog);
+                }
             }
             foreach (var t in Tables)
             {
@@ -148,6 +154,9 @@ internal sealed class CommitRecord
                     break;
                 case 4:
                     record.Catalog = CatalogCodec.ReadUserTypes(r, record.Catalog ?? throw new InvalidDataException("user types without a catalog"));
+                    break;
+                case 5:
+                    record.Catalog = CatalogCodec.ReadRoutines(r, record.Catalog ?? throw new InvalidDataException("routines without a catalog"));
                     break;
                 case 2:
                 {

@@ -34,7 +34,9 @@ internal static class SnapshotFile
         {
             w.Write((byte)1);
             CatalogCodec.Write(w, catalog, nextOid);
-            if (!catalog.UserTypes.IsEmpty) CatalogCodec.WriteUserTypes(w, catalog);
+            var routines = !catalog.Routines.Functions.IsEmpty || !catalog.Routines.Triggers.IsEmpty;
+            if (!catalog.UserTypes.IsEmpty || routines) CatalogCodec.WriteUserTypes(w, catalog);
+            if (routines) CatalogCodec.WriteRoutines(w, catalog);
         });
         long totalRows = 0;
         var tables = version.Data.Where(p => catalog.Tables.ContainsKey(p.Key)).OrderBy(p => p.Key).ToList();
@@ -112,6 +114,7 @@ internal static class SnapshotFile
                         if (state is not null) throw new InvalidDataException("it has two catalogs");
                         var catalog = CatalogCodec.Read(r, out var nextOid);
                         if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadUserTypes(r, catalog);
+                        if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadRoutines(r, catalog);
                         state = new ReplayState(SystemCatalog.Empty, nextOid, header.Sequence);
                         state.SetCatalog(catalog, nextOid);
                         break;

@@ -3,13 +3,12 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// Catalogs of objects Tenon does not have: table inheritance (pg_inherits), triggers
-/// (pg_trigger; Tenon enforces foreign keys without PostgreSQL's internal triggers), row-level
+/// Catalogs of objects Tenon does not have: table inheritance (pg_inherits), row-level
 /// security policies (pg_policy), extended statistics (pg_statistic_ext) and logical replication
 /// publications (pg_publication, pg_publication_rel, pg_publication_namespace). They exist, with
 /// PostgreSQL's columns, so that queries joining them (psql's \d) run, and they are empty.
-/// "char" columns are text and pg_node_tree columns text; the int2vector columns (stxkeys, prattrs,
-/// tgattr) are int2[] and stxkind ("char"[]) is text[].
+/// "char" columns are text and pg_node_tree columns text; the int2vector columns (stxkeys, prattrs)
+/// are int2[] and stxkind ("char"[]) is text[].
 /// </summary>
 public static class PgAbsentObjects
 {
@@ -17,15 +16,6 @@ public static class PgAbsentObjects
 
     public static SystemRelation Inherits { get; } = Empty("pg_inherits", 2611,
         [new("inhrelid", SqlType.Oid), new("inhparent", SqlType.Oid), new("inhseqno", SqlType.Int4), new("inhdetachpending", SqlType.Bool)]);
-
-    public static SystemRelation Trigger { get; } = Empty("pg_trigger", 2620,
-        [
-            new("oid", SqlType.Oid), new("tgrelid", SqlType.Oid), new("tgparentid", SqlType.Oid), new("tgname", SqlType.Name),
-            new("tgfoid", SqlType.Oid), new("tgtype", SqlType.Int2), new("tgenabled", SqlType.Text), new("tgisinternal", SqlType.Bool),
-            new("tgconstrrelid", SqlType.Oid), new("tgconstrindid", SqlType.Oid), new("tgconstraint", SqlType.Oid),
-            new("tgdeferrable", SqlType.Bool), new("tginitdeferred", SqlType.Bool), new("tgnargs", SqlType.Int2),
-            new("tgattr", SqlType.ArrayOf(SqlType.Int2)), new("tgargs", SqlType.Bytea), new("tgqual", SqlType.Text), new("tgoldtable", SqlType.Name), new("tgnewtable", SqlType.Name),
-        ]);
 
     public static SystemRelation Policy { get; } = Empty("pg_policy", 3256,
         [

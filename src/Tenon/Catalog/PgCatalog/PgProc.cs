@@ -6,8 +6,8 @@ namespace Tenon.Catalog.PgCatalog;
 /// pg_proc: the input, output, binary receive/send and typmod functions of the types in pg_type,
 /// with PostgreSQL's oids and names, so that pg_type's function columns resolve (clients such
 /// as Npgsql join typreceive to pg_proc to recognise array types). Tenon implements these as its
-/// text and binary I/O, not as SQL-callable functions; its SQL-callable functions are resolved
-/// by name in code and are not listed here yet. Columns are a subset of PostgreSQL's.
+/// text and binary I/O, not as SQL-callable functions; its built-in SQL-callable functions are
+/// resolved by name in code and are not listed here yet. User-defined functions and procedures follow. Columns are a subset of PostgreSQL's.
 /// </summary>
 public static class PgProc
 {
@@ -26,7 +26,16 @@ public static class PgProc
             new("oid", SqlType.Oid), new("proname", SqlType.Name), new("pronamespace", SqlType.Oid), new("proowner", SqlType.Oid),
             new("prolang", SqlType.Oid), new("prokind", SqlType.Text), new("proisstrict", SqlType.Bool), new("proretset", SqlType.Bool),
         ],
-        _ => Procedures.Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false }));
+        catalog => Procedures.Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false })
+            .Concat(catalog.Functions.Values.OrderBy(f => f.Oid).Select(f => new object?[]
+            {
+                f.Oid, f.Name, catalog.SchemaOid(f.Schema), SchemaOids.BootstrapSuperuser, f.Language == "sql" ? SqlLanguage : PlpgsqlLanguage,
+                f.Kind.ToString(), f.Strict, f.ReturnsSet,
+            })));
+
+    /// <summary>pg_language oids: sql is fixed (14); plpgsql's is the one initdb gives it in PostgreSQL 15.</summary>
+    private const uint SqlLanguage = 14;
+    private const uint PlpgsqlLanguage = 13576;
 
     /// <summary>A type's name in a function signature: format_type's, except that unmodified bpchar reads "character" there.</summary>
     public static string ArgumentTypeName(string formatted) => formatted == "bpchar" ? "character" : formatted;

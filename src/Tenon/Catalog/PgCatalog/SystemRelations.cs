@@ -29,7 +29,7 @@ public static class SystemRelations
         PgRoles.Relation,
         PgSequences.Relation,
         PgAbsentObjects.Inherits,
-        PgAbsentObjects.Trigger,
+        PgTrigger.Relation,
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,
         PgAbsentObjects.Publication,

@@ -282,9 +282,9 @@ public sealed class CopyExecutor(ExecContext ctx)
                         row[col.Number - 1] = writer.DefaultValue(table, col);
                 if (target.Where is { } where && where.Eval(row, ctx) is not true) continue;
                 uniqueStage = true;
-                writer.Insert(table, row);
+                var inserted = writer.Insert(table, row);
                 uniqueStage = false;
-                count++;
+                if (inserted >= 0) count++;
             }
         }
         catch (TenonException ex) when (ex.Where is null)

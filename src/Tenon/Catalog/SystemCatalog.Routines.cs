@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace Tenon.Catalog;
+
+/// <summary>User-defined functions, procedures and triggers of a catalog.</summary>
+public sealed record RoutineCatalog(ImmutableDictionary<uint, RoutineDef> Functions, ImmutableDictionary<uint, TriggerDef> Triggers)
+{
+    public static RoutineCatalog Empty { get; } = new(ImmutableDictionary<uint, RoutineDef>.Empty, ImmutableDictionary<uint, TriggerDef>.Empty);
+}
+
+public sealed partial class SystemCatalog
+{
+    public RoutineCatalog Routines { get; private set; } = RoutineCatalog.Empty;
+
+    public ImmutableDictionary<uint, RoutineDef> Functions => Routines.Functions;
+
+    public SystemCatalog WithRoutines(RoutineCatalog routines)
+    {
+        var c = With();
+        c.Routines = routines;
+        return c;
+    }
+
+    public SystemCatalog PutFunction(RoutineDef f) => WithRoutines(Routines with { Functions = Routines.Functions.SetItem(f.Oid, f) });
+
+    public SystemCatalog RemoveFunction(uint oid) =>
+        WithRoutines(Routines with { Functions = Routines.Functions.Remove(oid) });
+
+    public SystemCatalog PutTrigger(TriggerDef t) => WithRoutines(Routines with { Triggers = Routines.Triggers.SetItem(t.Oid, t) });
+
+    public SystemCatalog RemoveTrigger(uint oid) => WithRoutines(Routines with { Triggers = Routines.Triggers.Remove(oid) });
+
+    /// <summary>Functions and procedures of this name visible in <paramref name="schemas"/> (the first schema holding any wins).</summary>
+    public List<RoutineDef> FunctionsNamed(string name, IEnumerable<string> schemas)
+    {
+        if (Routines.Functions.IsEmpty) return new List<RoutineDef>();
+        foreach (var s in schemas)
+        {
+            var found = Routines.Functions.Values.Where(f => f.Name == name && f.Schema == s).OrderBy(f => f.Oid).ToList();
+            if (found.Count > 0) return found;
+        }
+        return new List<RoutineDef>();
+    }
+
+    /// <summary>The triggers of a table, in name order (the order PostgreSQL fires them in).</summary>
+    public IReadOnlyList<TriggerDef> TriggersOf(uint tableOid)
+    {
+        if (Routines.Triggers.IsEmpty) return Array.Empty<TriggerDef>();
+        return Routines.Triggers.Values.Where(t => t.TableOid == tableOid).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+    }
+}

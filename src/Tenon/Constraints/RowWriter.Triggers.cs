@@ -1,0 +1,143 @@
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution;
+using Tenon.Execution.Expressions;
+using Tenon.Execution.Routines;
+
+namespace Tenon.Constraints;
+
+/// <summary>
+/// An AFTER ROW trigger's event in the writer's queue. PostgreSQL keeps user triggers and the
+/// foreign keys' RI triggers in one after-trigger queue, each row's events in trigger-name order;
+/// so this queue holds both, and a user trigger named before "RI_ConstraintTrigger" is queued
+/// ahead of the row's foreign-key events (a constraint trigger's pg_constraint type is 't').
+/// </summary>
+public sealed record TriggerEventDef(TriggerDef Trigger, string Op, object?[]? Old, object?[]? New) : ConstraintDef(Trigger.Name, Trigger.Oid, Trigger.TableOid)
+{
+    public override char Kind => 't';
+}
+
+/// <summary>User triggers on the row path: BEFORE ROW triggers change or skip a row, AFTER ROW ones are queued.</summary>
+public sealed partial class RowWriter
+{
+    private const string RiTriggerPrefix = "RI_ConstraintTrigger";
+
+    private IReadOnlyList<TriggerDef> RowTriggers(TableDef table, char timing, string ev) =>
+        Catalog.Routines.Triggers.IsEmpty ? Array.Empty<TriggerDef>()
+            : Catalog.TriggersOf(table.Oid).Where(t => t.ForEachRow && t.Timing == timing && t.Enabled != 'D' && t.Fires(ev)).ToList();
+
+    /// <summary>
+    /// Runs the BEFORE ROW triggers of an insert (old null), update or delete (new null). Returns
+    /// false when one returned NULL (the row is skipped); otherwise a changed row is copied into
+    /// <paramref name="newRow"/>.
+    /// </summary>
+    private bool FireBeforeRow(TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
+    {
+        var triggers = RowTriggers(table, 'B', ev);
+        if (triggers.Count == 0) return true;
+        var current = newRow;
+        foreach (var t in triggers)
+        {
+            if (!Applies(t, table, ev, oldRow, current)) continue;
+            var result = Fire(t, table, ev, oldRow, current);
+            if (result is null) return false;
+            if (current is not null) current = result;
+        }
+        if (current is not null && newRow is not null && !ReferenceEquals(current, newRow)) Array.Copy(current, newRow, newRow.Length);
+        return true;
+    }
+
+    /// <summary>Queues the AFTER ROW triggers of a written row, those named before the RI triggers or after them.</summary>
+    private void QueueAfterRow(TableDef table, string ev, object?[]? oldRow, object?[]? newRow, bool beforeRi)
+    {
+        var triggers = RowTriggers(table, 'A', ev);
+        foreach (var t in triggers)
+        {
+            if (string.CompareOrdinal(t.Name, RiTriggerPrefix) < 0 != beforeRi) continue;
+            if (!Applies(t, table, ev, oldRow, newRow)) continue;
+            var def = new TriggerEventDef(t, ev, oldRow, newRow) { Deferrable = t.Deferrable, InitiallyDeferred = t.InitiallyDeferred };
+            _events.Enqueue(new ConstraintEvent(ConstraintEventKind.AfterTrigger, def, 0, oldRow ?? newRow!, newRow));
+        }
+    }
+
+    private void RunAfterTrigger(ConstraintEvent e)
+    {
+        var def = (TriggerEventDef)e.Constraint;
+        if (!Catalog.Tables.TryGetValue(def.Trigger.TableOid, out var table)) return;
+        if (!Catalog.Routines.Triggers.TryGetValue(def.Trigger.Oid, out var live) || live.Enabled == 'D') return;
+        Fire(live, table, def.Op, def.Old, def.New);
+    }
+
+    /// <summary>UPDATE OF columns and the WHEN condition.</summary>
+    private bool Applies(TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
+    {
+        if (ev == "update" && t.UpdateColumns is { } cols && oldRow is not null && newRow is not null)
+        {
+            var changed = false;
+            foreach (var c in cols)
+                if (table.FindColumn(c) is { } col && !Equals(oldRow[col.Number - 1], newRow[col.Number - 1])) changed = true;
+            if (!changed) return false;
+        }
+        if (t.When is null) return true;
+        var scope = new TriggerRowScope(table, oldRow, newRow);
+        var inner = new ExecContext(_ctx.Session, _ctx.Transaction, null) { Variables = scope };
+        var binder = new Binding.Binder(inner);
+        var cond = binder.BindCondition(t.When, null, "WHEN");
+        return cond.Eval(Array.Empty<object?>(), inner) is true;
+    }
+
+    /// <summary>Calls the trigger function; returns the row it returned (null for NULL).</summary>
+    private object?[]? Fire(TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
+    {
+        if (!Catalog.Functions.TryGetValue(t.FunctionOid, out var fn))
+            throw new TenonException(SqlState.UndefinedFunction, $"function with OID {t.FunctionOid} does not exist");
+        var relation = new TableDefOrView(table.Oid, table.Name, table.Schema, RoutineTypes.RowColumns(table));
+        var data = new TriggerData(t, ev.ToUpperInvariant(), relation, oldRow is null ? null : Live(table, oldRow), newRow is null ? null : Live(table, newRow));
+        var rows = RoutineRuntime.Run(fn, [], _ctx, data);
+        if (rows.Count == 0 || rows[0] is not { } r) return null;
+        return Stored(table, r);
+    }
+
+    /// <summary>A stored row without its dropped columns (the row type a trigger sees).</summary>
+    private static object?[] Live(TableDef table, object?[] row) =>
+        table.Columns.Count == table.LiveColumns.Count() ? (object?[])row.Clone() : table.Columns.Where(c => !c.IsDropped).Select(c => row[c.Number - 1]).ToArray();
+
+    private static object?[] Stored(TableDef table, object?[] live)
+    {
+        if (table.Columns.Count == live.Length) return live;
+        var row = new object?[table.Columns.Count];
+        var k = 0;
+        foreach (var c in table.Columns)
+            if (!c.IsDropped) row[c.Number - 1] = live[k++];
+        return row;
+    }
+
+    /// <summary>
+    /// Statement-level triggers of a table: BEFORE ones run now (as the statement starts); AFTER
+    /// ones are queued behind the statement's row events, so <see cref="Finish"/> runs them (and
+    /// events a cascade queues while the queue runs come after them, as in PostgreSQL).
+    /// </summary>
+    public void FireStatementTriggers(TableDef table, string ev, char timing)
+    {
+        if (Catalog.Routines.Triggers.IsEmpty) return;
+        foreach (var t in Catalog.TriggersOf(table.Oid).Where(t => !t.ForEachRow && t.Timing == timing && t.Enabled != 'D' && t.Fires(ev)).ToList())
+        {
+            if (!Applies(t, table, ev, null, null)) continue;
+            if (timing == 'B') Fire(t, table, ev, null, null);
+            else _events.Enqueue(new ConstraintEvent(ConstraintEventKind.AfterTrigger, new TriggerEventDef(t, ev, null, null), 0, Array.Empty<object?>(), null));
+        }
+    }
+
+    /// <summary>NEW and OLD in a trigger's WHEN condition.</summary>
+    private sealed class TriggerRowScope(TableDef table, object?[]? oldRow, object?[]? newRow) : IVariableScope
+    {
+        public BoundExpr? Resolve(IReadOnlyList<string> names, int position)
+        {
+            if (names.Count != 2 || names[0] is not ("new" or "old")) return null;
+            var row = names[0] == "new" ? newRow : oldRow;
+            var col = table.FindColumn(names[1])
+                ?? throw new TenonException(SqlState.UndefinedColumn, $"column {names[0]}.{names[1]} does not exist") { Position = position };
+            return new ConstExpr(row?[col.Number - 1], col.Type);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Execution.Routines;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>CREATE/DROP/ALTER FUNCTION and PROCEDURE, CREATE/DROP TRIGGER, ALTER TABLE … ENABLE/DISABLE TRIGGER.</summary>
+public sealed partial class DdlExecutor
+{
+    public StatementResult CreateFunction(CreateFunctionStatement stmt)
+    {
+        var what = stmt.IsProcedure ? "procedure" : "function";
+        var schema = CreationSchema(stmt.Name, temporary: false);
+        var parameters = new List<RoutineParamDef>();
+        foreach (var p in stmt.Parameters.Concat(stmt.TableColumns ?? []))
+        {
+            var r = RoutineTypes.Resolve(p.Type, Catalog, Path);
+            if (r.IsTrigger)
+                throw new TenonException(SqlState.InvalidFunctionDefinition, "PL/pgSQL functions cannot accept type trigger");
+            parameters.Add(new RoutineParamDef(p.Name, r.Type, p.Mode, p.Default));
+        }
+        if (stmt.IsProcedure && parameters.Any(p => p.Mode == 'o'))
+            throw new TenonException(SqlState.InvalidFunctionDefinition, "procedures cannot have OUT arguments", hint: "INOUT arguments are permitted.");
+        var outputs = parameters.Where(p => p.IsOutput).ToList();
+        SqlType returnType;
+        var isTrigger = false;
+        uint relation = 0;
+        string returnName;
+        IReadOnlyList<(string, SqlType)>? columns = null;
+        if (stmt.ReturnType is { } rt)
+        {
+            var r = RoutineTypes.Resolve(rt, Catalog, Path);
+            (returnType, isTrigger, relation, columns, returnName) = (r.Type, r.IsTrigger, r.Relation, r.Columns, r.Name);
+            if (outputs.Count > 1 && returnType.Id != TypeId.Record)
+                throw new TenonException(SqlState.InvalidFunctionDefinition, "function result type must be record because of OUT parameters");
+            if (outputs.Count == 1 && returnType != outputs[0].Type && relation == 0)
+                throw new TenonException(SqlState.InvalidFunctionDefinition, $"function result type must be {outputs[0].Type.DisplayName} because of OUT parameters");
+        }
+        else if (stmt.IsProcedure)
+        {
+            returnType = outputs.Count > 0 ? SqlType.Record : SqlType.Void;
+            returnName = outputs.Count > 0 ? "record" : "void";
+        }
+        else if (outputs.Count == 0)
+            throw new TenonException(SqlState.InvalidFunctionDefinition, "function result type must be specified");
+        else
+        {
+            returnType = outputs.Count == 1 ? outputs[0].Type : SqlType.Record;
+            returnName = returnType.DisplayName;
+        }
+        if (outputs.Count > 1 || outputs.Count == 1 && stmt.TableColumns is not null && false)
+            columns = outputs.Select(o => (o.Name ?? "column" + (outputs.IndexOf(o) + 1), o.Type)).ToList();
+        if (outputs.Count == 1 && columns is null) returnName = outputs[0].Type.DisplayName;
+
+        var language = stmt.Language ?? throw new TenonException(SqlState.InvalidFunctionDefinition, "no language specified");
+        if (language is not ("sql" or "plpgsql"))
+            throw new TenonException(SqlState.UndefinedObject, $"language \"{language}\" does not exist",
+                hint: language is "plperl" or "plpython3u" or "pltcl" ? $"Use CREATE EXTENSION to load the language into the database." : null);
+        if (isTrigger && language == "sql")
+            throw new TenonException(SqlState.InvalidFunctionDefinition, "SQL functions cannot return type trigger");
+        var body = stmt.Body ?? throw new TenonException(SqlState.InvalidFunctionDefinition, "no function body specified");
+
+        var def = new RoutineDef(stmt.Name.Name, 0, schema, parameters, returnType, language, body)
+        {
+            Kind = stmt.IsProcedure ? 'p' : 'f',
+            ReturnsSet = stmt.ReturnsSet,
+            Volatility = stmt.Volatility,
+            Strict = stmt.Strict,
+            SecurityDefiner = stmt.SecurityDefiner,
+            IsTrigger = isTrigger,
+            ReturnRelation = relation,
+            ReturnTypeName = returnName,
+            ResultColumns = columns,
+        };
+        // Syntax errors in the body are reported now, as PostgreSQL's validators do, at their place in the statement.
+        try
+        {
+            RoutineRuntime.Validate(def, ctx);
+        }
+        catch (TenonException ex) when (ex.SqlState == SqlState.SyntaxError && ex.Position > 0)
+        {
+            ex.Position = stmt.BodyPosition > 0 ? stmt.BodyPosition + ex.Position - 1 : 0;
+            throw;
+        }
+
+        var existing = Catalog.Functions.Values.FirstOrDefault(f => f.Schema == schema && f.Name == def.Name && f.InputTypes.SequenceEqual(def.InputTypes));
+        if (existing is not null)
+        {
+            if (!stmt.OrReplace)
+                throw new TenonException(SqlState.DuplicateFunction, $"{what} \"{def.Name}\" already exists with same argument types");
+            if (existing.Kind != def.Kind)
+                throw new TenonException(SqlState.WrongObjectType, $"cannot change routine kind",
+                    detail: existing.Kind == 'p' ? $"\"{def.Name}\" is a procedure." : $"\"{def.Name}\" is a function.");
+            if (existing.ReturnType != def.ReturnType || existing.ReturnsSet != def.ReturnsSet || existing.IsTrigger != def.IsTrigger
+                || existing.ReturnRelation != def.ReturnRelation)
+                throw new TenonException(SqlState.InvalidFunctionDefinition, "cannot change return type of existing function",
+                    hint: $"Use DROP {what.ToUpperInvariant()} {RoutineRuntime.Signature(existing).Replace(", ", ",")} first.");
+            if (existing.ResultColumns is { } oldCols && def.ResultColumns is { } newCols && !oldCols.Select(c => c.Name).SequenceEqual(newCols.Select(c => c.Name)))
+                throw new TenonException(SqlState.InvalidFunctionDefinition, "cannot change return type of existing function",
+                    detail: "Row type defined by OUT parameters is different.", hint: $"Use DROP {what.ToUpperInvariant()} {RoutineRuntime.Signature(existing).Replace(", ", ",")} first.");
+            Catalog = Catalog.PutFunction(def with { Oid = existing.Oid });
+        }
+        else Catalog = Catalog.PutFunction(def with { Oid = Db.NextOid() });
+        return new StatementResult(stmt.IsProcedure ? "CREATE PROCEDURE" : "CREATE FUNCTION");
+    }
+
+    public StatementResult DropRoutine(DropRoutineStatement stmt)
+    {
+        var tag = "DROP " + stmt.Kind.ToUpperInvariant();
+        var toDrop = new List<RoutineDef>();
+        foreach (var sig in stmt.Routines)
+        {
+            var found = FindRoutine(sig, stmt.Kind, stmt.IfExists);
+            if (found is not null && !toDrop.Contains(found)) toDrop.Add(found);
+        }
+        foreach (var f in toDrop)
+        {
+            var dependents = Catalog.Routines.Triggers.Values.Where(t => t.FunctionOid == f.Oid && Catalog.Tables.ContainsKey(t.TableOid) | Catalog.Views.ContainsKey(t.TableOid))
+                .OrderBy(t => t.Oid).ToList();
+            if (dependents.Count > 0)
+            {
+                var lines = dependents.Select(t => $"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)} depends on {KindWord(f)} {RoutineRuntime.Signature(f)}").ToList();
+                if (!stmt.Cascade)
+                    throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {KindWord(f)} {RoutineRuntime.Signature(f)} because other objects depend on it",
+                        detail: string.Join("\n", lines), hint: "Use DROP ... CASCADE to drop the dependent objects too.");
+                var notes = dependents.Select(t => $"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)}").ToList();
+                ctx.Session.RaiseNotice(notes.Count == 1
+                    ? new Notice("NOTICE", "00000", "drop cascades to " + notes[0])
+                    : new Notice("NOTICE", "00000", $"drop cascades to {notes.Count} other objects", Detail: string.Join("\n", notes.Select(n => "drop cascades to " + n))));
+                foreach (var t in dependents) Catalog = Catalog.RemoveTrigger(t.Oid);
+            }
+            Catalog = Catalog.RemoveFunction(f.Oid);
+        }
+        return new StatementResult(tag);
+    }
+
+    private string RelationWord(uint oid) => Catalog.Views.ContainsKey(oid) ? "view" : "table";
+
+    private static string KindWord(RoutineDef f) => f.Kind == 'p' ? "procedure" : "function";
+
+    /// <summary>The routine a signature names (DROP, ALTER); null with a NOTICE when IF EXISTS finds none.</summary>
+    private RoutineDef? FindRoutine(RoutineSignature sig, string kind, bool ifExists)
+    {
+        var schemas = sig.Name.Schema is { } s ? new List<string> { Path.Qualifier(s) } : Path.Effective(Catalog).ToList();
+        if (sig.Name.Schema is { } written && !Catalog.Schemas.Contains(Path.Qualifier(written)))
+        {
+            if (ifExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{written}\" does not exist, skipping"));
+                return null;
+            }
+            throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{written}\" does not exist");
+        }
+        var candidates = Catalog.FunctionsNamed(sig.Name.Name, schemas);
+        var word = kind == "routine" ? "function" : kind;
+        if (sig.ArgTypes is null)
+        {
+            if (candidates.Count == 1) return CheckKind(candidates[0], kind);
+            if (candidates.Count > 1)
+                throw new TenonException(SqlState.AmbiguousFunction, $"{word} name \"{sig.Name}\" is not unique",
+                    hint: $"Specify the argument list to select the {word} unambiguously.");
+            if (ifExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"{word} {sig.Name}() does not exist, skipping"));
+                return null;
+            }
+            throw new TenonException(SqlState.UndefinedFunction, $"could not find a {word} named \"{sig.Name}\"");
+        }
+        var types = sig.ArgTypes.Select(t => RoutineTypes.Resolve(t, Catalog, Path).Type).ToList();
+        var match = candidates.FirstOrDefault(f => f.InputTypes.SequenceEqual(types));
+        if (match is not null) return CheckKind(match, kind);
+        var text = $"{sig.Name}({string.Join(", ", types.Select(t => t.DisplayName))})";
+        if (ifExists)
+        {
+            // The notice names the types as the grammar produced them (pg_catalog.int4 for int).
+            var asWritten = $"{sig.Name}({string.Join(",", sig.ArgTypes.Select(WrittenTypeName))})";
+            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"{word} {asWritten} does not exist, skipping"));
+            return null;
+        }
+        throw new TenonException(SqlState.UndefinedFunction, $"{word} {text} does not exist");
+    }
+
+    private static string WrittenTypeName(TypeName t)
+    {
+        var name = t.Name is "int2" or "int4" or "int8" or "float4" or "float8" or "numeric" or "bool" or "varchar" or "bpchar"
+            or "timestamp" or "timestamptz" or "time" or "timetz" or "interval" or "bit" or "varbit" && t.Schema is null
+            ? "pg_catalog." + t.Name : t.Schema is null ? t.Name : t.Schema + "." + t.Name;
+        return t.IsArray ? name + "[]" : name;
+    }
+
+    private static RoutineDef CheckKind(RoutineDef f, string kind)
+    {
+        if (kind == "function" && f.Kind == 'p')
+            throw new TenonException(SqlState.WrongObjectType, $"{RoutineRuntime.Signature(f)} is not a function");
+        if (kind == "procedure" && f.Kind != 'p')
+            throw new TenonException(SqlState.WrongObjectType, $"{RoutineRuntime.Signature(f)} is not a procedure");
+        return f;
+    }
+
+    public StatementResult AlterRoutine(AlterRoutineStatement stmt)
+    {
+        var f = FindRoutine(stmt.Routine, stmt.Kind, ifExists: false)!;
+        if (stmt.RenameTo is { } newName)
+        {
+            if (Catalog.Functions.Values.Any(o => o.Schema == f.Schema && o.Name == newName && o.InputTypes.SequenceEqual(f.InputTypes)))
+                throw new TenonException(SqlState.DuplicateFunction, $"function {newName}({string.Join(", ", f.InputTypes.Select(t => t.DisplayName))}) already exists in schema \"{f.Schema}\"");
+            Catalog = Catalog.PutFunction(f with { Name = newName });
+        }
+        return new StatementResult("ALTER " + stmt.Kind.ToUpperInvariant());
+    }
+
+    public StatementResult CreateTrigger(CreateTriggerStatement stmt)
+    {
+        var oid = Lookup(stmt.Table, stmt.Table.Position);
+        var isView = Catalog.Views.ContainsKey(oid);
+        if (oid == 0 || !Catalog.Tables.ContainsKey(oid) && !isView)
+        {
+            if (oid != 0) throw new TenonException(SqlState.WrongObjectType, $"relation \"{stmt.Table.Name}\" cannot have triggers");
+            throw new TenonException(SqlState.UndefinedTable, $"relation \"{stmt.Table}\" does not exist");
+        }
+        var relName = Catalog.RelationName(oid);
+        if (stmt.Timing == 'I')
+        {
+            if (!isView)
+                throw new TenonException(SqlState.WrongObjectType, $"\"{relName}\" is a table", detail: "Tables cannot have INSTEAD OF triggers.");
+            if (!stmt.ForEachRow)
+                throw new TenonException(SqlState.FeatureNotSupported, "INSTEAD OF triggers must be FOR EACH ROW");
+            if (stmt.When is not null)
+                throw new TenonException(SqlState.FeatureNotSupported, "INSTEAD OF triggers cannot have WHEN conditions");
+            if (stmt.UpdateColumns is not null)
+                throw new TenonException(SqlState.FeatureNotSupported, "INSTEAD OF triggers cannot have column lists");
+        }
+        else if (isView && stmt.ForEachRow)
+            throw new TenonException(SqlState.WrongObjectType, $"\"{relName}\" is a view", detail: "Views cannot have row-level BEFORE or AFTER triggers.");
+        else if (isView && stmt.Events.Contains("truncate"))
+            throw new TenonException(SqlState.WrongObjectType, $"\"{relName}\" is a view", detail: "Views cannot have TRUNCATE triggers.");
+        if (stmt.ForEachRow && stmt.Events.Contains("truncate"))
+            throw new TenonException(SqlState.FeatureNotSupported, "TRUNCATE FOR EACH ROW triggers are not supported");
+        if (stmt.HasTransitionTables)
+            throw new TenonException(SqlState.FeatureNotSupported, "transition tables (REFERENCING) are not supported by Tenon yet");
+        if (stmt.IsConstraint && (stmt.Timing != 'A' || !stmt.ForEachRow))
+            throw new TenonException(SqlState.SyntaxError, "constraint triggers must be AFTER ROW");
+        var schemas = stmt.Function.Schema is { } s ? new List<string> { Path.Qualifier(s) } : Path.Effective(Catalog).ToList();
+        var fn = Catalog.FunctionsNamed(stmt.Function.Name, schemas).FirstOrDefault(f => f.InputTypes.Count == 0)
+            ?? throw new TenonException(SqlState.UndefinedFunction, $"function {stmt.Function}() does not exist");
+        if (!fn.IsTrigger)
+            throw new TenonException(SqlState.InvalidObjectDefinition, $"function {stmt.Function.Name} must return type trigger");
+        if (stmt.UpdateColumns is { } cols && Catalog.Tables.TryGetValue(oid, out var tbl))
+            foreach (var c in cols)
+                if (tbl.FindColumn(c) is null)
+                    throw new TenonException(SqlState.UndefinedColumn, $"column \"{c}\" of relation \"{relName}\" does not exist");
+        if (stmt.When is not null)
+        {
+            if (!stmt.ForEachRow && ExprMentions(stmt.When, "new", "old"))
+                throw new TenonException(SqlState.InvalidObjectDefinition, "statement trigger's WHEN condition cannot reference column values");
+            if (stmt.Events.Contains("insert") && ExprMentions(stmt.When, "old"))
+                throw new TenonException(SqlState.InvalidObjectDefinition, "INSERT trigger's WHEN condition cannot reference OLD values");
+            if (stmt.Events.Contains("delete") && ExprMentions(stmt.When, "new"))
+                throw new TenonException(SqlState.InvalidObjectDefinition, "DELETE trigger's WHEN condition cannot reference NEW values");
+        }
+        var existing = Catalog.TriggersOf(oid).FirstOrDefault(t => t.Name == stmt.Name);
+        if (existing is not null && !stmt.OrReplace)
+            throw new TenonException(SqlState.DuplicateObject, $"trigger \"{stmt.Name}\" for relation \"{relName}\" already exists");
+        var def = new TriggerDef(stmt.Name, existing?.Oid ?? Db.NextOid(), oid, fn.Oid, stmt.Timing, stmt.Events, stmt.ForEachRow, stmt.Arguments)
+        {
+            UpdateColumns = stmt.UpdateColumns,
+            When = stmt.When,
+            WhenText = stmt.WhenText,
+            IsConstraint = stmt.IsConstraint,
+            Deferrable = stmt.Deferrable,
+            InitiallyDeferred = stmt.InitiallyDeferred,
+        };
+        Catalog = Catalog.PutTrigger(def);
+        return new StatementResult("CREATE TRIGGER");
+    }
+
+    private static bool ExprMentions(Expr e, params string[] names) =>
+        Sql.ExprSource.Print(e) is var text && names.Any(n => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\w""]){n}\.", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+
+    public StatementResult DropTrigger(DropTriggerStatement stmt)
+    {
+        var oid = Lookup(stmt.Table, stmt.Table.Position);
+        if (oid == 0)
+        {
+            if (stmt.IfExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"relation \"{stmt.Table}\" does not exist, skipping"));
+                return new StatementResult("DROP TRIGGER");
+            }
+            throw new TenonException(SqlState.UndefinedTable, $"relation \"{stmt.Table}\" does not exist");
+        }
+        var t = Catalog.TriggersOf(oid).FirstOrDefault(x => x.Name == stmt.Name);
+        if (t is null)
+        {
+            if (stmt.IfExists)
+            {
+                ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"trigger \"{stmt.Name}\" for relation \"{stmt.Table}\" does not exist, skipping"));
+                return new StatementResult("DROP TRIGGER");
+            }
+            throw new TenonException(SqlState.UndefinedObject, $"trigger \"{stmt.Name}\" for table \"{Catalog.RelationName(oid)}\" does not exist");
+        }
+        Catalog = Catalog.RemoveTrigger(t.Oid);
+        return new StatementResult("DROP TRIGGER");
+    }
+
+    /// <summary>ALTER TABLE … ENABLE/DISABLE TRIGGER {name | ALL | USER}.</summary>
+    internal void SetTriggerEnabled(TableDef table, string? name, bool enable, bool userOnly)
+    {
+        var triggers = Catalog.TriggersOf(table.Oid);
+        if (name is not null)
+        {
+            var t = triggers.FirstOrDefault(x => x.Name == name)
+                ?? throw new TenonException(SqlState.UndefinedObject, $"trigger \"{name}\" for table \"{table.Name}\" does not exist");
+            triggers = [t];
+        }
+        foreach (var t in triggers) Catalog = Catalog.PutTrigger(t with { Enabled = enable ? 'O' : 'D' });
+        _ = userOnly;
+    }
+}
