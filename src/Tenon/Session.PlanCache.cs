@@ -49,7 +49,8 @@ public sealed partial class Session
         };
         if (stmt is not (SelectStatement or InsertStatement or UpdateStatement or DeleteStatement)) return null;
         // A statement with a data-modifying WITH item is bound for every run, not kept.
-        var keep = with is null || with.Ctes.All(c => c.Statement is SelectStatement);
+        // A statement inside a PL/pgSQL body binds the block's variables into its plan: bound for every run.
+        var keep = ctx.Variables is null && (with is null || with.Ctes.All(c => c.Statement is SelectStatement));
         var catalog = ctx.Transaction.Catalog;
         if (keep && _plans.TryGetValue(stmt, out var cached) && Fits(cached, ctx))
         {
