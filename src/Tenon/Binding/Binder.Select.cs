@@ -198,6 +198,7 @@ public sealed partial class Binder
         ArrayExpr or ArraySubqueryExpr => "array",
         Sql.Ast.SubscriptExpr s => ColumnLabel(s.Operand),
         RowExpr => "row",
+        FieldSelectExpr { Field: not "*" } f => f.Field,
         BoolLiteral => "bool",
         SqlValueFunction v => v.Kind switch
         {

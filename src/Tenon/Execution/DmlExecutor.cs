@@ -343,13 +343,21 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                     continue;
                 }
             }
-            if (item.Expr is StarExpr)
+            if (item.Expr is StarExpr plainStar)
             {
                 foreach (var c in table.LiveColumns)
                 {
                     exprs.Add(new ColumnExpr(c.Number - 1, c.Type, 0, c.Name));
                     cols.Add(new ResultColumn(c.Name, c.Type, table.Oid, c.Number));
                 }
+                // RETURNING * also lists the columns of UPDATE's FROM and DELETE's USING items.
+                foreach (var entry in scope.Entries.Skip(1).Where(e => plainStar.Table is null && e.Alias is not null && !e.Unreferenceable))
+                    foreach (var c in entry.Columns.Where(c => !c.Hidden))
+                    {
+                        var bound = binder.BindExpr(new ColumnRef([entry.Alias!, c.Name]) { Position = item.Expr.Position }, scope);
+                        exprs.Add(bound);
+                        cols.Add(bound is ColumnExpr { TableOid: > 0 } x ? new ResultColumn(c.Name, bound.Type, x.TableOid, x.ColumnNumber) : new ResultColumn(c.Name, bound.Type));
+                    }
                 continue;
             }
             var e = binder.BindExpr(item.Expr, scope);

@@ -120,18 +120,24 @@ public sealed partial class Parser
                 var valueTok = Cur;
                 var value = ParseExpr();
                 IReadOnlyList<Expr> values;
-                if (value is RowExpr row)
+                if (value is RowExpr row && row.Items.Any(i => i is StarExpr))
                 {
-                    var star = row.Items.FirstOrDefault(i => i is StarExpr or FieldSelectExpr { Field: "*" });
-                    if (star is not null)
-                        throw SqlErrors.FeatureNotSupported("*-expansion in a multiple-column UPDATE source is not supported", star.Position);
-                    values = row.Items;
+                    // ROW(t.*, …): the row's width is known only once t is bound.
+                    var source = new MultiAssignSource(value, targets.Count) { Position = valueTok.Position };
+                    values = Enumerable.Range(0, targets.Count).Select(i => (Expr)new MultiAssignRef(source, i) { Position = valueTok.Position }).ToList();
                 }
-                else if (value is ScalarSubqueryExpr)
-                    throw SqlErrors.FeatureNotSupported("multiple-column UPDATE from a subquery is not supported", valueTok.Position);
+                else if (value is RowExpr r2) values = r2.Items;
+                else if (value is ScalarSubqueryExpr sub)
+                {
+                    // A type mismatch points at the sub-select's output expression, when there is one per target.
+                    var outputs = sub.Subquery.Body is SelectCore { Targets: var t } && t.Count == targets.Count && t.All(x => x.Expr is not StarExpr) ? t : null;
+                    var source = new MultiAssignSource(value, targets.Count) { Position = valueTok.Position };
+                    values = Enumerable.Range(0, targets.Count)
+                        .Select(i => (Expr)new MultiAssignRef(source, i) { Position = outputs?[i].Expr.Position ?? valueTok.Position }).ToList();
+                }
                 else if (targets.Count == 1) values = new[] { value };
                 else
-                    throw SqlErrors.Syntax("source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression", valueTok.Position);
+                    throw SqlErrors.Syntax("source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression", value.Position);
                 if (values.Count != targets.Count)
                     throw SqlErrors.Syntax("number of columns does not match number of values", valueTok.Position);
                 for (int i = 0; i < targets.Count; i++)

@@ -1,0 +1,116 @@
+using Tenon.Errors;
+using Tenon.Execution.Expressions;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Binding;
+
+/// <summary>Row values: whole-row references (<c>t.*</c>, <c>t</c>), ROW(…) with <c>t.*</c> expanded, field selection, and multiple-column UPDATE sources.</summary>
+public sealed partial class Binder
+{
+    private readonly Dictionary<MultiAssignSource, (BoundExpr Row, SqlType[] Types, RowOnceCache Cache)> _multiAssign = new();
+
+    /// <summary>
+    /// A whole-row reference to FROM item <paramref name="alias"/>: a row of its visible columns,
+    /// or null when no FROM item of that name is in scope.
+    /// </summary>
+    private RowConstructorExpr? WholeRow(string alias, Scope? scope, int position)
+    {
+        var level = 0;
+        for (var s = scope; s is not null; s = s.Parent, level++)
+        {
+            var entry = s.FindEntry(alias);
+            if (entry is null) continue;
+            if (entry.Unreferenceable)
+                throw new TenonException(SqlState.UndefinedTable, $"invalid reference to FROM-clause entry for table \"{alias}\"",
+                    hint: $"There is an entry for table \"{alias}\", but it cannot be referenced from this part of the query.") { Position = position };
+            var cols = entry.Columns.Where(c => !c.Hidden && !entry.MergedAway.Contains(c.Name)).ToList();
+            return new RowConstructorExpr(cols.Select(c => (BoundExpr)MakeColumn(c, level, s, position)).ToArray())
+            {
+                FieldNames = cols.Select(c => c.Name).ToArray(),
+            };
+        }
+        return null;
+    }
+
+    /// <summary><c>t.*</c> outside a select list or ROW(…): the whole row as one value.</summary>
+    private BoundExpr BindStarAsRow(StarExpr star, Scope? scope)
+    {
+        if (star.Table is null)
+            throw new TenonException(SqlState.SyntaxError, "row expansion via \"*\" is not supported here") { Position = star.Position };
+        return WholeRow(star.Table, scope, star.Position)
+            ?? throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{star.Table}\"") { Position = star.Position };
+    }
+
+    /// <summary>The items of ROW(…) or (…, …), with each <c>t.*</c> expanded into t's columns.</summary>
+    private List<BoundExpr> BindRowItems(IReadOnlyList<Expr> items, Scope? scope)
+    {
+        var result = new List<BoundExpr>();
+        foreach (var item in items)
+        {
+            if (item is StarExpr star && BindStarAsRow(star, scope) is RowConstructorExpr whole)
+                result.AddRange(whole.Items);
+            else result.Add(BindExpr(item, scope));
+        }
+        return result;
+    }
+
+    /// <summary><c>(expr).field</c> and <c>(expr).*</c>.</summary>
+    private BoundExpr BindFieldSelect(FieldSelectExpr f, Scope? scope)
+    {
+        var operand = BindExpr(f.Operand, scope);
+        if (f.Field == "*")
+        {
+            if (operand.Type.Id == TypeId.Record) return operand;
+        }
+        else if (operand is RowConstructorExpr { FieldNames: { } names } row)
+        {
+            var i = IndexOfField(names, f.Field);
+            if (i >= 0) return row.Items[i];
+        }
+        if (operand.Type.Id == TypeId.Record)
+        {
+            if (f.Field != "*")
+                throw new TenonException(SqlState.UndefinedColumn, $"could not identify column \"{f.Field}\" in record data type") { Position = f.Position };
+        }
+        throw new TenonException(SqlState.UndefinedColumn,
+            $"column notation .{f.Field} applied to type {operand.Type.DisplayName}, which is not a composite type") { Position = f.Position };
+    }
+
+    private static int IndexOfField(IReadOnlyList<string> names, string field)
+    {
+        for (var i = 0; i < names.Count; i++)
+            if (names[i] == field) return i;
+        return -1;
+    }
+
+    /// <summary>One target of <c>SET (a, b) = (SELECT …)</c> or <c>= ROW(t.*, …)</c>: its field of the source row, computed once per row.</summary>
+    private BoundExpr BindMultiAssignRef(MultiAssignRef m, Scope? scope)
+    {
+        if (!_multiAssign.TryGetValue(m.Source, out var bound))
+        {
+            BoundExpr row;
+            SqlType[] types;
+            if (m.Source.Source is ScalarSubqueryExpr sq)
+            {
+                var (plan, correlated) = BindSubquery(sq.Subquery, scope);
+                types = plan.Columns.Select(c => c.Type).ToArray();
+                row = new SubqueryExpr(plan, SubqueryKind.Row, correlated, null, null, SqlType.Record);
+            }
+            else
+            {
+                var items = BindRowItems(((RowExpr)m.Source.Source).Items, scope);
+                types = items.Select(i => i.Type).ToArray();
+                row = new RowConstructorExpr(items.ToArray());
+            }
+            if (types.Length != m.Source.Count)
+                throw new TenonException(SqlState.SyntaxError, "number of columns does not match number of values") { Position = m.Source.Position };
+            bound = (row, types, new RowOnceCache());
+            _multiAssign[m.Source] = bound;
+        }
+        var type = bound.Types[m.Index];
+        // An untyped literal of the sub-select is text by now, as PostgreSQL resolves a sub-select's outputs.
+        if (type.Id == TypeId.Unknown) type = SqlType.Text;
+        return new RecordFieldExpr(bound.Row, m.Index, type, bound.Cache);
+    }
+}
