@@ -55,26 +55,27 @@ public sealed partial class Binder
         return result;
     }
 
-    /// <summary><c>(expr).field</c> and <c>(expr).*</c>.</summary>
+    /// <summary><c>(expr).field</c> and <c>(expr).*</c>; an anonymous row's fields are f1, f2, ….</summary>
     private BoundExpr BindFieldSelect(FieldSelectExpr f, Scope? scope)
     {
         var operand = BindExpr(f.Operand, scope);
-        if (f.Field == "*")
+        if (f.Field == "*" && operand.Type.Id == TypeId.Record) return operand;
+        if (operand is RowConstructorExpr row)
         {
-            if (operand.Type.Id == TypeId.Record) return operand;
-        }
-        else if (operand is RowConstructorExpr { FieldNames: { } names } row)
-        {
+            var names = row.FieldNames ?? Enumerable.Range(1, row.Items.Count).Select(i => $"f{i}").ToArray();
             var i = IndexOfField(names, f.Field);
             if (i >= 0) return row.Items[i];
+            // (t).x and (t.*).x are t.x to PostgreSQL, with its error for a missing column.
+            if (row.FieldNames is not null && f.Operand is ColumnRef { Names.Count: 1 } or StarExpr { Table: not null })
+            {
+                var alias = f.Operand is ColumnRef c ? c.Names[0] : ((StarExpr)f.Operand).Table;
+                throw new TenonException(SqlState.UndefinedColumn, $"column {alias}.{f.Field} does not exist") { Position = f.Operand.Position };
+            }
         }
         if (operand.Type.Id == TypeId.Record)
-        {
-            if (f.Field != "*")
-                throw new TenonException(SqlState.UndefinedColumn, $"could not identify column \"{f.Field}\" in record data type") { Position = f.Position };
-        }
+            throw new TenonException(SqlState.UndefinedColumn, $"could not identify column \"{f.Field}\" in record data type") { Position = f.Operand.Position };
         throw new TenonException(SqlState.UndefinedColumn,
-            $"column notation .{f.Field} applied to type {operand.Type.DisplayName}, which is not a composite type") { Position = f.Position };
+            $"column notation .{f.Field} applied to type {operand.Type.DisplayName}, which is not a composite type") { Position = f.Operand.Position };
     }
 
     private static int IndexOfField(IReadOnlyList<string> names, string field)

@@ -40,24 +40,29 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         else
         {
             targets = new List<ColumnDef>();
+            var plainTargets = new HashSet<ColumnDef>();
             for (var i = 0; i < stmt.Columns.Count; i++)
             {
                 var name = stmt.Columns[i];
                 var pos = stmt.ColumnPositions is { } ps && i < ps.Count ? ps[i] : stmt.Position;
                 var col = table.FindColumn(name)
                     ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{table.Name}\" does not exist") { Position = pos };
-                if (targets.Contains(col))
+                // Subscript targets may share a column; a plain target may not share it with anything.
+                var indirect = stmt.Indirections?[i] is not null;
+                if (targets.Contains(col) && (!indirect || plainTargets.Contains(col)))
                     throw new TenonException(SqlState.DuplicateColumn, $"column \"{name}\" specified more than once") { Position = pos };
+                if (!indirect) plainTargets.Add(col);
                 targets.Add(col);
             }
         }
+        var subscriptTargets = BindInsertIndirections(binder, stmt, targets);
 
         // Source rows: bound first, produced after ON CONFLICT and RETURNING are bound (PostgreSQL's
         // order of parse analysis), so a binding error there evaluates nothing.
         var writer = new RowWriter(ctx);
         Func<List<object?[]>> produceRows;
         if (stmt.Source is null)
-            produceRows = () => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
+            produceRows = () => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt, subscriptTargets)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
         {
             foreach (var row in values.Rows)
@@ -67,7 +72,12 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 if (row.Count < targets.Count && stmt.Columns is not null)
                     throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[row.Count] ?? 0 };
             }
-            var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null : binder.CoerceForColumn(binder.BindExpr(e, null), targets[i], e.Position)).ToArray()).ToList();
+            foreach (var row in values.Rows)
+                for (var i = 0; i < row.Count; i++)
+                    if (row[i] is DefaultExpr && subscriptTargets[i] is not null)
+                        throw new TenonException(SqlState.FeatureNotSupported, "cannot set an array element to DEFAULT") { Position = stmt.ColumnPositions![i] };
+            var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null
+                : CoerceForTarget(binder, binder.BindExpr(e, null), targets[i], subscriptTargets[i], e.Position, stmt.ColumnPositions?[i] ?? 0)).ToArray()).ToList();
             for (var i = 0; i < targets.Count; i++)
                 if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
             produceRows = () =>
@@ -82,7 +92,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                         if (row[i] is null) { isDefault[i] = true; continue; }
                         vals[i] = row[i]!.Eval(Array.Empty<object?>(), ctx);
                     }
-                    rows.Add(BuildRow(writer, realTable, targets.Take(row.Length).ToList(), vals, isDefault, stmt, ast));
+                    rows.Add(BuildRow(writer, realTable, targets.Take(row.Length).ToList(), vals, isDefault, stmt, subscriptTargets));
                 }
                 return rows;
             };
@@ -101,8 +111,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
             // A type mismatch points at the output expression, when there is one per column.
             var items = LeadingOutputs(stmt.Source.Body) is { } outs && outs.Count == plan.Columns.Count ? outs : null;
-            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i],
-                items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position))).ToArray();
+            var casts = plan.Columns.Select((c, i) => CoerceForTarget(binder, new ColumnExpr(i, c.Type, 0, c.Name), targets[i], subscriptTargets[i],
+                items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position), stmt.ColumnPositions?[i] ?? 0)).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
             // An untyped literal of the select list is read by the target type's input function,
             // whose errors point at the literal (not the length check or a domain's constraints).
@@ -127,7 +137,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                             throw;
                         }
                     }
-                    rows.Add(BuildRow(writer, realTable, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
+                    rows.Add(BuildRow(writer, realTable, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt, subscriptTargets));
                 }
                 return rows;
             };
@@ -180,7 +190,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 "Use OVERRIDING SYSTEM VALUE to override.");
     }
 
-    private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, IReadOnlyList<Expr>? ast = null)
+    private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, SubscriptTarget?[] subscriptTargets)
     {
         var row = new object?[table.Columns.Count];
         var given = new bool[table.Columns.Count];
@@ -190,7 +200,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var col = targets[i];
             // OVERRIDING USER VALUE: identity columns take their sequence's value whatever was given.
             if (col.Identity != IdentityKind.None && stmt.Overriding == OverridingKind.UserValue) continue;
-            row[col.Number - 1] = values[i];
+            row[col.Number - 1] = subscriptTargets[i] is { } sub ? sub.Apply(row[col.Number - 1], values[i], ctx) : values[i];
             given[col.Number - 1] = true;
         }
         foreach (var col in table.Columns)

@@ -29,17 +29,19 @@ public sealed partial class Parser
         if (AcceptKw("as")) alias = ParseColId();
         List<string>? cols = null;
         List<int>? positions = null;
+        List<InsertIndirection?>? indirections = null;
         if (Cur.Kind == TokenKind.LParen && !LooksLikeSubquery())
         {
             Advance();
             cols = new List<string>();
             positions = new List<int>();
+            indirections = new List<InsertIndirection?>();
             do
             {
-                positions.Add(Cur.Position);
-                cols.Add(ParseColId());
-                if (Cur.Kind is TokenKind.Dot or TokenKind.LBracket)
-                    throw SqlErrors.FeatureNotSupported("assignment to a field or subscript of a column is not supported", Cur.Position);
+                var (name, path, pos) = ParseSetTarget();
+                positions.Add(pos);
+                cols.Add(name);
+                indirections.Add(path.Count == 0 ? null : new InsertIndirection(path, _lastSetTarget));
             }
             while (Accept(TokenKind.Comma));
             Expect(TokenKind.RParen);
@@ -69,6 +71,7 @@ public sealed partial class Parser
             OnConflict = onConflict,
             Returning = returning,
             ColumnPositions = positions,
+            Indirections = indirections is not null && indirections.Any(i => i is not null) ? indirections : null,
             Position = ins.Position,
         };
     }

@@ -30,7 +30,15 @@ public sealed record InsertStatement(QualifiedName Table, string? Alias, IReadOn
     public IReadOnlyList<SelectItem>? Returning { get; init; }
     /// <summary>Positions of the column names in <see cref="Columns"/>, for error positions.</summary>
     public IReadOnlyList<int>? ColumnPositions { get; init; }
+    /// <summary>Per target column, its subscripts or fields (<c>f[1]</c>, <c>f.x</c>) or null; null when no target has any.</summary>
+    public IReadOnlyList<InsertIndirection?>? Indirections { get; init; }
 }
+
+/// <summary>
+/// The indirection of an INSERT target column: its path as text, and for subscripts only the
+/// target as a SubscriptExpr chain over the column (null when the path has a field).
+/// </summary>
+public sealed record InsertIndirection(IReadOnlyList<string> Path, Expr? Subscripted);
 
 /// <summary><c>ON CONFLICT [(cols) [WHERE …] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET … [WHERE …]</c>.</summary>
 public sealed record OnConflictClause(IReadOnlyList<IndexElement>? TargetColumns, string? ConstraintName, bool DoNothing) : Node
