@@ -176,6 +176,7 @@ public sealed partial class Session
             case TruncateStatement t: return ddl.Truncate(t);
             case CommentStatement c: return ddl.Comment(c);
             case CreateEnumStatement c: return ddl.CreateEnum(c);
+            case CreateCompositeTypeStatement c: return ddl.CreateCompositeType(c);
             case CreateDomainStatement c: return ddl.CreateDomain(c);
             case AlterTypeStatement a: return ddl.AlterType(a);
             case SetStatement s: return SetVariable(s);

@@ -185,7 +185,7 @@ public sealed partial class Binder
             throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{alias}\"") { Position = c.Position };
         }
         // A bare FROM-item name is a whole-row reference.
-        if (WholeRow(names[0], scope, c.Position) is { } wholeRow) return wholeRow;
+        if (WholeRow(names[0], scope, c.Position, bareName: true) is { } wholeRow) return wholeRow;
         throw new TenonException(SqlState.UndefinedColumn, $"column \"{names[0]}\" does not exist",
             hint: ColumnSuggestion.Hint(names[0], null, scope)) { Position = c.Position };
     }

@@ -2,6 +2,7 @@ using Tenon.Errors;
 using Tenon.Execution.Expressions;
 using Tenon.Sql.Ast;
 using Tenon.Types;
+using Tenon.Catalog;
 
 namespace Tenon.Binding;
 
@@ -14,13 +15,13 @@ public sealed partial class Binder
     /// A whole-row reference to FROM item <paramref name="alias"/>: a row of its visible columns,
     /// or null when no FROM item of that name is in scope.
     /// </summary>
-    private RowConstructorExpr? WholeRow(string alias, Scope? scope, int position)
+    private RowConstructorExpr? WholeRow(string alias, Scope? scope, int position, bool bareName = false)
     {
         var level = 0;
         for (var s = scope; s is not null; s = s.Parent, level++)
         {
             var entry = s.FindEntry(alias);
-            if (entry is null) continue;
+            if (entry is null || (entry.Unreferenceable && bareName)) continue;
             if (entry.Unreferenceable)
                 throw new TenonException(SqlState.UndefinedTable, $"invalid reference to FROM-clause entry for table \"{alias}\"",
                     hint: $"There is an entry for table \"{alias}\", but it cannot be referenced from this part of the query.") { Position = position };
@@ -60,7 +61,7 @@ public sealed partial class Binder
     {
         var operand = BindExpr(f.Operand, scope);
         if (f.Field == "*" && operand.Type.Id == TypeId.Record) return operand;
-        if (operand is RowConstructorExpr row)
+        if (operand is RowConstructorExpr { RowType: null } row)
         {
             var names = row.FieldNames ?? Enumerable.Range(1, row.Items.Count).Select(i => $"f{i}").ToArray();
             var i = IndexOfField(names, f.Field);
@@ -71,6 +72,14 @@ public sealed partial class Binder
                 var alias = f.Operand is ColumnRef c ? c.Names[0] : ((StarExpr)f.Operand).Table;
                 throw new TenonException(SqlState.UndefinedColumn, $"column {alias}.{f.Field} does not exist") { Position = f.Operand.Position };
             }
+        }
+        if (operand.Type.Composite is { } composite)
+        {
+            if (f.Field == "*") return operand;
+            var at = composite.IndexOf(f.Field);
+            if (at < 0)
+                throw new TenonException(SqlState.UndefinedColumn, $"column \"{f.Field}\" not found in data type {composite.Name}") { Position = f.Operand.Position };
+            return new RecordFieldExpr(operand, at, composite.Fields[at].Type);
         }
         if (operand.Type.Id == TypeId.Record)
             throw new TenonException(SqlState.UndefinedColumn, $"could not identify column \"{f.Field}\" in record data type") { Position = f.Operand.Position };
@@ -113,5 +122,31 @@ public sealed partial class Binder
         // An untyped literal of the sub-select is text by now, as PostgreSQL resolves a sub-select's outputs.
         if (type.Id == TypeId.Unknown) type = SqlType.Text;
         return new RecordFieldExpr(bound.Row, m.Index, type, bound.Cache);
+    }
+
+    /// <summary>
+    /// A row value as composite type <paramref name="target"/>: the same composite as is, a ROW(…)
+    /// constructor field by field (PostgreSQL's errors for a wrong column count or field type);
+    /// null (no cast) for any other record.
+    /// </summary>
+    private BoundExpr? CoerceToComposite(BoundExpr e, SqlType target, CastContext context, int position)
+    {
+        var composite = target.Composite!;
+        if (e.Type.Composite?.Oid == composite.Oid) return e;
+        if (e is not RowConstructorExpr row || e.Type.Composite is not null) return null;
+        // Field by field, as PostgreSQL checks: a field that does not convert is reported before extra fields are.
+        var items = new BoundExpr[composite.Fields.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (i >= row.Items.Count)
+                throw new TenonException(SqlState.CannotCoerce, $"cannot cast type record to {composite.Name}", "Input has too few columns.") { Position = position };
+            var fieldType = composite.Fields[i].Type;
+            items[i] = TryCoerce(row.Items[i], fieldType, context, position)
+                ?? throw new TenonException(SqlState.CannotCoerce, $"cannot cast type record to {composite.Name}",
+                    $"Cannot cast type {row.Items[i].Type.DisplayName} to {fieldType.DisplayName} in column {i + 1}.") { Position = position };
+        }
+        if (row.Items.Count > items.Length)
+            throw new TenonException(SqlState.CannotCoerce, $"cannot cast type record to {composite.Name}", "Input has too many columns.") { Position = position };
+        return new RowConstructorExpr(items) { RowType = target };
     }
 }

@@ -5,12 +5,31 @@ namespace Tenon.Sql;
 /// <summary>CREATE TYPE … AS ENUM, CREATE DOMAIN, ALTER TYPE, ALTER DOMAIN.</summary>
 public sealed partial class Parser
 {
-    /// CREATE TYPE any_name AS ENUM '(' [Sconst [, …]] ')'; the other CREATE TYPE forms are unsupported
+    /// CREATE TYPE any_name AS ENUM '(' [Sconst [, …]] ')' | AS '(' [ColId Typename [COLLATE any_name], …] ')'; the other CREATE TYPE forms are unsupported
     private Statement ParseCreateType(Token create)
     {
         ExpectKw("type");
         var first = Cur;
         var name = MakeQualifiedName(ParseAnyName(), first);
+        if (Cur.Is("as") && At(1).Kind == TokenKind.LParen)
+        {
+            _pos += 2;
+            var fields = new List<(string Name, TypeName Type, int Position)>();
+            if (Cur.Kind != TokenKind.RParen)
+            {
+                do
+                {
+                    var at = Cur.Position;
+                    var field = ParseColId();
+                    var type = ParseTypeName();
+                    if (AcceptKw("collate")) ParseAnyName();
+                    fields.Add((field, type, at));
+                }
+                while (Accept(TokenKind.Comma));
+            }
+            Expect(TokenKind.RParen);
+            return new CreateCompositeTypeStatement(name, fields) { Position = create.Position };
+        }
         if (!(Cur.Is("as") && At(1).Is("enum"))) return Unsupported("CREATE TYPE");
         _pos += 2;
         Expect(TokenKind.LParen);

@@ -3,6 +3,9 @@ namespace Tenon.Sql.Ast;
 /// <summary><c>CREATE TYPE name AS ENUM ('label', …)</c>.</summary>
 public sealed record CreateEnumStatement(QualifiedName Name, IReadOnlyList<string> Labels) : Statement;
 
+/// <summary><c>CREATE TYPE name AS (attribute type, …)</c>.</summary>
+public sealed record CreateCompositeTypeStatement(QualifiedName Name, IReadOnlyList<(string Name, TypeName Type, int Position)> Fields) : Statement;
+
 /// <summary><c>CREATE DOMAIN name [AS] type [COLLATE c] [constraint …]</c>.</summary>
 public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType, IReadOnlyList<ColumnConstraint> Constraints) : Statement
 {
