@@ -157,21 +157,4 @@ public sealed partial class Binder
         var array = current ?? BindExpr(new ColumnRef([columnName]) { Position = s.Position }, scope);
         return new ArrayAssignExpr(array, subscripts, coerced, columnType);
     }
-
-    /// <summary>
-    /// An INSERT target <c>col[i][j]</c>: its subscripts (bound with no columns visible) and the
-    /// element type the inserted value must have.
-    /// </summary>
-    internal (IReadOnlyList<BoundExpr> Subscripts, SqlType Element) BindInsertSubscripts(Expr? subscripted, SqlType columnType, int position)
-    {
-        if (subscripted is not AstSubscript target)
-            throw new TenonException(SqlState.FeatureNotSupported, "assignment to a field of a composite column is not supported") { Position = position };
-        if (!columnType.IsArray)
-            throw new TenonException(SqlState.DatatypeMismatch, $"cannot subscript type {columnType.DisplayName} because it does not support subscripting");
-        var chain = new List<AstSubscript>();
-        for (Expr e = target; e is AstSubscript sub; e = sub.Operand) chain.Insert(0, sub);
-        if (chain.Any(c => c.IsSlice))
-            throw new TenonException(SqlState.FeatureNotSupported, "assignment to an array slice is not supported by Tenon yet") { Position = position };
-        return (chain.Select(c => BindSubscriptValue(c.Lower, null)!).ToList(), columnType.Element!);
-    }
 }

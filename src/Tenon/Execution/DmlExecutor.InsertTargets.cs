@@ -8,42 +8,49 @@ using Tenon.Types;
 namespace Tenon.Execution;
 
 /// <summary>
-/// INSERT target columns with subscripts, <c>INSERT INTO t (f[1], f[2]) …</c>: each such target
-/// assigns one element, starting from NULL (not the column's default), and several targets on
-/// one column compose left to right.
+/// INSERT target columns with fields or subscripts, <c>INSERT INTO t (f[1], f[2], g.x) …</c>: each
+/// such target assigns one element or field, starting from NULL (not the column's default), and
+/// several targets on one column compose left to right.
 /// </summary>
 public sealed partial class DmlExecutor
 {
-    private sealed class SubscriptTarget(IReadOnlyList<BoundExpr> subscripts, SqlType columnType)
+    /// <param name="assign">The column's new value over a row of (current value, value given).</param>
+    /// <param name="valueType">The type the given value must have (the element's or field's).</param>
+    /// <param name="mismatch">The start of the message for a value with no assignment cast to it.</param>
+    private sealed record PathTarget(BoundExpr Assign, SqlType ValueType, string Mismatch, bool FieldFirst)
     {
-        public SqlType Element => columnType.Element!;
-
-        public object? Apply(object? current, object? value, ExecContext ctx) =>
-            new ArrayAssignExpr(new ConstExpr(current, columnType), subscripts, new ConstExpr(value, Element), columnType).Eval([], ctx);
+        public object? Apply(object? current, object? value, ExecContext ctx) => Assign.Eval([current, value], ctx);
     }
 
-    /// <summary>The subscript targets of an INSERT's column list (null where a target is a plain column).</summary>
-    private static SubscriptTarget?[] BindInsertIndirections(Binder binder, InsertStatement stmt, List<ColumnDef> targets)
+    /// <summary>The path targets of an INSERT's column list (null where a target is a plain column).</summary>
+    private static PathTarget?[] BindInsertIndirections(Binder binder, InsertStatement stmt, List<ColumnDef> targets)
     {
-        var result = new SubscriptTarget?[targets.Count];
+        var result = new PathTarget?[targets.Count];
         if (stmt.Indirections is not { } list) return result;
         for (var i = 0; i < targets.Count; i++)
         {
             if (list[i] is not { } ind) continue;
+            var col = targets[i];
             var pos = stmt.ColumnPositions?[i] ?? stmt.Position;
-            var (subscripts, _) = binder.BindInsertSubscripts(ind.Subscripted, targets[i].Type, pos);
-            result[i] = new SubscriptTarget(subscripts, targets[i].Type);
+            SqlType? valueType = null;
+            var mismatch = "";
+            var assign = binder.BindPathAssignment(new ColumnExpr(0, col.Type, 0, col.Name), col.Name, ind.Steps, pos, (type, message) =>
+            {
+                (valueType, mismatch) = (type, message);
+                return new ColumnExpr(1, type.WithoutModifier(), 0, col.Name);
+            }, null);
+            result[i] = new PathTarget(assign, valueType!, mismatch, ind.Steps[0].Field is not null);
         }
         return result;
     }
 
-    /// <summary>Coerces a value for a target: to the column's type, or to its element type for a subscript target (a mismatch then points at the target).</summary>
-    private static BoundExpr CoerceForTarget(Binder binder, BoundExpr e, ColumnDef col, SubscriptTarget? sub, int position, int targetPosition)
+    /// <summary>Coerces a value for a target: to the column's type, or to its element's or field's type for a path target (a mismatch then points at the target).</summary>
+    private static BoundExpr CoerceForTarget(Binder binder, BoundExpr e, ColumnDef col, PathTarget? path, int position, int targetPosition)
     {
-        if (sub is null) return binder.CoerceForColumn(e, col, position);
-        return binder.TryCoerce(e, sub.Element, CastContext.Assignment, position)
+        if (path is null) return binder.CoerceForColumn(e, col, position);
+        return binder.TryCoerce(e, path.ValueType, CastContext.Assignment, position)
             ?? throw new TenonException(SqlState.DatatypeMismatch,
-                $"subscripted assignment to \"{col.Name}\" requires type {sub.Element.WithoutModifier().DisplayName} but expression is of type {e.Type.WithoutModifier().DisplayName}",
+                $"{path.Mismatch} but expression is of type {e.Type.WithoutModifier().DisplayName}",
                 hint: "You will need to rewrite or cast the expression.") { Position = targetPosition };
     }
 }

@@ -74,8 +74,11 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             }
             foreach (var row in values.Rows)
                 for (var i = 0; i < row.Count; i++)
-                    if (row[i] is DefaultExpr && subscriptTargets[i] is not null)
-                        throw new TenonException(SqlState.FeatureNotSupported, "cannot set an array element to DEFAULT") { Position = stmt.ColumnPositions![i] };
+                    if (row[i] is DefaultExpr && i < subscriptTargets.Length && subscriptTargets[i] is { } path)
+                        throw new TenonException(SqlState.FeatureNotSupported, path.FieldFirst ? "cannot set a subfield to DEFAULT" : "cannot set an array element to DEFAULT")
+                        {
+                            Position = stmt.ColumnPositions![i],
+                        };
             var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null
                 : CoerceForTarget(binder, binder.BindExpr(e, null), targets[i], subscriptTargets[i], e.Position, stmt.ColumnPositions?[i] ?? 0)).ToArray()).ToList();
             for (var i = 0; i < targets.Count; i++)
@@ -190,7 +193,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 "Use OVERRIDING SYSTEM VALUE to override.");
     }
 
-    private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, SubscriptTarget?[] subscriptTargets)
+    private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, PathTarget?[] subscriptTargets)
     {
         var row = new object?[table.Columns.Count];
         var given = new bool[table.Columns.Count];
@@ -234,6 +237,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     internal static List<(ColumnDef Col, BoundExpr? Expr)> BindAssignments(Binder binder, TableDef table, IReadOnlyList<SetClause> clauses, Scope scope)
     {
         var sets = new List<(ColumnDef Col, BoundExpr? Expr)>();
+        var plain = new HashSet<ColumnDef>();
         foreach (var s in clauses)
         {
             var col = table.FindColumn(s.Column)
@@ -243,13 +247,28 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 // col[i] = v, col[i][j] = v: assignments to one column compose, left to right.
                 var previous = sets.FindIndex(x => x.Col == col);
                 var current = previous >= 0 ? sets[previous].Expr : null;
-                var assigned = binder.BindArrayAssignment(s, col.Type, col.Name, current, scope);
+                if (plain.Contains(col))
+                    throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
+                if (s.Value is DefaultExpr)
+                    throw new TenonException(SqlState.FeatureNotSupported,
+                        s.Steps.Count > 0 && s.Steps[0].Field is not null ? "cannot set a subfield to DEFAULT" : "cannot set an array element to DEFAULT") { Position = s.Position };
+                var assigned = s.Steps.Any(x => x.Field is not null)
+                    ? binder.BindPathAssignment(current ?? binder.BindExpr(new ColumnRef([col.Name]) { Position = s.Position }, scope), col.Name, s.Steps, s.Position,
+                        (type, mismatch) =>
+                        {
+                            var v = binder.BindExpr(s.Value, scope);
+                            return binder.TryCoerce(v, type, CastContext.Assignment, s.Value.Position)
+                                ?? throw new TenonException(SqlState.DatatypeMismatch, $"{mismatch} but expression is of type {v.Type.WithoutModifier().DisplayName}",
+                                    hint: "You will need to rewrite or cast the expression.") { Position = s.Position };
+                        }, scope)
+                    : binder.BindArrayAssignment(s, col.Type, col.Name, current, scope);
                 if (previous >= 0) sets[previous] = (col, assigned);
                 else sets.Add((col, assigned));
                 continue;
             }
             if (sets.Any(x => x.Col == col))
                 throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
+            plain.Add(col);
             if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
             if (col.Identity == IdentityKind.Always)
                 throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",

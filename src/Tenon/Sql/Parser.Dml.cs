@@ -41,7 +41,7 @@ public sealed partial class Parser
                 var (name, path, pos) = ParseSetTarget();
                 positions.Add(pos);
                 cols.Add(name);
-                indirections.Add(path.Count == 0 ? null : new InsertIndirection(path, _lastSetTarget));
+                indirections.Add(path.Count == 0 ? null : new InsertIndirection(path, _lastSetTarget) { Steps = _lastSetSteps });
             }
             while (Accept(TokenKind.Comma));
             Expect(TokenKind.RParen);
@@ -116,7 +116,12 @@ public sealed partial class Parser
             {
                 Advance();
                 var targets = new List<(string Name, IReadOnlyList<string> Path, int Pos)>();
-                do targets.Add(ParseSetTarget());
+                var targetSteps = new List<(Expr? Subscripted, IReadOnlyList<AssignStep> Steps)>();
+                do
+                {
+                    targets.Add(ParseSetTarget());
+                    targetSteps.Add((_lastSetTarget, _lastSetSteps));
+                }
                 while (Accept(TokenKind.Comma));
                 Expect(TokenKind.RParen);
                 ExpectOp("=");
@@ -144,14 +149,18 @@ public sealed partial class Parser
                 if (values.Count != targets.Count)
                     throw SqlErrors.Syntax("number of columns does not match number of values", valueTok.Position);
                 for (int i = 0; i < targets.Count; i++)
-                    list.Add(new SetClause(targets[i].Name, values[i]) { Path = targets[i].Path, Position = targets[i].Pos });
+                    list.Add(new SetClause(targets[i].Name, values[i])
+                    {
+                        Path = targets[i].Path, Position = targets[i].Pos, Subscripted = targetSteps[i].Subscripted, Steps = targetSteps[i].Steps,
+                    });
             }
             else
             {
                 var (name, path, pos) = ParseSetTarget();
                 var subscripted = _lastSetTarget;
+                var steps = _lastSetSteps;
                 ExpectOp("=");
-                list.Add(new SetClause(name, ParseExpr()) { Path = path, Position = pos, Subscripted = subscripted });
+                list.Add(new SetClause(name, ParseExpr()) { Path = path, Position = pos, Subscripted = subscripted, Steps = steps });
             }
         }
         while (Accept(TokenKind.Comma));
@@ -161,18 +170,25 @@ public sealed partial class Parser
     /// <summary>The subscripted target (<c>a[i][j]</c> as a SubscriptExpr chain) of the set_target just parsed, if it was one.</summary>
     private Expr? _lastSetTarget;
 
+    /// <summary>The fields and subscripts of the set_target just parsed, in order.</summary>
+    private IReadOnlyList<AssignStep> _lastSetSteps = [];
+
     /// set_target: ColId ['.' attr | '[' … ']' …]
     private (string Name, IReadOnlyList<string> Path, int Pos) ParseSetTarget()
     {
         var t = Cur;
         var name = ParseColId();
         var path = new List<string>();
+        var steps = new List<AssignStep>();
         Expr? target = null;
         while (true)
         {
-            if (Accept(TokenKind.Dot))
+            if (Cur.Kind == TokenKind.Dot)
             {
-                path.Add(ParseColLabel());
+                var dot = Advance();
+                var field = ParseColLabel();
+                path.Add(field);
+                steps.Add(new AssignStep(field, null, null, false) { Position = dot.Position });
                 continue;
             }
             if (Cur.Kind == TokenKind.LBracket)
@@ -186,11 +202,13 @@ public sealed partial class Parser
                 if (slice && Cur.Kind != TokenKind.RBracket) upper = ParseExpr();
                 Expect(TokenKind.RBracket);
                 path.Add(SourceText(start, Prev.End));
+                steps.Add(new AssignStep(null, lower, upper, slice) { Position = bracket.Position });
                 // Subscripts are kept for array assignment (a target with a field in its path is not one).
                 target = new SubscriptExpr(target ?? new ColumnRef([name]) { Position = t.Position }, lower, upper, slice) { Position = bracket.Position };
                 continue;
             }
             _lastSetTarget = path.All(p => p.StartsWith('[')) ? target : null;
+            _lastSetSteps = steps;
             return (name, path, t.Position);
         }
     }

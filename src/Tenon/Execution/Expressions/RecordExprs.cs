@@ -40,3 +40,24 @@ public sealed class RowOnceCache
         return _value;
     }
 }
+
+/// <summary>
+/// A row value with field <paramref name="index"/> replaced (a NULL row becomes a row of NULLs
+/// first), as assigning to <c>col.field</c> builds the column's new value.
+/// </summary>
+public sealed class RecordAssignExpr(BoundExpr record, int index, BoundExpr value, SqlType type) : BoundExpr
+{
+    public override SqlType Type { get; } = type;
+
+    public override object? Eval(object?[] row, ExecContext ctx)
+    {
+        var composite = Type.BaseType.Composite!;
+        var fields = record.Eval(row, ctx) is PgRecord r ? (object?[])r.Fields.Clone() : new object?[composite.Fields.Count];
+        fields[index] = value.Eval(row, ctx);
+        return new PgRecord(fields, composite.FieldTypes);
+    }
+
+    public override IEnumerable<BoundExpr> Children => [record, value];
+    public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new RecordAssignExpr(c[0], index, c[1], Type);
+    public override string Fingerprint => $"setfield({record.Fingerprint}:{index}={value.Fingerprint})";
+}
