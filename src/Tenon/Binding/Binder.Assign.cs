@@ -45,7 +45,8 @@ public sealed partial class Binder
         var end = from;
         while (end < steps.Count && steps[end].Field is null) end++;
         if (!type.BaseType.IsArray)
-            throw new TenonException(SqlState.DatatypeMismatch, $"cannot subscript type {type.DisplayName} because it does not support subscripting") { Position = position };
+            // PostgreSQL reports this one without a position.
+            throw new TenonException(SqlState.DatatypeMismatch, $"cannot subscript type {type.DisplayName} because it does not support subscripting");
         if (steps.Skip(from).Take(end - from).Any(s => s.Slice))
             throw new TenonException(SqlState.FeatureNotSupported, "assignment to an array slice is not supported by Tenon yet") { Position = position };
         var subscripts = steps.Skip(from).Take(end - from).Select(s => BindSubscriptValue(s.Lower, scope)!).ToList();
