@@ -140,6 +140,7 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
+        SelectStatement s when Binding.Binder.HasDataModifyingWith(s.Query.With) => true,
         SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
@@ -154,7 +155,8 @@ public sealed partial class Session
             case SelectStatement s:
             {
                 var binder = new Binding.Binder(ctx);
-                var plan = binder.BindQuery(s.Query, null);
+                var plan = binder.BindTopLevelQuery(s.Query);
+                binder.RunDataModifyingCtes(ctx);
                 var rows = plan.Execute(ctx).ToList();
                 var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray();
                 return new StatementResult($"SELECT {rows.Count}", columns, rows);

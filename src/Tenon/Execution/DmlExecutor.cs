@@ -20,7 +20,10 @@ namespace Tenon.Execution;
 /// </summary>
 public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder = null)
 {
-    private Binder NewBinder() => describeBinder ?? new Binder(ctx);
+    private Binder NewBinder() => describeBinder ?? BinderFactory?.Invoke() ?? new Binder(ctx);
+
+    /// <summary>Makes the binder for a statement that must see names beyond the catalog (a data-modifying WITH query sees the WITH queries before it).</summary>
+    public Func<Binder>? BinderFactory { get; init; }
 
     private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
         new("", returning?.Columns, null);
@@ -151,6 +154,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
         if (describeBinder is not null) return Described(returning);
+        binder.RunDataModifyingCtes(ctx);
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
         var touched = new HashSet<long>();
@@ -289,6 +293,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
+        binder.RunDataModifyingCtes(ctx);
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
@@ -329,6 +334,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
+        binder.RunDataModifyingCtes(ctx);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
         var seen = new HashSet<long>();

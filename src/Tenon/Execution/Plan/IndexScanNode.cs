@@ -49,8 +49,8 @@ public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
 
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
-        var store = tx.Index(TableOid, table.IndexPosition(Seek.IndexOid));
-        var rows = tx.Rows(TableOid);
+        var store = ctx.ReadIndex(TableOid, table.IndexPosition(Seek.IndexOid));
+        var rows = ctx.ReadRows(TableOid);
         if (Seek.FullKey) return Fetch(ctx, rows, store.Seek(prefix));
 
         var ranged = Seek.Lower is not null || Seek.Upper is not null;
