@@ -158,6 +158,7 @@ public sealed partial class Session
                 var plan = binder.BindTopLevelQuery(s.Query);
                 binder.RunDataModifyingCtes(ctx);
                 var rows = plan.Execute(ctx).ToList();
+                DmlExecutor.FinishPendingWriters(ctx);
                 var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray();
                 return new StatementResult($"SELECT {rows.Count}", columns, rows);
             }

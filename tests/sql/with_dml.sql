@@ -37,3 +37,25 @@ BEGIN;
 WITH d AS (DELETE FROM wd_src RETURNING id) SELECT count(*) FROM d;
 ROLLBACK;
 SELECT count(*) FROM wd_src;
+CREATE TABLE wp (id int PRIMARY KEY);
+CREATE TABLE wc (id int PRIMARY KEY, pid int REFERENCES wp);
+INSERT INTO wp VALUES (1), (2);
+INSERT INTO wc VALUES (10, 1), (20, 2);
+-- foreign keys are checked at the end of the whole statement
+WITH d AS (DELETE FROM wp WHERE id = 1 RETURNING id) DELETE FROM wc WHERE pid IN (SELECT id FROM d);
+SELECT * FROM wp ORDER BY id;
+SELECT * FROM wc ORDER BY id;
+WITH p AS (INSERT INTO wp VALUES (3) RETURNING id) INSERT INTO wc SELECT 30, id FROM p;
+WITH c AS (INSERT INTO wc VALUES (40, 4) RETURNING pid) INSERT INTO wp SELECT pid FROM c;
+WITH d AS (DELETE FROM wp WHERE id = 2 RETURNING id) SELECT * FROM d;
+WITH c AS (INSERT INTO wc VALUES (50, 5) RETURNING pid) SELECT * FROM c;
+SELECT * FROM wp ORDER BY id;
+SELECT * FROM wc ORDER BY id;
+-- the main statement's target scan sees the statement-start rows
+CREATE TABLE wu (id int PRIMARY KEY, n int);
+INSERT INTO wu VALUES (1, 0), (2, 0);
+WITH u AS (UPDATE wu SET n = n + 1 WHERE id = 1 RETURNING *) UPDATE wu SET n = n + 10 WHERE id = 2 RETURNING *;
+WITH u AS (INSERT INTO wu VALUES (3, 0) RETURNING *) SELECT (SELECT count(*) FROM wu) AS visible, (SELECT count(*) FROM u) AS inserted;
+SELECT * FROM wu ORDER BY id;
+WITH u AS (INSERT INTO wu VALUES (3, 0) ON CONFLICT (id) DO UPDATE SET n = 99 RETURNING *) SELECT * FROM u;
+SELECT * FROM wu ORDER BY id;

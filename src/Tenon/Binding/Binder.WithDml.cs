@@ -58,7 +58,7 @@ public sealed partial class Binder
         var described = Run(new DmlExecutor(_ctx, Nested(_ctx)), cte.Statement);
         var columns = described.Columns?.Select(c => new PlanColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray() ?? [];
         var node = new DataModifyingCteNode(RenameColumns(columns, cte.ColumnNames, cte.Position),
-            ctx => Run(new DmlExecutor(ctx) { BinderFactory = () => Nested(ctx) }, cte.Statement));
+            ctx => Run(new DmlExecutor(ctx) { BinderFactory = () => Nested(ctx), DeferChecksToStatementEnd = true }, cte.Statement));
         _dataModifyingCtes.Add(node);
         return new CteBinding(cte.Name, node) { WithoutReturning = described.Columns is null };
     }

@@ -25,6 +25,30 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// <summary>Makes the binder for a statement that must see names beyond the catalog (a data-modifying WITH query sees the WITH queries before it).</summary>
     public Func<Binder>? BinderFactory { get; init; }
 
+    /// <summary>
+    /// A data-modifying WITH query leaves its foreign-key checks and actions to the end of the
+    /// whole statement (PostgreSQL runs them with the statement's other after-row events).
+    /// </summary>
+    public bool DeferChecksToStatementEnd { get; init; }
+
+    private void FinishWriter(RowWriter writer)
+    {
+        if (DeferChecksToStatementEnd)
+        {
+            ctx.PendingWriters.Add(writer);
+            return;
+        }
+        FinishPendingWriters(ctx);
+        writer.Finish();
+    }
+
+    /// <summary>Runs the checks the statement's data-modifying WITH queries left for its end.</summary>
+    internal static void FinishPendingWriters(ExecContext ctx)
+    {
+        foreach (var pending in ctx.PendingWriters) pending.Finish();
+        ctx.PendingWriters.Clear();
+    }
+
     private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
         new("", returning?.Columns, null);
 
@@ -168,7 +192,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             count++;
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(written, ctx)).ToArray());
         }
-        writer.Finish();
+        FinishWriter(writer);
         return new StatementResult($"INSERT 0 {count}", returning?.Columns, returning is null ? null : output);
     }
 
@@ -320,7 +344,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
             }
         }
-        writer.Finish();
+        FinishWriter(writer);
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
 
@@ -347,7 +371,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
         }
-        writer.Finish();
+        FinishWriter(writer);
         return new StatementResult($"DELETE {seen.Count}", returning?.Columns, returning is null ? null : output);
     }
 

@@ -48,6 +48,9 @@ public sealed class ExecContext
     public Storage.IndexStore ReadIndex(uint tableOid, int position) =>
         ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Indexes[position] : Transaction.Index(tableOid, position);
 
+    /// <summary>Writers of data-modifying WITH queries whose constraint events wait for the end of the statement.</summary>
+    public List<Constraints.RowWriter> PendingWriters { get; } = new();
+
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
     public Dictionary<object, object?> Cache { get; } = new(ReferenceEqualityComparer.Instance);
 }
