@@ -188,7 +188,7 @@ public sealed partial class Binder
         {
             // Arrays of user types: only of composite types so far (an enum or domain array is still refused).
             var elementName = t with { IsArray = false };
-            if (catalog?.LookupType(t.Schema, t.Name) is CompositeTypeDef && t.Schema != "pg_catalog")
+            if (catalog?.LookupType(t.Schema, t.Name) is CompositeTypeDef or DomainDef { BaseType.BaseType.Composite: not null } && t.Schema != "pg_catalog")
                 return SqlType.ArrayOf(ResolveType(elementName, catalog));
             return ArrayTypeOf(ResolveType(elementName), t.Position);
         }

@@ -17,9 +17,25 @@ public sealed partial class DmlExecutor
     /// <param name="assign">The column's new value over a row of (current value, value given).</param>
     /// <param name="valueType">The type the given value must have (the element's or field's).</param>
     /// <param name="mismatch">The start of the message for a value with no assignment cast to it.</param>
-    private sealed record PathTarget(BoundExpr Assign, SqlType ValueType, string Mismatch, bool FieldFirst)
+    /// <param name="DomainCheck">For a domain column, its constraints over the finished value (row of one).</param>
+    private sealed record PathTarget(BoundExpr Assign, SqlType ValueType, string Mismatch, bool FieldFirst, BoundExpr? DomainCheck)
     {
         public object? Apply(object? current, object? value, ExecContext ctx) => Assign.Eval([current, value], ctx);
+    }
+
+    /// <summary>
+    /// Checks the domain constraints of columns assigned through paths, once all of a row's
+    /// targets are applied (the finished value, not each step, as PostgreSQL does).
+    /// </summary>
+    private void CheckPathDomains(List<ColumnDef> targets, PathTarget?[] paths, object?[] row)
+    {
+        HashSet<ColumnDef>? done = null;
+        for (var i = 0; i < targets.Count && i < paths.Length; i++)
+        {
+            if (paths[i]?.DomainCheck is not { } check) continue;
+            done ??= new HashSet<ColumnDef>();
+            if (done.Add(targets[i])) check.Eval([row[targets[i].Number - 1]], ctx);
+        }
     }
 
     /// <summary>The path targets of an INSERT's column list (null where a target is a plain column).</summary>
@@ -39,7 +55,9 @@ public sealed partial class DmlExecutor
                 (valueType, mismatch) = (type, message);
                 return new ColumnExpr(1, type.WithoutModifier(), 0, col.Name);
             }, null);
-            result[i] = new PathTarget(assign, valueType!, mismatch, ind.Steps[0].Field is not null);
+            var domainCheck = col.Type.Domain is null ? null
+                : new DomainCheckExpr(new ColumnExpr(0, col.Type.BaseType, 0, col.Name), binder.DomainConstraintsOf(col.Type));
+            result[i] = new PathTarget(assign, valueType!, mismatch, ind.Steps[0].Field is not null, domainCheck);
         }
         return result;
     }

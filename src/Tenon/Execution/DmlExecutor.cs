@@ -234,6 +234,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             row[col.Number - 1] = subscriptTargets[i] is { } sub ? sub.Apply(row[col.Number - 1], values[i], ctx) : values[i];
             given[col.Number - 1] = true;
         }
+        CheckPathDomains(targets, subscriptTargets, row);
         foreach (var col in table.Columns)
             if (!col.IsDropped && !given[col.Number - 1])
                 row[col.Number - 1] = writer.DefaultValue(table, col);
