@@ -84,3 +84,18 @@ create domain both_set as int[] check (value[1] is not null and value[2] is not 
 create table dpb (b both_set);
 insert into dpb (b[1]) values (1);
 insert into dpb (b[1], b[2]) values (1, 2) returning b;
+-- ALTER TYPE on attributes
+create type at1 as (a int, b text);
+alter type at1 add attribute c date;
+alter type at1 add attribute c int;
+alter type at1 drop attribute b;
+alter type at1 drop attribute nope;
+alter type at1 drop attribute if exists nope;
+alter type at1 rename attribute a to aa;
+alter type at1 rename attribute nope to x;
+alter type at1 rename attribute aa to c;
+select '(1,2020-01-02)'::at1, ('(1,2020-01-02)'::at1).aa;
+create table att (v at1);
+insert into att values ('(3,2021-02-03)');
+alter type at1 rename attribute aa to a2;
+select (v).a2, v from att;

@@ -120,6 +120,9 @@ public sealed partial class DdlExecutor
                 // Tenon has one role, which owns everything: naming it changes nothing.
                 CheckOwner(new OwnerToAction(stmt.NewName!));
                 return new StatementResult(tag);
+            case AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute:
+                AlterAttribute(type, stmt);
+                return new StatementResult(tag);
             case AlterTypeAction.AddValue or AlterTypeAction.RenameValue:
                 if (type is not EnumTypeDef e) throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not an enum");
                 if (stmt.Action == AlterTypeAction.AddValue) AddEnumValue(e, stmt);

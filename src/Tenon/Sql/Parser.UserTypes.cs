@@ -86,6 +86,33 @@ public sealed partial class Parser
         }
         if (AcceptKws("rename", "to"))
             return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.Rename) { NewName = ParseColId(), Position = alter.Position };
+        // One attribute action per statement (PostgreSQL takes a list; Tenon does not yet).
+        if (AcceptKws("add", "attribute"))
+        {
+            var attr = ParseColId();
+            var type = ParseTypeName();
+            if (AcceptKw("collate")) ParseAnyName();
+            var cascade = AcceptKw("cascade");
+            if (!cascade) AcceptKw("restrict");
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.AddAttribute) { Label = attr, AttributeType = type, Cascade = cascade, Position = alter.Position };
+        }
+        if (AcceptKws("drop", "attribute"))
+        {
+            var ifExists = AcceptKws("if", "exists");
+            var attr = ParseColId();
+            var cascade = AcceptKw("cascade");
+            if (!cascade) AcceptKw("restrict");
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.DropAttribute) { Label = attr, IfExists = ifExists, Cascade = cascade, Position = alter.Position };
+        }
+        if (AcceptKws("rename", "attribute"))
+        {
+            var attr = ParseColId();
+            ExpectKw("to");
+            var newName = ParseColId();
+            var cascade = AcceptKw("cascade");
+            if (!cascade) AcceptKw("restrict");
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.RenameAttribute) { Label = attr, NewName = newName, Cascade = cascade, Position = alter.Position };
+        }
         if (AcceptKws("owner", "to"))
             return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.OwnerTo) { NewName = ParseRoleSpec(), Position = alter.Position };
         if (Cur.Kind is TokenKind.Semicolon or TokenKind.EndOfInput) throw Error();

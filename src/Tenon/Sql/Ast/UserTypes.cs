@@ -14,7 +14,7 @@ public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType
 
 public enum AlterTypeAction
 {
-    AddValue, RenameValue, Rename, OwnerTo,
+    AddValue, RenameValue, Rename, OwnerTo, AddAttribute, DropAttribute, RenameAttribute,
     SetDefault, DropDefault, SetNotNull, DropNotNull, AddConstraint, DropConstraint, ValidateConstraint, RenameConstraint,
 }
 
@@ -34,4 +34,6 @@ public sealed record AlterTypeStatement(ObjectKind Kind, QualifiedName Name, Alt
     public bool Cascade { get; init; }
     public Expr? Default { get; init; }
     public TableConstraint? Constraint { get; init; }
+    /// <summary>The type of ADD ATTRIBUTE.</summary>
+    public TypeName? AttributeType { get; init; }
 }
