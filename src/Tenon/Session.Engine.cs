@@ -166,6 +166,7 @@ public sealed partial class Session
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
         SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
         SelectStatement when RoutinesMayWrite() => true,
+        SelectStatement s when Binding.Binder.HasDataModifyingWith(s.Query.With) => true,
         SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         PrepareStatement or DeallocateStatement => false,
@@ -194,6 +195,7 @@ public sealed partial class Session
             case TruncateStatement t: return ddl.Truncate(t);
             case CommentStatement c: return ddl.Comment(c);
             case CreateEnumStatement c: return ddl.CreateEnum(c);
+            case CreateCompositeTypeStatement c: return ddl.CreateCompositeType(c);
             case CreateDomainStatement c: return ddl.CreateDomain(c);
             case AlterTypeStatement a: return ddl.AlterType(a);
             case SetStatement s: return SetVariable(s);

@@ -63,12 +63,14 @@ public sealed partial class Session
         {
             case SelectStatement s:
             {
-                binder = new Binder(ctx);
-                var plan = binder.BindQuery(s.Query, null);
+                var b = binder = new Binder(ctx);
+                var plan = binder.BindTopLevelQuery(s.Query);
                 var columns = plan.Columns.Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray();
                 run = ec =>
                 {
+                    b.RunDataModifyingCtes(ec);
                     var rows = plan.Execute(ec).ToList();
+                    DmlExecutor.FinishPendingWriters(ec);
                     return new StatementResult($"SELECT {rows.Count}", columns, rows);
                 };
                 break;

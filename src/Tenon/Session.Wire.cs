@@ -70,7 +70,7 @@ public sealed partial class Session
         var dml = new DmlExecutor(ctx, binder);
         IReadOnlyList<ResultColumn>? columns = stmt switch
         {
-            SelectStatement s => binder.BindQuery(s.Query, null).Columns
+            SelectStatement s => binder.BindTopLevelQuery(s.Query).Columns
                 .Select(c => new ResultColumn(c.Name, c.Type, c.TableOid, c.ColumnNumber)).ToArray(),
             InsertStatement i => dml.Insert(i).Columns,
             UpdateStatement up => dml.Update(up).Columns,

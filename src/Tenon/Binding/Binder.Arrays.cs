@@ -57,7 +57,7 @@ public sealed partial class Binder
         {
             elements = UnifyTypes(items, "ARRAY", positions, out element);
             if (element.Id == TypeId.Unknown) element = SqlType.Text;
-            if (ArrayTypes.ArrayOid(element.TypeOid) == 0)
+            if (element.Composite is null && ArrayTypes.ArrayOid(element.TypeOid) == 0)
                 throw new TenonException(SqlState.UndefinedObject, $"could not find array type for data type {element.DisplayName}") { Position = a.Position };
         }
         return new ArrayConstructorExpr(elements, SqlType.ArrayOf(element), multiDimensional: false);

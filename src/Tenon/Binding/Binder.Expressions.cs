@@ -103,13 +103,17 @@ public sealed partial class Binder
             case SqlValueFunction v:
                 return Functions.BindValueFunction(v, _ctx);
             case RowExpr r:
-                return new RowConstructorExpr(r.Items.Select(i => BindExpr(i, scope)).ToArray());
+                return new RowConstructorExpr(BindRowItems(r.Items, scope).ToArray());
+            case FieldSelectExpr f:
+                return BindFieldSelect(f, scope);
+            case MultiAssignRef m:
+                return BindMultiAssignRef(m, scope);
             case CollateExpr c:
                 return BindExpr(c.Operand, scope);
             case DefaultExpr:
                 throw new TenonException(SqlState.SyntaxError, "DEFAULT is not allowed in this context") { Position = e.Position };
-            case StarExpr:
-                throw new TenonException(SqlState.SyntaxError, "row expansion via \"*\" is not supported here") { Position = e.Position };
+            case StarExpr star:
+                return BindStarAsRow(star, scope);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"{e.GetType().Name} is not supported yet") { Position = e.Position };
     }
@@ -182,6 +186,8 @@ public sealed partial class Binder
                             hint: $"Perhaps you meant to reference the table alias \"{e.Alias}\".") { Position = c.Position };
             throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{alias}\"") { Position = c.Position };
         }
+        // A bare FROM-item name is a whole-row reference.
+        if (WholeRow(names[0], scope, c.Position, bareName: true) is { } wholeRow) return wholeRow;
         throw new TenonException(SqlState.UndefinedColumn, $"column \"{names[0]}\" does not exist",
             hint: ColumnSuggestion.Hint(names[0], null, scope)) { Position = c.Position };
     }

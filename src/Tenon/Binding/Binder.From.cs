@@ -74,7 +74,9 @@ public sealed partial class Binder
         if (name.Schema is null)
             for (var i = _ctes.Count - 1; i >= 0; i--)
                 if (_ctes[i].TryGetValue(name.Name, out var cte))
-                    return AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+                    return cte.WithoutReturning
+                        ? throw new TenonException(SqlState.FeatureNotSupported, $"WITH query \"{cte.Name}\" does not have a RETURNING clause") { Position = named.Position }
+                        : AddEntry(cte.Plan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
 
         // Inside a view's query, a name means the relation it meant when the view was made (renamed since or not).
         var recorded = RecordedRelation(name);

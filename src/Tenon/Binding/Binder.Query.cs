@@ -17,6 +17,8 @@ public sealed partial class Binder
     {
         public string Name { get; } = name;
         public PlanNode Plan { get; set; } = plan;
+        /// <summary>A data-modifying WITH query without RETURNING, which cannot be read.</summary>
+        public bool WithoutReturning { get; init; }
     }
 
     private sealed class SubqueryFrame(Scope? root)
@@ -78,7 +80,9 @@ public sealed partial class Binder
     public PlanNode BindQuery(Query q, Scope? outer)
     {
         var pushed = false;
-        if (q.With is not null) { BindWith(q.With, outer); pushed = true; }
+        var topLevel = _topLevelQuery;
+        _topLevelQuery = false;
+        if (q.With is not null) { BindWith(q.With, outer, topLevel); pushed = true; }
         try
         {
             PlanNode plan;
@@ -100,14 +104,14 @@ public sealed partial class Binder
 
     /// <summary>
     /// The WITH of an INSERT, UPDATE or DELETE: its queries are visible to the whole statement
-    /// (a data-modifying one is refused, as in a SELECT's WITH).
+    /// (data-modifying ones included).
     /// </summary>
     public void BindStatementWith(WithClause? with)
     {
-        if (with is not null) BindWith(with, null);
+        if (with is not null) BindWith(with, null, topLevel: true);
     }
 
-    private void BindWith(WithClause with, Scope? outer)
+    private void BindWith(WithClause with, Scope? outer, bool topLevel)
     {
         var frame = new Dictionary<string, CteBinding>();
         _ctes.Add(frame);
@@ -116,7 +120,10 @@ public sealed partial class Binder
             if (frame.ContainsKey(cte.Name))
                 throw new TenonException(SqlState.DuplicateAlias, $"WITH query name \"{cte.Name}\" specified more than once") { Position = cte.Position };
             if (cte.Statement is not SelectStatement sel)
-                throw new TenonException(SqlState.FeatureNotSupported, "data-modifying statements in WITH are not supported yet") { Position = cte.Position };
+            {
+                frame[cte.Name] = BindDataModifyingCte(cte, topLevel);
+                continue;
+            }
             PlanNode plan;
             if (with.Recursive && sel.Query.Body is SetOperationBody { Operator: SetOperator.Union } union && ReferencesName(union.Right, cte.Name))
             {

@@ -201,6 +201,7 @@ public sealed partial class Binder
         ArrayExpr or ArraySubqueryExpr => "array",
         Sql.Ast.SubscriptExpr s => ColumnLabel(s.Operand),
         RowExpr => "row",
+        FieldSelectExpr { Field: not "*" } f => f.Field,
         BoolLiteral => "bool",
         SqlValueFunction v => v.Kind switch
         {
@@ -244,7 +245,9 @@ public sealed partial class Binder
         var result = new List<SelectItem>();
         foreach (var item in items)
         {
-            if (item.Expr is not StarExpr star) { result.Add(item); continue; }
+            // (t.*).* in a select list is t.*.
+            var expr = item.Expr is FieldSelectExpr { Field: "*", Operand: StarExpr { Table: not null } inner } ? inner : item.Expr;
+            if (expr is not StarExpr star) { result.Add(item); continue; }
             if (star.Table is null)
             {
                 if (scope.Entries.Count == 0)

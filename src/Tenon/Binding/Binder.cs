@@ -79,6 +79,7 @@ public sealed partial class Binder
         if (e.Type == target) return e;
         if (target.Domain is not null) return CoerceToDomain(e, target, context, position);
         if (e.Type.Enum is { } fromEnum && target.Enum is { } toEnum && fromEnum.Oid != toEnum.Oid) return null;
+        if (e.Type.Id == TypeId.Record && target.Id == TypeId.Record && target.Composite is not null) return CoerceToComposite(e, target, context, position);
         if (e.Type.Id == target.Id && !target.HasModifier && (!target.IsArray || e.Type.WithoutModifier() == target)) return e;
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if ((target.Id == TypeId.RegType || e.Type.Id == TypeId.RegType) && CoerceRegType(e, target, position) is { } regtype) return regtype;
@@ -183,7 +184,14 @@ public sealed partial class Binder
     /// </summary>
     public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null)
     {
-        if (t.IsArray) return ArrayTypeOf(ResolveType(t with { IsArray = false }), t.Position);
+        if (t.IsArray)
+        {
+            // Arrays of user types: only of composite types so far (an enum or domain array is still refused).
+            var elementName = t with { IsArray = false };
+            if (catalog?.LookupType(t.Schema, t.Name) is CompositeTypeDef or DomainDef { BaseType.BaseType.Composite: not null } && t.Schema != "pg_catalog")
+                return SqlType.ArrayOf(ResolveType(elementName, catalog));
+            return ArrayTypeOf(ResolveType(elementName), t.Position);
+        }
         // _int4, _text …: pg_type's names of the array types.
         if (t.Name.Length > 1 && t.Name[0] == '_' && t.Schema is null or "pg_catalog" && !IsSerial(t with { Name = t.Name[1..] })
             && TryResolveElementName(t with { Name = t.Name[1..] }) is { } element)

@@ -32,6 +32,7 @@ public sealed partial class SystemCatalog
     {
         EnumTypeDef e => SqlType.OfEnum(e),
         DomainDef d => SqlType.OfDomain(d),
+        CompositeTypeDef c => SqlType.OfComposite(c),
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -82,6 +83,13 @@ public sealed partial class SystemCatalog
             return types.TryGetValue(d.Oid, out var nd) && !ReferenceEquals(nd, d) ? SqlType.OfDomain((DomainDef)nd) : t;
         if (t.Enum is { } e)
             return types.TryGetValue(e.Oid, out var ne) && !ReferenceEquals(ne, e) ? SqlType.OfEnum((EnumTypeDef)ne) : t;
+        if (t.Composite is { } c)
+            return types.TryGetValue(c.Oid, out var nc) && !ReferenceEquals(nc, c) ? SqlType.OfComposite((CompositeTypeDef)nc) : t;
+        if (t.IsArray && t.Element!.Composite is not null)
+        {
+            var element = Refresh(t.Element, types);
+            return ReferenceEquals(element, t.Element) ? t : SqlType.ArrayOf(element);
+        }
         return t;
     }
 }

@@ -110,6 +110,7 @@ public sealed partial class DdlExecutor
                 Catalog = Catalog.PutUserType(type switch
                 {
                     EnumTypeDef en => en with { Name = newName },
+                    CompositeTypeDef ct => ct with { Name = newName },
                     DomainDef d => d with { Name = newName },
                     _ => type,
                 });
@@ -118,6 +119,9 @@ public sealed partial class DdlExecutor
             case AlterTypeAction.OwnerTo:
                 // Tenon has one role, which owns everything: naming it changes nothing.
                 CheckOwner(new OwnerToAction(stmt.NewName!));
+                return new StatementResult(tag);
+            case AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute:
+                AlterAttribute(type, stmt);
                 return new StatementResult(tag);
             case AlterTypeAction.AddValue or AlterTypeAction.RenameValue:
                 if (type is not EnumTypeDef e) throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not an enum");
@@ -166,7 +170,9 @@ public sealed partial class DdlExecutor
                 foreach (var col in table.LiveColumns.Where(c => IsDirectlyOf(c.Type, t.Oid)))
                 {
                     var (tableOid, column, what) = (table.Oid, col.Name, $"column {col.Name} of table {table.Name}");
-                    direct.Add((table.Oid, col.Number, () => found.Add((what, on,
+                    // A column of the composite's array type depends on the array type.
+                    var colOn = col.Type.IsArray ? on + "[]" : on;
+                    direct.Add((table.Oid, col.Number, () => found.Add((what, colOn,
                         () => DropColumn(Catalog.Table(tableOid), new DropColumnAction(column, false, true))))));
                 }
             foreach (var d in Catalog.UserTypes.Values.OfType<DomainDef>().Where(d => IsDirectlyOf(d.BaseType, t.Oid)))
@@ -196,7 +202,7 @@ public sealed partial class DdlExecutor
 
     /// <summary>Whether a column or domain of <paramref name="t"/> depends on type <paramref name="oid"/> itself (not through a domain between).</summary>
     private static bool IsDirectlyOf(SqlType t, uint oid) =>
-        t.Domain is { } d ? d.Oid == oid : t.Enum?.Oid == oid;
+        t.Domain is { } d ? d.Oid == oid : t.Enum?.Oid == oid || t.Composite?.Oid == oid || (t.IsArray && t.Element!.Composite?.Oid == oid);
 
     private (string Schema, string Name) NewTypeName(QualifiedName qualified)
     {

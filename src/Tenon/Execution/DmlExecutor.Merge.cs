@@ -93,7 +93,7 @@ public sealed partial class DmlExecutor
                 if (insert.Values is null || insert.Values[i] is null) isDefault[i] = true;
                 else values[i] = insert.Values[i]!.Eval(combined, ctx);
             }
-            writer.Insert(table, BuildRow(writer, table, targets, values, isDefault, insert.AsInsert!));
+            writer.Insert(table, BuildRow(ctx, writer, table, targets, values, isDefault, insert.AsInsert!, new PathTarget?[targets.Count]));
             count++;
         }
         writer.Finish();

@@ -24,10 +24,37 @@ namespace Tenon.Execution;
 /// </summary>
 public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder = null)
 {
-    private Binder NewBinder() => LastBinder = describeBinder ?? new Binder(ctx);
+    private Binder NewBinder() => LastBinder = describeBinder ?? BinderFactory?.Invoke() ?? new Binder(ctx);
 
     /// <summary>The binder of the last statement bound (the plan cache reads the table sizes it planned with).</summary>
     internal Binder? LastBinder { get; private set; }
+
+    /// <summary>Makes the binder for a statement that must see names beyond the catalog (a data-modifying WITH query sees the WITH queries before it).</summary>
+    public Func<Binder>? BinderFactory { get; init; }
+
+    /// <summary>
+    /// A data-modifying WITH query leaves its foreign-key checks and actions to the end of the
+    /// whole statement (PostgreSQL runs them with the statement's other after-row events).
+    /// </summary>
+    public bool DeferChecksToStatementEnd { get; init; }
+
+    private static void FinishWriter(ExecContext ctx, RowWriter writer, bool deferToStatementEnd)
+    {
+        if (deferToStatementEnd)
+        {
+            ctx.PendingWriters.Add(writer);
+            return;
+        }
+        FinishPendingWriters(ctx);
+        writer.Finish();
+    }
+
+    /// <summary>Runs the checks the statement's data-modifying WITH queries left for its end.</summary>
+    internal static void FinishPendingWriters(ExecContext ctx)
+    {
+        foreach (var pending in ctx.PendingWriters) pending.Finish();
+        ctx.PendingWriters.Clear();
+    }
 
     private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
         new("", returning?.Columns, null);
@@ -51,23 +78,28 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         else
         {
             targets = new List<ColumnDef>();
+            var plainTargets = new HashSet<ColumnDef>();
             for (var i = 0; i < stmt.Columns.Count; i++)
             {
                 var name = stmt.Columns[i];
                 var pos = stmt.ColumnPositions is { } ps && i < ps.Count ? ps[i] : stmt.Position;
                 var col = table.FindColumn(name)
                     ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{table.Name}\" does not exist") { Position = pos };
-                if (targets.Contains(col))
+                // Subscript targets may share a column; a plain target may not share it with anything.
+                var indirect = stmt.Indirections?[i] is not null;
+                if (targets.Contains(col) && (!indirect || plainTargets.Contains(col)))
                     throw new TenonException(SqlState.DuplicateColumn, $"column \"{name}\" specified more than once") { Position = pos };
+                if (!indirect) plainTargets.Add(col);
                 targets.Add(col);
             }
         }
+        var subscriptTargets = BindInsertIndirections(binder, stmt, targets);
 
         // Source rows: bound first, produced after ON CONFLICT and RETURNING are bound (PostgreSQL's
         // order of parse analysis), so a binding error there evaluates nothing.
         Func<ExecContext, RowWriter, List<object?[]>> produceRows;
         if (stmt.Source is null)
-            produceRows = (_, writer) => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
+            produceRows = (ec, writer) => [BuildRow(ec, writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt, subscriptTargets)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
         {
             foreach (var row in values.Rows)
@@ -77,7 +109,15 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 if (row.Count < targets.Count && stmt.Columns is not null)
                     throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[row.Count] ?? 0 };
             }
-            var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null : binder.CoerceForColumn(binder.BindExpr(e, null), targets[i], e.Position)).ToArray()).ToList();
+            foreach (var row in values.Rows)
+                for (var i = 0; i < row.Count; i++)
+                    if (row[i] is DefaultExpr && i < subscriptTargets.Length && subscriptTargets[i] is { } path)
+                        throw new TenonException(SqlState.FeatureNotSupported, path.FieldFirst ? "cannot set a subfield to DEFAULT" : "cannot set an array element to DEFAULT")
+                        {
+                            Position = stmt.ColumnPositions![i],
+                        };
+            var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null
+                : CoerceForTarget(binder, binder.BindExpr(e, null), targets[i], subscriptTargets[i], e.Position, stmt.ColumnPositions?[i] ?? 0)).ToArray()).ToList();
             for (var i = 0; i < targets.Count; i++)
                 if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
             var rowTargets = bound.Select(row => row.Length == targets.Count ? targets : targets.Take(row.Length).ToList()).ToList();
@@ -94,7 +134,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                         if (row[i] is null) { isDefault[i] = true; continue; }
                         vals[i] = row[i]!.Eval(Array.Empty<object?>(), ec);
                     }
-                    rows.Add(BuildRow(writer, realTable, rowTargets[r], vals, isDefault, stmt, values.Rows[r]));
+                    rows.Add(BuildRow(ec, writer, realTable, rowTargets[r], vals, isDefault, stmt, subscriptTargets));
                 }
                 return rows;
             };
@@ -113,8 +153,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 throw new TenonException(SqlState.SyntaxError, "INSERT has more target columns than expressions") { Position = stmt.ColumnPositions?[plan.Columns.Count] ?? 0 };
             // A type mismatch points at the output expression, when there is one per column.
             var items = LeadingOutputs(stmt.Source.Body) is { } outs && outs.Count == plan.Columns.Count ? outs : null;
-            var casts = plan.Columns.Select((c, i) => binder.CoerceForColumn(new ColumnExpr(i, c.Type, 0, c.Name), targets[i],
-                items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position))).ToArray();
+            var casts = plan.Columns.Select((c, i) => CoerceForTarget(binder, new ColumnExpr(i, c.Type, 0, c.Name), targets[i], subscriptTargets[i],
+                items?[i].Position ?? (stmt.Source.Body is ValuesBody ? 0 : stmt.Source.Position), stmt.ColumnPositions?[i] ?? 0)).ToArray();
             for (var i = 0; i < casts.Length; i++) RejectGeneratedAlways(targets[i], stmt);
             // An untyped literal of the select list is read by the target type's input function,
             // whose errors point at the literal (not the length check or a domain's constraints).
@@ -139,7 +179,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                             throw;
                         }
                     }
-                    rows.Add(BuildRow(writer, realTable, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt));
+                    rows.Add(BuildRow(ec, writer, realTable, targets.Take(vals.Length).ToList(), vals, new bool[vals.Length], stmt, subscriptTargets));
                 }
                 return rows;
             };
@@ -150,8 +190,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
         if (describeBinder is not null) return _ => Described(returning);
+        var defer = DeferChecksToStatementEnd;
         return ec =>
         {
+            binder.RunDataModifyingCtes(ec);
             var writer = new RowWriter(ec);
             writer.FireStatementTriggers(realTable, "insert", 'B');
             var rowsToInsert = produceRows(ec, writer);
@@ -173,7 +215,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 if (output is not null) output.Add(returning!.Value.Exprs.Select(e => e.Eval(written, ec)).ToArray());
             }
             writer.FireStatementTriggers(realTable, "insert", 'A');
-            writer.Finish();
+            FinishWriter(ec, writer, defer);
             return new StatementResult(count == 1 ? "INSERT 0 1" : $"INSERT 0 {count}", returning?.Columns, output);
         };
     }
@@ -203,7 +245,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 "Use OVERRIDING SYSTEM VALUE to override.");
     }
 
-    private object?[] BuildRow(RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, IReadOnlyList<Expr>? ast = null)
+    private static object?[] BuildRow(ExecContext ctx, RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, PathTarget?[] subscriptTargets)
     {
         var row = new object?[table.Columns.Count];
         var given = new bool[table.Columns.Count];
@@ -213,9 +255,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var col = targets[i];
             // OVERRIDING USER VALUE: identity columns take their sequence's value whatever was given.
             if (col.Identity != IdentityKind.None && stmt.Overriding == OverridingKind.UserValue) continue;
-            row[col.Number - 1] = values[i];
+            row[col.Number - 1] = subscriptTargets[i] is { } sub ? sub.Apply(row[col.Number - 1], values[i], ctx) : values[i];
             given[col.Number - 1] = true;
         }
+        CheckPathDomains(ctx, targets, subscriptTargets, row);
         foreach (var col in table.Columns)
             if (!col.IsDropped && !given[col.Number - 1])
                 row[col.Number - 1] = writer.DefaultValue(table, col);
@@ -247,6 +290,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     internal static List<(ColumnDef Col, BoundExpr? Expr)> BindAssignments(Binder binder, TableDef table, IReadOnlyList<SetClause> clauses, Scope scope)
     {
         var sets = new List<(ColumnDef Col, BoundExpr? Expr)>();
+        var plain = new HashSet<ColumnDef>();
         foreach (var s in clauses)
         {
             var col = table.FindColumn(s.Column)
@@ -256,13 +300,28 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 // col[i] = v, col[i][j] = v: assignments to one column compose, left to right.
                 var previous = sets.FindIndex(x => x.Col == col);
                 var current = previous >= 0 ? sets[previous].Expr : null;
-                var assigned = binder.BindArrayAssignment(s, col.Type, col.Name, current, scope);
+                if (plain.Contains(col))
+                    throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
+                if (s.Value is DefaultExpr)
+                    throw new TenonException(SqlState.FeatureNotSupported,
+                        s.Steps.Count > 0 && s.Steps[0].Field is not null ? "cannot set a subfield to DEFAULT" : "cannot set an array element to DEFAULT") { Position = s.Position };
+                var assigned = s.Steps.Any(x => x.Field is not null)
+                    ? binder.BindPathAssignment(current ?? binder.BindExpr(new ColumnRef([col.Name]) { Position = s.Position }, scope), col.Name, s.Steps, s.Position,
+                        (type, mismatch) =>
+                        {
+                            var v = binder.BindExpr(s.Value, scope);
+                            return binder.TryCoerce(v, type, CastContext.Assignment, s.Value.Position)
+                                ?? throw new TenonException(SqlState.DatatypeMismatch, $"{mismatch} but expression is of type {v.Type.WithoutModifier().DisplayName}",
+                                    hint: "You will need to rewrite or cast the expression.") { Position = s.Position };
+                        }, scope)
+                    : binder.BindArrayAssignment(s, col.Type, col.Name, current, scope);
                 if (previous >= 0) sets[previous] = (col, assigned);
                 else sets.Add((col, assigned));
                 continue;
             }
             if (sets.Any(x => x.Col == col))
                 throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
+            plain.Add(col);
             if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
             if (col.Identity == IdentityKind.Always)
                 throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
@@ -289,11 +348,16 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
-        return ec => RunUpdate(ec, table, realTable, plan, sets, returning);
+        var defer = DeferChecksToStatementEnd;
+        return ec =>
+        {
+            binder.RunDataModifyingCtes(ec);
+            return RunUpdate(ec, table, realTable, plan, sets, returning, defer);
+        };
     }
 
     private static StatementResult RunUpdate(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning)
+        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer)
     {
         var writer = new RowWriter(ctx);
         writer.FireStatementTriggers(realTable, "update", 'B');
@@ -324,7 +388,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             }
         }
         writer.FireStatementTriggers(realTable, "update", 'A');
-        writer.Finish();
+        FinishWriter(ctx, writer, defer);
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
 
@@ -344,11 +408,16 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
-        return ec => RunDelete(ec, table, realTable, plan, returning);
+        var defer = DeferChecksToStatementEnd;
+        return ec =>
+        {
+            binder.RunDataModifyingCtes(ec);
+            return RunDelete(ec, table, realTable, plan, returning, defer);
+        };
     }
 
     private static StatementResult RunDelete(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning)
+        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer)
     {
         var writer = new RowWriter(ctx);
         writer.FireStatementTriggers(realTable, "delete", 'B');
@@ -369,7 +438,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
         }
         writer.FireStatementTriggers(realTable, "delete", 'A');
-        writer.Finish();
+        FinishWriter(ctx, writer, defer);
         return new StatementResult($"DELETE {seen.Count - skipped}", returning?.Columns, returning is null ? null : output);
     }
 
@@ -400,13 +469,21 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                     continue;
                 }
             }
-            if (item.Expr is StarExpr)
+            if (item.Expr is StarExpr plainStar)
             {
                 foreach (var c in table.LiveColumns)
                 {
                     exprs.Add(new ColumnExpr(c.Number - 1, c.Type, 0, c.Name));
                     cols.Add(new ResultColumn(c.Name, c.Type, table.Oid, c.Number));
                 }
+                // RETURNING * also lists the columns of UPDATE's FROM and DELETE's USING items.
+                foreach (var entry in scope.Entries.Skip(1).Where(e => plainStar.Table is null && e.Alias is not null && !e.Unreferenceable))
+                    foreach (var c in entry.Columns.Where(c => !c.Hidden))
+                    {
+                        var bound = binder.BindExpr(new ColumnRef([entry.Alias!, c.Name]) { Position = item.Expr.Position }, scope);
+                        exprs.Add(bound);
+                        cols.Add(bound is ColumnExpr { TableOid: > 0 } x ? new ResultColumn(c.Name, bound.Type, x.TableOid, x.ColumnNumber) : new ResultColumn(c.Name, bound.Type));
+                    }
                 continue;
             }
             var e = binder.BindExpr(item.Expr, scope);

@@ -40,6 +40,23 @@ public sealed class ExecContext
 
     /// <summary>Declared types of the parameters $n (a SQL function's arguments), when known.</summary>
     public IReadOnlyList<SqlType>? ParameterTypes { get; init; }
+    /// <summary>
+    /// The database as the statement started, which its scans read once a data-modifying WITH
+    /// query has changed the tables (all parts of a statement share one snapshot); null while
+    /// scans read the transaction's current state.
+    /// </summary>
+    public DbVersion? ReadSnapshot { get; set; }
+
+    /// <summary>A table's rows as the statement's scans see them (<see cref="ReadSnapshot"/>).</summary>
+    public Storage.RowStore ReadRows(uint tableOid) =>
+        ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Rows : Transaction.Rows(tableOid);
+
+    /// <summary>An index of a table as the statement's scans see it (<see cref="ReadSnapshot"/>).</summary>
+    public Storage.IndexStore ReadIndex(uint tableOid, int position) =>
+        ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Indexes[position] : Transaction.Index(tableOid, position);
+
+    /// <summary>Writers of data-modifying WITH queries whose constraint events wait for the end of the statement.</summary>
+    public List<Constraints.RowWriter> PendingWriters { get; } = new();
 
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
     public Dictionary<object, object?> Cache => _cache ??= new(ReferenceEqualityComparer.Instance);

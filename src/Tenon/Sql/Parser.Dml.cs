@@ -29,17 +29,19 @@ public sealed partial class Parser
         if (AcceptKw("as")) alias = ParseColId();
         List<string>? cols = null;
         List<int>? positions = null;
+        List<InsertIndirection?>? indirections = null;
         if (Cur.Kind == TokenKind.LParen && !LooksLikeSubquery())
         {
             Advance();
             cols = new List<string>();
             positions = new List<int>();
+            indirections = new List<InsertIndirection?>();
             do
             {
-                positions.Add(Cur.Position);
-                cols.Add(ParseColId());
-                if (Cur.Kind is TokenKind.Dot or TokenKind.LBracket)
-                    throw SqlErrors.FeatureNotSupported("assignment to a field or subscript of a column is not supported", Cur.Position);
+                var (name, path, pos) = ParseSetTarget();
+                positions.Add(pos);
+                cols.Add(name);
+                indirections.Add(path.Count == 0 ? null : new InsertIndirection(path, _lastSetTarget) { Steps = _lastSetSteps });
             }
             while (Accept(TokenKind.Comma));
             Expect(TokenKind.RParen);
@@ -69,6 +71,7 @@ public sealed partial class Parser
             OnConflict = onConflict,
             Returning = returning,
             ColumnPositions = positions,
+            Indirections = indirections is not null && indirections.Any(i => i is not null) ? indirections : null,
             Position = ins.Position,
         };
     }
@@ -113,36 +116,51 @@ public sealed partial class Parser
             {
                 Advance();
                 var targets = new List<(string Name, IReadOnlyList<string> Path, int Pos)>();
-                do targets.Add(ParseSetTarget());
+                var targetSteps = new List<(Expr? Subscripted, IReadOnlyList<AssignStep> Steps)>();
+                do
+                {
+                    targets.Add(ParseSetTarget());
+                    targetSteps.Add((_lastSetTarget, _lastSetSteps));
+                }
                 while (Accept(TokenKind.Comma));
                 Expect(TokenKind.RParen);
                 ExpectOp("=");
                 var valueTok = Cur;
                 var value = ParseExpr();
                 IReadOnlyList<Expr> values;
-                if (value is RowExpr row)
+                if (value is RowExpr row && row.Items.Any(i => i is StarExpr))
                 {
-                    var star = row.Items.FirstOrDefault(i => i is StarExpr or FieldSelectExpr { Field: "*" });
-                    if (star is not null)
-                        throw SqlErrors.FeatureNotSupported("*-expansion in a multiple-column UPDATE source is not supported", star.Position);
-                    values = row.Items;
+                    // ROW(t.*, …): the row's width is known only once t is bound.
+                    var source = new MultiAssignSource(value, targets.Count) { Position = valueTok.Position };
+                    values = Enumerable.Range(0, targets.Count).Select(i => (Expr)new MultiAssignRef(source, i) { Position = valueTok.Position }).ToList();
                 }
-                else if (value is ScalarSubqueryExpr)
-                    throw SqlErrors.FeatureNotSupported("multiple-column UPDATE from a subquery is not supported", valueTok.Position);
+                else if (value is RowExpr r2) values = r2.Items;
+                else if (value is ScalarSubqueryExpr sub)
+                {
+                    // A type mismatch points at the sub-select's output expression, when there is one per target.
+                    var outputs = sub.Subquery.Body is SelectCore { Targets: var t } && t.Count == targets.Count && t.All(x => x.Expr is not StarExpr) ? t : null;
+                    var source = new MultiAssignSource(value, targets.Count) { Position = valueTok.Position };
+                    values = Enumerable.Range(0, targets.Count)
+                        .Select(i => (Expr)new MultiAssignRef(source, i) { Position = outputs?[i].Expr.Position ?? valueTok.Position }).ToList();
+                }
                 else if (targets.Count == 1) values = new[] { value };
                 else
-                    throw SqlErrors.Syntax("source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression", valueTok.Position);
+                    throw SqlErrors.Syntax("source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression", value.Position);
                 if (values.Count != targets.Count)
                     throw SqlErrors.Syntax("number of columns does not match number of values", valueTok.Position);
                 for (int i = 0; i < targets.Count; i++)
-                    list.Add(new SetClause(targets[i].Name, values[i]) { Path = targets[i].Path, Position = targets[i].Pos });
+                    list.Add(new SetClause(targets[i].Name, values[i])
+                    {
+                        Path = targets[i].Path, Position = targets[i].Pos, Subscripted = targetSteps[i].Subscripted, Steps = targetSteps[i].Steps,
+                    });
             }
             else
             {
                 var (name, path, pos) = ParseSetTarget();
                 var subscripted = _lastSetTarget;
+                var steps = _lastSetSteps;
                 ExpectOp("=");
-                list.Add(new SetClause(name, ParseExpr()) { Path = path, Position = pos, Subscripted = subscripted });
+                list.Add(new SetClause(name, ParseExpr()) { Path = path, Position = pos, Subscripted = subscripted, Steps = steps });
             }
         }
         while (Accept(TokenKind.Comma));
@@ -152,18 +170,25 @@ public sealed partial class Parser
     /// <summary>The subscripted target (<c>a[i][j]</c> as a SubscriptExpr chain) of the set_target just parsed, if it was one.</summary>
     private Expr? _lastSetTarget;
 
+    /// <summary>The fields and subscripts of the set_target just parsed, in order.</summary>
+    private IReadOnlyList<AssignStep> _lastSetSteps = [];
+
     /// set_target: ColId ['.' attr | '[' … ']' …]
     private (string Name, IReadOnlyList<string> Path, int Pos) ParseSetTarget()
     {
         var t = Cur;
         var name = ParseColId();
         var path = new List<string>();
+        var steps = new List<AssignStep>();
         Expr? target = null;
         while (true)
         {
-            if (Accept(TokenKind.Dot))
+            if (Cur.Kind == TokenKind.Dot)
             {
-                path.Add(ParseColLabel());
+                var dot = Advance();
+                var field = ParseColLabel();
+                path.Add(field);
+                steps.Add(new AssignStep(field, null, null, false) { Position = dot.Position });
                 continue;
             }
             if (Cur.Kind == TokenKind.LBracket)
@@ -177,11 +202,13 @@ public sealed partial class Parser
                 if (slice && Cur.Kind != TokenKind.RBracket) upper = ParseExpr();
                 Expect(TokenKind.RBracket);
                 path.Add(SourceText(start, Prev.End));
+                steps.Add(new AssignStep(null, lower, upper, slice) { Position = bracket.Position });
                 // Subscripts are kept for array assignment (a target with a field in its path is not one).
                 target = new SubscriptExpr(target ?? new ColumnRef([name]) { Position = t.Position }, lower, upper, slice) { Position = bracket.Position };
                 continue;
             }
             _lastSetTarget = path.All(p => p.StartsWith('[')) ? target : null;
+            _lastSetSteps = steps;
             return (name, path, t.Position);
         }
     }

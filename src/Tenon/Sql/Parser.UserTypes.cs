@@ -5,12 +5,31 @@ namespace Tenon.Sql;
 /// <summary>CREATE TYPE … AS ENUM, CREATE DOMAIN, ALTER TYPE, ALTER DOMAIN.</summary>
 public sealed partial class Parser
 {
-    /// CREATE TYPE any_name AS ENUM '(' [Sconst [, …]] ')'; the other CREATE TYPE forms are unsupported
+    /// CREATE TYPE any_name AS ENUM '(' [Sconst [, …]] ')' | AS '(' [ColId Typename [COLLATE any_name], …] ')'; the other CREATE TYPE forms are unsupported
     private Statement ParseCreateType(Token create)
     {
         ExpectKw("type");
         var first = Cur;
         var name = MakeQualifiedName(ParseAnyName(), first);
+        if (Cur.Is("as") && At(1).Kind == TokenKind.LParen)
+        {
+            _pos += 2;
+            var fields = new List<(string Name, TypeName Type, int Position)>();
+            if (Cur.Kind != TokenKind.RParen)
+            {
+                do
+                {
+                    var at = Cur.Position;
+                    var field = ParseColId();
+                    var type = ParseTypeName();
+                    if (AcceptKw("collate")) ParseAnyName();
+                    fields.Add((field, type, at));
+                }
+                while (Accept(TokenKind.Comma));
+            }
+            Expect(TokenKind.RParen);
+            return new CreateCompositeTypeStatement(name, fields) { Position = create.Position };
+        }
         if (!(Cur.Is("as") && At(1).Is("enum"))) return Unsupported("CREATE TYPE");
         _pos += 2;
         Expect(TokenKind.LParen);
@@ -67,6 +86,33 @@ public sealed partial class Parser
         }
         if (AcceptKws("rename", "to"))
             return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.Rename) { NewName = ParseColId(), Position = alter.Position };
+        // One attribute action per statement (PostgreSQL takes a list; Tenon does not yet).
+        if (AcceptKws("add", "attribute"))
+        {
+            var attr = ParseColId();
+            var type = ParseTypeName();
+            if (AcceptKw("collate")) ParseAnyName();
+            var cascade = AcceptKw("cascade");
+            if (!cascade) AcceptKw("restrict");
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.AddAttribute) { Label = attr, AttributeType = type, Cascade = cascade, Position = alter.Position };
+        }
+        if (AcceptKws("drop", "attribute"))
+        {
+            var ifExists = AcceptKws("if", "exists");
+            var attr = ParseColId();
+            var cascade = AcceptKw("cascade");
+            if (!cascade) AcceptKw("restrict");
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.DropAttribute) { Label = attr, IfExists = ifExists, Cascade = cascade, Position = alter.Position };
+        }
+        if (AcceptKws("rename", "attribute"))
+        {
+            var attr = ParseColId();
+            ExpectKw("to");
+            var newName = ParseColId();
+            var cascade = AcceptKw("cascade");
+            if (!cascade) AcceptKw("restrict");
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.RenameAttribute) { Label = attr, NewName = newName, Cascade = cascade, Position = alter.Position };
+        }
         if (AcceptKws("owner", "to"))
             return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.OwnerTo) { NewName = ParseRoleSpec(), Position = alter.Position };
         if (Cur.Kind is TokenKind.Semicolon or TokenKind.EndOfInput) throw Error();

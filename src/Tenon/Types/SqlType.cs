@@ -55,8 +55,13 @@ public sealed record SqlType
 
     public static SqlType OfEnum(Catalog.EnumTypeDef e) => new(TypeId.Enum) { Enum = e };
 
+    /// <summary>The composite type (its attributes as the catalog had them) of a <see cref="TypeId.Record"/> value; null for an anonymous record.</summary>
+    public Catalog.CompositeTypeDef? Composite { get; private init; }
+
+    public static SqlType OfComposite(Catalog.CompositeTypeDef c) => new(TypeId.Record) { Composite = c };
+
     public static SqlType OfDomain(Catalog.DomainDef d) =>
-        new(d.BaseType.Id, d.BaseType.Length, d.BaseType.Precision, d.BaseType.Scale, d.BaseType.Element) { Enum = d.BaseType.Enum, Domain = d };
+        new(d.BaseType.Id, d.BaseType.Length, d.BaseType.Precision, d.BaseType.Scale, d.BaseType.Element) { Enum = d.BaseType.Enum, Composite = d.BaseType.Composite, Domain = d };
 
     /// <summary>The type with every domain layer taken off (itself when it is no domain).</summary>
     public SqlType BaseType => Domain is null ? this : Domain.BaseType.BaseType;
@@ -67,9 +72,10 @@ public sealed record SqlType
     // Equality by parts and by which enum/domain (not by the snapshot of its definition).
     public bool Equals(SqlType? other) =>
         other is not null && Id == other.Id && Length == other.Length && Precision == other.Precision && Scale == other.Scale
-        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Equals(Element, other.Element) && IsVector == other.IsVector;
+        && Enum?.Oid == other.Enum?.Oid && Domain?.Oid == other.Domain?.Oid && Composite?.Oid == other.Composite?.Oid
+        && Equals(Element, other.Element) && IsVector == other.IsVector;
 
-    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid, Element, IsVector);
+    public override int GetHashCode() => HashCode.Combine(Id, Length, Precision, Scale, Enum?.Oid, Domain?.Oid ?? Composite?.Oid, Element, IsVector);
 
     public static readonly SqlType Unknown = new(TypeId.Unknown);
     public static readonly SqlType Record = new(TypeId.Record);
@@ -138,7 +144,7 @@ public sealed record SqlType
     /// <summary>PostgreSQL's type OID.</summary>
     public uint TypeOid => Id switch
     {
-        TypeId.Array => IsVector ? 22 : ArrayTypes.ArrayOid(Element!.TypeOid),
+        TypeId.Array => IsVector ? 22 : Element!.Composite is { } ec ? ec.ArrayOid : ArrayTypes.ArrayOid(Element!.TypeOid),
         TypeId.Bool => 16,
         TypeId.Bytea => 17,
         TypeId.Name => 19,
@@ -165,7 +171,7 @@ public sealed record SqlType
         TypeId.RegNamespace => 4089,
         TypeId.RegProc => 24,
         TypeId.RegProcedure => 2202,
-        TypeId.Record => 2249,
+        TypeId.Record => Composite?.Oid ?? 2249,
         TypeId.Void => 2278,
         TypeId.Uuid => 2950,
         TypeId.Enum => Enum!.Oid,
@@ -233,7 +239,7 @@ public sealed record SqlType
         TypeId.RegProc => "regproc",
         TypeId.RegProcedure => "regprocedure",
         TypeId.Void => "void",
-        TypeId.Record => "record",
+        TypeId.Record => Composite?.Name ?? "record",
         TypeId.Inet => "inet",
         TypeId.Cidr => "cidr",
         TypeId.Xid => "xid",

@@ -92,6 +92,9 @@ public static class ValueCast
         if (from.Id == TypeId.Enum && to.Id == TypeId.Enum && from.Enum!.Oid != to.Enum!.Oid) return null;
         // Array to array converts element by element (array_coerce), in the element cast's context.
         if (from.IsArray && to.IsArray) return RequiredContext(from.Element!, to.Element!);
+        // Two composite types, or a record and a composite type, do not convert value by value
+        // (a ROW(…) constructor is coerced field by field by the binder instead).
+        if (from.Id == TypeId.Record && to.Id == TypeId.Record && to.Composite is not null && from.Composite?.Oid != to.Composite.Oid) return null;
         if (from.Id == to.Id) return CastContext.Implicit;
         if (to.Id is TypeId.Void or TypeId.Unknown || from.Id == TypeId.Void) return null;
         if (from.Id == TypeId.Unknown) return CastContext.Implicit;

@@ -99,6 +99,9 @@ public static class ValueText
             case TypeId.Array when type.IsVector: return PgArray.Vector(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => Parse(t, type.Element!, settings)).ToArray());
             case TypeId.Array: return ArrayText.Parse(text, type.Element!, settings);
             case TypeId.Enum: return type.Enum!.Parse(text);
+            case TypeId.Record when type.Composite is { } composite: return RecordText.Parse(text, composite, settings);
+            case TypeId.Record:
+                throw new TenonException(SqlState.FeatureNotSupported, "input of anonymous composite types is not implemented");
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no input function");
         }
     }

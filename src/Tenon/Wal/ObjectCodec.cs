@@ -33,6 +33,8 @@ namespace Tenon.Wal;
 ///                                      (an array type then has its element type the same way)
 ///   13   a stored value                <see cref="ValueCodec"/> encoding (a constant inside an expression)
 ///   14   SqlType of an enum or domain  the EnumTypeDef or DomainDef object (tag 9) it was made from
+///        or composite type             (or the CompositeTypeDef)
+///   15   array of a composite type     the CompositeTypeDef object (tag 9) of its element type
 /// </summary>
 internal static class ObjectCodec
 {
@@ -52,13 +54,17 @@ internal static class ObjectCodec
             case uint u: w.Write((byte)6); w.Write(u); return;
             case char c: w.Write((byte)7); w.Write((ushort)c); return;
             case Enum e: w.Write((byte)8); w.Write(Convert.ToInt64(e)); return;
-            case SqlType { Domain: not null } or SqlType { Enum: not null }:
+            case SqlType { Domain: not null } or SqlType { Enum: not null } or SqlType { Composite: not null }:
             {
                 var t = (SqlType)value;
                 w.Write((byte)14);
-                Write(w, (object?)t.Domain ?? t.Enum);
+                Write(w, (object?)t.Domain ?? (object?)t.Enum ?? t.Composite);
                 return;
             }
+            case SqlType { IsArray: true, Element.Composite: not null }:
+                w.Write((byte)15);
+                Write(w, ((SqlType)value).Element!.Composite);
+                return;
             case SqlType t:
                 w.Write((byte)12);
                 WriteType(w, t);
@@ -149,6 +155,9 @@ internal static class ObjectCodec
             case 14:
                 return Read(r, typeof(Catalog.UserTypeDef)) is Catalog.UserTypeDef user
                     ? Catalog.SystemCatalog.SqlTypeOf(user) : throw new InvalidDataException("a user type without its definition");
+            case 15:
+                return Read(r, typeof(Catalog.UserTypeDef)) is Catalog.CompositeTypeDef composite
+                    ? SqlType.ArrayOf(SqlType.OfComposite(composite)) : throw new InvalidDataException("a composite array type without its element's definition");
             default: throw new InvalidDataException($"unknown catalog tag {tag}");
         }
     }

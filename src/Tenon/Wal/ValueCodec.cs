@@ -33,6 +33,7 @@ namespace Tenon.Wal;
 ///   18   PgArray          element SqlType (ObjectCodec's type encoding), varint rank, rank ×
 ///                         (varint length, 4 bytes lower bound), then each element as a value
 ///   19   PgEnumValue      4 bytes type oid, 4 bytes label oid, 4 bytes float4 sort order, string label
+///   20   PgRecord         varint n, n × (field SqlType in ObjectCodec's type encoding, value)
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -116,6 +117,15 @@ internal static class ValueCodec
                 w.Write(e.Oid);
                 w.Write(e.SortOrder);
                 w.Write(e.Label);
+                break;
+            case PgRecord rec:
+                w.Write((byte)20);
+                w.Write7BitEncodedInt(rec.Fields.Length);
+                for (var i = 0; i < rec.Fields.Length; i++)
+                {
+                    ObjectCodec.WriteType(w, rec.FieldTypes[i]);
+                    WriteValue(w, rec.Fields[i]);
+                }
                 break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
@@ -202,6 +212,19 @@ internal static class ValueCodec
                 var oid = r.ReadUInt32();
                 var sortOrder = r.ReadSingle();
                 return new PgEnumValue(typeOid, oid, sortOrder, r.ReadString());
+            }
+            case 20:
+            {
+                var n = r.Read7BitEncodedInt();
+                if (n is < 0 or > 1664) throw new InvalidDataException($"record of {n} fields");
+                var types = new SqlType[n];
+                var fields = new object?[n];
+                for (var i = 0; i < n; i++)
+                {
+                    types[i] = ObjectCodec.ReadType(r);
+                    fields[i] = ReadValue(r);
+                }
+                return new PgRecord(fields, types);
             }
             default: throw new InvalidDataException($"unknown value tag {tag}");
         }

@@ -31,7 +31,34 @@ public static class PgType
             t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
             false, 0u, -1, 0,
             t.Collation, null,
-        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).Select(UserTypeRow)));
+        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).SelectMany(t => t is CompositeTypeDef c ? CompositeRows(c) : [UserTypeRow(t)])));
+
+    /// <summary>A composite type (typtype c, record_in/record_out, its pg_class row as typrelid) and its array type.</summary>
+    private static IEnumerable<object?[]> CompositeRows(CompositeTypeDef c)
+    {
+        yield return
+        [
+            c.Oid, c.Name, SchemaOids.Of(c.Schema), SchemaOids.BootstrapSuperuser,
+            (short)-1, false, "c", "C",
+            false, true, ",",
+            c.RelationOid, 0u, c.ArrayOid,
+            2290u, 2291u, 2402u, 2403u,
+            0u, 0u, "d", "x",
+            false, 0u, -1, 0,
+            0u, null,
+        ];
+        yield return
+        [
+            c.ArrayOid, "_" + c.Name, SchemaOids.Of(c.Schema), SchemaOids.BootstrapSuperuser,
+            (short)-1, false, "b", "A",
+            false, true, ",",
+            0u, c.Oid, 0u,
+            750u, 751u, 2400u, 2401u,
+            0u, 0u, "d", "x",
+            false, 0u, -1, 0,
+            0u, null,
+        ];
+    }
 
     // PostgreSQL's enum_in, enum_out, enum_recv, enum_send.
     private static readonly (uint In, uint Out, uint Recv, uint Send) EnumIo = (3504, 3505, 3532, 3533);

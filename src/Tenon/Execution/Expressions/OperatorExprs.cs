@@ -268,10 +268,14 @@ public sealed class FunctionExpr(string name, IReadOnlyList<BoundExpr> args, Sql
 public sealed class RowConstructorExpr(IReadOnlyList<BoundExpr> items) : BoundExpr
 {
     public IReadOnlyList<BoundExpr> Items { get; } = items;
-    public override SqlType Type => SqlType.Record;
+    /// <summary>Field names when the row is a whole-row reference (<c>t.*</c>), for field selection.</summary>
+    public IReadOnlyList<string>? FieldNames { get; init; }
+    /// <summary>The composite type the row was coerced to (its items already coerced to the attribute types); null for an anonymous record.</summary>
+    public SqlType? RowType { get; init; }
+    public override SqlType Type => RowType ?? SqlType.Record;
     public override object? Eval(object?[] row, ExecContext ctx) =>
-        new PgRecord(Items.Select(i => i.Eval(row, ctx)).ToArray(), Items.Select(i => i.Type).ToArray());
+        new PgRecord(Items.Select(i => i.Eval(row, ctx)).ToArray(), RowType?.Composite?.FieldTypes ?? Items.Select(i => i.Type).ToArray());
     public override IEnumerable<BoundExpr> Children => Items;
-    public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new RowConstructorExpr(c.ToArray());
+    public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new RowConstructorExpr(c.ToArray()) { FieldNames = FieldNames, RowType = RowType };
     public override string Fingerprint => $"row({string.Join(",", Items.Select(i => i.Fingerprint))})";
 }

@@ -4,7 +4,7 @@ using Tenon.Types;
 
 namespace Tenon.Execution.Expressions;
 
-public enum SubqueryKind { Scalar, Exists, Any, All, Array }
+public enum SubqueryKind { Scalar, Exists, Any, All, Array, Row }
 
 /// <summary>
 /// A subquery used as a value: scalar (first column of at most one row), EXISTS, or
@@ -32,6 +32,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     public override object? Eval(object?[] row, ExecContext ctx)
     {
         if (kind == SubqueryKind.Scalar) return ScalarValue(row, ctx);
+        if (kind == SubqueryKind.Row) return RowValue(row, ctx);
         if (kind == SubqueryKind.Exists) return Rows(row, ctx, 1).Count > 0;
         if (kind == SubqueryKind.Array) return ArrayValue(Rows(row, ctx, int.MaxValue));
         var l = left!.Eval(row, ctx);
@@ -67,6 +68,15 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
         if (rows.Count > 1)
             throw new TenonException(SqlState.CardinalityViolation, "more than one row returned by a subquery used as an expression");
         return rows.Count == 0 ? null : rows[0][0];
+    }
+
+    /// <summary>The one row (all its columns) of a multiple-column UPDATE's sub-select; null when there is none.</summary>
+    private PgRecord? RowValue(object?[] row, ExecContext ctx)
+    {
+        var rows = Rows(row, ctx, 2);
+        if (rows.Count > 1)
+            throw new TenonException(SqlState.CardinalityViolation, "more than one row returned by a subquery used as an expression");
+        return rows.Count == 0 ? null : new PgRecord((object?[])rows[0].Clone(), plan.Columns.Select(c => c.Type).ToArray());
     }
 
     private List<object?[]> Rows(object?[] row, ExecContext ctx, int limit)

@@ -14,7 +14,7 @@ public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
         includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var rows = ctx.Transaction.Rows(TableOid);
+        var rows = ctx.ReadRows(TableOid);
         ctx.Transaction.Reads?.Table(TableOid);
         var session = ctx.Session;
         foreach (var (rowId, row) in rows.Scan())

@@ -50,8 +50,8 @@ public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
         var position = table.IndexPosition(Seek.IndexOid);
-        var store = tx.Index(TableOid, position);
-        var rows = tx.Rows(TableOid);
+        var store = ctx.ReadIndex(TableOid, position);
+        var rows = ctx.ReadRows(TableOid);
         if (Seek.FullKey)
         {
             tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, Storage.Bound.Inclusive(prefix), Storage.Bound.Inclusive(prefix));

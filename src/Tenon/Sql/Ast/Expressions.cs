@@ -150,3 +150,18 @@ public sealed record SqlValueFunction(SqlValueFunctionKind Kind, int Precision =
 
 /// <summary><c>x COLLATE "C"</c>.</summary>
 public sealed record CollateExpr(Expr Operand, string Collation) : Expr;
+
+/// <summary>
+/// The source of <c>SET (a, b, …) = (SELECT …)</c> or <c>= ROW(…)</c> holding a <c>t.*</c>: a row
+/// of <see cref="Count"/> values computed once per updated row. The targets read it through
+/// <see cref="MultiAssignRef"/>s that share this node.
+/// </summary>
+public sealed record MultiAssignSource(Expr Source, int Count) : Expr
+{
+    // Shared by reference: the binder binds it once for all its targets.
+    public bool Equals(MultiAssignSource? other) => ReferenceEquals(this, other);
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}
+
+/// <summary>Field <see cref="Index"/> (0-based) of a <see cref="MultiAssignSource"/>.</summary>
+public sealed record MultiAssignRef(MultiAssignSource Source, int Index) : Expr;

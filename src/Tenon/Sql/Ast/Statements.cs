@@ -30,6 +30,17 @@ public sealed record InsertStatement(QualifiedName Table, string? Alias, IReadOn
     public IReadOnlyList<SelectItem>? Returning { get; init; }
     /// <summary>Positions of the column names in <see cref="Columns"/>, for error positions.</summary>
     public IReadOnlyList<int>? ColumnPositions { get; init; }
+    /// <summary>Per target column, its subscripts or fields (<c>f[1]</c>, <c>f.x</c>) or null; null when no target has any.</summary>
+    public IReadOnlyList<InsertIndirection?>? Indirections { get; init; }
+}
+
+/// <summary>
+/// The indirection of an INSERT target column: its path as text, and for subscripts only the
+/// target as a SubscriptExpr chain over the column (null when the path has a field).
+/// </summary>
+public sealed record InsertIndirection(IReadOnlyList<string> Path, Expr? Subscripted)
+{
+    public IReadOnlyList<AssignStep> Steps { get; init; } = Array.Empty<AssignStep>();
 }
 
 /// <summary><c>ON CONFLICT [(cols) [WHERE …] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET … [WHERE …]</c>.</summary>
@@ -49,7 +60,12 @@ public sealed record SetClause(string Column, Expr Value) : Node
     public IReadOnlyList<string> Path { get; init; } = Array.Empty<string>();
     /// <summary>For <c>col[i][j] = …</c>: the target as a SubscriptExpr chain over the column; null otherwise.</summary>
     public Expr? Subscripted { get; init; }
+    /// <summary>The fields and subscripts after the column name, in order (empty normally).</summary>
+    public IReadOnlyList<AssignStep> Steps { get; init; } = Array.Empty<AssignStep>();
 }
+
+/// <summary>One step of an assignment target's path: <c>.field</c> (<see cref="Field"/> set) or <c>[lower]</c> / <c>[lower:upper]</c>.</summary>
+public sealed record AssignStep(string? Field, Expr? Lower, Expr? Upper, bool Slice) : Node;
 
 /// <summary><c>[WITH …] UPDATE [ONLY] table [[AS] alias] SET … [FROM …] [WHERE …] [RETURNING …]</c>.</summary>
 public sealed record UpdateStatement(QualifiedName Table, string? Alias, IReadOnlyList<SetClause> Set) : Statement

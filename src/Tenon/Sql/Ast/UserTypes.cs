@@ -3,6 +3,9 @@ namespace Tenon.Sql.Ast;
 /// <summary><c>CREATE TYPE name AS ENUM ('label', …)</c>.</summary>
 public sealed record CreateEnumStatement(QualifiedName Name, IReadOnlyList<string> Labels) : Statement;
 
+/// <summary><c>CREATE TYPE name AS (attribute type, …)</c>.</summary>
+public sealed record CreateCompositeTypeStatement(QualifiedName Name, IReadOnlyList<(string Name, TypeName Type, int Position)> Fields) : Statement;
+
 /// <summary><c>CREATE DOMAIN name [AS] type [COLLATE c] [constraint …]</c>.</summary>
 public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType, IReadOnlyList<ColumnConstraint> Constraints) : Statement
 {
@@ -11,7 +14,7 @@ public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType
 
 public enum AlterTypeAction
 {
-    AddValue, RenameValue, Rename, OwnerTo,
+    AddValue, RenameValue, Rename, OwnerTo, AddAttribute, DropAttribute, RenameAttribute,
     SetDefault, DropDefault, SetNotNull, DropNotNull, AddConstraint, DropConstraint, ValidateConstraint, RenameConstraint,
 }
 
@@ -31,4 +34,6 @@ public sealed record AlterTypeStatement(ObjectKind Kind, QualifiedName Name, Alt
     public bool Cascade { get; init; }
     public Expr? Default { get; init; }
     public TableConstraint? Constraint { get; init; }
+    /// <summary>The type of ADD ATTRIBUTE.</summary>
+    public TypeName? AttributeType { get; init; }
 }

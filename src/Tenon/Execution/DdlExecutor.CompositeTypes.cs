@@ -1,0 +1,90 @@
+using Tenon.Binding;
+using Tenon.Catalog;
+using Tenon.Errors;
+using Tenon.Sql.Ast;
+using Tenon.Types;
+
+namespace Tenon.Execution;
+
+/// <summary>CREATE TYPE name AS (attribute type, …).</summary>
+public sealed partial class DdlExecutor
+{
+    public StatementResult CreateCompositeType(CreateCompositeTypeStatement stmt)
+    {
+        var (schema, name) = NewTypeName(stmt.Name);
+        var fields = new List<CompositeField>();
+        foreach (var (fieldName, typeName, position) in stmt.Fields)
+        {
+            var field = NameGenerator.Truncate(fieldName);
+            if (fields.Any(f => f.Name == field))
+                throw new TenonException(SqlState.DuplicateColumn, $"column \"{field}\" specified more than once");
+            if (Binder.IsSerial(typeName))
+                throw new TenonException(SqlState.UndefinedObject, $"type \"{typeName.Name}\" does not exist") { Position = typeName.Position };
+            fields.Add(new CompositeField(field, Binder.ResolveType(typeName, Catalog)));
+        }
+        // PostgreSQL gives the type its pg_class row first, then the type and its array type.
+        var relation = Db.NextOid();
+        var oid = Db.NextOid();
+        var arrayOid = Db.NextOid();
+        Catalog = Catalog.PutUserType(new CompositeTypeDef(oid, schema, name, fields, arrayOid) { RelationOid = relation });
+        return new StatementResult("CREATE TYPE");
+    }
+
+    /// <summary>
+    /// ALTER TYPE … ADD / DROP / RENAME ATTRIBUTE. Adding or dropping changes the shape of stored
+    /// values, which Tenon does not rewrite yet: refused while a column, domain or other composite
+    /// type uses the type.
+    /// </summary>
+    private void AlterAttribute(UserTypeDef type, AlterTypeStatement stmt)
+    {
+        if (type is not CompositeTypeDef c)
+            throw new TenonException(SqlState.WrongObjectType, $"\"{type.Name}\" is not a composite type");
+        var name = NameGenerator.Truncate(stmt.Label!);
+        var at = c.IndexOf(name);
+        var fields = c.Fields.ToList();
+        switch (stmt.Action)
+        {
+            case AlterTypeAction.RenameAttribute:
+            {
+                if (at < 0) throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" does not exist");
+                var newName = NameGenerator.Truncate(stmt.NewName!);
+                if (c.IndexOf(newName) >= 0)
+                    throw new TenonException(SqlState.DuplicateColumn, $"column \"{newName}\" of relation \"{c.Name}\" already exists");
+                fields[at] = fields[at] with { Name = newName };
+                break;
+            }
+            case AlterTypeAction.AddAttribute:
+            {
+                if (at >= 0) throw new TenonException(SqlState.DuplicateColumn, $"column \"{name}\" of relation \"{c.Name}\" already exists");
+                if (Binder.IsSerial(stmt.AttributeType!))
+                    throw new TenonException(SqlState.UndefinedObject, $"type \"{stmt.AttributeType!.Name}\" does not exist") { Position = stmt.AttributeType!.Position };
+                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog);
+                RefuseReshapeWhileUsed(c);
+                fields.Add(new CompositeField(name, fieldType));
+                break;
+            }
+            default:
+            {
+                if (at < 0)
+                {
+                    if (!stmt.IfExists) throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{c.Name}\" does not exist");
+                    ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"column \"{name}\" of relation \"{c.Name}\" does not exist, skipping"));
+                    return;
+                }
+                RefuseReshapeWhileUsed(c);
+                fields.RemoveAt(at);
+                break;
+            }
+        }
+        Catalog = Catalog.PutUserType(c with { Fields = fields });
+    }
+
+    private void RefuseReshapeWhileUsed(CompositeTypeDef c)
+    {
+        bool Uses(SqlType t) => t.BaseType.Composite?.Oid == c.Oid || (t.BaseType.IsArray && t.BaseType.Element!.BaseType.Composite?.Oid == c.Oid);
+        var used = Catalog.Tables.Values.Any(t => t.LiveColumns.Any(col => Uses(col.Type)))
+            || Catalog.UserTypes.Values.Any(u => u is DomainDef d && Uses(d.BaseType) || u is CompositeTypeDef o && o.Oid != c.Oid && o.Fields.Any(f => Uses(f.Type)));
+        if (used)
+            throw new TenonException(SqlState.FeatureNotSupported, $"adding or dropping an attribute of type {c.Name} while it is in use is not supported by Tenon yet");
+    }
+}

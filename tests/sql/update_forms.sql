@@ -1,0 +1,46 @@
+-- UPDATE's assignment forms: SET (a, b) = (sub-select), correlated, once per row; SET (…) = ROW(t.*);
+-- their errors; whole-row references (t.*, t) and field selection; RETURNING * with FROM;
+-- INSERT and UPDATE targets with array subscripts.
+CREATE TABLE uf (a int, b int, c text);
+INSERT INTO uf VALUES (1, 2, 'x'), (3, 4, 'y');
+UPDATE uf SET (a, b) = (SELECT 1);
+UPDATE uf SET (a, b) = (SELECT 1, 2, 3);
+UPDATE uf SET (a, b) = (SELECT 1, 'x');
+UPDATE uf SET (a, b, c) = (SELECT a + 1, b, 'q' FROM uf i WHERE i.a = uf.a) RETURNING *;
+UPDATE uf o SET (b, a) = (SELECT a, b FROM uf i WHERE i.a = o.a) RETURNING *;
+UPDATE uf SET (b, a) = (SELECT a + 1, b FROM uf);
+UPDATE uf SET (a, b) = (SELECT 5, 6 WHERE false) WHERE c = 'q' AND a = 2 RETURNING *;
+SELECT * FROM uf ORDER BY a NULLS FIRST;
+UPDATE uf SET (a, b) = ROW(v.*) FROM (VALUES (1, 2, 3)) v(i, j, k);
+UPDATE uf SET (a, b) = (v.*) FROM (VALUES (1, 2)) v(i, j);
+UPDATE uf SET a = v.* FROM (VALUES (1, 2)) v(i, j);
+UPDATE uf SET (a, b) = ROW(v.*) FROM (VALUES (7, 8)) v(i, j) WHERE uf.b = 4 RETURNING *;
+UPDATE uf SET (a) = (SELECT 5), b = 6 WHERE a = 7 RETURNING uf.*;
+UPDATE uf SET (a, c) = ROW(uf.*);
+UPDATE uf SET (a, b) = (SELECT 1, 2), a = 3;
+-- the sub-select runs once per updated row, not once per target column
+CREATE SEQUENCE uf_seq;
+UPDATE uf SET (a, b) = (SELECT nextval('uf_seq'), nextval('uf_seq')) RETURNING a, b, c;
+SELECT row(uf.*) FROM uf ORDER BY a;
+SELECT uf FROM uf ORDER BY a;
+SELECT (uf).a, (uf.*).c, (uf.*).* FROM uf ORDER BY a;
+SELECT (uf).nope FROM uf;
+SELECT (row(1, 2)).f1;
+SELECT (1).x;
+DELETE FROM uf USING (VALUES (1)) w(k) WHERE uf.a = w.k RETURNING *;
+-- subscripted INSERT targets start from NULL, not the column's default
+CREATE TABLE ua (f1 int, f2 int[], f3 int[] DEFAULT '{9,9,9}', f4 text[]);
+INSERT INTO ua (f2[1], f2[2]) VALUES (1, 2);
+INSERT INTO ua (f2[1], f2[2]) VALUES (3, 4), (5, 6);
+INSERT INTO ua (f2[1], f2[2]) SELECT 7, 8;
+INSERT INTO ua (f2[1], f2[2]) VALUES (1, DEFAULT);
+INSERT INTO ua (f3[2]) VALUES (5);
+INSERT INTO ua (f2[2], f2) VALUES (1, '{1}');
+INSERT INTO ua (f2, f2[2]) VALUES ('{1}', 1);
+INSERT INTO ua (f1[1]) VALUES (1);
+INSERT INTO ua (f2[1]) VALUES ('x');
+INSERT INTO ua (f2[1]) SELECT 'x'::text;
+INSERT INTO ua (f4[1], f4[3]) VALUES ('a', 'b c') RETURNING *;
+INSERT INTO ua (f2[1][2]) VALUES (1) RETURNING f2;
+SELECT * FROM ua;
+UPDATE ua SET f2[2] = 20, f2[1] = f2[2] + 100 WHERE f2[1] = 1 RETURNING f2;
