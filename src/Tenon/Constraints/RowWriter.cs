@@ -46,6 +46,12 @@ public sealed partial class RowWriter
     /// </summary>
     public long Insert(TableDef table, object?[] row, bool rowChecked = false)
     {
+        // A row for a partitioned table goes to its leaf partition (PartitionRouting.cs).
+        if (table.IsPartitioned)
+        {
+            (table, row) = Partitions.Route(table, row);
+            rowChecked = false;
+        }
         if (!rowChecked) CheckRow(table, row);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
@@ -111,7 +117,13 @@ public sealed partial class RowWriter
         foreach (var (def, expr) in ChecksOf(table))
             if (expr.Eval(row, _ctx) is false)
                 throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
+        if (table.IsPartition) Partitions.CheckConstraint(table, row);
     }
+
+    private PartitionRouter? _partitions;
+
+    /// <summary>Tuple routing and partition constraints for this statement's rows.</summary>
+    public PartitionRouter Partitions => _partitions ??= new PartitionRouter(_ctx);
 
     private List<(CheckConstraintDef, BoundExpr)> ChecksOf(TableDef table)
     {

@@ -117,6 +117,14 @@ public static class CatalogDefinitions
         return sb.ToString();
     }
 
+    /// <summary>A key expression over a table's row as PostgreSQL prints it in an index or partition key: in parentheses unless function-like.</summary>
+    public static string ExpressionText(ExecContext ctx, TableDef table, Expr expr)
+    {
+        var bound = new Binder(ctx).BindExpr(expr, RowWriter.TableScope(table));
+        var text = Deparse(ctx, table, bound, true);
+        return Deparser.IsFunctionLike(bound) ? text : "(" + text + ")";
+    }
+
     private static string Key(ExecContext ctx, TableDef table, IndexDef index, int i, bool pretty)
     {
         if (index.Columns[i] != 0) return Errors.SqlErrors.QuoteIdentifier(table.Column(index.Columns[i]).Name);

@@ -58,6 +58,7 @@ public sealed partial class DdlExecutor
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
         });
+        if (!stmt.Only) CascadeToPartitions(table.Oid);
         return new StatementResult("CREATE INDEX");
     }
 
@@ -225,6 +226,9 @@ public sealed partial class DdlExecutor
             _quiet = wasQuiet;
         }
         RequireNoPendingEvents(oid, "DROP TABLE");
+        // A partitioned table's partitions are dropped with it (they need no CASCADE).
+        foreach (var partition in PartitionBound.Children(Catalog, Catalog.Table(oid)))
+            if (Catalog.Tables.ContainsKey(partition.Oid)) DropTable(partition.Oid, cascade, droppedTogether, quiet: true);
         table = Catalog.Table(oid);
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
@@ -244,6 +248,9 @@ public sealed partial class DdlExecutor
     public StatementResult Truncate(TruncateStatement stmt)
     {
         var oids = stmt.Tables.Select(n => FindTable(n)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
+        // A partitioned table is truncated with all its partitions.
+        foreach (var o in oids.ToList())
+            foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) oids.Add(t.Oid);
         foreach (var o in oids) RequireNoPendingEvents(o);
         // As PostgreSQL: CASCADE adds, level by level, every table referencing one already in the
         // set (each level in OID order); without it, the first given table (in the order given) with
@@ -506,6 +513,12 @@ public sealed partial class DdlExecutor
                 }
                 case OwnerToAction owner:
                     CheckOwner(owner);
+                    break;
+                case AttachPartitionAction attach:
+                    AttachPartition(table, attach);
+                    break;
+                case DetachPartitionAction detach:
+                    DetachPartition(table, detach);
                     break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };

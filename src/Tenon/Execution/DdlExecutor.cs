@@ -89,10 +89,11 @@ public sealed partial class DdlExecutor(ExecContext ctx)
 
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
-        if (stmt.AsQuery is not null || stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
+        if (stmt.AsQuery is not null || stmt.Likes.Count > 0 || stmt.Inherits.Count > 0)
             throw new TenonException(SqlState.FeatureNotSupported,
                 stmt.AsQuery is not null ? "CREATE TABLE AS is not supported yet" : stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
-                : stmt.Inherits.Count > 0 ? "table inheritance is not supported" : "partitioned tables are not supported") { Position = stmt.Position };
+                : "table inheritance is not supported") { Position = stmt.Position };
+        if (stmt.PartitionOf is not null) return CreatePartitionOf(stmt);
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
 
@@ -106,6 +107,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
         var table = new TableDef(oid, schema, name, columns) { Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt) };
+        if (stmt.PartitionBy is { } partitionBy) table = table with { PartitionKey = BindPartitionKey(table, partitionBy) };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
 

@@ -203,13 +203,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// The rows an UPDATE or DELETE visits: the target table (with its row id as a hidden
     /// <c>ctid</c> column), joined with FROM/USING items, filtered by WHERE (index scans where they apply).
     /// </summary>
-    private static PlanNode TargetScan(Binder binder, TableDef table, string alias, IReadOnlyList<TableRef> others, Expr? where, out Scope scope)
+    private static PlanNode TargetScan(Binder binder, TableDef table, string alias, IReadOnlyList<TableRef> others, Expr? where, out Scope scope, bool only = false)
     {
         scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
+        PlanNode plan = table.IsPartitioned && !only ? new PartitionScanNode(table.Oid, columns, includeRowId: true) : new TableScanNode(table.Oid, columns, includeRowId: true);
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
+        if (plan is PartitionScanNode) scopeCols.Add(new ScopeColumn("tableoid", SqlType.Oid, table.Columns.Count + 1) { Hidden = true });
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
         scope.Width = scopeCols.Count;
         if (others.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(others, scope), null);
@@ -255,27 +256,38 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
         var alias = stmt.Alias ?? table.Name;
-        var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope);
+        var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
-        var seen = new HashSet<long>();
         var output = new List<object?[]>();
         var count = 0;
         var rowIdSlot = table.Columns.Count;
+        var partitioned = table.IsPartitioned && !stmt.Only;
+        var seenIn = new HashSet<(uint, long)>();
         foreach (var input in targets)
         {
             var rowId = (long)input[rowIdSlot]!;
-            if (!seen.Add(rowId)) continue;
+            var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : table.Oid;
+            if (!seenIn.Add((storedIn, rowId))) continue;
             var oldRow = input[..table.Columns.Count];
             var newRow = (object?[])oldRow.Clone();
             foreach (var (col, expr) in sets)
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
-            if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
-            var newRowId = writer.Update(realTable, rowId, current, newRow);
+            long newRowId;
+            if (partitioned)
+            {
+                if (UpdatePartitioned(writer, realTable, storedIn, rowId, newRow) is not { } moved) continue;
+                newRowId = moved;
+            }
+            else
+            {
+                if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
+                newRowId = writer.Update(realTable, rowId, current, newRow);
+            }
             count++;
             if (returning is not null)
             {
@@ -296,20 +308,23 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
         var alias = stmt.Alias ?? table.Name;
-        var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
+        var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
-        var seen = new HashSet<long>();
+        var seen = new HashSet<(uint, long)>();
         var rowIdSlot = table.Columns.Count;
+        var partitioned = table.IsPartitioned && !stmt.Only;
         foreach (var input in plan.Execute(ctx).ToList())
         {
             var rowId = (long)input[rowIdSlot]!;
-            if (!seen.Add(rowId)) continue;
+            var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : realTable.Oid;
+            if (!seen.Add((storedIn, rowId))) continue;
             var oldRow = input[..table.Columns.Count];
-            writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
+            var target = partitioned ? Catalog.Table(storedIn) : realTable;
+            writer.Delete(target, rowId, ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur) ? cur : oldRow);
             if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
         }
         writer.Finish();

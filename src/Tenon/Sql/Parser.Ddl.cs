@@ -74,7 +74,7 @@ public sealed partial class Parser
         }
         else if (!Cur.Is("on")) name = ParseColId();
         ExpectKw("on");
-        var table = ParseRelationExpr(out _);
+        var table = ParseRelationExpr(out var only);
         string? method = null;
         if (AcceptKw("using")) method = ParseColId();
         var elements = ParseIndexParams();
@@ -98,6 +98,7 @@ public sealed partial class Parser
             Include = include,
             NullsNotDistinct = nnd,
             Where = where,
+            Only = only,
             Position = create.Position,
         };
     }

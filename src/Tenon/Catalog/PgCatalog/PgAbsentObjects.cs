@@ -3,7 +3,7 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// Catalogs of objects Tenon does not have: table inheritance (pg_inherits), triggers
+/// Catalogs of objects Tenon does not have: triggers
 /// (pg_trigger; Tenon enforces foreign keys without PostgreSQL's internal triggers), row-level
 /// security policies (pg_policy), extended statistics (pg_statistic_ext) and logical replication
 /// publications (pg_publication, pg_publication_rel, pg_publication_namespace). They exist, with
@@ -14,9 +14,6 @@ namespace Tenon.Catalog.PgCatalog;
 public static class PgAbsentObjects
 {
     private static SystemRelation Empty(string name, uint oid, SystemColumn[] columns) => new(name, oid, columns, _ => []);
-
-    public static SystemRelation Inherits { get; } = Empty("pg_inherits", 2611,
-        [new("inhrelid", SqlType.Oid), new("inhparent", SqlType.Oid), new("inhseqno", SqlType.Int4), new("inhdetachpending", SqlType.Bool)]);
 
     public static SystemRelation Trigger { get; } = Empty("pg_trigger", 2620,
         [

@@ -27,7 +27,7 @@ public static class SystemRelations
         PgCollation.Relation,
         PgSequence.Relation,
         PgRoles.Relation,
-        PgAbsentObjects.Inherits,
+        PgInherits.Relation,
         PgAbsentObjects.Trigger,
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,

@@ -97,8 +97,10 @@ public sealed record CreateTableStatement(QualifiedName Name, IReadOnlyList<Colu
     public IReadOnlyList<QualifiedName> Inherits { get; init; } = Array.Empty<QualifiedName>();
     public Query? AsQuery { get; init; }
     public IReadOnlyList<string>? AsColumnNames { get; init; }
-    /// <summary>PARTITION BY clause text, if any (unsupported).</summary>
-    public string? PartitionBy { get; init; }
+    /// <summary>PARTITION BY clause, if any.</summary>
+    public PartitionBySpec? PartitionBy { get; init; }
+    /// <summary>PARTITION OF parent FOR VALUES …, if any.</summary>
+    public PartitionOfClause? PartitionOf { get; init; }
     /// <summary>ON COMMIT action for temp tables: "drop", "delete rows", "preserve rows", or null.</summary>
     public string? OnCommit { get; init; }
     /// <summary>Order in which column definitions, table constraints and LIKE clauses were written (for name generation order).</summary>
@@ -135,6 +137,8 @@ public sealed record CreateIndexStatement(string? Name, QualifiedName Table, IRe
     public IReadOnlyList<string>? Include { get; init; }
     public bool NullsNotDistinct { get; init; }
     public Expr? Where { get; init; }
+    /// <summary>ON ONLY: a partitioned table's partitions get no copy of the index.</summary>
+    public bool Only { get; init; }
 }
 
 /// <summary>
