@@ -14,16 +14,17 @@ public sealed partial class DmlExecutor
     /// <summary>
     /// Updates one row of partition <paramref name="storedIn"/> to <paramref name="newRow"/> (in the
     /// layout of the target <paramref name="target"/>): in place when it still fits, else moved.
-    /// Returns the new row id, or null when the row is gone.
+    /// Returns the new row id and partition, or null when the row is gone.
     /// </summary>
-    private long? UpdatePartitioned(RowWriter writer, TableDef target, uint storedIn, long rowId, object?[] newRow)
+    private (long RowId, uint Partition)? UpdatePartitioned(RowWriter writer, TableDef target, uint storedIn, long rowId, object?[] newRow)
     {
         var leaf = Catalog.Table(storedIn);
         if (!ctx.Transaction.Rows(leaf.Oid).TryGet(rowId, out var current)) return null;
         var leafRow = PartitionRouter.MapRow(target, leaf, newRow);
         if (writer.Partitions.SatisfiesConstraint(leaf, leafRow))
-            return writer.Update(leaf, rowId, current, leafRow);
+            return (writer.Update(leaf, rowId, current, leafRow), leaf.Oid);
         writer.Delete(leaf, rowId, current);
-        return writer.Insert(target, newRow);
+        var (destination, routed) = writer.Partitions.Route(target, newRow);
+        return (writer.Insert(destination, routed), destination.Oid);
     }
 }

@@ -281,7 +281,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             if (partitioned)
             {
                 if (UpdatePartitioned(writer, realTable, storedIn, rowId, newRow) is not { } moved) continue;
-                newRowId = moved;
+                newRowId = moved.RowId;
+                storedIn = moved.Partition;
             }
             else
             {
@@ -295,6 +296,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 var outRow = (object?[])input.Clone();
                 Array.Copy(newRow, outRow, newRow.Length);
                 outRow[rowIdSlot] = newRowId;
+                if (partitioned) outRow[rowIdSlot + 1] = storedIn;
                 output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
             }
         }

@@ -77,6 +77,8 @@ public sealed partial class Parser
         if (AcceptKw("default")) return new PartitionBoundSpec(PartitionBoundKind.Default) { Position = t.Position };
         ExpectKw("for");
         ExpectKw("values");
+        // PostgreSQL locates the bound at the keyword after FOR VALUES.
+        t = Cur;
         if (AcceptKw("in"))
         {
             Expect(TokenKind.LParen);
