@@ -87,6 +87,7 @@ public sealed partial class RowWriter
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+        if (table.IsPartition) QueueAncestorParentEvents(table, oldRow, newRow);
         // A row this transaction wrote is checked again even with its key unchanged: the check queued
         // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
         foreach (var fk in table.ForeignKeys)
@@ -95,8 +96,8 @@ public sealed partial class RowWriter
         return newRowId;
     }
 
-    /// <summary>Deletes a row.</summary>
-    public void Delete(TableDef table, long rowId, object?[] oldRow)
+    /// <summary>Deletes a row. <paramref name="moving"/>: the row moves to another partition, whose ancestors see an update (<see cref="QueueMoveEvents"/>).</summary>
+    public void Delete(TableDef table, long rowId, object?[] oldRow, bool moving = false)
     {
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Delete(rowId, Tx.Token);
@@ -106,6 +107,7 @@ public sealed partial class RowWriter
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
+        if (table.IsPartition && !moving) QueueAncestorParentEvents(table, oldRow, null);
     }
 
     /// <summary>R.1, R.2 (NOT NULL, CHECK) for a row about to be written.</summary>

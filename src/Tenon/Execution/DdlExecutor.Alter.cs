@@ -195,7 +195,7 @@ public sealed partial class DdlExecutor
         if (oids.Count > 1)
         {
             var dependents = Enumerable.Reverse(oids)
-                .SelectMany(o => Catalog.ReferencingForeignKeys(o).Where(fk => !together.Contains(fk.TableOid)).OrderBy(fk => fk.Oid)).ToList();
+                .SelectMany(o => Catalog.ReferencingForeignKeys(o).Where(fk => !together.Contains(fk.TableOid) && fk.ParentConstraintOid == 0).OrderBy(fk => fk.Oid)).ToList();
             if (dependents.Count > 0 && !stmt.Cascade)
                 throw new TenonException(SqlState.DependentObjectsStillExist, "cannot drop desired object(s) because other objects depend on them",
                     string.Join("\n", dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on table {Catalog.Table(fk.ParentTableOid).Name}")),
@@ -434,6 +434,7 @@ public sealed partial class DdlExecutor
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
+                    foreach (var copy in PartitionCopies(c)) RemoveConstraint(copy);
                     RemoveConstraint(c);
                     break;
                 }

@@ -142,7 +142,7 @@ public sealed partial class DdlExecutor
     private void InheritFromParent(TableDef parent, TableDef partition)
     {
         var checks = parent.Checks.Where(c => !c.NoInherit && partition.FindConstraint(c.Name) is null)
-            .Select(c => (ConstraintDef)(c with { Oid = Db.NextOid(), TableOid = partition.Oid })).ToList();
+            .Select(c => (ConstraintDef)(c with { Oid = Db.NextOid(), TableOid = partition.Oid, ParentConstraintOid = c.Oid })).ToList();
         if (checks.Count > 0)
             Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Concat(checks).ToArray() });
         foreach (var index in parent.Indexes)
@@ -176,7 +176,7 @@ public sealed partial class DdlExecutor
         BuildIndex(partition, clone);
         if (constraint is null) return;
         partition = Catalog.Table(partitionOid);
-        var key = constraint with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IndexOid = clone.Oid };
+        var key = constraint with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IndexOid = clone.Oid, ParentConstraintOid = constraint.Oid };
         Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Append(key).ToArray() });
     }
 
@@ -188,8 +188,9 @@ public sealed partial class DdlExecutor
         var parent = Catalog.Table(fk.TableOid);
         var columns = fk.Columns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
         var setColumns = fk.OnDeleteSetColumns?.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
-        var clone = fk with { Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns };
+        var clone = fk with { Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns, ParentConstraintOid = fk.Oid };
         Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Append(clone).ToArray() });
+        if (Tx.Rows(partitionOid).Count > 0) ValidateForeignKey(clone);
     }
 
     /// <summary>Binds FOR VALUES … of a new partition of <paramref name="parent"/> to values of the key's types.</summary>
@@ -468,5 +469,19 @@ public sealed partial class DdlExecutor
         if (!table.IsPartitioned) return;
         foreach (var child in PartitionBound.Children(Catalog, table))
             CascadeToPartition(table, child);
+    }
+
+    /// <summary>The copies of a constraint in the partitions below its table (found by conparentid), deepest last.</summary>
+    private List<ConstraintDef> PartitionCopies(ConstraintDef c)
+    {
+        var result = new List<ConstraintDef>();
+        foreach (var t in Catalog.Tables.Values)
+            foreach (var x in t.Constraints)
+                if (x.ParentConstraintOid == c.Oid)
+                {
+                    result.Add(x);
+                    result.AddRange(PartitionCopies(x));
+                }
+        return result;
     }
 }
