@@ -192,6 +192,9 @@ public sealed partial class DdlExecutor
             if (!oids.Contains(oid)) oids.Add(oid);
         }
         var together = oids.ToHashSet();
+        // Partitions go with their partitioned table.
+        foreach (var o in oids)
+            foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) together.Add(t.Oid);
         if (oids.Count > 1)
         {
             var dependents = Enumerable.Reverse(oids)
@@ -389,6 +392,9 @@ public sealed partial class DdlExecutor
                     AddConstraints(oid, pending, creating: false);
                     break;
                 }
+                case AddConstraintAction { Constraint: ForeignKeyTableConstraint onlyFk } when stmt.Only && table.IsPartitioned:
+                    throw new TenonException(SqlState.WrongObjectType,
+                        $"cannot use ONLY for foreign key on partitioned table \"{table.Name}\" referencing relation \"{onlyFk.References.Table.Name}\"");
                 case AddConstraintAction add:
                     AddConstraints(oid, [(add.Constraint, add.Constraint.Position)], creating: false);
                     break;

@@ -184,10 +184,20 @@ public sealed partial class DdlExecutor
     private void ClonePartitionForeignKey(ForeignKeyDef fk, uint partitionOid)
     {
         var partition = Catalog.Table(partitionOid);
-        if (partition.FindConstraint(fk.Name) is not null) return;
         var parent = Catalog.Table(fk.TableOid);
         var columns = fk.Columns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
         var setColumns = fk.OnDeleteSetColumns?.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
+        // An equal key the partition already has becomes the copy (keeping its name), as PostgreSQL merges them.
+        var equal = partition.ForeignKeys.FirstOrDefault(f => f.ParentConstraintOid == 0 && f.Columns.SequenceEqual(columns) && f.ParentTableOid == fk.ParentTableOid
+            && f.ParentColumns.SequenceEqual(fk.ParentColumns) && f.Match == fk.Match && f.OnDelete == fk.OnDelete && f.OnUpdate == fk.OnUpdate
+            && f.Deferrable == fk.Deferrable && f.InitiallyDeferred == fk.InitiallyDeferred);
+        if (equal is not null)
+        {
+            Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Select(c => c.Oid == equal.Oid ? equal with { ParentConstraintOid = fk.Oid } : c).ToArray() });
+            return;
+        }
+        if (partition.ForeignKeys.Any(f => f.ParentConstraintOid == fk.Oid)) return;
+        if (partition.FindConstraint(fk.Name) is not null) return;
         var clone = fk with { Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns, ParentConstraintOid = fk.Oid };
         Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Append(clone).ToArray() });
         if (Tx.Rows(partitionOid).Count > 0) ValidateForeignKey(clone);

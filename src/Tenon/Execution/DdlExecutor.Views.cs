@@ -201,13 +201,13 @@ public sealed partial class DdlExecutor
         string ViewLine((uint View, string DependsOn) v) => $"view {Describe(v.View)} depends on {v.DependsOn}";
         // A partition's copy of a foreign key goes with the key it was copied from, unnamed.
         var named = keys.Where(fk => fk.ParentConstraintOid == 0).ToList();
-        if (!cascade)
+        if (!cascade && (named.Count > 0 || views.Count > 0))
         {
             var lines = named.Select(fk => $"{DescribeKey(fk)} depends on {what}").Concat(views.Select(ViewLine));
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        ReportCascade(named.Select(DescribeKey).Concat(views.Select(v => $"view {Describe(v.View)}")).ToList());
+        if (named.Count > 0 || views.Count > 0) ReportCascade(named.Select(DescribeKey).Concat(views.Select(v => $"view {Describe(v.View)}")).ToList());
         foreach (var v in views.Select(v => v.View).OrderDescending())
             if (Catalog.Views.ContainsKey(v)) Catalog = Catalog.RemoveView(v);
         foreach (var fk in keys)
