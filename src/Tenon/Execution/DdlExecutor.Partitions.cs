@@ -31,7 +31,7 @@ public sealed partial class DdlExecutor
     private PartitionKeyDef BindPartitionKey(TableDef table, PartitionBySpec spec)
     {
         if (spec.Strategy == PartitionStrategy.List && spec.Elements.Count > 1)
-            throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use \"list\" partition strategy with more than one column") { Position = spec.Position };
+            throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use \"list\" partition strategy with more than one column");
         var columns = new List<short>();
         var exprs = new List<Expr?>();
         var texts = new List<string?>();
@@ -61,6 +61,8 @@ public sealed partial class DdlExecutor
                     types.Add(table.Column(plain.ColumnNumber).Type);
                     continue;
                 }
+                if (bound.Type.Id is TypeId.Record or TypeId.Unknown)
+                    throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
                 if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
                     throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key") { Position = e.Position };
                 if (bound.Descendants().Prepend(bound).Any(d => d is FunctionExpr { Volatile: true }))

@@ -89,6 +89,10 @@ public sealed partial class DdlExecutor(ExecContext ctx)
 
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
+        if (stmt.PartitionBy is not null && stmt.Inherits.Count > 0)
+            throw new TenonException(SqlState.WrongObjectType, "cannot create partitioned table as inheritance child");
+        if (stmt.PartitionBy is not null && stmt.Constraints.FirstOrDefault(c => c is ExcludeTableConstraint) is { } exclusion)
+            throw new TenonException(SqlState.FeatureNotSupported, "exclusion constraints are not supported on partitioned tables") { Position = exclusion.Position };
         if (stmt.AsQuery is not null || stmt.Likes.Count > 0 || stmt.Inherits.Count > 0)
             throw new TenonException(SqlState.FeatureNotSupported,
                 stmt.AsQuery is not null ? "CREATE TABLE AS is not supported yet" : stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
