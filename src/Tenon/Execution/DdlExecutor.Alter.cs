@@ -356,6 +356,7 @@ public sealed partial class DdlExecutor
         foreach (var action in stmt.Actions)
         {
             table = Catalog.Table(oid);
+            GuardPartitionKeyColumns(table, action);
             switch (action)
             {
                 case AddColumnAction add:
@@ -481,6 +482,7 @@ public sealed partial class DdlExecutor
                                 typesAltered = true;
                                 AlterColumnTypes(table, stmt.Actions.OfType<AlterColumnAction>().Where(a => a.Kind == AlterColumnKind.SetType).ToList());
                             }
+                            if (!stmt.Only) CascadeAlterToPartitions(oid, action);
                             continue;
                         case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
                             updated = AlterIdentity(table, col, ac);
@@ -530,6 +532,7 @@ public sealed partial class DdlExecutor
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };
             }
+            if (!stmt.Only) CascadeAlterToPartitions(oid, action);
         }
         return new StatementResult("ALTER TABLE");
     }

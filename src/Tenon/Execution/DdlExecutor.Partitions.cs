@@ -496,4 +496,50 @@ public sealed partial class DdlExecutor
                 }
         return result;
     }
+
+    /// <summary>
+    /// Column changes and CHECK constraints made on a partitioned table apply to its partitions too
+    /// (keys and foreign keys reach them through <see cref="CascadeToPartitions"/>); a CHECK keeps
+    /// the name it got on the parent.
+    /// </summary>
+    private void CascadeAlterToPartitions(uint tableOid, AlterTableAction action)
+    {
+        if (!Catalog.Tables.TryGetValue(tableOid, out var table) || !table.IsPartitioned) return;
+        AlterTableAction? forChild = action switch
+        {
+            AddColumnAction or DropColumnAction or RenameColumnAction => action,
+            AlterColumnAction { Kind: AlterColumnKind.SetNotNull or AlterColumnKind.DropNotNull or AlterColumnKind.SetDefault or AlterColumnKind.DropDefault or AlterColumnKind.SetType } => action,
+            AddConstraintAction { Constraint: CheckTableConstraint { NoInherit: false } check } =>
+                new AddConstraintAction(check with { Name = check.Name ?? table.Checks.LastOrDefault()?.Name }) { Position = action.Position },
+            _ => null,
+        };
+        if (forChild is null) return;
+        foreach (var child in PartitionBound.Children(Catalog, table))
+        {
+            if (forChild is AddColumnAction add && Catalog.Table(child.Oid).FindColumn(add.Column.Name) is not null) continue;
+            if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null) continue;
+            AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+        }
+    }
+
+    /// <summary>A column of a partition key may be neither dropped nor given another type.</summary>
+    private void GuardPartitionKeyColumns(TableDef table, AlterTableAction action)
+    {
+        if (table.PartitionKey is not { } key) return;
+        var (name, verb) = action switch
+        {
+            DropColumnAction d => (d.Column, "drop"),
+            AlterColumnAction { Kind: AlterColumnKind.SetType } a => (a.Column, "alter"),
+            _ => (null, null),
+        };
+        if (name is null || table.FindColumn(name) is not { } column) return;
+        var used = key.Columns.Contains(column.Number);
+        for (var i = 0; i < key.Count && !used; i++)
+            if (key.Expressions[i] is { } e)
+                used = new Binder(ctx).BindExpr(e, RowWriter.TableScope(table)).Descendants().Prepend(null!)
+                    .OfType<ColumnExpr>().Any(c => c.Index == column.Number - 1);
+        if (used)
+            throw new TenonException(SqlState.InvalidTableDefinition,
+                $"cannot {verb} column \"{name}\" because it is part of the partition key of relation \"{table.Name}\"");
+    }
 }
