@@ -93,5 +93,32 @@ SELECT count(*) FROM ap;
 SELECT count(*) FROM ap1;
 CREATE TABLE notpart (a int);
 CREATE TABLE fail PARTITION OF notpart FOR VALUES IN (1);
-DROP TABLE rp, lp, hp, kp, ap, ap1, ap2, ap3, notpart;
+
+-- COPY routes rows; RETURNING sees the partition; column changes reach partitions
+CREATE TABLE cp (a int, b text) PARTITION BY LIST (a);
+CREATE TABLE cp1 PARTITION OF cp FOR VALUES IN (1);
+CREATE TABLE cp2 PARTITION OF cp FOR VALUES IN (2) PARTITION BY RANGE (b);
+CREATE TABLE cp2a PARTITION OF cp2 FOR VALUES FROM ('a') TO ('m');
+COPY cp FROM stdin;
+1	one
+2	b
+\.
+COPY cp TO stdout;
+INSERT INTO cp VALUES (1, 'x'), (2, 'c') RETURNING tableoid::regclass, *;
+ALTER TABLE cp ADD COLUMN c int DEFAULT 7, ADD CHECK (c > 0);
+ALTER TABLE cp DROP COLUMN b;
+ALTER TABLE cp ALTER COLUMN a TYPE bigint;
+INSERT INTO cp VALUES (1, -1);
+INSERT INTO cp2a VALUES (2, 5);
+SELECT tableoid::regclass, * FROM cp ORDER BY 1, 2, 3;
+SELECT conname, conrelid::regclass FROM pg_constraint WHERE conrelid::regclass::text LIKE 'cp%' ORDER BY 2, 1;
+SELECT pg_get_partkeydef('cp'::regclass), pg_partition_root('cp2a');
+SELECT * FROM pg_partition_ancestors('cp2a');
+ALTER TABLE cp ALTER COLUMN c TYPE numeric(5,1);
+INSERT INTO cp VALUES (1, 'y', 2.25);
+SELECT * FROM cp1 ORDER BY b;
+ALTER TABLE cp DROP COLUMN c;
+SELECT * FROM cp2a ORDER BY b;
+SELECT count(*) FROM pg_constraint WHERE conname = 'cp_c_check';
+DROP TABLE rp, lp, hp, kp, ap, ap1, ap2, ap3, notpart, cp;
 SELECT count(*) FROM pg_class WHERE relname ~ '^(rp|lp|hp|kp|ap)[0-9_]';

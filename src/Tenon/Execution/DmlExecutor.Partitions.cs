@@ -77,4 +77,25 @@ public sealed partial class DmlExecutor
         touched.Add(writer.Insert(leaf, leafRow, rowChecked: true));
         return row;
     }
+
+    /// <summary>The RETURNING scope of an INSERT into a partitioned table: its columns, then the hidden tableoid of the partition the row went to.</summary>
+    private static Binding.Scope RoutedInsertScope(TableDef table, string? alias)
+    {
+        var scope = RowWriter.TableScope(table, alias);
+        var entry = scope.Entries[^1];
+        ((List<Binding.ScopeColumn>)entry.Columns).Add(new Binding.ScopeColumn("tableoid", Types.SqlType.Oid, table.Columns.Count) { Hidden = true });
+        scope.Width = table.Columns.Count + 1;
+        return scope;
+    }
+
+    /// <summary>Inserts a row through a partitioned table; returns it with its partition's oid appended (see <see cref="RoutedInsertScope"/>).</summary>
+    private static object?[] InsertRouted(RowWriter writer, TableDef table, object?[] row)
+    {
+        var (leaf, leafRow) = writer.Partitions.Route(table, row);
+        writer.Insert(leaf, leafRow);
+        var written = new object?[row.Length + 1];
+        Array.Copy(row, written, row.Length);
+        written[^1] = leaf.Oid;
+        return written;
+    }
 }

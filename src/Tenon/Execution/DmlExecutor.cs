@@ -135,8 +135,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
         var conflict = stmt.OnConflict is { } oc ? BindOnConflict(binder, table, stmt, oc) : null;
         binder.RowsAreNewVersions = true;
+        // Through a partitioned table without ON CONFLICT, RETURNING sees each row's partition as its tableoid.
+        var routedReturning = conflict is null && table.IsPartitioned && table == realTable && stmt.Returning is not null;
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
-            conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
+            conflict is not null ? ConflictScope(table, stmt.Alias, excludedVisible: false) : routedReturning ? RoutedInsertScope(table, stmt.Alias) : null);
         if (describeBinder is not null) return Described(returning);
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
@@ -145,7 +147,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         foreach (var row in rowsToInsert)
         {
             var written = row;
-            if (conflict is null) writer.Insert(realTable, row);
+            if (routedReturning) written = InsertRouted(writer, realTable, row);
+            else if (conflict is null) writer.Insert(realTable, row);
             else if (InsertOrResolve(writer, table, conflict, row, touched) is { } result) written = result;
             else continue;
             count++;
