@@ -471,7 +471,10 @@ public sealed partial class DdlExecutor
         var table = FindTable(detach.Partition) ?? throw SqlErrors.RelationDoesNotExist(detach.Partition.ToString());
         if (table.PartitionParent != parent.Oid)
             throw new TenonException(SqlState.UndefinedTable, $"relation \"{table.Name}\" is not a partition of relation \"{parent.Name}\"");
-        Catalog = Catalog.PutTable(table with { PartitionParent = 0, PartitionBound = null });
+        // Its copies of the parent's constraints stay, as constraints of its own.
+        var own = table.Constraints.Select(c => c.ParentConstraintOid != 0 && parent.Constraints.Any(p => p.Oid == c.ParentConstraintOid)
+            ? c with { ParentConstraintOid = 0 } : c).ToArray();
+        Catalog = Catalog.PutTable(table with { PartitionParent = 0, PartitionBound = null, Constraints = own });
     }
 
     /// <summary>After DDL that added an index or foreign key to a partitioned table, its partitions get their copies.</summary>
