@@ -199,7 +199,8 @@ public sealed partial class Binder
     /// </summary>
     private BoundExpr? TableOidColumn(IReadOnlyList<string> names, Scope? scope, int position)
     {
-        for (var s = scope; s is not null; s = s.Parent)
+        var level = 0;
+        for (var s = scope; s is not null; s = s.Parent, level++)
         {
             var candidates = names.Count == 1
                 ? s.Entries.Where(e => e.TableOid != 0 && Catalog.Tables.ContainsKey(e.TableOid)).ToList()
@@ -207,6 +208,11 @@ public sealed partial class Binder
             if (candidates.Count == 0) continue;
             if (candidates.Count > 1)
                 throw new TenonException(SqlState.AmbiguousColumn, "column reference \"tableoid\" is ambiguous") { Position = position };
+            if (candidates[0].Columns.FirstOrDefault(c => c.Hidden && c.Name == "tableoid" && c.Type.Id == TypeId.Oid) is { } carried)
+            {
+                UsedTableOid = true;
+                return MakeColumn(carried, level, s, position);
+            }
             if (candidates[0].NullExtended)
                 throw new TenonException(SqlState.FeatureNotSupported, "tableoid of the nullable side of an outer join is not supported by Tenon yet") { Position = position };
             if (s != scope && names.Count == 1) NoteOuterReference(s);

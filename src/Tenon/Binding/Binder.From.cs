@@ -102,14 +102,18 @@ public sealed partial class Binder
         Dependencies?.Relations.Add(table!.Oid);
         Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
         var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
-        var scan = new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin);
+        PlanNode scan = table.IsPartitioned && !named.Only
+            ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin)
+            : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin);
         var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);
-        // Dropped columns occupy their slot but are invisible, and so is the row id (Binder.SystemColumns.cs).
+        // Dropped columns occupy their slot but are invisible, and so are the row id (Binder.SystemColumns.cs)
+        // and a partitioned table's per-row tableoid.
         var entry = scope.Entries[^1];
-        if (scan.IncludeRowId)
+        if (_ctx.StatementMentionsXmin || scan is PartitionScanNode)
         {
             var list = (List<ScopeColumn>)entry.Columns;
-            list[^1] = list[^1] with { Name = "ctid", Hidden = true };
+            for (var i = table.Columns.Count; i < list.Count; i++)
+                list[i] = list[i] with { Name = scan.Columns[i].Name, Hidden = true };
         }
         for (var i = 0; i < table.Columns.Count; i++)
             if (table.Columns[i].IsDropped)

@@ -1,3 +1,4 @@
+using Tenon.Catalog;
 using Tenon.Errors;
 using Tenon.Execution;
 using Tenon.Execution.Expressions;
@@ -81,11 +82,10 @@ public sealed partial class Binder
         }
         else if (f.Name.Name == "pg_partition_ancestors")
         {
-            // No relation is a partition or partitioned table in Tenon, and PostgreSQL lists no rows for those.
             if (args.Count != 1 || TryCoerce(args[0], SqlType.RegClass, CastContext.Implicit, f.Args[0].Position) is not { } relation)
                 throw NoSuchSetFunction(f, args);
             args = [relation];
-            call = new SetReturningCall("pg_partition_ancestors", SqlType.RegClass, args, (_, _) => []);
+            call = new SetReturningCall("pg_partition_ancestors", SqlType.RegClass, args, (v, ctx) => PartitionAncestors(ctx, v[0]));
         }
         else if (f.Name.Name == "generate_subscripts")
         {
@@ -126,8 +126,8 @@ public sealed partial class Binder
     }
 
     /// <summary>
-    /// pg_partition_ancestors(regclass): the relation and the tables it is a partition of. Tenon has
-    /// no partitioned tables, so the answer is PostgreSQL's for a relation that is no partition: no rows.
+    /// pg_partition_ancestors(regclass): the relation and the tables it is a partition of; no rows for
+    /// a relation that is neither a partition nor partitioned.
     /// </summary>
     private PlanNode BindPartitionAncestors(FunctionTableRef fn, Scope scope)
     {
@@ -136,10 +136,17 @@ public sealed partial class Binder
             throw new TenonException(SqlState.UndefinedFunction,
                 $"function pg_partition_ancestors({string.Join(", ", args.Select(a => a.Type.DisplayName))}) does not exist",
                 hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = fn.Call.Position };
-        var name = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "pg_partition_ancestors";
+        var name = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : "relid";
         List<PlanColumn> columns = [new PlanColumn(name, SqlType.RegClass)];
         if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { Count: > 1 } ? fn.Alias.Columns[1] : "ordinality", SqlType.Int8));
-        var plan = new FunctionScanNode([relation], (_, _) => [], columns, fn.WithOrdinality);
+        var plan = new FunctionScanNode([relation], (v, ctx) => PartitionAncestors(ctx, v[0]), columns, fn.WithOrdinality);
         return AddEntry(plan, fn.Alias?.Name ?? "pg_partition_ancestors", fn.Alias?.Columns, 0, scope, fn.Position);
+    }
+
+    private static IEnumerable<object?> PartitionAncestors(ExecContext ctx, object? relation)
+    {
+        var catalog = ctx.Transaction.Catalog;
+        if (relation is not uint oid || !catalog.Tables.TryGetValue(oid, out var table) || !table.IsPartition && !table.IsPartitioned) return [];
+        return PartitionBound.Ancestors(catalog, table).Select(a => (object?)a.Oid).Prepend(oid).ToList();
     }
 }

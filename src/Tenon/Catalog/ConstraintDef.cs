@@ -16,6 +16,8 @@ public abstract record ConstraintDef(string Name, uint Oid, uint TableOid)
     public bool InitiallyDeferred { get; init; }
     /// <summary>False for a NOT VALID constraint not yet validated.</summary>
     public bool Validated { get; init; } = true;
+    /// <summary>On a partition: the partitioned table's constraint this one was copied from (pg_constraint.conparentid), else 0.</summary>
+    public uint ParentConstraintOid { get; init; }
 }
 
 /// <summary>

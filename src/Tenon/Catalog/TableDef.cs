@@ -29,6 +29,16 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
     /// <summary>What COMMIT does to a temporary table (ON COMMIT …).</summary>
     public TempOnCommit OnCommit { get; init; }
 
+    /// <summary>The partition key of a partitioned table (relkind 'p'), else null.</summary>
+    public PartitionKeyDef? PartitionKey { get; init; }
+    /// <summary>For a partition: the partitioned table it belongs to (pg_inherits), else 0.</summary>
+    public uint PartitionParent { get; init; }
+    /// <summary>For a partition: its bound.</summary>
+    public PartitionBoundDef? PartitionBound { get; init; }
+
+    public bool IsPartitioned => PartitionKey is not null;
+    public bool IsPartition => PartitionParent != 0;
+
     public string QualifiedName => $"{Schema}.{Name}";
 
     /// <summary>Finds a live column by name (names are already case-folded), or null.</summary>

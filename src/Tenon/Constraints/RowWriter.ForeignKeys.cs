@@ -91,6 +91,7 @@ public sealed partial class RowWriter
     /// <summary>Probes the parent's unique index for a key given in FK column order.</summary>
     private bool ParentKeyExists(TableDef parent, ForeignKeyDef fk, (object? Value, SqlType Type)[] fkOrderKey)
     {
+        if (parent.IsPartitioned) return PartitionedParentKeyExists(parent, fk, fkOrderKey);
         var position = parent.IndexPosition(fk.ParentIndexOid);
         var index = parent.Indexes[position];
         var key = new object?[index.Columns.Count];
@@ -124,7 +125,7 @@ public sealed partial class RowWriter
         {
             case ReferentialAction.NoAction:
             case ReferentialAction.Restrict:
-                throw SqlErrors.ForeignKeyStillReferenced(parent, fk, child,
+                throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
                     KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
             case ReferentialAction.Cascade when newRow is null:
                 foreach (var (rowId, row) in children)
@@ -162,7 +163,7 @@ public sealed partial class RowWriter
                 {
                     // The default may be the very key that went away: re-run the NO ACTION check.
                     if (!ParentKeyExists(parent, fk, oldKey) && FindChildren(child, fk, oldKey).Count > 0)
-                        throw SqlErrors.ForeignKeyStillReferenced(parent, fk, child,
+                        throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
                             KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
                 }
                 break;

@@ -57,6 +57,12 @@ public sealed partial class RowWriter
     /// </summary>
     public long Insert(TableDef table, object?[] row, bool rowChecked = false)
     {
+        // A row for a partitioned table goes to its leaf partition (PartitionRouting.cs).
+        if (table.IsPartitioned)
+        {
+            (table, row) = Partitions.Route(table, row);
+            rowChecked = false;
+        }
         if (!FireBeforeRow(table, "insert", null, row)) return -1;
         if (!rowChecked) CheckRow(table, row);
         var wt = Tx.Write(table.Oid);
@@ -98,6 +104,7 @@ public sealed partial class RowWriter
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+        if (table.IsPartition) QueueAncestorParentEvents(table, oldRow, newRow);
         // A row this transaction wrote is checked again even with its key unchanged: the check queued
         // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
         foreach (var fk in table.ForeignKeys)
@@ -107,8 +114,8 @@ public sealed partial class RowWriter
         return newRowId;
     }
 
-    /// <summary>Deletes a row.</summary>
-    public bool Delete(TableDef table, long rowId, object?[] oldRow)
+    /// <summary>Deletes a row; false when a BEFORE ROW trigger skipped it. <paramref name="moving"/>: the row moves to another partition, whose ancestors see an update (<see cref="QueueMoveEvents"/>).</summary>
+    public bool Delete(TableDef table, long rowId, object?[] oldRow, bool moving = false)
     {
         CheckNotChangedConcurrently(table, rowId, oldRow);
         if (!FireBeforeRow(table, "delete", oldRow, null)) return false;
@@ -121,6 +128,7 @@ public sealed partial class RowWriter
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
+        if (table.IsPartition && !moving) QueueAncestorParentEvents(table, oldRow, null);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: false);
         return true;
     }
@@ -154,7 +162,13 @@ public sealed partial class RowWriter
         foreach (var (def, expr) in ChecksOf(table))
             if (expr.Eval(row, _ctx) is false)
                 throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
+        if (table.IsPartition) Partitions.CheckConstraint(table, row);
     }
+
+    private PartitionRouter? _partitions;
+
+    /// <summary>Tuple routing and partition constraints for this statement's rows.</summary>
+    public PartitionRouter Partitions => _partitions ??= new PartitionRouter(_ctx);
 
     private List<(CheckConstraintDef Def, BoundExpr Expr)> ChecksOf(TableDef table)
     {

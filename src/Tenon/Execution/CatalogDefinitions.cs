@@ -117,6 +117,24 @@ public static class CatalogDefinitions
         return sb.ToString();
     }
 
+    /// <summary>pg_get_partkeydef: the strategy and key parts, an expression part in parentheses of its own.</summary>
+    public static string PartitionKey(ExecContext ctx, TableDef table)
+    {
+        var key = table.PartitionKey!;
+        var parts = Enumerable.Range(0, key.Count).Select(i => key.Columns[i] != 0
+            ? Errors.SqlErrors.QuoteIdentifier(table.Column(key.Columns[i]).Name)
+            : ExpressionText(ctx, table, key.Expressions[i]!) is var text && text.StartsWith('(') ? "(" + text + ")" : text);
+        return key.StrategyName + " (" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>A key expression over a table's row as PostgreSQL prints it in an index or partition key: in parentheses unless function-like.</summary>
+    public static string ExpressionText(ExecContext ctx, TableDef table, Expr expr)
+    {
+        var bound = new Binder(ctx).BindExpr(expr, RowWriter.TableScope(table));
+        var text = Deparse(ctx, table, bound, true);
+        return Deparser.IsFunctionLike(bound) ? text : "(" + text + ")";
+    }
+
     private static string Key(ExecContext ctx, TableDef table, IndexDef index, int i, bool pretty)
     {
         if (index.Columns[i] != 0) return Errors.SqlErrors.QuoteIdentifier(table.Column(index.Columns[i]).Name);

@@ -58,6 +58,7 @@ public sealed partial class DdlExecutor
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
         });
+        if (!stmt.Only) CascadeToPartitions(table.Oid);
         return new StatementResult("CREATE INDEX");
     }
 
@@ -191,10 +192,13 @@ public sealed partial class DdlExecutor
             if (!oids.Contains(oid)) oids.Add(oid);
         }
         var together = oids.ToHashSet();
+        // Partitions go with their partitioned table.
+        foreach (var o in oids)
+            foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) together.Add(t.Oid);
         if (oids.Count > 1)
         {
             var dependents = Enumerable.Reverse(oids)
-                .SelectMany(o => Catalog.ReferencingForeignKeys(o).Where(fk => !together.Contains(fk.TableOid)).OrderBy(fk => fk.Oid)).ToList();
+                .SelectMany(o => Catalog.ReferencingForeignKeys(o).Where(fk => !together.Contains(fk.TableOid) && fk.ParentConstraintOid == 0).OrderBy(fk => fk.Oid)).ToList();
             if (dependents.Count > 0 && !stmt.Cascade)
                 throw new TenonException(SqlState.DependentObjectsStillExist, "cannot drop desired object(s) because other objects depend on them",
                     string.Join("\n", dependents.Select(fk => $"constraint {fk.Name} on table {Catalog.Table(fk.TableOid).Name} depends on table {Catalog.Table(fk.ParentTableOid).Name}")),
@@ -225,6 +229,9 @@ public sealed partial class DdlExecutor
             _quiet = wasQuiet;
         }
         RequireNoPendingEvents(oid, "DROP TABLE");
+        // A partitioned table's partitions are dropped with it (they need no CASCADE).
+        foreach (var partition in PartitionBound.Children(Catalog, Catalog.Table(oid)))
+            if (Catalog.Tables.ContainsKey(partition.Oid)) DropTable(partition.Oid, cascade, droppedTogether, quiet: true);
         table = Catalog.Table(oid);
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
@@ -244,6 +251,9 @@ public sealed partial class DdlExecutor
     public StatementResult Truncate(TruncateStatement stmt)
     {
         var oids = stmt.Tables.Select(n => FindTable(n)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
+        // A partitioned table is truncated with all its partitions.
+        foreach (var o in oids.ToList())
+            foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) oids.Add(t.Oid);
         foreach (var o in oids) RequireNoPendingEvents(o);
         // As PostgreSQL: CASCADE adds, level by level, every table referencing one already in the
         // set (each level in OID order); without it, the first given table (in the order given) with
@@ -350,6 +360,7 @@ public sealed partial class DdlExecutor
         foreach (var action in stmt.Actions)
         {
             table = Catalog.Table(oid);
+            GuardPartitionKeyColumns(table, action);
             switch (action)
             {
                 case AddColumnAction add:
@@ -386,6 +397,9 @@ public sealed partial class DdlExecutor
                     AddConstraints(oid, pending, creating: false);
                     break;
                 }
+                case AddConstraintAction { Constraint: ForeignKeyTableConstraint onlyFk } when stmt.Only && table.IsPartitioned:
+                    throw new TenonException(SqlState.WrongObjectType,
+                        $"cannot use ONLY for foreign key on partitioned table \"{table.Name}\" referencing relation \"{onlyFk.References.Table.Name}\"");
                 case AddConstraintAction add:
                     AddConstraints(oid, [(add.Constraint, add.Constraint.Position)], creating: false);
                     break;
@@ -431,6 +445,7 @@ public sealed partial class DdlExecutor
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
+                    foreach (var copy in PartitionCopies(c)) RemoveConstraint(copy);
                     RemoveConstraint(c);
                     break;
                 }
@@ -475,6 +490,7 @@ public sealed partial class DdlExecutor
                                 typesAltered = true;
                                 AlterColumnTypes(table, stmt.Actions.OfType<AlterColumnAction>().Where(a => a.Kind == AlterColumnKind.SetType).ToList());
                             }
+                            if (!stmt.Only) CascadeAlterToPartitions(oid, action);
                             continue;
                         case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
                             updated = AlterIdentity(table, col, ac);
@@ -518,9 +534,16 @@ public sealed partial class DdlExecutor
                 case TriggerEnableAction te:
                     SetTriggerEnabled(table, te.Name, te.Enable, te.UserOnly);
                     break;
+                case AttachPartitionAction attach:
+                    AttachPartition(table, attach);
+                    break;
+                case DetachPartitionAction detach:
+                    DetachPartition(table, detach);
+                    break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };
             }
+            if (!stmt.Only) CascadeAlterToPartitions(oid, action);
         }
         return new StatementResult("ALTER TABLE");
     }

@@ -106,6 +106,7 @@ public sealed partial class DdlExecutor
         // Two in one statement were reported with a position by AddConstraints; a table's existing one is found when building the index.
         if (isPrimary && table.PrimaryKey is not null)
             throw MultiplePrimaryKeys(table, 0);
+        CheckKeyCoversPartitionKey(table, cols, isPrimary);
         if (isPrimary)
         {
             // A primary key makes its columns NOT NULL (checking existing rows).
@@ -141,6 +142,7 @@ public sealed partial class DdlExecutor
             IndexOid = index.Oid, NullsNotDistinct = nullsNotDistinct, Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true,
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(constraint).ToArray() });
+        CascadeToPartitions(tableOid);
     }
 
     /// <summary>
@@ -315,6 +317,7 @@ public sealed partial class DdlExecutor
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(fk).ToArray() });
         if (!creating && !c.NotValid) ValidateForeignKey(fk);
+        CascadeToPartitions(tableOid);
     }
 
     /// <summary>

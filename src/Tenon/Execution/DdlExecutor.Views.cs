@@ -199,16 +199,20 @@ public sealed partial class DdlExecutor
         if (keys.Count == 0 && views.Count == 0) return;
         string DescribeKey(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Describe(fk.TableOid)}";
         string ViewLine((uint View, string DependsOn) v) => $"view {Describe(v.View)} depends on {v.DependsOn}";
-        if (!cascade)
+        // A partition's copy of a foreign key goes with the key it was copied from, unnamed.
+        var named = keys.Where(fk => fk.ParentConstraintOid == 0).ToList();
+        if (!cascade && (named.Count > 0 || views.Count > 0))
         {
-            var lines = keys.Select(fk => $"{DescribeKey(fk)} depends on {what}").Concat(views.Select(ViewLine));
+            var lines = named.Select(fk => $"{DescribeKey(fk)} depends on {what}").Concat(views.Select(ViewLine));
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        ReportCascade(keys.Select(DescribeKey).Concat(views.Select(v => $"view {Describe(v.View)}")).ToList());
+        if (named.Count > 0 || views.Count > 0) ReportCascade(named.Select(DescribeKey).Concat(views.Select(v => $"view {Describe(v.View)}")).ToList());
         foreach (var v in views.Select(v => v.View).OrderDescending())
             if (Catalog.Views.ContainsKey(v)) Catalog = Catalog.RemoveView(v);
-        foreach (var fk in keys) RemoveConstraint(fk);
+        foreach (var fk in keys)
+            if (Catalog.Tables.TryGetValue(fk.TableOid, out var holder) && holder.FindConstraint(fk.Name) is { } live && live.Oid == fk.Oid)
+                RemoveConstraint(fk);
     }
 
     /// <summary>Views naming column <paramref name="column"/> of a table: DROP COLUMN fails or cascades.</summary>

@@ -89,11 +89,15 @@ public sealed partial class DdlExecutor(ExecContext ctx)
 
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
+        if (stmt.PartitionBy is not null && stmt.Inherits.Count > 0)
+            throw new TenonException(SqlState.WrongObjectType, "cannot create partitioned table as inheritance child");
+        if (stmt.PartitionBy is not null && stmt.Constraints.FirstOrDefault(c => c is ExcludeTableConstraint) is { } exclusion)
+            throw new TenonException(SqlState.FeatureNotSupported, "exclusion constraints are not supported on partitioned tables") { Position = exclusion.Position };
         if (stmt.AsQuery is not null) return CreateTableAs(stmt);
-        if (stmt.Likes.Count > 0 || stmt.Inherits.Count > 0 || stmt.PartitionBy is not null)
+        if (stmt.Likes.Count > 0 || stmt.Inherits.Count > 0)
             throw new TenonException(SqlState.FeatureNotSupported,
-                stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet"
-                : stmt.Inherits.Count > 0 ? "table inheritance is not supported" : "partitioned tables are not supported") { Position = stmt.Position };
+                stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet" : "table inheritance is not supported") { Position = stmt.Position };
+        if (stmt.PartitionOf is not null) return CreatePartitionOf(stmt);
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
 
@@ -107,6 +111,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
         var table = new TableDef(oid, schema, name, columns) { Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt) };
+        if (stmt.PartitionBy is { } partitionBy) table = table with { PartitionKey = BindPartitionKey(table, partitionBy) };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
 

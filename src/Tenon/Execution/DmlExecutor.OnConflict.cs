@@ -175,6 +175,7 @@ public sealed partial class DmlExecutor
     /// </summary>
     private object?[]? InsertOrResolve(RowWriter writer, TableDef table, ConflictAction action, object?[] row, HashSet<long> touched)
     {
+        if (table.IsPartitioned) return InsertOrResolvePartitioned(writer, table, action, row, touched);
         writer.CheckRow(table, row);
         foreach (var position in action.Arbiters)
         {

@@ -187,8 +187,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
         var conflict = stmt.OnConflict is { } oc ? BindOnConflict(binder, table, stmt, oc) : null;
         binder.RowsAreNewVersions = true;
+        // Through a partitioned table without ON CONFLICT, RETURNING sees each row's partition as its tableoid.
+        var routedReturning = conflict is null && table.IsPartitioned && table == realTable && stmt.Returning is not null;
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
-            conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
+            conflict is not null ? ConflictScope(table, stmt.Alias, excludedVisible: false) : routedReturning ? RoutedInsertScope(table, stmt.Alias) : null);
         if (describeBinder is not null) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
         return ec =>
@@ -204,7 +206,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             foreach (var row in rowsToInsert)
             {
                 var written = row;
-                if (conflict is null)
+                if (routedReturning) written = InsertRouted(writer, realTable, row);
+                else if (conflict is null)
                 {
                     // A BEFORE ROW trigger returning NULL skips the row.
                     if (writer.Insert(realTable, row) < 0) continue;
@@ -269,13 +272,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// The rows an UPDATE or DELETE visits: the target table (with its row id as a hidden
     /// <c>ctid</c> column), joined with FROM/USING items, filtered by WHERE (index scans where they apply).
     /// </summary>
-    private static PlanNode TargetScan(Binder binder, TableDef table, string alias, IReadOnlyList<TableRef> others, Expr? where, out Scope scope)
+    private static PlanNode TargetScan(Binder binder, TableDef table, string alias, IReadOnlyList<TableRef> others, Expr? where, out Scope scope, bool only = false)
     {
         scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
+        PlanNode plan = table.IsPartitioned && !only ? new PartitionScanNode(table.Oid, columns, includeRowId: true) : new TableScanNode(table.Oid, columns, includeRowId: true);
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
+        if (plan is PartitionScanNode) scopeCols.Add(new ScopeColumn("tableoid", SqlType.Oid, table.Columns.Count + 1) { Hidden = true });
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
         scope.Width = scopeCols.Count;
         if (others.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(others, scope), null);
@@ -343,40 +347,53 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
         var alias = stmt.Alias ?? table.Name;
-        var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope);
+        var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
+        var partitioned = table.IsPartitioned && !stmt.Only;
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunUpdate(ec, table, realTable, plan, sets, returning, defer);
+            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned);
         };
     }
 
     private static StatementResult RunUpdate(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer)
+        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned)
     {
         var writer = new RowWriter(ctx);
         writer.FireStatementTriggers(realTable, "update", 'B');
         var targets = plan.Execute(ctx).ToList();
-        var seen = new HashSet<long>();
         var output = new List<object?[]>();
         var count = 0;
         var rowIdSlot = table.Columns.Count;
+        var seenIn = new HashSet<(uint, long)>();
         foreach (var input in targets)
         {
             var rowId = (long)input[rowIdSlot]!;
-            if (!seen.Add(rowId)) continue;
+            var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : table.Oid;
+            if (!seenIn.Add((storedIn, rowId))) continue;
             var oldRow = input[..table.Columns.Count];
             var newRow = (object?[])oldRow.Clone();
             foreach (var (col, expr) in sets)
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
-            if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
-            var newRowId = writer.Update(realTable, rowId, current, newRow);
-            if (newRowId < 0) continue;
+            long newRowId;
+            if (partitioned)
+            {
+                if (new DmlExecutor(ctx).UpdatePartitioned(writer, realTable, storedIn, rowId, newRow) is not { } moved) continue;
+                newRowId = moved.RowId;
+                storedIn = moved.Partition;
+            }
+            else
+            {
+                if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
+                newRowId = writer.Update(realTable, rowId, current, newRow);
+                // A BEFORE ROW trigger returning NULL skips the row.
+                if (newRowId < 0) continue;
+            }
             count++;
             if (returning is not null)
             {
@@ -384,6 +401,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 var outRow = (object?[])input.Clone();
                 Array.Copy(newRow, outRow, newRow.Length);
                 outRow[rowIdSlot] = newRowId;
+                if (partitioned) outRow[rowIdSlot + 1] = storedIn;
                 output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
             }
         }
@@ -404,33 +422,36 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
         var alias = stmt.Alias ?? table.Name;
-        var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope);
+        var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
+        var partitioned = table.IsPartitioned && !stmt.Only;
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunDelete(ec, table, realTable, plan, returning, defer);
+            return RunDelete(ec, table, realTable, plan, returning, defer, partitioned);
         };
     }
 
     private static StatementResult RunDelete(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer)
+        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned)
     {
         var writer = new RowWriter(ctx);
         writer.FireStatementTriggers(realTable, "delete", 'B');
         var output = new List<object?[]>();
-        var seen = new HashSet<long>();
+        var seen = new HashSet<(uint, long)>();
         var skipped = 0;
         var rowIdSlot = table.Columns.Count;
         foreach (var input in plan.Execute(ctx).ToList())
         {
             var rowId = (long)input[rowIdSlot]!;
-            if (!seen.Add(rowId)) continue;
+            var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : realTable.Oid;
+            if (!seen.Add((storedIn, rowId))) continue;
             var oldRow = input[..table.Columns.Count];
-            if (!writer.Delete(realTable, rowId, ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var cur) ? cur : oldRow))
+            var target = partitioned ? ctx.Transaction.Catalog.Table(storedIn) : realTable;
+            if (!writer.Delete(target, rowId, ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur) ? cur : oldRow))
             {
                 skipped++;
                 continue;

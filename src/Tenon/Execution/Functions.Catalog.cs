@@ -66,6 +66,16 @@ public static partial class Functions
                     (a, ctx) => Routines.TriggerDefinition.Print((uint)a[0]!, a.Length > 1 && a[1] is true, ctx));
             case "pg_get_statisticsobjdef_columns" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Text, (_, _) => null);
+            case "pg_get_partkeydef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => ctx.Transaction.Catalog.Tables.TryGetValue((uint)a[0]!, out var t) && t.IsPartitioned
+                    ? CatalogDefinitions.PartitionKey(ctx, t) : null);
+            case "pg_partition_root" when n == 1 && IsOid(0):
+                return new([SqlType.RegClass], SqlType.RegClass, (a, ctx) =>
+                {
+                    var catalog = ctx.Transaction.Catalog;
+                    if (!catalog.Tables.TryGetValue((uint)a[0]!, out var t) || !t.IsPartition && !t.IsPartitioned) return null;
+                    return PartitionBound.Ancestors(catalog, t).LastOrDefault()?.Oid ?? t.Oid;
+                });
             case "quote_ident" when n == 1 && IsText(0):
                 return new([SqlType.Text], SqlType.Text, (a, _) => SqlErrors.QuoteIdentifier((string)a[0]!));
         }

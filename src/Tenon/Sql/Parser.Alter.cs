@@ -145,6 +145,19 @@ public sealed partial class Parser
             var col = ParseColId();
             return new DropColumnAction(col, ifExists, ParseOptDropBehavior());
         }
+        if (Cur.Is("attach") && At(1).Is("partition"))
+        {
+            _pos += 2;
+            var part = ParseQualifiedName();
+            return new AttachPartitionAction(part, ParsePartitionBound());
+        }
+        if (Cur.Is("detach") && At(1).Is("partition"))
+        {
+            _pos += 2;
+            var part = ParseQualifiedName();
+            if (Cur.Is("concurrently") || Cur.Is("finalize")) Advance();
+            return new DetachPartitionAction(part);
+        }
         if (AcceptKw("validate"))
         {
             ExpectKw("constraint");

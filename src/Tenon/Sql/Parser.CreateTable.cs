@@ -19,8 +19,10 @@ public sealed partial class Parser
             ifNotExists = true;
         }
         var name = ParseQualifiedName();
-        if (Cur.Is("of") || Cur.Is("partition") && At(1).Is("of"))
-            return Unsupported(Cur.Is("of") ? "CREATE TABLE OF" : "CREATE TABLE PARTITION OF");
+        if (Cur.Is("of"))
+            return Unsupported("CREATE TABLE OF");
+        if (Cur.Is("partition") && At(1).Is("of"))
+            return ParseCreatePartition(create, name, temporary, unlogged, ifNotExists);
         var stmt = new CreateTableStatement(name, Array.Empty<ColumnDefinition>(), Array.Empty<TableConstraint>())
         {
             IfNotExists = ifNotExists,
@@ -84,14 +86,7 @@ public sealed partial class Parser
                 Expect(TokenKind.RParen);
                 stmt = stmt with { Inherits = inh };
             }
-            if (Cur.Is("partition") && At(1).Is("by"))
-            {
-                int start = Cur.Start;
-                _pos += 2;
-                ParseColId();
-                SkipParenthesized();
-                stmt = stmt with { PartitionBy = SourceText(start, Prev.End) };
-            }
+            if (Cur.Is("partition") && At(1).Is("by")) stmt = stmt with { PartitionBy = ParsePartitionBy() };
             stmt = ParseTableOptions(stmt);
             return stmt;
         }

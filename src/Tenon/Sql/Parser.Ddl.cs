@@ -76,7 +76,7 @@ public sealed partial class Parser
         }
         else if (!Cur.Is("on")) name = ParseColId();
         ExpectKw("on");
-        var table = ParseRelationExpr(out _);
+        var table = ParseRelationExpr(out var only);
         string? method = null;
         if (AcceptKw("using")) method = ParseColId();
         var elements = ParseIndexParams();
@@ -100,6 +100,7 @@ public sealed partial class Parser
             Include = include,
             NullsNotDistinct = nnd,
             Where = where,
+            Only = only,
             Position = create.Position,
         };
     }

@@ -3,7 +3,7 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// Catalogs of objects Tenon does not have: table inheritance (pg_inherits), row-level
+/// Catalogs of objects Tenon does not have: row-level
 /// security policies (pg_policy), extended statistics (pg_statistic_ext) and logical replication
 /// publications (pg_publication, pg_publication_rel, pg_publication_namespace). They exist, with
 /// PostgreSQL's columns, so that queries joining them (psql's \d) run, and they are empty.
@@ -14,8 +14,6 @@ public static class PgAbsentObjects
 {
     private static SystemRelation Empty(string name, uint oid, SystemColumn[] columns) => new(name, oid, columns, _ => []);
 
-    public static SystemRelation Inherits { get; } = Empty("pg_inherits", 2611,
-        [new("inhrelid", SqlType.Oid), new("inhparent", SqlType.Oid), new("inhseqno", SqlType.Int4), new("inhdetachpending", SqlType.Bool)]);
 
     public static SystemRelation Policy { get; } = Empty("pg_policy", 3256,
         [

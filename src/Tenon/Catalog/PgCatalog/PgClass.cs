@@ -6,7 +6,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// pg_class: one row per user relation (tables, indexes, sequences, views), with PostgreSQL 15's
 /// columns in its order. Left out: relfrozenxid and relminmxid and relacl (aclitem[]); reloptions
 /// is always null (Tenon has no storage parameters). relkind, relpersistence and relreplident ("char") are
-/// text; relpartbound (pg_node_tree) is text and always null because Tenon has no partitions.
+/// text; relpartbound (pg_node_tree) is text and null (Tenon keeps bounds in its own form).
 /// Tenon keeps no row types, toast tables or statistics: reltype and reltoastrelid are 0,
 /// relpages 0 and reltuples -1 (never analyzed). Every relation is owned by the bootstrap
 /// superuser, uses the default tablespace, and tables use heap and indexes btree.
@@ -36,6 +36,7 @@ public static class PgClass
         {
             var schema = catalog.RelationSchema(oid);
             var persistence = SearchPath.IsTempSchema(schema) ? "t" : "p";
+            var table = catalog.Tables.GetValueOrDefault(oid);
             object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers) =>
             [
                 oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), 0u,
@@ -44,13 +45,13 @@ public static class PgClass
                 0, 0u, hasIndex,
                 false, persistence, kind.ToString(),
                 (short)natts, (short)checks, kind == 'v',
-                hasTriggers, false, false,
-                false, true, kind == 'r' ? "d" : "n",
-                false, 0u, null, null,
+                hasTriggers, table?.IsPartitioned == true && catalog.Tables.Values.Any(c => c.PartitionParent == oid), false,
+                false, true, kind is 'r' or 'p' ? "d" : "n",
+                table?.IsPartition == true, 0u, null, null,
             ];
             if (catalog.Tables.TryGetValue(oid, out var t))
                 // Foreign keys are enforced by triggers in PostgreSQL, on both tables involved.
-                yield return Row('r', HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
+                yield return Row(t.IsPartitioned ? 'p' : 'r', t.IsPartitioned ? 0 : HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
                     t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0);
             else if (catalog.Indexes.TryGetValue(oid, out var i))
                 yield return Row('i', BtreeAm, false, i.Columns.Count, 0, false);

@@ -35,7 +35,7 @@ public static class PgConstraint
             [
                 c.Oid, c.Name, SchemaOids.Of(catalog, table.Schema), c.Kind.ToString(),
                 c.Deferrable, c.InitiallyDeferred, c.Validated,
-                c.TableOid, 0u, indexOid, 0u,
+                c.TableOid, 0u, indexOid, c.ParentConstraintOid,
                 fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
                 // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.

@@ -28,7 +28,7 @@ public static class SystemRelations
         PgSequence.Relation,
         PgRoles.Relation,
         PgSequences.Relation,
-        PgAbsentObjects.Inherits,
+        PgInherits.Relation,
         PgTrigger.Relation,
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,

@@ -104,6 +104,9 @@ public sealed class CopyExecutor(ExecContext ctx)
                     hint: "Try the COPY (SELECT ...) TO variant.");
             if (target.Sequence is not null)
                 throw new TenonException(SqlState.WrongObjectType, $"cannot copy from sequence \"{target.Sequence.Name}\"");
+            if (target.Table!.IsPartitioned)
+                throw new TenonException(SqlState.WrongObjectType, $"cannot copy from partitioned table \"{target.Table.Name}\"",
+                    hint: "Try the COPY (SELECT ...) TO variant.");
             options = ProcessOptions(stmt);
             var table = target.Table!;
             var columns = ResolveColumns(table, stmt.Columns);

@@ -101,8 +101,10 @@ public sealed record CreateTableStatement(QualifiedName Name, IReadOnlyList<Colu
     public bool AsWithNoData { get; init; }
     /// <summary>Written as SELECT … INTO (its command tag is SELECT n, as CREATE TABLE AS's is).</summary>
     public bool IsSelectInto { get; init; }
-    /// <summary>PARTITION BY clause text, if any (unsupported).</summary>
-    public string? PartitionBy { get; init; }
+    /// <summary>PARTITION BY clause, if any.</summary>
+    public PartitionBySpec? PartitionBy { get; init; }
+    /// <summary>PARTITION OF parent FOR VALUES …, if any.</summary>
+    public PartitionOfClause? PartitionOf { get; init; }
     /// <summary>ON COMMIT action for temp tables: "drop", "delete rows", "preserve rows", or null.</summary>
     public string? OnCommit { get; init; }
     /// <summary>Order in which column definitions, table constraints and LIKE clauses were written (for name generation order).</summary>
@@ -139,6 +141,8 @@ public sealed record CreateIndexStatement(string? Name, QualifiedName Table, IRe
     public IReadOnlyList<string>? Include { get; init; }
     public bool NullsNotDistinct { get; init; }
     public Expr? Where { get; init; }
+    /// <summary>ON ONLY: a partitioned table's partitions get no copy of the index.</summary>
+    public bool Only { get; init; }
 }
 
 /// <summary>

@@ -1,0 +1,17 @@
+using Tenon.Types;
+
+namespace Tenon.Catalog.PgCatalog;
+
+/// <summary>pg_inherits: one row per partition, naming its partitioned table (Tenon has no other inheritance).</summary>
+public static class PgInherits
+{
+    public static SystemRelation Relation { get; } = new("pg_inherits", 2611,
+        [new("inhrelid", SqlType.Oid), new("inhparent", SqlType.Oid), new("inhseqno", SqlType.Int4), new("inhdetachpending", SqlType.Bool)],
+        Rows);
+
+    private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
+    {
+        foreach (var t in catalog.Tables.Values.Where(t => t.IsPartition).OrderBy(t => t.Oid))
+            yield return [t.Oid, t.PartitionParent, 1, false];
+    }
+}
