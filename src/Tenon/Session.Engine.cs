@@ -140,6 +140,8 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
+        ExplainStatement e => e.Analyze && IsWrite(e.Statement),
+        VacuumStatement => false,
         SelectStatement or ShowStatement or SetStatement or ResetStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         _ => true,
@@ -182,6 +184,8 @@ public sealed partial class Session
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
+            case ExplainStatement e: return new Execution.Explain.ExplainExecutor(ctx).Explain(e);
+            case VacuumStatement v: return new Execution.Explain.VacuumExecutor(ctx).Run(v);
             case CopyStatement c:
             {
                 var copy = new Execution.Copy.CopyExecutor(ctx);

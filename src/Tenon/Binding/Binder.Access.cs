@@ -151,7 +151,7 @@ public sealed partial class Binder
             var candidates = new List<SeekCandidate>();
             foreach (var c in conjuncts) AddSeekCandidates(c, table, candidates);
             if (ChooseSeek(table, candidates, requireJoinKey: false) is { } seek)
-                return new IndexScanNode(scan.TableOid, scan.TableColumns, scan.IncludeRowId, seek, filter);
+                return new IndexScanNode(scan.TableOid, scan.TableColumns, scan.IncludeRowId, seek, filter) { Alias = scan.Alias };
         }
         return new FilterNode(scan, filter);
     }
@@ -176,7 +176,7 @@ public sealed partial class Binder
         var rightRows = _ctx.Transaction.Rows(table.Oid).Count;
         if (!(Filtered(left) && estimate < rightRows) && estimate * 50 >= rightRows) return null;
         var filter = rightConjuncts.Count > 0 ? And(rightConjuncts) : null;
-        return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter), condition);
+        return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter) { Alias = rightScan.Alias }, condition);
     }
 
     /// <summary>A rough row count, enough to tell a filtered or keyed input from a whole table.</summary>

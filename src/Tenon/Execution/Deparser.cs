@@ -31,7 +31,9 @@ namespace Tenon.Execution;
 ///
 /// Expressions outside these forms raise 0A000 rather than print something PostgreSQL would not.
 /// </summary>
-public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, bool pretty, Func<ColumnExpr, string> columnName)
+/// <param name="planText">EXPLAIN's text for expressions only a plan has (aggregate results, subplans); null when it has none.</param>
+public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, bool pretty, Func<ColumnExpr, string> columnName,
+    Func<BoundExpr, string?>? planText = null)
 {
     private readonly StringBuilder _sb = new();
     private int _indent;
@@ -60,6 +62,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         {
             case ConstExpr k: WriteConst(k); break;
             case ColumnExpr c: _sb.Append(columnName(c)); break;
+            case ParamExpr p: _sb.Append('$').Append(p.Number); break;
             case CastExpr c: WriteCast(c); break;
             case BinaryOpExpr b:
             {
@@ -149,6 +152,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 _sb.Append(')');
                 break;
             default:
+                if (planText?.Invoke(e) is { } text) { _sb.Append(text); break; }
                 throw new TenonException(SqlState.FeatureNotSupported, "this expression cannot be displayed yet");
         }
     }

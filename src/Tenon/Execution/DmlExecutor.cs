@@ -55,6 +55,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         // Source rows: bound first, produced after ON CONFLICT and RETURNING are bound (PostgreSQL's
         // order of parse analysis), so a binding error there evaluates nothing.
         var writer = new RowWriter(ctx);
+        PlanNode? sourcePlan = null;
         Func<List<object?[]>> produceRows;
         if (stmt.Source is null)
             produceRows = () => [BuildRow(writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt)];
@@ -90,6 +91,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         else
         {
             var plan = binder.BindInsertSource(stmt.Source, targets);
+            sourcePlan = plan;
             if (plan.Columns.Count > targets.Count)
             {
                 // PostgreSQL points at the first select-list expression without a target column.
@@ -111,7 +113,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             produceRows = () =>
             {
                 var rows = new List<object?[]>();
-                foreach (var r in plan.Execute(ctx).ToList())
+                foreach (var r in (ctx.Explain is { } explain ? explain.Instrument(plan) : plan).Execute(ctx).ToList())
                 {
                     var vals = new object?[casts.Length];
                     for (var i = 0; i < casts.Length; i++)
@@ -138,6 +140,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
         if (describeBinder is not null) return Described(returning);
+        if (ctx.Explain is { } explained && !explained.CaptureInsert(realTable, stmt.Alias, sourcePlan,
+                stmt.Source?.Body is ValuesBody vb ? vb.Rows.Count : 1, ref produceRows)) return Described(returning);
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
         var touched = new HashSet<long>();
@@ -207,7 +211,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     {
         scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true);
+        PlanNode plan = new TableScanNode(table.Oid, columns, includeRowId: true) { Alias = alias };
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
@@ -260,6 +264,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
+        if (ctx.Explain is { } explain && !explain.Capture("Update", realTable, stmt.Alias, ref plan)) return Described(returning);
         var writer = new RowWriter(ctx);
         var targets = plan.Execute(ctx).ToList();
         var seen = new HashSet<long>();
@@ -300,6 +305,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return Described(returning);
+        if (ctx.Explain is { } explain && !explain.Capture("Delete", realTable, stmt.Alias, ref plan)) return Described(returning);
         var writer = new RowWriter(ctx);
         var output = new List<object?[]>();
         var seen = new HashSet<long>();

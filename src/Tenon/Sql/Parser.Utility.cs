@@ -7,8 +7,7 @@ public sealed partial class Parser
 {
     private static readonly Dictionary<string, string> UnsupportedStarts = new(StringComparer.Ordinal)
     {
-        ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
-        ["vacuum"] = "VACUUM", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
+        ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO", ["execute"] = "EXECUTE", ["deallocate"] = "DEALLOCATE",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL", ["declare"] = "DECLARE",
@@ -60,6 +59,10 @@ public sealed partial class Parser
                 case "close": return ParseClose();
                 case "unlisten": return ParseUnlisten();
                 case "explain": return ParseExplain();
+                case "analyze":
+                case "analyse":
+                case "vacuum":
+                    return ParseVacuum();
                 case "copy": return ParseCopy();
                 case "lock": return ParseLock();
             }
@@ -296,12 +299,14 @@ public sealed partial class Parser
         var ex = ExpectKw("explain");
         bool analyze = false, verbose = false;
         var options = new List<(string, string?)>();
+        var positions = new List<int>();
         if (Cur.Kind == TokenKind.LParen)
         {
             Advance();
             do
             {
                 if (!IsColLabel(Cur)) throw Error();
+                positions.Add(Cur.Position);
                 var name = Advance().Text;
                 string? value = null;
                 if (Cur.Kind is not (TokenKind.Comma or TokenKind.RParen)) value = ParseVarValue();
@@ -325,7 +330,7 @@ public sealed partial class Parser
             inner = ParseStatementBody();
         else throw Error();
         inner = inner with { Position = start.Position, EndPosition = EndOfPrevious };
-        return new ExplainStatement(inner, analyze, verbose) { Options = options, Position = ex.Position };
+        return new ExplainStatement(inner, analyze, verbose) { Options = options, OptionPositions = positions, Position = ex.Position };
     }
 
     private static bool IsTrueOption(string v) => v is "true" or "on" or "1" or "yes";

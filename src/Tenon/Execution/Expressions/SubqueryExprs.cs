@@ -17,6 +17,8 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     public override SqlType Type { get; } = type;
 
     public PlanNode Plan => plan;
+    public SubqueryKind Kind => kind;
+    public bool Correlated => correlated;
 
     /// <summary>
     /// Builds the row the subquery sees as its enclosing row from the current one; null means the

@@ -111,6 +111,8 @@ public sealed record SetConstraintsStatement(IReadOnlyList<QualifiedName>? Names
 public sealed record ExplainStatement(Statement Statement, bool Analyze, bool Verbose) : Statement
 {
     public IReadOnlyList<(string Name, string? Value)> Options { get; init; } = Array.Empty<(string, string?)>();
+    /// <summary>Where each option's name is, for errors about it.</summary>
+    public IReadOnlyList<int> OptionPositions { get; init; } = Array.Empty<int>();
 }
 
 /// <summary>
@@ -118,3 +120,7 @@ public sealed record ExplainStatement(Statement Statement, bool Analyze, bool Ve
 /// feature_not_supported (0A000) — e.g. <c>CREATE FUNCTION</c>. <see cref="Feature"/> names it for the message.
 /// </summary>
 public sealed record UnsupportedStatement(string Feature) : Statement;
+
+/// <summary><c>VACUUM</c> (<see cref="IsVacuum"/>) or <c>ANALYZE</c>, with its options and tables (none: all).</summary>
+public sealed record VacuumStatement(bool IsVacuum, IReadOnlyList<(string Name, string? Value, int Position)> Options,
+    IReadOnlyList<(QualifiedName Name, IReadOnlyList<string> Columns)> Tables) : Statement;

@@ -1,0 +1,123 @@
+using Tenon.Execution.Explain;
+using Tenon.Execution.Expressions;
+
+namespace Tenon.Execution.Plan;
+
+public sealed partial class FilterNode
+{
+    /// <summary>
+    /// A filter is a condition of the node below it: Filter on a scan (its own columns unqualified
+    /// unless VERBOSE), Join Filter on an inner join, Filter on anything else.
+    /// </summary>
+    internal override Explained Explain(ExplainBuilder b)
+    {
+        var inner = b.Build(Input);
+        var node = inner.Node;
+        var conjuncts = ExplainBuilder.Conjuncts(condition);
+        var label = node.IsInnerJoin ? "Join Filter" : "Filter";
+        var text = b.Qual(conjuncts, inner.Columns, node.IsScan ? b.Verbose : b.UpperPrefix, node);
+        var removed = node.Measured is { } below ? new RemovedRows(label, below, this) : null;
+        node.Details.Add(new ExplainDetail($"{label}: {text}", removed));
+        node.Measured = this;
+        var per = conjuncts.Count * ExplainCosts.CpuOperatorCost * node.Rows;
+        node.SetCosts(node.StartupCost, node.TotalCost + per, ExplainCosts.Filtered(node.Rows, conjuncts), node.Width);
+        return inner;
+    }
+}
+
+public sealed partial class ProjectNode
+{
+    /// <summary>A projection is the output list of the node below it (shown by VERBOSE).</summary>
+    internal override Explained Explain(ExplainBuilder b)
+    {
+        var inner = b.Build(input);
+        var node = inner.Node;
+        var columns = Exprs.Select(e => (ColumnText)(p => b.Expr(e, inner.Columns, p, node))).ToArray();
+        // Render once so that subplans in the list are registered with this node even without VERBOSE.
+        var output = columns.Select(c => c(b.OutputPrefix)).ToList();
+        if (b.Verbose) node.Output = output;
+        node.Width = ExplainBuilder.WidthOf(Columns);
+        return new Explained(node, columns);
+    }
+
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new ProjectNode(wrap(input), Exprs, Columns);
+}
+
+public sealed partial class FilterNode
+{
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new FilterNode(wrap(Input), condition);
+}
+
+public sealed partial class TrimNode
+{
+    internal override Explained Explain(ExplainBuilder b)
+    {
+        var inner = b.Build(input);
+        if (b.Verbose && inner.Node.Output is { } output && output.Count > width) inner.Node.Output = output.Take(width).ToList();
+        return new Explained(inner.Node, inner.Columns.Take(width).ToArray());
+    }
+
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new TrimNode(wrap(input), width);
+}
+
+public sealed partial class RenameNode
+{
+    internal override Explained Explain(ExplainBuilder b) => b.Build(input);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new RenameNode(wrap(input), Columns);
+}
+
+public sealed partial class MaterializeNode
+{
+    internal override Explained Explain(ExplainBuilder b) => b.Build(input);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new MaterializeNode(wrap(input));
+}
+
+public sealed partial class LimitNode
+{
+    internal override Explained Explain(ExplainBuilder b)
+    {
+        var inner = b.Build(input);
+        var node = new ExplainNode("Limit") { Measured = this };
+        node.Children.Add(inner.Node);
+        var rows = inner.Node.Rows;
+        if (offset is ConstExpr { Value: { } o }) rows = Math.Max(rows - Convert.ToDouble(o), 0);
+        if (limit is ConstExpr { Value: { } l }) rows = Math.Min(rows, Convert.ToDouble(l));
+        else if (limit is not null) rows = Math.Max(1, Math.Round(rows / 10));
+        var fraction = inner.Node.Rows > 0 ? rows / inner.Node.Rows : 0;
+        var start = inner.Node.StartupCost;
+        node.SetCosts(start, start + (inner.Node.TotalCost - start) * fraction, rows, inner.Node.Width);
+        if (b.Verbose) node.Output = inner.Columns.Select(c => c(b.OutputPrefix)).ToList();
+        // Expressions in LIMIT/OFFSET may hold subqueries: give them their InitPlans here.
+        if (limit is not null) b.Expr(limit, [], b.UpperPrefix, node);
+        if (offset is not null) b.Expr(offset, [], b.UpperPrefix, node);
+        return new Explained(node, inner.Columns);
+    }
+
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new LimitNode(wrap(input), limit, offset);
+}
+
+public sealed partial class SortNode
+{
+    internal override Explained Explain(ExplainBuilder b)
+    {
+        var inner = b.Build(input);
+        var node = new ExplainNode("Sort") { Measured = this };
+        node.Children.Add(inner.Node);
+        node.Details.Add(new ExplainDetail("Sort Key: " + string.Join(", ", keys.Select(k => SortKeyText(b, k, inner.Columns, node)))));
+        var (startup, total) = ExplainCosts.Sort(inner.Node.TotalCost, inner.Node.Rows);
+        node.SetCosts(startup, total, inner.Node.Rows, inner.Node.Width);
+        if (b.Verbose) node.Output = inner.Columns.Select(c => c(b.OutputPrefix)).ToList();
+        return new Explained(node, inner.Columns);
+    }
+
+    /// <summary>A key as PostgreSQL prints it: DESC, and NULLS FIRST/LAST only where not the default for the direction.</summary>
+    internal static string SortKeyText(ExplainBuilder b, SortKey k, IReadOnlyList<ColumnText> columns, ExplainNode owner)
+    {
+        var text = b.Expr(k.Expr, columns, b.UpperPrefix, owner);
+        if (k.Descending) text += " DESC";
+        if (k.NullsFirst != k.Descending) text += k.NullsFirst ? " NULLS FIRST" : " NULLS LAST";
+        return text;
+    }
+
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new SortNode(wrap(input), keys);
+}
