@@ -33,7 +33,15 @@ public sealed class ExplainExecutor(ExecContext ctx)
                 if (options.Analyze)
                 {
                     clock.Restart();
-                    foreach (var _ in stats.Instrument(plan).Execute(ctx)) returned++;
+                    ctx.Explain = stats;
+                    try
+                    {
+                        foreach (var _ in stats.Instrument(plan).Execute(ctx)) returned++;
+                    }
+                    finally
+                    {
+                        ctx.Explain = null;
+                    }
                     execution = clock.Elapsed.TotalMilliseconds;
                 }
                 break;
