@@ -141,7 +141,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             conflict is null ? null : ConflictScope(table, stmt.Alias, excludedVisible: false));
         if (describeBinder is not null) return Described(returning);
         if (ctx.Explain is { } explained && !explained.CaptureInsert(realTable, stmt.Alias, sourcePlan,
-                stmt.Source?.Body is ValuesBody vb ? vb.Rows.Count : 1, ref produceRows)) return Described(returning);
+                stmt.Source?.Body is ValuesBody vb ? vb.Rows.Count : 1, Explained(table, stmt, conflict), ref produceRows)) return Described(returning);
         var rowsToInsert = produceRows();
         var output = new List<object?[]>();
         var touched = new HashSet<long>();

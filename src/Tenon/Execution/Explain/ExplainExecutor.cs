@@ -132,6 +132,18 @@ public sealed class ExplainExecutor(ExecContext ctx)
             child.SetCosts(0, stats.ValuesRows * (ExplainCosts.CpuOperatorCost + ExplainCosts.CpuTupleCost), stats.ValuesRows,
                 ExplainBuilder.WidthOf(table.LiveColumns.Select(c => new PlanColumn(c.Name, c.Type))));
         }
+        if (stats.Conflict is { } conflict)
+        {
+            b.Relations++;
+            node.Details.Add(new ExplainDetail("Conflict Resolution: " + (conflict.DoNothing ? "NOTHING" : "UPDATE")));
+            if (conflict.Arbiters.Count > 0) node.Details.Add(new ExplainDetail("Conflict Arbiter Indexes: " + string.Join(", ", conflict.Arbiters)));
+            if (conflict.Where is { } where)
+            {
+                var columns = ExplainBuilder.RelationColumns(refName, table.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToList())
+                    .Concat(ExplainBuilder.RelationColumns("excluded", table.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToList())).ToArray();
+                node.Details.Add(new ExplainDetail("Conflict Filter: " + b.Qual(ExplainBuilder.Conjuncts(where), columns, b.UpperPrefix, node)));
+            }
+        }
         node.Children.Add(child);
         node.Measured = stats.ModifyKey;
         node.SetCosts(child.StartupCost, child.TotalCost, 0, 0);

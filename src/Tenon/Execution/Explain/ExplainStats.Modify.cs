@@ -23,6 +23,7 @@ public sealed partial class ExplainStats
     /// <summary>The plan feeding the write, as bound (null: an INSERT's VALUES list, see <see cref="ValuesRows"/>).</summary>
     public PlanNode? Source { get; private set; }
     public int ValuesRows { get; private set; }
+    public ExplainConflict? Conflict { get; private set; }
     /// <summary>Stands for the write itself (PostgreSQL's ModifyTable node) in the measurements.</summary>
     public PlanNode ModifyKey { get; } = new SingleRowNode();
 
@@ -50,9 +51,10 @@ public sealed partial class ExplainStats
     }
 
     /// <summary>Records an INSERT's input (a plan, or <paramref name="valuesRows"/> VALUES rows); false when only planning.</summary>
-    public bool CaptureInsert(TableDef table, string? alias, PlanNode? source, int valuesRows, ref Func<List<object?[]>> produceRows)
+    public bool CaptureInsert(TableDef table, string? alias, PlanNode? source, int valuesRows, ExplainConflict? conflict, ref Func<List<object?[]>> produceRows)
     {
         Operation = "Insert";
+        Conflict = conflict;
         Target = table;
         TargetAlias = alias;
         Source = source;
@@ -143,3 +145,6 @@ public sealed partial class ExplainStats
     /// <summary>True while an event runs: RowWriter then runs nested events itself.</summary>
     public bool InTrigger => _inTrigger;
 }
+
+/// <summary>An INSERT's ON CONFLICT clause for EXPLAIN: its action, arbiter index names, and DO UPDATE's WHERE (over the target row then the excluded row).</summary>
+public sealed record ExplainConflict(bool DoNothing, IReadOnlyList<string> Arbiters, Expressions.BoundExpr? Where);
