@@ -196,6 +196,7 @@ internal sealed class ExplainPrinter(ExplainOptions options, ExplainStats? stats
     private string Actual(ExplainNode n)
     {
         var measured = (PlanNode?)n.Probed ?? n.Measured;
+        if (n.Probed is null && measured is not null && !stats!.Measures(measured)) return "";
         var s = measured is null ? Appended(n) : stats!.Of(measured);
         if (s is null || s.Loops == 0) return " (never executed)";
         var rows = Math.Round((double)s.Rows / s.Loops);

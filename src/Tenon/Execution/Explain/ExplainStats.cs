@@ -27,6 +27,15 @@ public sealed partial class ExplainStats
 
     public NodeStats? Of(PlanNode node) => _stats.GetValueOrDefault(node);
 
+    /// <summary>Whether the node ran measured; one that did not (a subquery Tenon does not measure) shows no figures.</summary>
+    public bool Measures(PlanNode node) => _copies.ContainsKey(node) || _stats.ContainsKey(node);
+
+    /// <summary>The expression with its subqueries running measured copies of their plans.</summary>
+    public Expressions.BoundExpr Instrument(Expressions.BoundExpr e) =>
+        e.Rewrite(x => x is Expressions.SubqueryExpr s ? s.WithPlan(Instrument(s.Plan)) : null);
+
+    public Expressions.BoundExpr? InstrumentOptional(Expressions.BoundExpr? e) => e is null ? null : Instrument(e);
+
     internal NodeStats For(PlanNode node)
     {
         if (!_stats.TryGetValue(node, out var s)) _stats[node] = s = new NodeStats();
@@ -37,7 +46,7 @@ public sealed partial class ExplainStats
     public PlanNode Instrument(PlanNode plan)
     {
         if (_copies.TryGetValue(plan, out var copy)) return copy;
-        copy = new InstrumentedNode(plan.Instrumented(Instrument), plan, this);
+        copy = new InstrumentedNode(plan.Instrumented(Instrument, this), plan, this);
         _copies[plan] = copy;
         return copy;
     }

@@ -20,6 +20,9 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     public SubqueryKind Kind => kind;
     public bool Correlated => correlated;
 
+    /// <summary>This subquery over another plan for the same query (EXPLAIN ANALYZE's measured copy).</summary>
+    public SubqueryExpr WithPlan(PlanNode other) => new(other, kind, correlated, left, compare, Type) { OuterRow = OuterRow };
+
     /// <summary>
     /// Builds the row the subquery sees as its enclosing row from the current one; null means the
     /// current row itself. A subquery in a grouped query's output reads the group's key values this

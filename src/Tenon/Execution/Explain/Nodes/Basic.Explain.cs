@@ -40,12 +40,12 @@ public sealed partial class ProjectNode
         return new Explained(node, columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new ProjectNode(wrap(input), Exprs, Columns);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new ProjectNode(wrap(input), Exprs.Select(stats.Instrument).ToArray(), Columns);
 }
 
 public sealed partial class FilterNode
 {
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new FilterNode(wrap(Input), condition);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new FilterNode(wrap(Input), stats.Instrument(condition));
 }
 
 public sealed partial class TrimNode
@@ -57,19 +57,19 @@ public sealed partial class TrimNode
         return new Explained(inner.Node, inner.Columns.Take(width).ToArray());
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new TrimNode(wrap(input), width);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new TrimNode(wrap(input), width);
 }
 
 public sealed partial class RenameNode
 {
     internal override Explained Explain(ExplainBuilder b) => b.Build(input);
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new RenameNode(wrap(input), Columns);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new RenameNode(wrap(input), Columns);
 }
 
 public sealed partial class MaterializeNode
 {
     internal override Explained Explain(ExplainBuilder b) => b.Build(input);
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new MaterializeNode(wrap(input));
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new MaterializeNode(wrap(input));
 }
 
 public sealed partial class LimitNode
@@ -93,7 +93,7 @@ public sealed partial class LimitNode
         return new Explained(node, inner.Columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new LimitNode(wrap(input), limit, offset);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new LimitNode(wrap(input), stats.InstrumentOptional(limit), stats.InstrumentOptional(offset));
 }
 
 public sealed partial class SortNode
@@ -119,5 +119,5 @@ public sealed partial class SortNode
         return text;
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new SortNode(wrap(input), keys);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new SortNode(wrap(input), keys);
 }

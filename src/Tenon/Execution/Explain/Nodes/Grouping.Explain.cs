@@ -34,7 +34,7 @@ public sealed partial class AggregateNode
         return text;
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new AggregateNode(wrap(input), groupKeys, aggregates, Columns);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new AggregateNode(wrap(input), groupKeys, aggregates, Columns);
 }
 
 public sealed partial class DistinctNode
@@ -61,7 +61,7 @@ public sealed partial class DistinctNode
         return new Explained(node, inner.Columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new DistinctNode(wrap(input), width, onKeys);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new DistinctNode(wrap(input), width, onKeys);
 }
 
 public sealed partial class SetOperationNode
@@ -110,7 +110,7 @@ public sealed partial class SetOperationNode
         return new Explained(top, setOp ? columns : named);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new SetOperationNode(op, all, wrap(left), wrap(right), Columns);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new SetOperationNode(op, all, wrap(left), wrap(right), Columns);
 }
 
 public sealed partial class WindowNode
@@ -141,7 +141,7 @@ public sealed partial class WindowNode
         return new Explained(node, columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new WindowNode(wrap(input), calls, Columns);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new WindowNode(wrap(input), calls, Columns);
 }
 
 public sealed partial class ProjectSetNode
@@ -159,7 +159,7 @@ public sealed partial class ProjectSetNode
         return new Explained(node, columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new ProjectSetNode(wrap(input), calls);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new ProjectSetNode(wrap(input), calls);
 }
 
 public sealed partial class RecursiveUnionNode
@@ -176,5 +176,5 @@ public sealed partial class RecursiveUnionNode
         return new Explained(node, s.Columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new RecursiveUnionNode(wrap(seed), wrap(recursive), workTable, unionAll);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new RecursiveUnionNode(wrap(seed), wrap(recursive), workTable, unionAll);
 }

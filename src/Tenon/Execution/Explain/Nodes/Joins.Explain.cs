@@ -66,8 +66,8 @@ public sealed partial class JoinNode
         return new Explained(node, columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) =>
-        new JoinNode(Kind, wrap(Left), wrap(Right), Condition, leftKeys, rightKeys);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) =>
+        new JoinNode(Kind, wrap(Left), wrap(Right), stats.InstrumentOptional(Condition), leftKeys, rightKeys);
 }
 
 public sealed partial class IndexJoinNode
@@ -100,7 +100,7 @@ public sealed partial class IndexJoinNode
     }
 
     /// <summary>The inner scan stays the same node: its probes are measured through <see cref="ExecContext.Explain"/>.</summary>
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => new IndexJoinNode(_kind, wrap(_left), _right, _condition);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new IndexJoinNode(_kind, wrap(_left), _right, stats.InstrumentOptional(_condition));
 
     /// <summary>The right table's rows for one left row; counted as one loop of the inner scan under EXPLAIN ANALYZE.</summary>
     private IEnumerable<object?[]> Probe(ExecContext ctx, object?[] left) =>
@@ -126,6 +126,6 @@ public sealed partial class LateralJoinNode
         return new Explained(node, columns);
     }
 
-    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) =>
-        new LateralJoinNode(kind, wrap(left), wrap(right), condition, leftOffset, asOuterRow);
+    internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) =>
+        new LateralJoinNode(kind, wrap(left), wrap(right), stats.InstrumentOptional(condition), leftOffset, asOuterRow);
 }

@@ -16,7 +16,7 @@ public abstract partial class PlanNode
     }
 
     /// <summary>A copy of this node over measured inputs (EXPLAIN ANALYZE); a node without inputs returns itself.</summary>
-    internal virtual PlanNode Instrumented(Func<PlanNode, PlanNode> wrap) => this;
+    internal virtual PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => this;
 
     /// <summary>EXPLAIN's name for a join of this kind: <c>Hash Left Join</c>, <c>Nested Loop Full Join</c>.</summary>
     internal static string JoinName(string method, Sql.Ast.JoinKind kind)
