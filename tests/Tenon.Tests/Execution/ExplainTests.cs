@@ -118,6 +118,35 @@ public sealed partial class ExplainTests
     }
 
     [Fact]
+    public void SubqueriesAreSubPlansAndInitPlansMeasuredByAnalyze()
+    {
+        _s.ExecuteSingle("CREATE TABLE t (a int PRIMARY KEY, b int)");
+        _s.ExecuteSingle("INSERT INTO t SELECT g, g % 3 FROM generate_series(1, 10) g");
+        _s.ExecuteSingle("CREATE TABLE s (x int, y int)");
+        _s.ExecuteSingle("INSERT INTO s SELECT g, g FROM generate_series(1, 5) g");
+        Assert.Equal("Seq Scan on t (actual rows=10 loops=1)\n  SubPlan 1\n    ->  Aggregate (actual rows=1 loops=10)\n"
+            + "          ->  Seq Scan on s (actual rows=1 loops=10)\n                Filter: (y = t.b)\n                Rows Removed by Filter: 4",
+            Plan("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT a, (SELECT max(x) FROM s WHERE s.y = t.b) FROM t"));
+        Assert.Equal("Seq Scan on t\n  Filter: (b = $0)\n  InitPlan 1 (returns $0)\n    ->  Aggregate\n          ->  Seq Scan on s",
+            Plan("EXPLAIN (COSTS OFF) SELECT a FROM t WHERE b = (SELECT min(x) FROM s)"));
+    }
+
+    [Fact]
+    public void OnConflictShowsResolutionArbitersAndFilter()
+    {
+        _s.ExecuteSingle("CREATE TABLE ict (key int, fruit text)");
+        _s.ExecuteSingle("CREATE UNIQUE INDEX ict_key ON ict (key)");
+        Assert.Equal("Insert on ict\n  Conflict Resolution: NOTHING\n  Conflict Arbiter Indexes: ict_key\n  ->  Result",
+            Plan("EXPLAIN (COSTS OFF) INSERT INTO ict VALUES (1, 'a') ON CONFLICT (key) DO NOTHING"));
+        Assert.Equal("Insert on ict\n  Conflict Resolution: NOTHING\n  ->  Result",
+            Plan("EXPLAIN (COSTS OFF) INSERT INTO ict VALUES (1, 'a') ON CONFLICT DO NOTHING"));
+        Assert.Equal("Insert on ict i\n  Conflict Resolution: UPDATE\n  Conflict Arbiter Indexes: ict_key\n"
+            + "  Conflict Filter: ((i.fruit <> 'x'::text) AND (excluded.fruit <> 'y'::text))\n  ->  Result",
+            Plan("EXPLAIN (COSTS OFF) INSERT INTO ict AS i VALUES (1, 'a') ON CONFLICT (key) DO UPDATE SET fruit = excluded.fruit "
+                + "WHERE i.fruit <> 'x' AND excluded.fruit <> 'y'"));
+    }
+
+    [Fact]
     public void PlainExplainDoesNotRunTheStatement()
     {
         Setup();

@@ -80,8 +80,8 @@ public sealed partial class LimitNode
         var node = new ExplainNode("Limit") { Measured = this };
         node.Children.Add(inner.Node);
         var rows = inner.Node.Rows;
-        if (offset is ConstExpr { Value: { } o }) rows = Math.Max(rows - Convert.ToDouble(o), 0);
-        if (limit is ConstExpr { Value: { } l }) rows = Math.Min(rows, Convert.ToDouble(l));
+        if (offset is ConstExpr { Value: long or int } o) rows = Math.Max(rows - Convert.ToDouble(o.Value), 0);
+        if (limit is ConstExpr { Value: long or int } l) rows = Math.Min(rows, Convert.ToDouble(l.Value));
         else if (limit is not null) rows = Math.Max(1, Math.Round(rows / 10));
         var fraction = inner.Node.Rows > 0 ? rows / inner.Node.Rows : 0;
         var start = inner.Node.StartupCost;
