@@ -36,6 +36,9 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     Func<BoundExpr, string?>? planText = null)
 {
     private readonly StringBuilder _sb = new();
+
+    /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
+    public bool SingleLine { get; init; }
     private int _indent;
 
     /// <summary>The text of a whole expression (casts at its top not shown).</summary>
@@ -401,6 +404,12 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     private void Keyword(string keyword, int before, int after)
     {
         while (_sb.Length > 0 && _sb[^1] == ' ') _sb.Length--;
+        if (SingleLine)
+        {
+            if (_sb.Length > 0 && _sb[^1] != '(') _sb.Append(' ');
+            _sb.Append(keyword);
+            return;
+        }
         _indent += before;
         _sb.Append('\n').Append(' ', Math.Max(_indent, 0)).Append(keyword);
         _indent += after;

@@ -53,9 +53,19 @@ public sealed class ExplainBuilder(ExecContext ctx, bool verbose, int relationCo
         string Column(int index, string name) => index < columns.Count ? columns[index](prefix) : name;
         var deparser = new Deparser(Catalog, ctx.Settings, pretty: false,
             c => c.Level > 0 ? c.Name : Column(c.Index, c.Name),
-            x => x is SlotExpr slot ? Column(slot.Index, "?") : PlanText(x, owner));
+            x => x is SlotExpr slot ? Column(slot.Index, "?") : PlanText(x, owner)) { SingleLine = true };
         return deparser.Print(e);
     }
+
+    /// <summary>
+    /// An output column computed by an expression, as a node above refers to it: in parentheses
+    /// unless it is a column itself (X.1; PostgreSQL prints a reference that resolves to anything
+    /// but a column that way).
+    /// </summary>
+    public ColumnText Computed(BoundExpr e, IReadOnlyList<ColumnText> columns, ExplainNode owner) =>
+        e is ColumnExpr { Level: 0 } c && c.Index < columns.Count ? columns[c.Index]
+        : e is SlotExpr s && s.Index < columns.Count ? columns[s.Index]
+        : prefix => "(" + Expr(e, columns, prefix, owner) + ")";
 
     /// <summary>An implicitly AND-ed list of conditions, as PostgreSQL prints a qual list.</summary>
     public string Qual(IReadOnlyList<BoundExpr> conjuncts, IReadOnlyList<ColumnText> columns, bool prefix, ExplainNode owner)

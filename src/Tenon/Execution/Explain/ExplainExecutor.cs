@@ -64,13 +64,16 @@ public sealed class ExplainExecutor(ExecContext ctx)
                 {
                     ctx.Explain = null;
                 }
-                // Binding and running are one call here; the split is not measured.
-                planning = 0;
-                execution = clock.Elapsed.TotalMilliseconds;
+                // Planning ends where the executor handed its plan over.
+                var end = Stopwatch.GetTimestamp();
+                var started = end - clock.ElapsedTicks;
+                var captured = stats.CapturedAt == 0 ? end : stats.CapturedAt;
+                planning = (captured - started) * 1000.0 / Stopwatch.Frequency;
+                execution = (end - captured) * 1000.0 / Stopwatch.Frequency;
                 returned = result.Rows?.Count ?? 0;
                 // The write node: its rows are the RETURNING rows; its time is the statement's without the triggers'.
                 if (options.Analyze && stats.Operation is not null)
-                    stats.RecordModify(returned, clock.ElapsedTicks - stats.Triggers.Sum(t => t.Ticks));
+                    stats.RecordModify(returned, end - captured - stats.Triggers.Sum(t => t.Ticks));
                 break;
             }
             default:

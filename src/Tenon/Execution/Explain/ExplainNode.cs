@@ -6,7 +6,11 @@ namespace Tenon.Execution.Explain;
 public delegate string ColumnText(bool prefix);
 
 /// <summary>A plan node as EXPLAIN shows it, with the columns its parent's expressions read.</summary>
-public sealed record Explained(ExplainNode Node, IReadOnlyList<ColumnText> Columns);
+public sealed record Explained(ExplainNode Node, IReadOnlyList<ColumnText> Columns)
+{
+    /// <summary>The columns as the node's own conditions read them (an aggregate's HAVING: <c>count(*) &gt; 3</c>, no parentheses).</summary>
+    public IReadOnlyList<ColumnText>? OwnColumns { get; init; }
+}
 
 /// <summary>One line of a node's details; <see cref="Removed"/> marks a filter whose removed rows ANALYZE counts.</summary>
 public sealed record ExplainDetail(string Text, RemovedRows? Removed = null);

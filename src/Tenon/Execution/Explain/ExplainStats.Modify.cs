@@ -23,6 +23,8 @@ public sealed partial class ExplainStats
     /// <summary>The plan feeding the write, as bound (null: an INSERT's VALUES list, see <see cref="ValuesRows"/>).</summary>
     public PlanNode? Source { get; private set; }
     public int ValuesRows { get; private set; }
+    /// <summary>When the write was bound and about to run: the end of planning (a stopwatch timestamp).</summary>
+    public long CapturedAt { get; private set; }
     public ExplainConflict? Conflict { get; private set; }
     /// <summary>Stands for the write itself (PostgreSQL's ModifyTable node) in the measurements.</summary>
     public PlanNode ModifyKey { get; } = new SingleRowNode();
@@ -41,6 +43,7 @@ public sealed partial class ExplainStats
     /// <summary>Records an UPDATE's or DELETE's input; false when only planning (the statement must stop).</summary>
     public bool Capture(string operation, TableDef table, string? alias, ref PlanNode plan)
     {
+        CapturedAt = Stopwatch.GetTimestamp();
         Operation = operation;
         Target = table;
         TargetAlias = alias;
@@ -53,6 +56,7 @@ public sealed partial class ExplainStats
     /// <summary>Records an INSERT's input (a plan, or <paramref name="valuesRows"/> VALUES rows); false when only planning.</summary>
     public bool CaptureInsert(TableDef table, string? alias, PlanNode? source, int valuesRows, ExplainConflict? conflict, ref Func<List<object?[]>> produceRows)
     {
+        CapturedAt = Stopwatch.GetTimestamp();
         Operation = "Insert";
         Conflict = conflict;
         Target = table;

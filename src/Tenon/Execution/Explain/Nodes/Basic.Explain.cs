@@ -14,8 +14,11 @@ public sealed partial class FilterNode
         var inner = b.Build(Input);
         var node = inner.Node;
         var conjuncts = ExplainBuilder.Conjuncts(condition);
-        var label = node.IsInnerJoin ? "Join Filter" : "Filter";
-        var text = b.Qual(conjuncts, inner.Columns, node.IsScan ? b.Verbose : b.UpperPrefix, node);
+        // A condition on a Result without input (SELECT … WHERE without FROM) is evaluated once.
+        var label = node.IsInnerJoin ? "Join Filter"
+            : node is { Name: "Result", Children.Count: 0 } && !conjuncts.Any(c => c.Descendants().Any(d => d is ColumnExpr { Level: 0 })) ? "One-Time Filter"
+            : "Filter";
+        var text = b.Qual(conjuncts, inner.OwnColumns ?? inner.Columns, node.IsScan ? b.Verbose : b.UpperPrefix, node);
         var removed = node.Measured is { } below ? new RemovedRows(label, below, this) : null;
         node.Details.Add(new ExplainDetail($"{label}: {text}", removed));
         node.Measured = this;
@@ -32,9 +35,9 @@ public sealed partial class ProjectNode
     {
         var inner = b.Build(input);
         var node = inner.Node;
-        var columns = Exprs.Select(e => (ColumnText)(p => b.Expr(e, inner.Columns, p, node))).ToArray();
-        // Render once so that subplans in the list are registered with this node even without VERBOSE.
-        var output = columns.Select(c => c(b.OutputPrefix)).ToList();
+        var columns = Exprs.Select(e => b.Computed(e, inner.Columns, node)).ToArray();
+        // Rendered once so that subplans in the list are registered with this node even without VERBOSE.
+        var output = Exprs.Select(e => b.Expr(e, inner.Columns, b.OutputPrefix, node)).ToList();
         if (b.Verbose) node.Output = output;
         node.Width = ExplainBuilder.WidthOf(Columns);
         return new Explained(node, columns);

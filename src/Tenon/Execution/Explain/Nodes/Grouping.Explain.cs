@@ -14,14 +14,18 @@ public sealed partial class AggregateNode
         node.Children.Add(inner.Node);
         if (groupKeys.Count > 0)
             node.Details.Add(new ExplainDetail("Group Key: " + string.Join(", ", groupKeys.Select(k => b.Expr(k, inner.Columns, b.UpperPrefix, node)))));
-        var columns = groupKeys.Select(k => (ColumnText)(p => b.Expr(k, inner.Columns, p, node)))
-            .Concat(aggregates.Select(a => (ColumnText)(p => CallText(b, a, inner.Columns, p, node)))).ToArray();
+        var columns = groupKeys.Select(k => b.Computed(k, inner.Columns, node))
+            .Concat(aggregates.Select(a => (ColumnText)(p => "(" + CallText(b, a, inner.Columns, p, node) + ")"))).ToArray();
         var n = inner.Node.Rows;
         var rows = groupKeys.Count == 0 ? 1 : ExplainCosts.Groups(n);
         var startup = inner.Node.TotalCost + n * ExplainCosts.CpuOperatorCost * (groupKeys.Count + aggregates.Count);
         node.SetCosts(startup, startup + rows * ExplainCosts.CpuTupleCost, rows, ExplainBuilder.WidthOf(Columns));
-        if (b.Verbose) node.Output = columns.Select(c => c(b.OutputPrefix)).ToList();
-        return new Explained(node, columns);
+        if (b.Verbose)
+            node.Output = groupKeys.Select(k => b.Expr(k, inner.Columns, b.OutputPrefix, node))
+                .Concat(aggregates.Select(a => CallText(b, a, inner.Columns, b.OutputPrefix, node))).ToList();
+        var own = groupKeys.Select(k => (ColumnText)(p => b.Expr(k, inner.Columns, p, node)))
+            .Concat(aggregates.Select(a => (ColumnText)(p => CallText(b, a, inner.Columns, p, node)))).ToArray();
+        return new Explained(node, columns) { OwnColumns = own };
     }
 
     /// <summary><c>count(*)</c>, <c>sum(x)</c>, <c>count(DISTINCT x)</c>, <c>string_agg(x, ',' ORDER BY y)</c>, <c>… FILTER (WHERE …)</c>.</summary>
