@@ -53,7 +53,17 @@ public sealed class ExplainBuilder(ExecContext ctx, bool verbose, int relationCo
         string Column(int index, string name) => index < columns.Count ? columns[index](prefix) : name;
         var deparser = new Deparser(Catalog, ctx.Settings, pretty: false,
             c => c.Level > 0 ? c.Name : Column(c.Index, c.Name),
-            x => x is SlotExpr slot ? Column(slot.Index, "?") : PlanText(x, owner)) { SingleLine = true };
+            x => x switch
+            {
+                SlotExpr slot => Column(slot.Index, "?"),
+                ArrayQuantifiedExpr q => $"({Expr(q.Children.First(), columns, prefix, owner)} {q.OperatorName} {(q.All ? "ALL" : "ANY")} "
+                    + $"({Expr(q.Children.Last(), columns, prefix, owner)}))",
+                // An array of constants is one constant to PostgreSQL's planner: '{1,2}'::integer[].
+                ArrayConstructorExpr a when a.Children.All(i => i is ConstExpr) && a.Eval([], ctx) is { } array =>
+                    $"'{ValueText.Format(array, a.Type, ctx.Settings).Replace("'", "''")}'::{a.Type.DisplayName}",
+                ArrayConstructorExpr a => "ARRAY[" + string.Join(", ", a.Children.Select(i => Expr(i, columns, prefix, owner))) + "]",
+                _ => PlanText(x, owner),
+            }) { SingleLine = true };
         return deparser.Print(e);
     }
 
