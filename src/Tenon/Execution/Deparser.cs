@@ -39,6 +39,9 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
     public bool SingleLine { get; init; }
+
+    /// <summary>IN (constants) as one array constant, <c>= ANY ('{1,2}'::integer[])</c>, as the planner folds it (EXPLAIN).</summary>
+    public bool FoldConstantArrays { get; init; }
     private int _indent;
 
     /// <summary>The text of a whole expression (casts at its top not shown).</summary>
@@ -358,7 +361,15 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
             if (n > 0) _sb.Append(i.Negated ? " AND " : " OR ");
             Open();
             Paren(i.Operand, i);
-            if (parts[n] is null)
+            if (parts[n] is null && FoldConstantArrays && arrayItems.All(x => x is ConstExpr { Value: not null } && x.Type.Id == arrayItems[0].Type.Id))
+            {
+                var element = arrayItems[0].Type;
+                var array = new PgArray(element, arrayItems.Select(x => ((ConstExpr)x).Value).ToArray(), [arrayItems.Count], [1]);
+                _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (" : " ANY (");
+                Quote(ValueText.Format(array, SqlType.ArrayOf(element), settings));
+                _sb.Append("::").Append(SqlType.ArrayOf(element.WithoutModifier()).DisplayName).Append(')');
+            }
+            else if (parts[n] is null)
             {
                 _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (ARRAY[" : " ANY (ARRAY[");
                 for (var a = 0; a < arrayItems.Count; a++)
