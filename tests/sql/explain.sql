@@ -36,6 +36,15 @@ EXPLAIN (costs off) SELECT DISTINCT ON (b) a, b FROM ex ORDER BY b, a;
 EXPLAIN (costs off) SELECT row_number() OVER (ORDER BY c) FROM ex;
 EXPLAIN (costs off) SELECT a FROM ex UNION ALL SELECT ea FROM ex_ref;
 EXPLAIN (costs off) SELECT a FROM ex UNION SELECT ea FROM ex_ref;
+-- expressions as PostgreSQL's plans print them
+EXPLAIN (costs off) SELECT coalesce(c, 0), upper(b) FROM ex ORDER BY 1, 2;
+EXPLAIN (costs off) SELECT a, CASE WHEN c > 0 THEN 'p' ELSE 'n' END FROM ex ORDER BY 2;
+EXPLAIN (costs off) SELECT a FROM ex WHERE c = ANY (ARRAY[1, 2]);
+EXPLAIN (costs off) SELECT a FROM ex WHERE b NOT IN ('x', 'y z');
+EXPLAIN (costs off) SELECT 1 WHERE false;
+EXPLAIN (costs off) SELECT c, count(*) FROM ex GROUP BY c HAVING count(*) > 3 ORDER BY count(*);
+EXPLAIN (analyze, costs off, timing off, summary off) SELECT a, (SELECT max(d) FROM ex_ref WHERE ex_ref.id = ex.c) FROM ex WHERE b = 'x3';
+EXPLAIN (costs off) SELECT a FROM ex WHERE c = (SELECT min(d) FROM ex_ref);
 -- writes (plain EXPLAIN changes nothing)
 EXPLAIN (costs off) INSERT INTO ex VALUES (1000, 'x', 1);
 EXPLAIN (costs off) INSERT INTO ex VALUES (1000, 'x', 1), (1001, 'y', 2);
