@@ -164,6 +164,7 @@ public sealed partial class Session
     {
         DiscardStatement d => DiscardWrites(d),
         LockStatement => false, // takes the write lock itself, after its checks (Session.Locks.cs)
+        ExplainStatement e => e.Analyze && IsWrite(e.Statement),
         SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
         SelectStatement when RoutinesMayWrite() => true,
         SelectStatement s when Binding.Binder.HasDataModifyingWith(s.Query.With) => true,
@@ -202,6 +203,7 @@ public sealed partial class Session
             case ShowStatement s: return Show(s);
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
+            case ExplainStatement e: return new Execution.Explain.ExplainExecutor(ctx).Explain(e);
             case CopyStatement c:
             {
                 var copy = new Execution.Copy.CopyExecutor(ctx);

@@ -76,6 +76,7 @@ public sealed partial class Session
             UpdateStatement up => dml.Update(up).Columns,
             DeleteStatement d => dml.Delete(d).Columns,
             ShowStatement sh => [new ResultColumn(sh.Name.ToLowerInvariant(), SqlType.Text)],
+            ExplainStatement => [new ResultColumn("QUERY PLAN", SqlType.Text)],
             _ => null,
         };
 

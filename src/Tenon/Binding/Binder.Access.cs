@@ -151,7 +151,7 @@ public sealed partial class Binder
             var candidates = new List<SeekCandidate>();
             foreach (var c in conjuncts) AddSeekCandidates(c, table, candidates);
             if (ChooseSeek(table, candidates, requireJoinKey: false) is { } seek)
-                return new IndexScanNode(scan.TableOid, scan.TableColumns, scan.IncludeRowId, seek, filter);
+                return new IndexScanNode(scan.TableOid, scan.TableColumns, scan.IncludeRowId, seek, filter) { Alias = scan.Alias };
         }
         return new FilterNode(scan, filter);
     }
@@ -182,7 +182,7 @@ public sealed partial class Binder
         var hashCost = rightRows * 0.3 + leftRows * 0.1;
         if (probeCost >= hashCost && Session.HashJoinsEnabled) return null;
         var filter = rightConjuncts.Count > 0 ? And(rightConjuncts) : null;
-        return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter), condition);
+        return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter) { Alias = rightScan.Alias }, condition);
     }
 
     /// <summary>

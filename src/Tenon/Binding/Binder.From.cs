@@ -104,7 +104,7 @@ public sealed partial class Binder
         var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
         PlanNode scan = table.IsPartitioned && !named.Only
             ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin)
-            : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin);
+            : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name };
         var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);
         // Dropped columns occupy their slot but are invisible, and so are the row id (Binder.SystemColumns.cs)
         // and a partitioned table's per-row tableoid.
@@ -205,7 +205,7 @@ public sealed partial class Binder
             var subArgs = SubscriptsArgs(bound, fn.Call) ?? throw NoSuchSetFunction(fn.Call, bound);
             if (ReadsFromRow(subArgs)) _lateralRight = LateralKind.Function;
             var column = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? name;
-            var scan = new FunctionScanNode(subArgs, (values, _) => Subscripts(values), [new PlanColumn(column, SqlType.Int4)]);
+            var scan = new FunctionScanNode(subArgs, (values, _) => Subscripts(values), [new PlanColumn(column, SqlType.Int4)]) { FunctionName = name, Alias = fn.Alias?.Name };
             return AddEntry(scan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
         }
         if (name != "generate_series" && BindUserFunctionTable(fn, scope) is { } routineScan) return routineScan;
@@ -222,7 +222,7 @@ public sealed partial class Binder
         var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "generate_series";
         List<PlanColumn> columns = [new PlanColumn(columnName, type)];
         if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { Count: > 1 } ? fn.Alias.Columns[1] : "ordinality", SqlType.Int8));
-        var plan = new FunctionScanNode(args, (values, _) => Series(values, type), columns, fn.WithOrdinality);
+        var plan = new FunctionScanNode(args, (values, _) => Series(values, type), columns, fn.WithOrdinality) { FunctionName = name, Alias = fn.Alias?.Name };
         return AddEntry(plan, fn.Alias?.Name ?? "generate_series", fn.Alias?.Columns, 0, scope, fn.Position);
     }
 

@@ -43,6 +43,7 @@ public sealed partial class RowWriter
 
     private void Run(ConstraintEvent e)
     {
+        if (_ctx.Explain is { InTrigger: false } explain) { explain.Run(e, () => Run(e)); return; }
         // One event per written row, cascades included: a long cascade can be cancelled.
         _ctx.Session.CheckForInterrupts();
         if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }

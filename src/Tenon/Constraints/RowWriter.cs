@@ -73,7 +73,8 @@ public sealed partial class RowWriter
         // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
         // then passes); for a deferred key that pending event is visible: TRUNCATE refuses the table.
         foreach (var fk in table.ForeignKeys)
-            if (fk.Deferrable || ChildCheckNeeded(fk, row)) _events.Enqueue(ConstraintEvent.ChildCheck(fk, rowId, row));
+            if (fk.Deferrable || ChildCheckNeeded(fk, row)) _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fk, rowId, row)));
+            else _ctx.Explain?.SkippedCheck(fk);
         QueueAfterRow(table, "insert", null, row, beforeRi: false);
         return rowId;
     }
@@ -103,13 +104,13 @@ public sealed partial class RowWriter
         // self-referencing table a cascade can replace the row before its check runs.
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
-                _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+                _events.Enqueue(Counted(ConstraintEvent.ParentUpdate(fk, oldRow, newRow)));
         if (table.IsPartition) QueueAncestorParentEvents(table, oldRow, newRow);
         // A row this transaction wrote is checked again even with its key unchanged: the check queued
         // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
         foreach (var fk in table.ForeignKeys)
             if ((!SameKey(fk.Columns, oldRow, newRow, byImage: false) || Tx.WroteRow(table.Oid, rowId)) && ChildCheckNeeded(fk, newRow))
-                _events.Enqueue(ConstraintEvent.ChildCheck(fk, newRowId, newRow));
+                _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fk, newRowId, newRow)));
         QueueAfterRow(table, "update", oldRow, newRow, beforeRi: false);
         return newRowId;
     }
@@ -127,7 +128,7 @@ public sealed partial class RowWriter
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: true);
         foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
             if (!HasNull(fk.ParentColumns, oldRow))
-                _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
+                _events.Enqueue(Counted(ConstraintEvent.ParentDelete(fk, oldRow)));
         if (table.IsPartition && !moving) QueueAncestorParentEvents(table, oldRow, null);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: false);
         return true;

@@ -31,9 +31,17 @@ namespace Tenon.Execution;
 ///
 /// Expressions outside these forms raise 0A000 rather than print something PostgreSQL would not.
 /// </summary>
-public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, bool pretty, Func<ColumnExpr, string> columnName)
+/// <param name="planText">EXPLAIN's text for expressions only a plan has (aggregate results, subplans); null when it has none.</param>
+public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, bool pretty, Func<ColumnExpr, string> columnName,
+    Func<BoundExpr, string?>? planText = null)
 {
     private readonly StringBuilder _sb = new();
+
+    /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
+    public bool SingleLine { get; init; }
+
+    /// <summary>IN (constants) as one array constant, <c>= ANY ('{1,2}'::integer[])</c>, as the planner folds it (EXPLAIN).</summary>
+    public bool FoldConstantArrays { get; init; }
     private int _indent;
 
     /// <summary>The text of a whole expression (casts at its top not shown).</summary>
@@ -60,6 +68,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         {
             case ConstExpr k: WriteConst(k); break;
             case ColumnExpr c: _sb.Append(columnName(c)); break;
+            case ParamExpr p: _sb.Append('$').Append(p.Number); break;
             case CastExpr c: WriteCast(c); break;
             case BinaryOpExpr b:
             {
@@ -149,6 +158,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 _sb.Append(')');
                 break;
             default:
+                if (planText?.Invoke(e) is { } text) { _sb.Append(text); break; }
                 throw new TenonException(SqlState.FeatureNotSupported, "this expression cannot be displayed yet");
         }
     }
@@ -351,7 +361,15 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
             if (n > 0) _sb.Append(i.Negated ? " AND " : " OR ");
             Open();
             Paren(i.Operand, i);
-            if (parts[n] is null)
+            if (parts[n] is null && FoldConstantArrays && arrayItems.All(x => x is ConstExpr { Value: not null } && x.Type.Id == arrayItems[0].Type.Id))
+            {
+                var element = arrayItems[0].Type;
+                var array = new PgArray(element, arrayItems.Select(x => ((ConstExpr)x).Value).ToArray(), [arrayItems.Count], [1]);
+                _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (" : " ANY (");
+                Quote(ValueText.Format(array, SqlType.ArrayOf(element), settings));
+                _sb.Append("::").Append(SqlType.ArrayOf(element.WithoutModifier()).DisplayName).Append(')');
+            }
+            else if (parts[n] is null)
             {
                 _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (ARRAY[" : " ANY (ARRAY[");
                 for (var a = 0; a < arrayItems.Count; a++)
@@ -397,6 +415,12 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     private void Keyword(string keyword, int before, int after)
     {
         while (_sb.Length > 0 && _sb[^1] == ' ') _sb.Length--;
+        if (SingleLine)
+        {
+            if (_sb.Length > 0 && _sb[^1] != '(') _sb.Append(' ');
+            _sb.Append(keyword);
+            return;
+        }
         _indent += before;
         _sb.Append('\n').Append(' ', Math.Max(_indent, 0)).Append(keyword);
         _indent += after;

@@ -97,6 +97,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
         // Source rows: bound first, produced after ON CONFLICT and RETURNING are bound (PostgreSQL's
         // order of parse analysis), so a binding error there evaluates nothing.
+        PlanNode? sourcePlan = null;
         Func<ExecContext, RowWriter, List<object?[]>> produceRows;
         if (stmt.Source is null)
             produceRows = (ec, writer) => [BuildRow(ec, writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt, subscriptTargets)];
@@ -142,6 +143,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         else
         {
             var plan = binder.BindInsertSource(stmt.Source, targets);
+            sourcePlan = plan;
             if (plan.Columns.Count > targets.Count)
             {
                 // PostgreSQL points at the first select-list expression without a target column.
@@ -163,7 +165,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             produceRows = (ec, writer) =>
             {
                 var rows = new List<object?[]>();
-                foreach (var r in plan.Execute(ec).ToList())
+                foreach (var r in (ec.Explain is { } explain ? explain.Instrument(plan) : plan).Execute(ec).ToList())
                 {
                     var vals = new object?[casts.Length];
                     for (var i = 0; i < casts.Length; i++)
@@ -192,6 +194,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var returning = BindReturning(binder, table, stmt.Returning, stmt.Alias,
             conflict is not null ? ConflictScope(table, stmt.Alias, excludedVisible: false) : routedReturning ? RoutedInsertScope(table, stmt.Alias) : null);
         if (describeBinder is not null) return _ => Described(returning);
+        if (ctx.Explain is { } explained && !explained.CaptureInsert(realTable, stmt.Alias, sourcePlan,
+                stmt.Source?.Body is ValuesBody vb ? vb.Rows.Count : 1, Explained(table, stmt, conflict), ref produceRows)) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
         return ec =>
         {
@@ -276,7 +280,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     {
         scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = table.IsPartitioned && !only ? new PartitionScanNode(table.Oid, columns, includeRowId: true) : new TableScanNode(table.Oid, columns, includeRowId: true);
+        PlanNode plan = table.IsPartitioned && !only ? new PartitionScanNode(table.Oid, columns, includeRowId: true)
+            : new TableScanNode(table.Oid, columns, includeRowId: true) { Alias = alias };
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
         if (plan is PartitionScanNode) scopeCols.Add(new ScopeColumn("tableoid", SqlType.Oid, table.Columns.Count + 1) { Hidden = true });
@@ -352,6 +357,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var sets = BindAssignments(binder, table, stmt.Set, scope);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
+        if (ctx.Explain is { } explain && !explain.Capture("Update", realTable, stmt.Alias, ref plan)) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
         var partitioned = table.IsPartitioned && !stmt.Only;
         return ec =>
@@ -426,6 +432,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
+        if (ctx.Explain is { } explain && !explain.Capture("Delete", realTable, stmt.Alias, ref plan)) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
         var partitioned = table.IsPartitioned && !stmt.Only;
         return ec =>

@@ -8,7 +8,7 @@ namespace Tenon.Execution;
 /// Everything an executing statement needs besides its input row: the session and transaction,
 /// parameter values, and the stack of outer rows that correlated subqueries read.
 /// </summary>
-public sealed class ExecContext
+public sealed partial class ExecContext
 {
     public ExecContext(Session session, Transaction transaction, IReadOnlyList<object?>? parameters)
     {

@@ -7,8 +7,7 @@ public sealed partial class Parser
 {
     private static readonly Dictionary<string, string> UnsupportedStarts = new(StringComparer.Ordinal)
     {
-        ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["analyze"] = "ANALYZE", ["analyse"] = "ANALYZE",
-        ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
+        ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
@@ -62,9 +61,12 @@ public sealed partial class Parser
                 case "close": return ParseClose();
                 case "unlisten": return ParseUnlisten();
                 case "explain": return ParseExplain();
+                case "analyze":
+                case "analyse":
+                case "vacuum":
+                    return ParseVacuum();
                 case "copy": return ParseCopy();
                 case "lock": return ParseLock();
-                case "vacuum": return ParseVacuum();
                 case "declare": return ParseDeclareCursor();
                 case "fetch":
                 case "move":
@@ -302,58 +304,20 @@ public sealed partial class Parser
         return new ResetStatement(ParseVarName());
     }
 
-    /// VACUUM '(' option [value] [, …] ')' [vacuum_relation, …] | VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [vacuum_relation, …]
-    /// vacuum_relation: qualified_name ['(' name_list ')']
-    private Statement ParseVacuum()
-    {
-        ExpectKw("vacuum");
-        var analyze = false;
-        if (Cur.Kind == TokenKind.LParen)
-        {
-            Advance();
-            do
-            {
-                if (!IsColLabel(Cur)) throw Error();
-                var name = Advance().Text;
-                string? value = null;
-                if (Cur.Kind is not (TokenKind.Comma or TokenKind.RParen)) value = ParseVarValue();
-                if (name is "analyze" or "analyse") analyze = value is null || IsTrueOption(value);
-            }
-            while (Accept(TokenKind.Comma));
-            Expect(TokenKind.RParen);
-        }
-        else
-        {
-            AcceptKw("full");
-            AcceptKw("freeze");
-            AcceptKw("verbose");
-            analyze = AcceptKw("analyze") || AcceptKw("analyse");
-        }
-        var tables = new List<QualifiedName>();
-        if (Cur.Kind is not (TokenKind.Semicolon or TokenKind.EndOfInput))
-        {
-            do
-            {
-                tables.Add(ParseQualifiedName());
-                if (Cur.Kind == TokenKind.LParen) ParseParenNameList();
-            }
-            while (Accept(TokenKind.Comma));
-        }
-        return new VacuumStatement(tables, analyze);
-    }
-
     /// EXPLAIN [ANALYZE] [VERBOSE] ExplainableStmt | EXPLAIN '(' option [, …] ')' ExplainableStmt
     private Statement ParseExplain()
     {
         var ex = ExpectKw("explain");
         bool analyze = false, verbose = false;
         var options = new List<(string, string?)>();
+        var positions = new List<int>();
         if (Cur.Kind == TokenKind.LParen)
         {
             Advance();
             do
             {
                 if (!IsColLabel(Cur)) throw Error();
+                positions.Add(Cur.Position);
                 var name = Advance().Text;
                 string? value = null;
                 if (Cur.Kind is not (TokenKind.Comma or TokenKind.RParen)) value = ParseVarValue();
@@ -377,7 +341,7 @@ public sealed partial class Parser
             inner = ParseStatementBody();
         else throw Error();
         inner = inner with { Position = start.Position, EndPosition = EndOfPrevious };
-        return new ExplainStatement(inner, analyze, verbose) { Options = options, Position = ex.Position };
+        return new ExplainStatement(inner, analyze, verbose) { Options = options, OptionPositions = positions, Position = ex.Position };
     }
 
     private static bool IsTrueOption(string v) => v is "true" or "on" or "1" or "yes";

@@ -207,6 +207,7 @@ public sealed class StatementParserTests
     [InlineData("CREATE AGGREGATE a (sfunc = f, stype = int)", "CREATE AGGREGATE")]
     [InlineData("CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()", "CREATE EVENT TRIGGER")]
     [InlineData("DROP AGGREGATE a(int)", "DROP AGGREGATE")]
+    [InlineData("LISTEN chan", "LISTEN")]
     [InlineData("CREATE MATERIALIZED VIEW m AS SELECT 1", "CREATE MATERIALIZED VIEW")]
     [InlineData("CLUSTER t USING t_pkey", "CLUSTER")]
     [InlineData("ALTER TYPE t SET SCHEMA s", "ALTER TYPE")]

@@ -214,6 +214,8 @@ public sealed class ArrayQuantifiedExpr(BoundExpr left, BoundExpr array, BinaryO
     }
 
     public override IEnumerable<BoundExpr> Children => [left, array];
+    public string OperatorName => compare.Name;
+    public bool All => all;
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new ArrayQuantifiedExpr(c[0], c[1], compare, all);
     public override string Fingerprint => $"{left.Fingerprint} {compare.Name} {(all ? "all" : "any")}({array.Fingerprint})";
 }

@@ -17,6 +17,11 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     public override SqlType Type { get; } = type;
 
     public PlanNode Plan => plan;
+    public SubqueryKind Kind => kind;
+    public bool Correlated => correlated;
+
+    /// <summary>This subquery over another plan for the same query (EXPLAIN ANALYZE's measured copy).</summary>
+    public SubqueryExpr WithPlan(PlanNode other) => new(other, kind, correlated, left, compare, Type) { OuterRow = OuterRow };
 
     /// <summary>
     /// Builds the row the subquery sees as its enclosing row from the current one; null means the

@@ -15,7 +15,7 @@ public sealed record AggregateCall(AggregateFunction Function, IReadOnlyList<Bou
 /// is the group key values followed by one value per aggregate call. Without GROUP BY there is
 /// exactly one group, even over no rows.
 /// </summary>
-public sealed class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> groupKeys, IReadOnlyList<AggregateCall> aggregates, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExpr> groupKeys, IReadOnlyList<AggregateCall> aggregates, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
 

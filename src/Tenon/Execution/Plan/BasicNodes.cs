@@ -3,7 +3,7 @@ using Tenon.Execution.Expressions;
 namespace Tenon.Execution.Plan;
 
 /// <summary>Scans a table's rows as of the moment execution starts; optionally appends the row id.</summary>
-public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
+public sealed partial class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
 {
     public uint TableOid { get; } = tableOid;
     public bool IncludeRowId { get; } = includeRowId;
@@ -30,7 +30,7 @@ public sealed class TableScanNode(uint tableOid, IReadOnlyList<PlanColumn> colum
 }
 
 /// <summary>One row with no columns: the FROM of a SELECT without FROM.</summary>
-public sealed class SingleRowNode : PlanNode
+public sealed partial class SingleRowNode : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns => Array.Empty<PlanColumn>();
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
@@ -40,7 +40,7 @@ public sealed class SingleRowNode : PlanNode
 }
 
 /// <summary>Rows that satisfy a boolean condition (NULL counts as false).</summary>
-public sealed class FilterNode(PlanNode input, BoundExpr condition) : PlanNode
+public sealed partial class FilterNode(PlanNode input, BoundExpr condition) : PlanNode
 {
     public PlanNode Input { get; } = input;
     public override IReadOnlyList<PlanColumn> Columns => Input.Columns;
@@ -52,7 +52,7 @@ public sealed class FilterNode(PlanNode input, BoundExpr condition) : PlanNode
 }
 
 /// <summary>Computes a new row from expressions over each input row.</summary>
-public sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpr> exprs, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class ProjectNode(PlanNode input, IReadOnlyList<BoundExpr> exprs, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public IReadOnlyList<BoundExpr> Exprs { get; } = exprs;
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
@@ -68,7 +68,7 @@ public sealed class ProjectNode(PlanNode input, IReadOnlyList<BoundExpr> exprs, 
 }
 
 /// <summary>Rows given as expression lists (VALUES).</summary>
-public sealed class ValuesNode(IReadOnlyList<IReadOnlyList<BoundExpr>> rows, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class ValuesNode(IReadOnlyList<IReadOnlyList<BoundExpr>> rows, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
@@ -85,7 +85,7 @@ public sealed class ValuesNode(IReadOnlyList<IReadOnlyList<BoundExpr>> rows, IRe
 }
 
 /// <summary>OFFSET then LIMIT.</summary>
-public sealed class LimitNode(PlanNode input, BoundExpr? limit, BoundExpr? offset) : PlanNode
+public sealed partial class LimitNode(PlanNode input, BoundExpr? limit, BoundExpr? offset) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns => input.Columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
@@ -109,7 +109,7 @@ public sealed class LimitNode(PlanNode input, BoundExpr? limit, BoundExpr? offse
 }
 
 /// <summary>Keeps only the first <paramref name="width"/> columns (drops hidden sort keys).</summary>
-public sealed class TrimNode(PlanNode input, int width) : PlanNode
+public sealed partial class TrimNode(PlanNode input, int width) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = input.Columns.Take(width).ToArray();
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
@@ -120,7 +120,7 @@ public sealed class TrimNode(PlanNode input, int width) : PlanNode
 }
 
 /// <summary>Runs its input once per statement and replays the rows (CTEs referenced several times).</summary>
-public sealed class MaterializeNode(PlanNode input) : PlanNode
+public sealed partial class MaterializeNode(PlanNode input) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns => input.Columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
@@ -135,7 +135,7 @@ public sealed class MaterializeNode(PlanNode input) : PlanNode
 }
 
 /// <summary>Re-labels the columns of its input (subquery and CTE aliases).</summary>
-public sealed class RenameNode(PlanNode input, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class RenameNode(PlanNode input, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx) => input.Execute(ctx);

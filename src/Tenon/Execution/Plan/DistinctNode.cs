@@ -7,7 +7,7 @@ namespace Tenon.Execution.Plan;
 /// DISTINCT (on the first <paramref name="width"/> columns) or DISTINCT ON (key expressions):
 /// keeps the first row of each group in input order.
 /// </summary>
-public sealed class DistinctNode(PlanNode input, int width, IReadOnlyList<BoundExpr>? onKeys) : PlanNode
+public sealed partial class DistinctNode(PlanNode input, int width, IReadOnlyList<BoundExpr>? onKeys) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns => input.Columns;
 

@@ -6,7 +6,7 @@ namespace Tenon.Execution.Plan;
 /// A set-returning function in FROM (generate_series, unnest): one output row per value, followed
 /// by its 1-based position (bigint) WITH ORDINALITY.
 /// </summary>
-public sealed class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?[], ExecContext, IEnumerable<object?>> produce, IReadOnlyList<PlanColumn> columns, bool ordinality = false) : PlanNode
+public sealed partial class FunctionScanNode(IReadOnlyList<BoundExpr> args, Func<object?[], ExecContext, IEnumerable<object?>> produce, IReadOnlyList<PlanColumn> columns, bool ordinality = false) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)

@@ -9,7 +9,7 @@ namespace Tenon.Execution.Plan;
 /// condition is checked on each combined row. Output order matches <see cref="JoinNode"/>'s:
 /// left rows in order, each followed by its matches in row id order.
 /// </summary>
-public sealed class IndexJoinNode : PlanNode
+public sealed partial class IndexJoinNode : PlanNode
 {
     private readonly JoinKind _kind;
     private readonly PlanNode _left;
@@ -42,7 +42,7 @@ public sealed class IndexJoinNode : PlanNode
         {
             ctx.Session.CheckForInterrupts();
             var matched = false;
-            foreach (var r in _right.Probe(ctx, l))
+            foreach (var r in Probe(ctx, l))
             {
                 ctx.Session.CheckForInterrupts();
                 var combined = JoinNode.Combine(l, r, leftWidth, rightWidth);

@@ -24,7 +24,7 @@ public sealed record IndexSeek(
 /// checked by the operators themselves. Rows come in row id order, the order of a
 /// <see cref="TableScanNode"/>, so choosing an index never changes a result or its order.
 /// </summary>
-public sealed class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter)
+public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter)
     : PlanNode
 {
     public uint TableOid { get; } = tableOid;

@@ -11,7 +11,7 @@ namespace Tenon.Execution.Plan;
 /// <paramref name="rightKeys"/>), the right side is hashed on those keys instead of rescanned.
 /// Either way the output order is: left rows in order, each followed by its matches in right order.
 /// </summary>
-public sealed class JoinNode(JoinKind kind, PlanNode left, PlanNode right, BoundExpr? condition,
+public sealed partial class JoinNode(JoinKind kind, PlanNode left, PlanNode right, BoundExpr? condition,
     IReadOnlyList<BoundExpr>? leftKeys = null, IReadOnlyList<BoundExpr>? rightKeys = null) : PlanNode
 {
     public JoinKind Kind { get; } = kind;

@@ -11,7 +11,7 @@ namespace Tenon.Execution.Plan;
 /// level), to a subquery as an outer row (it was bound one level down). INNER, CROSS and LEFT only,
 /// as PostgreSQL allows.
 /// </summary>
-public sealed class LateralJoinNode(JoinKind kind, PlanNode left, PlanNode right, BoundExpr? condition, int leftOffset, bool asOuterRow) : PlanNode
+public sealed partial class LateralJoinNode(JoinKind kind, PlanNode left, PlanNode right, BoundExpr? condition, int leftOffset, bool asOuterRow) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = left.Columns.Concat(right.Columns).ToArray();
 

@@ -10,7 +10,7 @@ public sealed record PlanColumn(string Name, SqlType Type, uint TableOid = 0, sh
 /// binder, immutable, and may be executed many times (correlated subqueries). Rows a node yields
 /// must not be modified by consumers (scans yield the stored arrays themselves).
 /// </summary>
-public abstract class PlanNode
+public abstract partial class PlanNode
 {
     public abstract IReadOnlyList<PlanColumn> Columns { get; }
     public abstract IEnumerable<object?[]> Execute(ExecContext ctx);

@@ -8,7 +8,7 @@ namespace Tenon.Execution.Plan;
 /// values appended as extra columns (NULL once a shorter one is used up). A row for which all of
 /// them return nothing disappears.
 /// </summary>
-public sealed class ProjectSetNode(PlanNode input, IReadOnlyList<SetReturningCall> calls) : PlanNode
+public sealed partial class ProjectSetNode(PlanNode input, IReadOnlyList<SetReturningCall> calls) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } =
         input.Columns.Concat(calls.Select(c => new PlanColumn(c.Name, c.Type))).ToArray();

@@ -6,7 +6,7 @@ namespace Tenon.Execution.Plan;
 /// <see cref="WorkTableNode"/> reading the rows produced by the previous iteration, until an
 /// iteration produces nothing. UNION (without ALL) discards rows already produced.
 /// </summary>
-public sealed class RecursiveUnionNode(PlanNode seed, PlanNode recursive, WorkTableNode workTable, bool unionAll) : PlanNode
+public sealed partial class RecursiveUnionNode(PlanNode seed, PlanNode recursive, WorkTableNode workTable, bool unionAll) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns => seed.Columns;
 
@@ -32,7 +32,7 @@ public sealed class RecursiveUnionNode(PlanNode seed, PlanNode recursive, WorkTa
 }
 
 /// <summary>The recursive self-reference inside a WITH RECURSIVE term.</summary>
-public sealed class WorkTableNode(IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class WorkTableNode(IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public List<object?[]> Rows { get; set; } = new();
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;

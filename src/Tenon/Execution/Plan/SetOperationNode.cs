@@ -4,7 +4,7 @@ using Tenon.Sql.Ast;
 namespace Tenon.Execution.Plan;
 
 /// <summary>UNION / INTERSECT / EXCEPT [ALL] with SQL's duplicate rules (NULLs compare equal).</summary>
-public sealed class SetOperationNode(SetOperator op, bool all, PlanNode left, PlanNode right, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class SetOperationNode(SetOperator op, bool all, PlanNode left, PlanNode right, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
 

@@ -6,7 +6,7 @@ namespace Tenon.Execution.Plan;
 public sealed record SortKey(BoundExpr Expr, bool Descending, bool NullsFirst);
 
 /// <summary>ORDER BY: a stable sort on key expressions evaluated once per row.</summary>
-public sealed class SortNode(PlanNode input, IReadOnlyList<SortKey> keys) : PlanNode
+public sealed partial class SortNode(PlanNode input, IReadOnlyList<SortKey> keys) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns => input.Columns;
 

@@ -3,7 +3,7 @@ using Tenon.Catalog.PgCatalog;
 namespace Tenon.Execution.Plan;
 
 /// <summary>Scans a system catalog relation: its rows are computed from the executing transaction's catalog when execution starts.</summary>
-public sealed class SystemScanNode(SystemRelation relation) : PlanNode
+public sealed partial class SystemScanNode(SystemRelation relation) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = relation.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToArray();
 

@@ -7,7 +7,7 @@ namespace Tenon.Execution.Plan;
 /// unnest(array) in FROM: one row per element in storage order (all dimensions flattened), NULL
 /// elements included; a NULL array gives no rows. WITH ORDINALITY adds the 1-based row number.
 /// </summary>
-public sealed class UnnestScanNode(BoundExpr array, bool ordinality, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class UnnestScanNode(BoundExpr array, bool ordinality, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
 

@@ -44,7 +44,7 @@ public sealed record WindowCall(string Name, AggregateFunction? Aggregate, IRead
 /// peer; aggregates are fed the frame's rows, incrementally when the frame starts at the
 /// partition's first row and excludes nothing.
 /// </summary>
-public sealed class WindowNode(PlanNode input, IReadOnlyList<WindowCall> calls, IReadOnlyList<PlanColumn> columns) : PlanNode
+public sealed partial class WindowNode(PlanNode input, IReadOnlyList<WindowCall> calls, IReadOnlyList<PlanColumn> columns) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
 

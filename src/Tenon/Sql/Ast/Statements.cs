@@ -120,9 +120,6 @@ public sealed record SetStatement(string Name, IReadOnlyList<string>? Values, bo
 /// </summary>
 public sealed record SetTransactionStatement(IReadOnlyList<string> Modes, bool SessionDefaults) : Statement;
 
-/// <summary><c>VACUUM [(options)] [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(columns)], …]</c>; Tables empty means all.</summary>
-public sealed record VacuumStatement(IReadOnlyList<QualifiedName> Tables, bool Analyze) : Statement;
-
 /// <summary><c>SHOW name</c> / <c>SHOW ALL</c>.</summary>
 public sealed record ShowStatement(string Name) : Statement;
 
@@ -136,6 +133,8 @@ public sealed record SetConstraintsStatement(IReadOnlyList<QualifiedName>? Names
 public sealed record ExplainStatement(Statement Statement, bool Analyze, bool Verbose) : Statement
 {
     public IReadOnlyList<(string Name, string? Value)> Options { get; init; } = Array.Empty<(string, string?)>();
+    /// <summary>Where each option's name is, for errors about it.</summary>
+    public IReadOnlyList<int> OptionPositions { get; init; } = Array.Empty<int>();
 }
 
 /// <summary>
@@ -143,3 +142,7 @@ public sealed record ExplainStatement(Statement Statement, bool Analyze, bool Ve
 /// feature_not_supported (0A000) — e.g. <c>CREATE FUNCTION</c>. <see cref="Feature"/> names it for the message.
 /// </summary>
 public sealed record UnsupportedStatement(string Feature) : Statement;
+
+/// <summary><c>VACUUM</c> (<see cref="IsVacuum"/>) or <c>ANALYZE</c>, with its options and tables (none: all).</summary>
+public sealed record VacuumStatement(bool IsVacuum, IReadOnlyList<(string Name, string? Value, int Position)> Options,
+    IReadOnlyList<(QualifiedName Name, IReadOnlyList<string> Columns)> Tables) : Statement;
