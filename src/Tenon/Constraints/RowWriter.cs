@@ -34,6 +34,7 @@ public sealed partial class RowWriter
     private readonly ExecContext _ctx;
     private readonly Queue<ConstraintEvent> _events = new();
     private readonly Dictionary<uint, List<(CheckConstraintDef Def, BoundExpr Expr)>> _checks = new();
+    private readonly Dictionary<uint, List<(short Number, BoundExpr Expr)>> _generated = new();
 
     public RowWriter(ExecContext ctx) => _ctx = ctx;
 
@@ -102,15 +103,31 @@ public sealed partial class RowWriter
                 _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
     }
 
-    /// <summary>R.1, R.2 (NOT NULL, CHECK) for a row about to be written.</summary>
+    /// <summary>
+    /// Completes a row about to be written: computes its stored generated columns from the other
+    /// columns (as PostgreSQL does before checking constraints), then R.1, R.2 (NOT NULL, CHECK).
+    /// </summary>
     public void CheckRow(TableDef table, object?[] row)
     {
+        ComputeGenerated(table, row);
         foreach (var c in table.Columns)
             if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)
                 throw SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
         foreach (var (def, expr) in ChecksOf(table))
             if (expr.Eval(row, _ctx) is false)
                 throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
+    }
+
+    /// <summary>Sets every stored generated column of <paramref name="row"/> from its other columns.</summary>
+    public void ComputeGenerated(TableDef table, object?[] row)
+    {
+        if (!_generated.TryGetValue(table.Oid, out var list))
+        {
+            var binder = new Binder(_ctx);
+            list = table.LiveColumns.Where(c => c.Generated is not null).Select(c => (c.Number, binder.BindGenerationExpression(table, c))).ToList();
+            _generated[table.Oid] = list;
+        }
+        foreach (var (number, expr) in list) row[number - 1] = expr.Eval(row, _ctx);
     }
 
     private List<(CheckConstraintDef, BoundExpr)> ChecksOf(TableDef table)
