@@ -135,7 +135,7 @@ public sealed partial class Session
 
     /// <summary>
     /// Expressions a <see cref="Constraints.RowWriter"/> binds from the catalog (CHECK constraints,
-    /// column defaults, expression and partial index keys), shared by the statements of this
+    /// column defaults, stored generated columns, expression and partial index keys), shared by the statements of this
     /// session while the catalog, settings and user stay the same. Keyed by the definition objects
     /// themselves, which a DDL replaces rather than changes.
     /// </summary>
@@ -147,6 +147,7 @@ public sealed partial class Session
         public Dictionary<TableDef, List<(CheckConstraintDef Def, BoundExpr Expr)>> Checks { get; } = new(ReferenceEqualityComparer.Instance);
         public Dictionary<(TableDef Table, short Column), BoundExpr?> Defaults { get; } = new(TableColumnComparer.Instance);
         public Dictionary<IndexDef, (BoundExpr?[] Keys, BoundExpr? Predicate)> IndexExpressions { get; } = new(ReferenceEqualityComparer.Instance);
+        public Dictionary<TableDef, List<(short Number, BoundExpr Expr)>> Generated { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     private sealed class TableColumnComparer : IEqualityComparer<(TableDef Table, short Column)>

@@ -1,6 +1,6 @@
 -- psql's describe commands against the same schema: tenon serve must print what PostgreSQL 15 prints.
--- A schema with every kind of key, foreign-key action, check, default, serial and identity
--- column, partial and composite index, shared by the describe scripts.
+-- A schema with every kind of key, foreign-key action, check, default, serial, identity and
+-- generated column, partial and composite index, shared by the describe scripts.
 CREATE TABLE customers (
     id serial PRIMARY KEY,
     email varchar(255) NOT NULL UNIQUE,
@@ -35,6 +35,7 @@ CREATE TABLE order_lines (
     code text,
     version int,
     qty int NOT NULL DEFAULT 1 CHECK (qty BETWEEN 1 AND 1000),
+    doubled bigint GENERATED ALWAYS AS (qty * 2) STORED,
     PRIMARY KEY (order_id, line),
     FOREIGN KEY (code, version) REFERENCES products (code, version) MATCH FULL ON DELETE SET NULL,
     CONSTRAINT order_lines_sku_fkey FOREIGN KEY (sku) REFERENCES products DEFERRABLE INITIALLY DEFERRED

@@ -175,6 +175,9 @@ public sealed partial class Binder
         if (NoSubqueriesIn == "check constraint" && names[^1] is "ctid" or "xmin" or "cmin" or "xmax" or "cmax"
             && scope?.Entries.Any(e => e.TableOid != 0) == true)
             throw new TenonException(SqlState.InvalidColumnReference, $"system column \"{names[^1]}\" reference in check constraint is invalid") { Position = c.Position };
+        if (NoSubqueriesIn == GenerationExpression && names[^1] is "ctid" or "xmin" or "cmin" or "xmax" or "cmax"
+            && scope?.Entries.Any(e => e.TableOid != 0) == true)
+            throw new TenonException(SqlState.InvalidColumnReference, $"cannot use system column \"{names[^1]}\" in column generation expression") { Position = c.Position };
         if (names.Count > 1)
         {
             var alias = names[^2];

@@ -154,9 +154,13 @@ public sealed partial class RowWriter
         throw SerializationErrors.ConcurrentUpdate();
     }
 
-    /// <summary>R.1, R.2 (NOT NULL, CHECK) for a row about to be written.</summary>
+    /// <summary>
+    /// Completes a row about to be written: computes its stored generated columns from the other
+    /// columns (as PostgreSQL does before checking constraints), then R.1, R.2 (NOT NULL, CHECK).
+    /// </summary>
     public void CheckRow(TableDef table, object?[] row)
     {
+        ComputeGenerated(table, row);
         foreach (var c in table.Columns)
             if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)
                 throw SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
@@ -164,6 +168,19 @@ public sealed partial class RowWriter
             if (expr.Eval(row, _ctx) is false)
                 throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
         if (table.IsPartition) Partitions.CheckConstraint(table, row);
+    }
+
+    /// <summary>Sets every stored generated column of <paramref name="row"/> from its other columns.</summary>
+    public void ComputeGenerated(TableDef table, object?[] row)
+    {
+        var cache = Bound.Generated;
+        if (!cache.TryGetValue(table, out var list))
+        {
+            var binder = new Binder(_ctx);
+            list = table.LiveColumns.Where(c => c.Generated is not null).Select(c => (c.Number, binder.BindGenerationExpression(table, c))).ToList();
+            cache[table] = list;
+        }
+        foreach (var (number, expr) in list) row[number - 1] = expr.Eval(row, _ctx);
     }
 
     private PartitionRouter? _partitions;

@@ -65,7 +65,7 @@ public sealed partial class DdlExecutor
     // Index keys and predicates must give the same answer for a row every time they are computed.
     private static void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
     {
-        if (e.Descendants().Any(d => d is Execution.Expressions.FunctionExpr { Volatile: true }))
+        if (!Volatility.IsImmutable(e))
             throw new TenonException(SqlState.InvalidObjectDefinition, $"functions in {what} must be marked IMMUTABLE");
     }
 
@@ -379,9 +379,10 @@ public sealed partial class DdlExecutor
                     Catalog = Catalog.PutTable(table with { Columns = table.Columns.Append(col).ToArray() });
                     var pending = new List<(TableConstraint, int)>();
                     ApplyColumnDefinition(oid, add.Column, pending);
-                    // Existing rows get the new column's default (evaluated per row) and must satisfy NOT NULL.
+                    // Existing rows get the new column's default or generated value (evaluated per row) and must satisfy NOT NULL.
                     table = Catalog.Table(oid);
                     col = table.Column(col.Number);
+                    if (col.Generated is not null) ValidateGenerationExpressions(table);
                     var writer = new RowWriter(ctx);
                     var wt = Tx.Write(oid);
                     foreach (var (rowId, row) in wt.Rows.Scan().ToList())
@@ -389,6 +390,7 @@ public sealed partial class DdlExecutor
                         var extended = new object?[table.Columns.Count];
                         Array.Copy(row, extended, row.Length);
                         extended[col.Number - 1] = writer.DefaultValue(table, col);
+                        if (col.Generated is not null) writer.ComputeGenerated(table, extended);
                         if (col.NotNull && extended[col.Number - 1] is null)
                             throw new TenonException(SqlState.NotNullViolation, $"column \"{col.Name}\" of relation \"{table.Name}\" contains null values")
                             { SchemaName = table.Schema, TableName = table.Name, ColumnName = col.Name };
@@ -473,17 +475,23 @@ public sealed partial class DdlExecutor
                             updated = col with { NotNull = false };
                             break;
                         case AlterColumnKind.SetDefault:
+                            RejectDefaultOnGenerated(table, col, dropping: false);
                             if (col.Identity != IdentityKind.None) throw IsIdentityColumn(table, col, hint: null);
                             ValidateDefault(col, ac.Default!);
                             updated = col with { Default = ac.Default, DefaultText = "?" };
                             break;
                         case AlterColumnKind.DropDefault:
+                            RejectDefaultOnGenerated(table, col, dropping: true);
                             if (col.Identity != IdentityKind.None)
                                 throw IsIdentityColumn(table, col, "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
                             updated = col with { Default = null, DefaultText = null };
                             break;
+                        case AlterColumnKind.DropExpression:
+                            updated = DropExpression(table, col, ac.IfExists);
+                            break;
                         case AlterColumnKind.SetType:
                             RequireNoViewUsesColumn(table, col);
+                            RequireNoGeneratedColumnReads(table, col);
                             // All TYPE changes of the statement are made together, where the first one is written.
                             if (!typesAltered)
                             {

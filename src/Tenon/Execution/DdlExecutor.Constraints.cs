@@ -292,6 +292,7 @@ public sealed partial class DdlExecutor
             n => Catalog.ConstraintNameUsed(table.Schema, n));
         if (c.Name is not null && table.FindConstraint(name) is not null)
             throw new TenonException(SqlState.DuplicateObject, $"constraint \"{name}\" for relation \"{table.Name}\" already exists");
+        RejectActionsOnGeneratedColumns(table, cols, r.OnDelete, r.OnUpdate);
         for (var i = 0; i < cols.Length; i++)
         {
             var ct = table.Column(cols[i]).Type;

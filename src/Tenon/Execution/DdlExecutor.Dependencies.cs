@@ -71,6 +71,7 @@ public sealed partial class DdlExecutor
         }
         var n = col.Number;
         DropViewsUsingColumn(table, col, action.Cascade);
+        DropGeneratedColumnsReading(Catalog.Table(table.Oid), col, action.Cascade);
         table = Catalog.Table(table.Oid);
         // Foreign keys referencing this column from elsewhere need CASCADE; the table's own
         // constraints and indexes over the column go with it.
@@ -108,7 +109,7 @@ public sealed partial class DdlExecutor
             Catalog = Catalog.RemoveSequence(seq.Oid);
         table = Catalog.Table(table.Oid);
         var cols = table.Columns.ToList();
-        cols[n - 1] = col with { IsDropped = true, NotNull = false, Default = null, DefaultText = null, Identity = IdentityKind.None, OwnedSequence = null };
+        cols[n - 1] = col with { IsDropped = true, NotNull = false, Default = null, DefaultText = null, Identity = IdentityKind.None, OwnedSequence = null, Generated = null };
         Catalog = Catalog.PutTable(table with { Columns = cols });
         // The slot stays (column numbers are stable); its values are no longer needed.
         var wt = Tx.Write(table.Oid);

@@ -101,6 +101,7 @@ public sealed partial class DdlExecutor
             if (col.Default is not null)
                 throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{col.Name}\" of table \"{table.Name}\"");
             if (identity is not null) throw BothDefaultAndIdentity(col.Name, table.Name, 0);
+            if (col.Generated is not null) throw BothDefaultAndGeneration(col.Name, table.Name, 0);
             var seq = CreateOwnedSequence(table, col, col.Type, Array.Empty<SequenceOption>());
             return col with
             {

@@ -122,6 +122,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         {
             ApplyColumnDefinition(oid, c, pending);
         }
+        ValidateGenerationExpressions(Catalog.Table(oid));
         foreach (var tc in stmt.Constraints) pending.Add((tc, tc.Position));
         AddConstraints(oid, pending, creating: true);
         return new StatementResult("CREATE TABLE");
@@ -151,6 +152,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     sawNull = true;
                     break;
                 case DefaultColumnConstraint d:
+                    if (col.Generated is not null) throw BothDefaultAndGeneration(c.Name, table.Name, cc.Position);
                     if (col.Default is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     if (identity is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
@@ -161,6 +163,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     if (identity is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple identity specifications for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     if (col.Default is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
+                    if (col.Generated is not null) throw BothIdentityAndGeneration(c.Name, table.Name, cc.Position);
                     if (sawNull)
                         throw new TenonException(SqlState.SyntaxError, $"conflicting NULL/NOT NULL declarations for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     identity = id;
@@ -177,8 +180,13 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                 case ReferencesColumnConstraint r:
                     pending.Add((new ForeignKeyTableConstraint([c.Name], r.References) { Name = r.Name, Timing = r.Timing, Position = r.Position }, r.Position));
                     break;
-                case GeneratedColumnConstraint:
-                    throw new TenonException(SqlState.FeatureNotSupported, "generated columns are not supported yet") { Position = cc.Position };
+                case GeneratedColumnConstraint g:
+                    if (col.Generated is not null)
+                        throw new TenonException(SqlState.SyntaxError, $"multiple generation clauses specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
+                    if (col.Default is not null) throw BothDefaultAndGeneration(c.Name, table.Name, cc.Position);
+                    if (identity is not null) throw BothIdentityAndGeneration(c.Name, table.Name, cc.Position);
+                    col = col with { Generated = g.Expression };
+                    break;
             }
         }
         col = ApplySerialOrIdentity(Catalog.Table(tableOid), col, Binder.IsSerial(c.Type), identity);

@@ -44,13 +44,23 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     public bool FoldConstantArrays { get; init; }
     private int _indent;
 
-    /// <summary>The text of a whole expression (casts at its top not shown).</summary>
+    /// <summary>
+    /// The text of a whole expression. Implicit casts at its top are not shown, but in pretty mode
+    /// what they applied to keeps the parentheses it would need under a cast, as in PostgreSQL
+    /// (a bigint column's default <c>qty * 2</c> prints as <c>(qty * 2)</c>).
+    /// </summary>
     public string Print(BoundExpr e)
     {
         _sb.Clear();
         _indent = 0;
-        while (e is CastExpr { Context: not CastContext.Explicit } c) e = c.Operand;
-        Write(e, null);
+        CastExpr? hidden = null;
+        while (e is CastExpr { Context: not CastContext.Explicit } c)
+        {
+            hidden = c;
+            e = c.Operand;
+        }
+        if (hidden is not null && pretty) Paren(e, hidden);
+        else Write(e, null);
         return _sb.ToString();
     }
 

@@ -240,12 +240,15 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     };
 
     /// <summary>
-    /// 428C9 for a value given to a GENERATED ALWAYS identity column without OVERRIDING. Checked for
+    /// 428C9 for a value given to a generated column, or to a GENERATED ALWAYS identity column without OVERRIDING. Checked for
     /// the whole statement before any row is built (as PostgreSQL's rewriter does), so no sequence
     /// value is drawn and an INSERT … SELECT fails even when it selects no rows.
     /// </summary>
     private static void RejectGeneratedAlways(ColumnDef col, InsertStatement stmt)
     {
+        if (col.Generated is not null)
+            throw new TenonException(SqlState.GeneratedAlways, $"cannot insert a non-DEFAULT value into column \"{col.Name}\"",
+                $"Column \"{col.Name}\" is a generated column.");
         if (col.Identity == IdentityKind.Always && stmt.Overriding == OverridingKind.None)
             throw new TenonException(SqlState.GeneratedAlways, $"cannot insert a non-DEFAULT value into column \"{col.Name}\"",
                 $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.",
@@ -332,6 +335,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 throw new TenonException(SqlState.SyntaxError, $"multiple assignments to same column \"{s.Column}\"");
             plain.Add(col);
             if (s.Value is DefaultExpr) { sets.Add((col, null)); continue; }
+            if (col.Generated is not null)
+                throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
+                    $"Column \"{col.Name}\" is a generated column.");
             if (col.Identity == IdentityKind.Always)
                 throw new TenonException(SqlState.GeneratedAlways, $"column \"{col.Name}\" can only be updated to DEFAULT",
                     $"Column \"{col.Name}\" is an identity column defined as GENERATED ALWAYS.");

@@ -217,6 +217,11 @@ public sealed partial class Parser
         if (Cur.Is("drop") && At(1).Is("not") && At(2).Is("null")) { _pos += 3; return new AlterColumnAction(col, AlterColumnKind.DropNotNull); }
         if (Cur.Is("set") && At(1).Is("default")) { _pos += 2; return new AlterColumnAction(col, AlterColumnKind.SetDefault) { Default = ParseExpr() }; }
         if (Cur.Is("drop") && At(1).Is("default")) { _pos += 2; return new AlterColumnAction(col, AlterColumnKind.DropDefault); }
+        if (Cur.Is("drop") && At(1).Is("expression"))
+        {
+            _pos += 2;
+            return new AlterColumnAction(col, AlterColumnKind.DropExpression) { IfExists = AcceptKws("if", "exists") };
+        }
         if (Cur.Is("type") || Cur.Is("set") && At(1).Is("data"))
         {
             if (AcceptKw("set")) ExpectKw("data");

@@ -8,12 +8,11 @@ namespace Tenon.Catalog.PgCatalog;
 /// <see cref="InfoTables"/>, with PostgreSQL's description of its type (data_type without
 /// modifier, lengths, precisions, the pg_type name as udt_name) and of its identity. A view's
 /// columns are not listed (Tenon binds a view's query when it is used, so their types are not
-/// kept). column_default is the default's text where Tenon keeps PostgreSQL's text (serial's
-/// nextval); Tenon cannot print other default expressions yet and shows NULL for them.
+/// kept). column_default and generation_expression are printed as pg_get_expr prints them.
 /// </summary>
 public static class InfoColumns
 {
-    public static SystemRelation Relation { get; } = new("columns", 13295,
+    public static SystemRelation Relation { get; } = SystemRelation.Scanning("columns", 13295,
         [
             InformationSchema.Identifier("table_catalog"), InformationSchema.Identifier("table_schema"), InformationSchema.Identifier("table_name"),
             InformationSchema.Identifier("column_name"), InformationSchema.CardinalNumber("ordinal_position"),
@@ -41,8 +40,9 @@ public static class InfoColumns
     // Longest character in the database encoding (UTF8), and the octet length of an unlimited string.
     private const int MaxCharBytes = 4, UnlimitedOctets = 1073741824;
 
-    private static IEnumerable<object?[]> Rows(SystemCatalog catalog, string database)
+    private static IEnumerable<object?[]> Rows(SystemScan scan)
     {
+        var (catalog, database) = (scan.Catalog, scan.Database);
         foreach (var table in InformationSchema.Tables(catalog))
             foreach (var c in table.LiveColumns)
             {
@@ -53,7 +53,7 @@ public static class InfoColumns
                 yield return
                 [
                     database, InformationSchema.SchemaName(table.Schema), table.Name, c.Name, (int)c.Number,
-                    c.DefaultText is "?" ? null : c.DefaultText, InformationSchema.YesNo(!c.NotNull), DataType(t),
+                    c.Generated is null ? Expression(scan, table, c) : null, InformationSchema.YesNo(!c.NotNull), DataType(t),
                     t.Id is TypeId.Varchar or TypeId.Bpchar && t.Length >= 0 ? t.Length : null,
                     t.Id is TypeId.Varchar or TypeId.Bpchar or TypeId.Text ? (t.Length >= 0 ? t.Length * MaxCharBytes : UnlimitedOctets) : null,
                     NumericPrecision(t), NumericRadix(t), NumericScale(t), DatetimePrecision(t), null, null,
@@ -66,10 +66,14 @@ public static class InfoColumns
                     c.Identity switch { IdentityKind.Always => "ALWAYS", IdentityKind.ByDefault => "BY DEFAULT", _ => null },
                     Text(sequence?.Start), Text(sequence?.Increment), Text(sequence?.MaxValue), Text(sequence?.MinValue),
                     InformationSchema.YesNo(sequence?.Cycle == true),
-                    c.Generated is null ? "NEVER" : "ALWAYS", null, "YES",
+                    c.Generated is null ? "NEVER" : "ALWAYS", c.Generated is null ? null : Expression(scan, table, c), "YES",
                 ];
             }
     }
+
+    /// <summary>The column's default or generation expression as pg_get_expr prints it (serial defaults keep their text outside a statement).</summary>
+    private static string? Expression(SystemScan scan, TableDef table, ColumnDef c) =>
+        PgAttrdef.Adbin(c) is { } tree ? scan.ExpressionText(table.Oid, tree) ?? (c.DefaultText is "?" ? null : c.DefaultText) : null;
 
     /// <summary>The type's name without modifier, with the standard's spelling for blank-padded char.</summary>
     private static string DataType(SqlType t) => t.Id switch

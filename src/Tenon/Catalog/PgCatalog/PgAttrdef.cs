@@ -20,9 +20,13 @@ public static class PgAttrdef
     {
         foreach (var table in catalog.Tables.Values.OrderBy(t => t.Oid))
             foreach (var c in table.Columns)
-                if (!c.IsDropped && StoredDefault(c) is { } e)
-                    yield return [table.Oid, c.Number, AssignmentPrefix + c.Type.DisplayName + " */ " + ExprSource.Print(e)];
+                if (!c.IsDropped && Adbin(c) is { } tree)
+                    yield return [table.Oid, c.Number, tree];
     }
+
+    /// <summary>The column's adbin text (its generation expression or default), or null when it has none.</summary>
+    public static string? Adbin(ColumnDef c) =>
+        StoredDefault(c) is { } e ? AssignmentPrefix + c.Type.DisplayName + " */ " + ExprSource.Print(e) : null;
 
     /// <summary>Starts an adbin text: the type the expression is assigned to follows, then " */ " and the expression.</summary>
     public const string AssignmentPrefix = "/* assigned to ";

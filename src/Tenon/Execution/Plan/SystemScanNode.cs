@@ -7,5 +7,9 @@ public sealed partial class SystemScanNode(SystemRelation relation) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = relation.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToArray();
 
-    public override IEnumerable<object?[]> Execute(ExecContext ctx) => relation.Rows(ctx.Transaction.Catalog, ctx.Session.DatabaseName).ToList();
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) =>
+        relation.Rows(new SystemScan(ctx.Transaction.Catalog, ctx.Session.DatabaseName)
+        {
+            ExpressionText = (relid, tree) => CatalogDefinitions.Expression(ctx, tree, relid, pretty: false),
+        }).ToList();
 }

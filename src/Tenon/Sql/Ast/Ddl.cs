@@ -226,7 +226,7 @@ public sealed record ValidateConstraintAction(string Name) : AlterTableAction;
 /// <summary><c>ALTER CONSTRAINT name [NOT] DEFERRABLE [INITIALLY …]</c>.</summary>
 public sealed record AlterConstraintAction(string Name, ConstraintTiming Timing) : AlterTableAction;
 
-public enum AlterColumnKind { SetNotNull, DropNotNull, SetDefault, DropDefault, SetType, AddIdentity, DropIdentity, SetIdentity, SetStatistics, SetStorage }
+public enum AlterColumnKind { SetNotNull, DropNotNull, SetDefault, DropDefault, DropExpression, SetType, AddIdentity, DropIdentity, SetIdentity, SetStatistics, SetStorage }
 
 /// <summary><c>ALTER [COLUMN] name …</c>. <see cref="Default"/> for SET DEFAULT; <see cref="Type"/> (and optional <see cref="Using"/>) for TYPE.</summary>
 public sealed record AlterColumnAction(string Column, AlterColumnKind Kind) : AlterTableAction
