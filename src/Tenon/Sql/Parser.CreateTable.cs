@@ -542,17 +542,19 @@ public sealed partial class Parser
     }
 
     /// <summary>
-    /// <c>(a_expr) STORED</c> after <c>GENERATED … AS</c>. PostgreSQL 18's <c>VIRTUAL</c> columns are
-    /// refused as a feature Tenon lacks (PostgreSQL 15 knows neither the word nor the feature).
+    /// <c>(a_expr) STORED | VIRTUAL</c> after <c>GENERATED … AS</c>. PostgreSQL 18's <c>VIRTUAL</c>
+    /// (which PostgreSQL 15 does not parse) is taken as STORED: Tenon computes the value whenever the
+    /// row is written, so every read returns what PostgreSQL 18 computes on read. The column then
+    /// shows as stored in the catalogs (attgenerated 's'). This lets PostgreSQL 18 dumps (Pagila's
+    /// film.length_hours) load.
     /// </summary>
     private GeneratedColumnConstraint ParseGenerationExpression()
     {
         Expect(TokenKind.LParen);
         var e = ParseExpr();
         Expect(TokenKind.RParen);
-        if (Cur.Is("virtual"))
-            throw new TenonException(SqlState.FeatureNotSupported, "virtual generated columns are not supported") { Position = Cur.Position };
-        ExpectKw("stored");
+        if (Cur is { Kind: TokenKind.Identifier, Text: "virtual" }) Advance();
+        else ExpectKw("stored");
         return new GeneratedColumnConstraint(e);
     }
 }
