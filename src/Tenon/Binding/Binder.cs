@@ -258,8 +258,25 @@ public sealed partial class Binder
                 throw new TenonException(SqlState.SyntaxError, $"type modifier is not allowed for type \"{user.Name}\"") { Position = t.Position };
             return SystemCatalog.SqlTypeOf(user);
         }
+        if (t.Schema is null or "pg_catalog" && UnsupportedBuiltInTypes.Contains(t.Name))
+            throw new TenonException(SqlState.FeatureNotSupported, $"type \"{t.Name}\" is not supported by Tenon yet") { Position = t.Position };
         throw new TenonException(SqlState.UndefinedObject, $"type \"{(t.Schema is null ? t.Name : t.Schema + "." + t.Name)}\" does not exist") { Position = t.Position };
     }
+
+    /// <summary>
+    /// PostgreSQL 15's built-in data types that Tenon does not have yet: a schema using one fails
+    /// with feature_not_supported naming the type, not with "does not exist" (which would send its
+    /// author looking for a typo).
+    /// </summary>
+    private static readonly HashSet<string> UnsupportedBuiltInTypes =
+    [
+        "json", "jsonb", "jsonpath", "xml", "time", "timetz", "bit", "varbit", "money",
+        "point", "lseg", "path", "box", "polygon", "line", "circle", "macaddr", "macaddr8",
+        "tsvector", "tsquery", "regconfig", "regdictionary", "regoper", "regoperator", "regcollation", "regrole",
+        "tid", "cid", "xid8", "oidvector", "pg_lsn", "refcursor", "txid_snapshot", "pg_snapshot", "aclitem",
+        "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
+        "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
+    ];
 
     private static SqlType? TryResolveElementName(Sql.Ast.TypeName t)
     {

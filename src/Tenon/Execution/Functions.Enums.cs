@@ -4,19 +4,43 @@ using Tenon.Types;
 namespace Tenon.Execution;
 
 /// <summary>
-/// enum_first(anyenum) and enum_last(anyenum): the argument's value is ignored (it is usually
-/// NULL::type), only its type counts. enum_range needs array types and is not here yet.
+/// PostgreSQL's enum support functions: enum_first, enum_last and enum_range. The argument is only
+/// used for its type (a NULL of the enum type is the usual call), so they are not strict; the
+/// labels come from the type the call was bound with, in sort order.
 /// </summary>
 public static partial class Functions
 {
     private static FunctionDef? ResolveEnumFunction(string name, IReadOnlyList<SqlType> args)
     {
-        // anyenum: a domain over an enum does not match it.
-        if (args.Count != 1 || args[0].Enum is not { } e || args[0].Domain is not null || name is not ("enum_first" or "enum_last")) return null;
-        var type = SqlType.OfEnum(e);
-        var first = name == "enum_first";
-        return new([type], type, (_, _) => e.Labels.Count == 0
-            ? throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"enum {e.Name} contains no values")
-            : first ? e.Labels[0] : e.Labels[^1], Strict: false);
+        // anyenum: every argument is of one enum type, or an untyped literal/NULL that takes it.
+        if (args.Count is 0 or > 2 || args.FirstOrDefault(a => a.Id == TypeId.Enum) is not { } type) return null;
+        if (args.Any(a => a.Id != TypeId.Unknown && (a.Id != TypeId.Enum || a.Enum!.Oid != type.Enum!.Oid))) return null;
+        var labels = type.Enum!.Labels;
+        switch (name)
+        {
+            case "enum_first" when args.Count == 1:
+                return new([type], type, (_, _) => labels.Count == 0 ? null : labels[0], Strict: false);
+            case "enum_last" when args.Count == 1:
+                return new([type], type, (_, _) => labels.Count == 0 ? null : labels[^1], Strict: false);
+            case "enum_range" when args.Count == 1:
+                return new([type], SqlType.ArrayOf(type), (_, _) => PgArray.Of(type, labels.Cast<object?>().ToArray()), Strict: false);
+            case "enum_range" when args.Count == 2:
+                return new([type, type], SqlType.ArrayOf(type), (a, _) =>
+                {
+                    // NULL ends mean the first and the last label.
+                    var from = a[0] is PgEnumValue lo ? IndexOfLabel(labels, lo) : 0;
+                    var to = a[1] is PgEnumValue hi ? IndexOfLabel(labels, hi) : labels.Count - 1;
+                    var range = from <= to ? labels.Skip(from).Take(to - from + 1) : [];
+                    return PgArray.Of(type, range.Cast<object?>().ToArray());
+                }, Strict: false);
+        }
+        return null;
+    }
+
+    private static int IndexOfLabel(IReadOnlyList<PgEnumValue> labels, PgEnumValue value)
+    {
+        for (var i = 0; i < labels.Count; i++)
+            if (labels[i].Oid == value.Oid) return i;
+        throw new TenonException(SqlState.InvalidParameterValue, "invalid internal value for enum: " + value.Oid);
     }
 }

@@ -21,7 +21,7 @@ public static partial class Functions
 
     public static FunctionDef? Resolve(string name, IReadOnlyList<SqlType> args, SystemCatalog catalog) =>
         ResolveSystem(name, args, catalog) ?? ResolveString(name, args) ?? ResolveMath(name, args) ?? ResolveDateTime(name, args)
-        ?? ResolveNetwork(name, args) ?? ResolveSettingFunction(name, args) ?? ResolveRegexFunction(name, args) ?? ResolveArrayFunction(name, args) ?? ResolveSleep(name, args) ?? ResolveFormat(name, args) ?? ResolveUuidFunction(name, args);
+        ?? ResolveNetwork(name, args) ?? ResolveSettingFunction(name, args) ?? ResolveRegexFunction(name, args) ?? ResolveArrayFunction(name, args) ?? ResolveSleep(name, args) ?? ResolveFormat(name, args) ?? ResolveUuidFunction(name, args) ?? ResolveEnumFunction(name, args);
 
     private static FunctionDef? ResolveSystem(string name, IReadOnlyList<SqlType> args, SystemCatalog catalog)
     {
