@@ -11,3 +11,4 @@ select enum_range(null::mood), enum_range('meh'::mood, 'happy');
 create table moods (m mood);
 insert into moods values ('ok'), ('sad');
 select m, m = any(enum_range(null::mood, 'ok')) as low from moods order by m;
+create type empty as enum (); select enum_range(null::empty); select enum_last(null::empty);

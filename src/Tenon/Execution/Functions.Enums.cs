@@ -14,14 +14,15 @@ public static partial class Functions
     {
         // anyenum: every argument is of one enum type, or an untyped literal/NULL that takes it.
         if (args.Count is 0 or > 2 || args.FirstOrDefault(a => a.Id == TypeId.Enum) is not { } type) return null;
-        if (args.Any(a => a.Id != TypeId.Unknown && (a.Id != TypeId.Enum || a.Enum!.Oid != type.Enum!.Oid))) return null;
+        // A domain over an enum is not an anyenum argument (PostgreSQL reports no such function).
+        if (args.Any(a => a.Id != TypeId.Unknown && (a.Id != TypeId.Enum || a.Domain is not null || a.Enum!.Oid != type.Enum!.Oid))) return null;
         var labels = type.Enum!.Labels;
         switch (name)
         {
             case "enum_first" when args.Count == 1:
-                return new([type], type, (_, _) => labels.Count == 0 ? null : labels[0], Strict: false);
+                return new([type], type, (_, _) => labels.Count == 0 ? throw NoValues(type) : labels[0], Strict: false);
             case "enum_last" when args.Count == 1:
-                return new([type], type, (_, _) => labels.Count == 0 ? null : labels[^1], Strict: false);
+                return new([type], type, (_, _) => labels.Count == 0 ? throw NoValues(type) : labels[^1], Strict: false);
             case "enum_range" when args.Count == 1:
                 return new([type], SqlType.ArrayOf(type), (_, _) => PgArray.Of(type, labels.Cast<object?>().ToArray()), Strict: false);
             case "enum_range" when args.Count == 2:
@@ -36,6 +37,9 @@ public static partial class Functions
         }
         return null;
     }
+
+    private static TenonException NoValues(SqlType type) =>
+        new(SqlState.ObjectNotInPrerequisiteState, $"enum {type.Enum!.Name} contains no values");
 
     private static int IndexOfLabel(IReadOnlyList<PgEnumValue> labels, PgEnumValue value)
     {
