@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Tenon.Tests.Differential;
 
@@ -126,17 +125,12 @@ public sealed partial class PagilaTests(PostgresServer postgres)
             Assert.Fail($"Pagila: {side} differs from PostgreSQL 15 ({expected.Count} vs {actual.Count} lines; '-' = PostgreSQL, '+' = Tenon)\n{diff}");
     }
 
-    /// <summary>Runs <c>tenon -X -a -q -f FILE</c> in process, both streams into one writer.</summary>
+    /// <summary>Runs <c>tenon -X -a -q -f FILE</c> in process (<see cref="TenonCli.RunScript"/>).</summary>
     private static (string Output, int ExitCode) RunTenonInProcess(string path)
     {
         if (TenonCli.UnavailableReason is { } missing) Assert.Fail(missing);
-        var output = new StringWriter(new StringBuilder()) { NewLine = "\n" };
-        var synced = TextWriter.Synchronized(output);
-        var run = Task.Factory.StartNew(
-            () => TenonCli.Run(["-X", "-a", "-q", "-f", path], TextReader.Null, synced, synced),
-            TaskCreationOptions.LongRunning);
-        if (!run.Wait(TenonTimeout))
-            Assert.Fail($"tenon did not finish {path} within {TenonTimeout.TotalSeconds} s");
-        return (output.ToString(), run.Result);
+        var run = TenonCli.RunScript(path, TenonTimeout);
+        if (run.Failure is not null) Assert.Fail($"{path}: {run.Failure}");
+        return (run.Output, run.ExitCode);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Tenon.Tests.Differential;
 
@@ -66,25 +65,12 @@ public sealed class DifferentialTests(PostgresServer postgres)
         File.WriteAllText(path, string.Join("", lines.Select(l => l + "\n")));
     }
 
-    /// <summary>Runs <c>tenon -X -a -q -f FILE</c> in process, both streams into one writer.</summary>
+    /// <summary>Runs <c>tenon -X -a -q -f FILE</c> in process (<see cref="TenonCli.RunScript"/>).</summary>
     private static (string Output, int ExitCode) RunTenon(string script, string path)
     {
         if (TenonCli.UnavailableReason is { } missing) Assert.Fail($"tests/sql/{script}: {missing}");
-
-        var output = new StringWriter(new StringBuilder()) { NewLine = "\n" };
-        var synced = TextWriter.Synchronized(output);
-        var run = Task.Factory.StartNew(
-            () => TenonCli.Run(["-X", "-a", "-q", "-f", path], TextReader.Null, synced, synced),
-            TaskCreationOptions.LongRunning);
-        try
-        {
-            if (!run.Wait(TenonTimeout))
-                Assert.Fail($"tests/sql/{script}: tenon did not finish within {TenonTimeout.TotalSeconds} s. Output so far:\n{output}");
-        }
-        catch (AggregateException e)
-        {
-            Assert.Fail($"tests/sql/{script}: tenon threw {e.InnerException}\nOutput so far:\n{output}");
-        }
-        return (output.ToString(), run.Result);
+        var run = TenonCli.RunScript(path, TenonTimeout);
+        if (run.Failure is not null) Assert.Fail($"tests/sql/{script}: {run.Failure}. Output so far:\n{run.Output}");
+        return (run.Output, run.ExitCode);
     }
 }

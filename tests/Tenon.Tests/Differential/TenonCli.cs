@@ -38,6 +38,31 @@ internal static class TenonCli
         }
     }
 
+    /// <summary>What <see cref="RunScript"/> saw: the output (so far), the exit code, and why it stopped early (null when it finished).</summary>
+    public sealed record ScriptRun(string Output, int ExitCode, string? Failure);
+
+    /// <summary>
+    /// Runs <c>tenon -X -a -q -f FILE</c> in process, stdout and stderr into one writer in the order
+    /// they were written, giving up after <paramref name="timeout"/>.
+    /// </summary>
+    public static ScriptRun RunScript(string path, TimeSpan timeout)
+    {
+        var output = new StringWriter(new System.Text.StringBuilder()) { NewLine = "\n" };
+        var synced = TextWriter.Synchronized(output);
+        var run = Task.Factory.StartNew(() => Run(["-X", "-a", "-q", "-f", path], TextReader.Null, synced, synced),
+            TaskCreationOptions.LongRunning);
+        try
+        {
+            if (!run.Wait(timeout))
+                return new ScriptRun(output.ToString(), -1, $"tenon did not finish within {timeout.TotalSeconds} s");
+        }
+        catch (AggregateException e)
+        {
+            return new ScriptRun(output.ToString(), -1, $"tenon threw {e.InnerException}");
+        }
+        return new ScriptRun(output.ToString(), run.Result, null);
+    }
+
     private static MethodInfo? FindRun()
     {
         var type = Type.GetType(TypeName, throwOnError: false);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using Tenon.Tests.Differential;
 
 namespace Tenon.Tests.Fuzz;
@@ -102,21 +101,8 @@ public sealed class RiFuzzTests(PostgresServer postgres)
 
     private static string RunTenon(string path)
     {
-        var output = new StringWriter(new StringBuilder()) { NewLine = "\n" };
-        var synced = TextWriter.Synchronized(output);
-        var run = Task.Factory.StartNew(
-            () => TenonCli.Run(["-X", "-a", "-q", "-f", path], TextReader.Null, synced, synced),
-            TaskCreationOptions.LongRunning);
-        try
-        {
-            if (!run.Wait(TimeSpan.FromSeconds(60)))
-                return output + "\n<<tenon did not finish within 60 s>>";
-        }
-        catch (AggregateException e)
-        {
-            return output + $"\n<<tenon threw {e.InnerException}>>";
-        }
-        return output.ToString();
+        var run = TenonCli.RunScript(path, TimeSpan.FromSeconds(60));
+        return run.Failure is null ? run.Output : run.Output + $"\n<<{run.Failure}>>";
     }
 
     /// <summary>
