@@ -46,13 +46,7 @@ public sealed partial class Parser
             while (Accept(TokenKind.Comma));
             Expect(TokenKind.RParen);
         }
-        var overriding = OverridingKind.None;
-        if (AcceptKw("overriding"))
-        {
-            if (AcceptKw("system")) overriding = OverridingKind.SystemValue;
-            else { ExpectKw("user"); overriding = OverridingKind.UserValue; }
-            ExpectKw("value");
-        }
+        var overriding = ParseOverriding();
         Query? source = null;
         if (Cur.Is("default") && At(1).Is("values"))
         {
@@ -283,5 +277,19 @@ public sealed partial class Parser
         if (AcceptKw("cascade")) return true;
         AcceptKw("restrict");
         return false;
+    }
+
+    /// <summary><c>[OVERRIDING {SYSTEM | USER} VALUE]</c> of INSERT (and MERGE's INSERT action).</summary>
+    private OverridingKind ParseOverriding()
+    {
+        if (!AcceptKw("overriding")) return OverridingKind.None;
+        var kind = OverridingKind.SystemValue;
+        if (!AcceptKw("system"))
+        {
+            ExpectKw("user");
+            kind = OverridingKind.UserValue;
+        }
+        ExpectKw("value");
+        return kind;
     }
 }

@@ -62,13 +62,7 @@ public sealed partial class Parser
             while (Accept(TokenKind.Comma));
             Expect(TokenKind.RParen);
         }
-        var overriding = OverridingKind.None;
-        if (AcceptKw("overriding"))
-        {
-            if (AcceptKw("system")) overriding = OverridingKind.SystemValue;
-            else { ExpectKw("user"); overriding = OverridingKind.UserValue; }
-            ExpectKw("value");
-        }
+        var overriding = ParseOverriding();
         List<Expr>? values = null;
         if (AcceptKw("default")) ExpectKw("values");
         else
