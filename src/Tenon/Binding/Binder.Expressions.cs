@@ -187,12 +187,22 @@ public sealed partial class Binder
                     if (e.TableOid != 0 && Catalog.Tables.TryGetValue(e.TableOid, out var t) && t.Name == alias && e.Alias != alias)
                         throw new TenonException(SqlState.UndefinedTable, $"invalid reference to FROM-clause entry for table \"{alias}\"",
                             hint: $"Perhaps you meant to reference the table alias \"{e.Alias}\".") { Position = c.Position };
+            if (_invisibleEntries?.Any(e => e.Alias == alias) == true)
+                throw new TenonException(SqlState.UndefinedTable, $"invalid reference to FROM-clause entry for table \"{alias}\"",
+                    hint: $"There is an entry for table \"{alias}\", but it cannot be referenced from this part of the query.") { Position = c.Position };
             throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{alias}\"") { Position = c.Position };
         }
         // A bare FROM-item name is a whole-row reference.
         if (WholeRow(names[0], scope, c.Position, bareName: true) is { } wholeRow) return wholeRow;
+        for (var s = scope; s is not null; s = s.Parent)
+            if (s.Entries.FirstOrDefault(e => e.Unreferenceable && e.Columns.Any(x => !x.Hidden && x.Name == names[0])) is { } unreferenceable)
+                throw new TenonException(SqlState.UndefinedTable, $"invalid reference to FROM-clause entry for table \"{unreferenceable.Alias}\"",
+                    hint: $"There is an entry for table \"{unreferenceable.Alias}\", but it cannot be referenced from this part of the query.") { Position = c.Position };
+        var invisible = _invisibleEntries?.FirstOrDefault(e => e.Alias is not null && e.Columns.Any(x => !x.Hidden && x.Name == names[0]));
         throw new TenonException(SqlState.UndefinedColumn, $"column \"{names[0]}\" does not exist",
-            hint: ColumnSuggestion.Hint(names[0], null, scope)) { Position = c.Position };
+            hint: invisible is not null
+                ? $"There is a column named \"{names[0]}\" in table \"{invisible.Alias}\", but it cannot be referenced from this part of the query."
+                : ColumnSuggestion.Hint(names[0], null, scope)) { Position = c.Position };
     }
 
     /// <summary>

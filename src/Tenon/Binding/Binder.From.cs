@@ -32,6 +32,9 @@ public sealed partial class Binder
 
     private enum LateralKind { None, Function, Subquery }
 
+    /// <summary>While a non-LATERAL subquery in FROM binds: the FROM items beside it, which it cannot see (for error hints only).</summary>
+    private List<RangeEntry>? _invisibleEntries;
+
     /// <summary>Set by binding a FROM item that reads earlier FROM items; the join binding it takes part in consumes it.</summary>
     private LateralKind _lateralRight;
 
@@ -54,7 +57,14 @@ public sealed partial class Binder
                     finally { _lateralDepth--; }
                     _lateralRight = LateralKind.Subquery;
                 }
-                else plan = BindQuery(sub.Query, scope.Parent);
+                else
+                {
+                    // The FROM items beside it are not visible to it; naming one is an error with PostgreSQL's hint.
+                    var saved = _invisibleEntries;
+                    _invisibleEntries = scope.Entries.ToList();
+                    try { plan = BindQuery(sub.Query, scope.Parent); }
+                    finally { _invisibleEntries = saved; }
+                }
                 if (sub.Alias is null)
                     throw new TenonException(SqlState.SyntaxError, "subquery in FROM must have an alias",
                         hint: "For example, FROM (SELECT ...) [AS] foo.") { Position = sub.Position };

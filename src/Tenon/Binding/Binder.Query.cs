@@ -239,12 +239,15 @@ public sealed partial class Binder
     public PlanNode BindValues(ValuesBody values, Scope? outer, IReadOnlyList<SqlType>? targetTypes)
     {
         var width = values.Rows[0].Count;
+        // The rows are a query level of their own: a name of an enclosing query (a correlated or
+        // LATERAL VALUES) is an outer reference, read from the outer row at run time.
+        var rowScope = new Scope(outer);
         var bound = new List<List<BoundExpr>>();
         foreach (var row in values.Rows)
         {
             if (row.Count != width)
                 throw new TenonException(SqlState.SyntaxError, "VALUES lists must all be the same length") { Position = row.Count > 0 ? row[0].Position : values.Position };
-            bound.Add(row.Select(e => BindExpr(e, outer)).ToList());
+            bound.Add(row.Select(e => BindExpr(e, rowScope)).ToList());
         }
         var columns = new List<PlanColumn>();
         for (var c = 0; c < width; c++)

@@ -196,8 +196,12 @@ public sealed partial class Binder
         TypedLiteral t => CastLabel(t.Type),
         Sql.Ast.CaseExpr => "case",
         ExistsExpr => "exists",
-        ScalarSubqueryExpr s => s.Subquery.Body is SelectCore sc && sc.Targets.Count > 0
-            ? sc.Targets[0].Alias ?? ColumnLabel(sc.Targets[0].Expr) : "?column?",
+        ScalarSubqueryExpr s => s.Subquery.Body switch
+        {
+            SelectCore sc when sc.Targets.Count > 0 => sc.Targets[0].Alias ?? ColumnLabel(sc.Targets[0].Expr),
+            ValuesBody => "column1",
+            _ => "?column?",
+        },
         ArrayExpr or ArraySubqueryExpr => "array",
         Sql.Ast.SubscriptExpr s => ColumnLabel(s.Operand),
         RowExpr => "row",

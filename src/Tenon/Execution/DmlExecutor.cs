@@ -288,9 +288,21 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
         if (plan is PartitionScanNode) scopeCols.Add(new ScopeColumn("tableoid", SqlType.Oid, table.Columns.Count + 1) { Hidden = true });
-        scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
-        scope.Width = scopeCols.Count;
-        if (others.Count > 0) plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(others, scope), null);
+        var target = new RangeEntry(alias, scopeCols) { TableOid = table.Oid };
+        if (others.Count > 0)
+        {
+            // The FROM/USING items cannot refer to the target, not even LATERAL (PostgreSQL's
+            // "invalid reference to FROM-clause entry"): while they bind, it is there but unreferenceable.
+            scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid, Unreferenceable = true });
+            scope.Width = scopeCols.Count;
+            plan = new JoinNode(JoinKind.Cross, plan, binder.BindFrom(others, scope), null);
+            scope.Entries[0] = target;
+        }
+        else
+        {
+            scope.Add(target);
+            scope.Width = scopeCols.Count;
+        }
         return binder.PlanWhere(plan, where is null ? null : binder.BindCondition(where, scope, "WHERE"));
     }
 

@@ -1,0 +1,26 @@
+-- VALUES as a query level of its own (LATERAL and correlated), and what FROM items of SELECT, UPDATE … FROM and DELETE … USING may not see.
+create table t1 (a int);
+insert into t1 values (1),(2);
+create table t2 (b int);
+insert into t2 values (1),(2),(3);
+select count(*) from t1 a, lateral (values(a.a)) ss(x);
+select count(*) from t1 a join lateral (values(a.a)) ss(x) on true;
+select count(*) from t1 a, t2 b join lateral (values(a.a)) ss(x) on b.b = ss.x;
+select count(*) from t1 a, t2 b join lateral (values(b.b)) ss(x) on b.b = ss.x;
+select a, (values (a + 1)) from t1 order by a;
+select a from t1 where a in (values (a), (a + 5)) order by a;
+select * from t1 a, (select a.a) ss;
+select * from t1 a, (select a) ss;
+select * from t1 a, lateral (select a.a) ss order by 1;
+create temp table xx1 as select f1 as x1, -f1 as x2 from (values (1), (2)) v(f1);
+create temp table i4 (f1 int);
+insert into i4 values (1), (5);
+update xx1 set x2 = f1 from (select * from i4 where f1 = x1) ss;
+update xx1 set x2 = f1 from (select * from i4 where f1 = xx1.x1) ss;
+update xx1 set x2 = f1 from lateral (select * from i4 where f1 = x1) ss;
+update xx1 set x2 = f1 from lateral (select * from i4 where f1 = xx1.x1) ss;
+update xx1 set x2 = f1 from xx1, lateral (select * from i4 where f1 = x1) ss;
+delete from xx1 using (select * from i4 where f1 = x1) ss;
+delete from xx1 using lateral (select * from i4 where f1 = x1) ss;
+update xx1 set x2 = ss.f1 from i4 ss where ss.f1 = xx1.x1 returning xx1.*, ss.f1;
+select * from xx1 order by x1;
