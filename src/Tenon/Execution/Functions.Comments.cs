@@ -40,6 +40,7 @@ public static partial class Functions
         "pg_class" => CommentKey.RelationClass,
         "pg_constraint" => CommentKey.ConstraintClass,
         "pg_type" => CommentKey.TypeClass,
+        "pg_extension" => CommentKey.ExtensionClass,
         _ => null,
     };
 }
