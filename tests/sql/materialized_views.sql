@@ -59,6 +59,16 @@ CREATE OR REPLACE MATERIALIZED VIEW m_temp AS SELECT 1;
 CREATE UNLOGGED MATERIALIZED VIEW m_unlogged AS SELECT 1;
 CREATE TEMP TABLE scratch (a int);
 CREATE MATERIALIZED VIEW m_scratch AS SELECT * FROM scratch;
+CREATE MATERIALIZED VIEW m_dml AS WITH x AS (INSERT INTO item VALUES (9, 'z', 1) RETURNING id) SELECT * FROM x;
+-- a unique index the new rows break fails the refresh as PostgreSQL's index build does
+CREATE TABLE dup_src (k int);
+INSERT INTO dup_src VALUES (1), (2);
+CREATE MATERIALIZED VIEW dup_mv AS SELECT k FROM dup_src;
+CREATE UNIQUE INDEX dup_mv_k ON dup_mv (k);
+INSERT INTO dup_src VALUES (1);
+REFRESH MATERIALIZED VIEW dup_mv;
+SELECT * FROM dup_mv ORDER BY k;
+DROP TABLE dup_src CASCADE;
 -- options PostgreSQL accepts; fewer column names than columns; unknown literals become text
 CREATE MATERIALIZED VIEW m_opts (label) USING heap WITH (fillfactor = 70) TABLESPACE pg_default AS SELECT 'lit', 1 AS n WITH DATA;
 SELECT * FROM m_opts;

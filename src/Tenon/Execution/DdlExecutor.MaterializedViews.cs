@@ -20,6 +20,8 @@ public sealed partial class DdlExecutor
 {
     public StatementResult CreateMaterializedView(CreateMaterializedViewStatement stmt)
     {
+        if (Binder.HasDataModifyingWith(stmt.Query.With))
+            throw new TenonException(SqlState.FeatureNotSupported, "materialized views must not use data-modifying statements in WITH");
         var deps = new QueryDependencies();
         var plan = new Binder(ctx) { Dependencies = deps }.BindQuery(stmt.Query, null);
         if (deps.Relations.Any(o => SearchPath.IsTempSchema(Catalog.RelationSchema(o))))
@@ -85,7 +87,17 @@ public sealed partial class DdlExecutor
         table = table with { MatView = table.MatView! with { Populated = !stmt.WithNoData } };
         Catalog = Catalog.PutTable(table);
         EmptyTable(table);
-        if (plan is not null) Fill(table, plan);
+        try
+        {
+            if (plan is not null) Fill(table, plan);
+        }
+        catch (TenonException e) when (e.SqlState == SqlState.UniqueViolation && e.ConstraintName is { } index)
+        {
+            // PostgreSQL fills a new heap and then builds the indexes on it, so a duplicate fails the index build.
+            throw new TenonException(SqlState.UniqueViolation, $"could not create unique index \"{index}\"",
+                e.Detail?.Replace(" already exists.", " is duplicated.", StringComparison.Ordinal))
+            { SchemaName = e.SchemaName, TableName = e.TableName, ConstraintName = index };
+        }
         return new StatementResult("REFRESH MATERIALIZED VIEW");
     }
 
