@@ -190,6 +190,8 @@ public sealed partial class Session
             case CreateSchemaStatement c: return ddl.CreateSchema(c);
             case AlterSchemaStatement a: return ddl.AlterSchema(a);
             case CreateViewStatement c: return ddl.CreateView(c);
+            case CreateMaterializedViewStatement c: return ddl.CreateMaterializedView(c);
+            case RefreshMaterializedViewStatement r: return ddl.RefreshMaterializedView(r);
             case RenameObjectStatement r: return ddl.RenameRelation(r);
             case DropStatement d: return ddl.Drop(d);
             case AlterTableStatement a: return ddl.AlterTable(a);

@@ -53,12 +53,15 @@ CREATE INDEX order_lines_qty ON order_lines ((qty * 2), sku);
 CREATE SEQUENCE invoice_numbers START 1000 INCREMENT 10 MAXVALUE 999999 CYCLE;
 CREATE SEQUENCE small_seq AS smallint;
 COMMENT ON TABLE customers IS 'people who order';
+CREATE MATERIALIZED VIEW order_counts AS SELECT customer_id, count(*) AS n FROM orders GROUP BY customer_id;
+CREATE UNIQUE INDEX order_counts_customer ON order_counts (customer_id);
 \d
 \dt
 \di
 \ds
 \dt order*
 \dv
+\dm
 \dn
 \dT
 \di *pkey
@@ -70,6 +73,7 @@ COMMENT ON TABLE customers IS 'people who order';
 \d "Mixed Case_pkey"
 \d invoice_numbers
 \d small_seq
+\d order_counts
 \d customers_id_seq
 \d products_sku_seq
 \d no_such_relation

@@ -57,6 +57,9 @@ public sealed partial class Binder
     /// <summary>The search path names resolve along: the session's, or a view's own while its query is bound.</summary>
     public SearchPath Path => _pathOverride ?? Session.SearchPath;
 
+    /// <summary>A materialized view's query bound again, as a view's is when read (REFRESH).</summary>
+    public PlanNode BindStoredQuery(ViewDef query) => BindView(query, 0);
+
     /// <summary>
     /// A view's rows: its query bound again, along the search path it was created with, under
     /// its column names. Columns the query yields beyond those the view was created with (a

@@ -14,6 +14,9 @@ public readonly record struct CommentKey(uint ClassOid, uint ObjectOid, int SubI
     /// <summary>pg_namespace's oid: schemas.</summary>
     public const uint NamespaceClass = 2615;
 
+    /// <summary>pg_extension's oid: extensions.</summary>
+    public const uint ExtensionClass = 3079;
+
     /// <summary>pg_type's oid: enum types and domains.</summary>
     public const uint TypeClass = 1247;
 }

@@ -24,6 +24,9 @@ public static class AvailableExtensions
     public static IEnumerable<(string Name, string Version, string Comment)> All =>
         Known.Select(kv => (kv.Key, kv.Value.Version, kv.Value.Comment));
 
+    /// <summary>The comment CREATE EXTENSION gives an extension (its control file's), or null for an unknown one.</summary>
+    public static string? Comment(string name) => Known.TryGetValue(name, out var info) ? info.Comment : null;
+
     public static bool TryGet(string name, out string version, out bool relocatable)
     {
         var found = Known.TryGetValue(name, out var info);

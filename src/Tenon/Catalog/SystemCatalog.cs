@@ -51,7 +51,8 @@ public sealed partial class SystemCatalog
         ImmutableDictionary<string, uint>.Empty,
         ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", "pg_toast"),
         ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql),
-        ImmutableDictionary<CommentKey, string>.Empty,
+        ImmutableDictionary<CommentKey, string>.Empty.Add(
+            new CommentKey(CommentKey.ExtensionClass, AvailableExtensions.PlpgsqlOid, 0), AvailableExtensions.Comment("plpgsql")!),
         ImmutableDictionary<string, uint>.Empty, ImmutableDictionary<uint, UserTypeDef>.Empty);
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }
@@ -146,9 +147,9 @@ public sealed partial class SystemCatalog
         return oid != 0 && Sequences.TryGetValue(oid, out var s) ? s : null;
     }
 
-    /// <summary>The relation kind of an oid as pg_class.relkind: r, i, S, v, or '\0'.</summary>
+    /// <summary>The relation kind of an oid as pg_class.relkind: r (also partitioned tables), m, i, S, v, or '\0'.</summary>
     public char RelationKind(uint oid) =>
-        Tables.ContainsKey(oid) ? 'r' : Indexes.ContainsKey(oid) ? 'i' : Sequences.ContainsKey(oid) ? 'S' : Views.ContainsKey(oid) ? 'v' : '\0';
+        Tables.TryGetValue(oid, out var t) ? (t.IsMatView ? 'm' : 'r') : Indexes.ContainsKey(oid) ? 'i' : Sequences.ContainsKey(oid) ? 'S' : Views.ContainsKey(oid) ? 'v' : '\0';
 
     public string RelationName(uint oid) =>
         Tables.TryGetValue(oid, out var t) ? t.Name :
@@ -161,6 +162,13 @@ public sealed partial class SystemCatalog
         Indexes.TryGetValue(oid, out var i) ? Tables[i.TableOid].Schema :
         Sequences.TryGetValue(oid, out var s) ? s.Schema :
         Views.TryGetValue(oid, out var v) ? v.Schema : PublicSchema;
+
+    /// <summary>
+    /// The stored queries of views and materialized views, by oid: what reads other relations and
+    /// so depends on them.
+    /// </summary>
+    public IEnumerable<ViewDef> StoredQueries =>
+        Views.Values.Concat(Tables.Values.Where(t => t.MatView is not null).Select(t => t.MatView!.Query));
 
     /// <summary>Foreign keys (on any table) whose parent is <paramref name="parentOid"/>, in constraint-oid order.</summary>
     public IReadOnlyList<ForeignKeyDef> ReferencingForeignKeys(uint parentOid)
@@ -266,7 +274,10 @@ public sealed partial class SystemCatalog
     }
 
     public SystemCatalog AddExtension(ExtensionDef extension) => With(extensions: Extensions.SetItem(extension.Name, extension));
-    public SystemCatalog RemoveExtension(string name) => With(extensions: Extensions.Remove(name));
+    public SystemCatalog RemoveExtension(string name) =>
+        Extensions.TryGetValue(name, out var e)
+            ? With(extensions: Extensions.Remove(name), comments: CommentsWithout(CommentKey.ExtensionClass, e.Oid))
+            : this;
     public SystemCatalog AddSchema(string name, uint oid) =>
         With(schemas: Schemas.Add(name), schemaOids: SchemaOidsByName.SetItem(name, oid));
 

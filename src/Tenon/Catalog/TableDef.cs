@@ -36,7 +36,11 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
     /// <summary>For a partition: its bound.</summary>
     public PartitionBoundDef? PartitionBound { get; init; }
 
+    /// <summary>For a materialized view: its query and whether it is populated, else null.</summary>
+    public MatViewDef? MatView { get; init; }
+
     public bool IsPartitioned => PartitionKey is not null;
+    public bool IsMatView => MatView is not null;
     public bool IsPartition => PartitionParent != 0;
 
     public string QualifiedName => $"{Schema}.{Name}";

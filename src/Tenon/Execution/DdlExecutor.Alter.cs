@@ -71,7 +71,7 @@ public sealed partial class DdlExecutor
 
     public StatementResult Drop(DropStatement stmt)
     {
-        var tag = "DROP " + stmt.Kind.ToString().ToUpperInvariant();
+        var tag = stmt.Kind == ObjectKind.MaterializedView ? "DROP MATERIALIZED VIEW" : "DROP " + stmt.Kind.ToString().ToUpperInvariant();
         if (stmt.Kind == ObjectKind.Schema)
         {
             DropSchemas(stmt);
@@ -80,7 +80,7 @@ public sealed partial class DdlExecutor
         if (stmt.Kind == ObjectKind.Table && stmt.Names.Count > 1) return DropTables(stmt);
         foreach (var name in stmt.Names)
         {
-            if (stmt.Kind is ObjectKind.Table or ObjectKind.Index or ObjectKind.Sequence or ObjectKind.View
+            if (stmt.Kind is ObjectKind.Table or ObjectKind.Index or ObjectKind.Sequence or ObjectKind.View or ObjectKind.MaterializedView
                 && name.Schema is { } schema && schema != SystemCatalog.TempSchema && !Catalog.Schemas.Contains(schema))
             {
                 if (!stmt.IfExists) throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
@@ -137,6 +137,9 @@ public sealed partial class DdlExecutor
                 case ObjectKind.View:
                     DropView(name, stmt);
                     break;
+                case ObjectKind.MaterializedView:
+                    DropMaterializedView(name, stmt);
+                    break;
                 case ObjectKind.Type or ObjectKind.Domain:
                     DropUserType(name, stmt.Kind == ObjectKind.Domain, stmt.IfExists, stmt.Cascade, stmt.Names.Count > 1);
                     break;
@@ -160,7 +163,7 @@ public sealed partial class DdlExecutor
     {
         var actual = Catalog.RelationKind(oid);
         if (actual == kind) return;
-        static string Noun(char k) => k switch { 'r' => "table", 'i' => "index", 'S' => "sequence", _ => "view" };
+        static string Noun(char k) => k switch { 'r' => "table", 'i' => "index", 'S' => "sequence", 'm' => "materialized view", _ => "view" };
         static string Article(char k) => k == 'i' ? "an" : "a";
         throw new TenonException(SqlState.WrongObjectType, $"\"{name.Name}\" is not {Article(kind)} {Noun(kind)}",
             hint: $"Use DROP {Noun(actual).ToUpperInvariant()} to remove {Article(actual)} {Noun(actual)}.");
@@ -222,7 +225,7 @@ public sealed partial class DdlExecutor
         _quiet |= quiet;
         try
         {
-            ReportOrDropDependents(dependents, views, cascade, $"table {Describe(oid)}");
+            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}");
         }
         finally
         {
@@ -250,7 +253,9 @@ public sealed partial class DdlExecutor
 
     public StatementResult Truncate(TruncateStatement stmt)
     {
-        var oids = stmt.Tables.Select(n => FindTable(n)?.Oid ?? throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
+        var oids = stmt.Tables.Select(n => FindTable(n) is { } t
+            ? t.IsMatView ? throw new TenonException(SqlState.WrongObjectType, $"\"{t.Name}\" is not a table") : t.Oid
+            : throw SqlErrors.RelationDoesNotExist(n.ToString(), n.Position)).ToHashSet();
         // A partitioned table is truncated with all its partitions.
         foreach (var o in oids.ToList())
             foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) oids.Add(t.Oid);
@@ -321,10 +326,12 @@ public sealed partial class DdlExecutor
 
     public StatementResult AlterTable(AlterTableStatement stmt)
     {
+        if (CheckMaterializedViewAlter(stmt) is { } skipped) return skipped;
         _inAlterTable = true;
         try
         {
-            return AlterTableActions(stmt);
+            var result = AlterTableActions(stmt);
+            return stmt.MaterializedView ? new StatementResult("ALTER MATERIALIZED VIEW") : result;
         }
         finally
         {

@@ -22,6 +22,7 @@ public sealed partial class DdlExecutor
             case "index":
             case "sequence":
             case "view":
+            case "materialized view":
             {
                 var oid = CommentedRelation(parts);
                 var kind = Catalog.RelationKind(oid);
@@ -30,6 +31,7 @@ public sealed partial class DdlExecutor
                     "table" => ('r', "a table"),
                     "index" => ('i', "an index"),
                     "sequence" => ('S', "a sequence"),
+                    "materialized view" => ('m', "a materialized view"),
                     _ => ('v', "a view"),
                 };
                 if (kind != wanted)
@@ -73,6 +75,13 @@ public sealed partial class DdlExecutor
                 if (stmt.ObjectKind.Equals("domain", StringComparison.OrdinalIgnoreCase) && type is not DomainDef)
                     throw new TenonException(SqlState.WrongObjectType, $"\"{name}\" is not a domain");
                 key = new CommentKey(CommentKey.TypeClass, type.Oid, 0);
+                break;
+            }
+            case "extension":
+            {
+                var extension = Catalog.Extensions.GetValueOrDefault(parts[^1])
+                    ?? throw new TenonException(SqlState.UndefinedObject, $"extension \"{parts[^1]}\" does not exist");
+                key = new CommentKey(CommentKey.ExtensionClass, extension.Oid, 0);
                 break;
             }
             default:

@@ -257,8 +257,9 @@ public sealed partial class DdlExecutor
         var table = Catalog.Table(tableOid);
         var r = c.References;
         var parentOid = Lookup(r.Table);
-        if (parentOid == 0 || !Catalog.Tables.TryGetValue(parentOid, out var parent))
-            throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
+        if (parentOid == 0) throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
+        if (!Catalog.Tables.TryGetValue(parentOid, out var parent) || parent.IsMatView)
+            throw new TenonException(SqlState.WrongObjectType, $"referenced relation \"{r.Table.Name}\" is not a table");
         if (parent.Temporary != table.Temporary)
             throw new TenonException(SqlState.InvalidTableDefinition, table.Temporary
                 ? "constraints on temporary tables may reference only temporary tables"

@@ -26,7 +26,9 @@ public sealed partial class DdlExecutor
             }
             throw new TenonException(SqlState.DuplicateObject, $"extension \"{stmt.Name}\" already exists");
         }
-        Catalog = Catalog.AddExtension(new ExtensionDef(stmt.Name, Db.NextOid(), SystemCatalog.PublicSchema, version, relocatable));
+        var extension = new ExtensionDef(stmt.Name, Db.NextOid(), SystemCatalog.PublicSchema, version, relocatable);
+        // As PostgreSQL, the control file's comment becomes the extension's (COMMENT ON EXTENSION changes it).
+        Catalog = Catalog.AddExtension(extension).SetComment(new CommentKey(CommentKey.ExtensionClass, extension.Oid, 0), AvailableExtensions.Comment(stmt.Name));
         return new StatementResult("CREATE EXTENSION");
     }
 

@@ -89,7 +89,7 @@ public sealed partial class DdlExecutor
         var dropped = new List<string>();
         var outsideViews = new List<uint>();
         var outsideKeys = new List<ForeignKeyDef>();
-        string Noun(uint oid) => Catalog.RelationKind(oid) switch { 'v' => "view", 'S' => "sequence", _ => "table" };
+        string Noun(uint oid) => RelationNoun(oid);
         foreach (var e in extensions)
         {
             lines.Add($"extension {e.Name} depends on schema {e.Schema}");
@@ -108,8 +108,8 @@ public sealed partial class DdlExecutor
                 }
             foreach (var (view, on) in DependentViews([oid]).Where(v => !inSchema.Contains(v.View) && !outsideViews.Contains(v.View)))
             {
-                lines.Add($"view {Describe(view)} depends on {on}");
-                dropped.Add($"view {Describe(view)}");
+                lines.Add($"{RelationNoun(view)} {Describe(view)} depends on {on}");
+                dropped.Add($"{RelationNoun(view)} {Describe(view)}");
                 outsideViews.Add(view);
             }
         }

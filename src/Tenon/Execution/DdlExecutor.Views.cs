@@ -104,7 +104,7 @@ public sealed partial class DdlExecutor
         if (Catalog.RelationExists(schema, newName)) throw new TenonException(SqlState.DuplicateTable, $"relation \"{newName}\" already exists");
         Catalog = kind switch
         {
-            'r' => Catalog.PutTable(Catalog.Tables[oid] with { Name = newName }),
+            'r' or 'm' => Catalog.PutTable(Catalog.Tables[oid] with { Name = newName }),
             'v' => Catalog.PutView(Catalog.Views[oid] with { Name = newName }),
             'S' => Catalog.PutSequence(Catalog.Sequences[oid] with { Name = newName }),
             _ => RenameIndex(Catalog.Indexes[oid], newName),
@@ -164,16 +164,28 @@ public sealed partial class DdlExecutor
         var seen = new HashSet<uint>();
         void Visit(uint oid)
         {
-            foreach (var v in Catalog.Views.Values.Where(v => v.DependsOn.Contains(oid)).OrderBy(v => v.Oid))
+            foreach (var v in Catalog.StoredQueries.Where(v => v.DependsOn.Contains(oid)).OrderBy(v => v.Oid))
             {
                 if (!seen.Add(v.Oid)) continue;
-                var kind = Catalog.RelationKind(oid) == 'v' ? "view" : "table";
-                result.Add((v.Oid, $"{kind} {Describe(oid)}"));
+                result.Add((v.Oid, $"{RelationNoun(oid)} {Describe(oid)}"));
                 Visit(v.Oid);
             }
         }
         foreach (var o in oids) Visit(o);
         return result;
+    }
+
+    /// <summary>How PostgreSQL's dependency messages call a relation: table, view, materialized view, ….</summary>
+    private string RelationNoun(uint oid) => Catalog.RelationKind(oid) switch
+    {
+        'v' => "view", 'm' => "materialized view", 'S' => "sequence", 'i' => "index", _ => "table",
+    };
+
+    /// <summary>Drops a view or materialized view whose dependents are dealt with already.</summary>
+    private void RemoveStoredQueryRelation(uint oid)
+    {
+        if (Catalog.Views.ContainsKey(oid)) Catalog = Catalog.RemoveView(oid);
+        else if (Catalog.Tables.TryGetValue(oid, out var t) && t.IsMatView) RemoveMatView(oid);
     }
 
     /// <summary>Every view that reads (directly or through other views) one of <paramref name="oids"/>.</summary>
@@ -198,7 +210,7 @@ public sealed partial class DdlExecutor
     {
         if (keys.Count == 0 && views.Count == 0) return;
         string DescribeKey(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Describe(fk.TableOid)}";
-        string ViewLine((uint View, string DependsOn) v) => $"view {Describe(v.View)} depends on {v.DependsOn}";
+        string ViewLine((uint View, string DependsOn) v) => $"{RelationNoun(v.View)} {Describe(v.View)} depends on {v.DependsOn}";
         // A partition's copy of a foreign key goes with the key it was copied from, unnamed.
         var named = keys.Where(fk => fk.ParentConstraintOid == 0).ToList();
         if (!cascade && (named.Count > 0 || views.Count > 0))
@@ -207,9 +219,8 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        if (named.Count > 0 || views.Count > 0) ReportCascade(named.Select(DescribeKey).Concat(views.Select(v => $"view {Describe(v.View)}")).ToList());
-        foreach (var v in views.Select(v => v.View).OrderDescending())
-            if (Catalog.Views.ContainsKey(v)) Catalog = Catalog.RemoveView(v);
+        if (named.Count > 0 || views.Count > 0) ReportCascade(named.Select(DescribeKey).Concat(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}")).ToList());
+        foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
         foreach (var fk in keys)
             if (Catalog.Tables.TryGetValue(fk.TableOid, out var holder) && holder.FindConstraint(fk.Name) is { } live && live.Oid == fk.Oid)
                 RemoveConstraint(fk);
@@ -219,7 +230,7 @@ public sealed partial class DdlExecutor
     private void DropViewsUsingColumn(TableDef table, ColumnDef column, bool cascade)
     {
         var what = $"column {column.Name} of table {Describe(table.Oid)}";
-        var direct = Catalog.Views.Values.Where(v => v.DependsOnColumns.Contains(new ViewColumnUse(table.Oid, column.Number))).OrderBy(v => v.Oid).ToList();
+        var direct = Catalog.StoredQueries.Where(v => v.DependsOnColumns.Contains(new ViewColumnUse(table.Oid, column.Number))).OrderBy(v => v.Oid).ToList();
         if (direct.Count == 0) return;
         var views = new List<(uint View, string DependsOn)>();
         foreach (var v in direct)
@@ -229,19 +240,18 @@ public sealed partial class DdlExecutor
         }
         if (!cascade)
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
-                string.Join("\n", views.Select(v => $"view {Describe(v.View)} depends on {v.DependsOn}")),
+                string.Join("\n", views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)} depends on {v.DependsOn}")),
                 "Use DROP ... CASCADE to drop the dependent objects too.");
-        ReportCascade(views.Select(v => $"view {Describe(v.View)}").ToList());
-        foreach (var v in views.Select(v => v.View).OrderDescending())
-            if (Catalog.Views.ContainsKey(v)) Catalog = Catalog.RemoveView(v);
+        ReportCascade(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}").ToList());
+        foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
     }
 
     /// <summary>ALTER COLUMN … TYPE of a column a view names: PostgreSQL refuses it (0A000).</summary>
     private void RequireNoViewUsesColumn(TableDef table, ColumnDef column)
     {
-        var view = Catalog.Views.Values.Where(v => v.DependsOnColumns.Contains(new ViewColumnUse(table.Oid, column.Number))).MinBy(v => v.Oid);
+        var view = Catalog.StoredQueries.Where(v => v.DependsOnColumns.Contains(new ViewColumnUse(table.Oid, column.Number))).MinBy(v => v.Oid);
         if (view is not null)
             throw new TenonException(SqlState.FeatureNotSupported, "cannot alter type of a column used by a view or rule",
-                $"rule _RETURN on view {Describe(view.Oid)} depends on column \"{column.Name}\"");
+                $"rule _RETURN on {RelationNoun(view.Oid)} {Describe(view.Oid)} depends on column \"{column.Name}\"");
     }
 }

@@ -30,6 +30,9 @@ public sealed partial class DmlExecutor
         if (view is not null)
             throw new TenonException(SqlState.WrongObjectType, $"cannot execute MERGE on relation \"{view.Name}\"",
                 "This operation is not supported for views.");
+        if (table!.IsMatView)
+            throw new TenonException(SqlState.WrongObjectType, $"cannot execute MERGE on relation \"{table.Name}\"",
+                "This operation is not supported for materialized views.");
         var alias = stmt.Alias ?? table!.Name;
 
         // The target's columns and row id, then the source's: one scope for ON, the conditions and the actions.

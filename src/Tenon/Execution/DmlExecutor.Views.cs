@@ -23,9 +23,14 @@ public sealed partial class DmlExecutor
     private WriteTarget ResolveWriteTarget(Binder binder, QualifiedName name, int position, string verb)
     {
         var table = binder.ResolveTable(name, name.Position > 0 ? name.Position : position, out var view);
+        if (table is { IsMatView: true }) throw MaterializedViewWrite(table);
         if (view is null) return new WriteTarget(table!, table!, null);
         return ViewTarget(binder, view, position, verb);
     }
+
+    /// <summary>INSERT, UPDATE, DELETE and MERGE on a materialized view: only REFRESH changes its rows.</summary>
+    internal static TenonException MaterializedViewWrite(TableDef matview) =>
+        new(SqlState.WrongObjectType, $"cannot change materialized view \"{matview.Name}\"");
 
     private WriteTarget ViewTarget(Binder binder, ViewDef view, int position, string verb)
     {

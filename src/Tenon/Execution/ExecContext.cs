@@ -48,8 +48,15 @@ public sealed partial class ExecContext
     public DbVersion? ReadSnapshot { get; set; }
 
     /// <summary>A table's rows as the statement's scans see them (<see cref="ReadSnapshot"/>).</summary>
-    public Storage.RowStore ReadRows(uint tableOid) =>
-        ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Rows : Transaction.Rows(tableOid);
+    public Storage.RowStore ReadRows(uint tableOid)
+    {
+        // As PostgreSQL opens a scan: an unpopulated materialized view cannot be read (plans that
+        // are never run, EXPLAIN's, do not get here).
+        if (Transaction.Catalog.Tables.TryGetValue(tableOid, out var table) && table.MatView is { Populated: false })
+            throw new Errors.TenonException(Errors.SqlState.ObjectNotInPrerequisiteState, $"materialized view \"{table.Name}\" has not been populated",
+                hint: "Use the REFRESH MATERIALIZED VIEW command.");
+        return ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Rows : Transaction.Rows(tableOid);
+    }
 
     /// <summary>An index of a table as the statement's scans see it (<see cref="ReadSnapshot"/>).</summary>
     public Storage.IndexStore ReadIndex(uint tableOid, int position) =>

@@ -18,7 +18,7 @@ public static partial class Functions
         {
             case "obj_description" when n == 2:
                 return new([SqlType.Oid, SqlType.Name], SqlType.Text,
-                    (a, ctx) => CatalogOid((string)a[1]!) is { } cls
+                    (a, ctx) => a[1] is string catalogName && CatalogOid(catalogName) is { } cls
                         && ctx.Transaction.Catalog.Comments.TryGetValue(new CommentKey(cls, (uint)a[0]!, 0), out var text) ? text : null);
             case "obj_description" when n == 1:
                 return new([SqlType.Oid], SqlType.Text, (a, ctx) =>
@@ -40,6 +40,7 @@ public static partial class Functions
         "pg_class" => CommentKey.RelationClass,
         "pg_constraint" => CommentKey.ConstraintClass,
         "pg_type" => CommentKey.TypeClass,
+        "pg_extension" => CommentKey.ExtensionClass,
         _ => null,
     };
 }

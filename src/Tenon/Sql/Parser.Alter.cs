@@ -28,6 +28,7 @@ public sealed partial class Parser
             throw Error();
         }
         if (t.Is("type")) return ParseAlterType(alter);
+        if (t.Is("materialized") && At(1).Is("view")) return ParseAlterMaterializedView(alter);
         if (t.Is("domain")) return ParseAlterDomain(alter);
         if (t.Is("index") || t.Is("sequence") || t.Is("view"))
         {

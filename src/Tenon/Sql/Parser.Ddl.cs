@@ -29,6 +29,8 @@ public sealed partial class Parser
         if ((t.Is("index") || t.Is("unique") && At(1).Is("index")) && !orReplace && !temporary && !unlogged) return ParseCreateIndex(create);
         if (t.Is("sequence") && !orReplace) return ParseCreateSequence(create, temporary, unlogged);
         if (t.Is("view") || t.Is("recursive") && At(1).Is("view")) return ParseCreateView(create, orReplace, temporary);
+        if (t.Is("materialized") && At(1).Is("view"))
+            return orReplace || temporary ? throw Error() : ParseCreateMaterializedView(create, unlogged);
         if (t.Is("schema") && !orReplace && !temporary && !unlogged) return ParseCreateSchema(create);
         if (t.Is("extension") && !orReplace && !temporary && !unlogged) return ParseCreateExtension(create);
         if (t.Is("database") && !orReplace && !temporary && !unlogged) return ParseCreateDatabase(create);
@@ -353,6 +355,7 @@ public sealed partial class Parser
             case "table": kind = ObjectKind.Table; break;
             case "sequence": kind = ObjectKind.Sequence; break;
             case "view": kind = ObjectKind.View; break;
+            case "materialized" when At(1).Is("view"): kind = ObjectKind.MaterializedView; Advance(); break;
             case "index": kind = ObjectKind.Index; break;
             case "schema": kind = ObjectKind.Schema; break;
             case "extension": kind = ObjectKind.Extension; break;
@@ -426,6 +429,12 @@ public sealed partial class Parser
         if (t.Is("table") || t.Is("column") || t.Is("index") || t.Is("sequence") || t.Is("view") || t.Is("type") || t.Is("domain"))
         {
             kind = Advance().Text;
+            name = ParseAnyName();
+        }
+        else if (t.Is("materialized") && At(1).Is("view"))
+        {
+            _pos += 2;
+            kind = "materialized view";
             name = ParseAnyName();
         }
         else if (t.Is("schema") || t.Is("extension") || t.Is("database"))

@@ -11,7 +11,6 @@ public sealed partial class Parser
         ["do"] = "DO",
         ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
-        ["refresh"] = "REFRESH MATERIALIZED VIEW",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
     };
 
@@ -73,6 +72,7 @@ public sealed partial class Parser
                     return ParseFetch();
                 case "do" when At(1).Kind == TokenKind.String || At(1).Is("language"): return ParseDo();
                 case "call": return ParseCall();
+                case "refresh": return ParseRefreshMaterializedView();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {

@@ -208,7 +208,7 @@ public sealed class StatementParserTests
     [InlineData("CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()", "CREATE EVENT TRIGGER")]
     [InlineData("DROP AGGREGATE a(int)", "DROP AGGREGATE")]
     [InlineData("LISTEN chan", "LISTEN")]
-    [InlineData("CREATE MATERIALIZED VIEW m AS SELECT 1", "CREATE MATERIALIZED VIEW")]
+    [InlineData("ALTER MATERIALIZED VIEW m SET SCHEMA s", "ALTER MATERIALIZED VIEW SET")]
     [InlineData("CLUSTER t USING t_pkey", "CLUSTER")]
     [InlineData("ALTER TYPE t SET SCHEMA s", "ALTER TYPE")]
     [InlineData("CREATE TYPE r AS RANGE (subtype = int4)", "CREATE TYPE")]
@@ -218,6 +218,21 @@ public sealed class StatementParserTests
         var all = Tenon.Sql.Parser.ParseScript(sql + "; SELECT 1");
         Assert.Equal(feature, Assert.IsType<UnsupportedStatement>(all[0]).Feature);
         Assert.IsType<SelectStatement>(all[1]);
+    }
+
+    [Fact]
+    public void Materialized_view_statements_parse()
+    {
+        var create = Assert.IsType<CreateMaterializedViewStatement>(One("CREATE MATERIALIZED VIEW IF NOT EXISTS s.m (a) USING heap WITH (fillfactor = 70) TABLESPACE t AS SELECT 1, 2 WITH NO DATA"));
+        Assert.True(create.IfNotExists);
+        Assert.True(create.WithNoData);
+        Assert.Equal(["a"], create.Columns!);
+        Assert.Equal("SELECT 1, 2", create.QueryText);
+        var refresh = Assert.IsType<RefreshMaterializedViewStatement>(One("REFRESH MATERIALIZED VIEW CONCURRENTLY m WITH DATA"));
+        Assert.True(refresh.Concurrently);
+        Assert.False(refresh.WithNoData);
+        Assert.Equal(ObjectKind.MaterializedView, Assert.IsType<DropStatement>(One("DROP MATERIALIZED VIEW IF EXISTS m, n CASCADE")).Kind);
+        Assert.True(Assert.IsType<AlterTableStatement>(One("ALTER MATERIALIZED VIEW m RENAME COLUMN a TO b")).MaterializedView);
     }
 
     [Fact]

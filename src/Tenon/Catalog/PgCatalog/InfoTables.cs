@@ -22,7 +22,7 @@ public static class InfoTables
     {
         foreach (var oid in catalog.RelationsByName.Values.Order())
         {
-            if (catalog.Tables.TryGetValue(oid, out var t))
+            if (catalog.Tables.TryGetValue(oid, out var t) && !t.IsMatView)
             {
                 var temporary = t.Temporary;
                 yield return

@@ -41,8 +41,8 @@ public static class InformationSchema
     /// <summary>A schema's name as the views show it (temporary tables already live in their session's pg_temp_N).</summary>
     internal static string SchemaName(string schema) => schema;
 
-    /// <summary>The relations these views show: user tables and views, in oid order.</summary>
-    internal static IEnumerable<TableDef> Tables(SystemCatalog catalog) => catalog.Tables.Values.OrderBy(t => t.Oid);
+    /// <summary>The tables these views show, in oid order: not materialized views, which the SQL standard lacks.</summary>
+    internal static IEnumerable<TableDef> Tables(SystemCatalog catalog) => catalog.Tables.Values.Where(t => !t.IsMatView).OrderBy(t => t.Oid);
 
     /// <summary>
     /// PostgreSQL 15 lists a NOT NULL column as a CHECK constraint named

@@ -37,19 +37,21 @@ public static class PgClass
             var schema = catalog.RelationSchema(oid);
             var persistence = SearchPath.IsTempSchema(schema) ? "t" : "p";
             var table = catalog.Tables.GetValueOrDefault(oid);
-            object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers) =>
+            object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers, bool populated = true) =>
             [
                 oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), 0u,
                 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' ? 0u : oid,
                 0u, 0, -1f,
                 0, 0u, hasIndex,
                 false, persistence, kind.ToString(),
-                (short)natts, (short)checks, kind == 'v',
+                (short)natts, (short)checks, kind is 'v' or 'm',
                 hasTriggers, table?.IsPartitioned == true && catalog.Tables.Values.Any(c => c.PartitionParent == oid), false,
-                false, true, kind is 'r' or 'p' ? "d" : "n",
+                false, populated, kind is 'r' or 'p' or 'm' ? "d" : "n",
                 table?.IsPartition == true, 0u, null, null,
             ];
-            if (catalog.Tables.TryGetValue(oid, out var t))
+            if (catalog.Tables.TryGetValue(oid, out var m) && m.MatView is { } mv)
+                yield return Row('m', HeapAm, m.Indexes.Count > 0, m.Columns.Count, 0, false, mv.Populated);
+            else if (catalog.Tables.TryGetValue(oid, out var t))
                 // Foreign keys are enforced by triggers in PostgreSQL, on both tables involved.
                 yield return Row(t.IsPartitioned ? 'p' : 'r', t.IsPartitioned ? 0 : HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
                     t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0);

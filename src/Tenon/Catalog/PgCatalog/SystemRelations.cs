@@ -28,6 +28,7 @@ public static class SystemRelations
         PgSequence.Relation,
         PgRoles.Relation,
         PgSequences.Relation,
+        PgMatviews.Relation,
         PgInherits.Relation,
         PgTrigger.Relation,
         PgAbsentObjects.Policy,

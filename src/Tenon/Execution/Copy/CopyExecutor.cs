@@ -54,6 +54,8 @@ public sealed class CopyExecutor(ExecContext ctx)
                 hint: "To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
         if (target.Sequence is not null)
             throw new TenonException(SqlState.WrongObjectType, $"cannot copy to sequence \"{target.Sequence.Name}\"");
+        if (target.Table!.IsMatView)
+            throw new TenonException(SqlState.WrongObjectType, $"cannot copy to materialized view \"{target.Table.Name}\"");
         if (options.Freeze) CheckFreeze(target.Table!);
         return InsertRows(stmt, target, options, data);
     }
@@ -104,6 +106,9 @@ public sealed class CopyExecutor(ExecContext ctx)
                     hint: "Try the COPY (SELECT ...) TO variant.");
             if (target.Sequence is not null)
                 throw new TenonException(SqlState.WrongObjectType, $"cannot copy from sequence \"{target.Sequence.Name}\"");
+            if (target.Table!.IsMatView)
+                throw new TenonException(SqlState.WrongObjectType, $"cannot copy from materialized view \"{target.Table.Name}\"",
+                    hint: "Try the COPY (SELECT ...) TO variant.");
             if (target.Table!.IsPartitioned)
                 throw new TenonException(SqlState.WrongObjectType, $"cannot copy from partitioned table \"{target.Table.Name}\"",
                     hint: "Try the COPY (SELECT ...) TO variant.");

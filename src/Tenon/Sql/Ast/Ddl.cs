@@ -111,7 +111,7 @@ public sealed record CreateTableStatement(QualifiedName Name, IReadOnlyList<Colu
     public IReadOnlyList<Node> ElementsInOrder { get; init; } = Array.Empty<Node>();
 }
 
-public enum ObjectKind { Table, Index, Sequence, View, Schema, Extension, Type, Domain, Database, Function }
+public enum ObjectKind { Table, Index, Sequence, View, Schema, Extension, Type, Domain, Database, Function, MaterializedView }
 
 /// <summary><c>DROP kind [IF EXISTS] name[, …] [CASCADE | RESTRICT]</c>.</summary>
 public sealed record DropStatement(ObjectKind Kind, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : Statement
@@ -204,6 +204,8 @@ public sealed record AlterTableStatement(QualifiedName Table, IReadOnlyList<Alte
 {
     public bool IfExists { get; init; }
     public bool Only { get; init; }
+    /// <summary>Written as ALTER MATERIALIZED VIEW: the relation must be one.</summary>
+    public bool MaterializedView { get; init; }
 }
 
 public abstract record AlterTableAction : Node;
