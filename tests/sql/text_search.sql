@@ -102,9 +102,11 @@ UPDATE film SET description = 'A Fast-Paced Documentary of a Pastry Chef' WHERE 
 SELECT film_id, fulltext FROM film WHERE film_id = 3;
 SELECT title FROM film WHERE fulltext @@ to_tsquery('english', 'scientists | databases') ORDER BY title;
 SELECT title FROM film WHERE fulltext @@ plainto_tsquery('english', 'documentaries') ORDER BY title;
-SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'film' ORDER BY indexname;
-CREATE INDEX film_title_gin ON film USING gin (to_tsvector('english', title));
-SELECT indexdef FROM pg_indexes WHERE indexname = 'film_title_gin';
+SELECT pg_get_indexdef('film_fulltext_idx'::regclass);
+SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'film_fulltext_trigger';
+CREATE INDEX film_fulltext_gin ON film USING gin (fulltext);
+SELECT pg_get_indexdef('film_fulltext_gin'::regclass);
+SELECT c.relname, a.amname FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE c.relname LIKE 'film%' ORDER BY 1;
 DROP TABLE film;
 
 -- errors

@@ -198,7 +198,7 @@ public static class TextParser
             var s = pos;
             while (pos < text.Length && IsAlnum(text[pos])) pos++;
             parts.Add((s, pos));
-            if (pos + 1 < text.Length && text[pos] == '-' && IsAlnum(text[pos + 1]) && char.IsLetter(text[i])) pos++;
+            if (pos + 1 < text.Length && text[pos] == '-' && char.IsLetter(text[pos + 1]) && char.IsLetter(text[i])) pos++;
             else break;
         }
         if (parts.Count == 1)

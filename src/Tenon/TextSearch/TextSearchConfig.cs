@@ -111,8 +111,14 @@ public sealed class TextSearchConfig
     /// <summary>The lexemes of a text with their positions (parsetext): each token with a mapping takes the next position.</summary>
     public List<(string Lexeme, int Position)> ParseText(string text)
     {
-        var words = new List<(string, int)>();
         var position = 0;
+        return ParseText(text, ref position);
+    }
+
+    /// <summary>As <see cref="ParseText(string)"/>, positions continuing after <paramref name="position"/> (several columns of one document).</summary>
+    public List<(string Lexeme, int Position)> ParseText(string text, ref int position)
+    {
+        var words = new List<(string, int)>();
         foreach (var token in TextParser.Parse(text))
         {
             var lexemes = Lexize(token);

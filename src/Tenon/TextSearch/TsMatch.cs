@@ -6,8 +6,8 @@ namespace Tenon.TextSearch;
 /// tsvector @@ tsquery (TS_execute): operands match a lexeme (or, with :*, every lexeme they
 /// start) whose positions carry one of the operand's weights; &amp;, | and ! combine as boolean
 /// operators. A phrase L &lt;N&gt; R matches where a match of R starts exactly N positions after a
-/// match of L ends. Lexemes without positions (a stripped tsvector) satisfy phrase and weight
-/// conditions by their presence, as PostgreSQL's "maybe" answers do. The empty query matches nothing.
+/// match of L ends. Lexemes without positions (a stripped tsvector) satisfy weight conditions by
+/// their presence but never a phrase, as in PostgreSQL 15. The empty query matches nothing.
 /// </summary>
 public static class TsMatch
 {
@@ -34,8 +34,7 @@ public static class TsMatch
             case TsQueryOperand o:
             {
                 var positions = Positions(v, o, out _);
-                if (positions.Count > 0) return new PhraseMatch(positions, 0, false);
-                return HasUnpositioned(v, o) ? new PhraseMatch([], 0, true) : null;
+                return positions.Count > 0 ? new PhraseMatch(positions, 0, false) : null;
             }
             case TsQueryNot n:
                 // A negation inside a phrase constrains no position: it matches where its operand does not occur.
