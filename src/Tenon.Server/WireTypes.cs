@@ -43,6 +43,9 @@ internal static class WireTypes
         2202 => SqlType.RegProcedure,
         28 => SqlType.Xid,
         2950 => SqlType.Uuid,
+        3614 => SqlType.TsVector,
+        3615 => SqlType.TsQuery,
+        3734 => SqlType.RegConfig,
         _ => throw new TenonException(SqlState.FeatureNotSupported,
             $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
     };
@@ -85,7 +88,7 @@ internal static class WireTypes
                 return b;
             }
             case TypeId.Bytea: return (byte[])value;
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
             case TypeId.Record: return SendRecord((PgRecord)value);
             case TypeId.Array: return SendArray((PgArray)value);

@@ -283,7 +283,8 @@ public sealed partial class Binder
         var bestScore = 0;
         foreach (var index in table.Indexes)
         {
-            if (index.Predicate is not null) continue;
+            // A GiST or GIN index (over text search types) is stored as a btree but answers none of these conditions in PostgreSQL.
+            if (index.Predicate is not null || index.Method is not null) continue;
             var equal = new List<BoundExpr>();
             var usesJoin = false;
             var k = 0;

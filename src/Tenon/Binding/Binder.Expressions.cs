@@ -286,7 +286,7 @@ public sealed partial class Binder
             left = RetypeParam(lp, right.Type);
         if (right is ParamExpr { Type.Id: TypeId.Unknown } rp && left.Type.Id != TypeId.Unknown)
             right = RetypeParam(rp, left.Type);
-        var impl = Operators.ResolveBinary(op, left.Type, right.Type);
+        var impl = Operators.ResolveBinary(op, left.Type, right.Type, _ctx.Settings);
         if (impl is null)
             throw new TenonException(SqlState.UndefinedFunction,
                 $"operator does not exist: {left.Type.DisplayName} {op} {right.Type.DisplayName}",

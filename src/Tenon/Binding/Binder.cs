@@ -221,6 +221,9 @@ public sealed partial class Binder
             case "name": return Simple(SqlType.Name);
             case "oid": return Simple(SqlType.Oid);
             case "xid": return Simple(SqlType.Xid);
+            case "tsvector": return Simple(SqlType.TsVector);
+            case "tsquery": return Simple(SqlType.TsQuery);
+            case "regconfig": return Simple(SqlType.RegConfig);
             case "regclass": return Simple(SqlType.RegClass);
             case "regtype": return Simple(SqlType.RegType);
             case "regnamespace": return Simple(SqlType.RegNamespace);

@@ -27,6 +27,16 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
 
     public bool HasExpressions => Expressions.Count > 0;
 
+    /// <summary>
+    /// The access method when it is not btree: "gist" or "gin", kept for indexes over tsvector and
+    /// tsquery keys only (Tenon stores every index as a btree; other types' USING gist/gin/hash
+    /// indexes are plain btrees as before). The planner does not use such an index.
+    /// </summary>
+    public string? Method { get; init; }
+
+    /// <summary>pg_am's name of the index's access method.</summary>
+    public string AccessMethod => Method ?? "btree";
+
     /// <summary>The type of key <paramref name="i"/>.</summary>
     public SqlType KeyType(TableDef table, int i) => Columns[i] != 0 ? table.Column(Columns[i]).Type : Expressions[i]!.Type;
 }

@@ -89,6 +89,8 @@ public sealed partial class RowWriter
     /// <summary>Calls the trigger function; returns the row it returned (null for NULL).</summary>
     private object?[]? Fire(TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
     {
+        if (t.FunctionOid == TextSearch.TsVectorUpdateTrigger.FunctionOid)
+            return TextSearch.TsVectorUpdateTrigger.Run(t, table, ev, oldRow, newRow ?? oldRow!);
         if (!Catalog.Functions.TryGetValue(t.FunctionOid, out var fn))
             throw new TenonException(SqlState.UndefinedFunction, $"function with OID {t.FunctionOid} does not exist");
         var relation = new TableDefOrView(table.Oid, table.Name, table.Schema, RoutineTypes.RowColumns(table));

@@ -100,7 +100,7 @@ public static class CatalogDefinitions
         if (index.Unique) sb.Append("UNIQUE ");
         sb.Append("INDEX ").Append(Errors.SqlErrors.QuoteIdentifier(index.Name)).Append(" ON ");
         sb.Append(pretty ? RegClassName.Format(table.Oid, catalog) : Errors.SqlErrors.QuoteIdentifier(table.Schema) + "." + Errors.SqlErrors.QuoteIdentifier(table.Name));
-        sb.Append(" USING btree (");
+        sb.Append(" USING ").Append(index.AccessMethod).Append(" (");
         for (var i = 0; i < index.Columns.Count; i++)
         {
             if (i > 0) sb.Append(", ");

@@ -41,6 +41,7 @@ public sealed partial class DdlExecutor
             binder.NoSubqueriesIn = "index predicate";
             RequireImmutable(binder.BindCondition(stmt.Where, scope, "WHERE"), "index predicate");
         }
+        var method = TextSearchIndexMethod(stmt, table, cols, expressions);
         var name = stmt.Name is not null ? stmt.Name
             : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(nameParts), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
@@ -57,9 +58,25 @@ public sealed partial class DdlExecutor
             NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
+            Method = method,
         });
         if (!stmt.Only) CascadeToPartitions(table.Oid);
         return new StatementResult("CREATE INDEX");
+    }
+
+    /// <summary>
+    /// USING gist or gin over tsvector keys (gist also over tsquery) is recorded as such; any
+    /// other method or key type keeps Tenon's earlier behaviour (a plain btree, method not kept).
+    /// </summary>
+    private static string? TextSearchIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
+    {
+        var method = stmt.Method?.ToLowerInvariant();
+        if (method is not ("gist" or "gin")) return null;
+        var types = cols.Select((c, i) => c != 0 ? table.Column(c).Type.Id : expressions[i]!.Type.Id).ToList();
+        if (types.Count == 0 || !types.All(t => t == TypeId.TsVector || (method == "gist" && t == TypeId.TsQuery))) return null;
+        if (stmt.Unique)
+            throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
+        return method;
     }
 
     // Index keys and predicates must give the same answer for a row every time they are computed.

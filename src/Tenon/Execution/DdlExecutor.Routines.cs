@@ -244,9 +244,12 @@ public sealed partial class DdlExecutor
         if (stmt.IsConstraint && (stmt.Timing != 'A' || !stmt.ForEachRow))
             throw new TenonException(SqlState.SyntaxError, "constraint triggers must be AFTER ROW");
         var schemas = stmt.Function.Schema is { } s ? new List<string> { Path.Qualifier(s) } : Path.Effective(Catalog).ToList();
-        var fn = Catalog.FunctionsNamed(stmt.Function.Name, schemas).FirstOrDefault(f => f.InputTypes.Count == 0)
-            ?? throw new TenonException(SqlState.UndefinedFunction, $"function {stmt.Function}() does not exist");
-        if (!fn.IsTrigger)
+        var fn = Catalog.FunctionsNamed(stmt.Function.Name, schemas).FirstOrDefault(f => f.InputTypes.Count == 0);
+        // The one built-in trigger function Tenon has; it lives in pg_catalog, which every path searches.
+        var functionOid = fn?.Oid ?? (stmt.Function.Name == TextSearch.TsVectorUpdateTrigger.Name && stmt.Function.Schema is null or "pg_catalog"
+            ? TextSearch.TsVectorUpdateTrigger.FunctionOid
+            : throw new TenonException(SqlState.UndefinedFunction, $"function {stmt.Function}() does not exist"));
+        if (fn is { IsTrigger: false })
             throw new TenonException(SqlState.InvalidObjectDefinition, $"function {stmt.Function.Name} must return type trigger");
         if (stmt.UpdateColumns is { } cols && Catalog.Tables.TryGetValue(oid, out var tbl))
             foreach (var c in cols)
@@ -264,7 +267,7 @@ public sealed partial class DdlExecutor
         var existing = Catalog.TriggersOf(oid).FirstOrDefault(t => t.Name == stmt.Name);
         if (existing is not null && !stmt.OrReplace)
             throw new TenonException(SqlState.DuplicateObject, $"trigger \"{stmt.Name}\" for relation \"{relName}\" already exists");
-        var def = new TriggerDef(stmt.Name, existing?.Oid ?? Db.NextOid(), oid, fn.Oid, stmt.Timing, stmt.Events, stmt.ForEachRow, stmt.Arguments)
+        var def = new TriggerDef(stmt.Name, existing?.Oid ?? Db.NextOid(), oid, functionOid, stmt.Timing, stmt.Events, stmt.ForEachRow, stmt.Arguments)
         {
             UpdateColumns = stmt.UpdateColumns,
             When = stmt.When,

@@ -173,6 +173,7 @@ internal sealed class SessionSettings
             },
             ExtraFloatDigits = int.Parse(_values["extra_float_digits"], System.Globalization.CultureInfo.InvariantCulture),
             ByteaHex = _values["bytea_output"] == "hex",
+            TextSearchConfig = TextSearch.TextSearchConfig.ParseName(_values["default_text_search_config"]),
         };
     }
 }

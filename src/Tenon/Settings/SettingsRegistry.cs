@@ -41,6 +41,7 @@ internal static class SettingsRegistry
             Enum("bytea_output", "hex", ["escape", "hex"]),
             Str("timezone_abbreviations", "Default"),
             Str("search_path", "\"$user\", public"),
+            Str("default_text_search_config", "pg_catalog.english", canonicalize: TextSearchConfigName),
 
             // Read-only facts about the server.
             Str("server_version_num", "150018", readOnly: true),
@@ -135,6 +136,22 @@ internal static class SettingsRegistry
 
     private static SettingDefinition Enum(string name, string dflt, string[] values, bool reported = false) =>
         new() { Name = name, Kind = SettingKind.Enum, Default = dflt, EnumValues = values, Reported = reported };
+
+    /// <summary>The configuration's qualified name, as PostgreSQL's check hook stores it.</summary>
+    private static string TextSearchConfigName(string value, string current)
+    {
+        TextSearch.TextSearchConfig? config;
+        try
+        {
+            config = TextSearch.TextSearchConfig.ByOid(TextSearch.TextSearchConfig.ParseName(value));
+        }
+        catch (Errors.TenonException)
+        {
+            config = null;
+        }
+        return config is not null ? "pg_catalog." + config.Name
+            : throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid value for parameter \"default_text_search_config\": \"{value}\"");
+    }
 
     private static string HeapOnly(string value, string current) => value == "heap" ? value
         : throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"invalid value for parameter \"default_table_access_method\": \"{value}\"",

@@ -19,6 +19,8 @@ public sealed record FormatSettings
     public IntervalStyleFormat IntervalStyle { get; init; } = IntervalStyleFormat.Postgres;
     public int ExtraFloatDigits { get; init; } = 1;
     public bool ByteaHex { get; init; } = true;
+    /// <summary>default_text_search_config as a regconfig oid (pg_catalog.english by default).</summary>
+    public uint TextSearchConfig { get; init; } = Tenon.TextSearch.TextSearchConfig.EnglishOid;
 
     public static readonly FormatSettings Default = new();
 }

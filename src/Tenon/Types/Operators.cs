@@ -36,6 +36,12 @@ public static partial class Operators
         var r = right.WithoutModifier();
         if (op == "!=") op = "<>";
         if (l.IsArray || r.IsArray) return ResolveArray(op, l, r);
+        if (op is "@@" or "&&" or "<->" || (op == "||" && (IsTextSearch(l) || IsTextSearch(r))))
+        {
+            var ts = ResolveTextSearch(op, l, r, settings);
+            if (ts is not null || op is "@@" or "<->") return ts;
+            if (op == "&&" && (IsTextSearch(l) || IsTextSearch(r))) return null;
+        }
         if (op == "||") return ResolveConcat(l, r);
         if (op is "~~" or "!~~" or "~~*" or "!~~*") return ResolveLike(op, l, r);
         if (op is "~" or "!~" or "~*" or "!~*") return ResolveRegex(op, l, r);

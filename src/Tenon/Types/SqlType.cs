@@ -107,6 +107,9 @@ public sealed record SqlType
     public static readonly SqlType Inet = new(TypeId.Inet);
     public static readonly SqlType Cidr = new(TypeId.Cidr);
     public static readonly SqlType Xid = new(TypeId.Xid);
+    public static readonly SqlType TsVector = new(TypeId.TsVector);
+    public static readonly SqlType TsQuery = new(TypeId.TsQuery);
+    public static readonly SqlType RegConfig = new(TypeId.RegConfig);
 
     public static SqlType VarcharOf(int length) => new(TypeId.Varchar, length: length);
     public static SqlType BpcharOf(int length) => new(TypeId.Bpchar, length: length);
@@ -124,7 +127,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -174,6 +177,9 @@ public sealed record SqlType
         TypeId.Record => Composite?.Oid ?? 2249,
         TypeId.Void => 2278,
         TypeId.Uuid => 2950,
+        TypeId.TsVector => 3614,
+        TypeId.TsQuery => 3615,
+        TypeId.RegConfig => 3734,
         TypeId.Enum => Enum!.Oid,
         _ => 0,
     };
@@ -183,7 +189,7 @@ public sealed record SqlType
     {
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
-        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid => 4,
+        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig => 4,
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
         TypeId.Interval or TypeId.Uuid => 16,
         TypeId.Name => 64,
@@ -243,6 +249,9 @@ public sealed record SqlType
         TypeId.Inet => "inet",
         TypeId.Cidr => "cidr",
         TypeId.Xid => "xid",
+        TypeId.TsVector => "tsvector",
+        TypeId.TsQuery => "tsquery",
+        TypeId.RegConfig => "regconfig",
         TypeId.Enum => Enum!.Name,
         _ => Id.ToString().ToLowerInvariant(),
     };

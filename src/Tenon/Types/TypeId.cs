@@ -33,6 +33,9 @@ namespace Tenon.Types;
 ///   Xid           uint                 a transaction id: equality only, no ordering
 ///   Array         PgArray              elements, dimensions and lower bounds; element type in SqlType.Element
 ///   Enum          PgEnumValue          a label of a user enum type
+///   TsVector      TsVector             sorted lexemes with positions and weights
+///   TsQuery       TsQuery              a tree of lexemes and operators
+///   RegConfig     uint                 an Oid that prints as a text search configuration name
 ///
 /// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
 /// domain in <see cref="SqlType.Domain"/>.
@@ -78,4 +81,10 @@ public enum TypeId : byte
     RegProc,
     /// <summary>An Oid that prints as a function name with its argument types.</summary>
     RegProcedure,
+    /// <summary>A text search document (<see cref="Types.TsVector"/>).</summary>
+    TsVector,
+    /// <summary>A text search query (<see cref="Types.TsQuery"/>).</summary>
+    TsQuery,
+    /// <summary>An Oid that prints as a text search configuration name (uint).</summary>
+    RegConfig,
 }

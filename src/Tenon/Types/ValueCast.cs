@@ -78,6 +78,8 @@ public static class ValueCast
         Set(TypeId.RegNamespace, TypeId.Oid, I); Set(TypeId.RegNamespace, TypeId.Int4, A); Set(TypeId.RegNamespace, TypeId.Int8, A);
 
         Set(TypeId.Cidr, TypeId.Inet, I); Set(TypeId.Inet, TypeId.Cidr, A);
+        Set(TypeId.Oid, TypeId.RegConfig, I); Set(TypeId.Int4, TypeId.RegConfig, I); Set(TypeId.Int8, TypeId.RegConfig, I); Set(TypeId.Int2, TypeId.RegConfig, I);
+        Set(TypeId.RegConfig, TypeId.Oid, I); Set(TypeId.RegConfig, TypeId.Int4, A); Set(TypeId.RegConfig, TypeId.Int8, A);
         return t;
     }
 
@@ -161,7 +163,7 @@ public static class ValueCast
             TypeId.Float4 => ToFloat4(value, from),
             TypeId.Float8 => ToFloat8(value, from),
             TypeId.Bool when from == TypeId.Int4 => (int)value != 0,
-            TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure => ToOid(value, from),
+            TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig => ToOid(value, from),
             TypeId.Date => ToDate(value, from, settings),
             TypeId.Timestamp => ToTimestamp(value, from, settings),
             TypeId.Timestamptz => ToTimestampTz(value, from, settings),
@@ -201,6 +203,9 @@ public static class ValueCast
         TypeId.Cidr => SqlType.Cidr,
         TypeId.Record => SqlType.Record,
         TypeId.Xid => SqlType.Xid,
+        TypeId.TsVector => SqlType.TsVector,
+        TypeId.TsQuery => SqlType.TsQuery,
+        TypeId.RegConfig => SqlType.RegConfig,
         _ => SqlType.Void,
     };
 
@@ -212,7 +217,7 @@ public static class ValueCast
         TypeId.Int4 => (int)value,
         TypeId.Int8 => (long)value,
         TypeId.Bool => (bool)value ? 1 : 0,
-        TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure => (uint)value,
+        TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig => (uint)value,
         TypeId.Numeric => ((Numeric)value).ToInt64(),
         TypeId.Float4 => RintToInt64((float)value, targetName),
         TypeId.Float8 => RintToInt64((double)value, targetName),
@@ -252,7 +257,7 @@ public static class ValueCast
     {
         switch (from)
         {
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: return (uint)value;
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig: return (uint)value;
             case TypeId.Int2: return unchecked((uint)(short)value);
             case TypeId.Int4: return unchecked((uint)(int)value);
             case TypeId.Int8:

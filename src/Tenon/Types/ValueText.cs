@@ -63,6 +63,9 @@ public static class ValueText
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
             case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
+            case TypeId.TsVector: return ((TsVector)value).ToString();
+            case TypeId.TsQuery: return ((TsQuery)value).ToString();
+            case TypeId.RegConfig: return TextSearch.TextSearchConfig.ByOid((uint)value)?.Name ?? ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Enum: return ((PgEnumValue)value).Label;
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no output function");
         }
@@ -94,6 +97,9 @@ public static class ValueText
             case TypeId.Oid: return ParseOid(text);
             case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: return ParseOid(text);
             case TypeId.Xid: return ParseXid(text);
+            case TypeId.TsVector: return TsVectorText.Parse(text);
+            case TypeId.TsQuery: return TsQueryText.ParseLiteral(text);
+            case TypeId.RegConfig: return TextSearch.TextSearchConfig.ParseName(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);
             case TypeId.Array when type.IsVector: return PgArray.Vector(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => Parse(t, type.Element!, settings)).ToArray());

@@ -34,6 +34,8 @@ namespace Tenon.Wal;
 ///                         (varint length, 4 bytes lower bound), then each element as a value
 ///   19   PgEnumValue      4 bytes type oid, 4 bytes label oid, 4 bytes float4 sort order, string label
 ///   20   PgRecord         varint n, n × (field SqlType in ObjectCodec's type encoding, value)
+///   21   TsVector         its text output as a string (tsvector input reads it back unchanged)
+///   22   TsQuery          its text output as a string (likewise)
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -127,6 +129,8 @@ internal static class ValueCodec
                     WriteValue(w, rec.Fields[i]);
                 }
                 break;
+            case TsVector tv: w.Write((byte)21); w.Write(tv.ToString()); break;
+            case TsQuery tq: w.Write((byte)22); w.Write(tq.ToString()); break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -176,6 +180,8 @@ internal static class ValueCodec
                 return ReadExactly(r, length);
             }
             case 16: return r.ReadUInt32();
+            case 21: return TsVectorText.Parse(r.ReadString());
+            case 22: return TsQueryText.ParseLiteral(r.ReadString());
             case 17:
             {
                 var family = r.ReadByte();

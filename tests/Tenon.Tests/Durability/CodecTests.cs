@@ -24,6 +24,8 @@ public sealed class CodecTests
         PgArray.Empty(SqlType.Int4), ArrayText.Parse("[0:1][2:3]={{1,NULL},{3,4}}", SqlType.Int4, FormatSettings.Default),
         ArrayText.Parse("{a,\"b c\",NULL}", SqlType.VarcharOf(5), FormatSettings.Default),
         new PgEnumValue(16400, 16402, 1.5f, "happy ☃"),
+        TsVectorText.Parse("a:1A fat:2B,4C 'it''s':5 back\\\\slash"), TsVector.Empty,
+        TsQueryText.ParseLiteral("!fat:ab & (rat | cat:*) <2> 'it''s'"), TsQuery.Empty,
     };
 
     [Theory]
@@ -72,9 +74,11 @@ public sealed class CodecTests
                 case PgInterval: covered.Add(TypeId.Interval); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
                 case PgArray: covered.Add(TypeId.Array); break;
-                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid]); break;
+                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid, TypeId.RegConfig]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
                 case PgEnumValue: covered.Add(TypeId.Enum); break;
+                case TsVector: covered.Add(TypeId.TsVector); break;
+                case TsQuery: covered.Add(TypeId.TsQuery); break;
             }
         Assert.Equal(Enum.GetValues<TypeId>().ToHashSet(), covered);
     }

@@ -13,7 +13,9 @@ namespace Tenon.Catalog.PgCatalog;
 /// </summary>
 public static class PgClass
 {
-    public const uint HeapAm = 2, BtreeAm = 403;
+    public const uint HeapAm = 2, BtreeAm = 403, GistAm = 783, GinAm = 2742;
+
+    public static uint AmOid(string method) => method switch { "gist" => GistAm, "gin" => GinAm, _ => BtreeAm };
 
     public static SystemRelation Relation { get; } = new("pg_class", 1259,
         [
@@ -56,7 +58,7 @@ public static class PgClass
                 yield return Row(t.IsPartitioned ? 'p' : 'r', t.IsPartitioned ? 0 : HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
                     t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0);
             else if (catalog.Indexes.TryGetValue(oid, out var i))
-                yield return Row('i', BtreeAm, false, i.Columns.Count, 0, false);
+                yield return Row('i', AmOid(i.AccessMethod), false, i.Columns.Count, 0, false);
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))

@@ -32,7 +32,8 @@ public static class TriggerDefinition
         sb.Append(t.ForEachRow ? " FOR EACH ROW" : " FOR EACH STATEMENT");
         // Without pretty printing an operator expression gets its own parentheses, as ruleutils prints it.
         if (t.WhenText is { } when) sb.Append(" WHEN (").Append(pretty ? when : "(" + when + ")").Append(')');
-        var fn = catalog.Functions.TryGetValue(t.FunctionOid, out var f) ? f.Name : t.FunctionOid.ToString();
+        var fn = catalog.Functions.TryGetValue(t.FunctionOid, out var f) ? f.Name
+            : t.FunctionOid == TextSearch.TsVectorUpdateTrigger.FunctionOid ? TextSearch.TsVectorUpdateTrigger.Name : t.FunctionOid.ToString();
         sb.Append(" EXECUTE FUNCTION ").Append(SqlErrors.QuoteIdentifier(fn)).Append('(');
         sb.Append(string.Join(", ", t.Arguments.Select(a => "'" + a.Replace("'", "''") + "'")));
         sb.Append(')');
