@@ -48,8 +48,7 @@ public sealed partial class Binder
         if (fn is null)
         {
             var sig = string.Join(", ", bound.Select(b => b.Type.DisplayName));
-            throw new TenonException(SqlState.UndefinedFunction, $"function {f.Name}({sig}) does not exist",
-                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
+            throw NoSuchFunction(f, sig);
         }
         var coerced = new List<BoundExpr>();
         for (var i = 0; i < bound.Count; i++)
@@ -107,8 +106,7 @@ public sealed partial class Binder
         if (fn is null)
         {
             var sig = f.Star ? "*" : string.Join(", ", args.Select(b => b.Type.DisplayName));
-            throw new TenonException(SqlState.UndefinedFunction, $"function {f.Name}({sig}) does not exist",
-                hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
+            throw NoSuchFunction(f, sig);
         }
         if (fn.Name == "string_agg")
             args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
@@ -159,4 +157,26 @@ public sealed partial class Binder
             _ => false,
         };
     }
+
+    /// <summary>
+    /// 42883 for a call nothing matches; 0A000 naming the feature when the name is one of
+    /// PostgreSQL's built-in JSON, XML or text-search ranking functions, which Tenon lacks.
+    /// </summary>
+    private static TenonException NoSuchFunction(FunctionCall f, string signature)
+    {
+        var name = f.Name.Name;
+        if (f.Name.Schema is null or "pg_catalog" && UnsupportedFeatureOf(name) is { } feature)
+            return new TenonException(SqlState.FeatureNotSupported, $"function {f.Name}({signature}) is not supported by Tenon yet",
+                hint: $"Tenon has no {feature} yet.") { Position = f.Position };
+        return new TenonException(SqlState.UndefinedFunction, $"function {f.Name}({signature}) does not exist",
+            hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
+    }
+
+    private static string? UnsupportedFeatureOf(string name) =>
+        name.StartsWith("json", StringComparison.Ordinal) || name is "to_json" or "to_jsonb" or "row_to_json" or "array_to_json"
+            ? "json or jsonb type"
+        : name.StartsWith("xml", StringComparison.Ordinal) || name is "query_to_xml" or "table_to_xml" or "cursor_to_xml"
+            ? "xml type"
+        : name is "ts_rank" or "ts_rank_cd" or "ts_headline" or "ts_debug" or "ts_stat" ? "text search ranking or highlighting"
+        : null;
 }

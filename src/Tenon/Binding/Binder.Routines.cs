@@ -90,6 +90,10 @@ public sealed partial class Binder
         }, fn.Strict, fn.Volatility == 'v');
     }
 
+    /// <summary>The name of a function's only OUT parameter, which names its one result column in FROM (as in PostgreSQL).</summary>
+    private static string? SingleOutputName(Catalog.RoutineDef routine) =>
+        routine.Parameters.Where(p => p.IsOutput).ToList() is [{ Name: { Length: > 0 } name }] ? name : null;
+
     /// <summary>A user function in FROM: its result rows, one column per result column (or one named after the function).</summary>
     private PlanNode? BindUserFunctionTable(FunctionTableRef fn, Scope scope)
     {
@@ -103,7 +107,7 @@ public sealed partial class Binder
         var name = fn.Alias?.Name ?? routine.Name;
         var columns = routine.ResultColumns is { } rc
             ? rc.Select(c => new PlanColumn(c.Name, c.Type)).ToList()
-            : [new PlanColumn(fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : routine.Name, routine.ReturnType)];
+            : [new PlanColumn(fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : SingleOutputName(routine) ?? routine.Name, routine.ReturnType)];
         if (fn.WithOrdinality) columns.Add(new PlanColumn("ordinality", SqlType.Int8));
         return AddEntry(new RoutineScanNode(routine, args, columns, fn.WithOrdinality), name, fn.Alias?.Columns, 0, scope, fn.Position);
     }
