@@ -275,7 +275,7 @@ public sealed partial class Binder
     [
         "json", "jsonb", "jsonpath", "xml", "time", "timetz", "bit", "varbit", "money",
         "point", "lseg", "path", "box", "polygon", "line", "circle", "macaddr", "macaddr8",
-        "tsvector", "tsquery", "regconfig", "regdictionary", "regoper", "regoperator", "regcollation", "regrole",
+        "regdictionary", "regoper", "regoperator", "regcollation", "regrole",
         "tid", "cid", "xid8", "oidvector", "pg_lsn", "refcursor", "txid_snapshot", "pg_snapshot", "aclitem",
         "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
         "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
