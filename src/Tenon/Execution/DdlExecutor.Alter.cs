@@ -229,7 +229,9 @@ public sealed partial class DdlExecutor
                 foreach (var fk in dependents) RemoveConstraint(fk);
             }
         }
-        foreach (var oid in oids) DropTable(oid, stmt.Cascade, together);
+        // A partition named beside its partitioned table is already gone with it.
+        foreach (var oid in oids)
+            if (Catalog.Tables.ContainsKey(oid)) DropTable(oid, stmt.Cascade, together);
         return new StatementResult("DROP TABLE");
     }
 

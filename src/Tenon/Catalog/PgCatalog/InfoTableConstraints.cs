@@ -42,7 +42,7 @@ public static class InfoTableConstraints
                 ];
             }
             foreach (var col in table.LiveColumns.Where(col => col.NotNull))
-                yield return [database, schema, InformationSchema.NotNullName(table, col), database, schema, table.Name, "CHECK", "NO", "NO", "YES", null];
+                yield return [database, schema, InformationSchema.NotNullName(catalog, table, col), database, schema, table.Name, "CHECK", "NO", "NO", "YES", null];
         }
     }
 }

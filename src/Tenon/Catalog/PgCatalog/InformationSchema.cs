@@ -48,6 +48,6 @@ public static class InformationSchema
     /// PostgreSQL 15 lists a NOT NULL column as a CHECK constraint named
     /// <c>{namespace oid}_{table oid}_{column number}_not_null</c>.
     /// </summary>
-    internal static string NotNullName(TableDef table, ColumnDef column) =>
-        $"{SchemaOids.Of(table.Schema)}_{table.Oid}_{column.Number}_not_null";
+    internal static string NotNullName(SystemCatalog catalog, TableDef table, ColumnDef column) =>
+        $"{SchemaOids.Of(catalog, table.Schema)}_{table.Oid}_{column.Number}_not_null";
 }

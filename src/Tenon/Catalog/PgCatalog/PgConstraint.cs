@@ -50,7 +50,7 @@ public static class PgConstraint
             foreach (var c in d.Constraints)
                 yield return
                 [
-                    c.Oid, c.Name, SchemaOids.Of(d.Schema), "c",
+                    c.Oid, c.Name, SchemaOids.Of(catalog, d.Schema), "c",
                     false, false, c.Validated,
                     0u, d.Oid, 0u, 0u,
                     0u, " ", " ", " ",

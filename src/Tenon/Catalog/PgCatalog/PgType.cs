@@ -31,14 +31,14 @@ public static class PgType
             t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
             false, 0u, -1, 0,
             t.Collation, null,
-        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).SelectMany(t => t is CompositeTypeDef c ? CompositeRows(c) : [UserTypeRow(t)])));
+        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).SelectMany(t => t is CompositeTypeDef c ? CompositeRows(catalog, c) : [UserTypeRow(catalog, t)])));
 
     /// <summary>A composite type (typtype c, record_in/record_out, its pg_class row as typrelid) and its array type.</summary>
-    private static IEnumerable<object?[]> CompositeRows(CompositeTypeDef c)
+    private static IEnumerable<object?[]> CompositeRows(SystemCatalog catalog, CompositeTypeDef c)
     {
         yield return
         [
-            c.Oid, c.Name, SchemaOids.Of(c.Schema), SchemaOids.BootstrapSuperuser,
+            c.Oid, c.Name, SchemaOids.Of(catalog, c.Schema), SchemaOids.BootstrapSuperuser,
             (short)-1, false, "c", "C",
             false, true, ",",
             c.RelationOid, 0u, c.ArrayOid,
@@ -49,7 +49,7 @@ public static class PgType
         ];
         yield return
         [
-            c.ArrayOid, "_" + c.Name, SchemaOids.Of(c.Schema), SchemaOids.BootstrapSuperuser,
+            c.ArrayOid, "_" + c.Name, SchemaOids.Of(catalog, c.Schema), SchemaOids.BootstrapSuperuser,
             (short)-1, false, "b", "A",
             false, true, ",",
             0u, c.Oid, 0u,
@@ -64,7 +64,7 @@ public static class PgType
     private static readonly (uint In, uint Out, uint Recv, uint Send) EnumIo = (3504, 3505, 3532, 3533);
 
     /// <summary>An enum (typtype e) or domain (typtype d, with the storage and I/O functions of its base type).</summary>
-    private static object?[] UserTypeRow(UserTypeDef type)
+    private static object?[] UserTypeRow(SystemCatalog catalog, UserTypeDef type)
     {
         var domain = type as DomainDef;
         var baseType = domain?.BaseType.BaseType;
@@ -72,7 +72,7 @@ public static class PgType
         (uint In, uint Out, uint Recv, uint Send) io = builtin is null ? EnumIo : (builtin.Input.Oid, builtin.Output.Oid, builtin.Receive.Oid, builtin.Send.Oid);
         return
         [
-            type.Oid, type.Name, SchemaOids.Of(type.Schema), SchemaOids.BootstrapSuperuser,
+            type.Oid, type.Name, SchemaOids.Of(catalog, type.Schema), SchemaOids.BootstrapSuperuser,
             builtin?.Length ?? (short)4, builtin?.ByValue ?? true, domain is null ? "e" : "d", (builtin?.Category ?? 'E').ToString(),
             false, true, ",",
             0u, 0u, 0u,
