@@ -41,7 +41,9 @@ public sealed class BenchSmokeTests
 
         var memory = MemoryCheck.Run(1000, _ => { });
         Assert.Null(memory.Note);
-        Assert.True(memory is { TenonHeapBytes: > 0, TenonFileBytes: > 0, SqliteFileBytes: > 0 });
+        // The heap growth is measured process-wide: here other tests allocate and free at the same
+        // time, so only its presence is checked (the benchmark itself runs alone); file sizes are exact.
+        Assert.True(memory is { TenonHeapBytes: not null, TenonFileBytes: > 0, SqliteFileBytes: > 0 });
 
         var report = Report.Build([new EngineRun(TenonDb.FileName, results), new EngineRun("SQLite WAL FULL", results)], [], "cmd", sizes, TimeSpan.FromMinutes(1), memory);
         Assert.Contains("| Tenon file ÷ SQLite WAL FULL |", report);
