@@ -52,6 +52,7 @@ public sealed partial class Binder
         }
         var sig = $"{f.Name}({string.Join(", ", bound.Select(b => b.Type.DisplayName))})";
         if (best is null) return null;
+        NoteFunctionUse(best);
         if (tie)
             throw new TenonException(SqlState.AmbiguousFunction, $"{(forCall ? "procedure" : "function")} {sig} is not unique",
                 hint: $"Could not choose a best candidate {(forCall ? "procedure" : "function")}. You might need to add explicit type casts.") { Position = f.Position };

@@ -125,26 +125,51 @@ public sealed partial class DdlExecutor
         {
             var dependents = Catalog.Routines.Triggers.Values.Where(t => t.FunctionOid == f.Oid && Catalog.Tables.ContainsKey(t.TableOid) | Catalog.Views.ContainsKey(t.TableOid))
                 .OrderBy(t => t.Oid).ToList();
-            // Aggregates whose state or final function this is.
+            var what = $"{KindWord(f)} {RoutineRuntime.Signature(f).Replace(", ", ",")}";
+            // Aggregates whose state or final function this is, each followed by the views calling it.
             var aggregates = Catalog.Functions.Values.Where(a => a.Aggregate is { } ad && (ad.Transition.Oid == f.Oid || ad.Final?.Oid == f.Oid))
                 .OrderBy(a => a.Oid).ToList();
-            if (dependents.Count > 0 || aggregates.Count > 0)
+            var lines = dependents.Select(t => ($"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)}", what)).ToList();
+            var views = new List<uint>();
+            foreach (var a in aggregates)
             {
-                var notes = dependents.Select(t => $"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)}")
-                    .Concat(aggregates.Select(a => $"function {RoutineRuntime.Signature(a).Replace(", ", ",")}")).ToList();
+                var aggregate = $"function {RoutineRuntime.Signature(a).Replace(", ", ",")}";
+                lines.Add((aggregate, what));
+                AddViewsCalling(a.Oid, aggregate, lines, views);
+            }
+            AddViewsCalling(f.Oid, what, lines, views);
+            if (lines.Count > 0)
+            {
                 if (!stmt.Cascade)
-                    throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {KindWord(f)} {RoutineRuntime.Signature(f).Replace(", ", ",")} because other objects depend on it",
-                        detail: string.Join("\n", notes.Select(n => $"{n} depends on {KindWord(f)} {RoutineRuntime.Signature(f).Replace(", ", ",")}")),
+                    throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
+                        detail: string.Join("\n", lines.Select(l => $"{l.Item1} depends on {l.Item2}")),
                         hint: "Use DROP ... CASCADE to drop the dependent objects too.");
-                ctx.Session.RaiseNotice(notes.Count == 1
-                    ? new Notice("NOTICE", "00000", "drop cascades to " + notes[0])
-                    : new Notice("NOTICE", "00000", $"drop cascades to {notes.Count} other objects", Detail: string.Join("\n", notes.Select(n => "drop cascades to " + n))));
+                ctx.Session.RaiseNotice(lines.Count == 1
+                    ? new Notice("NOTICE", "00000", "drop cascades to " + lines[0].Item1)
+                    : new Notice("NOTICE", "00000", $"drop cascades to {lines.Count} other objects", Detail: string.Join("\n", lines.Select(l => "drop cascades to " + l.Item1))));
+                foreach (var v in views.OrderDescending()) RemoveStoredQueryRelation(v);
                 foreach (var t in dependents) Catalog = Catalog.RemoveTrigger(t.Oid);
                 foreach (var a in aggregates) Catalog = Catalog.RemoveFunction(a.Oid);
             }
             Catalog = Catalog.RemoveFunction(f.Oid);
         }
         return new StatementResult(tag);
+    }
+
+    /// <summary>Views calling the function <paramref name="oid"/> (<paramref name="what"/>), and the views reading those, for DROP's DETAIL or CASCADE.</summary>
+    private void AddViewsCalling(uint oid, string what, List<(string, string)> lines, List<uint> views)
+    {
+        foreach (var v in Catalog.StoredQueries.Where(v => v.DependsOnFunctions.Contains(oid)).OrderBy(v => v.Oid))
+        {
+            if (views.Contains(v.Oid)) continue;
+            views.Add(v.Oid);
+            lines.Add(($"{RelationNoun(v.Oid)} {Describe(v.Oid)}", what));
+            foreach (var (view, on) in DependentViews([v.Oid]).Where(d => !views.Contains(d.View)))
+            {
+                views.Add(view);
+                lines.Add(($"{RelationNoun(view)} {Describe(view)}", on));
+            }
+        }
     }
 
     private string RelationWord(uint oid) => Catalog.Views.ContainsKey(oid) ? "view" : "table";
