@@ -133,7 +133,9 @@ public sealed partial class DdlExecutor
             var views = new List<uint>();
             foreach (var a in aggregates)
             {
-                var aggregate = $"function {RoutineRuntime.Signature(a).Replace(", ", ",")}";
+                // Outside the search path a function is named with its schema.
+                var qualifier = Path.Effective(Catalog).Contains(a.Schema) ? "" : a.Schema + ".";
+                var aggregate = $"function {qualifier}{RoutineRuntime.Signature(a).Replace(", ", ",")}";
                 lines.Add((aggregate, what));
                 AddViewsCalling(a.Oid, aggregate, lines, views);
             }
