@@ -27,6 +27,7 @@ public sealed partial class Session
         return stmt switch
         {
             CreateFunctionStatement c => ddl.CreateFunction(c),
+            CreateAggregateStatement c => ddl.CreateAggregate(c),
             DropRoutineStatement d => ddl.DropRoutine(d),
             AlterRoutineStatement a => ddl.AlterRoutine(a),
             CreateTriggerStatement c => ddl.CreateTrigger(c),

@@ -15,12 +15,16 @@ public sealed class QueryDependencies
     public HashSet<(uint Table, short Column)> Columns { get; } = new();
     /// <summary>Each relation name as written, with the relation it named.</summary>
     public Dictionary<(string? Schema, string Name), uint> Names { get; } = new();
+    /// <summary>The user functions and aggregates the query calls.</summary>
+    public HashSet<uint> Functions { get; } = new();
 }
 
 public sealed partial class Binder
 {
     /// <summary>When set, binding records the relations and columns the query uses there.</summary>
     public QueryDependencies? Dependencies { get; set; }
+
+    private void NoteFunctionUse(Catalog.RoutineDef routine) => Dependencies?.Functions.Add(routine.Oid);
 
     private void NoteColumnUse(ScopeColumn col)
     {

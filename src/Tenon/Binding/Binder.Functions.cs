@@ -19,7 +19,7 @@ public sealed partial class Binder
             return BindWindowCall(f, scope);
         if (IsSetReturning(f))
             return BindSetReturning(f, scope);
-        if (Aggregates.IsAggregate(name))
+        if (Aggregates.IsAggregate(name) || IsUserAggregate(f.Name))
             return BindAggregate(f, scope);
         if (IsWindowOnlyFunction(name))
             throw new TenonException(SqlState.WrongObjectType, $"window function {name} requires an OVER clause") { Position = f.Position };
@@ -94,25 +94,11 @@ public sealed partial class Binder
             _windows = savedWindows;
             _windowError = savedWindowError;
         }
-        // sum and avg have several numeric variants and none is preferred for an unknown literal.
-        if (f.Name.Name is "sum" or "avg" && args.Count == 1 && args[0].Type.Id == TypeId.Unknown)
-            throw new TenonException(SqlState.AmbiguousFunction, $"function {f.Name}(unknown) is not unique",
-                hint: "Could not choose a best candidate function. You might need to add explicit type casts.") { Position = f.Position };
-        for (var i = 0; i < args.Count; i++)
-            if (args[i] is ConstExpr { Type.Id: TypeId.Unknown } && f.Name.Name is not "count")
-                args[i] = TryCoerce(args[i], f.Name.Name is "bool_and" or "bool_or" or "every" ? SqlType.Bool : SqlType.Text,
-                    CastContext.Implicit, f.Args[i].Position)!;
-        var fn = Aggregates.Resolve(f.Name.Name, args.Select(a => a.Type).ToList(), f.Star);
-        if (fn is null)
-        {
-            var sig = f.Star ? "*" : string.Join(", ", args.Select(b => b.Type.DisplayName));
-            throw NoSuchFunction(f, sig);
-        }
-        if (fn.Name == "string_agg")
-            args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
+        var user = !Aggregates.IsAggregate(f.Name.Name);
+        var fn = user ? ResolveUserAggregate(f, ref args) : ResolveBuiltinAggregate(f, args);
         // DISTINCT feeds the aggregate its distinct inputs in sorted order, which order-sensitive aggregates show.
-        if (f.Distinct && order.Count == 0 && fn.Name is "array_agg" or "string_agg")
-            order = [new SortKey(args[0], false, false)];
+        if (f.Distinct && order.Count == 0 && (user || fn.Name is "array_agg" or "string_agg"))
+            order = args.Take(user ? args.Count : 1).Select(a => new SortKey(a, false, false)).ToList();
         var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint}|{string.Join(",", order.Select(k => $"{k.Expr.Fingerprint}:{k.Descending}:{k.NullsFirst}"))})";
         var existing = outer.Calls.FindIndex(c => c.Fingerprint == fingerprint);
         if (existing < 0)
@@ -123,9 +109,34 @@ public sealed partial class Binder
         return new AggregateRef(outer, existing, fn.ResultType);
     }
 
-    /// <summary>True when the expression contains an aggregate call of this query level.</summary>
-    internal static bool ContainsAggregate(Expr e) =>
-        ContainsCall(e, f => Aggregates.IsAggregate(f.Name.Name) && f.Over is null);
+    /// <summary>
+    /// A built-in aggregate for the call's arguments, which it coerces in place (unknown literals to
+    /// text, or bool for the boolean aggregates; string_agg's arguments to text).
+    /// </summary>
+    private AggregateFunction ResolveBuiltinAggregate(FunctionCall f, List<BoundExpr> args)
+    {
+        // sum and avg have several numeric variants and none is preferred for an unknown literal.
+        if (f.Name.Name is "sum" or "avg" && args.Count == 1 && args[0].Type.Id == TypeId.Unknown)
+            throw new TenonException(SqlState.AmbiguousFunction, $"function {f.Name}(unknown) is not unique",
+                hint: "Could not choose a best candidate function. You might need to add explicit type casts.") { Position = f.Position };
+        for (var i = 0; i < args.Count; i++)
+            if (args[i] is ConstExpr { Type.Id: TypeId.Unknown } && f.Name.Name is not "count")
+                args[i] = TryCoerce(args[i], f.Name.Name is "bool_and" or "bool_or" or "every" ? SqlType.Bool : SqlType.Text,
+                    CastContext.Implicit, f.Args[i].Position)!;
+        var fn = Aggregates.Resolve(f.Name.Name, args.Select(a => a.Type).ToList(), f.Star)
+            ?? throw NoSuchFunction(f, f.Star ? "*" : string.Join(", ", args.Select(b => b.Type.DisplayName)));
+        if (fn.Name == "string_agg")
+            for (var i = 0; i < args.Count; i++)
+                args[i] = TryCoerce(args[i], SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? args[i];
+        return fn;
+    }
+
+    /// <summary>
+    /// True when the expression contains an aggregate call of this query level: a built-in one, or
+    /// a name <paramref name="isUserAggregate"/> accepts.
+    /// </summary>
+    internal static bool ContainsAggregate(Expr e, Func<QualifiedName, bool>? isUserAggregate = null) =>
+        ContainsCall(e, f => f.Over is null && (Aggregates.IsAggregate(f.Name.Name) || isUserAggregate?.Invoke(f.Name) == true));
 
     /// <summary>
     /// True when a function call that <paramref name="match"/> accepts appears in the expression

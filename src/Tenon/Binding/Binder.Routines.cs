@@ -19,11 +19,14 @@ public sealed partial class Binder
     private List<string> RoutineSchemas(QualifiedName name) =>
         name.Schema is { } s ? [Session.SearchPath.Qualifier(s)] : Session.SearchPath.Effective(Catalog).ToList();
 
-    /// <summary>The user routine a call names, with its coerced arguments; null when no routine has that name.</summary>
-    internal (RoutineDef Routine, List<BoundExpr> Args)? ResolveRoutine(FunctionCall f, List<BoundExpr> bound, bool forCall = false)
+    /// <summary>
+    /// The user routine a call names, with its coerced arguments; null when no routine has that
+    /// name. Aggregates are candidates only when <paramref name="aggregates"/> asks for them alone.
+    /// </summary>
+    internal (RoutineDef Routine, List<BoundExpr> Args)? ResolveRoutine(FunctionCall f, List<BoundExpr> bound, bool forCall = false, bool aggregates = false)
     {
         if (Catalog.Functions.IsEmpty) return null;
-        var candidates = Catalog.FunctionsNamed(f.Name.Name, RoutineSchemas(f.Name));
+        var candidates = Catalog.FunctionsNamed(f.Name.Name, RoutineSchemas(f.Name)).Where(r => r.Kind == 'a' == aggregates).ToList();
         if (candidates.Count == 0) return null;
         RoutineDef? best = null;
         var bestScore = -1;
@@ -49,6 +52,7 @@ public sealed partial class Binder
         }
         var sig = $"{f.Name}({string.Join(", ", bound.Select(b => b.Type.DisplayName))})";
         if (best is null) return null;
+        NoteFunctionUse(best);
         if (tie)
             throw new TenonException(SqlState.AmbiguousFunction, $"{(forCall ? "procedure" : "function")} {sig} is not unique",
                 hint: $"Could not choose a best candidate {(forCall ? "procedure" : "function")}. You might need to add explicit type casts.") { Position = f.Position };

@@ -48,7 +48,7 @@ public sealed partial class Binder
 
         var targets = ExpandTargets(core.Targets, scope);
         var aggregating = core.GroupBy.Count > 0 || core.Having is not null
-            || targets.Any(t => ContainsAggregate(t.Expr)) || orderBy.Any(o => ContainsAggregate(o.Expr));
+            || targets.Any(t => ContainsAnyAggregate(t.Expr)) || orderBy.Any(o => ContainsAnyAggregate(o.Expr));
 
         List<BoundExpr> boundTargets;
         List<SortKey> sortKeys = new();

@@ -88,7 +88,7 @@ public sealed partial class Binder
         var owner = _windows;
         var name = f.Name.Name;
         var windowOnly = IsWindowOnlyFunction(name);
-        if (!windowOnly && !Aggregates.IsAggregate(name))
+        if (!windowOnly && !Aggregates.IsAggregate(name) && !IsUserAggregate(f.Name))
         {
             var argTypes = f.Args.Select(a => BindExpr(a, scope).Type).ToList();
             if (Functions.Resolve(name, argTypes, Catalog) is null)
@@ -132,15 +132,7 @@ public sealed partial class Binder
         if (windowOnly) resultType = ResolveWindowOnly(f, args);
         else
         {
-            for (var i = 0; i < args.Count; i++)
-                if (args[i] is ConstExpr { Type.Id: TypeId.Unknown } && name is not "count")
-                    args[i] = TryCoerce(args[i], name is "bool_and" or "bool_or" or "every" ? SqlType.Bool : SqlType.Text, CastContext.Implicit, f.Args[i].Position)!;
-            aggregate = Aggregates.Resolve(name, args.Select(a => a.Type).ToList(), f.Star)
-                ?? throw new TenonException(SqlState.UndefinedFunction,
-                    $"function {f.Name}({(f.Star ? "*" : string.Join(", ", args.Select(b => b.Type.DisplayName)))}) does not exist",
-                    hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
-            if (aggregate.Name == "string_agg")
-                args = args.Select((a, i) => TryCoerce(a, SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? a).ToList();
+            aggregate = Aggregates.IsAggregate(name) ? ResolveBuiltinAggregate(f, args) : ResolveUserAggregate(f, ref args);
             resultType = aggregate.ResultType;
         }
         var frame = BindFrame(spec.FrameClause, order, spec.Position);

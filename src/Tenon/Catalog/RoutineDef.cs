@@ -20,7 +20,7 @@ public sealed record RoutineParamDef(string? Name, SqlType Type, char Mode, Expr
 /// </summary>
 public sealed record RoutineDef(string Name, uint Oid, string Schema, IReadOnlyList<RoutineParamDef> Parameters, SqlType ReturnType, string Language, string Body)
 {
-    /// <summary>pg_proc.prokind: f (function) or p (procedure).</summary>
+    /// <summary>pg_proc.prokind: f (function), p (procedure) or a (aggregate, see <see cref="Aggregate"/>).</summary>
     public char Kind { get; init; } = 'f';
     public bool ReturnsSet { get; init; }
     /// <summary>RETURNS trigger (pg_type 2279, which Tenon has no SqlType for: <see cref="ReturnType"/> is then void).</summary>
@@ -35,6 +35,9 @@ public sealed record RoutineDef(string Name, uint Oid, string Schema, IReadOnlyL
     public string ReturnTypeName { get; init; } = "";
     /// <summary>The columns of a composite result (OUT parameters, RETURNS TABLE, a table row type); null for a scalar result.</summary>
     public IReadOnlyList<(string Name, SqlType Type)>? ResultColumns { get; init; }
+
+    /// <summary>The pg_aggregate part of an aggregate (Kind 'a'); null for other routines.</summary>
+    public AggregateDef? Aggregate { get; init; }
 
     public IEnumerable<RoutineParamDef> InputParameters => Parameters.Where(p => p.IsInput);
     public IReadOnlyList<SqlType> InputTypes => Parameters.Where(p => p.IsInput).Select(p => p.Type).ToList();

@@ -15,6 +15,8 @@ public sealed record ViewDef(uint Oid, string Schema, string Name, Query Query, 
     public IReadOnlyList<ViewColumn> Columns { get; init; } = Array.Empty<ViewColumn>();
     public IReadOnlyList<uint> DependsOn { get; init; } = Array.Empty<uint>();
     public IReadOnlyList<ViewColumnUse> DependsOnColumns { get; init; } = Array.Empty<ViewColumnUse>();
+    /// <summary>The user functions and aggregates the query calls (DROP FUNCTION/AGGREGATE fails or cascades to the view).</summary>
+    public IReadOnlyList<uint> DependsOnFunctions { get; init; } = Array.Empty<uint>();
     /// <summary>The search_path setting the view was created under (null: the session's).</summary>
     public string? SearchPathSetting { get; init; }
     /// <summary>The relation names the query wrote, with the relations they meant, so renaming those keeps the view working.</summary>

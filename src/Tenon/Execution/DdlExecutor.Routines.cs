@@ -93,7 +93,12 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.DuplicateFunction, $"{what} \"{def.Name}\" already exists with same argument types");
             if (existing.Kind != def.Kind)
                 throw new TenonException(SqlState.WrongObjectType, $"cannot change routine kind",
-                    detail: existing.Kind == 'p' ? $"\"{def.Name}\" is a procedure." : $"\"{def.Name}\" is a function.");
+                    detail: existing.Kind switch
+                    {
+                        'p' => $"\"{def.Name}\" is a procedure.",
+                        'a' => $"\"{def.Name}\" is an aggregate function.",
+                        _ => $"\"{def.Name}\" is a function.",
+                    });
             if (existing.ReturnType != def.ReturnType || existing.ReturnsSet != def.ReturnsSet || existing.IsTrigger != def.IsTrigger
                 || existing.ReturnRelation != def.ReturnRelation)
                 throw new TenonException(SqlState.InvalidFunctionDefinition, "cannot change return type of existing function",
@@ -113,36 +118,72 @@ public sealed partial class DdlExecutor
         var toDrop = new List<RoutineDef>();
         foreach (var sig in stmt.Routines)
         {
-            var found = FindRoutine(sig, stmt.Kind, stmt.IfExists);
+            var found = FindRoutine(sig, stmt.Kind, stmt.IfExists, dropping: true);
             if (found is not null && !toDrop.Contains(found)) toDrop.Add(found);
         }
         foreach (var f in toDrop)
         {
             var dependents = Catalog.Routines.Triggers.Values.Where(t => t.FunctionOid == f.Oid && Catalog.Tables.ContainsKey(t.TableOid) | Catalog.Views.ContainsKey(t.TableOid))
                 .OrderBy(t => t.Oid).ToList();
-            if (dependents.Count > 0)
+            var what = $"{KindWord(f)} {RoutineRuntime.Signature(f).Replace(", ", ",")}";
+            // Aggregates whose state or final function this is, each followed by the views calling it.
+            var aggregates = Catalog.Functions.Values.Where(a => a.Aggregate is { } ad && (ad.Transition.Oid == f.Oid || ad.Final?.Oid == f.Oid))
+                .OrderBy(a => a.Oid).ToList();
+            var lines = dependents.Select(t => ($"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)}", what)).ToList();
+            var views = new List<uint>();
+            foreach (var a in aggregates)
             {
-                var lines = dependents.Select(t => $"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)} depends on {KindWord(f)} {RoutineRuntime.Signature(f)}").ToList();
+                // Outside the search path a function is named with its schema.
+                var qualifier = Path.Effective(Catalog).Contains(a.Schema) ? "" : a.Schema + ".";
+                var aggregate = $"function {qualifier}{RoutineRuntime.Signature(a).Replace(", ", ",")}";
+                lines.Add((aggregate, what));
+                AddViewsCalling(a.Oid, aggregate, lines, views);
+            }
+            AddViewsCalling(f.Oid, what, lines, views);
+            if (lines.Count > 0)
+            {
                 if (!stmt.Cascade)
-                    throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {KindWord(f)} {RoutineRuntime.Signature(f)} because other objects depend on it",
-                        detail: string.Join("\n", lines), hint: "Use DROP ... CASCADE to drop the dependent objects too.");
-                var notes = dependents.Select(t => $"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)}").ToList();
-                ctx.Session.RaiseNotice(notes.Count == 1
-                    ? new Notice("NOTICE", "00000", "drop cascades to " + notes[0])
-                    : new Notice("NOTICE", "00000", $"drop cascades to {notes.Count} other objects", Detail: string.Join("\n", notes.Select(n => "drop cascades to " + n))));
+                    throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
+                        detail: string.Join("\n", lines.Select(l => $"{l.Item1} depends on {l.Item2}")),
+                        hint: "Use DROP ... CASCADE to drop the dependent objects too.");
+                ctx.Session.RaiseNotice(lines.Count == 1
+                    ? new Notice("NOTICE", "00000", "drop cascades to " + lines[0].Item1)
+                    : new Notice("NOTICE", "00000", $"drop cascades to {lines.Count} other objects", Detail: string.Join("\n", lines.Select(l => "drop cascades to " + l.Item1))));
+                foreach (var v in views.OrderDescending()) RemoveStoredQueryRelation(v);
                 foreach (var t in dependents) Catalog = Catalog.RemoveTrigger(t.Oid);
+                foreach (var a in aggregates) Catalog = Catalog.RemoveFunction(a.Oid);
             }
             Catalog = Catalog.RemoveFunction(f.Oid);
         }
         return new StatementResult(tag);
     }
 
+    /// <summary>Views calling the function <paramref name="oid"/> (<paramref name="what"/>), and the views reading those, for DROP's DETAIL or CASCADE.</summary>
+    private void AddViewsCalling(uint oid, string what, List<(string, string)> lines, List<uint> views)
+    {
+        foreach (var v in Catalog.StoredQueries.Where(v => v.DependsOnFunctions.Contains(oid)).OrderBy(v => v.Oid))
+        {
+            if (views.Contains(v.Oid)) continue;
+            views.Add(v.Oid);
+            lines.Add(($"{RelationNoun(v.Oid)} {Describe(v.Oid)}", what));
+            foreach (var (view, on) in DependentViews([v.Oid]).Where(d => !views.Contains(d.View)))
+            {
+                views.Add(view);
+                lines.Add(($"{RelationNoun(view)} {Describe(view)}", on));
+            }
+        }
+    }
+
     private string RelationWord(uint oid) => Catalog.Views.ContainsKey(oid) ? "view" : "table";
 
     private static string KindWord(RoutineDef f) => f.Kind == 'p' ? "procedure" : "function";
 
+    /// <summary>How a signature reads in "… does not exist": an aggregate of no arguments is name(*).</summary>
+    private static string ArgumentList(string kind, IReadOnlyList<string> types) =>
+        kind == "aggregate" && types.Count == 0 ? "*" : string.Join(", ", types);
+
     /// <summary>The routine a signature names (DROP, ALTER); null with a NOTICE when IF EXISTS finds none.</summary>
-    private RoutineDef? FindRoutine(RoutineSignature sig, string kind, bool ifExists)
+    private RoutineDef? FindRoutine(RoutineSignature sig, string kind, bool ifExists, bool dropping = false)
     {
         var schemas = sig.Name.Schema is { } s ? new List<string> { Path.Qualifier(s) } : Path.Effective(Catalog).ToList();
         if (sig.Name.Schema is { } written && !Catalog.Schemas.Contains(Path.Qualifier(written)))
@@ -158,7 +199,7 @@ public sealed partial class DdlExecutor
         var word = kind == "routine" ? "function" : kind;
         if (sig.ArgTypes is null)
         {
-            if (candidates.Count == 1) return CheckKind(candidates[0], kind);
+            if (candidates.Count == 1) return CheckKind(candidates[0], kind, dropping);
             if (candidates.Count > 1)
                 throw new TenonException(SqlState.AmbiguousFunction, $"{word} name \"{sig.Name}\" is not unique",
                     hint: $"Specify the argument list to select the {word} unambiguously.");
@@ -171,8 +212,8 @@ public sealed partial class DdlExecutor
         }
         var types = sig.ArgTypes.Select(t => RoutineTypes.Resolve(t, Catalog, Path).Type).ToList();
         var match = candidates.FirstOrDefault(f => f.InputTypes.SequenceEqual(types));
-        if (match is not null) return CheckKind(match, kind);
-        var text = $"{sig.Name}({string.Join(", ", types.Select(t => t.DisplayName))})";
+        if (match is not null) return CheckKind(match, kind, dropping);
+        var text = $"{sig.Name}({ArgumentList(kind, types.Select(t => t.DisplayName).ToList())})";
         if (ifExists)
         {
             // The notice names the types as the grammar produced them (pg_catalog.int4 for int).
@@ -191,8 +232,12 @@ public sealed partial class DdlExecutor
         return t.IsArray ? name + "[]" : name;
     }
 
-    private static RoutineDef CheckKind(RoutineDef f, string kind)
+    private static RoutineDef CheckKind(RoutineDef f, string kind, bool dropping)
     {
+        if (kind == "aggregate" && f.Kind != 'a')
+            throw new TenonException(SqlState.WrongObjectType, $"function {RoutineRuntime.Signature(f)} is not an aggregate");
+        if (kind == "function" && f.Kind == 'a' && dropping)
+            throw new TenonException(SqlState.WrongObjectType, $"\"{f.Name}\" is an aggregate function", hint: "Use DROP AGGREGATE to drop aggregate functions.");
         if (kind == "function" && f.Kind == 'p')
             throw new TenonException(SqlState.WrongObjectType, $"{RoutineRuntime.Signature(f)} is not a function");
         if (kind == "procedure" && f.Kind != 'p')
@@ -208,6 +253,15 @@ public sealed partial class DdlExecutor
             if (Catalog.Functions.Values.Any(o => o.Schema == f.Schema && o.Name == newName && o.InputTypes.SequenceEqual(f.InputTypes)))
                 throw new TenonException(SqlState.DuplicateFunction, $"function {newName}({string.Join(", ", f.InputTypes.Select(t => t.DisplayName))}) already exists in schema \"{f.Schema}\"");
             Catalog = Catalog.PutFunction(f with { Name = newName });
+        }
+        if (stmt.SetSchema is { } written)
+        {
+            var schema = Path.Qualifier(written);
+            if (!Catalog.Schemas.Contains(schema))
+                throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{written}\" does not exist");
+            if (schema != f.Schema && Catalog.Functions.Values.Any(o => o.Schema == schema && o.Name == f.Name && o.InputTypes.SequenceEqual(f.InputTypes)))
+                throw new TenonException(SqlState.DuplicateFunction, $"function {RoutineRuntime.Signature(f)} already exists in schema \"{schema}\"");
+            Catalog = Catalog.PutFunction(f with { Schema = schema });
         }
         return new StatementResult("ALTER " + stmt.Kind.ToUpperInvariant());
     }

@@ -13,8 +13,11 @@ public static partial class Functions
     /// </summary>
     public static string RegProcName(uint oid, SystemCatalog catalog, bool withArguments)
     {
-        _ = catalog;
         if (oid == 0) return "-";
+        if (catalog.Functions.GetValueOrDefault(oid) is { } user)
+            return withArguments
+                ? $"{SqlErrors.QuoteIdentifier(user.Name)}({string.Join(',', user.InputTypes.Select(t => PgProc.ArgumentTypeName(t.DisplayName)))})"
+                : SqlErrors.QuoteIdentifier(user.Name);
         foreach (var p in PgProc.Procedures)
             if (p.Oid == oid)
                 return withArguments ? $"{SqlErrors.QuoteIdentifier(p.Name)}({string.Join(',', p.Arguments)})" : SqlErrors.QuoteIdentifier(p.Name);

@@ -37,6 +37,7 @@ public sealed partial class Parser
         if (t.Is("type") && !orReplace && !temporary && !unlogged) return ParseCreateType(create);
         if (t.Is("domain") && !orReplace && !temporary && !unlogged) return ParseCreateDomain(create);
         if ((t.Is("function") || t.Is("procedure")) && !temporary && !unlogged) return ParseCreateFunction(create, orReplace);
+        if (t.Is("aggregate") && !temporary && !unlogged) return ParseCreateAggregate(create, orReplace);
         if ((t.Is("trigger") || t.Is("constraint") && At(1).Is("trigger")) && !temporary && !unlogged) return ParseCreateTrigger(create, orReplace);
         return UnsupportedCreate(orReplace);
     }
@@ -364,8 +365,9 @@ public sealed partial class Parser
             case "database": kind = ObjectKind.Database; break;
             case "function": case "procedure": case "routine": return ParseDropRoutine(drop);
             case "trigger": return ParseDropTrigger(drop);
+            case "aggregate": return ParseDropAggregate(drop);
             case "rule": case "policy": case "role":
-            case "user": case "group": case "aggregate": case "operator": case "cast": case "collation": case "conversion":
+            case "user": case "group": case "operator": case "cast": case "collation": case "conversion":
             case "event": case "foreign": case "language": case "materialized": case "publication": case "server":
             case "statistics": case "subscription": case "tablespace": case "text": case "transform": case "access":
             case "owned": case "procedural":

@@ -234,16 +234,22 @@ public sealed partial class Parser
     private Statement ParseAlterRoutine(Token alter)
     {
         var kind = Advance().Text;
-        var sig = ParseRoutineSignature();
-        string? rename = null;
+        return ParseAlterRoutineAction(alter, kind, ParseRoutineSignature());
+    }
+
+    /// {OWNER TO role | RENAME TO name | SET SCHEMA name} after ALTER {FUNCTION | PROCEDURE | ROUTINE | AGGREGATE} signature
+    private Statement ParseAlterRoutineAction(Token alter, string kind, RoutineSignature sig)
+    {
+        string? rename = null, schema = null;
         if (AcceptKw("owner"))
         {
             ExpectKw("to");
             Advance();
         }
         else if (AcceptKws("rename", "to")) rename = ParseColId();
+        else if (AcceptKws("set", "schema")) schema = ParseColId();
         else return Unsupported("ALTER " + kind.ToUpperInvariant());
-        return new AlterRoutineStatement(kind, sig) { RenameTo = rename, Position = alter.Position };
+        return new AlterRoutineStatement(kind, sig) { RenameTo = rename, SetSchema = schema, Position = alter.Position };
     }
 
     /// DO [LANGUAGE l] 'code' [LANGUAGE l]

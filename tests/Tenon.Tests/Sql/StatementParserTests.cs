@@ -204,9 +204,9 @@ public sealed class StatementParserTests
 
     [Theory]
     [InlineData("GRANT SELECT ON t TO bob", "GRANT")]
-    [InlineData("CREATE AGGREGATE a (sfunc = f, stype = int)", "CREATE AGGREGATE")]
+    [InlineData("CREATE AGGREGATE a (int ORDER BY int) (sfunc = f, stype = int)", "ordered-set aggregates (CREATE AGGREGATE … ORDER BY)")]
     [InlineData("CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()", "CREATE EVENT TRIGGER")]
-    [InlineData("DROP AGGREGATE a(int)", "DROP AGGREGATE")]
+    [InlineData("DROP AGGREGATE a(int ORDER BY int)", "ordered-set aggregates (DROP AGGREGATE … ORDER BY)")]
     [InlineData("LISTEN chan", "LISTEN")]
     [InlineData("ALTER MATERIALIZED VIEW m SET SCHEMA s", "ALTER MATERIALIZED VIEW SET")]
     [InlineData("CLUSTER t USING t_pkey", "CLUSTER")]
@@ -218,6 +218,25 @@ public sealed class StatementParserTests
         var all = Tenon.Sql.Parser.ParseScript(sql + "; SELECT 1");
         Assert.Equal(feature, Assert.IsType<UnsupportedStatement>(all[0]).Feature);
         Assert.IsType<SelectStatement>(all[1]);
+    }
+
+    [Fact]
+    public void Aggregate_statements_parse()
+    {
+        var create = Assert.IsType<CreateAggregateStatement>(One("CREATE OR REPLACE AGGREGATE s.a(IN x int, text) (SFUNC = s.f, STYPE = int[], INITCOND = '{}', FINALFUNC_EXTRA, SORTOP = <)"));
+        Assert.True(create.OrReplace);
+        Assert.Equal(["x", null], create.Arguments!.Select(a => a.Name));
+        Assert.Equal(["sfunc", "stype", "initcond", "finalfunc_extra", "sortop"], create.Options.Select(o => o.Name));
+        Assert.Equal("s", create.Options[0].Type!.Schema);
+        Assert.True(create.Options[1].Type!.IsArray);
+        Assert.Equal("{}", create.Options[2].Text);
+        Assert.Equal("<", create.Options[4].Text);
+        var star = Assert.IsType<CreateAggregateStatement>(One("CREATE AGGREGATE a(*) (sfunc = f, stype = int8)"));
+        Assert.Empty(star.Arguments!);
+        var old = Assert.IsType<CreateAggregateStatement>(One("CREATE AGGREGATE a (basetype = int, sfunc = f, stype = int)"));
+        Assert.Null(old.Arguments);
+        Assert.Equal("aggregate", Assert.IsType<DropRoutineStatement>(One("DROP AGGREGATE IF EXISTS a(int), b(*) CASCADE")).Kind);
+        Assert.Equal("t", Assert.IsType<AlterRoutineStatement>(One("ALTER AGGREGATE a(int) SET SCHEMA t")).SetSchema);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class PgProc
         catalog => Procedures.Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false })
             .Concat(catalog.Functions.Values.OrderBy(f => f.Oid).Select(f => new object?[]
             {
-                f.Oid, f.Name, catalog.SchemaOid(f.Schema), SchemaOids.BootstrapSuperuser, f.Language == "sql" ? SqlLanguage : PlpgsqlLanguage,
+                f.Oid, f.Name, catalog.SchemaOid(f.Schema), SchemaOids.BootstrapSuperuser, f.Language switch { "sql" => SqlLanguage, "internal" => InternalLanguage, _ => PlpgsqlLanguage },
                 f.Kind.ToString(), f.Strict, f.ReturnsSet,
             })));
 

@@ -31,6 +31,7 @@ public static class SystemRelations
         PgMatviews.Relation,
         PgInherits.Relation,
         PgTrigger.Relation,
+        PgAggregate.Relation,
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,
         PgAbsentObjects.Publication,

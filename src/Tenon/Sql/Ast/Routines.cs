@@ -27,13 +27,14 @@ public sealed record CreateFunctionStatement(QualifiedName Name, IReadOnlyList<R
 /// <summary>A routine named with optional argument types (DROP FUNCTION f(int), ALTER FUNCTION …).</summary>
 public sealed record RoutineSignature(QualifiedName Name, IReadOnlyList<TypeName>? ArgTypes) : Node;
 
-/// <summary><c>DROP {FUNCTION | PROCEDURE | ROUTINE} [IF EXISTS] sig [, …] [CASCADE | RESTRICT]</c>.</summary>
+/// <summary><c>DROP {FUNCTION | PROCEDURE | ROUTINE | AGGREGATE} [IF EXISTS] sig [, …] [CASCADE | RESTRICT]</c>.</summary>
 public sealed record DropRoutineStatement(string Kind, IReadOnlyList<RoutineSignature> Routines, bool IfExists, bool Cascade) : Statement;
 
-/// <summary><c>ALTER {FUNCTION | PROCEDURE} sig OWNER TO role</c> and other forms that change nothing Tenon keeps.</summary>
+/// <summary><c>ALTER {FUNCTION | PROCEDURE | AGGREGATE} sig {RENAME TO name | SET SCHEMA s | OWNER TO role}</c> (the last changes nothing Tenon keeps).</summary>
 public sealed record AlterRoutineStatement(string Kind, RoutineSignature Routine) : Statement
 {
     public string? RenameTo { get; init; }
+    public string? SetSchema { get; init; }
 }
 
 /// <summary><c>DO [LANGUAGE l] 'body'</c>.</summary>
