@@ -1,0 +1,82 @@
+-- Date/time functions and the template functions (to_char, to_number, to_date, to_timestamp)
+-- with fixed values only; TimeZone, DateStyle and IntervalStyle are set here so the script
+-- means the same under any client environment.
+SET TimeZone = 'UTC';
+SET DateStyle = 'ISO, MDY';
+SET IntervalStyle = 'postgres';
+
+-- age: field-by-field differences, borrowing days from the month before
+SELECT age(timestamp '2024-01-02', timestamp '2020-03-04') AS a1,
+       age(timestamp '2020-03-04', timestamp '2024-01-02 05:06:07.5') AS a2;
+SELECT age(timestamp '2024-03-01', timestamp '2024-01-31') AS a1, age(timestamp '2024-01-31', timestamp '2024-03-01') AS a2,
+       age(timestamp '2023-03-01', timestamp '2023-01-31') AS a3, age(timestamp '2024-02-29 23:00', timestamp '2023-02-28 23:30') AS a4;
+SELECT age(date '2024-03-01', date '2023-02-28') AS a, pg_typeof(age(date '2024-03-01', date '2023-02-28')) AS t;
+SELECT age(timestamptz '2024-03-10 12:00+00', timestamptz '2024-03-09 12:00+00') AS a;
+SELECT age(timestamp '2001-04-10') = age(current_date::timestamp, timestamp '2001-04-10') AS one_arg,
+       age(timestamptz '2001-04-10 00:00+00') = age(current_date::timestamptz, timestamptz '2001-04-10 00:00+00') AS one_arg_tz;
+SELECT age(NULL::timestamp, timestamp '2020-01-01') IS NULL AS null_arg;
+
+-- make_date, make_timestamp, make_timestamptz
+SELECT make_date(2020, 2, 29) AS d1, make_date(-44, 3, 15) AS d2, make_date(1, 1, 1) AS d3;
+SELECT make_date(0, 1, 1);
+SELECT make_date(2013, 2, 30);
+SELECT make_date(2013, 13, 1);
+SELECT make_timestamp(2013, 7, 15, 8, 15, 23.5) AS t1, make_timestamp(-1, 1, 1, 0, 0, 0) AS t2,
+       make_timestamp(2013, 7, 15, 24, 0, 0) AS t3, make_timestamp(2013, 7, 15, 8, 15, 59.9999999) AS t4;
+SELECT make_timestamp(2013, 7, 15, 25, 15, 23.5);
+SELECT make_timestamp(2013, 7, 15, 8, 15, 60.5);
+SELECT make_timestamp(2013, 7, 15, 8, 61, 0);
+SELECT make_timestamp(2013, 7, 15, -1, 0, 0);
+SELECT make_timestamptz(2013, 7, 15, 8, 15, 23.5) AS z1,
+       make_timestamptz(2013, 7, 15, 8, 15, 23.5, 'America/New_York') AS z2,
+       make_timestamptz(2013, 7, 15, 8, 15, 23.5, '+2') AS z3,
+       make_timestamptz(2013, 12, 15, 8, 15, 23.5, 'EST') AS z4;
+SELECT make_timestamptz(2013, 7, 15, 8, 15, 23.5, 'Nowhere/Zone');
+
+-- make_interval (positional)
+SELECT make_interval(1, 2, 3, 4, 5, 6, 7.5) AS i1, make_interval() AS i2, make_interval(0, 0, 0, 0, 0, 0, 1.0000005) AS i3,
+       make_interval(1) AS i4, make_interval(0, 0, 0, 0, 0, 90) AS i5, make_interval(0, 0, 0, -3) AS i6;
+SELECT make_interval(0, 0, 0, 0, 0, 0, 'nan');
+
+-- justify_days / justify_hours / justify_interval
+SELECT justify_days(interval '65 days -1 hour') AS j1, justify_days(interval '-35 days') AS j2, justify_days(interval '1 month -40 days') AS j3;
+SELECT justify_hours(interval '27 hours') AS h1, justify_hours(interval '1 day -27 hours') AS h2, justify_hours(interval '-1 day 3 hours') AS h3;
+SELECT justify_interval(interval '1 mon -1 hour') AS v1, justify_interval(interval '-1 mon 1 hour') AS v2,
+       justify_interval(interval '29 days 25 hours') AS v3, justify_interval(interval '-1 month 30 days -1 hour') AS v4,
+       justify_interval(interval '1 year -400 days 3 hours') AS v5;
+
+-- isfinite
+SELECT isfinite(date 'infinity') AS d1, isfinite(date '2020-01-01') AS d2, isfinite(timestamp '-infinity') AS t1,
+       isfinite(timestamp '2020-01-01') AS t2, isfinite(timestamptz 'infinity') AS z1, isfinite(interval '1 day') AS i1;
+
+-- date_bin
+SELECT date_bin(interval '15 minutes', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01') AS b1,
+       date_bin(interval '15 minutes', timestamp '2000-02-11 15:44:17', timestamp '2001-01-01') AS b2,
+       date_bin(interval '1 day', timestamptz '2020-02-11 15:44:17+00', timestamptz '2001-01-01 03:00+00') AS b3,
+       date_bin(interval '7 days 1 second', timestamp '2020-02-11 15:44:17', timestamp '2020-02-11 15:44:17') AS b4;
+SELECT date_bin(interval '1 month', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01');
+SELECT date_bin(interval '0 days', timestamp '2020-02-11 15:44:17', timestamp '2001-01-01');
+SELECT date_bin(interval '-1 days', timestamptz '2020-02-11 15:44:17', timestamptz '2001-01-01');
+
+-- to_timestamp(double precision): seconds since 1970-01-01 00:00 UTC
+SELECT to_timestamp(0) AS e0, to_timestamp(1284352323.5) AS e1, to_timestamp(-1.5) AS e2,
+       to_timestamp('infinity'::float8) AS e3, to_timestamp('-infinity'::float8) AS e4, pg_typeof(to_timestamp(0)) AS t;
+SELECT to_timestamp(1e20);
+SELECT to_timestamp('nan'::float8);
+
+-- the current time, as far as it can be printed without changing
+SELECT pg_typeof(timeofday()) AS t, length(timeofday()) > 20 AS long_enough,
+       clock_timestamp() >= transaction_timestamp() AS clock_after, statement_timestamp() >= transaction_timestamp() AS stmt_after,
+       pg_typeof(current_timestamp(2)) AS ct, pg_typeof(localtimestamp(1)) AS lt;
+
+-- generate_series over timestamps, in FROM and in the select list
+SELECT * FROM generate_series(timestamp '2024-01-30', timestamp '2024-05-01', interval '1 month') AS g;
+SELECT * FROM generate_series(timestamp '2024-01-03', timestamp '2024-01-01', interval '-12 hours') WITH ORDINALITY AS g(t, n);
+SELECT generate_series(timestamptz '2024-01-01 00:00+00', timestamptz '2024-01-01 02:00+00', interval '40 minutes') AS g;
+SELECT g, pg_typeof(g) FROM generate_series(date '2024-02-27', date '2024-03-01', interval '1 day') AS g;
+SELECT count(*) FROM generate_series(timestamp '2024-01-01', timestamp '2023-01-01', interval '1 day');
+SELECT * FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-02', interval '0 days');
+SELECT generate_series(timestamptz '2024-01-01', timestamptz '2024-01-02', interval '0 hours');
+SELECT * FROM generate_series(timestamp '2024-01-01', NULL, interval '1 day');
+SELECT x, generate_series(x, x + interval '2 days', interval '1 day') AS g
+FROM (VALUES (timestamp '2024-02-28'), (timestamp '2023-02-28')) v(x) ORDER BY x, g;
