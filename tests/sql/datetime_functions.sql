@@ -80,3 +80,44 @@ SELECT generate_series(timestamptz '2024-01-01', timestamptz '2024-01-02', inter
 SELECT * FROM generate_series(timestamp '2024-01-01', NULL, interval '1 day');
 SELECT x, generate_series(x, x + interval '2 days', interval '1 day') AS g
 FROM (VALUES (timestamp '2024-02-28'), (timestamp '2023-02-28')) v(x) ORDER BY x, g;
+-- to_char of timestamps: every date/time template pattern
+CREATE TABLE tc_ts (t timestamp);
+INSERT INTO tc_ts VALUES ('2024-01-02 03:04:05.006789'), ('1999-12-31 23:59:59.999999'), ('2020-02-29 12:00:00'),
+  ('0044-03-15 13:30:00 BC'), ('2021-01-03 00:00:00'), ('12345-06-07 08:09:10'), ('2008-12-29 18:00:00'), ('0001-01-01 00:00:00');
+SELECT t, to_char(t, 'YYYY Y,YYY YYY YY Y IYYY IYY IY I') AS years, to_char(t, 'CC Q MM DD DDD IDDD D ID W WW IW J') AS numbers
+FROM tc_ts ORDER BY t;
+SELECT t, to_char(t, 'HH HH12 HH24 MI SS MS US SSSS SSSSS FF1 FF2 FF3 FF4 FF5 FF6') AS times, to_char(t, 'AM am PM pm A.M. a.m. P.M. p.m. AD ad BC bc A.D. b.c.') AS markers
+FROM tc_ts ORDER BY t;
+SELECT t, to_char(t, 'MONTH|Month|month|MON|Mon|mon|DAY|Day|day|DY|Dy|dy|RM|rm') AS names FROM tc_ts ORDER BY t;
+SELECT t, to_char(t, 'FMMONTH|FMMonth|FMDay|FMDD|FMMM|FMHH12|FMRM|FMYYYY|FMUS') AS fm, to_char(t, 'DDth DDTH FMDDth FMMMth IWth Yth HH24TH FMDDDth') AS th
+FROM tc_ts ORDER BY t;
+SELECT to_char(timestamp '2024-01-01 00:00', 'FMDDth') AS d1, to_char(timestamp '2024-01-02', 'FMDDth') AS d2, to_char(timestamp '2024-01-03', 'FMDDth') AS d3,
+       to_char(timestamp '2024-01-11', 'FMDDth') AS d11, to_char(timestamp '2024-01-12', 'FMDDth') AS d12, to_char(timestamp '2024-01-13', 'FMDDth') AS d13,
+       to_char(timestamp '2024-01-21', 'FMDDth') AS d21, to_char(timestamp '2024-01-22', 'FMDDTH') AS d22, to_char(timestamp '2024-01-23', 'FMDDth') AS d23;
+-- literals, quotes and backslashes; characters that are no keyword are copied
+SELECT to_char(timestamp '2024-01-02 03:04:05', 'a"b\"c"d\e \"x\\y "q\x"') AS q1,
+       to_char(timestamp '2024-01-02 03:04:05', '"Day:" Day, "the" DDth "of" Month') AS q2,
+       to_char(timestamp '2024-01-02 03:04:05', 'YYYY-MM-DD"T"HH24:MI:SS') AS iso,
+       to_char(timestamp '2024-01-02 03:04:05', 'Hh24 hH yYYY Yyyy mOnth') AS mixed,
+       to_char(timestamp '2024-01-02 03:04:05', 'TMMonth TMDay FX SPDD DDSP hh24 mi ss') AS mods;
+SELECT to_char(timestamp '2024-01-02 03:04:05', '') AS empty, to_char(timestamp 'infinity', 'YYYY') AS inf, to_char(NULL::timestamp, 'YYYY') AS nul;
+-- a timestamp has no zone: TZ prints nothing, OF +00
+SELECT to_char(timestamp '2024-01-02 03:04:05', 'TZ|tz|OF|TZH|TZM') AS zone;
+-- timestamptz: fields, TZ and OF in the session TimeZone
+SELECT to_char(timestamptz '2024-01-02 03:04:05+00', 'YYYY-MM-DD HH24:MI:SS TZ tz OF TZH:TZM') AS utc;
+SET TimeZone = 'America/New_York';
+SELECT t, to_char(t, 'YYYY-MM-DD HH24:MI:SS TZ OF TZH TZM') AS local
+FROM (VALUES (timestamptz '2024-03-10 06:59:59+00'), (timestamptz '2024-03-10 07:00:00+00'), (timestamptz '2024-11-03 05:30:00+00'), (timestamptz '2024-11-03 06:30:00+00')) v(t) ORDER BY t;
+SELECT to_char(date '2024-07-04', 'YYYY-MM-DD TZ OF') AS d;
+SET TimeZone = 'Asia/Kolkata';
+SELECT to_char(timestamptz '2024-01-02 03:04:05+00', 'HH24:MI TZ OF TZH:TZM') AS india;
+SET TimeZone = 'UTC';
+-- to_char of intervals
+SELECT to_char(interval '1 year 2 mons 3 days 04:05:06.789', 'YYYY Y,YYY YYY YY Y MM DD DDD HH HH12 HH24 MI SS MS US AM SSSS CC Q W WW RM') AS i1;
+SELECT to_char(interval '-1 year -2 mons -3 days -04:05:06.789', 'YYYY Y,YYY YYY YY Y MM DD DDD HH HH12 HH24 MI SS MS US AM SSSS CC W WW') AS i2;
+SELECT to_char(interval '123 years 1 mons 400 days 25:00:00', 'YYYY Y,YYY YYY YY Y MM DD DDD HH HH12 HH24 MI SS MS US AM SSSS CC Q W WW') AS i3;
+SELECT to_char(interval '40 hours', 'HH HH12 HH24 am FMHH24th') AS i4, to_char(interval '15 hours 2 minutes', 'HH24:MI') AS i5;
+SELECT to_char(interval '1 day', 'Day');
+SELECT to_char(interval '1 day', 'MON');
+SELECT to_char(interval '1 day', 'TZ');
+SELECT to_char(interval '1 day', 'BC');

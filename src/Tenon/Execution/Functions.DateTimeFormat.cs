@@ -1,12 +1,37 @@
+using Tenon.Execution.Formatting;
 using Tenon.Types;
 
 namespace Tenon.Execution;
 
-/// <summary>to_char, to_number, to_date and to_timestamp(text, text): the template functions.</summary>
+/// <summary>
+/// to_char, to_number, to_date and to_timestamp(text, text): the template functions. A date given
+/// to to_char becomes timestamptz (the preferred date/time type), as in PostgreSQL.
+/// </summary>
 public static partial class Functions
 {
     private static FunctionDef? ResolveDateTimeFormat(string name, IReadOnlyList<SqlType> args)
     {
+        if (args.Count != 2 || !(args[1].IsString)) return null;
+        var text = SqlType.Text;
+        switch (name)
+        {
+            case "to_char" when args[0].Id == TypeId.Timestamp:
+                return new([SqlType.Timestamp, text], text, (a, _) => ((PgTimestamp)a[0]!) is { IsFinite: true } t
+                    ? DateTimeTemplate.Format((string)a[1]!, DateTimeParts.FromTimestamp(t, null, 0)) : null);
+            case "to_char" when args[0].Id is TypeId.Timestamptz or TypeId.Date:
+                return new([SqlType.Timestamptz, text], text, (a, ctx) => ToCharTimestampTz((PgTimestampTz)a[0]!, (string)a[1]!, ctx));
+            case "to_char" when args[0].Id == TypeId.Interval:
+                return new([SqlType.Interval, text], text, (a, _) => DateTimeTemplate.Format((string)a[1]!, DateTimeParts.FromInterval((PgInterval)a[0]!)));
+        }
         return null;
+    }
+
+    private static string? ToCharTimestampTz(PgTimestampTz value, string template, ExecContext ctx)
+    {
+        if (!value.IsFinite) return null;
+        var zone = ctx.Settings.TimeZone;
+        var offset = TimeZones.OffsetAtUtc(zone, value.Microseconds);
+        var local = ValueCast.ToTimestampValue(value, ctx.Settings);
+        return DateTimeTemplate.Format(template, DateTimeParts.FromTimestamp(local, TimeZones.Abbreviation(zone, value.Microseconds, offset), offset));
     }
 }
