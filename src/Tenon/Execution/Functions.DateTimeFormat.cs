@@ -22,6 +22,16 @@ public static partial class Functions
                 return new([SqlType.Timestamptz, text], text, (a, ctx) => ToCharTimestampTz((PgTimestampTz)a[0]!, (string)a[1]!, ctx));
             case "to_char" when args[0].Id == TypeId.Interval:
                 return new([SqlType.Interval, text], text, (a, _) => DateTimeTemplate.Format((string)a[1]!, DateTimeParts.FromInterval((PgInterval)a[0]!)));
+            case "to_char" when args[0].Id is TypeId.Int2 or TypeId.Int4:
+                return new([SqlType.Int4, text], text, (a, _) => NumericTemplate.FormatInteger((int)a[0]!, (string)a[1]!));
+            case "to_char" when args[0].Id is TypeId.Int8:
+                return new([SqlType.Int8, text], text, (a, _) => NumericTemplate.FormatInteger((long)a[0]!, (string)a[1]!));
+            case "to_char" when args[0].Id is TypeId.Numeric:
+                return new([SqlType.Numeric, text], text, (a, _) => NumericTemplate.FormatNumeric((Numeric)a[0]!, (string)a[1]!));
+            case "to_char" when args[0].Id is TypeId.Float4:
+                return new([SqlType.Float4, text], text, (a, _) => NumericTemplate.FormatFloat((float)a[0]!, 6, (string)a[1]!));
+            case "to_char" when args[0].Id is TypeId.Float8:
+                return new([SqlType.Float8, text], text, (a, _) => NumericTemplate.FormatFloat((double)a[0]!, 15, (string)a[1]!));
         }
         return null;
     }
