@@ -32,8 +32,24 @@ public static partial class Functions
                 return new([SqlType.Float4, text], text, (a, _) => NumericTemplate.FormatFloat((float)a[0]!, 6, (string)a[1]!));
             case "to_char" when args[0].Id is TypeId.Float8:
                 return new([SqlType.Float8, text], text, (a, _) => NumericTemplate.FormatFloat((double)a[0]!, 15, (string)a[1]!));
+            case "to_number" when args[0].IsString:
+                return new([text, text], SqlType.Numeric, (a, _) => NumericTemplate.ReadNumber((string)a[0]!, (string)a[1]!));
+            case "to_date" when args[0].IsString:
+                return new([text, text], SqlType.Date, (a, _) =>
+                    DateTimeTemplateParser.ToTimestamp(DateTimeTemplateParser.Read((string)a[0]!, (string)a[1]!), (string)a[0]!).Date);
+            case "to_timestamp" when args[0].IsString:
+                return new([text, text], SqlType.Timestamptz, (a, ctx) => ParseTimestampTz((string)a[0]!, (string)a[1]!, ctx));
         }
         return null;
+    }
+
+    private static PgTimestampTz ParseTimestampTz(string input, string template, ExecContext ctx)
+    {
+        var fields = DateTimeTemplateParser.Read(input, template);
+        var local = DateTimeTemplateParser.ToTimestamp(fields, input);
+        if (!fields.HasTz) return ValueCast.ToTimestampTzValue(local, ctx.Settings);
+        var offset = fields.TzSign * (fields.TzHours * 3600 + fields.TzMinutes * 60);
+        return new PgTimestampTz(local.Microseconds - offset * PgCalendar.MicrosecondsPerSecond);
     }
 
     private static string? ToCharTimestampTz(PgTimestampTz value, string template, ExecContext ctx)

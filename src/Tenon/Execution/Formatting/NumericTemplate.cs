@@ -349,4 +349,37 @@ internal static class NumericTemplate
         for (var k = kinds.Count - 1; k >= 0 && kinds[k] == T.Digit9 && text[point + 1 + k] == '0'; k--) cut--;
         return text[..cut] + text[end..];
     }
+
+    /// <summary>
+    /// to_number: the input's digits up to the template's integer positions, its first decimal
+    /// point and the fraction digits up to the template's fraction positions; a '-' or '&lt;'
+    /// anywhere makes it negative. Other characters (separators, currency signs, suffixes) are
+    /// passed over; PostgreSQL's position-by-position matching differs on inputs whose
+    /// characters do not line up with the template.
+    /// </summary>
+    public static Numeric ReadNumber(string input, string template)
+    {
+        var f = Parse(template);
+        if (f.Exponent) throw new TenonException(SqlState.FeatureNotSupported, "\"EEEE\" not supported for input");
+        var integer = new StringBuilder();
+        var fraction = new StringBuilder();
+        var negative = false;
+        var afterPoint = false;
+        foreach (var c in input)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (!afterPoint && integer.Length < f.Pre) integer.Append(c);
+                else if (afterPoint && fraction.Length < f.Post) fraction.Append(c);
+                else if (!afterPoint && !f.HasPoint) break;
+            }
+            else if (c == '.' && f.HasPoint && !afterPoint) afterPoint = true;
+            else if (c == '-' || (c == '<' && f.Angle)) negative = true;
+        }
+        if (integer.Length == 0 && fraction.Length == 0 && !(afterPoint && input.Contains('0')))
+            throw new TenonException(SqlState.InvalidTextRepresentation, "invalid input syntax for type numeric: \" \"");
+        var text = (negative ? "-" : "") + (integer.Length == 0 ? "0" : integer.ToString()) + (afterPoint ? "." + fraction : "");
+        var value = Numeric.Parse(text);
+        return f.Multi > 0 ? value.Divide(Numeric.Create(BigInteger.Pow(10, f.Multi), 0)) : value;
+    }
 }
