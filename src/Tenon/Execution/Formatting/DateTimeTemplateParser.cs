@@ -250,6 +250,7 @@ internal static class DateTimeTemplateParser
         long days;
         if (f.Julian is { } julian)
         {
+            if (julian is < 0 or > 109203489) throw new TenonException(SqlState.DatetimeFieldOverflow, $"timestamp out of range: \"{input}\"");
             days = julian - 2451545;
         }
         else
@@ -258,6 +259,7 @@ internal static class DateTimeTemplateParser
             var year = f.Year ?? 0;
             if (f.Year is not null && f.Bc) year = 1 - year;
             else if (f.Year is not null && year <= 0) year += 1;
+            if (year is < -4713 or > 294277) throw new TenonException(SqlState.DatetimeFieldOverflow, $"timestamp out of range: \"{input}\"");
             if (f.DayOfYear > 0 && f.Month == 1 && f.Day == 1)
             {
                 if (f.DayOfYear > (PgCalendar.IsLeap(year) ? 366 : 365)) throw outOfRange;
