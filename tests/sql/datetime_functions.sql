@@ -177,3 +177,7 @@ SELECT to_date('2024-01-02 junk', 'YYYY-MM-DD');
 SELECT to_date('2024', 'YYYYMMDD');
 SELECT to_timestamp('2024-01-02', 'YYYY-MM-DD') AS t, pg_typeof(to_timestamp('2024-01-02', 'YYYY-MM-DD')) AS ty, pg_typeof(to_date('2024-01-02', 'YYYY-MM-DD')) AS dy;
 SELECT to_date('44 BC 03 15', 'YYYY BC MM DD') AS bc, to_date('XII 2023', 'RM YYYY') AS rm, to_timestamp('Tuesday 2024-01-02 3:04:05 p.m.', 'Day YYYY-MM-DD HH:MI:SS a.m.') AS day_name, to_timestamp('86399', 'SSSS') AS ssss;
+-- common application patterns
+SELECT to_timestamp('2024-01-02T03:04:05', 'YYYY-MM-DD"T"HH24:MI:SS'), to_date('02.01.2024', 'DD.MM.YYYY'), to_timestamp('Jan 02 2024 3:04PM', 'Mon DD YYYY HH12:MIAM'), to_date('2024-1-2', 'FMYYYY-FMMM-FMDD'), to_timestamp('2024-01-02 03:04:05.123', 'YYYY-MM-DD HH24:MI:SS.FF3');
+SELECT to_char(timestamptz '2024-06-15 10:00+00', 'Dy, DD Mon YYYY HH24:MI:SS TZ'), to_char(now()::date - now()::date, '999'), to_char(1234567.8::float4, '9,999,999.99'), to_char(-0.0::float8, '9.9'), to_char(1e-10::float8, '9.999'), to_char(interval '0', 'HH24:MI:SS'), to_char(interval '-5 minutes', 'HH24:MI:SS');
+SELECT to_char(12345.678, '99999D999'), to_char(-12345.678, 'FM99,999.9'), to_char(0.1, '0.9'), to_char(100, 'FM999.'), to_char(100, '999.'), to_char(7, 'FM00'), to_char(2, 'FM9th');

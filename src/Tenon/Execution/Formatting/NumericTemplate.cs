@@ -309,7 +309,8 @@ internal static class NumericTemplate
                     fracPos++;
                     break;
                 case T.Point:
-                    if (!overflow && available == 0 && f.Post > 0) break;
+                    // A point with no fraction position after it prints nothing ('999.' is '999').
+                    if (!overflow && available == 0) break;
                     Significant();
                     sb.Append('.');
                     break;
