@@ -227,12 +227,21 @@ public sealed partial class Binder
         if (args.Count is < 2 or > 3)
             throw new TenonException(SqlState.UndefinedFunction, $"function generate_series({string.Join(", ", args.Select(a => a.Type.DisplayName))}) does not exist",
                 hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = fn.Call.Position };
-        var type = args.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : args.Any(a => a.Type.Id == TypeId.Numeric) ? SqlType.Numeric : SqlType.Int4;
-        args = args.Select((a, i) => TryCoerce(a, type, CastContext.Implicit, fn.Call.Args[i].Position) ?? a).ToList();
+        var timeType = TimeSeriesType(args);
+        var type = timeType ?? (args.Any(a => a.Type.Id == TypeId.Int8) ? SqlType.Int8 : args.Any(a => a.Type.Id == TypeId.Numeric) ? SqlType.Numeric : SqlType.Int4);
+        if (timeType is not null)
+        {
+            args = CoerceTimeSeriesArgs(args, timeType, fn.Call) ?? throw NoSuchSetFunction(fn.Call, args);
+        }
+        else
+        {
+            if (args.Any(a => !a.Type.IsInteger && a.Type.Id is not TypeId.Numeric and not TypeId.Unknown)) throw NoSuchSetFunction(fn.Call, args);
+            args = args.Select((a, i) => TryCoerce(a, type, CastContext.Implicit, fn.Call.Args[i].Position) ?? a).ToList();
+        }
         var columnName = fn.Alias?.Columns is { Count: > 0 } ? fn.Alias.Columns[0] : fn.Alias?.Name ?? "generate_series";
         List<PlanColumn> columns = [new PlanColumn(columnName, type)];
         if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { Count: > 1 } ? fn.Alias.Columns[1] : "ordinality", SqlType.Int8));
-        var plan = new FunctionScanNode(args, (values, _) => Series(values, type), columns, fn.WithOrdinality) { FunctionName = name, Alias = fn.Alias?.Name };
+        var plan = new FunctionScanNode(args, (values, ctx) => timeType is null ? Series(values, type) : TimeSeries(values, type, ctx), columns, fn.WithOrdinality) { FunctionName = name, Alias = fn.Alias?.Name };
         return AddEntry(plan, fn.Alias?.Name ?? "generate_series", fn.Alias?.Columns, 0, scope, fn.Position);
     }
 
@@ -248,6 +257,52 @@ public sealed partial class Binder
         var columns = new List<PlanColumn> { new(columnName, element) };
         if (fn.WithOrdinality) columns.Add(new PlanColumn("ordinality", SqlType.Int8));
         return AddEntry(new UnnestScanNode(arg, fn.WithOrdinality, columns), fn.Alias?.Name ?? "unnest", fn.Alias?.Columns, 0, scope, fn.Position);
+    }
+
+    /// <summary>
+    /// generate_series over timestamps (a third argument of type interval, or a timestamp start):
+    /// timestamp when the bounds are timestamps, otherwise timestamptz, the preferred type, which
+    /// dates and unknown literals also become. Null for the numeric forms.
+    /// </summary>
+    private static SqlType? TimeSeriesType(List<BoundExpr> args)
+    {
+        if (args.Count != 3) return null;
+        var bounds = args.Take(2).Select(a => a.Type.Id).ToList();
+        if (args[2].Type.Id != TypeId.Interval && !bounds.Any(b => b is TypeId.Timestamp or TypeId.Timestamptz or TypeId.Date)) return null;
+        return bounds.All(b => b is TypeId.Timestamp or TypeId.Unknown) && bounds.Contains(TypeId.Timestamp) ? SqlType.Timestamp : SqlType.Timestamptz;
+    }
+
+    private List<BoundExpr>? CoerceTimeSeriesArgs(List<BoundExpr> args, SqlType type, FunctionCall call)
+    {
+        var result = new List<BoundExpr>();
+        for (var i = 0; i < 3; i++)
+        {
+            var target = i < 2 ? type : SqlType.Interval;
+            if (args[i].Type.Id != TypeId.Unknown && !ValueCast.CanCast(args[i].Type, target, CastContext.Implicit)) return null;
+            result.Add(TryCoerce(args[i], target, CastContext.Implicit, call.Args[i].Position) ?? args[i]);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// start, start + step, … while not past stop (below it for a negative step); a timestamptz
+    /// series adds the step in the session TimeZone, so days stay days across DST changes.
+    /// </summary>
+    private static IEnumerable<object?> TimeSeries(object?[] v, SqlType type, ExecContext ctx)
+    {
+        var step = (PgInterval)v[2]!;
+        var sign = step.CompareTo(PgInterval.Zero);
+        if (sign == 0) throw new TenonException(SqlState.InvalidParameterValue, "step size cannot equal zero");
+        if (type.Id == TypeId.Timestamp)
+        {
+            var stop = (PgTimestamp)v[1]!;
+            for (var x = (PgTimestamp)v[0]!; sign > 0 ? x <= stop : x >= stop; x = Arithmetic.TimestampPlusInterval(x, step)) yield return x;
+        }
+        else
+        {
+            var stop = (PgTimestampTz)v[1]!;
+            for (var x = (PgTimestampTz)v[0]!; sign > 0 ? x <= stop : x >= stop; x = Arithmetic.TimestampTzPlusInterval(x, step, ctx.Settings)) yield return x;
+        }
     }
 
     private static IEnumerable<object?> Series(object?[] v, SqlType type)

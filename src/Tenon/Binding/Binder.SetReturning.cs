@@ -92,6 +92,12 @@ public sealed partial class Binder
             args = SubscriptsArgs(args, f) ?? throw NoSuchSetFunction(f, args);
             call = new SetReturningCall("generate_subscripts", SqlType.Int4, args, (v, _) => Subscripts(v));
         }
+        else if (TimeSeriesType(args) is { } timeType)
+        {
+            args = CoerceTimeSeriesArgs(args, timeType, f) ?? throw NoSuchSetFunction(f, args);
+            call = new SetReturningCall("generate_series", timeType, args,
+                (v, ctx) => v.Any(x => x is null) ? [] : TimeSeries(v, timeType, ctx));
+        }
         else
         {
             if (args.Count is < 2 or > 3 || args.Any(a => !a.Type.IsInteger && a.Type.Id is not TypeId.Numeric and not TypeId.Unknown)) throw NoSuchSetFunction(f, args);

@@ -11,6 +11,7 @@ public static partial class Functions
 {
     private static FunctionDef? ResolveDateTime(string name, IReadOnlyList<SqlType> args)
     {
+        if ((ResolveDateTimeMake(name, args) ?? ResolveDateTimeFormat(name, args)) is { } made) return made;
         if (args.Count != 2 || !args[0].IsString) return null;
         var source = args[1].Id;
         switch (name)

@@ -184,10 +184,10 @@ public static class DateTimeFields
         throw new InvalidOperationException($"unit {unit} is not a date field");
     }
 
-    private static int IsoDayOfWeek(long days) => PgCalendar.DayOfWeek(days) is 0 ? 7 : PgCalendar.DayOfWeek(days);
+    internal static int IsoDayOfWeek(long days) => PgCalendar.DayOfWeek(days) is 0 ? 7 : PgCalendar.DayOfWeek(days);
 
     // The ISO week belongs to the year of its Thursday.
-    private static (long Year, long Week) IsoWeek(long days)
+    internal static (long Year, long Week) IsoWeek(long days)
     {
         var thursday = days + 4 - IsoDayOfWeek(days);
         var year = PgCalendar.CivilFromDays(thursday).Year;

@@ -403,7 +403,7 @@ internal static partial class DateTimeText
     }
 
     /// <summary>+HH, +HHMM, +HH:MM, +HH:MM:SS → seconds east of UTC.</summary>
-    private static int? DecodeOffset(string token)
+    internal static int? DecodeOffset(string token)
     {
         var sign = token[0] == '-' ? -1 : 1;
         var body = token[1..];
