@@ -108,24 +108,16 @@ public sealed partial class DdlExecutor
             {
                 case ObjectKind.Table:
                 {
-                    var oid = Lookup(name);
-                    if (oid == 0)
-                    {
-                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
-                        throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
-                    }
+                    var oid = LookupForDrop(name, stmt, "table", SqlState.UndefinedTable);
+                    if (oid == 0) continue;
                     RequireKind(oid, name, 'r');
                     DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Lookup(n)).ToHashSet());
                     break;
                 }
                 case ObjectKind.Index:
                 {
-                    var oid = Lookup(name);
-                    if (oid == 0)
-                    {
-                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"index \"{name.Name}\" does not exist, skipping")); continue; }
-                        throw new TenonException(SqlState.UndefinedObject, $"index \"{name}\" does not exist");
-                    }
+                    var oid = LookupForDrop(name, stmt, "index", SqlState.UndefinedObject);
+                    if (oid == 0) continue;
                     RequireKind(oid, name, 'i');
                     var index = Catalog.Indexes[oid];
                     if (index.ConstraintName is not null)
@@ -141,12 +133,8 @@ public sealed partial class DdlExecutor
                 }
                 case ObjectKind.Sequence:
                 {
-                    var oid = Lookup(name);
-                    if (oid == 0)
-                    {
-                        if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"sequence \"{name.Name}\" does not exist, skipping")); continue; }
-                        throw new TenonException(SqlState.UndefinedTable, $"sequence \"{name}\" does not exist");
-                    }
+                    var oid = LookupForDrop(name, stmt, "sequence", SqlState.UndefinedTable);
+                    if (oid == 0) continue;
                     RequireKind(oid, name, 'S');
                     DropSequence(Catalog.Sequences[oid], stmt.Cascade);
                     break;
@@ -191,6 +179,19 @@ public sealed partial class DdlExecutor
     /// one set: the foreign keys from outside it on any of them (the last named table's first) are
     /// reported together, in its wording for several objects, or dropped after a single NOTICE.
     /// </summary>
+    /// <summary>
+    /// The object a DROP names, or 0 after DROP … IF EXISTS's notice for a missing one; a missing
+    /// object without IF EXISTS is PostgreSQL's "<paramref name="what"/> "x" does not exist".
+    /// </summary>
+    private uint LookupForDrop(QualifiedName name, DropStatement stmt, string what, string sqlState)
+    {
+        var oid = Lookup(name);
+        if (oid != 0) return oid;
+        if (!stmt.IfExists) throw new TenonException(sqlState, $"{what} \"{name}\" does not exist");
+        ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"{what} \"{name.Name}\" does not exist, skipping"));
+        return 0;
+    }
+
     private StatementResult DropTables(DropStatement stmt)
     {
         var oids = new List<uint>();
@@ -202,12 +203,8 @@ public sealed partial class DdlExecutor
                 ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"schema \"{schema}\" does not exist, skipping"));
                 continue;
             }
-            var oid = Lookup(name);
-            if (oid == 0)
-            {
-                if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"table \"{name.Name}\" does not exist, skipping")); continue; }
-                throw new TenonException(SqlState.UndefinedTable, $"table \"{name}\" does not exist");
-            }
+            var oid = LookupForDrop(name, stmt, "table", SqlState.UndefinedTable);
+            if (oid == 0) continue;
             RequireKind(oid, name, 'r');
             if (!oids.Contains(oid)) oids.Add(oid);
         }

@@ -117,12 +117,8 @@ public sealed partial class DdlExecutor
 
     private void DropMaterializedView(QualifiedName name, DropStatement stmt)
     {
-        var oid = Lookup(name);
-        if (oid == 0)
-        {
-            if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"materialized view \"{name.Name}\" does not exist, skipping")); return; }
-            throw new TenonException(SqlState.UndefinedTable, $"materialized view \"{name}\" does not exist");
-        }
+        var oid = LookupForDrop(name, stmt, "materialized view", SqlState.UndefinedTable);
+        if (oid == 0) return;
         RequireKind(oid, name, 'm');
         DropTable(oid, stmt.Cascade, stmt.Names.Select(n => Lookup(n)).ToHashSet());
     }

@@ -140,12 +140,8 @@ public sealed partial class DdlExecutor
 
     private void DropView(QualifiedName name, DropStatement stmt)
     {
-        var oid = Lookup(name);
-        if (oid == 0)
-        {
-            if (stmt.IfExists) { ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"view \"{name.Name}\" does not exist, skipping")); return; }
-            throw new TenonException(SqlState.UndefinedTable, $"view \"{name}\" does not exist");
-        }
+        var oid = LookupForDrop(name, stmt, "view", SqlState.UndefinedTable);
+        if (oid == 0) return;
         RequireKind(oid, name, 'v');
         var together = stmt.Names.Select(n => Lookup(n)).Where(o => o != 0).ToHashSet();
         DropDependentViews([oid], stmt.Cascade, $"view {Describe(oid)}", together);
