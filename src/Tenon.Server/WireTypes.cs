@@ -31,6 +31,7 @@ internal static class WireTypes
         1042 => SqlType.Bpchar,
         1043 => SqlType.Varchar,
         1082 => SqlType.Date,
+        1083 => SqlType.Time,
         1114 => SqlType.Timestamp,
         1184 => SqlType.Timestamptz,
         1186 => SqlType.Interval,
@@ -78,6 +79,7 @@ internal static class WireTypes
             case TypeId.Date: return BigEndian32(((PgDate)value).Days);
             case TypeId.Timestamp: return BigEndian64(((PgTimestamp)value).Microseconds);
             case TypeId.Timestamptz: return BigEndian64(((PgTimestampTz)value).Microseconds);
+            case TypeId.Time: return BigEndian64(((PgTime)value).Microseconds);
             case TypeId.Interval:
             {
                 var iv = (PgInterval)value;
@@ -220,6 +222,13 @@ internal static class WireTypes
             case TypeId.Date: Size(b, 4); return new PgDate(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Timestamp: Size(b, 8); return new PgTimestamp(BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Timestamptz: Size(b, 8); return new PgTimestampTz(BinaryPrimitives.ReadInt64BigEndian(b));
+            case TypeId.Time:
+            {
+                Size(b, 8);
+                var time = BinaryPrimitives.ReadInt64BigEndian(b);
+                if (!PgTime.IsValid(time)) throw new TenonException(SqlState.DatetimeFieldOverflow, "time out of range");
+                return new PgTime(time);
+            }
             case TypeId.Interval:
                 Size(b, 16);
                 return new PgInterval(BinaryPrimitives.ReadInt32BigEndian(b[12..]), BinaryPrimitives.ReadInt32BigEndian(b[8..]), BinaryPrimitives.ReadInt64BigEndian(b));

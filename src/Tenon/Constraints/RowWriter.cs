@@ -335,6 +335,7 @@ public sealed partial class RowWriter
         PgTimestamp => TypeId.Timestamp,
         PgTimestampTz => TypeId.Timestamptz,
         PgInterval => TypeId.Interval,
+        PgTime => TypeId.Time,
         byte[] => TypeId.Bytea,
         PgInet => TypeId.Inet,
         _ => TypeId.Text,

@@ -24,6 +24,8 @@ public enum TenonDbType
     Timestamp,
     TimestampTz,
     Interval,
+    /// <summary>time without time zone (TimeOnly or TimeSpan).</summary>
+    Time,
     Bytea,
     Oid,
 }

@@ -36,6 +36,7 @@ namespace Tenon.Types;
 ///   TsVector      TsVector             sorted lexemes with positions and weights
 ///   TsQuery       TsQuery              a tree of lexemes and operators
 ///   RegConfig     uint                 an Oid that prints as a text search configuration name
+///   Time          PgTime               microseconds since midnight, 00:00:00 to 24:00:00
 ///
 /// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
 /// domain in <see cref="SqlType.Domain"/>.
@@ -87,4 +88,6 @@ public enum TypeId : byte
     TsQuery,
     /// <summary>An Oid that prints as a text search configuration name (uint).</summary>
     RegConfig,
+    /// <summary>A time of day without a zone (<see cref="PgTime"/>).</summary>
+    Time,
 }

@@ -63,6 +63,8 @@ public static class ValueCast
         Set(TypeId.Date, TypeId.Timestamp, I); Set(TypeId.Date, TypeId.Timestamptz, I);
         Set(TypeId.Timestamp, TypeId.Date, A); Set(TypeId.Timestamp, TypeId.Timestamptz, I);
         Set(TypeId.Timestamptz, TypeId.Date, A); Set(TypeId.Timestamptz, TypeId.Timestamp, A);
+        Set(TypeId.Time, TypeId.Interval, I); Set(TypeId.Interval, TypeId.Time, A);
+        Set(TypeId.Timestamp, TypeId.Time, A); Set(TypeId.Timestamptz, TypeId.Time, A);
 
         Set(TypeId.Oid, TypeId.Int4, A); Set(TypeId.Oid, TypeId.Int8, A); Set(TypeId.Oid, TypeId.RegClass, I);
         Set(TypeId.RegClass, TypeId.Oid, I); Set(TypeId.RegClass, TypeId.Int4, A); Set(TypeId.RegClass, TypeId.Int8, A);
@@ -132,6 +134,8 @@ public static class ValueCast
             return TypeModifiers.Apply(to.Id == TypeId.Name ? TypeModifiers.TruncateName(ValueText.Format(value, from, settings))
                 : ValueText.Format(value, from, settings), to, isExplicit);
         if (from.Id == to.Id) return TypeModifiers.Apply(value, to, isExplicit);
+        // time(timestamp) of an infinite timestamp is NULL, not an error.
+        if (to.Id == TypeId.Time && value is PgTimestamp { IsFinite: false } or PgTimestampTz { IsFinite: false }) return null;
         var converted = Convert(value, from.Id, to, settings);
         return TypeModifiers.Apply(converted, to, isExplicit);
     }
@@ -167,6 +171,8 @@ public static class ValueCast
             TypeId.Date => ToDate(value, from, settings),
             TypeId.Timestamp => ToTimestamp(value, from, settings),
             TypeId.Timestamptz => ToTimestampTz(value, from, settings),
+            TypeId.Time => ToTime(value, from, settings),
+            TypeId.Interval when from == TypeId.Time => new PgInterval(0, 0, ((PgTime)value).Microseconds),
             TypeId.Inet when from == TypeId.Cidr => value,
             TypeId.Cidr when from == TypeId.Inet => ((PgInet)value).Network,
             _ => throw TypeErrors.CannotCast(SqlTypeOf(from), to),
@@ -192,6 +198,7 @@ public static class ValueCast
         TypeId.Timestamp => SqlType.Timestamp,
         TypeId.Timestamptz => SqlType.Timestamptz,
         TypeId.Interval => SqlType.Interval,
+        TypeId.Time => SqlType.Time,
         TypeId.Bytea => SqlType.Bytea,
         TypeId.Oid => SqlType.Oid,
         TypeId.RegClass => SqlType.RegClass,
@@ -352,6 +359,15 @@ public static class ValueCast
             default: throw new InvalidOperationException($"no timestamptz conversion from {from}");
         }
     }
+
+    /// <summary>The time of day of a timestamp (in the session TimeZone for timestamptz), or an interval's time part wrapped into one day.</summary>
+    private static PgTime ToTime(object value, TypeId from, FormatSettings settings) => from switch
+    {
+        TypeId.Timestamp => new PgTime(((PgTimestamp)value).TimeOfDay),
+        TypeId.Timestamptz => new PgTime(ToTimestampValue((PgTimestampTz)value, settings).TimeOfDay),
+        TypeId.Interval => PgTime.Wrap(((PgInterval)value).Microseconds),
+        _ => throw new InvalidOperationException($"no time conversion from {from}"),
+    };
 
     private static PgTimestamp DateToTimestamp(PgDate date)
     {

@@ -36,6 +36,7 @@ namespace Tenon.Wal;
 ///   20   PgRecord         varint n, n × (field SqlType in ObjectCodec's type encoding, value)
 ///   21   TsVector         its text output as a string (tsvector input reads it back unchanged)
 ///   22   TsQuery          its text output as a string (likewise)
+///   23   PgTime           8 bytes: microseconds since midnight
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -93,6 +94,7 @@ internal static class ValueCodec
             case PgDate d: w.Write((byte)11); w.Write(d.Days); break;
             case PgTimestamp t: w.Write((byte)12); w.Write(t.Microseconds); break;
             case PgTimestampTz t: w.Write((byte)13); w.Write(t.Microseconds); break;
+            case PgTime t: w.Write((byte)23); w.Write(t.Microseconds); break;
             case PgInterval iv: w.Write((byte)14); w.Write(iv.Months); w.Write(iv.Days); w.Write(iv.Microseconds); break;
             case byte[] bytes: w.Write((byte)15); w.Write7BitEncodedInt(bytes.Length); w.Write(bytes); break;
             case uint u: w.Write((byte)16); w.Write(u); break;
@@ -182,6 +184,12 @@ internal static class ValueCodec
             case 16: return r.ReadUInt32();
             case 21: return TsVectorText.Parse(r.ReadString());
             case 22: return TsQueryText.ParseLiteral(r.ReadString());
+            case 23:
+            {
+                var time = r.ReadInt64();
+                if (!PgTime.IsValid(time)) throw new InvalidDataException($"time of day {time} out of range");
+                return new PgTime(time);
+            }
             case 17:
             {
                 var family = r.ReadByte();
