@@ -224,6 +224,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         BinaryExpr b => Math.Max(FirstColumnRefPosition(b.Left), FirstColumnRefPosition(b.Right)),
         UnaryExpr u => FirstColumnRefPosition(u.Operand),
         Sql.Ast.CastExpr c => FirstColumnRefPosition(c.Operand),
+        Sql.Ast.NamedArgExpr n => FirstColumnRefPosition(n.Value),
         FunctionCall f => f.Args.Select(FirstColumnRefPosition).DefaultIfEmpty(0).Max(),
         _ => 0,
     };

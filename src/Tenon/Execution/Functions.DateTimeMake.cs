@@ -7,8 +7,8 @@ namespace Tenon.Execution;
 /// <summary>
 /// Date/time constructors and interval helpers: age, make_date/time/timestamp/timestamptz/interval,
 /// justify_days/hours/interval, isfinite, date_bin, to_timestamp(double precision), timeofday.
-/// make_interval takes its arguments by position only: the parser does not accept named
-/// arguments (<c>days => 10</c>) yet.
+/// Calls in named notation (<c>make_interval(days => 10)</c>) arrive here rewritten to positional
+/// notation by Binder.NamedArguments.cs.
 /// </summary>
 public static partial class Functions
 {
