@@ -73,6 +73,7 @@ public sealed class CodecTests
                 case PgTimestamp: covered.Add(TypeId.Timestamp); break;
                 case PgTimestampTz: covered.Add(TypeId.Timestamptz); break;
                 case PgInterval: covered.Add(TypeId.Interval); break;
+                case PgTime: covered.Add(TypeId.Time); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
                 case PgArray: covered.Add(TypeId.Array); break;
                 case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid, TypeId.RegConfig]); break;
