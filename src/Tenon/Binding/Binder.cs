@@ -184,6 +184,7 @@ public sealed partial class Binder
     /// </summary>
     public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null)
     {
+        if (t.Resolved is { } known) return known;
         if (t.IsArray)
         {
             // Arrays of user types: only of composite types so far (an enum or domain array is still refused).

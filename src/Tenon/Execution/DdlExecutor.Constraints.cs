@@ -223,6 +223,8 @@ public sealed partial class DdlExecutor
     private void AddCheck(uint tableOid, CheckTableConstraint c, bool creating, HashSet<string> newChecks)
     {
         var table = Catalog.Table(tableOid);
+        if (c.NoInherit && table.IsPartitioned)
+            throw new TenonException(SqlState.InvalidTableDefinition, $"cannot add NO INHERIT constraint to partitioned table \"{table.Name}\"");
         var binder = new Binder(ctx) { NoSubqueriesIn = "check constraint" };
         var scope = RowWriter.TableScope(table);
         var bound = creating ? binder.BindCondition(c.Condition, scope, "CHECK") : WithoutPosition(() => binder.BindCondition(c.Condition, scope, "CHECK"));
