@@ -36,6 +36,13 @@ public sealed partial class DdlExecutor
             // PostgreSQL names an expression key after its function, else "expr".
             nameParts.Add(e.Expression is FunctionCall f ? f.Name.Name : "expr");
         }
+        var include = new List<short>();
+        foreach (var column in stmt.Include ?? [])
+        {
+            include.Add((table.FindColumn(column)
+                ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{column}\" does not exist")).Number);
+            nameParts.Add(column);
+        }
         if (stmt.Where is not null)
         {
             binder.NoSubqueriesIn = "index predicate";
@@ -43,7 +50,7 @@ public sealed partial class DdlExecutor
         }
         var method = TextSearchIndexMethod(stmt, table, cols, expressions);
         var name = stmt.Name is not null ? stmt.Name
-            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(nameParts), "idx", n => Catalog.RelationExists(table.Schema, n));
+            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(nameParts)), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
         {
             if (stmt.IfNotExists)
@@ -55,7 +62,7 @@ public sealed partial class DdlExecutor
         }
         BuildIndex(table, new IndexDef(name, Db.NextOid(), table.Oid, cols, stmt.Unique)
         {
-            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
+            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(), IncludeColumns = include,
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
             Method = method,

@@ -159,13 +159,15 @@ public sealed partial class DdlExecutor
         foreach (var key in source.Constraints.OfType<KeyConstraintDef>())
         {
             var names = key.Columns.Select(n => source.Column(n).Name).ToList();
+            var include = source.Indexes.FirstOrDefault(i => i.Oid == key.IndexOid)?.IncludeColumns.Select(n => source.Column(n).Name).ToList();
+            if (include is { Count: 0 }) include = null;
             var timing = new ConstraintTiming(key.Deferrable, key.InitiallyDeferred);
             if (key.IsExclusion)
                 yield return new ExcludeTableConstraint(null, names.Select(n => (n, "=")).ToList()) { Timing = timing };
             else if (key.IsPrimary)
-                yield return new PrimaryKeyTableConstraint(names) { Timing = timing };
+                yield return new PrimaryKeyTableConstraint(names) { Timing = timing, Include = include };
             else
-                yield return new UniqueTableConstraint(names, key.NullsNotDistinct) { Timing = timing };
+                yield return new UniqueTableConstraint(names, key.NullsNotDistinct) { Timing = timing, Include = include };
         }
     }
 
@@ -197,6 +199,7 @@ public sealed partial class DdlExecutor
         CreateIndex(new CreateIndexStatement(null, new QualifiedName(table.Schema, table.Name), elements)
         {
             Unique = index.Unique, Method = index.Method, NullsNotDistinct = index.NullsNotDistinct, Where = index.Predicate,
+            Include = index.IncludeColumns.Count == 0 ? null : index.IncludeColumns.Select(n => source.Column(n).Name).ToList(),
         });
         return Catalog.Table(tableOid).Indexes.First(i => !before.Contains(i.Oid)).Name;
     }

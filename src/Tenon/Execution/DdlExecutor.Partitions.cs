@@ -163,7 +163,9 @@ public sealed partial class DdlExecutor
         if (existing is not null) return;
         var constraint = index.ConstraintName is null ? null : parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
         if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) return;
-        var nameParts = columns.Select((n, i) => n != 0 ? partition.Column(n).Name : index.Expressions[i]!.Expr is FunctionCall f ? f.Name.Name : "expr");
+        var include = index.IncludeColumns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
+        var nameParts = NameGenerator.DistinctColumnNames(columns.Select((n, i) => n != 0 ? partition.Column(n).Name : index.Expressions[i]!.Expr is FunctionCall f ? f.Name.Name : "expr")
+            .Concat(include.Select(n => partition.Column(n).Name)));
         var suffix = constraint is null ? "idx" : constraint.IsPrimary ? "pkey" : constraint.IsExclusion ? "excl" : "key";
         var name = NameGenerator.Choose(partition.Name, constraint?.IsPrimary == true ? null : NameGenerator.JoinColumnNames(nameParts), suffix,
             n => Catalog.RelationExists(partition.Schema, n));
@@ -174,7 +176,7 @@ public sealed partial class DdlExecutor
             partition = partition with { Columns = cols };
             Catalog = Catalog.PutTable(partition);
         }
-        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, ConstraintName = constraint is null ? null : name };
+        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name };
         BuildIndex(partition, clone);
         if (constraint is null) return;
         partition = Catalog.Table(partitionOid);
