@@ -94,7 +94,7 @@ public sealed partial class Binder
         {
             var value = RoutineRuntime.Call(fn, v, c);
             return value is null && fn.ReturnType.Id == TypeId.Void && fn.ResultColumns is null ? string.Empty : value;
-        }, fn.Strict, fn.Volatility == 'v');
+        }, fn.Strict, fn.Volatility == 'v') { Routine = fn };
     }
 
     /// <summary>The name of a function's only OUT parameter, which names its one result column in FROM (as in PostgreSQL).</summary>

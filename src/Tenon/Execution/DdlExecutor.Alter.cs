@@ -87,9 +87,9 @@ public sealed partial class DdlExecutor
     }
 
     // Index keys and predicates must give the same answer for a row every time they are computed.
-    private static void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
+    private void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
     {
-        if (!Volatility.IsImmutable(e))
+        if (!Volatility.IsImmutable(e, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
             throw new TenonException(SqlState.InvalidObjectDefinition, $"functions in {what} must be marked IMMUTABLE");
     }
 

@@ -65,8 +65,8 @@ public sealed partial class DdlExecutor
                     throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
                 if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
                     throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key") { Position = e.Position };
-                if (bound.Descendants().Prepend(bound).Any(d => d is FunctionExpr { Volatile: true }))
-                    throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE") { Position = e.Position };
+                if (!Volatility.IsImmutable(bound, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
+                    throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE");
                 columns.Add(0);
                 exprs.Add(e.Expression);
                 texts.Add(null);

@@ -246,6 +246,8 @@ public sealed class FunctionExpr(string name, IReadOnlyList<BoundExpr> args, Sql
     public string Name { get; } = name;
     public IReadOnlyList<BoundExpr> Args { get; } = args;
     public bool Volatile { get; } = volatileFn;
+    /// <summary>The user function called, when it is one (its declared volatility and body decide whether an index or partition key may use it).</summary>
+    public Catalog.RoutineDef? Routine { get; init; }
     public override SqlType Type { get; } = type;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
