@@ -161,12 +161,17 @@ public sealed partial class RowWriter
     public void CheckRow(TableDef table, object?[] row)
     {
         ComputeGenerated(table, row);
-        foreach (var c in table.Columns)
+        var columns = table.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
             if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)
                 throw SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
-        foreach (var (def, expr) in ChecksOf(table))
-            if (expr.Eval(row, _ctx) is false)
-                throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
+        }
+        var checks = ChecksOf(table);
+        for (var i = 0; i < checks.Count; i++)
+            if (checks[i].Expr.Eval(row, _ctx) is false)
+                throw SqlErrors.CheckViolation(table, checks[i].Def, FailingRow(table, row));
         if (table.IsPartition) Partitions.CheckConstraint(table, row);
     }
 
@@ -176,11 +181,17 @@ public sealed partial class RowWriter
         var cache = Bound.Generated;
         if (!cache.TryGetValue(table, out var list))
         {
-            var binder = new Binder(_ctx);
-            list = table.LiveColumns.Where(c => c.Generated is not null).Select(c => (c.Number, binder.BindGenerationExpression(table, c))).ToList();
+            list = BindGenerated(table);
             cache[table] = list;
         }
-        foreach (var (number, expr) in list) row[number - 1] = expr.Eval(row, _ctx);
+        for (var i = 0; i < list.Count; i++) row[list[i].Number - 1] = list[i].Expr.Eval(row, _ctx);
+    }
+
+    // Apart from ComputeGenerated so that the binder's closure is allocated only on a cache miss.
+    private List<(short Number, BoundExpr Expr)> BindGenerated(TableDef table)
+    {
+        var binder = new Binder(_ctx);
+        return table.LiveColumns.Where(c => c.Generated is not null).Select(c => (c.Number, binder.BindGenerationExpression(table, c))).ToList();
     }
 
     private PartitionRouter? _partitions;
@@ -221,11 +232,14 @@ public sealed partial class RowWriter
         {
             if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
-            var constraint = table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
-            _events.Enqueue(ConstraintEvent.UniqueRecheck(constraint, rowId, row));
+            _events.Enqueue(ConstraintEvent.UniqueRecheck(KeyConstraintOf(table, index), rowId, row));
         }
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
     }
+
+    // Apart from AddToIndex so that the closure is allocated only for a deferrable key's collision.
+    private static KeyConstraintDef KeyConstraintOf(TableDef table, IndexDef index) =>
+        table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
 
     /// <summary>23505 for a unique index, 23P01 for the index of an exclusion constraint.</summary>
     internal TenonException KeyViolation(TableDef table, IndexDef index, object?[] key) => index.Exclusion
