@@ -65,6 +65,7 @@ public sealed partial class RowWriter
         }
         if (!FireBeforeRow(table, "insert", null, row)) return -1;
         if (!rowChecked) CheckRow(table, row);
+        var parentsFound = CheckParentsEarly(table, row);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
         QueueAfterRow(table, "insert", null, row, beforeRi: true);
@@ -72,9 +73,11 @@ public sealed partial class RowWriter
             AddToIndex(table, wt, i, row, rowId);
         // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
         // then passes); for a deferred key that pending event is visible: TRUNCATE refuses the table.
-        foreach (var fk in table.ForeignKeys)
-            if (fk.Deferrable || ChildCheckNeeded(fk, row)) _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fk, rowId, row)));
-            else _ctx.Explain?.SkippedCheck(fk);
+        var fks = table.ForeignKeys;
+        for (var i = 0; i < fks.Count; i++)
+            if ((parentsFound & (1UL << i)) != 0) continue;
+            else if (fks[i].Deferrable || ChildCheckNeeded(fks[i], row)) _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fks[i], rowId, row)));
+            else _ctx.Explain?.SkippedCheck(fks[i]);
         QueueAfterRow(table, "insert", null, row, beforeRi: false);
         return rowId;
     }
@@ -357,8 +360,8 @@ public sealed partial class RowWriter
     private static bool ChildCheckNeeded(ForeignKeyDef fk, object?[] row)
     {
         var nulls = 0;
-        foreach (var n in fk.Columns)
-            if (row[n - 1] is null) nulls++;
+        for (var i = 0; i < fk.Columns.Count; i++)
+            if (row[fk.Columns[i] - 1] is null) nulls++;
         if (nulls == fk.Columns.Count) return false;
         if (nulls > 0 && fk.Match != Sql.Ast.MatchType.Full) return false;
         return true;
