@@ -117,7 +117,8 @@ public sealed partial class RowWriter
     // R.5
     private void ApplyParentAction(TableDef parent, TableDef child, ForeignKeyDef fk, ReferentialAction action, object?[] oldRow, object?[]? newRow)
     {
-        var oldKey = fk.ParentColumns.Select(n => (oldRow[n - 1], parent.Column(n).Type)).ToArray();
+        var oldKey = new (object? Value, SqlType Type)[fk.ParentColumns.Count];
+        for (var i = 0; i < oldKey.Length; i++) oldKey[i] = (oldRow[fk.ParentColumns[i] - 1], parent.Column(fk.ParentColumns[i]).Type);
         if (action == ReferentialAction.NoAction && ParentKeyExists(parent, fk, oldKey)) return;
         var children = FindChildren(child, fk, oldKey);
         if (Tx.Latest is not null) children = ReconcileChildren(child, fk, action, oldKey, oldRow, parent, children);

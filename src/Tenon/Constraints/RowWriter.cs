@@ -105,15 +105,23 @@ public sealed partial class RowWriter
         // PostgreSQL fires a row's RI triggers in name order: the referenced side's actions
         // (RI_ConstraintTrigger_a_…) before the referencing side's checks (…_c_…), so in a
         // self-referencing table a cascade can replace the row before its check runs.
-        foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
+        var referencing = Catalog.ReferencingForeignKeys(table.Oid);
+        for (var i = 0; i < referencing.Count; i++)
+        {
+            var fk = referencing[i];
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(Counted(ConstraintEvent.ParentUpdate(fk, oldRow, newRow)));
+        }
         if (table.IsPartition) QueueAncestorParentEvents(table, oldRow, newRow);
         // A row this transaction wrote is checked again even with its key unchanged: the check queued
         // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
-        foreach (var fk in table.ForeignKeys)
+        var fks = table.ForeignKeys;
+        for (var i = 0; i < fks.Count; i++)
+        {
+            var fk = fks[i];
             if ((!SameKey(fk.Columns, oldRow, newRow, byImage: false) || Tx.WroteRow(table.Oid, rowId)) && ChildCheckNeeded(fk, newRow))
                 _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fk, newRowId, newRow)));
+        }
         QueueAfterRow(table, "update", oldRow, newRow, beforeRi: false);
         return newRowId;
     }
@@ -129,9 +137,10 @@ public sealed partial class RowWriter
             if (IndexCovers(table, table.Indexes[i], oldRow))
                 wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, table.Indexes[i], oldRow), rowId, Tx.Token);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: true);
-        foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
-            if (!HasNull(fk.ParentColumns, oldRow))
-                _events.Enqueue(Counted(ConstraintEvent.ParentDelete(fk, oldRow)));
+        var referencing = Catalog.ReferencingForeignKeys(table.Oid);
+        for (var i = 0; i < referencing.Count; i++)
+            if (!HasNull(referencing[i].ParentColumns, oldRow))
+                _events.Enqueue(Counted(ConstraintEvent.ParentDelete(referencing[i], oldRow)));
         if (table.IsPartition && !moving) QueueAncestorParentEvents(table, oldRow, null);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: false);
         return true;
@@ -297,15 +306,16 @@ public sealed partial class RowWriter
 
     private static bool HasNull(IReadOnlyList<short> columns, object?[] row)
     {
-        foreach (var n in columns)
-            if (row[n - 1] is null) return true;
+        for (var i = 0; i < columns.Count; i++)
+            if (row[columns[i] - 1] is null) return true;
         return false;
     }
 
     private bool SameKey(IReadOnlyList<short> columns, object?[] a, object?[] b, bool byImage)
     {
-        foreach (var n in columns)
+        for (var i = 0; i < columns.Count; i++)
         {
+            var n = columns[i];
             var x = a[n - 1];
             var y = b[n - 1];
             if (x is null || y is null)
