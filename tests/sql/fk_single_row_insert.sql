@@ -20,6 +20,13 @@ INSERT INTO c (pid, pcode, u, v) VALUES (3, 'one', 7, 0);
 INSERT INTO c (pid, pcode, u, v) VALUES (3, 'one', 7, NULL);
 INSERT INTO c (pid, pcode, u, v) VALUES (3, 'one', NULL, 1);
 
+-- so do errors of index predicates and expressions
+CREATE INDEX c_expr ON c ((100 / (v - 5)));
+CREATE INDEX c_partial ON c (u) WHERE 10 / (v - 6) > 0;
+INSERT INTO c (pid, pcode, u, v) VALUES (3, 'one', 8, 5);
+INSERT INTO c (pid, pcode, u, v) VALUES (3, 'one', 8, 6);
+DROP INDEX c_expr, c_partial;
+
 -- a sequence value drawn for a rejected row stays drawn
 SELECT last_value FROM c_id_seq;
 SELECT id, pid, pcode, u, v FROM c ORDER BY id;
@@ -40,6 +47,11 @@ SELECT id, pid, pcode, u FROM c ORDER BY id;
 INSERT INTO c (pid, pcode, u, v) VALUES (2, 'two', 20, 2) RETURNING pid, pcode, u;
 INSERT INTO c (pid, pcode, u, v) VALUES (5, 'two', 21, 2) RETURNING pid, pcode, u;
 INSERT INTO c DEFAULT VALUES RETURNING pid, u;
+-- RETURNING is computed as the row is written, before the end-of-statement check
+INSERT INTO c (pid, pcode, u, v) VALUES (5, 'two', 22, 2) RETURNING 1 / 0;
+CREATE FUNCTION make_parent(int) RETURNS int LANGUAGE sql AS $$ INSERT INTO p VALUES ($1, 'made ' || $1) RETURNING id $$;
+INSERT INTO c (pid, pcode, u, v) VALUES (6, 'two', 23, 2) RETURNING make_parent(pid);
+SELECT id, code FROM p WHERE id = 6;
 
 -- multi-column keys, MATCH SIMPLE and MATCH FULL with partial NULLs
 CREATE TABLE cs (a int, b int, FOREIGN KEY (a, b) REFERENCES p2 (a, b));

@@ -13,7 +13,7 @@ namespace Tenon.Constraints;
 /// insert that is bound to fail the copying of every B+tree path it would have touched.
 ///
 /// Nothing can intervene when the table has no triggers, the statement has no data-modifying
-/// WITH and is not explained (the caller's <see cref="SingleRowStatement"/> says so, with every
+/// WITH, no RETURNING (computed after the write) and is not explained (the caller's <see cref="SingleRowStatement"/> says so, with every
 /// source value already computed), the transaction does not track concurrent writers (READ
 /// COMMITTED), and the foreign key is neither deferrable nor self-referencing. The probes run in
 /// the order of the table's foreign keys and stop at the first one that does not qualify, so the
@@ -23,7 +23,7 @@ public sealed partial class RowWriter
 {
     /// <summary>
     /// The statement inserts exactly this one row, has computed all its values already and has
-    /// no data-modifying WITH or ON CONFLICT (set by <see cref="Execution.DmlExecutor"/>).
+    /// no data-modifying WITH, ON CONFLICT or RETURNING (set by <see cref="Execution.DmlExecutor"/>).
     /// </summary>
     internal bool SingleRowStatement { get; set; }
 
@@ -59,22 +59,27 @@ public sealed partial class RowWriter
                 found |= 1UL << i;
                 continue;
             }
-            // The unique indexes are checked as the row is written, before the statement's end.
-            if (UniqueConflictAhead(table, row)) break;
+            // Writing the row into its indexes comes before the statement's end, and may fail first.
+            if (IndexWriteFailsFirst(table, row)) break;
             throw MissingParent(table, fk, parent, row);
         }
         return found;
     }
 
-    /// <summary>Whether writing <paramref name="row"/> would find its key taken in a unique index (as <see cref="AddToIndex"/> tests it).</summary>
-    private bool UniqueConflictAhead(TableDef table, object?[] row)
+    /// <summary>
+    /// Goes through <paramref name="row"/>'s index entries as <see cref="AddToIndex"/> makes them, in
+    /// the same order: an index predicate or expression that fails raises its error here, as it
+    /// would there; true when a unique index already holds the key (the write reports that).
+    /// </summary>
+    private bool IndexWriteFailsFirst(TableDef table, object?[] row)
     {
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
-            if (!(index.Unique || index.Exclusion) || !IndexCovers(table, index, row)) continue;
+            if (!IndexCovers(table, index, row)) continue;
             var key = IndexKey(table, index, row);
-            if ((index.NullsNotDistinct || Array.IndexOf(key, null) < 0) && Tx.Index(table.Oid, i).ContainsKey(key)) return true;
+            if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0)
+                && Tx.Index(table.Oid, i).ContainsKey(key)) return true;
         }
         return false;
     }

@@ -204,8 +204,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var writer = new RowWriter(ec);
             writer.FireStatementTriggers(realTable, "insert", 'B');
             var rowsToInsert = produceRows(ec, writer);
-            // Every value is computed: with one row, nothing else of the statement runs between its write and its end.
-            writer.SingleRowStatement = rowsToInsert.Count == 1 && conflict is null && !routedReturning && !defer && stmt.With is null;
+            // Every value is computed: with one row and no RETURNING (evaluated after the write, it may
+            // fail or call a function), nothing else of the statement runs between its write and its end.
+            writer.SingleRowStatement = rowsToInsert.Count == 1 && conflict is null && returning is null && !defer && stmt.With is null;
             var output = returning is null ? null : new List<object?[]>();
             var touched = conflict is null ? null : new HashSet<long>();
             var resolver = conflict is null ? null : new DmlExecutor(ec);
