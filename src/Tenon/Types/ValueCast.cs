@@ -127,8 +127,7 @@ public static class ValueCast
         var isExplicit = context == CastContext.Explicit;
         if (from.IsArray && to.IsArray)
         {
-            var array = (PgArray)value;
-            return array.WithItems(to.Element!, array.Items.Select(v => Cast(v, from.Element!, to.Element!, context, settings)).ToArray());
+            return CastItems((PgArray)value, from, to, context, settings);
         }
         if (from.IsArray && IsStringType(to.Id))
             return TypeModifiers.Apply(to.Id == TypeId.Name ? TypeModifiers.TruncateName(ValueText.Format(value, from, settings))
@@ -139,6 +138,10 @@ public static class ValueCast
         var converted = Convert(value, from.Id, to, settings);
         return TypeModifiers.Apply(converted, to, isExplicit);
     }
+
+    // Apart from Cast so that the closure is allocated for arrays only, not for every scalar cast.
+    private static PgArray CastItems(PgArray array, SqlType from, SqlType to, CastContext context, FormatSettings settings) =>
+        array.WithItems(to.Element!, array.Items.Select(v => Cast(v, from.Element!, to.Element!, context, settings)).ToArray());
 
     private static object Convert(object value, TypeId from, SqlType to, FormatSettings settings)
     {
