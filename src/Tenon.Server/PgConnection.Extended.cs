@@ -99,10 +99,19 @@ internal sealed partial class PgConnection
         WriteEmpty('2');
     }
 
+    // The format lists nearly every Bind carries (none, all text, all binary), shared: they are only read.
+    private static readonly short[] AllText = [0], AllBinary = [1];
+
     private static short[] ReadFormatCodes(MessageBody body)
     {
         var n = body.ReadInt16();
         if (n < 0) throw new ProtocolViolation("insufficient data left in message");
+        if (n == 0) return [];
+        if (n == 1)
+        {
+            var code = body.ReadInt16();
+            return code switch { 0 => AllText, 1 => AllBinary, _ => [code] };
+        }
         var codes = new short[n];
         for (var i = 0; i < n; i++) codes[i] = body.ReadInt16();
         return codes;

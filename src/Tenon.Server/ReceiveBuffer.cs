@@ -32,7 +32,8 @@ internal sealed class ReceiveBuffer(Socket socket)
     public bool Fill(int n, bool eofOk)
     {
         if (_len - _pos >= n) return true;
-        if (_pos + n > Capacity)
+        if (_pos == _len) _pos = _len = 0;
+        else if (_pos + n > Capacity)
         {
             // Not enough room behind the unread bytes: move them to the front.
             var have = _len - _pos;
