@@ -56,6 +56,30 @@ internal static class WireTypes
 
     // ---- send ----------------------------------------------------------------------------
 
+    /// <summary>
+    /// Writes a non-null value as a DataRow column in binary: the fixed-size and string types
+    /// straight into the message, the rest through <see cref="Send"/>.
+    /// </summary>
+    public static void Write(MessageWriter w, object value, SqlType type)
+    {
+        switch (type.Id)
+        {
+            case TypeId.Bool: w.ValueSpan(1)[0] = (bool)value ? (byte)1 : (byte)0; return;
+            case TypeId.Int2: BinaryPrimitives.WriteInt16BigEndian(w.ValueSpan(2), (short)value); return;
+            case TypeId.Int4: BinaryPrimitives.WriteInt32BigEndian(w.ValueSpan(4), (int)value); return;
+            case TypeId.Int8: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), (long)value); return;
+            case TypeId.Float4: BinaryPrimitives.WriteInt32BigEndian(w.ValueSpan(4), BitConverter.SingleToInt32Bits((float)value)); return;
+            case TypeId.Float8: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), BitConverter.DoubleToInt64Bits((double)value)); return;
+            case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: w.Value((string)value); return;
+            case TypeId.Date: BinaryPrimitives.WriteInt32BigEndian(w.ValueSpan(4), ((PgDate)value).Days); return;
+            case TypeId.Timestamp: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), ((PgTimestamp)value).Microseconds); return;
+            case TypeId.Timestamptz: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), ((PgTimestampTz)value).Microseconds); return;
+            case TypeId.Uuid: ((Guid)value).TryWriteBytes(w.ValueSpan(16), bigEndian: true, out _); return;
+            case TypeId.Bytea: w.Value((byte[])value); return;
+        }
+        w.Value(Send(value, type));
+    }
+
     /// <summary>The binary representation of a non-null value of <paramref name="type"/>.</summary>
     public static byte[] Send(object value, SqlType type)
     {
