@@ -143,7 +143,7 @@ public static partial class Operators
             ">" => (a, b) => ValueComparer.Compare(a, b, id) > 0,
             _ => (a, b) => ValueComparer.Compare(a, b, id) >= 0,
         };
-        return new BinaryOperator { Name = op, LeftType = t, RightType = t, ResultType = SqlType.Bool, Invoke = invoke };
+        return new BinaryOperator { Name = op, LeftType = t, RightType = t, ResultType = SqlType.Bool, Invoke = invoke, IsValueEquality = op == "=" };
     }
 
     // ---- concatenation ------------------------------------------------------------------

@@ -32,15 +32,30 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
         // them and keep values, never the array), DISTINCT and ordered ones a new array each.
         var probe = new object?[groupKeys.Count];
         var scratchArgs = aggregates.Select(c => c.Distinct || c.Order.Count > 0 ? null : new object?[c.Args.Count]).ToArray();
+        // The previous row's key values and group: rows of one group often come together (a
+        // join emits each outer row's matches in a run, carrying that row's very objects), and
+        // key values that are the same objects as the previous row's are certainly equal, so
+        // such a row joins the previous group without hashing its key.
+        var last = new object?[groupKeys.Count];
+        Accumulator[]? lastAccs = null;
         foreach (var row in input.Execute(ctx))
         {
-            for (var i = 0; i < probe.Length; i++) probe[i] = groupKeys[i].Eval(row, ctx);
-            if (!groups.TryGetValue(probe, out var accs))
+            var same = lastAccs is not null;
+            for (var i = 0; i < probe.Length; i++)
+                same &= ReferenceEquals(probe[i] = groupKeys[i].Eval(row, ctx), last[i]);
+            Accumulator[] accs;
+            if (same) accs = lastAccs!;
+            else
             {
-                var newKey = (object?[])probe.Clone();
-                accs = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
-                groups[newKey] = accs;
-                order.Add(newKey);
+                if (!groups.TryGetValue(probe, out accs!))
+                {
+                    var newKey = (object?[])probe.Clone();
+                    accs = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
+                    groups[newKey] = accs;
+                    order.Add(newKey);
+                }
+                Array.Copy(probe, last, probe.Length);
+                lastAccs = accs;
             }
             var key = probe;
             for (var a = 0; a < aggregates.Count; a++)
