@@ -104,4 +104,31 @@ public sealed class ReadPathTests
         Assert.Equal(["1|4294967294|65534|9223372036854775808", "2|-2147483648|-32768|NULL"],
             Rows("SELECT g, sum(a), sum(b), sum(c) FROM s GROUP BY g ORDER BY g"));
     }
+
+    [Fact]
+    public void TopNIsTheStableSortCutShort()
+    {
+        _s.ExecuteSingle("CREATE TABLE t (id int, a int, b text)");
+        // Many ties on a, NULLs in both keys, input order not the key order.
+        _s.ExecuteSingle("INSERT INTO t SELECT i, CASE WHEN i % 11 = 0 THEN NULL ELSE (i * 7) % 5 END, CASE WHEN i % 13 = 0 THEN NULL ELSE 'v' || (i % 4) END FROM generate_series(1, 300) i");
+        foreach (var order in new[] { "a", "a DESC", "a NULLS FIRST", "a DESC NULLS LAST", "b DESC, a", "a, b NULLS FIRST" })
+        {
+            // Hidden sort keys (not in the select list) go through the trimmed top-N too.
+            foreach (var list in new[] { "id, a, b", "id" })
+            {
+                var all = Rows($"SELECT {list} FROM t ORDER BY {order}");
+                foreach (var (limit, offset) in new[] { (1, 0), (10, 0), (10, 5), (7, 290), (400, 0), (300, 1), (3, 400) })
+                    Assert.Equal(all.Skip(offset).Take(limit).ToList(), Rows($"SELECT {list} FROM t ORDER BY {order} LIMIT {limit} OFFSET {offset}"));
+                Assert.Empty(Rows($"SELECT {list} FROM t ORDER BY {order} LIMIT 0"));
+                Assert.Equal(all, Rows($"SELECT {list} FROM t ORDER BY {order} LIMIT NULL"));
+                Assert.Equal(all.Skip(2).Take(5).ToList(), Rows($"SELECT {list} FROM t ORDER BY {order} LIMIT $1 OFFSET $2", 5L, 2L));
+                Assert.Equal(all.Skip(20000).ToList(), Rows($"SELECT {list} FROM t ORDER BY {order} LIMIT 9223372036854775807 OFFSET 20000"));
+            }
+        }
+        Assert.Empty(Rows("SELECT id FROM t WHERE false ORDER BY a LIMIT 3"));
+        var e = Assert.Throws<Tenon.Errors.TenonException>(() => Rows("SELECT id FROM t ORDER BY a LIMIT -1"));
+        Assert.Equal("2201W", e.SqlState);
+        // The sort still reads every row: an error in a later row's key is raised.
+        Assert.Throws<Tenon.Errors.TenonException>(() => Rows("SELECT id FROM t ORDER BY 1 / (300 - id) LIMIT 1"));
+    }
 }
