@@ -131,4 +131,80 @@ public sealed class ReadPathTests
         // The sort still reads every row: an error in a later row's key is raised.
         Assert.Throws<Tenon.Errors.TenonException>(() => Rows("SELECT id FROM t ORDER BY 1 / (300 - id) LIMIT 1"));
     }
+
+    [Fact]
+    public void UniqueIndexLookups()
+    {
+        _s.ExecuteSingle("CREATE TABLE u (id int PRIMARY KEY, code text UNIQUE, n int)");
+        _s.ExecuteSingle("INSERT INTO u SELECT i, 'c' || i, i % 3 FROM generate_series(1, 500) i");
+        var before = _s.PlanCounters.IndexScans;
+        Assert.Equal(["c42"], Rows("SELECT code FROM u WHERE id = $1", 42));
+        Assert.Equal(before + 1, _s.PlanCounters.IndexScans);
+        Assert.Empty(Rows("SELECT code FROM u WHERE id = $1", 501));
+        Assert.Empty(Rows("SELECT code FROM u WHERE id = $1", [null]));
+        Assert.Equal(["42"], Rows("SELECT id FROM u WHERE code = 'c42'"));
+        // The other pushed conditions are still checked on the row found.
+        Assert.Equal(["c42"], Rows("SELECT code FROM u WHERE id = 42 AND n = 0"));
+        Assert.Empty(Rows("SELECT code FROM u WHERE id = 42 AND n = 1"));
+        Assert.Equal(["c7|7"], Rows("SELECT code, id FROM u WHERE id = 7 FOR UPDATE"));
+        // Rows a statement's own writes changed are what the lookup sees afterwards.
+        _s.ExecuteSingle("BEGIN");
+        _s.ExecuteSingle("UPDATE u SET id = 1000 WHERE id = 42");
+        Assert.Empty(Rows("SELECT code FROM u WHERE id = 42"));
+        Assert.Equal(["c42"], Rows("SELECT code FROM u WHERE id = 1000"));
+        _s.ExecuteSingle("ROLLBACK");
+        Assert.Equal(["c42"], Rows("SELECT code FROM u WHERE id = 42"));
+    }
+
+    [Fact]
+    public void DeferredUniqueIndexMayHoldDuplicatesUntilCommit()
+    {
+        _s.ExecuteSingle("CREATE TABLE d (id int UNIQUE DEFERRABLE INITIALLY DEFERRED, v text)");
+        _s.ExecuteSingle("INSERT INTO d SELECT i, 'a' || i FROM generate_series(1, 100) i");
+        _s.ExecuteSingle("BEGIN");
+        _s.ExecuteSingle("INSERT INTO d VALUES (5, 'b5')");
+        Assert.Equal(["a5", "b5"], Rows("SELECT v FROM d WHERE id = 5"));
+        _s.ExecuteSingle("DELETE FROM d WHERE v = 'b5'");
+        _s.ExecuteSingle("COMMIT");
+        Assert.Equal(["a5"], Rows("SELECT v FROM d WHERE id = 5"));
+    }
+
+    [Fact]
+    public void IndexJoinsChecksWhatTheSeekDoesNotDecide()
+    {
+        _s.ExecuteSingle("CREATE TABLE p (id int PRIMARY KEY, code text, big bigint)");
+        _s.ExecuteSingle("CREATE TABLE c (id int PRIMARY KEY, pid int, pcode varchar, pbig bigint, v int)");
+        _s.ExecuteSingle("CREATE INDEX c_pid ON c (pid)");
+        _s.ExecuteSingle("CREATE INDEX c_pcode ON c (pcode)");
+        _s.ExecuteSingle("CREATE INDEX c_pbig ON c (pbig)");
+        _s.ExecuteSingle("INSERT INTO p SELECT i, 'p' || i, i * 10000000000 FROM generate_series(1, 2000) i");
+        _s.ExecuteSingle("INSERT INTO c SELECT i, CASE WHEN i % 10 = 0 THEN NULL ELSE i % 2000 + 1 END, 'p' || (i % 1000 + 1), (i % 500 + 1) * 10000000000, i % 7 FROM generate_series(1, 20000) i");
+        var joins = _s.PlanCounters.IndexJoins;
+        var cases = new[]
+        {
+            ("c.pid = p.id", (Func<int, int, bool>)((pid, cid) => cid % 10 != 0 && cid % 2000 + 1 == pid)),
+            ("c.pid = p.id AND c.v < 3", (pid, cid) => cid % 10 != 0 && cid % 2000 + 1 == pid && cid % 7 < 3),
+            ("c.pcode = p.code", (pid, cid) => cid % 1000 + 1 == pid),
+            ("c.pbig = p.big", (pid, cid) => cid % 500 + 1 == pid),
+            ("c.pid = p.id AND c.pid + p.id = 2 * p.id AND c.v <> p.id % 7", (pid, cid) => cid % 10 != 0 && cid % 2000 + 1 == pid && cid % 7 != pid % 7),
+        };
+        foreach (var (on, match) in cases)
+        {
+            var expected = new List<string>();
+            for (var pid = 11; pid <= 40; pid++)
+                for (var cid = 1; cid <= 20000; cid++)
+                    if (match(pid, cid)) expected.Add($"{pid}|{cid}");
+            Assert.Equal(expected, Rows($"SELECT p.id, c.id FROM p JOIN c ON {on} WHERE p.id BETWEEN 11 AND 40"));
+        }
+        Assert.True(_s.PlanCounters.IndexJoins >= joins + cases.Length);
+        // LEFT JOIN through the index: parents without a matching child are padded.
+        var left = Rows("SELECT p.id, c.id FROM p LEFT JOIN c ON c.pid = p.id AND c.v = 6 WHERE p.id BETWEEN 1 AND 30");
+        var expectedLeft = new List<string>();
+        for (var pid = 1; pid <= 30; pid++)
+        {
+            var m = Enumerable.Range(1, 20000).Where(cid => cid % 10 != 0 && cid % 2000 + 1 == pid && cid % 7 == 6).Select(cid => $"{pid}|{cid}").ToList();
+            expectedLeft.AddRange(m.Count > 0 ? m : [$"{pid}|NULL"]);
+        }
+        Assert.Equal(expectedLeft, left);
+    }
 }
