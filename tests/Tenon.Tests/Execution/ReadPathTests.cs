@@ -207,4 +207,41 @@ public sealed class ReadPathTests
         }
         Assert.Equal(expectedLeft, left);
     }
+
+    [Fact]
+    public void AggregatesOverJoinsReadEachJoinedRowOnce()
+    {
+        Setup();
+        // The join may hand the aggregate one reused row array: padded rows must not keep an
+        // earlier row's values, and collected values must not change afterwards.
+        bool Match((int Id, int? K, string? K2, int W) a, (int Id, int? K, string? K2, int W) b) => a.K is not null && a.K == b.K && a.W > b.W;
+        var pairs = new List<(int? L, int? R, int? RW)>();
+        foreach (var a in L)
+        {
+            var m = R.Where(b => Match(a, b)).ToList();
+            if (m.Count == 0) pairs.Add((a.Id, null, null));
+            else pairs.AddRange(m.Select(b => ((int?)a.Id, (int?)b.Id, (int?)b.W)));
+        }
+        pairs.AddRange(R.Where(b => !L.Any(a => Match(a, b))).Select(b => ((int?)null, (int?)b.Id, (int?)b.W)));
+        var expected = pairs.GroupBy(p => p.L).OrderBy(g => g.Key ?? int.MaxValue)
+            .Select(g => $"{g.Key?.ToString() ?? "NULL"}|{g.Count()}|{g.Count(p => p.R is not null)}|{(g.Any(p => p.RW is not null) ? g.Sum(p => p.RW ?? 0).ToString() : "NULL")}|{string.Join(",", g.Where(p => p.R is not null).Select(p => p.R).OrderBy(x => x))}")
+            .ToList();
+        var got = Rows("SELECT l.id, count(*), count(r.id), sum(r.w), array_to_string(array_agg(r.id ORDER BY r.id), ',') FROM l FULL JOIN r ON l.k = r.k AND l.w > r.w GROUP BY l.id ORDER BY l.id NULLS LAST");
+        Assert.Equal(expected, got);
+        // Through index probes: the parents' range leaves the join to probe the index.
+        _s.ExecuteSingle("CREATE TABLE big (id int PRIMARY KEY, lid int, v int)");
+        _s.ExecuteSingle("CREATE INDEX big_lid ON big (lid)");
+        _s.ExecuteSingle("INSERT INTO big SELECT i, i % 40 + 1, i % 5 FROM generate_series(1, 8000) i");
+        _s.ExecuteSingle("CREATE TABLE par (id int PRIMARY KEY)");
+        _s.ExecuteSingle("INSERT INTO par SELECT i FROM generate_series(1, 2000) i");
+        var joins = _s.PlanCounters.IndexJoins;
+        var byIndex = Rows("SELECT p.id, count(*), sum(b.v), min(b.id), max(b.id) FROM par p LEFT JOIN big b ON b.lid = p.id WHERE p.id BETWEEN 30 AND 45 GROUP BY p.id ORDER BY p.id");
+        Assert.Equal(joins + 1, _s.PlanCounters.IndexJoins);
+        var expectedByIndex = Enumerable.Range(30, 16).Select(p =>
+        {
+            var ids = Enumerable.Range(1, 8000).Where(i => i % 40 + 1 == p).ToList();
+            return ids.Count == 0 ? $"{p}|1|NULL|NULL|NULL" : $"{p}|{ids.Count}|{ids.Sum(i => i % 5)}|{ids.Min()}|{ids.Max()}";
+        }).ToList();
+        Assert.Equal(expectedByIndex, byIndex);
+    }
 }

@@ -19,6 +19,16 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
 
+    /// <summary>
+    /// Whether every expression over the input row only reads values from it (columns,
+    /// constants, parameters, operators, casts, functions of values), so that no row array is
+    /// kept past its own turn and the input may reuse one (<see cref="PlanNode.ExecuteTransient"/>).
+    /// </summary>
+    private readonly bool _readsRowsAtOnce = groupKeys
+        .Concat(aggregates.SelectMany(a => a.Args.Concat(a.Order.Select(k => k.Expr)).Concat(a.Filter is null ? [] : [a.Filter])))
+        .SelectMany(e => e.Descendants())
+        .All(d => d is ColumnExpr or ConstExpr or ParamExpr or BinaryOpExpr or UnaryOpExpr or LogicalExpr or CastExpr or FunctionExpr or CaseExpr or ConditionalExpr);
+
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var groups = new Dictionary<object?[], Accumulator[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
@@ -38,7 +48,7 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
         // such a row joins the previous group without hashing its key.
         var last = new object?[groupKeys.Count];
         Accumulator[]? lastAccs = null;
-        foreach (var row in input.Execute(ctx))
+        foreach (var row in _readsRowsAtOnce ? input.ExecuteTransient(ctx) : input.Execute(ctx))
         {
             var same = lastAccs is not null;
             for (var i = 0; i < probe.Length; i++)

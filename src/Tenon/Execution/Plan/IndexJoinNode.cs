@@ -47,11 +47,16 @@ public sealed partial class IndexJoinNode : PlanNode
 
     public override IReadOnlyList<PlanColumn> Columns { get; }
 
-    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => Run(ctx, transient: false);
+
+    internal override IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Run(ctx, transient: true);
+
+    private IEnumerable<object?[]> Run(ExecContext ctx, bool transient)
     {
         ctx.Session.PlanCounters.IndexJoins++;
         var leftWidth = _left.Columns.Count;
         var rightWidth = _right.Columns.Count;
+        var buffer = transient ? new object?[leftWidth + rightWidth] : null;
         foreach (var l in _left.Execute(ctx))
         {
             ctx.Session.CheckForInterrupts();
@@ -59,13 +64,13 @@ public sealed partial class IndexJoinNode : PlanNode
             foreach (var r in Probe(ctx, l))
             {
                 ctx.Session.CheckForInterrupts();
-                var combined = JoinNode.Combine(l, r, leftWidth, rightWidth);
+                var combined = JoinNode.Combine(l, r, leftWidth, rightWidth, buffer);
                 if (_residual is not null && _residual.Eval(combined, ctx) is not true) continue;
                 matched = true;
                 yield return combined;
             }
             if (!matched && _kind == JoinKind.Left)
-                yield return JoinNode.Combine(l, null, leftWidth, rightWidth);
+                yield return JoinNode.Combine(l, null, leftWidth, rightWidth, buffer);
         }
     }
 }

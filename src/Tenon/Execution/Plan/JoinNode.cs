@@ -39,7 +39,11 @@ public sealed partial class JoinNode(JoinKind kind, PlanNode left, PlanNode righ
         return rest.Count == conjuncts.Count ? condition : rest.Count == 0 ? null : rest.Count == 1 ? rest[0] : new LogicalExpr(true, rest);
     }
 
-    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => Run(ctx, transient: false);
+
+    internal override IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Run(ctx, transient: true);
+
+    private IEnumerable<object?[]> Run(ExecContext ctx, bool transient)
     {
         var leftWidth = Left.Columns.Count;
         var rightWidth = Right.Columns.Count;
@@ -47,6 +51,7 @@ public sealed partial class JoinNode(JoinKind kind, PlanNode left, PlanNode righ
         var rightMatched = Kind is JoinKind.Right or JoinKind.Full ? new bool[rightRows.Count] : null;
         var hash = leftKeys is { Count: > 0 } && rightKeys is not null ? new JoinHashTable(leftKeys, rightKeys, rightRows, ctx) : null;
         var session = ctx.Session;
+        var buffer = transient ? new object?[leftWidth + rightWidth] : null;
 
         foreach (var l in Left.Execute(ctx))
         {
@@ -56,7 +61,7 @@ public sealed partial class JoinNode(JoinKind kind, PlanNode left, PlanNode righ
             {
                 for (var i = hash.First(l, ctx); i >= 0; i = hash.Next(i))
                 {
-                    var combined = Combine(l, rightRows[i], leftWidth, rightWidth);
+                    var combined = Combine(l, rightRows[i], leftWidth, rightWidth, buffer);
                     if (_residual is not null && _residual.Eval(combined, ctx) is not true) continue;
                     matched = true;
                     if (rightMatched is not null) rightMatched[i] = true;
@@ -67,27 +72,30 @@ public sealed partial class JoinNode(JoinKind kind, PlanNode left, PlanNode righ
                 for (var i = 0; i < rightRows.Count; i++)
                 {
                     session.CheckForInterrupts();
-                    var combined = Combine(l, rightRows[i], leftWidth, rightWidth);
+                    var combined = Combine(l, rightRows[i], leftWidth, rightWidth, buffer);
                     if (Condition is not null && Condition.Eval(combined, ctx) is not true) continue;
                     matched = true;
                     if (rightMatched is not null) rightMatched[i] = true;
                     yield return combined;
                 }
             if (!matched && Kind is JoinKind.Left or JoinKind.Full)
-                yield return Combine(l, null, leftWidth, rightWidth);
+                yield return Combine(l, null, leftWidth, rightWidth, buffer);
         }
 
         if (rightMatched is not null)
             for (var i = 0; i < rightRows.Count; i++)
                 if (!rightMatched[i])
-                    yield return Combine(null, rightRows[i], leftWidth, rightWidth);
+                    yield return Combine(null, rightRows[i], leftWidth, rightWidth, buffer);
     }
 
-    internal static object?[] Combine(object?[]? l, object?[]? r, int leftWidth, int rightWidth)
+    /// <summary>The left row's columns then the right row's (NULLs for a missing side), in <paramref name="into"/> when given.</summary>
+    internal static object?[] Combine(object?[]? l, object?[]? r, int leftWidth, int rightWidth, object?[]? into = null)
     {
-        var row = new object?[leftWidth + rightWidth];
+        var row = into ?? new object?[leftWidth + rightWidth];
         if (l is not null) Array.Copy(l, row, leftWidth);
+        else if (into is not null) Array.Clear(row, 0, leftWidth);
         if (r is not null) Array.Copy(r, 0, row, leftWidth, rightWidth);
+        else if (into is not null) Array.Clear(row, leftWidth, rightWidth);
         return row;
     }
 }
