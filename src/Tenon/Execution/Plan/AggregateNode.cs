@@ -29,6 +29,14 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
         .SelectMany(e => e.Descendants())
         .All(d => d is ColumnExpr or ConstExpr or ParamExpr or BinaryOpExpr or UnaryOpExpr or LogicalExpr or CastExpr or FunctionExpr or CaseExpr or ConditionalExpr);
 
+    // Not a lambda in the loop: one capturing the row would allocate its closure for every input row.
+    private static object?[] OrderKeys(AggregateCall call, object?[] row, ExecContext ctx)
+    {
+        var keys = new object?[call.Order.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = call.Order[i].Expr.Eval(row, ctx);
+        return keys;
+    }
+
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var groups = new Dictionary<object?[], Accumulator[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
@@ -85,7 +93,7 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
                 {
                     if (!ordered.TryGetValue(key, out var lists))
                         ordered[(object?[])key.Clone()] = lists = new List<(object?[], object?[])>?[aggregates.Count];
-                    (lists[a] ??= new()).Add((args, call.Order.Select(k => k.Expr.Eval(row, ctx)).ToArray()));
+                    (lists[a] ??= new()).Add((args, OrderKeys(call, row, ctx)));
                     continue;
                 }
                 accs[a].Add(args, ctx);
