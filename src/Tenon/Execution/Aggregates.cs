@@ -91,7 +91,7 @@ public static class Aggregates
         {
             if (args[0] is null) return;
             _any = true;
-            _sum = checked(_sum + Convert.ToInt64(args[0]));
+            _sum = checked(_sum + args[0] switch { int i => i, short h => h, var v => Convert.ToInt64(v) });
         }
         public override object? Result(ExecContext ctx) => _any ? _sum : null;
     }

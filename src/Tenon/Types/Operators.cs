@@ -138,14 +138,14 @@ public static partial class Operators
         var id = t.Id;
         Func<object, object, object?> invoke = op switch
         {
-            "=" => (a, b) => ValueComparer.Equal(a, b, id),
-            "<>" => (a, b) => !ValueComparer.Equal(a, b, id),
-            "<" => (a, b) => ValueComparer.Compare(a, b, id) < 0,
-            "<=" => (a, b) => ValueComparer.Compare(a, b, id) <= 0,
-            ">" => (a, b) => ValueComparer.Compare(a, b, id) > 0,
-            _ => (a, b) => ValueComparer.Compare(a, b, id) >= 0,
+            "=" => (a, b) => BoolBox.Of(ValueComparer.Equal(a, b, id)),
+            "<>" => (a, b) => BoolBox.Of(!ValueComparer.Equal(a, b, id)),
+            "<" => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) < 0),
+            "<=" => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) <= 0),
+            ">" => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) > 0),
+            _ => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) >= 0),
         };
-        return new BinaryOperator { Name = op, LeftType = t, RightType = t, ResultType = SqlType.Bool, Invoke = invoke };
+        return new BinaryOperator { Name = op, LeftType = t, RightType = t, ResultType = SqlType.Bool, Invoke = invoke, IsValueEquality = op == "=" };
     }
 
     // ---- concatenation ------------------------------------------------------------------
