@@ -18,10 +18,12 @@ internal static class ServeCommand
         tenon serve runs a PostgreSQL 15 wire-protocol server over Tenon databases.
 
         Usage:
-          tenon serve [--listen HOST:PORT] [--data DIR] [--max-connections N] [--user NAME:PASSWORD]… [--auth METHOD]
+          tenon serve [--listen HOST:PORT] [--socket-dir DIR] [--data DIR] [--max-connections N] [--user NAME:PASSWORD]… [--auth METHOD]
 
         Options:
           --listen HOST:PORT      address to listen on (default 127.0.0.1:5433; port 0 picks a free one)
+          --socket-dir DIR        also listen on the Unix-domain socket DIR/.s.PGSQL.PORT, as
+                                  PostgreSQL does (psql -h DIR, Npgsql Host=DIR); its clients are local
           --max-connections N     refuse connections beyond N (default 100)
           --data DIR              keep the databases as files in DIR (created if missing): each
                                   database is DIR/NAME.tenon, and all come back at the next start.
@@ -75,6 +77,10 @@ internal static class ServeCommand
                     }
                     options = options with { MaxConnections = max };
                     break;
+                case var _ when a == "--socket-dir" || a.StartsWith("--socket-dir=", StringComparison.Ordinal):
+                    if (Value("--socket-dir") is not { } socketDir) return ExitCodes.Failure;
+                    options = options with { UnixSocketDirectory = socketDir };
+                    break;
                 case var _ when a == "--data" || a.StartsWith("--data=", StringComparison.Ordinal):
                     if (Value("--data") is not { } d) return ExitCodes.Failure;
                     dataDirectory = d;
@@ -116,11 +122,17 @@ internal static class ServeCommand
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            stderr.WriteLine($"tenon serve: error: could not listen on {listen}: {e.Message}");
+            stderr.WriteLine($"tenon serve: error: could not listen on {server.UnixSocketPath ?? listen}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"tenon serve: error: {e.Message}");
             return ExitCodes.Failure;
         }
         var storage = databases.DataDirectory is { } dir ? $"databases in {dir}" : "in-memory databases";
-        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)} ({storage}, {auth.Summary()}; Ctrl-C stops)");
+        var socket = server.UnixSocketPath is { } socketPath ? $" and {socketPath}" : "";
+        stderr.WriteLine($"tenon serve: listening on {FormatEndPoint(server.LocalEndPoint)}{socket} ({storage}, {auth.Summary()}; Ctrl-C stops)");
         stderr.Flush();
 
         using var stop = new ManualResetEvent(false);

@@ -33,6 +33,17 @@ public sealed class ServeCommandTests
         Assert.Contains("invalid --listen address", Run("--listen", "nonsense").Err);
     }
 
+    [Fact]
+    public void A_socket_directory_that_cannot_hold_the_socket_is_refused_clearly()
+    {
+        using var dir = new Durability.TempDir();
+        var missing = Path.Combine(dir.Path, "no", "such", "dir");
+        var (code, _, err) = Run("--listen", "127.0.0.1:0", "--socket-dir", missing);
+        Assert.Equal(1, code);
+        Assert.Contains($"tenon serve: error: could not listen on {missing}/.s.PGSQL.", err);
+        Assert.Contains("--socket-dir DIR", Run("--help").Out);
+    }
+
     [Theory]
     [InlineData("127.0.0.1:5433", "127.0.0.1", 5433)]
     [InlineData("[::1]:6000", "::1", 6000)]
