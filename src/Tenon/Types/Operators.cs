@@ -35,6 +35,12 @@ public static partial class Operators
         var l = left.WithoutModifier();
         var r = right.WithoutModifier();
         if (op == "!=") op = "<>";
+        if (IsJson(l) || IsJson(r))
+        {
+            // jsonb || text is text concatenation (anynonarray || text); nothing else falls through.
+            var json = ResolveJson(op, l, r);
+            if (json is not null || op != "||") return json;
+        }
         if (l.IsArray || r.IsArray) return ResolveArray(op, l, r);
         if (op is "@@" or "&&" or "<->" || (op == "||" && (IsTextSearch(l) || IsTextSearch(r))))
         {

@@ -36,6 +36,8 @@ namespace Tenon.Types;
 ///   TsVector      TsVector             sorted lexemes with positions and weights
 ///   TsQuery       TsQuery              a tree of lexemes and operators
 ///   RegConfig     uint                 an Oid that prints as a text search configuration name
+///   Json          string               JSON text exactly as written (validated)
+///   Jsonb         JsonValue            parsed JSON, object keys deduplicated and sorted
 ///
 /// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
 /// domain in <see cref="SqlType.Domain"/>.
@@ -87,4 +89,8 @@ public enum TypeId : byte
     TsQuery,
     /// <summary>An Oid that prints as a text search configuration name (uint).</summary>
     RegConfig,
+    /// <summary>JSON text kept as written, validated on input (string).</summary>
+    Json,
+    /// <summary>Parsed, normalized JSON (<see cref="JsonValue"/>).</summary>
+    Jsonb,
 }

@@ -36,6 +36,8 @@ namespace Tenon.Wal;
 ///   20   PgRecord         varint n, n × (field SqlType in ObjectCodec's type encoding, value)
 ///   21   TsVector         its text output as a string (tsvector input reads it back unchanged)
 ///   22   TsQuery          its text output as a string (likewise)
+///   23   JsonValue        jsonb's text output as a string (jsonb input reads it back unchanged);
+///                         json values are strings (tag 9), their text as written
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -131,6 +133,7 @@ internal static class ValueCodec
                 break;
             case TsVector tv: w.Write((byte)21); w.Write(tv.ToString()); break;
             case TsQuery tq: w.Write((byte)22); w.Write(tq.ToString()); break;
+            case JsonValue jv: w.Write((byte)23); w.Write(jv.ToString()); break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -182,6 +185,7 @@ internal static class ValueCodec
             case 16: return r.ReadUInt32();
             case 21: return TsVectorText.Parse(r.ReadString());
             case 22: return TsQueryText.ParseLiteral(r.ReadString());
+            case 23: return JsonParser.ParseJsonb(r.ReadString());
             case 17:
             {
                 var family = r.ReadByte();
