@@ -119,6 +119,15 @@ public static class JsonCasts
         return bc ? text + " BC" : text;
     }
 
+    /// <summary>An object key made of a scalar: its JSON form without quotes (true, 1.5, ISO dates …).</summary>
+    public static string KeyText(object key, SqlType type, FormatSettings settings) => type.Id switch
+    {
+        TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name => (string)key,
+        TypeId.Bool => (bool)key ? "true" : "false",
+        TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz => IsoDateTime(key, type, settings),
+        _ => ValueText.Format(key, type, settings),
+    };
+
     // ---- SQL value → json text ----------------------------------------------------------------
 
     /// <summary>to_json: a SQL value as json text (compact: arrays <c>[1,2]</c>, rows <c>{"a":1}</c>).</summary>
