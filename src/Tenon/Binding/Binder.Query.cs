@@ -315,6 +315,7 @@ public sealed partial class Binder
     private SortKey MakeSortKey(BoundExpr key, OrderItem item)
     {
         if (key.Type.Id == TypeId.Unknown) key = TryCoerce(key, SqlType.Text, CastContext.Implicit)!;
+        RequireOrdering(key.Type, item.Expr.Position);
         if (item.UsingOperator is not null)
         {
             var desc = item.UsingOperator is ">" or ">=";

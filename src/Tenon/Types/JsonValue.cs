@@ -106,11 +106,21 @@ public sealed class JsonValue : IComparable<JsonValue>, IEquatable<JsonValue>
     /// <summary>
     /// jsonb ordering: by kind (Object &gt; Array &gt; Boolean &gt; Number &gt; String &gt; Null),
     /// containers by their size first, then element by element (objects key, value, key, …
-    /// in storage order); strings as text, numbers by value.
+    /// in storage order); strings as text, numbers by value. One historical exception, which
+    /// PostgreSQL documents: an empty top-level array sorts below every other value, null included
+    /// (jsonb stores a top-level scalar as a one-element array, and arrays compare by size first).
     /// </summary>
     public int CompareTo(JsonValue? other)
     {
         if (other is null) return 1;
+        var emptyA = Kind == JsonKind.Array && Items.Length == 0;
+        var emptyB = other.Kind == JsonKind.Array && other.Items.Length == 0;
+        if (emptyA || emptyB) return emptyA && emptyB ? 0 : emptyA ? -1 : 1;
+        return CompareNested(other);
+    }
+
+    private int CompareNested(JsonValue other)
+    {
         if (Kind != other.Kind) return Kind.CompareTo(other.Kind);
         switch (Kind)
         {
@@ -127,7 +137,7 @@ public sealed class JsonValue : IComparable<JsonValue>, IEquatable<JsonValue>
                 var k = ValueComparer.Compare(Keys[i], other.Keys[i], TypeId.Text);
                 if (k != 0) return k;
             }
-            var c = Items[i].CompareTo(other.Items[i]);
+            var c = Items[i].CompareNested(other.Items[i]);
             if (c != 0) return c;
         }
         return 0;
