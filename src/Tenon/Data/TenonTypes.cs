@@ -29,6 +29,7 @@ internal static class TenonTypes
         TenonDbType.Interval => DbType.Object,
         TenonDbType.Bytea => DbType.Binary,
         TenonDbType.Oid => DbType.UInt32,
+        TenonDbType.Json or TenonDbType.Jsonb => DbType.String,
         _ => DbType.Object,
     };
 
@@ -97,6 +98,8 @@ internal static class TenonTypes
         TenonDbType.Interval => SqlType.Interval,
         TenonDbType.Bytea => SqlType.Bytea,
         TenonDbType.Oid => SqlType.Oid,
+        TenonDbType.Json => SqlType.Json,
+        TenonDbType.Jsonb => SqlType.Jsonb,
         _ => null,
     };
 
