@@ -65,7 +65,8 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>
-    /// USING gist or gin over tsvector keys (gist also over tsquery) is recorded as such; any
+    /// USING gist or gin over tsvector keys (gist also over tsquery, gin also over jsonb) is recorded
+    /// as such (and never used to answer a query); any
     /// other method or key type keeps Tenon's earlier behaviour (a plain btree, method not kept).
     /// </summary>
     private static string? TextSearchIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
@@ -73,7 +74,7 @@ public sealed partial class DdlExecutor
         var method = stmt.Method?.ToLowerInvariant();
         if (method is not ("gist" or "gin")) return null;
         var types = cols.Select((c, i) => c != 0 ? table.Column(c).Type.Id : expressions[i]!.Type.Id).ToList();
-        if (types.Count == 0 || !types.All(t => t == TypeId.TsVector || (method == "gist" && t == TypeId.TsQuery))) return null;
+        if (types.Count == 0 || !types.All(t => t == TypeId.TsVector || (method == "gist" && t == TypeId.TsQuery) || (method == "gin" && t == TypeId.Jsonb))) return null;
         if (stmt.Unique)
             throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
         return method;
