@@ -210,3 +210,16 @@ create index kg_gin2 on kg using gin (doc jsonb_path_ops);
 select c.relname, pg_get_indexdef(c.oid), a.amname from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam where c.relname = 'kg_gin';
 select * from kg where doc @> '{"a":1}';
 explain (costs off) select * from kg where doc @> '{"a":1}';
+-- json has no equality, ordering or btree operator class; jsonb has no min/max.
+select max('1'::jsonb);
+select min('1'::json);
+select count(distinct x) from (values ('1'::json)) v(x);
+select array_agg(x) from (values ('1'::json), ('[2]')) v(x);
+select array['{}'::json] = array['{}'::json];
+create table bad (j json primary key);
+create table bad2 (j json unique);
+create table bad3 (j json);
+create index on bad3 (j);
+select x from (values ('1'::json)) v(x) where x in ('1');
+select row_number() over (partition by x) from (values ('1'::json)) v(x);
+select '1'::jsonb in ('1', '2');

@@ -344,9 +344,8 @@ public sealed partial class Binder
         if (common is not null && common.Id != TypeId.Unknown)
         {
             var coerced = all.Select((a, k) => TryCoerce(a, common, CastContext.Implicit, k == 0 ? i.Operand.Position : i.Items[k - 1].Position)).ToList();
-            if (coerced.All(c => c is not null))
+            if (coerced.All(c => c is not null) && Operators.ResolveBinary("=", common, common) is { } eq)
             {
-                var eq = Operators.ResolveBinary("=", common, common)!;
                 return new Execution.Expressions.InListExpr(coerced[0]!, coerced.Skip(1).Select(c => c!).ToArray(),
                     Enumerable.Repeat(eq, items.Count).ToArray(), i.Negated);
             }

@@ -97,6 +97,8 @@ public sealed partial class Binder
         var user = !Aggregates.IsAggregate(f.Name.Name);
         var fn = user ? ResolveUserAggregate(f, ref args) : ResolveBuiltinAggregate(f, args);
         // DISTINCT feeds the aggregate its distinct inputs in sorted order, which order-sensitive aggregates show.
+        if (f.Distinct)
+            for (var i = 0; i < args.Count && i < f.Args.Count; i++) RequireEquality(args[i].Type, f.Args[i].Position);
         if (f.Distinct && order.Count == 0 && (user || fn.Name is "array_agg" or "string_agg" or "json_agg" or "jsonb_agg"))
             order = args.Take(user ? args.Count : 1).Select(a => new SortKey(a, false, false)).ToList();
         var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint}|{string.Join(",", order.Select(k => $"{k.Expr.Fingerprint}:{k.Descending}:{k.NullsFirst}"))})";

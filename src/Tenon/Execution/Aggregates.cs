@@ -56,7 +56,7 @@ public static class Aggregates
                 };
             case "min":
             case "max":
-                if (t.Id is TypeId.Bool or TypeId.Unknown) return null;
+                if (t.Id is TypeId.Bool or TypeId.Unknown or TypeId.Json or TypeId.Jsonb) return null;
                 // cidr has no min/max of its own: it takes inet's, and the result is inet.
                 var rt = t.Id == TypeId.Cidr ? SqlType.Inet : t.WithoutModifier();
                 return new(name, rt, () => new MinMaxAcc(rt.Id, name == "max"));

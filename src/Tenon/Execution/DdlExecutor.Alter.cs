@@ -42,6 +42,8 @@ public sealed partial class DdlExecutor
             RequireImmutable(binder.BindCondition(stmt.Where, scope, "WHERE"), "index predicate");
         }
         var method = TextSearchIndexMethod(stmt, table, cols, expressions);
+        if (method is null)
+            for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
         var name = stmt.Name is not null ? stmt.Name
             : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(nameParts), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
@@ -78,6 +80,14 @@ public sealed partial class DdlExecutor
         if (stmt.Unique)
             throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
         return method;
+    }
+
+    /// <summary>json (and arrays of it) has no btree operator class: no key or index can be built on it.</summary>
+    private static void RequireBtreeOperatorClass(SqlType type)
+    {
+        if (type.Id == TypeId.Json || (type.IsArray && type.Element!.Id == TypeId.Json))
+            throw new TenonException(SqlState.UndefinedObject, $"data type {type.DisplayName} has no default operator class for access method \"btree\"",
+                hint: "You must specify an operator class for the index or define a default operator class for the data type.");
     }
 
     // Index keys and predicates must give the same answer for a row every time they are computed.
