@@ -173,7 +173,8 @@ public sealed partial class Binder
 
     /// <summary>
     /// 42883 for a call nothing matches; 0A000 naming the feature when the name is one of
-    /// PostgreSQL's built-in JSON, XML or text-search ranking functions, which Tenon lacks.
+    /// PostgreSQL's built-in JSON (jsonpath, json_populate_record …), XML or text-search ranking
+    /// functions that Tenon lacks.
     /// </summary>
     private static TenonException NoSuchFunction(FunctionCall f, string signature)
     {
@@ -187,7 +188,7 @@ public sealed partial class Binder
 
     private static string? UnsupportedFeatureOf(string name) =>
         (name.StartsWith("json", StringComparison.Ordinal) || name.StartsWith("to_json", StringComparison.Ordinal)) && !Functions.JsonFunctionNames.Contains(name)
-            ? "jsonpath or this json function"
+            ? name.StartsWith("jsonb_path", StringComparison.Ordinal) ? "jsonpath" : name
         : name.StartsWith("xml", StringComparison.Ordinal) || name is "query_to_xml" or "table_to_xml" or "cursor_to_xml"
             ? "xml type"
         : name is "ts_rank" or "ts_rank_cd" or "ts_headline" or "ts_debug" or "ts_stat" ? "text search ranking or highlighting"

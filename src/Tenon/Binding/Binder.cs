@@ -223,8 +223,8 @@ public sealed partial class Binder
             case "xid": return Simple(SqlType.Xid);
             case "tsvector": return Simple(SqlType.TsVector);
             case "tsquery": return Simple(SqlType.TsQuery);
-            case "json": return Simple(SqlType.Json);
-            case "jsonb": return Simple(SqlType.Jsonb);
+            case "json" when t.Schema is null or "pg_catalog": return Simple(SqlType.Json);
+            case "jsonb" when t.Schema is null or "pg_catalog": return Simple(SqlType.Jsonb);
             case "regconfig": return Simple(SqlType.RegConfig);
             case "regclass": return Simple(SqlType.RegClass);
             case "regtype": return Simple(SqlType.RegType);
