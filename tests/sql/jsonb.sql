@@ -223,3 +223,11 @@ create index on bad3 (j);
 select x from (values ('1'::json)) v(x) where x in ('1');
 select row_number() over (partition by x) from (values ('1'::json)) v(x);
 select '1'::jsonb in ('1', '2');
+-- A scalar set-returning function's alias names its value.
+select x from jsonb_array_elements('[1,2]') x;
+select e, e->>'a' from jsonb_array_elements('[{"a":1},{"a":2}]') e where e @> '{"a":2}';
+select k from jsonb_object_keys('{"b":1,"a":2}') k order by k;
+select t from jsonb_array_elements_text('["x","y"]') t order by t desc;
+select j from jsonb_each('{"a":1}') j;
+select x from jsonb_array_elements('[1]') with ordinality x;
+select sum(v::int) from json_array_elements_text('[1,2,3]') v;

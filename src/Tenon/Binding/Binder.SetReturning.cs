@@ -159,7 +159,9 @@ public sealed partial class Binder
             fn.Alias?.Columns is { } ac && ac.Count > i ? ac[i] : resultColumns.Length == 1 && fn.Alias is not null && c.Name == name ? fn.Alias.Name : c.Name, c.Type)).ToList();
         if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { } oc && oc.Count > resultColumns.Length ? oc[resultColumns.Length] : "ordinality", SqlType.Int8));
         var plan = new FunctionScanNode(args, (v, _) => rows(v[0]!), columns, fn.WithOrdinality) { FunctionName = name, Alias = fn.Alias?.Name, ProducesRows = true };
-        return AddEntry(plan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
+        var result = AddEntry(plan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
+        if (resultColumns.Length == 1 && !fn.WithOrdinality) scope.Entries[^1].ScalarFunction = true;
+        return result;
     }
 
     /// <summary>
