@@ -231,3 +231,13 @@ select t from jsonb_array_elements_text('["x","y"]') t order by t desc;
 select j from jsonb_each('{"a":1}') j;
 select x from jsonb_array_elements('[1]') with ordinality x;
 select sum(v::int) from json_array_elements_text('[1,2,3]') v;
+-- Edits at negative indexes, keys of every scalar type, json inside json.
+select to_jsonb(1e-7::float8), to_json(1e-7::float8), to_jsonb(123456789012::float4);
+select jsonb_insert('{"a":{"b":[1]}}', '{a,b,-1}', '2', true), jsonb_insert('{"a":{"b":[1]}}', '{a,c}', '2'), jsonb_set('{"a":{"b":[1]}}', '{a,b,-1}', '9');
+select '[1,2,3]'::jsonb #- '{-1}', '{"a":[1,{"b":2}]}'::jsonb #- '{a,1,b}';
+select '"x"'::jsonb - '{}'::text[];
+select jsonb_build_object('a', 'x'::name, 'b', 1.0::numeric(5,2), 'c', '2020-01-01'::date, 'd', 'infinity'::timestamp);
+select to_jsonb('{"a": 1}'::json), to_json('{"a":  1}'::json), to_json('{"a":  1}'::jsonb);
+select jsonb_array_length('[1,2]'::json::jsonb), json_typeof('  "x" ');
+select '{"a":1}'::jsonb ->> 'a' || 'x';
+select '[1,2]'::jsonb -> 1 + 1;

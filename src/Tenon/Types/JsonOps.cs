@@ -119,7 +119,7 @@ public static class JsonOps
         {
             JsonKind.Object => Without(v, set.Contains),
             JsonKind.Array => JsonValue.Array(v.Items.Where(x => !(x.Kind == JsonKind.String && set.Contains(x.String))).ToArray()),
-            _ => set.Count == 0 ? v : throw new TenonException(SqlState.InvalidParameterValue, "cannot delete from scalar"),
+            _ => throw new TenonException(SqlState.InvalidParameterValue, "cannot delete from scalar"),
         };
     }
 
