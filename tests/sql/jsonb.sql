@@ -241,3 +241,7 @@ select to_jsonb('{"a": 1}'::json), to_json('{"a":  1}'::json), to_json('{"a":  1
 select jsonb_array_length('[1,2]'::json::jsonb), json_typeof('  "x" ');
 select '{"a":1}'::jsonb ->> 'a' || 'x';
 select '[1,2]'::jsonb -> 1 + 1;
+-- jsonb subscripts read like a path.
+select ('{"a":{"b":[1,2]}}'::jsonb)['a']['b'][1], ('{"a":1}'::jsonb)['x'], ('[1,2]'::jsonb)[-1], ('[1,2]'::jsonb)['a'];
+select ('{"a":1}'::jsonb)['a':'b'];
+select ('[1,2]'::jsonb)[1.5];
