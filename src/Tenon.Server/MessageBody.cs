@@ -6,17 +6,23 @@ namespace Tenon.Server;
 /// <summary>
 /// A cursor over one frontend message's payload. Reading past the end or an unterminated string is
 /// PostgreSQL's 08P01 ERROR ("insufficient data left in message", "invalid string in message");
-/// leftover bytes are "invalid message format".
+/// leftover bytes are "invalid message format". The payload may lie inside the connection's
+/// receive buffer (<paramref name="offset"/> on): it is valid only until the next message is read.
 /// </summary>
-internal sealed class MessageBody(byte[] data, int length)
+internal sealed class MessageBody(byte[] data, int offset, int length)
 {
-    private int _pos;
+    private readonly int _end = offset + length;
+    private int _pos = offset;
 
-    public int Remaining => length - _pos;
+    public MessageBody(byte[] data, int length) : this(data, 0, length)
+    {
+    }
+
+    public int Remaining => _end - _pos;
 
     private void Need(int n)
     {
-        if (n < 0 || length - _pos < n) throw new ProtocolViolation("insufficient data left in message");
+        if (n < 0 || _end - _pos < n) throw new ProtocolViolation("insufficient data left in message");
     }
 
     public byte ReadByte()
@@ -49,10 +55,27 @@ internal sealed class MessageBody(byte[] data, int length)
         return v;
     }
 
+    /// <summary>Passes over <paramref name="n"/> bytes, to be read later with <see cref="Slice"/>; returns where they start.</summary>
+    public int SkipBytes(int n)
+    {
+        Need(n);
+        var start = _pos;
+        _pos += n;
+        return start;
+    }
+
+    /// <summary>Bytes passed over by <see cref="SkipBytes"/>.</summary>
+    public ReadOnlySpan<byte> Slice(int start, int n) => data.AsSpan(start, n);
+
     /// <summary>A NUL-terminated UTF-8 string.</summary>
     public string ReadCString()
     {
-        var end = Array.IndexOf(data, (byte)0, _pos, length - _pos);
+        var end = Array.IndexOf(data, (byte)0, _pos, _end - _pos);
+        if (end == _pos)
+        {
+            _pos++;
+            return "";
+        }
         if (end < 0) throw new ProtocolViolation("invalid string in message");
         var s = Decode(data.AsSpan(_pos, end - _pos));
         _pos = end + 1;
@@ -62,7 +85,7 @@ internal sealed class MessageBody(byte[] data, int length)
     /// <summary>Checks that the whole payload was consumed.</summary>
     public void End()
     {
-        if (_pos != length) throw new ProtocolViolation("invalid message format");
+        if (_pos != _end) throw new ProtocolViolation("invalid message format");
     }
 
     /// <summary>Client text is UTF-8; invalid bytes are PostgreSQL's 22021 error naming them.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Tenon.Server;
@@ -7,7 +8,7 @@ namespace Tenon.Server;
 /// Builds backend messages into one growing buffer (type byte, int32 length, payload) and writes
 /// them to the socket on <see cref="Flush"/>, so a whole response goes out in few writes.
 /// </summary>
-internal sealed class MessageWriter(Stream stream)
+internal sealed class MessageWriter(Socket socket)
 {
     private byte[] _buf = new byte[8192];
     private int _len;
@@ -35,6 +36,14 @@ internal sealed class MessageWriter(Stream stream)
     public void End()
     {
         BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_start), _len - _start);
+        _start = -1;
+    }
+
+    /// <summary>Drops the message begun last and not ended (its contents failed to encode).</summary>
+    public void Abandon()
+    {
+        if (_start < 0) return;
+        _len = _start - 1;
         _start = -1;
     }
 
@@ -74,6 +83,13 @@ internal sealed class MessageWriter(Stream stream)
         _buf[_len++] = 0;
     }
 
+    public void Int64(long v)
+    {
+        Ensure(8);
+        BinaryPrimitives.WriteInt64BigEndian(_buf.AsSpan(_len), v);
+        _len += 8;
+    }
+
     /// <summary>A length-prefixed value (DataRow column); null is length -1.</summary>
     public void Value(byte[]? bytes)
     {
@@ -82,14 +98,35 @@ internal sealed class MessageWriter(Stream stream)
         Bytes(bytes);
     }
 
+    /// <summary>A length-prefixed value holding the UTF-8 of <paramref name="s"/>.</summary>
+    public void Value(string s)
+    {
+        // Short strings reserve the worst case instead of counting their bytes first.
+        var max = s.Length <= 1024 ? Encoding.UTF8.GetMaxByteCount(s.Length) : Encoding.UTF8.GetByteCount(s);
+        Ensure(4 + max);
+        var n = Encoding.UTF8.GetBytes(s, _buf.AsSpan(_len + 4));
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_len), n);
+        _len += 4 + n;
+    }
+
+    /// <summary>Room for a length-prefixed value of exactly <paramref name="n"/> bytes, to be filled by the caller.</summary>
+    public Span<byte> ValueSpan(int n)
+    {
+        Ensure(4 + n);
+        BinaryPrimitives.WriteInt32BigEndian(_buf.AsSpan(_len), n);
+        var span = _buf.AsSpan(_len + 4, n);
+        _len += 4 + n;
+        return span;
+    }
+
     /// <summary>A single byte outside any message (the answer to SSLRequest/GSSENCRequest).</summary>
     public void RawByte(byte b) => Byte(b);
 
     public void Flush()
     {
         if (_len == 0) return;
-        stream.Write(_buf, 0, _len);
-        stream.Flush();
+        var sent = 0;
+        while (sent < _len) sent += socket.Send(_buf, sent, _len - sent, SocketFlags.None);
         _len = 0;
         if (_buf.Length > 1 << 20) _buf = new byte[8192];
     }

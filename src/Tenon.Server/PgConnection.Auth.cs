@@ -44,6 +44,7 @@ internal sealed partial class PgConnection
 
     private bool IsLoopbackClient()
     {
+        if (_socket.AddressFamily == System.Net.Sockets.AddressFamily.Unix) return true;
         var address = (_socket.RemoteEndPoint as IPEndPoint)?.Address;
         if (address is null) return false;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
@@ -52,6 +53,7 @@ internal sealed partial class PgConnection
 
     private string RemoteAddress()
     {
+        if (_socket.AddressFamily == System.Net.Sockets.AddressFamily.Unix) return "[local]";
         var address = (_socket.RemoteEndPoint as IPEndPoint)?.Address;
         if (address is { IsIPv4MappedToIPv6: true }) address = address.MapToIPv4();
         return address?.ToString() ?? "[unknown]";

@@ -56,11 +56,12 @@ internal sealed partial class PgConnection
         var formats = ReadFormatCodes(body);
         var paramCount = body.ReadInt16();
         if (paramCount < 0) throw new ProtocolViolation("insufficient data left in message");
-        var raw = new byte[]?[paramCount];
+        // Where each value lies in the message (start, length; length -1 for NULL), decoded below.
+        var raw = new (int Start, int Length)[paramCount];
         for (var i = 0; i < paramCount; i++)
         {
             var len = body.ReadInt32();
-            raw[i] = len == -1 ? null : body.ReadBytes(len);
+            raw[i] = len == -1 ? (0, -1) : (body.SkipBytes(len), len);
         }
         var resultFormats = ReadFormatCodes(body);
         body.End();
@@ -81,7 +82,8 @@ internal sealed partial class PgConnection
         var values = new object?[paramCount];
         for (var i = 0; i < paramCount; i++)
         {
-            if (raw[i] is not { } bytes) continue;
+            if (raw[i].Length < 0) continue;
+            var bytes = body.Slice(raw[i].Start, raw[i].Length);
             var format = FormatOf(formats, i);
             CheckFormat(format);
             var type = types[i];
@@ -97,10 +99,19 @@ internal sealed partial class PgConnection
         WriteEmpty('2');
     }
 
+    // The format lists nearly every Bind carries (none, all text, all binary), shared: they are only read.
+    private static readonly short[] AllText = [0], AllBinary = [1];
+
     private static short[] ReadFormatCodes(MessageBody body)
     {
         var n = body.ReadInt16();
         if (n < 0) throw new ProtocolViolation("insufficient data left in message");
+        if (n == 0) return [];
+        if (n == 1)
+        {
+            var code = body.ReadInt16();
+            return code switch { 0 => AllText, 1 => AllBinary, _ => [code] };
+        }
         var codes = new short[n];
         for (var i = 0; i < n; i++) codes[i] = body.ReadInt16();
         return codes;

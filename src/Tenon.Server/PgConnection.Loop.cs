@@ -153,19 +153,29 @@ internal sealed partial class PgConnection
 
     private void WriteDataRow(object?[] row, IReadOnlyList<ResultColumn> columns, short[]? formats)
     {
-        // Encode first: a value that fails to encode must not leave half a message behind.
-        var values = new byte[]?[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (row[i] is not { } v) continue;
-            var type = columns[i].Type;
-            values[i] = FormatOf(formats, i) == 1
-                ? WireTypes.Send(v, type)
-                : System.Text.Encoding.UTF8.GetBytes(_session!.FormatValue(v, type));
-        }
+        // Values are encoded straight into the message; one that fails to encode takes the
+        // half-built message back out, so nothing of the row is sent.
         _out.Begin('D');
-        _out.Int16((short)columns.Count);
-        foreach (var v in values) _out.Value(v);
+        try
+        {
+            _out.Int16((short)columns.Count);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (row[i] is not { } v)
+                {
+                    _out.Int32(-1);
+                    continue;
+                }
+                var type = columns[i].Type;
+                if (FormatOf(formats, i) == 1) WireTypes.Write(_out, v, type);
+                else _out.Value(_session!.FormatValue(v, type));
+            }
+        }
+        catch
+        {
+            _out.Abandon();
+            throw;
+        }
         _out.End();
         if (_out.Pending > 1 << 16) _out.Flush();
     }

@@ -22,14 +22,21 @@ internal sealed partial class PgConnection
         }
     }
 
+    /// <summary>The session's settings version when the values in <see cref="_reported"/> were last compared.</summary>
+    private int _reportedVersion;
+
     private void ReportAllParameters()
     {
+        _reportedVersion = _session!.SettingsVersion;
         foreach (var (name, value) in ReportedParameters()) SendParameterStatus(name, value);
     }
 
     /// <summary>Before each ReadyForQuery, as PostgreSQL does: a ParameterStatus for every reported setting that changed.</summary>
     private void ReportParameterChanges()
     {
+        // Every change of a setting moves the version: unchanged, nothing can need reporting.
+        if (_session!.SettingsVersion == _reportedVersion) return;
+        _reportedVersion = _session.SettingsVersion;
         foreach (var (name, value) in ReportedParameters())
             if (!_reported.TryGetValue(name, out var old) || old != value) SendParameterStatus(name, value);
     }

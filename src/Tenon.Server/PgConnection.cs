@@ -14,7 +14,7 @@ internal sealed partial class PgConnection : IDisposable
 
     private readonly PgServer _server;
     private readonly Socket _socket;
-    private readonly Stream _in;
+    private readonly ReceiveBuffer _in;
     private readonly MessageWriter _out;
     private Session? _session;
 
@@ -28,9 +28,8 @@ internal sealed partial class PgConnection : IDisposable
     {
         _server = server;
         _socket = socket;
-        var stream = new NetworkStream(socket, ownsSocket: false);
-        _in = new BufferedStream(stream, 8192);
-        _out = new MessageWriter(stream);
+        _in = new ReceiveBuffer(socket);
+        _out = new MessageWriter(socket);
         ProcessId = processId;
         SecretKey = secretKey;
     }
@@ -77,17 +76,9 @@ internal sealed partial class PgConnection : IDisposable
     /// <summary>Reads exactly <paramref name="n"/> bytes; false on a clean EOF before the first byte.</summary>
     private bool ReadExactly(byte[] buf, int n, bool eofOk)
     {
-        var got = 0;
-        while (got < n)
-        {
-            var r = _in.Read(buf, got, n - got);
-            if (r == 0)
-            {
-                if (got == 0 && eofOk) return false;
-                throw new EndOfStreamException();
-            }
-            got += r;
-        }
+        if (n == 0) return true;
+        if (!_in.Fill(1, eofOk)) return false;
+        _in.ReadInto(buf, n);
         return true;
     }
 
@@ -96,12 +87,13 @@ internal sealed partial class PgConnection : IDisposable
     /// <summary>
     /// Reads one typed message. Returns null at EOF. An unknown type is PostgreSQL's FATAL
     /// "invalid frontend message type"; a length out of bounds drops the connection (PostgreSQL only
-    /// logs "invalid message length", since message boundaries are lost).
+    /// logs "invalid message length", since message boundaries are lost). The body of a message
+    /// that fits the receive buffer stays there: it is valid until the next read.
     /// </summary>
     private (char Type, MessageBody Body)? ReadMessage()
     {
-        if (!ReadExactly(_header, 1, eofOk: true)) return null;
-        var type = (char)_header[0];
+        if (!_in.Fill(1, eofOk: true)) return null;
+        var type = (char)_in.Buffer[_in.Position];
         int limit;
         switch (type)
         {
@@ -109,11 +101,20 @@ internal sealed partial class PgConnection : IDisposable
             case 'S' or 'X' or 'H' or 'D' or 'E' or 'C' or 'c' or 'f': limit = SmallMessageLimit; break;
             default: throw new ProtocolViolation($"invalid frontend message type {(int)type}", fatal: true);
         }
-        ReadExactly(_header, 4, eofOk: false);
-        var len = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_header);
+        _in.Fill(5, eofOk: false);
+        var len = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_in.Buffer.AsSpan(_in.Position + 1));
         if (len < 4 || len > limit) throw new ProtocolViolation("invalid message length", fatal: true, report: false);
-        var body = new byte[len - 4];
-        ReadExactly(body, body.Length, eofOk: false);
+        _in.Skip(5);
+        var size = len - 4;
+        if (size <= ReceiveBuffer.InPlaceLimit)
+        {
+            _in.Fill(size, eofOk: false);
+            var inPlace = new MessageBody(_in.Buffer, _in.Position, size);
+            _in.Skip(size);
+            return (type, inPlace);
+        }
+        var body = new byte[size];
+        _in.ReadInto(body, size);
         return (type, new MessageBody(body, body.Length));
     }
 

@@ -53,25 +53,74 @@ public sealed class PgServer : IDisposable
     public void Start()
     {
         _listener.Start(512);
-        _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "tenon-accept" };
+        if (Options.UnixSocketDirectory is not null) _unixListener = ListenOnUnixSocket();
+        _acceptThread = new Thread(() => AcceptLoop(_listener.AcceptSocket, tcp: true)) { IsBackground = true, Name = "tenon-accept" };
         _acceptThread.Start();
+        if (_unixListener is { } unix)
+        {
+            _unixAcceptThread = new Thread(() => AcceptLoop(unix.Accept, tcp: false)) { IsBackground = true, Name = "tenon-accept-unix" };
+            _unixAcceptThread.Start();
+        }
     }
 
-    private void AcceptLoop()
+    private Socket? _unixListener;
+    private Thread? _unixAcceptThread;
+
+    /// <summary>The Unix-domain socket clients on this machine can use (PostgreSQL's name for it), when one is configured.</summary>
+    public string? UnixSocketPath => Options.UnixSocketDirectory is { } dir ? Path.Combine(dir, $".s.PGSQL.{LocalEndPoint.Port}") : null;
+
+    /// <summary>
+    /// Listens on <c>DIR/.s.PGSQL.PORT</c>, where libpq and Npgsql look for a server given a
+    /// directory as its host. A socket file left by a server that is gone is replaced; one that
+    /// still answers is another server's, which is an error.
+    /// </summary>
+    private Socket ListenOnUnixSocket()
+    {
+        var path = UnixSocketPath!;
+        var endpoint = new UnixDomainSocketEndPoint(path);
+        if (File.Exists(path))
+        {
+            using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                probe.Connect(endpoint);
+                throw new IOException($"another server is listening on {path}");
+            }
+            catch (SocketException)
+            {
+                File.Delete(path);
+            }
+        }
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Bind(endpoint);
+            socket.Listen(512);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        return socket;
+    }
+
+    private void AcceptLoop(Func<Socket> accept, bool tcp)
     {
         while (!_stopping)
         {
             Socket socket;
             try
             {
-                socket = _listener.AcceptSocket();
+                socket = accept();
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 if (_stopping) return;
                 continue;
             }
-            socket.NoDelay = true;
+            // Answers go out as soon as they are written: Nagle's delay would hold the small ones.
+            if (tcp) socket.NoDelay = true;
             var conn = new PgConnection(this, socket, Interlocked.Increment(ref _nextProcessId), RandomNumberGenerator.GetInt32(int.MaxValue));
             _connections[conn] = 0;
             if (_stopping) { conn.Close(); _connections.TryRemove(conn, out _); return; }
@@ -118,8 +167,14 @@ public sealed class PgServer : IDisposable
     {
         _stopping = true;
         _listener.Stop();
+        if (_unixListener is { } unix)
+        {
+            unix.Dispose();
+            try { File.Delete(UnixSocketPath!); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
         foreach (var c in _connections.Keys) c.Close();
         _acceptThread?.Join(TimeSpan.FromSeconds(5));
+        _unixAcceptThread?.Join(TimeSpan.FromSeconds(5));
     }
 
     public void Dispose() => Stop();

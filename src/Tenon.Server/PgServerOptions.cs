@@ -28,6 +28,13 @@ public sealed record PgServerOptions
     /// </summary>
     public PgAuthMethod? Authentication { get; init; }
 
+    /// <summary>
+    /// A directory in which to listen also on a Unix-domain socket, <c>.s.PGSQL.PORT</c> as PostgreSQL
+    /// names it (PORT: the TCP port), for clients on this machine (Npgsql: <c>Host=DIR</c>). Clients
+    /// connecting through it count as local, like loopback ones. Null: TCP only.
+    /// </summary>
+    public string? UnixSocketDirectory { get; init; }
+
     /// <summary>How long DROP DATABASE waits for the database's other connections to close (PostgreSQL: 5 seconds).</summary>
     public TimeSpan DropDatabaseWait { get; init; } = TimeSpan.FromSeconds(5);
 }

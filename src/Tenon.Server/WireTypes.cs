@@ -31,6 +31,7 @@ internal static class WireTypes
         1042 => SqlType.Bpchar,
         1043 => SqlType.Varchar,
         1082 => SqlType.Date,
+        1083 => SqlType.Time,
         1114 => SqlType.Timestamp,
         1184 => SqlType.Timestamptz,
         1186 => SqlType.Interval,
@@ -57,6 +58,30 @@ internal static class WireTypes
 
     // ---- send ----------------------------------------------------------------------------
 
+    /// <summary>
+    /// Writes a non-null value as a DataRow column in binary: the fixed-size and string types
+    /// straight into the message, the rest through <see cref="Send"/>.
+    /// </summary>
+    public static void Write(MessageWriter w, object value, SqlType type)
+    {
+        switch (type.Id)
+        {
+            case TypeId.Bool: w.ValueSpan(1)[0] = (bool)value ? (byte)1 : (byte)0; return;
+            case TypeId.Int2: BinaryPrimitives.WriteInt16BigEndian(w.ValueSpan(2), (short)value); return;
+            case TypeId.Int4: BinaryPrimitives.WriteInt32BigEndian(w.ValueSpan(4), (int)value); return;
+            case TypeId.Int8: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), (long)value); return;
+            case TypeId.Float4: BinaryPrimitives.WriteInt32BigEndian(w.ValueSpan(4), BitConverter.SingleToInt32Bits((float)value)); return;
+            case TypeId.Float8: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), BitConverter.DoubleToInt64Bits((double)value)); return;
+            case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: w.Value((string)value); return;
+            case TypeId.Date: BinaryPrimitives.WriteInt32BigEndian(w.ValueSpan(4), ((PgDate)value).Days); return;
+            case TypeId.Timestamp: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), ((PgTimestamp)value).Microseconds); return;
+            case TypeId.Timestamptz: BinaryPrimitives.WriteInt64BigEndian(w.ValueSpan(8), ((PgTimestampTz)value).Microseconds); return;
+            case TypeId.Uuid: ((Guid)value).TryWriteBytes(w.ValueSpan(16), bigEndian: true, out _); return;
+            case TypeId.Bytea: w.Value((byte[])value); return;
+        }
+        w.Value(Send(value, type));
+    }
+
     /// <summary>The binary representation of a non-null value of <paramref name="type"/>.</summary>
     public static byte[] Send(object value, SqlType type)
     {
@@ -82,6 +107,7 @@ internal static class WireTypes
             case TypeId.Date: return BigEndian32(((PgDate)value).Days);
             case TypeId.Timestamp: return BigEndian64(((PgTimestamp)value).Microseconds);
             case TypeId.Timestamptz: return BigEndian64(((PgTimestampTz)value).Microseconds);
+            case TypeId.Time: return BigEndian64(((PgTime)value).Microseconds);
             case TypeId.Interval:
             {
                 var iv = (PgInterval)value;
@@ -228,6 +254,13 @@ internal static class WireTypes
             case TypeId.Date: Size(b, 4); return new PgDate(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Timestamp: Size(b, 8); return new PgTimestamp(BinaryPrimitives.ReadInt64BigEndian(b));
             case TypeId.Timestamptz: Size(b, 8); return new PgTimestampTz(BinaryPrimitives.ReadInt64BigEndian(b));
+            case TypeId.Time:
+            {
+                Size(b, 8);
+                var time = BinaryPrimitives.ReadInt64BigEndian(b);
+                if (!PgTime.IsValid(time)) throw new TenonException(SqlState.DatetimeFieldOverflow, "time out of range");
+                return new PgTime(time);
+            }
             case TypeId.Interval:
                 Size(b, 16);
                 return new PgInterval(BinaryPrimitives.ReadInt32BigEndian(b[12..]), BinaryPrimitives.ReadInt32BigEndian(b[8..]), BinaryPrimitives.ReadInt64BigEndian(b));

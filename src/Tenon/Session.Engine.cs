@@ -34,18 +34,24 @@ public sealed partial class Session
         Database.AdvisoryLocks.UnlockAll(this);
     }
 
-    private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null)
+    private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null) =>
+        // Already parsed (a prepared statement): no iterator of its own around the statements' one.
+        parsed is not null ? ExecuteStatements(parsed, null, parameters) : ParseAndExecute(sql, parameters);
+
+    // An iterator, so that a syntax error is raised when the results are read, as every other error.
+    private IEnumerable<StatementResult> ParseAndExecute(string sql, IReadOnlyList<object?>? parameters)
     {
-        var statements = parsed ?? ParseCached(sql);
-        foreach (var result in ExecuteStatements(statements, _ => parameters)) yield return result;
+        foreach (var result in ExecuteStatements(ParseCached(sql), null, parameters)) yield return result;
     }
 
     /// <summary>
     /// Runs statements in order, lazily. Several statements outside a transaction block form one
     /// implicit transaction (a simple-query string, a batch): the first error rolls all of them
-    /// back and ends the run. <paramref name="parametersOf"/> gives each statement's <c>$n</c> values by index.
+    /// back and ends the run. <paramref name="parametersOf"/> gives each statement's <c>$n</c> values by index;
+    /// without it, every statement has <paramref name="shared"/>.
     /// </summary>
-    private IEnumerable<StatementResult> ExecuteStatements(IReadOnlyList<Statement> statements, Func<int, IReadOnlyList<object?>?> parametersOf)
+    private IEnumerable<StatementResult> ExecuteStatements(IReadOnlyList<Statement> statements, Func<int, IReadOnlyList<object?>?>? parametersOf,
+        IReadOnlyList<object?>? shared = null)
     {
         var batchImplicit = statements.Count > 1 && _tx is null;
         if (batchImplicit) _tx = NewTransaction(isExplicit: false);
@@ -54,7 +60,7 @@ public sealed partial class Session
             for (var i = 0; i < statements.Count; i++)
             {
                 var stmt = statements[i];
-                var parameters = parametersOf(i);
+                var parameters = parametersOf is null ? shared : parametersOf(i);
                 var result = ExecuteInBatch(stmt, parameters, batchImplicit, null);
                 yield return result;
                 // COPY FROM STDIN: the caller has answered the request while we were suspended (docs/COPY.md).
@@ -206,17 +212,20 @@ public sealed partial class Session
             case ResetStatement s: return ResetVariable(s);
             case SetConstraintsStatement sc: return SetConstraints(sc, ctx);
             case ExplainStatement e: return new Execution.Explain.ExplainExecutor(ctx).Explain(e);
-            case CopyStatement c:
-            {
-                var copy = new Execution.Copy.CopyExecutor(ctx);
-                if (!c.IsFrom) return copy.CopyTo(c, inner => Dispatch(inner, ctx));
-                return c.FileName is null && copyData is null ? copy.BeginCopyIn(c) : copy.CopyFrom(c, copyData);
-            }
+            case CopyStatement c: return Copy(c, ctx, copyData);
             case UnsupportedStatement u:
                 throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = u.Position };
         }
         if (DispatchRoutineStatement(stmt, ctx) is { } routineResult) return routineResult;
         throw new TenonException(SqlState.FeatureNotSupported, $"{stmt.GetType().Name.Replace("Statement", "")} is not supported by Tenon yet") { Position = stmt.Position };
+    }
+
+    // Apart from Dispatch so that the closure capturing ctx is allocated for COPY only, not for every statement.
+    private StatementResult Copy(CopyStatement c, ExecContext ctx, CopyInRequest? copyData)
+    {
+        var copy = new Execution.Copy.CopyExecutor(ctx);
+        if (!c.IsFrom) return copy.CopyTo(c, inner => Dispatch(inner, ctx));
+        return c.FileName is null && copyData is null ? copy.BeginCopyIn(c) : copy.CopyFrom(c, copyData);
     }
 
     private StatementResult ExecuteTransactionStatement(TransactionStatement ts)

@@ -139,7 +139,12 @@ public sealed partial class Session
             }
             _cancelPending = false;
         }
-        var timeout = DurationSetting.ToMilliseconds(_settings.Get("statement_timeout")?.Value);
+        if (_statementTimeoutVersion != _settings.Version || _statementTimeoutMs < 0)
+        {
+            _statementTimeoutMs = DurationSetting.ToMilliseconds(_settings.Get("statement_timeout")?.Value);
+            _statementTimeoutVersion = _settings.Version;
+        }
+        var timeout = _statementTimeoutMs;
         if (CommandTimeoutMs > 0 && (timeout <= 0 || CommandTimeoutMs < timeout)) timeout = CommandTimeoutMs;
         if (timeout <= 0) return;
         _statementTimer ??= new Timer(OnStatementTimer);
@@ -152,6 +157,10 @@ public sealed partial class Session
         }
         _statementTimer.Change(TimeSpan.FromMilliseconds(timeout), Timeout.InfiniteTimeSpan);
     }
+
+    // statement_timeout in milliseconds as of settings version _statementTimeoutVersion (-1: not read yet).
+    private long _statementTimeoutMs = -1;
+    private int _statementTimeoutVersion;
 
     private long _armedSerial;
     private long _deadline;

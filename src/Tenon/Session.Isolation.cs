@@ -28,7 +28,7 @@ public sealed partial class Session
     /// <remarks>Session.TransactionCharacteristics.cs keeps READ ONLY and DEFERRABLE and later changes of the level.</remarks>
     private Transaction NewTransaction(bool isExplicit) => new(Database.Committed, isExplicit)
     {
-        IsolationLevel = _settings.Get("default_transaction_isolation")?.Value ?? "read committed",
+        IsolationLevel = DefaultCharacteristics().Isolation,
     };
 
     /// <summary>

@@ -39,10 +39,19 @@ public sealed partial class Session
 
     private static readonly string[] CharacteristicNames = ["transaction_isolation", "transaction_read_only", "transaction_deferrable"];
 
-    private TxCharacteristics DefaultCharacteristics() => new(
-        _settings.Get("default_transaction_isolation")?.Value ?? "read committed",
-        _settings.Get("default_transaction_read_only")?.Value == "on",
-        _settings.Get("default_transaction_deferrable")?.Value == "on");
+    private TxCharacteristics DefaultCharacteristics()
+    {
+        // Read for every transaction: looked up again only after a registered parameter changed.
+        if (_defaultCharacteristics is { } known && _defaultCharacteristicsVersion == _settings.Version) return known;
+        _defaultCharacteristicsVersion = _settings.Version;
+        return _defaultCharacteristics = new(
+            _settings.Get("default_transaction_isolation")?.Value ?? "read committed",
+            _settings.Get("default_transaction_read_only")?.Value == "on",
+            _settings.Get("default_transaction_deferrable")?.Value == "on");
+    }
+
+    private TxCharacteristics? _defaultCharacteristics;
+    private int _defaultCharacteristicsVersion;
 
     /// <summary>The open transaction's characteristics (the defaults when there is none).</summary>
     private TxCharacteristics CurrentCharacteristics

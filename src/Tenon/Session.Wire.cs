@@ -91,6 +91,9 @@ public sealed partial class Session
     private static SqlType[] DeclaredOnly(IReadOnlyList<SqlType?> declared) =>
         declared.Select(t => t ?? SqlType.Unknown).ToArray();
 
+    /// <summary>Moves whenever a setting changes value, so a front end can tell cheaply that none did.</summary>
+    public int SettingsVersion => _settings.Version;
+
     /// <summary>
     /// The current value of a run-time setting as SHOW would print it, or null when the session
     /// has no value of its own for it (the server then reports its default).

@@ -182,7 +182,41 @@ public sealed partial class Binder
         var hashCost = rightRows * 0.3 + leftRows * 0.1;
         if (probeCost >= hashCost && Session.HashJoinsEnabled) return null;
         var filter = rightConjuncts.Count > 0 ? And(rightConjuncts) : null;
-        return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter) { Alias = rightScan.Alias }, condition);
+        return new IndexJoinNode(kind, left, new IndexScanNode(table.Oid, rightScan.TableColumns, false, seek, filter) { Alias = rightScan.Alias },
+            condition, SeekDecided(condition, left.Columns.Count, table, seek));
+    }
+
+    /// <summary>
+    /// The conjuncts of an index join's condition that its seek decides: <c>left value = right
+    /// key column</c> where the left value is the seek's value for that key column. Only for
+    /// integers, whose index order equality is exactly their <c>=</c> (text keys may be sought
+    /// through casts and collations, which the condition must still check).
+    /// </summary>
+    private static List<BoundExpr> SeekDecided(BoundExpr? condition, int leftWidth, TableDef table, IndexSeek seek)
+    {
+        var decided = new List<BoundExpr>();
+        if (condition is null) return decided;
+        var index = table.Indexes.FirstOrDefault(i => i.Oid == seek.IndexOid);
+        if (index is null) return decided;
+        foreach (var c in Conjuncts(condition))
+        {
+            if (c is not BinaryOpExpr { Op: "=", Impl.IsValueEquality: true } eq) continue;
+            var type = eq.Impl.LeftType.Id;
+            if (type is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8) || eq.Left.Type.Id != type || eq.Right.Type.Id != type) continue;
+            for (var j = 0; j < seek.Equal.Count; j++)
+            {
+                var value = seek.Equal[j];
+                var other = ReferenceEquals(eq.Left, value) ? eq.Right : ReferenceEquals(eq.Right, value) ? eq.Left : null;
+                if (other is not ColumnExpr { Level: 0 } column || column.Index < leftWidth || column.Index - leftWidth >= table.Columns.Count) continue;
+                var stored = table.Columns[column.Index - leftWidth];
+                if (!stored.IsDropped && stored.Type.Id == type && stored.Number == index.Columns[j])
+                {
+                    decided.Add(c);
+                    break;
+                }
+            }
+        }
+        return decided;
     }
 
     /// <summary>

@@ -100,6 +100,8 @@ public sealed partial class Binder
                 return BindCase(c, scope);
             case FunctionCall f:
                 return BindFunction(f, scope);
+            case NamedArgExpr n:
+                return BindExpr(n.Value, scope);
             case SqlValueFunction v:
                 return Functions.BindValueFunction(v, _ctx);
             case RowExpr r:

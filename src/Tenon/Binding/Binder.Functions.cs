@@ -15,6 +15,8 @@ public sealed partial class Binder
         if (f.Name.Schema is not null and not "pg_catalog" and not "public" && !Catalog.Schemas.Contains(Session.SearchPath.Qualifier(f.Name.Schema)))
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{f.Name.Schema}\" does not exist") { Position = f.Position };
 
+        if (HasNamedArguments(f) && BuiltinInPositionalNotation(f) is { } positional)
+            return BindFunction(positional, scope);
         if (f.Over is not null)
             return BindWindowCall(f, scope);
         if (IsSetReturning(f))
@@ -43,13 +45,10 @@ public sealed partial class Binder
         }
 
         var bound = f.Args.Select(a => BindExpr(a, scope)).ToList();
-        var fn = Functions.Resolve(name, bound.Select(b => b.Type).ToList(), Catalog);
+        // Built-in functions in named notation were rewritten above; only user functions remain.
+        var fn = HasNamedArguments(f) ? null : Functions.Resolve(name, bound.Select(b => b.Type).ToList(), Catalog);
         if (fn is null && BindUserFunction(f, bound) is { } userCall) return userCall;
-        if (fn is null)
-        {
-            var sig = string.Join(", ", bound.Select(b => b.Type.DisplayName));
-            throw NoSuchFunction(f, sig);
-        }
+        if (fn is null) throw NoSuchFunction(f, ArgumentSignature(f, bound));
         var coerced = new List<BoundExpr>();
         for (var i = 0; i < bound.Count; i++)
         {
@@ -157,6 +156,7 @@ public sealed partial class Binder
             OrExpr o => Any(o.Left) || Any(o.Right),
             Sql.Ast.NotExpr n => Any(n.Operand),
             Sql.Ast.CastExpr c => Any(c.Operand),
+            NamedArgExpr n => Any(n.Value),
             Sql.Ast.CaseExpr c => (c.Operand is not null && Any(c.Operand)) || c.Whens.Any(w => Any(w.Condition) || Any(w.Result)) || (c.Else is not null && Any(c.Else)),
             Sql.Ast.IsNullExpr i => Any(i.Operand),
             Sql.Ast.BooleanTestExpr b => Any(b.Operand),

@@ -289,6 +289,7 @@ public sealed partial class Binder
         BinaryExpr b => ContainsColumnRef(b.Left) || ContainsColumnRef(b.Right),
         UnaryExpr u => ContainsColumnRef(u.Operand),
         Sql.Ast.CastExpr c => ContainsColumnRef(c.Operand),
+        NamedArgExpr n => ContainsColumnRef(n.Value),
         _ => false,
     };
 

@@ -11,8 +11,9 @@ namespace Tenon.Binding;
 
 /// <summary>
 /// Calls of user-defined functions: candidates by name along the search path, then PostgreSQL's
-/// choice by argument types (exact matches preferred, implicit casts allowed, missing trailing
-/// arguments taken from DEFAULTs), in expressions, select lists (set-returning) and FROM.
+/// choice by argument types (exact matches preferred, implicit casts allowed, missing arguments
+/// taken from DEFAULTs, named notation mapped by <see cref="MapArguments"/>), in expressions,
+/// select lists (set-returning) and FROM.
 /// </summary>
 public sealed partial class Binder
 {
@@ -29,28 +30,29 @@ public sealed partial class Binder
         var candidates = Catalog.FunctionsNamed(f.Name.Name, RoutineSchemas(f.Name)).Where(r => r.Kind == 'a' == aggregates).ToList();
         if (candidates.Count == 0) return null;
         RoutineDef? best = null;
+        int[]? bestSlots = null;
         var bestScore = -1;
         var tie = false;
         foreach (var c in candidates)
         {
             var inputs = c.InputParameters.ToList();
-            if (bound.Count > inputs.Count) continue;
-            if (inputs.Skip(bound.Count).Any(p => p.Default is null)) continue;
+            if (MapArguments(f.Args, inputs.Select(p => (p.Name, p.Default is not null)).ToList()) is not { } slots) continue;
             var score = 0;
             var ok = true;
-            for (var i = 0; i < bound.Count && ok; i++)
+            for (var p = 0; p < slots.Length && ok; p++)
             {
-                var from = bound[i].Type;
-                var to = inputs[i].Type;
+                if (slots[p] < 0) continue;
+                var from = bound[slots[p]].Type;
+                var to = inputs[p].Type;
                 if (from == to || from.Id == to.Id && !to.IsArray && from.Enum is null && from.Domain is null) score += 2;
                 else if (from.Id == TypeId.Unknown) score += to.Id == TypeId.Text ? 1 : 0;
                 else if (!ValueCast.CanCast(from, to, CastContext.Implicit)) ok = false;
             }
             if (!ok) continue;
-            if (score > bestScore) { best = c; bestScore = score; tie = false; }
+            if (score > bestScore) { best = c; bestSlots = slots; bestScore = score; tie = false; }
             else if (score == bestScore) tie = true;
         }
-        var sig = $"{f.Name}({string.Join(", ", bound.Select(b => b.Type.DisplayName))})";
+        var sig = $"{f.Name}({ArgumentSignature(f, bound)})";
         if (best is null) return null;
         NoteFunctionUse(best);
         if (tie)
@@ -60,8 +62,9 @@ public sealed partial class Binder
         var args = new List<BoundExpr>();
         for (var i = 0; i < parameters.Count; i++)
         {
-            var arg = i < bound.Count ? bound[i] : BindExpr(parameters[i].Default!, null);
-            var pos = i < f.Args.Count ? f.Args[i].Position : f.Position;
+            var source = bestSlots![i];
+            var arg = source >= 0 ? bound[source] : BindExpr(parameters[i].Default!, null);
+            var pos = source >= 0 ? Unnamed(f.Args[source]).Position : f.Position;
             args.Add(TryCoerce(arg, parameters[i].Type, CastContext.Implicit, pos)
                      ?? TryCoerce(arg, parameters[i].Type, CastContext.Assignment, pos) ?? arg);
         }
@@ -73,7 +76,7 @@ public sealed partial class Binder
     {
         if (ResolveRoutine(f, bound) is not var (fn, args)) return null;
         if (fn.Kind == 'p')
-            throw new TenonException(SqlState.WrongObjectType, $"{f.Name.Name}({string.Join(", ", bound.Select(b => b.Type.DisplayName))}) is a procedure",
+            throw new TenonException(SqlState.WrongObjectType, $"{f.Name.Name}({ArgumentSignature(f, bound)}) is a procedure",
                 hint: "To call a procedure, use CALL.") { Position = f.Position };
         if (fn.IsTrigger)
             throw new TenonException(SqlState.FeatureNotSupported, "trigger functions can only be called as triggers");
@@ -91,7 +94,7 @@ public sealed partial class Binder
         {
             var value = RoutineRuntime.Call(fn, v, c);
             return value is null && fn.ReturnType.Id == TypeId.Void && fn.ResultColumns is null ? string.Empty : value;
-        }, fn.Strict, fn.Volatility == 'v');
+        }, fn.Strict, fn.Volatility == 'v') { Routine = fn };
     }
 
     /// <summary>The name of a function's only OUT parameter, which names its one result column in FROM (as in PostgreSQL).</summary>

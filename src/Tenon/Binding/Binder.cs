@@ -184,6 +184,7 @@ public sealed partial class Binder
     /// </summary>
     public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null)
     {
+        if (t.Resolved is { } known) return known;
         if (t.IsArray)
         {
             // Arrays of user types: only of composite types so far (an enum or domain array is still refused).
@@ -235,6 +236,8 @@ public sealed partial class Binder
             case "unknown": return SqlType.Unknown;
             case "timestamp":
                 return mods.Count == 0 ? SqlType.Timestamp : SqlType.TimestampOf(CheckPrecision(mods[0], "timestamp", t.Position));
+            case "time":
+                return mods.Count == 0 ? SqlType.Time : SqlType.TimeOf(CheckPrecision(mods[0], "time", t.Position));
             case "timestamptz":
                 return mods.Count == 0 ? SqlType.Timestamptz : SqlType.TimestamptzOf(CheckPrecision(mods[0], "timestamp with time zone", t.Position));
             case "varchar":
@@ -275,7 +278,7 @@ public sealed partial class Binder
     /// </summary>
     private static readonly HashSet<string> UnsupportedBuiltInTypes =
     [
-        "jsonpath", "xml", "time", "timetz", "bit", "varbit", "money",
+        "jsonpath", "xml", "timetz", "bit", "varbit", "money",
         "point", "lseg", "path", "box", "polygon", "line", "circle", "macaddr", "macaddr8",
         "regdictionary", "regoper", "regoperator", "regcollation", "regrole",
         "tid", "cid", "xid8", "oidvector", "pg_lsn", "refcursor", "txid_snapshot", "pg_snapshot", "aclitem",

@@ -18,6 +18,14 @@ internal static class Volatility
         "current_user", "current_role", "session_user", "user", "to_regclass", "to_regtype", "pg_get_expr",
     };
 
-    public static bool IsImmutable(BoundExpr e) =>
-        !e.Descendants().Any(d => d is FunctionExpr f && (f.Volatile || StableBuiltins.Contains(f.Name)) || d is SubqueryExpr);
+    /// <summary>
+    /// True when nothing in <paramref name="e"/> may change its result. A user function counts as
+    /// declared, except that <paramref name="inlinesImmutably"/> may vouch for one whose body
+    /// PostgreSQL would inline before checking (a SQL function that is a single immutable
+    /// expression): PostgreSQL checks index and partition key expressions after inlining.
+    /// </summary>
+    public static bool IsImmutable(BoundExpr e, Func<Catalog.RoutineDef, bool>? inlinesImmutably = null) =>
+        !e.Descendants().Prepend(e).Any(d => d is SubqueryExpr || d is FunctionExpr f && (f.Routine is { } r
+            ? r.Volatility != 'i' && !(inlinesImmutably?.Invoke(r) ?? false)
+            : f.Volatile || StableBuiltins.Contains(f.Name)));
 }

@@ -28,6 +28,16 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     public bool HasExpressions => Expressions.Count > 0;
 
     /// <summary>
+    /// INCLUDE (…): columns an index carries after its key (pg_index.indkey past indnkeyatts). They
+    /// take no part in ordering or uniqueness; Tenon's index entries point at the row, so they are
+    /// recorded for the catalog, names and dependencies only.
+    /// </summary>
+    public IReadOnlyList<short> IncludeColumns { get; init; } = Array.Empty<short>();
+
+    /// <summary>Key columns then INCLUDE columns, as pg_index.indkey lists them.</summary>
+    public IEnumerable<short> AllColumns => Columns.Concat(IncludeColumns);
+
+    /// <summary>
     /// The access method when it is not btree: "gist" or "gin", kept for indexes over tsvector and
     /// tsquery keys only (Tenon stores every index as a btree; other types' USING gist/gin/hash
     /// indexes are plain btrees as before). The planner does not use such an index.
@@ -39,6 +49,9 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
 
     /// <summary>The type of key <paramref name="i"/>.</summary>
     public SqlType KeyType(TableDef table, int i) => Columns[i] != 0 ? table.Column(Columns[i]).Type : Expressions[i]!.Type;
+
+    /// <summary>The type of attribute <paramref name="i"/> of the index: a key, or past the keys an INCLUDE column.</summary>
+    public SqlType AttributeType(TableDef table, int i) => i < Columns.Count ? KeyType(table, i) : table.Column(IncludeColumns[i - Columns.Count]).Type;
 }
 
 /// <summary>An expression key of an index: the expression, its result type, and how PostgreSQL shows it (pg_get_indexdef_columns).</summary>

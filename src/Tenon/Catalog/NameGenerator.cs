@@ -44,6 +44,19 @@ public static class NameGenerator
     }
 
     /// <summary>The column-name part of an index or foreign-key name: names joined by '_', cut to 63 bytes.</summary>
+    /// <summary>Index column names made distinct as PostgreSQL makes them: a repeated name gets 1, 2, … appended (a, b, a → a, b, a1).</summary>
+    public static IReadOnlyList<string> DistinctColumnNames(IEnumerable<string> columns)
+    {
+        var names = new List<string>();
+        foreach (var baseName in columns)
+        {
+            var name = baseName;
+            for (var n = 1; names.Contains(name); n++) name = Truncate(baseName + n);
+            names.Add(name);
+        }
+        return names;
+    }
+
     public static string JoinColumnNames(IEnumerable<string> columns)
     {
         var sb = new StringBuilder();

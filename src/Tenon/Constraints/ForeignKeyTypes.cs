@@ -42,6 +42,7 @@ public static class ForeignKeyTypes
         TypeId.Bytea => 10,
         TypeId.Oid or TypeId.RegClass => 11,
         TypeId.Inet or TypeId.Cidr => 12,                  // network_ops (inet_ops and cidr_ops)
+        TypeId.Time => 13,                                 // time_ops
         _ => 0,
     };
 

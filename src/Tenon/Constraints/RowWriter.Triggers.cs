@@ -23,8 +23,11 @@ public sealed partial class RowWriter
     private const string RiTriggerPrefix = "RI_ConstraintTrigger";
 
     private IReadOnlyList<TriggerDef> RowTriggers(TableDef table, char timing, string ev) =>
-        Catalog.Routines.Triggers.IsEmpty ? Array.Empty<TriggerDef>()
-            : Catalog.TriggersOf(table.Oid).Where(t => t.ForEachRow && t.Timing == timing && t.Enabled != 'D' && t.Fires(ev)).ToList();
+        Catalog.Routines.Triggers.IsEmpty ? Array.Empty<TriggerDef>() : MatchingRowTriggers(table, timing, ev);
+
+    // Apart from RowTriggers so that its closure is allocated only when the database has triggers.
+    private List<TriggerDef> MatchingRowTriggers(TableDef table, char timing, string ev) =>
+        Catalog.TriggersOf(table.Oid).Where(t => t.ForEachRow && t.Timing == timing && t.Enabled != 'D' && t.Fires(ev)).ToList();
 
     /// <summary>
     /// Runs the BEFORE ROW triggers of an insert (old null), update or delete (new null). Returns
@@ -51,6 +54,7 @@ public sealed partial class RowWriter
     private void QueueAfterRow(TableDef table, string ev, object?[]? oldRow, object?[]? newRow, bool beforeRi)
     {
         var triggers = RowTriggers(table, 'A', ev);
+        if (triggers.Count == 0) return;
         foreach (var t in triggers)
         {
             if (string.CompareOrdinal(t.Name, RiTriggerPrefix) < 0 != beforeRi) continue;
@@ -122,6 +126,12 @@ public sealed partial class RowWriter
     public void FireStatementTriggers(TableDef table, string ev, char timing)
     {
         if (Catalog.Routines.Triggers.IsEmpty) return;
+        FireMatchingStatementTriggers(table, ev, timing);
+    }
+
+    // Apart from FireStatementTriggers so that its closure is allocated only when the database has triggers.
+    private void FireMatchingStatementTriggers(TableDef table, string ev, char timing)
+    {
         foreach (var t in Catalog.TriggersOf(table.Oid).Where(t => !t.ForEachRow && t.Timing == timing && t.Enabled != 'D' && t.Fires(ev)).ToList())
         {
             if (!Applies(t, table, ev, null, null)) continue;

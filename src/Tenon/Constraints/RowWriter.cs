@@ -65,6 +65,7 @@ public sealed partial class RowWriter
         }
         if (!FireBeforeRow(table, "insert", null, row)) return -1;
         if (!rowChecked) CheckRow(table, row);
+        var parentsFound = CheckParentsEarly(table, row);
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
         QueueAfterRow(table, "insert", null, row, beforeRi: true);
@@ -72,9 +73,11 @@ public sealed partial class RowWriter
             AddToIndex(table, wt, i, row, rowId);
         // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
         // then passes); for a deferred key that pending event is visible: TRUNCATE refuses the table.
-        foreach (var fk in table.ForeignKeys)
-            if (fk.Deferrable || ChildCheckNeeded(fk, row)) _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fk, rowId, row)));
-            else _ctx.Explain?.SkippedCheck(fk);
+        var fks = table.ForeignKeys;
+        for (var i = 0; i < fks.Count; i++)
+            if ((parentsFound & (1UL << i)) != 0) continue;
+            else if (fks[i].Deferrable || ChildCheckNeeded(fks[i], row)) _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fks[i], rowId, row)));
+            else _ctx.Explain?.SkippedCheck(fks[i]);
         QueueAfterRow(table, "insert", null, row, beforeRi: false);
         return rowId;
     }
@@ -102,15 +105,23 @@ public sealed partial class RowWriter
         // PostgreSQL fires a row's RI triggers in name order: the referenced side's actions
         // (RI_ConstraintTrigger_a_…) before the referencing side's checks (…_c_…), so in a
         // self-referencing table a cascade can replace the row before its check runs.
-        foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
+        var referencing = Catalog.ReferencingForeignKeys(table.Oid);
+        for (var i = 0; i < referencing.Count; i++)
+        {
+            var fk = referencing[i];
             if (!HasNull(fk.ParentColumns, oldRow) && !SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
                 _events.Enqueue(Counted(ConstraintEvent.ParentUpdate(fk, oldRow, newRow)));
+        }
         if (table.IsPartition) QueueAncestorParentEvents(table, oldRow, newRow);
         // A row this transaction wrote is checked again even with its key unchanged: the check queued
         // for its earlier version no longer applies once that version is gone (PostgreSQL does the same).
-        foreach (var fk in table.ForeignKeys)
+        var fks = table.ForeignKeys;
+        for (var i = 0; i < fks.Count; i++)
+        {
+            var fk = fks[i];
             if ((!SameKey(fk.Columns, oldRow, newRow, byImage: false) || Tx.WroteRow(table.Oid, rowId)) && ChildCheckNeeded(fk, newRow))
                 _events.Enqueue(Counted(ConstraintEvent.ChildCheck(fk, newRowId, newRow)));
+        }
         QueueAfterRow(table, "update", oldRow, newRow, beforeRi: false);
         return newRowId;
     }
@@ -126,9 +137,10 @@ public sealed partial class RowWriter
             if (IndexCovers(table, table.Indexes[i], oldRow))
                 wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, table.Indexes[i], oldRow), rowId, Tx.Token);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: true);
-        foreach (var fk in Catalog.ReferencingForeignKeys(table.Oid))
-            if (!HasNull(fk.ParentColumns, oldRow))
-                _events.Enqueue(Counted(ConstraintEvent.ParentDelete(fk, oldRow)));
+        var referencing = Catalog.ReferencingForeignKeys(table.Oid);
+        for (var i = 0; i < referencing.Count; i++)
+            if (!HasNull(referencing[i].ParentColumns, oldRow))
+                _events.Enqueue(Counted(ConstraintEvent.ParentDelete(referencing[i], oldRow)));
         if (table.IsPartition && !moving) QueueAncestorParentEvents(table, oldRow, null);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: false);
         return true;
@@ -161,12 +173,17 @@ public sealed partial class RowWriter
     public void CheckRow(TableDef table, object?[] row)
     {
         ComputeGenerated(table, row);
-        foreach (var c in table.Columns)
+        var columns = table.Columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
             if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)
                 throw SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
-        foreach (var (def, expr) in ChecksOf(table))
-            if (expr.Eval(row, _ctx) is false)
-                throw SqlErrors.CheckViolation(table, def, FailingRow(table, row));
+        }
+        var checks = ChecksOf(table);
+        for (var i = 0; i < checks.Count; i++)
+            if (checks[i].Expr.Eval(row, _ctx) is false)
+                throw SqlErrors.CheckViolation(table, checks[i].Def, FailingRow(table, row));
         if (table.IsPartition) Partitions.CheckConstraint(table, row);
     }
 
@@ -176,11 +193,17 @@ public sealed partial class RowWriter
         var cache = Bound.Generated;
         if (!cache.TryGetValue(table, out var list))
         {
-            var binder = new Binder(_ctx);
-            list = table.LiveColumns.Where(c => c.Generated is not null).Select(c => (c.Number, binder.BindGenerationExpression(table, c))).ToList();
+            list = BindGenerated(table);
             cache[table] = list;
         }
-        foreach (var (number, expr) in list) row[number - 1] = expr.Eval(row, _ctx);
+        for (var i = 0; i < list.Count; i++) row[list[i].Number - 1] = list[i].Expr.Eval(row, _ctx);
+    }
+
+    // Apart from ComputeGenerated so that the binder's closure is allocated only on a cache miss.
+    private List<(short Number, BoundExpr Expr)> BindGenerated(TableDef table)
+    {
+        var binder = new Binder(_ctx);
+        return table.LiveColumns.Where(c => c.Generated is not null).Select(c => (c.Number, binder.BindGenerationExpression(table, c))).ToList();
     }
 
     private PartitionRouter? _partitions;
@@ -221,11 +244,14 @@ public sealed partial class RowWriter
         {
             if (!index.Deferrable) throw KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
-            var constraint = table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
-            _events.Enqueue(ConstraintEvent.UniqueRecheck(constraint, rowId, row));
+            _events.Enqueue(ConstraintEvent.UniqueRecheck(KeyConstraintOf(table, index), rowId, row));
         }
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
     }
+
+    // Apart from AddToIndex so that the closure is allocated only for a deferrable key's collision.
+    private static KeyConstraintDef KeyConstraintOf(TableDef table, IndexDef index) =>
+        table.Constraints.OfType<KeyConstraintDef>().First(k => k.IndexOid == index.Oid);
 
     /// <summary>23505 for a unique index, 23P01 for the index of an exclusion constraint.</summary>
     internal TenonException KeyViolation(TableDef table, IndexDef index, object?[] key) => index.Exclusion
@@ -280,15 +306,16 @@ public sealed partial class RowWriter
 
     private static bool HasNull(IReadOnlyList<short> columns, object?[] row)
     {
-        foreach (var n in columns)
-            if (row[n - 1] is null) return true;
+        for (var i = 0; i < columns.Count; i++)
+            if (row[columns[i] - 1] is null) return true;
         return false;
     }
 
     private bool SameKey(IReadOnlyList<short> columns, object?[] a, object?[] b, bool byImage)
     {
-        foreach (var n in columns)
+        for (var i = 0; i < columns.Count; i++)
         {
+            var n = columns[i];
             var x = a[n - 1];
             var y = b[n - 1];
             if (x is null || y is null)
@@ -335,6 +362,7 @@ public sealed partial class RowWriter
         PgTimestamp => TypeId.Timestamp,
         PgTimestampTz => TypeId.Timestamptz,
         PgInterval => TypeId.Interval,
+        PgTime => TypeId.Time,
         byte[] => TypeId.Bytea,
         PgInet => TypeId.Inet,
         _ => TypeId.Text,
@@ -343,8 +371,8 @@ public sealed partial class RowWriter
     private static bool ChildCheckNeeded(ForeignKeyDef fk, object?[] row)
     {
         var nulls = 0;
-        foreach (var n in fk.Columns)
-            if (row[n - 1] is null) nulls++;
+        for (var i = 0; i < fk.Columns.Count; i++)
+            if (row[fk.Columns[i] - 1] is null) nulls++;
         if (nulls == fk.Columns.Count) return false;
         if (nulls > 0 && fk.Match != Sql.Ast.MatchType.Full) return false;
         return true;

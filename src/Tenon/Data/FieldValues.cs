@@ -21,7 +21,7 @@ internal static class FieldValues
         TypeId.Float8 => typeof(double),
         TypeId.Uuid => typeof(Guid),
         TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz => typeof(DateTime),
-        TypeId.Interval => typeof(TimeSpan),
+        TypeId.Interval or TypeId.Time => typeof(TimeSpan),
         TypeId.Bytea => typeof(byte[]),
         TypeId.Oid or TypeId.RegClass => typeof(uint),
         TypeId.Void => typeof(DBNull),
@@ -40,6 +40,7 @@ internal static class FieldValues
         TypeId.Timestamp => Guard(() => ((PgTimestamp)raw).ToDateTime(), raw, typeof(DateTime), column),
         TypeId.Timestamptz => Guard(() => ((PgTimestampTz)raw).ToDateTime(), raw, typeof(DateTime), column),
         TypeId.Interval => IntervalToTimeSpan((PgInterval)raw, column),
+        TypeId.Time => ((PgTime)raw).ToTimeSpan(),
         TypeId.Void => DBNull.Value,
         // json is its text; jsonb its normalized text (what Npgsql gives by default).
         TypeId.Jsonb => ((JsonValue)raw).ToString(),
@@ -105,6 +106,8 @@ internal static class FieldValues
             PgTimestampTz t when target == typeof(DateTime) => Guard(() => t.ToDateTime(), raw, target, column),
             PgTimestampTz t when target == typeof(DateTimeOffset) => Guard(() => t.ToDateTimeOffset(), raw, target, column),
             PgInterval i when target == typeof(TimeSpan) => IntervalToTimeSpan(i, column),
+            PgTime t when target == typeof(TimeSpan) => t.ToTimeSpan(),
+            PgTime t when target == typeof(TimeOnly) => Guard(() => new TimeOnly(t.Microseconds * 10), raw, target, column),
             uint u when target == typeof(long) => (long)u,
             _ => null,
         };

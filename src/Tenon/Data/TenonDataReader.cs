@@ -238,6 +238,10 @@ public sealed class TenonDataReader : DbDataReader
     public override byte GetByte(int ordinal) => GetFieldValue<byte>(ordinal);
     public override char GetChar(int ordinal) => GetFieldValue<char>(ordinal);
     public override DateTime GetDateTime(int ordinal) => GetFieldValue<DateTime>(ordinal);
+
+    /// <summary>An interval or time column as a TimeSpan (Npgsql's GetTimeSpan).</summary>
+    public TimeSpan GetTimeSpan(int ordinal) => GetFieldValue<TimeSpan>(ordinal);
+
     public override decimal GetDecimal(int ordinal) => GetFieldValue<decimal>(ordinal);
     public override double GetDouble(int ordinal) => GetFieldValue<double>(ordinal);
     public override float GetFloat(int ordinal) => GetFieldValue<float>(ordinal);

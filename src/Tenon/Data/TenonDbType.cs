@@ -24,6 +24,8 @@ public enum TenonDbType
     Timestamp,
     TimestampTz,
     Interval,
+    /// <summary>time without time zone (TimeOnly or TimeSpan).</summary>
+    Time,
     Bytea,
     Oid,
     /// <summary>json: the string must be valid JSON; it is kept as written.</summary>

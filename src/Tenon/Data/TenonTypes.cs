@@ -27,6 +27,7 @@ internal static class TenonTypes
         TenonDbType.Timestamp => DbType.DateTime2,
         TenonDbType.TimestampTz => DbType.DateTimeOffset,
         TenonDbType.Interval => DbType.Object,
+        TenonDbType.Time => DbType.Time,
         TenonDbType.Bytea => DbType.Binary,
         TenonDbType.Oid => DbType.UInt32,
         TenonDbType.Json or TenonDbType.Jsonb => DbType.String,
@@ -51,6 +52,7 @@ internal static class TenonTypes
         double => DbType.Double,
         Guid => DbType.Guid,
         DateOnly or PgDate => DbType.Date,
+        TimeOnly or PgTime => DbType.Time,
         DateTime { Kind: DateTimeKind.Utc or DateTimeKind.Local } or DateTimeOffset or PgTimestampTz => DbType.DateTimeOffset,
         DateTime or PgTimestamp => DbType.DateTime2,
         byte[] => DbType.Binary,
@@ -96,6 +98,7 @@ internal static class TenonTypes
         TenonDbType.Timestamp => SqlType.Timestamp,
         TenonDbType.TimestampTz => SqlType.Timestamptz,
         TenonDbType.Interval => SqlType.Interval,
+        TenonDbType.Time => SqlType.Time,
         TenonDbType.Bytea => SqlType.Bytea,
         TenonDbType.Oid => SqlType.Oid,
         TenonDbType.Json => SqlType.Json,
@@ -121,7 +124,7 @@ internal static class TenonTypes
             if (ParameterValues.TypeOf(value).Id == TypeId.Unknown && value is not (string or char))
                 throw new InvalidCastException(
                     $"Parameter \"{parameterName}\": values of type {value.GetType()} are not supported; " +
-                    "use bool, integers, decimal, double, float, string, Guid, DateTime, DateTimeOffset, DateOnly, TimeSpan or byte[].");
+                    "use bool, integers, decimal, double, float, string, Guid, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan or byte[].");
             return value;
         }
         if (value is string s) return ValueText.Parse(s, target, FormatSettings.Default);
@@ -180,6 +183,13 @@ internal static class TenonTypes
             {
                 TimeSpan ts => PgInterval.FromTimeSpan(ts),
                 PgInterval i => i,
+                _ => throw new InvalidCastException(),
+            },
+            TypeId.Time => value switch
+            {
+                TimeOnly t => new PgTime(t.Ticks / 10),
+                TimeSpan ts when ts >= TimeSpan.Zero && ts <= TimeSpan.FromDays(1) => new PgTime(ts.Ticks / 10),
+                PgTime t => t,
                 _ => throw new InvalidCastException(),
             },
             TypeId.Bytea => value as byte[] ?? throw new InvalidCastException(),

@@ -45,6 +45,8 @@ public static class Aggregates
                     TypeId.Float4 => new(name, SqlType.Float4, () => new SumFloatAcc(true)),
                     TypeId.Float8 => new(name, SqlType.Float8, () => new SumFloatAcc(false)),
                     TypeId.Unknown => new(name, SqlType.Float8, () => new SumFloatAcc(false)),
+                    // time has no sum of its own: it takes interval's through the implicit cast.
+                    TypeId.Interval or TypeId.Time => new(name, SqlType.Interval, () => new IntervalSumAcc(false)),
                     _ => null,
                 };
             case "avg":
@@ -52,6 +54,7 @@ public static class Aggregates
                 {
                     TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric => new(name, SqlType.Numeric, () => new SumNumericAcc(true)),
                     TypeId.Float4 or TypeId.Float8 or TypeId.Unknown => new(name, SqlType.Float8, () => new AvgFloatAcc()),
+                    TypeId.Interval or TypeId.Time => new(name, SqlType.Interval, () => new IntervalSumAcc(true)),
                     _ => null,
                 };
             case "min":
@@ -89,7 +92,7 @@ public static class Aggregates
         {
             if (args[0] is null) return;
             _any = true;
-            _sum = checked(_sum + Convert.ToInt64(args[0]));
+            _sum = checked(_sum + args[0] switch { int i => i, short h => h, var v => Convert.ToInt64(v) });
         }
         public override object? Result(ExecContext ctx) => _any ? _sum : null;
     }
@@ -117,6 +120,21 @@ public static class Aggregates
             if (_n == 0) return null;
             return average ? _sum.Divide(Numeric.FromLong(_n)) : _sum;
         }
+    }
+
+    /// <summary>sum and avg of intervals (and of times, read as intervals since midnight); avg divides the sum as interval / float8 does.</summary>
+    private sealed class IntervalSumAcc(bool average) : Accumulator
+    {
+        private PgInterval _sum;
+        private long _n;
+        public override void Add(object?[] args, ExecContext ctx)
+        {
+            var v = args[0];
+            if (v is null) return;
+            _n++;
+            _sum = _sum.Add(v is PgTime t ? new PgInterval(0, 0, t.Microseconds) : (PgInterval)v);
+        }
+        public override object? Result(ExecContext ctx) => _n == 0 ? null : average ? _sum.Divide(_n) : _sum;
     }
 
     private sealed class SumFloatAcc(bool single) : Accumulator

@@ -43,6 +43,8 @@ public static class CatalogDefinitions
                 sb.Append(k.IsPrimary ? "PRIMARY KEY " : "UNIQUE ");
                 if (k.NullsNotDistinct) sb.Append("NULLS NOT DISTINCT ");
                 sb.Append('(').Append(ColumnList(table, k.Columns)).Append(')');
+                if (catalog.Indexes.TryGetValue(k.IndexOid, out var keyIndex) && keyIndex.IncludeColumns.Count > 0)
+                    sb.Append(" INCLUDE (").Append(ColumnList(table, keyIndex.IncludeColumns)).Append(')');
                 break;
             case ForeignKeyDef fk:
             {
@@ -108,6 +110,7 @@ public static class CatalogDefinitions
             if (i < index.Descending.Count && index.Descending[i]) sb.Append(" DESC");
         }
         sb.Append(')');
+        if (index.IncludeColumns.Count > 0) sb.Append(" INCLUDE (").Append(ColumnList(table, index.IncludeColumns)).Append(')');
         if (index.NullsNotDistinct) sb.Append(" NULLS NOT DISTINCT");
         if (index.Predicate is not null)
         {

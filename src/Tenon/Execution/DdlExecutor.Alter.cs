@@ -36,6 +36,13 @@ public sealed partial class DdlExecutor
             // PostgreSQL names an expression key after its function, else "expr".
             nameParts.Add(e.Expression is FunctionCall f ? f.Name.Name : "expr");
         }
+        var include = new List<short>();
+        foreach (var column in stmt.Include ?? [])
+        {
+            include.Add((table.FindColumn(column)
+                ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{column}\" does not exist")).Number);
+            nameParts.Add(column);
+        }
         if (stmt.Where is not null)
         {
             binder.NoSubqueriesIn = "index predicate";
@@ -45,7 +52,7 @@ public sealed partial class DdlExecutor
         if (method is null)
             for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
         var name = stmt.Name is not null ? stmt.Name
-            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(nameParts), "idx", n => Catalog.RelationExists(table.Schema, n));
+            : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(nameParts)), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
         {
             if (stmt.IfNotExists)
@@ -57,7 +64,7 @@ public sealed partial class DdlExecutor
         }
         BuildIndex(table, new IndexDef(name, Db.NextOid(), table.Oid, cols, stmt.Unique)
         {
-            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
+            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(), IncludeColumns = include,
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
             Method = method,
@@ -91,9 +98,9 @@ public sealed partial class DdlExecutor
     }
 
     // Index keys and predicates must give the same answer for a row every time they are computed.
-    private static void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
+    private void RequireImmutable(Execution.Expressions.BoundExpr e, string what)
     {
-        if (!Volatility.IsImmutable(e))
+        if (!Volatility.IsImmutable(e, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
             throw new TenonException(SqlState.InvalidObjectDefinition, $"functions in {what} must be marked IMMUTABLE");
     }
 

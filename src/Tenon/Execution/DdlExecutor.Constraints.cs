@@ -104,6 +104,8 @@ public sealed partial class DdlExecutor
         var isPrimary = c is PrimaryKeyTableConstraint;
         var nullsNotDistinct = c is UniqueTableConstraint { NullsNotDistinct: true };
         var cols = ResolveKeyColumns(table, c);
+        var include = c switch { PrimaryKeyTableConstraint pk => pk.Include, UniqueTableConstraint u => u.Include, _ => null } is { } written
+            ? ResolveColumns(table, written, c.Position, "key") : [];
         // Two in one statement were reported with a position by AddConstraints; a table's existing one is found when building the index.
         if (isPrimary && table.PrimaryKey is not null)
             throw MultiplePrimaryKeys(table, 0);
@@ -126,14 +128,15 @@ public sealed partial class DdlExecutor
             table = table with { Columns = columns };
             Catalog = Catalog.PutTable(table);
         }
-        var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null : NameGenerator.JoinColumnNames(cols.Select(n => table.Column(n).Name)),
+        var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null
+                : NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(cols.Concat(include).Select(n => table.Column(n).Name))),
             isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
         if (c.Name is not null && Catalog.RelationExists(table.Schema, name))
             throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
         var index = new IndexDef(name, Db.NextOid(), tableOid, cols, Unique: true)
         {
-            IsPrimary = isPrimary, ConstraintName = name, NullsNotDistinct = nullsNotDistinct,
+            IsPrimary = isPrimary, ConstraintName = name, NullsNotDistinct = nullsNotDistinct, IncludeColumns = include,
             Deferrable = deferrable, InitiallyDeferred = c.Timing.InitiallyDeferred == true,
         };
         BuildIndex(table, index);
@@ -224,6 +227,8 @@ public sealed partial class DdlExecutor
     private void AddCheck(uint tableOid, CheckTableConstraint c, bool creating, HashSet<string> newChecks)
     {
         var table = Catalog.Table(tableOid);
+        if (c.NoInherit && table.IsPartitioned)
+            throw new TenonException(SqlState.InvalidTableDefinition, $"cannot add NO INHERIT constraint to partitioned table \"{table.Name}\"");
         var binder = new Binder(ctx) { NoSubqueriesIn = "check constraint" };
         var scope = RowWriter.TableScope(table);
         var bound = creating ? binder.BindCondition(c.Condition, scope, "CHECK") : WithoutPosition(() => binder.BindCondition(c.Condition, scope, "CHECK"));

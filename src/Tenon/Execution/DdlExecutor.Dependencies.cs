@@ -84,14 +84,14 @@ public sealed partial class DdlExecutor
         {
             var involved = c switch
             {
-                KeyConstraintDef k => k.Columns.Contains(n),
+                KeyConstraintDef k => k.Columns.Contains(n) || Catalog.Indexes.TryGetValue(k.IndexOid, out var ki) && ki.IncludeColumns.Contains(n),
                 ForeignKeyDef fk => fk.Columns.Contains(n),
                 CheckConstraintDef ck => ColumnsUsed(table, [ck.Condition]).Contains(n),
                 _ => false,
             };
             if (!involved) continue;
             if (c is KeyConstraintDef key)
-                DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid, table.Oid), action.Cascade, $"index {key.Name}");
+                DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid, table.Oid), action.Cascade, $"column {col.Name} of table {table.Name}", $"index {key.Name}");
             RemoveConstraint(c);
         }
         table = Catalog.Table(table.Oid);
@@ -99,9 +99,9 @@ public sealed partial class DdlExecutor
         {
             var exprs = index.Expressions.Where(x => x is not null).Select(x => x!.Expr);
             if (index.Predicate is not null) exprs = exprs.Append(index.Predicate);
-            if (index.Columns.Contains(n) || ColumnsUsed(table, exprs).Contains(n))
+            if (index.AllColumns.Contains(n) || ColumnsUsed(table, exprs).Contains(n))
             {
-                DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid, table.Oid), action.Cascade, $"index {index.Name}");
+                DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid, table.Oid), action.Cascade, $"column {col.Name} of table {table.Name}", $"index {index.Name}");
                 RemoveIndex(index);
             }
         }

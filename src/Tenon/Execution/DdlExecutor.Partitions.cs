@@ -65,8 +65,8 @@ public sealed partial class DdlExecutor
                     throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
                 if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
                     throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key") { Position = e.Position };
-                if (bound.Descendants().Prepend(bound).Any(d => d is FunctionExpr { Volatile: true }))
-                    throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE") { Position = e.Position };
+                if (!Volatility.IsImmutable(bound, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
+                    throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE");
                 columns.Add(0);
                 exprs.Add(e.Expression);
                 texts.Add(null);
@@ -163,7 +163,9 @@ public sealed partial class DdlExecutor
         if (existing is not null) return;
         var constraint = index.ConstraintName is null ? null : parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
         if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) return;
-        var nameParts = columns.Select((n, i) => n != 0 ? partition.Column(n).Name : index.Expressions[i]!.Expr is FunctionCall f ? f.Name.Name : "expr");
+        var include = index.IncludeColumns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
+        var nameParts = NameGenerator.DistinctColumnNames(columns.Select((n, i) => n != 0 ? partition.Column(n).Name : index.Expressions[i]!.Expr is FunctionCall f ? f.Name.Name : "expr")
+            .Concat(include.Select(n => partition.Column(n).Name)));
         var suffix = constraint is null ? "idx" : constraint.IsPrimary ? "pkey" : constraint.IsExclusion ? "excl" : "key";
         var name = NameGenerator.Choose(partition.Name, constraint?.IsPrimary == true ? null : NameGenerator.JoinColumnNames(nameParts), suffix,
             n => Catalog.RelationExists(partition.Schema, n));
@@ -174,7 +176,7 @@ public sealed partial class DdlExecutor
             partition = partition with { Columns = cols };
             Catalog = Catalog.PutTable(partition);
         }
-        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, ConstraintName = constraint is null ? null : name };
+        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name };
         BuildIndex(partition, clone);
         if (constraint is null) return;
         partition = Catalog.Table(partitionOid);

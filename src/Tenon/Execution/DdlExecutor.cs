@@ -94,9 +94,10 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         if (stmt.PartitionBy is not null && stmt.Constraints.FirstOrDefault(c => c is ExcludeTableConstraint) is { } exclusion)
             throw new TenonException(SqlState.FeatureNotSupported, "exclusion constraints are not supported on partitioned tables") { Position = exclusion.Position };
         if (stmt.AsQuery is not null) return CreateTableAs(stmt);
-        if (stmt.Likes.Count > 0 || stmt.Inherits.Count > 0)
-            throw new TenonException(SqlState.FeatureNotSupported,
-                stmt.Likes.Count > 0 ? "CREATE TABLE … LIKE is not supported yet" : "table inheritance is not supported") { Position = stmt.Position };
+        if (stmt.Inherits.Count > 0)
+            throw new TenonException(SqlState.FeatureNotSupported, "table inheritance is not supported") { Position = stmt.Position };
+        var likeCopies = new List<LikeCopy>();
+        if (stmt.Likes.Count > 0) stmt = ExpandLikeClauses(stmt, likeCopies);
         if (stmt.PartitionOf is not null) return CreatePartitionOf(stmt);
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
@@ -125,6 +126,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         ValidateGenerationExpressions(Catalog.Table(oid));
         foreach (var tc in stmt.Constraints) pending.Add((tc, tc.Position));
         AddConstraints(oid, pending, creating: true);
+        CompleteLikeCopies(oid, likeCopies);
         return new StatementResult("CREATE TABLE");
     }
 
@@ -224,6 +226,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         BinaryExpr b => Math.Max(FirstColumnRefPosition(b.Left), FirstColumnRefPosition(b.Right)),
         UnaryExpr u => FirstColumnRefPosition(u.Operand),
         Sql.Ast.CastExpr c => FirstColumnRefPosition(c.Operand),
+        Sql.Ast.NamedArgExpr n => FirstColumnRefPosition(n.Value),
         FunctionCall f => f.Args.Select(FirstColumnRefPosition).DefaultIfEmpty(0).Max(),
         _ => 0,
     };

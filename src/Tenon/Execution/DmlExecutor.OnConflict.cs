@@ -139,6 +139,7 @@ public sealed partial class DmlExecutor
         TypeId.Timestamp => "timestamp_ops",
         TypeId.Timestamptz => "timestamptz_ops",
         TypeId.Interval => "interval_ops",
+        TypeId.Time => "time_ops",
         TypeId.Bytea => "bytea_ops",
         _ => null,
     };

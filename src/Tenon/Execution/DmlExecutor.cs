@@ -52,6 +52,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     /// <summary>Runs the checks the statement's data-modifying WITH queries left for its end.</summary>
     internal static void FinishPendingWriters(ExecContext ctx)
     {
+        if (!ctx.HasPendingWriters) return;
         foreach (var pending in ctx.PendingWriters) pending.Finish();
         ctx.PendingWriters.Clear();
     }
@@ -203,6 +204,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var writer = new RowWriter(ec);
             writer.FireStatementTriggers(realTable, "insert", 'B');
             var rowsToInsert = produceRows(ec, writer);
+            // Every value is computed: with one row and no RETURNING (evaluated after the write, it may
+            // fail or call a function), nothing else of the statement runs between its write and its end.
+            writer.SingleRowStatement = rowsToInsert.Count == 1 && conflict is null && returning is null && !defer && stmt.With is null;
             var output = returning is null ? null : new List<object?[]>();
             var touched = conflict is null ? null : new HashSet<long>();
             var resolver = conflict is null ? null : new DmlExecutor(ec);
@@ -219,7 +223,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
                 else continue;
                 count++;
-                if (output is not null) output.Add(returning!.Value.Exprs.Select(e => e.Eval(written, ec)).ToArray());
+                if (output is not null) output.Add(EvalAll(returning!.Value.Exprs, written, ec));
             }
             writer.FireStatementTriggers(realTable, "insert", 'A');
             FinishWriter(ec, writer, defer);
@@ -269,10 +273,22 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             given[col.Number - 1] = true;
         }
         CheckPathDomains(ctx, targets, subscriptTargets, row);
-        foreach (var col in table.Columns)
+        var columns = table.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var col = columns[c];
             if (!col.IsDropped && !given[col.Number - 1])
                 row[col.Number - 1] = writer.DefaultValue(table, col);
+        }
         return row;
+    }
+
+    /// <summary>Each expression evaluated over <paramref name="row"/>: a RETURNING row.</summary>
+    private static object?[] EvalAll(IReadOnlyList<BoundExpr> exprs, object?[] row, ExecContext ec)
+    {
+        var values = new object?[exprs.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = exprs[i].Eval(row, ec);
+        return values;
     }
 
     /// <summary>
@@ -402,8 +418,11 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             if (!seenIn.Add((storedIn, rowId))) continue;
             var oldRow = input[..table.Columns.Count];
             var newRow = (object?[])oldRow.Clone();
-            foreach (var (col, expr) in sets)
+            for (var s = 0; s < sets.Count; s++)
+            {
+                var (col, expr) = sets[s];
                 newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(input, ctx);
+            }
             long newRowId;
             if (partitioned)
             {
@@ -426,7 +445,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 Array.Copy(newRow, outRow, newRow.Length);
                 outRow[rowIdSlot] = newRowId;
                 if (partitioned) outRow[rowIdSlot + 1] = storedIn;
-                output.Add(returning.Value.Exprs.Select(e => e.Eval(outRow, ctx)).ToArray());
+                output.Add(EvalAll(returning.Value.Exprs, outRow, ctx));
             }
         }
         writer.FireStatementTriggers(realTable, "update", 'A');
@@ -481,7 +500,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 skipped++;
                 continue;
             }
-            if (returning is not null) output.Add(returning.Value.Exprs.Select(e => e.Eval(input, ctx)).ToArray());
+            if (returning is not null) output.Add(EvalAll(returning.Value.Exprs, input, ctx));
         }
         writer.FireStatementTriggers(realTable, "delete", 'A');
         FinishWriter(ctx, writer, defer);

@@ -63,7 +63,11 @@ public sealed partial class ExecContext
         ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Indexes[position] : Transaction.Index(tableOid, position);
 
     /// <summary>Writers of data-modifying WITH queries whose constraint events wait for the end of the statement.</summary>
-    public List<Constraints.RowWriter> PendingWriters { get; } = new();
+    public List<Constraints.RowWriter> PendingWriters => _pendingWriters ??= new();
+    private List<Constraints.RowWriter>? _pendingWriters;
+
+    /// <summary>Whether <see cref="PendingWriters"/> has any, without creating the list.</summary>
+    public bool HasPendingWriters => _pendingWriters is { Count: > 0 };
 
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
     public Dictionary<object, object?> Cache => _cache ??= new(ReferenceEqualityComparer.Instance);

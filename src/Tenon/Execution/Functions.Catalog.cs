@@ -135,7 +135,7 @@ public static partial class Functions
         {
             TypeId.Varchar or TypeId.Bpchar when typmod >= 4 => SqlType.FromParts(type.Id, typmod - 4, -1, -1),
             TypeId.Numeric when typmod >= 4 => SqlType.FromParts(type.Id, -1, ((typmod - 4) >> 16) & 0xffff, (short)((typmod - 4) & 0xffff)),
-            TypeId.Timestamp or TypeId.Timestamptz when typmod <= 6 => SqlType.FromParts(type.Id, -1, typmod, -1),
+            TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time when typmod <= 6 => SqlType.FromParts(type.Id, -1, typmod, -1),
             _ => type,
         };
     }

@@ -29,6 +29,7 @@ public static partial class Functions
             case "date_trunc":
             {
                 if (source == TypeId.Date) source = TypeId.Timestamptz;
+                if (source == TypeId.Time) return null;
                 var type = SourceType(source);
                 return type is null ? null : new([SqlType.Text, type], type, (a, ctx) => Truncate((string)a[0]!, a[1]!, source, ctx));
             }
@@ -42,6 +43,7 @@ public static partial class Functions
         TypeId.Timestamp => SqlType.Timestamp,
         TypeId.Timestamptz => SqlType.Timestamptz,
         TypeId.Interval => SqlType.Interval,
+        TypeId.Time => SqlType.Time,
         _ => null,
     };
 
@@ -59,6 +61,8 @@ public static partial class Functions
                 var offset = tz.IsFinite ? TimeZones.OffsetAtUtc(ctx.Settings.TimeZone, tz.Microseconds) : 0;
                 return DateTimeFields.Extract(unit, ValueCast.ToTimestampValue(tz, ctx.Settings), tz.Microseconds, offset);
             }
+            case TypeId.Time:
+                return DateTimeFields.Extract(unit, (PgTime)value);
             default:
                 return DateTimeFields.Extract(unit, (PgInterval)value);
         }

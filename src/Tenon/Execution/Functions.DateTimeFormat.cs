@@ -20,7 +20,8 @@ public static partial class Functions
                     ? DateTimeTemplate.Format((string)a[1]!, DateTimeParts.FromTimestamp(t, null, 0)) : null);
             case "to_char" when args[0].Id is TypeId.Timestamptz or TypeId.Date:
                 return new([SqlType.Timestamptz, text], text, (a, ctx) => ToCharTimestampTz((PgTimestampTz)a[0]!, (string)a[1]!, ctx));
-            case "to_char" when args[0].Id == TypeId.Interval:
+            // time has no to_char of its own: it takes interval's through the implicit cast.
+            case "to_char" when args[0].Id is TypeId.Interval or TypeId.Time:
                 return new([SqlType.Interval, text], text, (a, _) => DateTimeTemplate.Format((string)a[1]!, DateTimeParts.FromInterval((PgInterval)a[0]!)));
             case "to_char" when args[0].Id is TypeId.Int2 or TypeId.Int4:
                 return new([SqlType.Int4, text], text, (a, _) => NumericTemplate.FormatInteger((int)a[0]!, (string)a[1]!));

@@ -5,10 +5,10 @@ using Tenon.Types;
 namespace Tenon.Execution;
 
 /// <summary>
-/// Date/time constructors and interval helpers: age, make_date/timestamp/timestamptz/interval,
+/// Date/time constructors and interval helpers: age, make_date/time/timestamp/timestamptz/interval,
 /// justify_days/hours/interval, isfinite, date_bin, to_timestamp(double precision), timeofday.
-/// make_interval takes its arguments by position only: the parser does not accept named
-/// arguments (<c>days => 10</c>) yet.
+/// Calls in named notation (<c>make_interval(days => 10)</c>) arrive here rewritten to positional
+/// notation by Binder.NamedArguments.cs.
 /// </summary>
 public static partial class Functions
 {
@@ -36,6 +36,8 @@ public static partial class Functions
                 return new([tz], iv, (a, ctx) => Age(CurrentDate(ctx).ToTimestamp(), ValueCast.ToTimestampValue((PgTimestampTz)a[0]!, ctx.Settings)));
             case "make_date" when Fits(i4, i4, i4):
                 return new([i4, i4, i4], SqlType.Date, (a, _) => MakeDate((int)a[0]!, (int)a[1]!, (int)a[2]!));
+            case "make_time" when Fits(i4, i4, f8):
+                return new([i4, i4, f8], SqlType.Time, (a, _) => new PgTime(MakeTimeOfDay((int)a[0]!, (int)a[1]!, (double)a[2]!, out var _)));
             case "make_timestamp" when Fits(i4, i4, i4, i4, i4, f8):
                 return new([i4, i4, i4, i4, i4, f8], ts, (a, _) => MakeTimestamp(a));
             case "make_timestamptz" when Fits(i4, i4, i4, i4, i4, f8):
@@ -140,18 +142,24 @@ public static partial class Functions
     {
         var date = MakeDate((int)a[0]!, (int)a[1]!, (int)a[2]!);
         int hour = (int)a[3]!, minute = (int)a[4]!;
-        var sec = (double)a[5]!;
+        var time = MakeTimeOfDay(hour, minute, (double)a[5]!, out var secText);
+        var micro = (Int128)date.Days * PgCalendar.MicrosecondsPerDay + time;
+        if (micro < PgCalendar.MinTimestamp || micro >= PgCalendar.EndTimestamp)
+            throw new TenonException(SqlState.DatetimeFieldOverflow, $"timestamp out of range: {a[0]}-{(int)a[1]!:D2}-{(int)a[2]!:D2} {hour}:{minute:D2}:{secText}");
+        return new PgTimestamp((long)micro);
+    }
+
+    /// <summary>Microseconds since midnight of make_time's fields (at most 24:00:00); 22008 naming the fields when out of range.</summary>
+    private static long MakeTimeOfDay(int hour, int minute, double sec, out string secText)
+    {
         // %02g as C prints it: at most six significant digits, two characters at least.
-        var secText = sec.ToString("G6", CultureInfo.InvariantCulture);
+        secText = sec.ToString("G6", CultureInfo.InvariantCulture);
         if (secText.Length < 2) secText = "0" + secText;
         var error = new TenonException(SqlState.DatetimeFieldOverflow, $"time field value out of range: {hour}:{minute:D2}:{secText}");
         if (hour < 0 || minute is < 0 or > 59 || double.IsNaN(sec) || sec < 0 || sec > 60) throw error;
         var time = ((long)hour * 60 + minute) * PgCalendar.MicrosecondsPerMinute + (long)Math.Round(sec * PgCalendar.MicrosecondsPerSecond, MidpointRounding.ToEven);
         if (time > PgCalendar.MicrosecondsPerDay) throw error;
-        var micro = (Int128)date.Days * PgCalendar.MicrosecondsPerDay + time;
-        if (micro < PgCalendar.MinTimestamp || micro >= PgCalendar.EndTimestamp)
-            throw new TenonException(SqlState.DatetimeFieldOverflow, $"timestamp out of range: {a[0]}-{(int)a[1]!:D2}-{(int)a[2]!:D2} {hour}:{minute:D2}:{secText}");
-        return new PgTimestamp((long)micro);
+        return time;
     }
 
     /// <summary>

@@ -71,6 +71,8 @@ public static partial class Functions
         SqlValueFunctionKind.CurrentTimestamp => new FunctionExpr("CURRENT_TIMESTAMP", [], SqlType.Timestamptz, (_, c) => Now(c), false, false),
         SqlValueFunctionKind.LocalTimestamp => new FunctionExpr("LOCALTIMESTAMP", [], SqlType.Timestamp,
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Timestamp, CastContext.Explicit, c.Settings), false, false),
+        SqlValueFunctionKind.LocalTime => new FunctionExpr("LOCALTIME", [], SqlType.Time,
+            (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Time, CastContext.Explicit, c.Settings), false, false),
         SqlValueFunctionKind.CurrentDate => new FunctionExpr("CURRENT_DATE", [], SqlType.Date,
             (_, c) => ValueCast.Cast(Now(c), SqlType.Timestamptz, SqlType.Date, CastContext.Explicit, c.Settings), false, false),
         SqlValueFunctionKind.CurrentCatalog => new ConstExpr(ctx.Session.DatabaseName, SqlType.Name),

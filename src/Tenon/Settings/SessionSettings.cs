@@ -58,6 +58,7 @@ internal sealed class SessionSettings
     /// </summary>
     public void Set(string name, string? value, bool local, bool inTransaction, bool atStartup = false)
     {
+        _changes++;
         var def = SettingsRegistry.Find(name);
         if (def is null)
         {
@@ -103,6 +104,7 @@ internal sealed class SessionSettings
     public void EndTransaction(bool committed)
     {
         if (_atTransactionStart is null) return;
+        _changes++;
         var start = _atTransactionStart;
         var sessionSets = _sessionSetsInTransaction;
         _atTransactionStart = null;
@@ -120,16 +122,30 @@ internal sealed class SessionSettings
         }
     }
 
-    /// <summary>What a savepoint keeps of the settings, for ROLLBACK TO SAVEPOINT.</summary>
+    /// <summary>What a savepoint keeps of the settings, for ROLLBACK TO SAVEPOINT. Never modified once taken.</summary>
     public sealed record Snapshot(Dictionary<string, string> Values, Dictionary<string, string>? SessionSets);
 
-    public Snapshot TakeSnapshot() =>
-        new(new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase),
+    // Counts every change of _values or _sessionSetsInTransaction (Version counts registered parameters only):
+    // while it stays the same, the last snapshot still describes the settings, so a run of savepoints
+    // without SETs between them shares one copy, and rolling back to it has nothing to undo.
+    private long _changes;
+    private Snapshot? _lastSnapshot;
+    private long _lastSnapshotChanges;
+
+    public Snapshot TakeSnapshot()
+    {
+        if (_lastSnapshot is not null && _lastSnapshotChanges == _changes) return _lastSnapshot;
+        _lastSnapshot = new(new Dictionary<string, string>(_values, StringComparer.OrdinalIgnoreCase),
             _sessionSetsInTransaction is null ? null : new Dictionary<string, string>(_sessionSetsInTransaction, StringComparer.OrdinalIgnoreCase));
+        _lastSnapshotChanges = _changes;
+        return _lastSnapshot;
+    }
 
     /// <summary>ROLLBACK TO SAVEPOINT: every SET made since the savepoint is undone, as in PostgreSQL.</summary>
     public void Restore(Snapshot snapshot)
     {
+        if (ReferenceEquals(snapshot, _lastSnapshot) && _lastSnapshotChanges == _changes) return;
+        _changes++;
         foreach (var (name, value) in snapshot.Values)
             if (!_values.TryGetValue(name, out var now) || now != value)
             {
@@ -138,6 +154,9 @@ internal sealed class SessionSettings
             }
         foreach (var name in _values.Keys.Where(k => !snapshot.Values.ContainsKey(k)).ToList()) _values.Remove(name);
         _sessionSetsInTransaction = snapshot.SessionSets is null ? null : new Dictionary<string, string>(snapshot.SessionSets, StringComparer.OrdinalIgnoreCase);
+        // The settings are now exactly the snapshot's.
+        _lastSnapshot = snapshot;
+        _lastSnapshotChanges = _changes;
     }
 
     private void RememberStart()
@@ -147,6 +166,7 @@ internal sealed class SessionSettings
 
     private void Assign(string name, string value)
     {
+        _changes++;
         var changed = _values[name] != value;
         _values[name] = value;
         if (changed) Version++;

@@ -92,6 +92,7 @@ public static class ExprSource
                 sb.Append(" END");
                 break;
             case CastExpr c: sb.Append("CAST("); Write(sb, c.Operand); sb.Append(" AS "); WriteType(sb, c.Type); sb.Append(')'); break;
+            case NamedArgExpr n: sb.Append(n.Name).Append(" => "); Write(sb, n.Value); break;
             case FunctionCall f when f.Over is null && f.Filter is null && f.OrderBy is null && !f.Distinct:
                 if (f.Name.Schema is not null) sb.Append(Errors.SqlErrors.QuoteIdentifier(f.Name.Schema)).Append('.');
                 sb.Append(Errors.SqlErrors.QuoteIdentifier(f.Name.Name)).Append('(');

@@ -1,3 +1,4 @@
+using Tenon.Errors;
 using Tenon.Sql.Ast;
 
 namespace Tenon.Sql;
@@ -84,7 +85,7 @@ public sealed partial class Parser
         if (AcceptKw("using")) method = ParseColId();
         var elements = ParseIndexParams();
         List<string>? include = null;
-        if (AcceptKw("include")) include = ParseParenNameList();
+        if (AcceptKw("include")) include = ParseIncludeColumns();
         bool nnd = ParseOptNullsDistinct();
         if (Cur.Is("with") && At(1).Kind == TokenKind.LParen)
         {
@@ -109,6 +110,25 @@ public sealed partial class Parser
     }
 
     /// '(' index_elem [, …] ')' ; index_elem: {ColId | func_expr | '(' a_expr ')'} [COLLATE c] [opclass] [ASC|DESC] [NULLS FIRST|LAST]
+    /// <summary>
+    /// CREATE INDEX's INCLUDE list: index elements in the grammar, but only plain columns without
+    /// options are allowed (PostgreSQL's DefineIndex errors, without a position).
+    /// </summary>
+    private List<string> ParseIncludeColumns()
+    {
+        var names = new List<string>();
+        foreach (var e in ParseIndexParams())
+        {
+            if (e.Column is null) throw new TenonException(SqlState.FeatureNotSupported, "expressions are not supported in included columns");
+            if (e.Collation is not null) throw new TenonException(SqlState.FeatureNotSupported, "including column does not support a collation");
+            if (e.OpClass is not null) throw new TenonException(SqlState.FeatureNotSupported, "including column does not support an operator class");
+            if (e.Descending) throw new TenonException(SqlState.FeatureNotSupported, "including column does not support ASC/DESC options");
+            if (e.NullsFirst is not null) throw new TenonException(SqlState.FeatureNotSupported, "including column does not support NULLS FIRST/LAST options");
+            names.Add(e.Column);
+        }
+        return names;
+    }
+
     private List<IndexElement> ParseIndexParams()
     {
         Expect(TokenKind.LParen);

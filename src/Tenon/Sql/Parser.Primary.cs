@@ -481,6 +481,7 @@ public sealed partial class Parser
             if (Cur.Is("variadic")) throw SqlErrors.FeatureNotSupported("VARIADIC arguments are not supported", Cur.Position);
             args.Add(ParseFuncArg());
             while (Accept(TokenKind.Comma)) args.Add(ParseFuncArg());
+            CheckArgumentNotation(args);
             if (Cur.Is("order") && At(1).Is("by"))
             {
                 _pos += 2;
@@ -526,12 +527,34 @@ public sealed partial class Parser
         };
     }
 
-    /// func_arg_expr: a_expr | param_name {:= | =>} a_expr (named arguments are not supported)
+    /// func_arg_expr: a_expr | param_name {:= | =>} a_expr
     private Expr ParseFuncArg()
     {
         if (IsTypeFuncName(Cur) && At(1).Kind is TokenKind.ColonEquals or TokenKind.EqualsGreater)
-            throw SqlErrors.FeatureNotSupported("named function arguments are not supported", Cur.Position);
+        {
+            var nameTok = Advance();
+            Advance();
+            return new NamedArgExpr(nameTok.Text, ParseExpr()) { Position = nameTok.Position };
+        }
         return ParseExpr();
+    }
+
+    /// <summary>Mixed notation puts every positional argument first, and names each parameter once.</summary>
+    private static void CheckArgumentNotation(List<Expr> args)
+    {
+        var named = new HashSet<string>();
+        foreach (var arg in args)
+        {
+            if (arg is NamedArgExpr n)
+            {
+                if (!named.Add(n.Name))
+                    throw SqlErrors.Syntax($"argument name \"{n.Name}\" used more than once", n.Position);
+            }
+            else if (named.Count > 0)
+            {
+                throw SqlErrors.Syntax("positional argument cannot follow named argument", arg.Position);
+            }
+        }
     }
 
     /// window_specification: '(' [existing_window_name] [PARTITION BY …] [ORDER BY …] [frame_clause] ')'

@@ -114,6 +114,16 @@ internal static class Arithmetic
     }
 
     /// <summary>timestamp + interval: months (clamping the day to the month's end), then days, then time.</summary>
+    /// <summary>date + time: the timestamp at that time of that day (an infinite date stays infinite).</summary>
+    public static PgTimestamp DatePlusTime(PgDate date, PgTime time)
+    {
+        var start = date.ToTimestamp();
+        if (!start.IsFinite) return start;
+        var value = start.Microseconds + time.Microseconds;
+        if (!PgTimestamp.IsValid(value)) throw TypeErrors.TimestampOutOfRange();
+        return new PgTimestamp(value);
+    }
+
     public static PgTimestamp TimestampPlusInterval(PgTimestamp ts, PgInterval span)
     {
         if (!ts.IsFinite) return ts;

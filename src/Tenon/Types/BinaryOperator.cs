@@ -13,5 +13,11 @@ public sealed class BinaryOperator
     public required SqlType ResultType { get; init; }
     public required Func<object, object, object?> Invoke { get; init; }
 
+    /// <summary>
+    /// True for the built-in <c>=</c> of two values of one type: it is exactly
+    /// <see cref="ValueComparer.Equal"/> on <see cref="LeftType"/>, so a hash of that type decides it.
+    /// </summary>
+    public bool IsValueEquality { get; init; }
+
     public override string ToString() => $"{LeftType} {Name} {RightType} → {ResultType}";
 }

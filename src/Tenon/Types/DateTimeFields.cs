@@ -23,6 +23,7 @@ public static class DateTimeFields
     public const string TimestampType = "timestamp without time zone";
     public const string TimestampTzType = "timestamp with time zone";
     public const string IntervalType = "interval";
+    public const string TimeType = "time without time zone";
 
     private static readonly Dictionary<string, string> Units = BuildUnits();
 
@@ -83,6 +84,24 @@ public static class DateTimeFields
         if (unit == "julian") return Numeric.FromLong((long)date.Days + JulianOfEpoch);
         if (unit == "epoch") return Numeric.FromLong(((long)date.Days + UnixEpochDays) * 86400);
         return Numeric.FromLong(DateField(unit, date.Days));
+    }
+
+    /// <summary>Fields of a time of day: hour, minute, second and its parts, and epoch (seconds since midnight).</summary>
+    public static Numeric Extract(string text, PgTime time)
+    {
+        var unit = Unit(text, TimeType);
+        var t = time.Microseconds;
+        var secondMicros = t % PgCalendar.MicrosecondsPerMinute;
+        return unit switch
+        {
+            "microseconds" => Numeric.FromLong(secondMicros),
+            "milliseconds" => Numeric.Create(secondMicros, 3),
+            "second" => Numeric.Create(secondMicros, 6),
+            "minute" => Numeric.FromLong(t / PgCalendar.MicrosecondsPerMinute % 60),
+            "hour" => Numeric.FromLong(t / PgCalendar.MicrosecondsPerHour),
+            "epoch" => Numeric.Create(t, 6),
+            _ => throw NotSupported(text, TimeType),
+        };
     }
 
     /// <summary>

@@ -93,6 +93,8 @@ public static partial class Operators
     {
         (TypeId.Timestamp or TypeId.Timestamptz, "+" or "-", true) => SqlType.Interval,
         (TypeId.Timestamp or TypeId.Timestamptz, "+", false) => SqlType.Interval,
+        (TypeId.Time, "+" or "-", true) => SqlType.Interval,
+        (TypeId.Time, "+", false) => SqlType.Interval,
         (TypeId.Interval, "*" or "/", true) => SqlType.Float8,
         (TypeId.Interval, "*", false) => SqlType.Float8,
         _ => null,
@@ -146,14 +148,14 @@ public static partial class Operators
         var id = t.Id;
         Func<object, object, object?> invoke = op switch
         {
-            "=" => (a, b) => ValueComparer.Equal(a, b, id),
-            "<>" => (a, b) => !ValueComparer.Equal(a, b, id),
-            "<" => (a, b) => ValueComparer.Compare(a, b, id) < 0,
-            "<=" => (a, b) => ValueComparer.Compare(a, b, id) <= 0,
-            ">" => (a, b) => ValueComparer.Compare(a, b, id) > 0,
-            _ => (a, b) => ValueComparer.Compare(a, b, id) >= 0,
+            "=" => (a, b) => BoolBox.Of(ValueComparer.Equal(a, b, id)),
+            "<>" => (a, b) => BoolBox.Of(!ValueComparer.Equal(a, b, id)),
+            "<" => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) < 0),
+            "<=" => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) <= 0),
+            ">" => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) > 0),
+            _ => (a, b) => BoolBox.Of(ValueComparer.Compare(a, b, id) >= 0),
         };
-        return new BinaryOperator { Name = op, LeftType = t, RightType = t, ResultType = SqlType.Bool, Invoke = invoke };
+        return new BinaryOperator { Name = op, LeftType = t, RightType = t, ResultType = SqlType.Bool, Invoke = invoke, IsValueEquality = op == "=" };
     }
 
     // ---- concatenation ------------------------------------------------------------------
@@ -226,6 +228,17 @@ public static partial class Operators
                 return Make(op, tstz, tstz, interval, (a, b) => TimestampTzDifference((PgTimestampTz)a, (PgTimestampTz)b));
             case (TypeId.Timestamp, "-", TypeId.Date) or (TypeId.Date, "-", TypeId.Timestamp):
                 return Make(op, ts, ts, interval, (a, b) => TimestampDifference((PgTimestamp)a, (PgTimestamp)b));
+            case (TypeId.Time, "+" or "-", TypeId.Interval):
+                return Make(op, SqlType.Time, interval, SqlType.Time, (a, b) => PgTime.Wrap(
+                    op == "+" ? ((PgTime)a).Microseconds + ((PgInterval)b).Microseconds : ((PgTime)a).Microseconds - ((PgInterval)b).Microseconds));
+            case (TypeId.Interval, "+", TypeId.Time):
+                return Make(op, interval, SqlType.Time, SqlType.Time, (a, b) => PgTime.Wrap(((PgTime)b).Microseconds + ((PgInterval)a).Microseconds));
+            case (TypeId.Time, "-", TypeId.Time):
+                return Make(op, SqlType.Time, SqlType.Time, interval, (a, b) => new PgInterval(0, 0, ((PgTime)a).Microseconds - ((PgTime)b).Microseconds));
+            case (TypeId.Date, "+", TypeId.Time):
+                return Make(op, date, SqlType.Time, ts, (a, b) => Arithmetic.DatePlusTime((PgDate)a, (PgTime)b));
+            case (TypeId.Time, "+", TypeId.Date):
+                return Make(op, SqlType.Time, date, ts, (a, b) => Arithmetic.DatePlusTime((PgDate)b, (PgTime)a));
             case (TypeId.Interval, "+", TypeId.Interval):
                 return Make(op, interval, interval, interval, (a, b) => ((PgInterval)a).Add((PgInterval)b));
             case (TypeId.Interval, "-", TypeId.Interval):
@@ -411,7 +424,7 @@ public static partial class Operators
         TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric or TypeId.Float4 or TypeId.Float8
             or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure => 'N',
         TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name => 'S',
-        TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz => 'D',
+        TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time => 'D',
         TypeId.Interval => 'T',
         TypeId.Inet or TypeId.Cidr => 'I',
         TypeId.Unknown => 'X',

@@ -95,6 +95,7 @@ public sealed record SqlType
     public static readonly SqlType Timestamp = new(TypeId.Timestamp);
     public static readonly SqlType Timestamptz = new(TypeId.Timestamptz);
     public static readonly SqlType Interval = new(TypeId.Interval);
+    public static readonly SqlType Time = new(TypeId.Time);
     public static readonly SqlType Bytea = new(TypeId.Bytea);
     public static readonly SqlType Oid = new(TypeId.Oid);
     public static readonly SqlType RegClass = new(TypeId.RegClass);
@@ -118,6 +119,7 @@ public sealed record SqlType
     public static SqlType NumericOf(int precision, int scale) => new(TypeId.Numeric, precision: precision, scale: scale);
     public static SqlType TimestampOf(int precision) => new(TypeId.Timestamp, precision: precision);
     public static SqlType TimestamptzOf(int precision) => new(TypeId.Timestamptz, precision: precision);
+    public static SqlType TimeOf(int precision) => new(TypeId.Time, precision: precision);
 
     /// <summary>
     /// The type with these parts (loading a database file): the shared instance when there is no
@@ -129,7 +131,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Json, Jsonb,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Time, Json, Jsonb,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -141,6 +143,7 @@ public sealed record SqlType
         TypeId.Numeric when Precision >= 0 => Numeric,
         TypeId.Timestamp when Precision >= 0 => Timestamp,
         TypeId.Timestamptz when Precision >= 0 => Timestamptz,
+        TypeId.Time when Precision >= 0 => Time,
         _ => this,
     };
 
@@ -167,6 +170,7 @@ public sealed record SqlType
         TypeId.Bpchar => 1042,
         TypeId.Varchar => 1043,
         TypeId.Date => 1082,
+        TypeId.Time => 1083,
         TypeId.Timestamp => 1114,
         TypeId.Timestamptz => 1184,
         TypeId.Interval => 1186,
@@ -194,7 +198,7 @@ public sealed record SqlType
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
         TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig => 4,
-        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
+        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time => 8,
         TypeId.Interval or TypeId.Uuid => 16,
         TypeId.Name => 64,
         TypeId.Void or TypeId.Enum => 4,
@@ -208,7 +212,7 @@ public sealed record SqlType
         TypeId.Array => Element!.TypeModifier,
         TypeId.Varchar or TypeId.Bpchar when Length >= 0 => Length + 4,
         TypeId.Numeric when Precision >= 0 => ((Precision << 16) | (Scale & 0xffff)) + 4,
-        TypeId.Timestamp or TypeId.Timestamptz when Precision >= 0 => Precision,
+        TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time when Precision >= 0 => Precision,
         _ => -1,
     };
 
@@ -240,6 +244,7 @@ public sealed record SqlType
         TypeId.Date => "date",
         TypeId.Timestamp => Precision >= 0 ? $"timestamp({Precision}) without time zone" : "timestamp without time zone",
         TypeId.Timestamptz => Precision >= 0 ? $"timestamp({Precision}) with time zone" : "timestamp with time zone",
+        TypeId.Time => Precision >= 0 ? $"time({Precision}) without time zone" : "time without time zone",
         TypeId.Interval => "interval",
         TypeId.Bytea => "bytea",
         TypeId.Oid => "oid",

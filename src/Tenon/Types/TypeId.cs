@@ -36,6 +36,7 @@ namespace Tenon.Types;
 ///   TsVector      TsVector             sorted lexemes with positions and weights
 ///   TsQuery       TsQuery              a tree of lexemes and operators
 ///   RegConfig     uint                 an Oid that prints as a text search configuration name
+///   Time          PgTime               microseconds since midnight, 00:00:00 to 24:00:00
 ///   Json          string               JSON text exactly as written (validated)
 ///   Jsonb         JsonValue            parsed JSON, object keys deduplicated and sorted
 ///
@@ -89,6 +90,8 @@ public enum TypeId : byte
     TsQuery,
     /// <summary>An Oid that prints as a text search configuration name (uint).</summary>
     RegConfig,
+    /// <summary>A time of day without a zone (<see cref="PgTime"/>).</summary>
+    Time,
     /// <summary>JSON text kept as written, validated on input (string).</summary>
     Json,
     /// <summary>Parsed, normalized JSON (<see cref="JsonValue"/>).</summary>

@@ -104,6 +104,9 @@ internal static class TypeModifiers
     public static PgTimestamp ApplyTimestamp(PgTimestamp value, SqlType type) =>
         type.Precision >= 0 && value.IsFinite ? new PgTimestamp(RoundMicroseconds(value.Microseconds, type.Precision)) : value;
 
+    public static PgTime ApplyTime(PgTime value, SqlType type) =>
+        type.Precision >= 0 ? new PgTime(RoundMicroseconds(value.Microseconds, type.Precision)) : value;
+
     public static PgTimestampTz ApplyTimestampTz(PgTimestampTz value, SqlType type) =>
         type.Precision >= 0 && value.IsFinite ? new PgTimestampTz(RoundMicroseconds(value.Microseconds, type.Precision)) : value;
 
@@ -117,6 +120,7 @@ internal static class TypeModifiers
             TypeId.Numeric => ApplyNumeric((Numeric)value, type),
             TypeId.Timestamp => ApplyTimestamp((PgTimestamp)value, type),
             TypeId.Timestamptz => ApplyTimestampTz((PgTimestampTz)value, type),
+            TypeId.Time => ApplyTime((PgTime)value, type),
             TypeId.Array => ApplyToElements((PgArray)value, type.Element!, isExplicit),
             _ => value,
         };

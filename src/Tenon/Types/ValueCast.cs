@@ -63,6 +63,8 @@ public static class ValueCast
         Set(TypeId.Date, TypeId.Timestamp, I); Set(TypeId.Date, TypeId.Timestamptz, I);
         Set(TypeId.Timestamp, TypeId.Date, A); Set(TypeId.Timestamp, TypeId.Timestamptz, I);
         Set(TypeId.Timestamptz, TypeId.Date, A); Set(TypeId.Timestamptz, TypeId.Timestamp, A);
+        Set(TypeId.Time, TypeId.Interval, I); Set(TypeId.Interval, TypeId.Time, A);
+        Set(TypeId.Timestamp, TypeId.Time, A); Set(TypeId.Timestamptz, TypeId.Time, A);
 
         Set(TypeId.Oid, TypeId.Int4, A); Set(TypeId.Oid, TypeId.Int8, A); Set(TypeId.Oid, TypeId.RegClass, I);
         Set(TypeId.RegClass, TypeId.Oid, I); Set(TypeId.RegClass, TypeId.Int4, A); Set(TypeId.RegClass, TypeId.Int8, A);
@@ -128,16 +130,21 @@ public static class ValueCast
         var isExplicit = context == CastContext.Explicit;
         if (from.IsArray && to.IsArray)
         {
-            var array = (PgArray)value;
-            return array.WithItems(to.Element!, array.Items.Select(v => Cast(v, from.Element!, to.Element!, context, settings)).ToArray());
+            return CastItems((PgArray)value, from, to, context, settings);
         }
         if (from.IsArray && IsStringType(to.Id))
             return TypeModifiers.Apply(to.Id == TypeId.Name ? TypeModifiers.TruncateName(ValueText.Format(value, from, settings))
                 : ValueText.Format(value, from, settings), to, isExplicit);
         if (from.Id == to.Id) return TypeModifiers.Apply(value, to, isExplicit);
+        // time(timestamp) of an infinite timestamp is NULL, not an error.
+        if (to.Id == TypeId.Time && value is PgTimestamp { IsFinite: false } or PgTimestampTz { IsFinite: false }) return null;
         var converted = Convert(value, from.Id, to, settings);
         return TypeModifiers.Apply(converted, to, isExplicit);
     }
+
+    // Apart from Cast so that the closure is allocated for arrays only, not for every scalar cast.
+    private static PgArray CastItems(PgArray array, SqlType from, SqlType to, CastContext context, FormatSettings settings) =>
+        array.WithItems(to.Element!, array.Items.Select(v => Cast(v, from.Element!, to.Element!, context, settings)).ToArray());
 
     private static object Convert(object value, TypeId from, SqlType to, FormatSettings settings)
     {
@@ -171,6 +178,8 @@ public static class ValueCast
             TypeId.Date => ToDate(value, from, settings),
             TypeId.Timestamp => ToTimestamp(value, from, settings),
             TypeId.Timestamptz => ToTimestampTz(value, from, settings),
+            TypeId.Time => ToTime(value, from, settings),
+            TypeId.Interval when from == TypeId.Time => new PgInterval(0, 0, ((PgTime)value).Microseconds),
             TypeId.Inet when from == TypeId.Cidr => value,
             TypeId.Cidr when from == TypeId.Inet => ((PgInet)value).Network,
             _ => throw TypeErrors.CannotCast(SqlTypeOf(from), to),
@@ -196,6 +205,7 @@ public static class ValueCast
         TypeId.Timestamp => SqlType.Timestamp,
         TypeId.Timestamptz => SqlType.Timestamptz,
         TypeId.Interval => SqlType.Interval,
+        TypeId.Time => SqlType.Time,
         TypeId.Bytea => SqlType.Bytea,
         TypeId.Oid => SqlType.Oid,
         TypeId.RegClass => SqlType.RegClass,
@@ -358,6 +368,15 @@ public static class ValueCast
             default: throw new InvalidOperationException($"no timestamptz conversion from {from}");
         }
     }
+
+    /// <summary>The time of day of a timestamp (in the session TimeZone for timestamptz), or an interval's time part wrapped into one day.</summary>
+    private static PgTime ToTime(object value, TypeId from, FormatSettings settings) => from switch
+    {
+        TypeId.Timestamp => new PgTime(((PgTimestamp)value).TimeOfDay),
+        TypeId.Timestamptz => new PgTime(ToTimestampValue((PgTimestampTz)value, settings).TimeOfDay),
+        TypeId.Interval => PgTime.Wrap(((PgInterval)value).Microseconds),
+        _ => throw new InvalidOperationException($"no time conversion from {from}"),
+    };
 
     private static PgTimestamp DateToTimestamp(PgDate date)
     {

@@ -39,6 +39,7 @@ public static class ValueComparer
             case TypeId.Bool: return ((bool)a).CompareTo((bool)b);
             case TypeId.Date: return ((PgDate)a).Days.CompareTo(((PgDate)b).Days);
             case TypeId.Timestamp: return ((PgTimestamp)a).Microseconds.CompareTo(((PgTimestamp)b).Microseconds);
+            case TypeId.Time: return ((PgTime)a).Microseconds.CompareTo(((PgTime)b).Microseconds);
             case TypeId.Timestamptz: return ((PgTimestampTz)a).Microseconds.CompareTo(((PgTimestampTz)b).Microseconds);
             case TypeId.Interval: return ((PgInterval)a).CompareTo((PgInterval)b);
             case TypeId.Uuid: return CompareUuid((Guid)a, (Guid)b);
@@ -92,6 +93,7 @@ public static class ValueComparer
             case TypeId.Bool: return (bool)value ? 1 : 0;
             case TypeId.Date: return HashLong(((PgDate)value).Days);
             case TypeId.Timestamp: return HashLong(((PgTimestamp)value).Microseconds);
+            case TypeId.Time: return HashLong(((PgTime)value).Microseconds);
             case TypeId.Timestamptz: return HashLong(((PgTimestampTz)value).Microseconds);
             case TypeId.Interval: return ((PgInterval)value).GetHashCode();
             case TypeId.Uuid: return ((Guid)value).GetHashCode();

@@ -58,6 +58,7 @@ public static class ValueText
             case TypeId.Timestamp: return DateTimeText.FormatTimestamp((PgTimestamp)value, settings);
             case TypeId.Timestamptz: return DateTimeText.FormatTimestampTz((PgTimestampTz)value, settings);
             case TypeId.Interval: return DateTimeText.FormatInterval((PgInterval)value, settings);
+            case TypeId.Time: return DateTimeText.FormatTime((PgTime)value);
             case TypeId.Bytea: return FormatBytea((byte[])value, settings.ByteaHex);
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
@@ -95,6 +96,7 @@ public static class ValueText
             case TypeId.Timestamp: return TypeModifiers.ApplyTimestamp(DateTimeText.ParseTimestamp(text, settings), type);
             case TypeId.Timestamptz: return TypeModifiers.ApplyTimestampTz(DateTimeText.ParseTimestampTz(text, settings), type);
             case TypeId.Interval: return DateTimeText.ParseInterval(text);
+            case TypeId.Time: return TypeModifiers.ApplyTime(DateTimeText.ParseTime(text, settings), type);
             case TypeId.Bytea: return ParseBytea(text);
             case TypeId.Oid: return ParseOid(text);
             case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: return ParseOid(text);

@@ -36,7 +36,8 @@ namespace Tenon.Wal;
 ///   20   PgRecord         varint n, n × (field SqlType in ObjectCodec's type encoding, value)
 ///   21   TsVector         its text output as a string (tsvector input reads it back unchanged)
 ///   22   TsQuery          its text output as a string (likewise)
-///   23   JsonValue        jsonb's text output as a string (jsonb input reads it back unchanged);
+///   23   PgTime           8 bytes: microseconds since midnight
+///   24   JsonValue        jsonb's text output as a string (jsonb input reads it back unchanged);
 ///                         json values are strings (tag 9), their text as written
 ///
 /// A row is a varint column count followed by that many values.
@@ -95,6 +96,7 @@ internal static class ValueCodec
             case PgDate d: w.Write((byte)11); w.Write(d.Days); break;
             case PgTimestamp t: w.Write((byte)12); w.Write(t.Microseconds); break;
             case PgTimestampTz t: w.Write((byte)13); w.Write(t.Microseconds); break;
+            case PgTime t: w.Write((byte)23); w.Write(t.Microseconds); break;
             case PgInterval iv: w.Write((byte)14); w.Write(iv.Months); w.Write(iv.Days); w.Write(iv.Microseconds); break;
             case byte[] bytes: w.Write((byte)15); w.Write7BitEncodedInt(bytes.Length); w.Write(bytes); break;
             case uint u: w.Write((byte)16); w.Write(u); break;
@@ -133,7 +135,7 @@ internal static class ValueCodec
                 break;
             case TsVector tv: w.Write((byte)21); w.Write(tv.ToString()); break;
             case TsQuery tq: w.Write((byte)22); w.Write(tq.ToString()); break;
-            case JsonValue jv: w.Write((byte)23); w.Write(jv.ToString()); break;
+            case JsonValue jv: w.Write((byte)24); w.Write(jv.ToString()); break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -185,7 +187,13 @@ internal static class ValueCodec
             case 16: return r.ReadUInt32();
             case 21: return TsVectorText.Parse(r.ReadString());
             case 22: return TsQueryText.ParseLiteral(r.ReadString());
-            case 23: return JsonParser.ParseJsonb(r.ReadString());
+            case 23:
+            {
+                var time = r.ReadInt64();
+                if (!PgTime.IsValid(time)) throw new InvalidDataException($"time of day {time} out of range");
+                return new PgTime(time);
+            }
+            case 24: return JsonParser.ParseJsonb(r.ReadString());
             case 17:
             {
                 var family = r.ReadByte();

@@ -33,6 +33,23 @@ public class ParameterTypeTests : DataTestBase
     [Fact] public void Guid() { var g = System.Guid.NewGuid(); Assert.Equal(g, RoundTrip("uuid", g)); }
     [Fact] public void Bytes() => Assert.Equal(new byte[] { 0, 1, 255, 16 }, RoundTrip("bytea", new byte[] { 0, 1, 255, 16 }));
     [Fact] public void DateOnly() => Assert.Equal(new System.DateOnly(2024, 2, 29), RoundTrip("date", new System.DateOnly(2024, 2, 29)));
+    [Fact] public void TimeOnly() => Assert.Equal(new System.TimeOnly(13, 14, 15, 250), RoundTrip("time", new System.TimeOnly(13, 14, 15, 250)));
+
+    [Fact]
+    public void TimeReadsAsTimeSpanByDefault()
+    {
+        Exec("CREATE TABLE t (v time(0))");
+        Exec("INSERT INTO t VALUES ($1), ('24:00')", new System.TimeOnly(8, 30, 0, 600));
+        using var r = Command("SELECT v FROM t ORDER BY v").ExecuteReader();
+        Assert.Equal(typeof(TimeSpan), r.GetFieldType(0));
+        Assert.Equal("time(0) without time zone", r.GetDataTypeName(0));
+        Assert.True(r.Read());
+        Assert.Equal(new TimeSpan(8, 30, 1), r.GetValue(0));
+        Assert.True(r.Read());
+        Assert.Equal(TimeSpan.FromDays(1), r.GetTimeSpan(0));
+        // 24:00:00 is a valid time but not a TimeOnly.
+        Assert.Throws<InvalidCastException>(() => r.GetFieldValue<System.TimeOnly>(0));
+    }
 
     [Fact]
     public void DateTimeUnspecifiedIntoTimestamp()

@@ -17,7 +17,8 @@ public sealed class CodecTests
         Guid.Parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
         new PgDate(-1), PgDate.Infinity, PgDate.NegativeInfinity,
         new PgTimestamp(-123456789), new PgTimestamp(long.MaxValue), new PgTimestampTz(987654321012),
-        new PgInterval(-14, 3, 86_400_000_001), Array.Empty<byte>(), new byte[] { 0, 1, 255, 128 },
+        new PgInterval(-14, 3, 86_400_000_001), new PgTime(0), new PgTime(PgTime.DayMicroseconds), new PgTime(45_296_789_012),
+        Array.Empty<byte>(), new byte[] { 0, 1, 255, 128 },
         0u, uint.MaxValue,
         InetText.Parse("192.168.1.5/24", isCidr: false), InetText.Parse("10.0.0.0/8", isCidr: true),
         InetText.Parse("2001:db8::ff00:42:8329/64", isCidr: false), InetText.Parse("::/0", isCidr: true),
@@ -73,6 +74,7 @@ public sealed class CodecTests
                 case PgTimestamp: covered.Add(TypeId.Timestamp); break;
                 case PgTimestampTz: covered.Add(TypeId.Timestamptz); break;
                 case PgInterval: covered.Add(TypeId.Interval); break;
+                case PgTime: covered.Add(TypeId.Time); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
                 case PgArray: covered.Add(TypeId.Array); break;
                 case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid, TypeId.RegConfig]); break;

@@ -91,6 +91,26 @@ public sealed class NpgsqlTests : IDisposable
         Assert.False(r.Read());
     }
 
+    [Fact]
+    public void Time_values_round_trip_in_binary()
+    {
+        using var c = Open();
+        Exec(c, "CREATE TABLE shifts (starts time PRIMARY KEY)");
+        using (var ins = new NpgsqlCommand("INSERT INTO shifts VALUES (@t), ('24:00')", c))
+        {
+            ins.Parameters.AddWithValue("t", new TimeOnly(9, 30, 15, 125));
+            Assert.Equal(2, ins.ExecuteNonQuery());
+        }
+        using var sel = new NpgsqlCommand("SELECT starts, starts - time '09:00' FROM shifts ORDER BY starts", c);
+        using var r = sel.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal("time without time zone", r.GetDataTypeName(0));
+        Assert.Equal(new TimeOnly(9, 30, 15, 125), r.GetFieldValue<TimeOnly>(0));
+        Assert.Equal(new TimeSpan(0, 0, 30, 15, 125), r.GetTimeSpan(1));
+        Assert.True(r.Read());
+        Assert.Equal(TimeSpan.FromDays(1), r.GetTimeSpan(0));
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-0.001")]

@@ -75,6 +75,8 @@ public static class BuiltinTypes
             modIn: 2905, modInName: "timestamptypmodin", modOut: 2906, modOutName: "timestamptypmodout"),
         B(SqlType.Timestamptz, "timestamptz", 8, true, 'D', true, 1150, "timestamptz_in", 1151, "timestamptz_out", 2476, "timestamptz_recv", 2477, "timestamptz_send", 'd', 'p',
             modIn: 2907, modInName: "timestamptztypmodin", modOut: 2908, modOutName: "timestamptztypmodout"),
+        B(SqlType.Time, "time", 8, true, 'D', false, 1143, "time_in", 1144, "time_out", 2470, "time_recv", 2471, "time_send", 'd', 'p',
+            modIn: 2909, modInName: "timetypmodin", modOut: 2910, modOutName: "timetypmodout"),
         B(SqlType.Interval, "interval", 16, false, 'T', true, 1160, "interval_in", 1161, "interval_out", 2478, "interval_recv", 2479, "interval_send", 'd', 'p',
             modIn: 2903, modInName: "intervaltypmodin", modOut: 2904, modOutName: "intervaltypmodout"),
         B(SqlType.Numeric, "numeric", -1, false, 'N', false, 1701, "numeric_in", 1702, "numeric_out", 2460, "numeric_recv", 2461, "numeric_send", 'i', 'm',

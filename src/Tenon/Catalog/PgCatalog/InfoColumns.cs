@@ -110,7 +110,7 @@ public static class InfoColumns
     private static int? DatetimePrecision(SqlType t) => t.Id switch
     {
         TypeId.Date => 0,
-        TypeId.Timestamp or TypeId.Timestamptz or TypeId.Interval => t.Precision >= 0 ? t.Precision : 6,
+        TypeId.Timestamp or TypeId.Timestamptz or TypeId.Interval or TypeId.Time => t.Precision >= 0 ? t.Precision : 6,
         _ => null,
     };
 }

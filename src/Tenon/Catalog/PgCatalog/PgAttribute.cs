@@ -52,14 +52,14 @@ public static class PgAttribute
         {
             var table = catalog.Table(index.TableOid);
             var names = IndexColumnNames(table, index);
-            for (var i = 0; i < index.Columns.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
-                var type = index.KeyType(table, i);
+                var type = index.AttributeType(table, i);
                 var t = BuiltinTypes.ByOid(type.TypeOid);
                 yield return
                 [
                     index.Oid, names[i], type.TypeOid, -1, type.StorageLength, (short)(i + 1), 0, -1,
-                    index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
                     false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
                 ];
             }
@@ -81,15 +81,9 @@ public static class PgAttribute
     /// <summary>PostgreSQL's names for index columns: the column's name, an expression's function name or "expr", made unique with a number.</summary>
     public static IReadOnlyList<string> IndexColumnNames(TableDef table, IndexDef index)
     {
-        var names = new List<string>();
-        for (var i = 0; i < index.Columns.Count; i++)
-        {
-            var baseName = index.Columns[i] != 0 ? table.Column(index.Columns[i]).Name
-                : index.Expressions[i]!.Expr is Sql.Ast.FunctionCall f ? f.Name.Name : "expr";
-            var name = baseName;
-            for (var n = 1; names.Contains(name); n++) name = NameGenerator.Truncate(baseName + n);
-            names.Add(name);
-        }
-        return names;
+        var baseNames = index.Columns.Select((c, i) => c != 0 ? table.Column(c).Name
+                : index.Expressions[i]!.Expr is Sql.Ast.FunctionCall f ? f.Name.Name : "expr")
+            .Concat(index.IncludeColumns.Select(c => table.Column(c).Name));
+        return NameGenerator.DistinctColumnNames(baseNames);
     }
 }

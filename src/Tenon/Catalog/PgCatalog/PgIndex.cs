@@ -30,11 +30,11 @@ public static class PgIndex
             var exprs = index.Expressions.Where(x => x is not null).Select(x => ExprSource.Print(x!.Expr)).ToList();
             yield return
             [
-                index.Oid, index.TableOid, (short)index.Columns.Count, (short)index.Columns.Count,
+                index.Oid, index.TableOid, (short)(index.Columns.Count + index.IncludeColumns.Count), (short)index.Columns.Count,
                 index.Unique, index.NullsNotDistinct, index.IsPrimary,
                 index.Exclusion, !index.Deferrable, false,
                 true, false, true,
-                true, false, PgArray.Vector(index.Columns.Select(c => (object?)c).ToArray()),
+                true, false, PgArray.Vector(index.AllColumns.Select(c => (object?)c).ToArray()),
                 exprs.Count == 0 ? null : string.Join(", ", exprs), index.Predicate is null ? null : ExprSource.Print(index.Predicate),
             ];
         }

@@ -47,9 +47,11 @@ public sealed class SystemRelation
 /// What a scan of a system relation may read: the catalog, the current database's name and, when
 /// the scan runs inside a statement, <see cref="ExpressionText"/>: a pg_node_tree text (as
 /// pg_attrdef.adbin holds) of a relation printed as pg_get_expr prints it (information_schema's
-/// column_default and generation_expression); null outside a statement.
+/// column_default and generation_expression); null outside a statement. Likewise
+/// <see cref="IndexDefinition"/>: an index's CREATE INDEX statement as pg_get_indexdef prints it.
 /// </summary>
 public sealed record SystemScan(SystemCatalog Catalog, string Database)
 {
     public Func<uint, string, string?> ExpressionText { get; init; } = (_, _) => null;
+    public Func<uint, string?> IndexDefinition { get; init; } = _ => null;
 }

@@ -158,7 +158,7 @@ public sealed class ExplainBuilder(ExecContext ctx, bool verbose, int relationCo
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
         TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid => 4,
-        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz => 8,
+        TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time => 8,
         TypeId.Uuid or TypeId.Interval => 16,
         _ => 32,
     };

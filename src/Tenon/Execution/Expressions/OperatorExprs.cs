@@ -70,10 +70,10 @@ public sealed class LogicalExpr(bool isAnd, IReadOnlyList<BoundExpr> operands) :
             var v = o.Eval(row, ctx);
             if (v is null) { sawNull = true; continue; }
             var b = (bool)v;
-            if (IsAnd && !b) return false;
-            if (!IsAnd && b) return true;
+            if (IsAnd && !b) return BoolBox.False;
+            if (!IsAnd && b) return BoolBox.True;
         }
-        return sawNull ? null : IsAnd;
+        return sawNull ? null : BoolBox.Of(IsAnd);
     }
     public override IEnumerable<BoundExpr> Children => Operands;
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new LogicalExpr(IsAnd, c.ToArray());
@@ -84,7 +84,7 @@ public sealed class NotExpr(BoundExpr operand) : BoundExpr
 {
     public BoundExpr Operand { get; } = operand;
     public override SqlType Type => SqlType.Bool;
-    public override object? Eval(object?[] row, ExecContext ctx) => Operand.Eval(row, ctx) is bool b ? !b : null;
+    public override object? Eval(object?[] row, ExecContext ctx) => Operand.Eval(row, ctx) is bool b ? BoolBox.Of(!b) : null;
     public override IEnumerable<BoundExpr> Children => [Operand];
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new NotExpr(c[0]);
     public override string Fingerprint => $"not({Operand.Fingerprint})";
@@ -100,8 +100,8 @@ public sealed class IsNullExpr(BoundExpr operand, bool negated) : BoundExpr
     {
         var v = operand.Eval(row, ctx);
         if (v is PgRecord record)
-            return negated ? record.Fields.All(f => f is not null) : record.Fields.All(f => f is null);
-        return negated ? v is not null : v is null;
+            return BoolBox.Of(negated ? record.Fields.All(f => f is not null) : record.Fields.All(f => f is null));
+        return BoolBox.Of(negated ? v is not null : v is null);
     }
     public override IEnumerable<BoundExpr> Children => [operand];
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new IsNullExpr(c[0], negated);
@@ -246,6 +246,8 @@ public sealed class FunctionExpr(string name, IReadOnlyList<BoundExpr> args, Sql
     public string Name { get; } = name;
     public IReadOnlyList<BoundExpr> Args { get; } = args;
     public bool Volatile { get; } = volatileFn;
+    /// <summary>The user function called, when it is one (its declared volatility and body decide whether an index or partition key may use it).</summary>
+    public Catalog.RoutineDef? Routine { get; init; }
     public override SqlType Type { get; } = type;
     public override object? Eval(object?[] row, ExecContext ctx)
     {

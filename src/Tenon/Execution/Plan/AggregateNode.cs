@@ -19,6 +19,24 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
 
+    /// <summary>
+    /// Whether every expression over the input row only reads values from it (columns,
+    /// constants, parameters, operators, casts, functions of values), so that no row array is
+    /// kept past its own turn and the input may reuse one (<see cref="PlanNode.ExecuteTransient"/>).
+    /// </summary>
+    private readonly bool _readsRowsAtOnce = groupKeys
+        .Concat(aggregates.SelectMany(a => a.Args.Concat(a.Order.Select(k => k.Expr)).Concat(a.Filter is null ? [] : [a.Filter])))
+        .SelectMany(e => e.Descendants())
+        .All(d => d is ColumnExpr or ConstExpr or ParamExpr or BinaryOpExpr or UnaryOpExpr or LogicalExpr or CastExpr or FunctionExpr or CaseExpr or ConditionalExpr);
+
+    // Not a lambda in the loop: one capturing the row would allocate its closure for every input row.
+    private static object?[] OrderKeys(AggregateCall call, object?[] row, ExecContext ctx)
+    {
+        var keys = new object?[call.Order.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = call.Order[i].Expr.Eval(row, ctx);
+        return keys;
+    }
+
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
         var groups = new Dictionary<object?[], Accumulator[]>(new KeyComparer(groupKeys.Select(k => k.Type)));
@@ -32,15 +50,30 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
         // them and keep values, never the array), DISTINCT and ordered ones a new array each.
         var probe = new object?[groupKeys.Count];
         var scratchArgs = aggregates.Select(c => c.Distinct || c.Order.Count > 0 ? null : new object?[c.Args.Count]).ToArray();
-        foreach (var row in input.Execute(ctx))
+        // The previous row's key values and group: rows of one group often come together (a
+        // join emits each outer row's matches in a run, carrying that row's very objects), and
+        // key values that are the same objects as the previous row's are certainly equal, so
+        // such a row joins the previous group without hashing its key.
+        var last = new object?[groupKeys.Count];
+        Accumulator[]? lastAccs = null;
+        foreach (var row in _readsRowsAtOnce ? input.ExecuteTransient(ctx) : input.Execute(ctx))
         {
-            for (var i = 0; i < probe.Length; i++) probe[i] = groupKeys[i].Eval(row, ctx);
-            if (!groups.TryGetValue(probe, out var accs))
+            var same = lastAccs is not null;
+            for (var i = 0; i < probe.Length; i++)
+                same &= ReferenceEquals(probe[i] = groupKeys[i].Eval(row, ctx), last[i]);
+            Accumulator[] accs;
+            if (same) accs = lastAccs!;
+            else
             {
-                var newKey = (object?[])probe.Clone();
-                accs = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
-                groups[newKey] = accs;
-                order.Add(newKey);
+                if (!groups.TryGetValue(probe, out accs!))
+                {
+                    var newKey = (object?[])probe.Clone();
+                    accs = aggregates.Select(a => a.Function.CreateAccumulator()).ToArray();
+                    groups[newKey] = accs;
+                    order.Add(newKey);
+                }
+                Array.Copy(probe, last, probe.Length);
+                lastAccs = accs;
             }
             var key = probe;
             for (var a = 0; a < aggregates.Count; a++)
@@ -60,7 +93,7 @@ public sealed partial class AggregateNode(PlanNode input, IReadOnlyList<BoundExp
                 {
                     if (!ordered.TryGetValue(key, out var lists))
                         ordered[(object?[])key.Clone()] = lists = new List<(object?[], object?[])>?[aggregates.Count];
-                    (lists[a] ??= new()).Add((args, call.Order.Select(k => k.Expr.Eval(row, ctx)).ToArray()));
+                    (lists[a] ??= new()).Add((args, OrderKeys(call, row, ctx)));
                     continue;
                 }
                 accs[a].Add(args, ctx);

@@ -87,6 +87,16 @@ public sealed partial class ValuesNode(IReadOnlyList<IReadOnlyList<BoundExpr>> r
 /// <summary>OFFSET then LIMIT.</summary>
 public sealed partial class LimitNode(PlanNode input, BoundExpr? limit, BoundExpr? offset) : PlanNode
 {
+    /// <summary>Up to this many rows (OFFSET + LIMIT) a sort below keeps only its best rows in a heap.</summary>
+    private const long TopRows = 10_000;
+
+    private static IEnumerable<object?[]> ExecuteTop(PlanNode input, ExecContext ctx, int count) => input switch
+    {
+        SortNode sort => sort.ExecuteTop(ctx, count),
+        TrimNode trim => trim.ExecuteTop(ctx, count),
+        _ => input.Execute(ctx),
+    };
+
     public override IReadOnlyList<PlanColumn> Columns => input.Columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
@@ -99,7 +109,9 @@ public sealed partial class LimitNode(PlanNode input, BoundExpr? limit, BoundExp
             throw new Errors.TenonException(Errors.SqlState.InvalidRowCountInResultOffsetClause, "OFFSET must not be negative");
         if (max == 0) yield break;
         long seen = 0, produced = 0;
-        foreach (var row in input.Execute(ctx))
+        // ORDER BY … LIMIT: only the first OFFSET + LIMIT rows of the sort are ever read.
+        var rows = max is { } m && m <= TopRows && skip <= TopRows ? ExecuteTop(input, ctx, (int)(m + skip)) : input.Execute(ctx);
+        foreach (var row in rows)
         {
             if (seen++ < skip) continue;
             yield return row;
@@ -112,9 +124,15 @@ public sealed partial class LimitNode(PlanNode input, BoundExpr? limit, BoundExp
 public sealed partial class TrimNode(PlanNode input, int width) : PlanNode
 {
     public override IReadOnlyList<PlanColumn> Columns { get; } = input.Columns.Take(width).ToArray();
-    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => Trim(input.Execute(ctx));
+
+    /// <summary>The first <paramref name="count"/> rows, read through a top-N sort when the input is a sort.</summary>
+    internal IEnumerable<object?[]> ExecuteTop(ExecContext ctx, int count) =>
+        input is SortNode sort ? Trim(sort.ExecuteTop(ctx, count)) : Execute(ctx);
+
+    private IEnumerable<object?[]> Trim(IEnumerable<object?[]> rows)
     {
-        foreach (var row in input.Execute(ctx))
+        foreach (var row in rows)
             yield return row.Length == width ? row : row[..width];
     }
 }

@@ -19,8 +19,16 @@ public sealed partial class DistinctNode(PlanNode input, int width, IReadOnlyLis
         var seen = new HashSet<object?[]>(comparer);
         foreach (var row in input.Execute(ctx))
         {
-            var key = onKeys is null ? row : onKeys.Select(k => k.Eval(row, ctx)).ToArray();
+            var key = onKeys is null ? row : KeyOf(onKeys, row, ctx);
             if (seen.Add(key)) yield return row;
         }
+    }
+
+    // Not a lambda in the loop: one capturing the row would allocate its closure for every row.
+    private static object?[] KeyOf(IReadOnlyList<BoundExpr> keys, object?[] row, ExecContext ctx)
+    {
+        var key = new object?[keys.Count];
+        for (var i = 0; i < key.Length; i++) key[i] = keys[i].Eval(row, ctx);
+        return key;
     }
 }

@@ -16,7 +16,14 @@ public sealed partial class IndexJoinNode : PlanNode
     private readonly IndexScanNode _right;
     private readonly BoundExpr? _condition;
 
-    public IndexJoinNode(JoinKind kind, PlanNode left, IndexScanNode right, BoundExpr? condition)
+    /// <summary>The condition without the equalities the index seek has decided (null when none is left).</summary>
+    private readonly BoundExpr? _residual;
+
+    /// <param name="decided">
+    /// Conjuncts of <paramref name="condition"/> that every row the seek returns satisfies (an
+    /// equality of integers between a seek value and its key column): not checked again.
+    /// </param>
+    public IndexJoinNode(JoinKind kind, PlanNode left, IndexScanNode right, BoundExpr? condition, IReadOnlyList<BoundExpr>? decided = null)
     {
         if (kind is not (JoinKind.Inner or JoinKind.Left))
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "an index join keeps no state for unmatched right rows");
@@ -25,6 +32,13 @@ public sealed partial class IndexJoinNode : PlanNode
         _right = right;
         _condition = condition;
         Columns = left.Columns.Concat(right.Columns).ToArray();
+        _residual = condition;
+        if (condition is not null && decided is { Count: > 0 })
+        {
+            var conjuncts = condition is LogicalExpr { IsAnd: true } and ? and.Operands : [condition];
+            var rest = conjuncts.Where(c => !decided.Contains(c)).ToList();
+            _residual = rest.Count == conjuncts.Count ? condition : rest.Count == 0 ? null : rest.Count == 1 ? rest[0] : new LogicalExpr(true, rest);
+        }
     }
 
     public JoinKind Kind => _kind;
@@ -33,11 +47,16 @@ public sealed partial class IndexJoinNode : PlanNode
 
     public override IReadOnlyList<PlanColumn> Columns { get; }
 
-    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => Run(ctx, transient: false);
+
+    internal override IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Run(ctx, transient: true);
+
+    private IEnumerable<object?[]> Run(ExecContext ctx, bool transient)
     {
         ctx.Session.PlanCounters.IndexJoins++;
         var leftWidth = _left.Columns.Count;
         var rightWidth = _right.Columns.Count;
+        var buffer = transient ? new object?[leftWidth + rightWidth] : null;
         foreach (var l in _left.Execute(ctx))
         {
             ctx.Session.CheckForInterrupts();
@@ -45,13 +64,13 @@ public sealed partial class IndexJoinNode : PlanNode
             foreach (var r in Probe(ctx, l))
             {
                 ctx.Session.CheckForInterrupts();
-                var combined = JoinNode.Combine(l, r, leftWidth, rightWidth);
-                if (_condition is not null && _condition.Eval(combined, ctx) is not true) continue;
+                var combined = JoinNode.Combine(l, r, leftWidth, rightWidth, buffer);
+                if (_residual is not null && _residual.Eval(combined, ctx) is not true) continue;
                 matched = true;
                 yield return combined;
             }
             if (!matched && _kind == JoinKind.Left)
-                yield return JoinNode.Combine(l, null, leftWidth, rightWidth);
+                yield return JoinNode.Combine(l, null, leftWidth, rightWidth, buffer);
         }
     }
 }

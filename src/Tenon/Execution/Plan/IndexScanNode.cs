@@ -54,8 +54,11 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var rows = ctx.ReadRows(TableOid);
         if (Seek.FullKey)
         {
-            tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, Storage.Bound.Inclusive(prefix), Storage.Bound.Inclusive(prefix));
-            return Fetch(ctx, rows, store.Seek(prefix));
+            var index = table.Indexes[position];
+            tx.Reads?.Range(TableOid, index, store.KeyComparer, Storage.Bound.Inclusive(prefix), Storage.Bound.Inclusive(prefix));
+            // A unique index checked per row holds at most one entry per key (a deferrable one
+            // may hold several until it is checked): one descent, no enumeration.
+            return Seek.Unique && index.Unique && !index.Deferrable ? FetchUnique(ctx, rows, store, prefix) : Fetch(ctx, rows, store.Seek(prefix));
         }
 
         var ranged = Seek.Lower is not null || Seek.Upper is not null;
@@ -78,6 +81,20 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     {
         object?[] key = [.. prefix, value];
         return inclusive ? Storage.Bound.Inclusive(key) : Storage.Bound.Exclusive(key);
+    }
+
+    private IEnumerable<object?[]> FetchUnique(ExecContext ctx, RowStore rows, IndexStore store, object?[] key)
+    {
+        ctx.Session.CheckForInterrupts();
+        if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) yield break;
+        if (includeRowId)
+        {
+            var withId = new object?[row.Length + 1];
+            Array.Copy(row, withId, row.Length);
+            withId[^1] = id;
+            row = withId;
+        }
+        if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
     }
 
     private IEnumerable<object?[]> Fetch<TIds>(ExecContext ctx, RowStore rows, TIds ids) where TIds : IEnumerable<long>

@@ -14,4 +14,11 @@ public abstract partial class PlanNode
 {
     public abstract IReadOnlyList<PlanColumn> Columns { get; }
     public abstract IEnumerable<object?[]> Execute(ExecContext ctx);
+
+    /// <summary>
+    /// The rows of <see cref="Execute"/> for a consumer that reads each row at once and keeps
+    /// neither it nor a reference to it: a node may then yield one array again and again,
+    /// overwritten for every row (joins, which would otherwise build a new array per row).
+    /// </summary>
+    internal virtual IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Execute(ctx);
 }

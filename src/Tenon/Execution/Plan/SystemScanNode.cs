@@ -11,5 +11,6 @@ public sealed partial class SystemScanNode(SystemRelation relation) : PlanNode
         relation.Rows(new SystemScan(ctx.Transaction.Catalog, ctx.Session.DatabaseName)
         {
             ExpressionText = (relid, tree) => CatalogDefinitions.Expression(ctx, tree, relid, pretty: false),
+            IndexDefinition = oid => CatalogDefinitions.Index(ctx, oid, 0, pretty: false),
         }).ToList();
 }

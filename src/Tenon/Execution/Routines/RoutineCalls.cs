@@ -25,7 +25,7 @@ public static class RoutineCalls
             if (resolved is var (fn, _) && fn.Kind != 'p')
                 throw new TenonException(SqlState.WrongObjectType, $"{RoutineRuntime.Signature(fn)} is not a procedure",
                     hint: "To call a function, use SELECT.") { Position = stmt.Call.Position };
-            throw new TenonException(SqlState.UndefinedFunction, $"procedure {stmt.Call.Name}({string.Join(", ", bound.Select(b => b.Type.DisplayName))}) does not exist",
+            throw new TenonException(SqlState.UndefinedFunction, $"procedure {stmt.Call.Name}({Binder.ArgumentSignature(stmt.Call, bound)}) does not exist",
                 hint: "No procedure matches the given name and argument types. You might need to add explicit type casts.") { Position = stmt.Call.Position };
         }
         var values = args.Select(a => a.Eval(Array.Empty<object?>(), ctx)).ToArray();

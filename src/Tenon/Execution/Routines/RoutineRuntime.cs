@@ -66,6 +66,40 @@ public static class RoutineRuntime
                 detail: $"Actual return type is {actual.DisplayName}.");
     }
 
+    /// <summary>
+    /// Whether PostgreSQL would inline this SQL function into an expression and find the result
+    /// immutable: a body that is one SELECT of one expression with no FROM or other clauses, whose
+    /// declared volatility is not below the body's (a STABLE function with a volatile body is not
+    /// inlined), and whose expression calls only immutable functions.
+    /// </summary>
+    public static bool InlinesImmutably(RoutineDef f, ExecContext ctx)
+    {
+        if (f.Language != "sql" || f.ReturnsSet || f.ResultColumns is not null || f.Kind != 'f') return false;
+        IReadOnlyList<Statement> statements;
+        try { statements = ParseSqlBody(f.Body); }
+        catch (TenonException) { return false; }
+        if (statements is not [SelectStatement { Query: { With: null, OrderBy.Count: 0, Limit: null, Offset: null, Body: SelectCore core } }]
+            || core is not { Targets: [var target], From.Count: 0, Where: null, GroupBy.Count: 0, Having: null, Distinct: false, DistinctOn: null, Into: null })
+            return false;
+        var inner = new ExecContext(ctx.Session, ctx.Transaction, new object?[f.InputTypes.Count])
+        {
+            Variables = new SqlParameterScope(f),
+            ParameterTypes = f.InputTypes,
+        };
+        try
+        {
+            if (target.Expr is StarExpr) return false;
+            var body = new Binding.Binder(inner).BindExpr(target.Expr, null);
+            // A function declared STABLE is inlined only when its body is no worse than stable;
+            // an immutable body is what matters here, whatever was declared.
+            return Binding.Volatility.IsImmutable(body, r => r != f && InlinesImmutably(r, ctx));
+        }
+        catch (TenonException)
+        {
+            return false;
+        }
+    }
+
     private static IReadOnlyList<Statement> ParseSqlBody(string body) =>
         SqlBodies.TryGetValue(body, out var s) ? s : SqlBodies[body] = Parser.ParseScript(body);
 

@@ -95,6 +95,9 @@ public sealed record CaseExpr(Expr? Operand, IReadOnlyList<CaseWhen> Whens, Expr
 /// <summary><c>CAST(x AS t)</c> or <c>x::t</c>.</summary>
 public sealed record CastExpr(Expr Operand, TypeName Type) : Expr;
 
+/// <summary>A function argument in named notation, <c>name => value</c> or <c>name := value</c>.</summary>
+public sealed record NamedArgExpr(string Name, Expr Value) : Expr;
+
 /// <summary>
 /// A function call, including aggregates and the special forms that PostgreSQL parses as
 /// functions: <c>COALESCE</c>, <c>NULLIF</c>, <c>GREATEST</c>, <c>LEAST</c> (names lowered).

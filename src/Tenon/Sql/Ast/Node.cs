@@ -28,4 +28,6 @@ public sealed record TypeName(string Name, IReadOnlyList<int> Modifiers, bool Is
     public string? Schema { get; init; }
     /// <summary>INTERVAL field restriction as written in lower case (<c>day</c>, <c>day to second</c>), or null.</summary>
     public string? IntervalFields { get; init; }
+    /// <summary>Set when the type is already known (a column copied by CREATE TABLE … LIKE): the name is then only for display.</summary>
+    public Types.SqlType? Resolved { get; init; }
 }

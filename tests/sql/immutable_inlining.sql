@@ -1,0 +1,20 @@
+-- Index and partition key expressions over SQL functions: checked after inlining, as PostgreSQL does
+CREATE FUNCTION plusone(a int) RETURNS int AS $$ SELECT a + 1; $$ LANGUAGE sql;
+CREATE FUNCTION stamp(a int) RETURNS timestamptz AS $$ SELECT now() + a * interval '1 day'; $$ LANGUAGE sql;
+CREATE FUNCTION stable_plus(a int) RETURNS int STABLE AS $$ SELECT a + 1; $$ LANGUAGE sql;
+CREATE FUNCTION two_statements(a int) RETURNS int AS $$ SELECT 1; SELECT a + 1; $$ LANGUAGE sql;
+CREATE FUNCTION from_table(a int) RETURNS int AS $$ SELECT a FROM generate_series(1, 1) $$ LANGUAGE sql;
+CREATE FUNCTION plpgsql_plus(a int) RETURNS int AS $$ BEGIN RETURN a + 1; END $$ LANGUAGE plpgsql;
+CREATE FUNCTION nested(a int) RETURNS int AS $$ SELECT plusone(plusone(a)); $$ LANGUAGE sql;
+CREATE TABLE t (a int, b int);
+CREATE INDEX ON t (plusone(a));
+CREATE INDEX ON t (nested(a));
+CREATE INDEX ON t (stable_plus(a));
+CREATE INDEX ON t (stamp(a));
+CREATE INDEX ON t (two_statements(a));
+CREATE INDEX ON t (from_table(a));
+CREATE INDEX ON t (plpgsql_plus(a));
+CREATE INDEX ON t (a) WHERE plusone(b) > 0;
+CREATE TABLE p (a int, b int) PARTITION BY RANGE (plusone(b));
+CREATE TABLE q (a int, b int) PARTITION BY RANGE (stamp(b));
+SELECT indexname FROM pg_indexes WHERE tablename = 't' ORDER BY 1;

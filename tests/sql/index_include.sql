@@ -1,0 +1,26 @@
+-- Covering indexes: INCLUDE columns are stored, shown and never part of the key
+CREATE TABLE items (id int, sku text, price numeric, qty int, note text);
+CREATE UNIQUE INDEX items_sku_idx ON items (sku) INCLUDE (price, qty);
+CREATE INDEX ON items (id, sku) INCLUDE (id, qty);
+ALTER TABLE items ADD CONSTRAINT items_pk PRIMARY KEY (id) INCLUDE (sku);
+ALTER TABLE items ADD UNIQUE (qty) INCLUDE (note, price);
+CREATE INDEX ON items (sku) INCLUDE (lower(note));
+CREATE INDEX ON items (sku) INCLUDE (nosuch);
+CREATE INDEX ON items (sku) INCLUDE (sku DESC);
+SELECT c.relname, i.indnatts, i.indnkeyatts, i.indkey::text, i.indisunique FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'items'::regclass ORDER BY 1;
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'items' ORDER BY 1;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'items'::regclass ORDER BY 1;
+INSERT INTO items VALUES (1, 'a', 1.5, 1, 'x'), (2, 'b', 1.5, 2, 'x');
+INSERT INTO items VALUES (3, 'a', 9, 3, 'y');
+INSERT INTO items VALUES (1, 'c', 9, 4, 'y');
+SELECT sku, price, qty FROM items WHERE sku = 'b';
+CREATE TABLE orders (item_id int REFERENCES items (id), qty int REFERENCES items (qty));
+INSERT INTO orders VALUES (1, 2);
+INSERT INTO orders VALUES (5, 2);
+ALTER TABLE items DROP COLUMN price;
+SELECT indexname FROM pg_indexes WHERE tablename = 'items' ORDER BY 1;
+SELECT conname FROM pg_constraint WHERE conrelid = 'items'::regclass ORDER BY 1;
+SELECT indexdef FROM pg_indexes WHERE tablename = 'items' ORDER BY 1;
+CREATE TABLE copy_items (LIKE items INCLUDING INDEXES);
+SELECT indexdef FROM pg_indexes WHERE tablename = 'copy_items' ORDER BY 1;
+SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'items_sku_idx'::regclass ORDER BY a.attnum;

@@ -1,0 +1,25 @@
+-- Named and mixed notation in function calls
+SELECT make_interval(days => 10), make_interval(hours := 2, mins => 30), make_interval(1, days => 3);
+SELECT make_date(year => 2024, month => 2, day => 29), make_time(hour => 8, min => 5, sec => 1.5);
+SELECT make_timestamp(2024, 1, 2, hour => 3, min => 4, sec => 5), make_timestamptz(2024, 1, 2, 3, 4, 5, timezone => 'UTC');
+SELECT make_interval(days => 1, days => 2);
+SELECT make_interval(foo => 1);
+SELECT make_interval(days => 1, 2);
+SELECT make_date(year => 2024, month => 2);
+SELECT lower(x => 'A');
+CREATE FUNCTION add_em(a integer, b integer DEFAULT 10, c integer DEFAULT 100) RETURNS integer LANGUAGE sql AS 'SELECT a + b + c';
+SELECT add_em(1), add_em(1, c => 1), add_em(c => 5, a => 2), add_em(a := 1, b := 2, c := 3), add_em(1, 2, c => 3);
+SELECT add_em(b => 1);
+SELECT add_em(1, a => 2);
+SELECT add_em(a => 1, d => 2);
+SELECT add_em(1, b => 'x');
+SELECT add_em(a => 1.5);
+CREATE FUNCTION greet(name text, punctuation text DEFAULT '!') RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'Hello, ' || name || punctuation; END $$;
+SELECT greet(punctuation => '?', name => 'Ann'), greet(name => 'Bob');
+CREATE PROCEDURE bump(INOUT total integer, step integer DEFAULT 1) LANGUAGE plpgsql AS $$ BEGIN total := total + step; END $$;
+CALL bump(step => 5, total => 10);
+CALL bump(total => 1);
+CREATE FUNCTION pairs(lo integer, hi integer) RETURNS SETOF integer LANGUAGE sql AS 'SELECT generate_series(lo, hi)';
+SELECT * FROM pairs(hi => 3, lo => 1);
+SELECT pairs(hi => 2, lo => 1);
+SELECT add_em(a => NULL::int), add_em(a => 1) IS NOT NULL;
