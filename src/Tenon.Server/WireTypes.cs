@@ -47,6 +47,8 @@ internal static class WireTypes
         3614 => SqlType.TsVector,
         3615 => SqlType.TsQuery,
         3734 => SqlType.RegConfig,
+        114 => SqlType.Json,
+        3802 => SqlType.Jsonb,
         _ => throw new TenonException(SqlState.FeatureNotSupported,
             $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
     };
@@ -92,8 +94,10 @@ internal static class WireTypes
             case TypeId.Float4: return BigEndian32(BitConverter.SingleToInt32Bits((float)value));
             case TypeId.Float8: return BigEndian64(BitConverter.DoubleToInt64Bits((double)value));
             case TypeId.Numeric: return SendNumeric((Numeric)value);
-            case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown:
+            case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown or TypeId.Json:
                 return Encoding.UTF8.GetBytes((string)value);
+            // jsonb_send: a version byte (1), then the text.
+            case TypeId.Jsonb: return [1, .. Encoding.UTF8.GetBytes(((JsonValue)value).ToString())];
             case TypeId.Uuid:
             {
                 var b = new byte[16];
@@ -242,6 +246,10 @@ internal static class WireTypes
             case TypeId.Xid: Size(b, 4); return BinaryPrimitives.ReadUInt32BigEndian(b).ToString(System.Globalization.CultureInfo.InvariantCulture);
             case TypeId.Numeric: return ReceiveNumeric(b, Bad);
             case TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name or TypeId.Unknown: return MessageBody.Decode(b);
+            case TypeId.Json: return JsonParser.ValidateJson(MessageBody.Decode(b));
+            case TypeId.Jsonb:
+                if (b.Length == 0 || b[0] != 1) throw new TenonException(SqlState.InvalidBinaryRepresentation, "unsupported jsonb version number " + (b.Length == 0 ? 0 : b[0]));
+                return JsonParser.ParseJsonb(MessageBody.Decode(b[1..]));
             case TypeId.Uuid: Size(b, 16); return new Guid(b, bigEndian: true);
             case TypeId.Date: Size(b, 4); return new PgDate(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Timestamp: Size(b, 8); return new PgTimestamp(BinaryPrimitives.ReadInt64BigEndian(b));

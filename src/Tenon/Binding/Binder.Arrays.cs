@@ -88,6 +88,7 @@ public sealed partial class Binder
         var operand = BindExpr(baseAst, scope);
         if (operand is ConstExpr { Type.Id: TypeId.Unknown } or ParamExpr { Type.Id: TypeId.Unknown })
             operand = TryCoerce(operand, SqlType.ArrayOf(SqlType.Text), CastContext.Implicit, baseAst.Position)!;
+        if (operand.Type.Id == TypeId.Jsonb) return BindJsonbSubscript(operand, chain, scope);
         if (!operand.Type.IsArray)
             throw new TenonException(SqlState.DatatypeMismatch,
                 $"cannot subscript type {operand.Type.DisplayName} because it does not support subscripting") { Position = baseAst.Position };
@@ -140,6 +141,9 @@ public sealed partial class Binder
     {
         if (s.Subscripted is not AstSubscript target)
             throw new TenonException(SqlState.FeatureNotSupported, "assignment to a field of a composite column is not supported") { Position = s.Position };
+        if (columnType.Id == TypeId.Jsonb)
+            throw new TenonException(SqlState.FeatureNotSupported, "assigning to a jsonb subscript is not supported by Tenon yet",
+                hint: "Use jsonb_set instead.") { Position = s.Position };
         if (!columnType.IsArray)
             throw new TenonException(SqlState.DatatypeMismatch,
                 $"cannot subscript type {columnType.DisplayName} because it does not support subscripting") { Position = s.Position };

@@ -194,7 +194,11 @@ public sealed partial class Binder
                     hint: $"There is an entry for table \"{alias}\", but it cannot be referenced from this part of the query.") { Position = c.Position };
             throw new TenonException(SqlState.UndefinedTable, $"missing FROM-clause entry for table \"{alias}\"") { Position = c.Position };
         }
-        // A bare FROM-item name is a whole-row reference.
+        // A bare FROM-item name is a whole-row reference; a scalar function's is its value.
+        for (var (s, up) = (scope, 0); s is not null; s = s.Parent, up++)
+            if (s.FindEntry(names[0]) is { ScalarFunction: true, Unreferenceable: false } fn)
+                return MakeColumn(fn.Columns[0], up, s, c.Position);
+            else if (s.FindEntry(names[0]) is not null) break;
         if (WholeRow(names[0], scope, c.Position, bareName: true) is { } wholeRow) return wholeRow;
         for (var s = scope; s is not null; s = s.Parent)
             if (s.Entries.FirstOrDefault(e => e.Unreferenceable && e.Columns.Any(x => !x.Hidden && x.Name == names[0])) is { } unreferenceable)
@@ -346,9 +350,8 @@ public sealed partial class Binder
         if (common is not null && common.Id != TypeId.Unknown)
         {
             var coerced = all.Select((a, k) => TryCoerce(a, common, CastContext.Implicit, k == 0 ? i.Operand.Position : i.Items[k - 1].Position)).ToList();
-            if (coerced.All(c => c is not null))
+            if (coerced.All(c => c is not null) && Operators.ResolveBinary("=", common, common) is { } eq)
             {
-                var eq = Operators.ResolveBinary("=", common, common)!;
                 return new Execution.Expressions.InListExpr(coerced[0]!, coerced.Skip(1).Select(c => c!).ToArray(),
                     Enumerable.Repeat(eq, items.Count).ToArray(), i.Negated);
             }

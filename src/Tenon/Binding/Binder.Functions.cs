@@ -96,7 +96,9 @@ public sealed partial class Binder
         var user = !Aggregates.IsAggregate(f.Name.Name);
         var fn = user ? ResolveUserAggregate(f, ref args) : ResolveBuiltinAggregate(f, args);
         // DISTINCT feeds the aggregate its distinct inputs in sorted order, which order-sensitive aggregates show.
-        if (f.Distinct && order.Count == 0 && (user || fn.Name is "array_agg" or "string_agg"))
+        if (f.Distinct)
+            for (var i = 0; i < args.Count && i < f.Args.Count; i++) RequireEquality(args[i].Type, f.Args[i].Position);
+        if (f.Distinct && order.Count == 0 && (user || fn.Name is "array_agg" or "string_agg" or "json_agg" or "jsonb_agg"))
             order = args.Take(user ? args.Count : 1).Select(a => new SortKey(a, false, false)).ToList();
         var fingerprint = $"{fn.Name}({(f.Distinct ? "distinct " : "")}{(f.Star ? "*" : string.Join(",", args.Select(a => a.Fingerprint)))}|{filter?.Fingerprint}|{string.Join(",", order.Select(k => $"{k.Expr.Fingerprint}:{k.Descending}:{k.NullsFirst}"))})";
         var existing = outer.Calls.FindIndex(c => c.Fingerprint == fingerprint);
@@ -171,7 +173,8 @@ public sealed partial class Binder
 
     /// <summary>
     /// 42883 for a call nothing matches; 0A000 naming the feature when the name is one of
-    /// PostgreSQL's built-in JSON, XML or text-search ranking functions, which Tenon lacks.
+    /// PostgreSQL's built-in JSON (jsonpath, json_populate_record …), XML or text-search ranking
+    /// functions that Tenon lacks.
     /// </summary>
     private static TenonException NoSuchFunction(FunctionCall f, string signature)
     {
@@ -184,8 +187,8 @@ public sealed partial class Binder
     }
 
     private static string? UnsupportedFeatureOf(string name) =>
-        name.StartsWith("json", StringComparison.Ordinal) || name is "to_json" or "to_jsonb" or "row_to_json" or "array_to_json"
-            ? "json or jsonb type"
+        (name.StartsWith("json", StringComparison.Ordinal) || name.StartsWith("to_json", StringComparison.Ordinal)) && !Functions.JsonFunctionNames.Contains(name)
+            ? name.StartsWith("jsonb_path", StringComparison.Ordinal) ? "jsonpath" : name
         : name.StartsWith("xml", StringComparison.Ordinal) || name is "query_to_xml" or "table_to_xml" or "cursor_to_xml"
             ? "xml type"
         : name is "ts_rank" or "ts_rank_cd" or "ts_headline" or "ts_debug" or "ts_stat" ? "text search ranking or highlighting"

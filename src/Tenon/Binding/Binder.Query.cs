@@ -224,6 +224,9 @@ public sealed partial class Binder
                         type = SqlType.Text;
                         unified = [TryCoerce(unified[0], type, CastContext.Implicit)!, TryCoerce(unified[1], type, CastContext.Implicit)!];
                     }
+                    // Without ALL the rows are compared, which json cannot be.
+                    if (!set.All)
+                        RequireEquality(type, set.Left is SelectCore lc && i < lc.Targets.Count ? lc.Targets[i].Expr.Position : set.Left.Position);
                     leftExprs.Add(unified[0]);
                     rightExprs.Add(unified[1]);
                     columns.Add(new PlanColumn(left.Columns[i].Name, type));
@@ -316,6 +319,7 @@ public sealed partial class Binder
     private SortKey MakeSortKey(BoundExpr key, OrderItem item)
     {
         if (key.Type.Id == TypeId.Unknown) key = TryCoerce(key, SqlType.Text, CastContext.Implicit)!;
+        RequireOrdering(key.Type, item.Expr.Position);
         if (item.UsingOperator is not null)
         {
             var desc = item.UsingOperator is ">" or ">=";

@@ -61,7 +61,10 @@ public sealed partial class Binder
         {
             _clause = "GROUP BY";
             foreach (var g in core.GroupBy)
+            {
                 groupKeys.Add(BindGroupKey(g, targets, scope));
+                RequireEquality(groupKeys[^1].Type, g.Position);
+            }
             agg = new AggregateScope(scope);
             _aggregates = agg;
         }
@@ -94,6 +97,8 @@ public sealed partial class Binder
             }
             _setReturning = null;
             BoundExpr[]? distinctOn = core.DistinctOn?.Select(e => BindExpr(e, scope)).ToArray();
+            if (core.Distinct && core.DistinctOn is null)
+                for (var i = 0; i < boundTargets.Count; i++) RequireEquality(boundTargets[i].Type, targets[i].Expr.Position);
 
             if (agg is not null)
             {

@@ -20,7 +20,8 @@ public sealed partial class Binder
     private List<SetReturningCall>? _setReturning;
 
     private static bool IsSetReturning(FunctionCall f) =>
-        f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" or "pg_partition_ancestors" && f.Name.Schema is null or "pg_catalog" && f.Over is null;
+        (f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" or "pg_partition_ancestors" || JsonSetFunctions.IsJsonSetFunction(f.Name.Name))
+        && f.Name.Schema is null or "pg_catalog" && f.Over is null;
 
     /// <summary>generate_subscripts(array, dim [, reverse]): the subscripts of one dimension; nothing for a missing dimension.</summary>
     internal static IEnumerable<object?> Subscripts(object?[] v)
@@ -80,6 +81,19 @@ public sealed partial class Binder
             call = new SetReturningCall("unnest", args[0].Type.Element!.WithoutModifier(), args,
                 (v, _) => v[0] is PgArray a ? a.Items : []);
         }
+        else if (JsonSetFunctions.IsJsonSetFunction(f.Name.Name))
+        {
+            if (args.Count != 1 || JsonSetFunctions.Resolve(f.Name.Name, args[0].Type) is not var (argType, columns, rows))
+                throw NoSuchSetFunction(f, args);
+            args = [TryCoerce(args[0], argType, CastContext.Implicit, f.Args[0].Position) ?? args[0]];
+            // Two result columns make a record in a select list, as PostgreSQL's OUT parameters do.
+            var types = columns.Select(c => c.Type).ToArray();
+            var names = columns.Select(c => c.Name).ToArray();
+            call = columns.Length == 1
+                ? new SetReturningCall(f.Name.Name, columns[0].Type, args, (v, _) => v[0] is { } x ? rows(x).Select(r => r[0]) : [])
+                : new SetReturningCall(f.Name.Name, SqlType.Record, args,
+                    (v, _) => v[0] is { } x ? rows(x).Select(r => (object?)new PgRecord(r, types) { FieldNames = names }) : []);
+        }
         else if (f.Name.Name == "pg_partition_ancestors")
         {
             if (args.Count != 1 || TryCoerce(args[0], SqlType.RegClass, CastContext.Implicit, f.Args[0].Position) is not { } relation)
@@ -129,6 +143,25 @@ public sealed partial class Binder
         var rewritten = exprs.Select(e => e.Rewrite(x => x is SetReturningRef r
             ? new ColumnExpr(width + slot[r.Index], r.Type, 0, r.Call.Name) : null)).ToList();
         return (new ProjectSetNode(plan, calls), rewritten);
+    }
+
+    /// <summary>json_each, json_array_elements, json_object_keys … in FROM: one column per result column.</summary>
+    private PlanNode BindJsonSetFunction(FunctionTableRef fn, Scope scope)
+    {
+        var name = fn.Call.Name.Name;
+        var args = fn.Call.Args.Select(a => BindExpr(a, scope)).ToList();
+        if (args.Count != 1 || JsonSetFunctions.Resolve(name, args[0].Type) is not var (argType, resultColumns, rows))
+            throw NoSuchSetFunction(fn.Call, args);
+        args = [TryCoerce(args[0], argType, CastContext.Implicit, fn.Call.Args[0].Position) ?? args[0]];
+        if (ReadsFromRow(args)) _lateralRight = LateralKind.Function;
+        // A single result column is named by the alias (as for any function returning a scalar).
+        var columns = resultColumns.Select((c, i) => new PlanColumn(
+            fn.Alias?.Columns is { } ac && ac.Count > i ? ac[i] : resultColumns.Length == 1 && fn.Alias is not null && c.Name == name ? fn.Alias.Name : c.Name, c.Type)).ToList();
+        if (fn.WithOrdinality) columns.Add(new PlanColumn(fn.Alias?.Columns is { } oc && oc.Count > resultColumns.Length ? oc[resultColumns.Length] : "ordinality", SqlType.Int8));
+        var plan = new FunctionScanNode(args, (v, _) => rows(v[0]!), columns, fn.WithOrdinality) { FunctionName = name, Alias = fn.Alias?.Name, ProducesRows = true };
+        var result = AddEntry(plan, fn.Alias?.Name ?? name, fn.Alias?.Columns, 0, scope, fn.Position);
+        if (resultColumns.Length == 1 && !fn.WithOrdinality) scope.Entries[^1].ScalarFunction = true;
+        return result;
     }
 
     /// <summary>

@@ -117,6 +117,7 @@ public sealed partial class Binder
             filter = f.Filter is null ? null : BindCondition(f.Filter, scope, "FILTER");
             _windowError = (SqlState.WindowingError, "window functions are not allowed in window definitions");
             partition = spec.PartitionBy.Select(p => BindExpr(p, scope)).ToList();
+            for (var k = 0; k < partition.Count; k++) RequireEquality(partition[k].Type, spec.PartitionBy[k].Position);
             order = spec.OrderBy.Select(o => MakeSortKey(BindExpr(o.Expr, scope), o)).ToList();
         }
         finally

@@ -224,6 +224,8 @@ public sealed partial class Binder
             case "xid": return Simple(SqlType.Xid);
             case "tsvector": return Simple(SqlType.TsVector);
             case "tsquery": return Simple(SqlType.TsQuery);
+            case "json" when t.Schema is null or "pg_catalog": return Simple(SqlType.Json);
+            case "jsonb" when t.Schema is null or "pg_catalog": return Simple(SqlType.Jsonb);
             case "regconfig": return Simple(SqlType.RegConfig);
             case "regclass": return Simple(SqlType.RegClass);
             case "regtype": return Simple(SqlType.RegType);
@@ -276,7 +278,7 @@ public sealed partial class Binder
     /// </summary>
     private static readonly HashSet<string> UnsupportedBuiltInTypes =
     [
-        "json", "jsonb", "jsonpath", "xml", "timetz", "bit", "varbit", "money",
+        "jsonpath", "xml", "timetz", "bit", "varbit", "money",
         "point", "lseg", "path", "box", "polygon", "line", "circle", "macaddr", "macaddr8",
         "regdictionary", "regoper", "regoperator", "regcollation", "regrole",
         "tid", "cid", "xid8", "oidvector", "pg_lsn", "refcursor", "txid_snapshot", "pg_snapshot", "aclitem",

@@ -25,6 +25,8 @@ public sealed class RangeEntry(string? alias, IReadOnlyList<ScopeColumn> columns
     /// query" error (EXCLUDED in an INSERT's RETURNING); its columns are never found.
     /// </summary>
     public bool Unreferenceable { get; init; }
+    /// <summary>A function in FROM that returns a scalar (json_array_elements …): naming it is its value, not a row.</summary>
+    public bool ScalarFunction { get; set; }
 }
 
 /// <summary>

@@ -42,6 +42,8 @@ internal static class FieldValues
         TypeId.Interval => IntervalToTimeSpan((PgInterval)raw, column),
         TypeId.Time => ((PgTime)raw).ToTimeSpan(),
         TypeId.Void => DBNull.Value,
+        // json is its text; jsonb its normalized text (what Npgsql gives by default).
+        TypeId.Jsonb => ((JsonValue)raw).ToString(),
         TypeId.Array => ToClrArray((PgArray)raw, FieldType(type.Element!), type.Element!, column),
         _ => raw,
     };
@@ -97,6 +99,7 @@ internal static class FieldValues
                 Guard(() => System.Convert.ChangeType(raw, target, inv), raw, target, column),
             string s when target == typeof(char) && s.Length > 0 => s[0],
             string s when target == typeof(char[]) => s.ToCharArray(),
+            JsonValue j when target == typeof(string) => j.ToString(),
             PgDate d when target == typeof(DateTime) => Guard(() => d.ToDateTime(), raw, target, column),
             PgDate d when target == typeof(DateOnly) => Guard(() => d.ToDateOnly(), raw, target, column),
             PgTimestamp t when target == typeof(DateTime) => Guard(() => t.ToDateTime(), raw, target, column),

@@ -28,4 +28,8 @@ public enum TenonDbType
     Time,
     Bytea,
     Oid,
+    /// <summary>json: the string must be valid JSON; it is kept as written.</summary>
+    Json,
+    /// <summary>jsonb: the string is parsed and normalized.</summary>
+    Jsonb,
 }

@@ -30,6 +30,7 @@ internal static class TenonTypes
         TenonDbType.Time => DbType.Time,
         TenonDbType.Bytea => DbType.Binary,
         TenonDbType.Oid => DbType.UInt32,
+        TenonDbType.Json or TenonDbType.Jsonb => DbType.String,
         _ => DbType.Object,
     };
 
@@ -100,6 +101,8 @@ internal static class TenonTypes
         TenonDbType.Time => SqlType.Time,
         TenonDbType.Bytea => SqlType.Bytea,
         TenonDbType.Oid => SqlType.Oid,
+        TenonDbType.Json => SqlType.Json,
+        TenonDbType.Jsonb => SqlType.Jsonb,
         _ => null,
     };
 

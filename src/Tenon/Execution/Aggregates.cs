@@ -21,13 +21,14 @@ public sealed record AggregateFunction(string Name, SqlType ResultType, Func<Acc
 /// </summary>
 public static class Aggregates
 {
-    public static readonly HashSet<string> Names = ["count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg"];
+    public static readonly HashSet<string> Names = ["count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg", "array_agg", .. JsonAggregates.Names];
 
     public static bool IsAggregate(string name) => Names.Contains(name);
 
     /// <summary>Resolves an aggregate; null when no variant accepts the argument types.</summary>
     public static AggregateFunction? Resolve(string name, IReadOnlyList<SqlType> args, bool star)
     {
+        if (Array.IndexOf(JsonAggregates.Names, name) >= 0) return JsonAggregates.Resolve(name, args);
         if (name == "count")
             return star || args.Count == 1 ? new AggregateFunction(name, SqlType.Int8, () => new CountAcc(star)) : null;
         if (name == "string_agg" && args.Count == 2)
@@ -58,7 +59,7 @@ public static class Aggregates
                 };
             case "min":
             case "max":
-                if (t.Id is TypeId.Bool or TypeId.Unknown) return null;
+                if (t.Id is TypeId.Bool or TypeId.Unknown or TypeId.Json or TypeId.Jsonb) return null;
                 // cidr has no min/max of its own: it takes inet's, and the result is inet.
                 var rt = t.Id == TypeId.Cidr ? SqlType.Inet : t.WithoutModifier();
                 return new(name, rt, () => new MinMaxAcc(rt.Id, name == "max"));

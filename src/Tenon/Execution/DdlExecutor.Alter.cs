@@ -49,6 +49,8 @@ public sealed partial class DdlExecutor
             RequireImmutable(binder.BindCondition(stmt.Where, scope, "WHERE"), "index predicate");
         }
         var method = TextSearchIndexMethod(stmt, table, cols, expressions);
+        if (method is null)
+            for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
         var name = stmt.Name is not null ? stmt.Name
             : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(nameParts)), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
@@ -72,7 +74,8 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>
-    /// USING gist or gin over tsvector keys (gist also over tsquery) is recorded as such; any
+    /// USING gist or gin over tsvector keys (gist also over tsquery, gin also over jsonb) is recorded
+    /// as such (and never used to answer a query); any
     /// other method or key type keeps Tenon's earlier behaviour (a plain btree, method not kept).
     /// </summary>
     private static string? TextSearchIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
@@ -80,10 +83,18 @@ public sealed partial class DdlExecutor
         var method = stmt.Method?.ToLowerInvariant();
         if (method is not ("gist" or "gin")) return null;
         var types = cols.Select((c, i) => c != 0 ? table.Column(c).Type.Id : expressions[i]!.Type.Id).ToList();
-        if (types.Count == 0 || !types.All(t => t == TypeId.TsVector || (method == "gist" && t == TypeId.TsQuery))) return null;
+        if (types.Count == 0 || !types.All(t => t == TypeId.TsVector || (method == "gist" && t == TypeId.TsQuery) || (method == "gin" && t == TypeId.Jsonb))) return null;
         if (stmt.Unique)
             throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
         return method;
+    }
+
+    /// <summary>json (and arrays of it) has no btree operator class: no key or index can be built on it.</summary>
+    private static void RequireBtreeOperatorClass(SqlType type)
+    {
+        if (type.Id == TypeId.Json || (type.IsArray && type.Element!.Id == TypeId.Json))
+            throw new TenonException(SqlState.UndefinedObject, $"data type {type.DisplayName} has no default operator class for access method \"btree\"",
+                hint: "You must specify an operator class for the index or define a default operator class for the data type.");
     }
 
     // Index keys and predicates must give the same answer for a row every time they are computed.

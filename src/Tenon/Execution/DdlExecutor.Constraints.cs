@@ -93,6 +93,7 @@ public sealed partial class DdlExecutor
         var cols = ResolveColumns(table, names, c.Position, "key");
         if (cols.Distinct().Count() != cols.Length)
             throw new TenonException(SqlState.DuplicateColumn, $"column \"{names.GroupBy(x => x).First(g => g.Count() > 1).Key}\" appears twice in {(c is PrimaryKeyTableConstraint ? "primary key" : "unique")} constraint") { Position = c.Position };
+        foreach (var col in cols) RequireBtreeOperatorClass(table.Column(col).Type);
         return cols;
     }
 

@@ -32,6 +32,7 @@ public static class ParameterValues
         TimeSpan or PgInterval => SqlType.Interval,
         byte[] => SqlType.Bytea,
         PgArray a => SqlType.ArrayOf(a.ElementType),
+        JsonValue => SqlType.Jsonb,
         // A CLR array (int[], string[] …) is an array of its elements' type; string[] is text[].
         Array a when a.GetType().GetElementType() is { } e && e != typeof(object) && ElementTypeOf(e) is { } t => SqlType.ArrayOf(t),
         _ => SqlType.Unknown,

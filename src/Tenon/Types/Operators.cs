@@ -35,6 +35,16 @@ public static partial class Operators
         var l = left.WithoutModifier();
         var r = right.WithoutModifier();
         if (op == "!=") op = "<>";
+        if (IsJson(l) || IsJson(r))
+        {
+            // jsonb || text is text concatenation (anynonarray || text); nothing else falls through.
+            var json = ResolveJson(op, l, r);
+            if (json is not null || op != "||") return json;
+        }
+        // array_eq and array_cmp look for the element type's operators when they run: json has none.
+        if ((l.IsArray && l.Element!.Id == TypeId.Json || r.IsArray && r.Element!.Id == TypeId.Json) && Array.IndexOf(ComparisonNames, op) >= 0)
+            throw new Errors.TenonException(Errors.SqlState.UndefinedFunction, op is "=" or "<>"
+                ? "could not identify an equality operator for type json" : "could not identify a comparison function for type json");
         if (l.IsArray || r.IsArray) return ResolveArray(op, l, r);
         if (op is "@@" or "&&" or "<->" || (op == "||" && (IsTextSearch(l) || IsTextSearch(r))))
         {

@@ -10,6 +10,8 @@ public sealed class PgRecord(object?[] fields, SqlType[] fieldTypes) : IComparab
 {
     public object?[] Fields { get; } = fields;
     public SqlType[] FieldTypes { get; } = fieldTypes;
+    /// <summary>The column names of a whole-row reference (row_to_json keys on them); null for ROW(…).</summary>
+    public IReadOnlyList<string>? FieldNames { get; init; }
 
     /// <summary>
     /// PostgreSQL's record output: <c>(a,b)</c>, NULL as nothing, and a field quoted when it is

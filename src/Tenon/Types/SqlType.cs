@@ -111,6 +111,8 @@ public sealed record SqlType
     public static readonly SqlType TsVector = new(TypeId.TsVector);
     public static readonly SqlType TsQuery = new(TypeId.TsQuery);
     public static readonly SqlType RegConfig = new(TypeId.RegConfig);
+    public static readonly SqlType Json = new(TypeId.Json);
+    public static readonly SqlType Jsonb = new(TypeId.Jsonb);
 
     public static SqlType VarcharOf(int length) => new(TypeId.Varchar, length: length);
     public static SqlType BpcharOf(int length) => new(TypeId.Bpchar, length: length);
@@ -129,7 +131,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Time,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Time, Json, Jsonb,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -184,6 +186,8 @@ public sealed record SqlType
         TypeId.TsVector => 3614,
         TypeId.TsQuery => 3615,
         TypeId.RegConfig => 3734,
+        TypeId.Json => 114,
+        TypeId.Jsonb => 3802,
         TypeId.Enum => Enum!.Oid,
         _ => 0,
     };
@@ -257,6 +261,8 @@ public sealed record SqlType
         TypeId.TsVector => "tsvector",
         TypeId.TsQuery => "tsquery",
         TypeId.RegConfig => "regconfig",
+        TypeId.Json => "json",
+        TypeId.Jsonb => "jsonb",
         TypeId.Enum => Enum!.Name,
         _ => Id.ToString().ToLowerInvariant(),
     };

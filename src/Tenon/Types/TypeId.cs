@@ -37,6 +37,8 @@ namespace Tenon.Types;
 ///   TsQuery       TsQuery              a tree of lexemes and operators
 ///   RegConfig     uint                 an Oid that prints as a text search configuration name
 ///   Time          PgTime               microseconds since midnight, 00:00:00 to 24:00:00
+///   Json          string               JSON text exactly as written (validated)
+///   Jsonb         JsonValue            parsed JSON, object keys deduplicated and sorted
 ///
 /// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
 /// domain in <see cref="SqlType.Domain"/>.
@@ -90,4 +92,8 @@ public enum TypeId : byte
     RegConfig,
     /// <summary>A time of day without a zone (<see cref="PgTime"/>).</summary>
     Time,
+    /// <summary>JSON text kept as written, validated on input (string).</summary>
+    Json,
+    /// <summary>Parsed, normalized JSON (<see cref="JsonValue"/>).</summary>
+    Jsonb,
 }

@@ -82,6 +82,9 @@ public static class ValueCast
         Set(TypeId.Cidr, TypeId.Inet, I); Set(TypeId.Inet, TypeId.Cidr, A);
         Set(TypeId.Oid, TypeId.RegConfig, I); Set(TypeId.Int4, TypeId.RegConfig, I); Set(TypeId.Int8, TypeId.RegConfig, I); Set(TypeId.Int2, TypeId.RegConfig, I);
         Set(TypeId.RegConfig, TypeId.Oid, I); Set(TypeId.RegConfig, TypeId.Int4, A); Set(TypeId.RegConfig, TypeId.Int8, A);
+        Set(TypeId.Json, TypeId.Jsonb, A); Set(TypeId.Jsonb, TypeId.Json, A);
+        foreach (var target in new[] { TypeId.Bool, TypeId.Numeric, TypeId.Int2, TypeId.Int4, TypeId.Int8, TypeId.Float4, TypeId.Float8 })
+            Set(TypeId.Jsonb, target, E);
         return t;
     }
 
@@ -161,6 +164,7 @@ public static class ValueCast
             if (value is PgEnumValue label) return label.Label;
             return ValueText.Format(value, SqlTypeOf(from), settings);
         }
+        if (from is TypeId.Json or TypeId.Jsonb) return JsonCasts.Convert(value, from, to.Id);
         return to.Id switch
         {
             TypeId.Int2 => ToInt16(value, from),
@@ -216,6 +220,8 @@ public static class ValueCast
         TypeId.TsVector => SqlType.TsVector,
         TypeId.TsQuery => SqlType.TsQuery,
         TypeId.RegConfig => SqlType.RegConfig,
+        TypeId.Json => SqlType.Json,
+        TypeId.Jsonb => SqlType.Jsonb,
         _ => SqlType.Void,
     };
 

@@ -47,6 +47,7 @@ public static class ValueComparer
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return ((uint)a).CompareTo((uint)b);
             case TypeId.TsVector: return ((TsVector)a).CompareTo((TsVector)b);
             case TypeId.TsQuery: return ((TsQuery)a).CompareTo((TsQuery)b);
+            case TypeId.Jsonb: return ((JsonValue)a).CompareTo((JsonValue)b);
             case TypeId.Inet or TypeId.Cidr: return PgInet.Compare((PgInet)a, (PgInet)b);
             case TypeId.Enum: return ((PgEnumValue)a).SortOrder.CompareTo(((PgEnumValue)b).SortOrder);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type has no ordering");
@@ -101,7 +102,7 @@ public static class ValueComparer
                 hash.AddBytes((byte[])value);
                 return hash.ToHashCode();
             case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return HashLong((uint)value);
-            case TypeId.TsVector or TypeId.TsQuery: return value.GetHashCode();
+            case TypeId.TsVector or TypeId.TsQuery or TypeId.Jsonb: return value.GetHashCode();
             case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
             case TypeId.Enum: return HashLong(((PgEnumValue)value).Oid);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type is not hashable");

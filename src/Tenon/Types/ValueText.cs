@@ -66,6 +66,8 @@ public static class ValueText
             case TypeId.Void: return "";
             case TypeId.TsVector: return ((TsVector)value).ToString();
             case TypeId.TsQuery: return ((TsQuery)value).ToString();
+            case TypeId.Json: return (string)value;
+            case TypeId.Jsonb: return ((JsonValue)value).ToString();
             case TypeId.RegConfig: return TextSearch.TextSearchConfig.ByOid((uint)value)?.Name ?? ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Enum: return ((PgEnumValue)value).Label;
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no output function");
@@ -101,6 +103,8 @@ public static class ValueText
             case TypeId.Xid: return ParseXid(text);
             case TypeId.TsVector: return TsVectorText.Parse(text);
             case TypeId.TsQuery: return TsQueryText.ParseLiteral(text);
+            case TypeId.Json: return JsonParser.ValidateJson(text);
+            case TypeId.Jsonb: return JsonParser.ParseJsonb(text);
             case TypeId.RegConfig: return TextSearch.TextSearchConfig.ParseName(text);
             case TypeId.Inet: return InetText.Parse(text, isCidr: false);
             case TypeId.Cidr: return InetText.Parse(text, isCidr: true);

@@ -85,7 +85,7 @@ internal static class ObjectCodec
                 return;
         }
         var type = value.GetType();
-        if (type.Assembly != Tenon || type.IsValueType || value is TsVector or TsQuery)
+        if (type.Assembly != Tenon || type.IsValueType || value is TsVector or TsQuery or JsonValue)
         {
             if (IsStoredValue(value))
             {
@@ -107,7 +107,7 @@ internal static class ObjectCodec
     }
 
     private static bool IsStoredValue(object value) =>
-        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or PgTime or byte[] or PgInet or PgEnumValue or TsVector or TsQuery;
+        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or PgTime or byte[] or PgInet or PgEnumValue or TsVector or TsQuery or JsonValue;
 
     /// <summary>Reads a value and converts it to <paramref name="target"/> (the declared type of the property or element).</summary>
     public static object? Read(BinaryReader r, Type target)

@@ -37,6 +37,8 @@ namespace Tenon.Wal;
 ///   21   TsVector         its text output as a string (tsvector input reads it back unchanged)
 ///   22   TsQuery          its text output as a string (likewise)
 ///   23   PgTime           8 bytes: microseconds since midnight
+///   24   JsonValue        jsonb's text output as a string (jsonb input reads it back unchanged);
+///                         json values are strings (tag 9), their text as written
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -133,6 +135,7 @@ internal static class ValueCodec
                 break;
             case TsVector tv: w.Write((byte)21); w.Write(tv.ToString()); break;
             case TsQuery tq: w.Write((byte)22); w.Write(tq.ToString()); break;
+            case JsonValue jv: w.Write((byte)24); w.Write(jv.ToString()); break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -190,6 +193,7 @@ internal static class ValueCodec
                 if (!PgTime.IsValid(time)) throw new InvalidDataException($"time of day {time} out of range");
                 return new PgTime(time);
             }
+            case 24: return JsonParser.ParseJsonb(r.ReadString());
             case 17:
             {
                 var family = r.ReadByte();

@@ -27,6 +27,7 @@ public sealed class CodecTests
         new PgEnumValue(16400, 16402, 1.5f, "happy ☃"),
         TsVectorText.Parse("a:1A fat:2B,4C 'it''s':5 back\\\\slash"), TsVector.Empty,
         TsQueryText.ParseLiteral("!fat:ab & (rat | cat:*) <2> 'it''s'"), TsQuery.Empty,
+        JsonParser.ParseJsonb("{\"b\": [1.50, \"x\\\"\\u0001\", null, true], \"a\": {}, \"a\": -0.5e3}"), JsonParser.ParseJsonb("[]"),
     };
 
     [Theory]
@@ -67,7 +68,7 @@ public sealed class CodecTests
                 case Numeric: covered.Add(TypeId.Numeric); break;
                 case float: covered.Add(TypeId.Float4); break;
                 case double: covered.Add(TypeId.Float8); break;
-                case string: covered.UnionWith([TypeId.Text, TypeId.Varchar, TypeId.Bpchar, TypeId.Name]); break;
+                case string: covered.UnionWith([TypeId.Text, TypeId.Varchar, TypeId.Bpchar, TypeId.Name, TypeId.Json]); break;
                 case Guid: covered.Add(TypeId.Uuid); break;
                 case PgDate: covered.Add(TypeId.Date); break;
                 case PgTimestamp: covered.Add(TypeId.Timestamp); break;
@@ -80,6 +81,7 @@ public sealed class CodecTests
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
                 case PgEnumValue: covered.Add(TypeId.Enum); break;
                 case TsVector: covered.Add(TypeId.TsVector); break;
+                case JsonValue: covered.Add(TypeId.Jsonb); break;
                 case TsQuery: covered.Add(TypeId.TsQuery); break;
             }
         Assert.Equal(Enum.GetValues<TypeId>().ToHashSet(), covered);

@@ -128,6 +128,9 @@ SELECT group_concat(first_name ORDER BY actor_id) FROM actor;
 SELECT * FROM rental_by_category;
 REFRESH MATERIALIZED VIEW rental_by_category;
 SELECT * FROM rental_by_category;
+-- actor_info: each actor's films by category, built with jsonb_object_agg … FILTER.
+SELECT * FROM actor_info ORDER BY actor_id;
+SELECT actor_id, film_info -> 'Action' ->> 0 AS action, jsonb_typeof(film_info) FROM actor_info WHERE film_info ? 'Animation' ORDER BY actor_id;
 
 -- Keys that hold the chain together.
 DELETE FROM film WHERE film_id = 1;

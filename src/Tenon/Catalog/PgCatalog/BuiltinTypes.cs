@@ -62,6 +62,8 @@ public static class BuiltinTypes
         B(SqlType.Unknown, "unknown", -2, false, 'X', false, 109, "unknownin", 110, "unknownout", 2416, "unknownrecv", 2417, "unknownsend", 'c', 'p', kind: 'p'),
         B(SqlType.TsVector, "tsvector", -1, false, 'U', false, 3610, "tsvectorin", 3611, "tsvectorout", 3639, "tsvectorrecv", 3638, "tsvectorsend", 'i', 'x'),
         B(SqlType.TsQuery, "tsquery", -1, false, 'U', false, 3612, "tsqueryin", 3613, "tsqueryout", 3641, "tsqueryrecv", 3640, "tsquerysend", 'i', 'p'),
+        B(SqlType.Json, "json", -1, false, 'U', false, 321, "json_in", 322, "json_out", 323, "json_recv", 324, "json_send", 'i', 'x'),
+        B(SqlType.Jsonb, "jsonb", -1, false, 'U', false, 3806, "jsonb_in", 3804, "jsonb_out", 3805, "jsonb_recv", 3803, "jsonb_send", 'i', 'x'),
         B(SqlType.RegConfig, "regconfig", 4, true, 'N', false, 3736, "regconfigin", 3737, "regconfigout", 3738, "regconfigrecv", 3739, "regconfigsend", 'i', 'p'),
         B(SqlType.Inet, "inet", -1, false, 'I', true, 910, "inet_in", 911, "inet_out", 2496, "inet_recv", 2497, "inet_send", 'i', 'm'),
         B(SqlType.Bpchar, "bpchar", -1, false, 'S', false, 1044, "bpcharin", 1045, "bpcharout", 2430, "bpcharrecv", 2431, "bpcharsend", 'i', 'x',

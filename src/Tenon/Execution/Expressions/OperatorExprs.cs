@@ -276,7 +276,7 @@ public sealed class RowConstructorExpr(IReadOnlyList<BoundExpr> items) : BoundEx
     public SqlType? RowType { get; init; }
     public override SqlType Type => RowType ?? SqlType.Record;
     public override object? Eval(object?[] row, ExecContext ctx) =>
-        new PgRecord(Items.Select(i => i.Eval(row, ctx)).ToArray(), RowType?.Composite?.FieldTypes ?? Items.Select(i => i.Type).ToArray());
+        new PgRecord(Items.Select(i => i.Eval(row, ctx)).ToArray(), RowType?.Composite?.FieldTypes ?? Items.Select(i => i.Type).ToArray()) { FieldNames = FieldNames };
     public override IEnumerable<BoundExpr> Children => Items;
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new RowConstructorExpr(c.ToArray()) { FieldNames = FieldNames, RowType = RowType };
     public override string Fingerprint => $"row({string.Join(",", Items.Select(i => i.Fingerprint))})";
