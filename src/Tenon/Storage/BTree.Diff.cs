@@ -18,18 +18,25 @@ public sealed partial class BTree<TKey, TValue>
     /// when it does not hold (say, rows moved in from another table), and the caller must then
     /// record the whole contents instead. The callbacks may already have been called then.
     /// </para>
+    /// <para>
+    /// The collected nodes are kept in a list in the order this walk meets them, which is key
+    /// order; the walk of <paramref name="older"/> meets them in the same order (subtrees hold
+    /// disjoint key ranges in both trees), so each is recognized by comparing with the next one
+    /// expected. A node met out of that order is not recognized, which can only happen when they
+    /// are not all reachable from <paramref name="older"/>, and then fewer are found than collected.
+    /// </para>
     /// </summary>
     internal bool Diff(BTree<TKey, TValue> older, long sinceTokenId, Action<TKey, TValue> put, Action<TKey> removed)
     {
         if (ReferenceEquals(_root, older._root)) return true;
-        var shared = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var shared = new List<Node>();
         if (_root is not null) DiffNew(_root, older, sinceTokenId, shared, put);
         var found = 0;
-        if (older._root is not null) found = DiffOld(older._root, shared, removed);
+        if (older._root is not null) DiffOld(older._root, shared, ref found, removed);
         return found == shared.Count;
     }
 
-    private void DiffNew(Node node, BTree<TKey, TValue> older, long sinceTokenId, HashSet<Node> shared, Action<TKey, TValue> put)
+    private void DiffNew(Node node, BTree<TKey, TValue> older, long sinceTokenId, List<Node> shared, Action<TKey, TValue> put)
     {
         if (node.Owner.Id <= sinceTokenId)
         {
@@ -47,18 +54,21 @@ public sealed partial class BTree<TKey, TValue>
         for (var i = 0; i < inner.Count; i++) DiffNew(inner.Child(i), older, sinceTokenId, shared, put);
     }
 
-    private int DiffOld(Node node, HashSet<Node> shared, Action<TKey> removed)
+    /// <summary>Walks <paramref name="node"/> of the older tree; <paramref name="found"/> counts the shared nodes met so far, and indexes the next one expected.</summary>
+    private void DiffOld(Node node, List<Node> shared, ref int found, Action<TKey> removed)
     {
-        if (shared.Contains(node)) return 1;
+        if (found < shared.Count && ReferenceEquals(shared[found], node))
+        {
+            found++;
+            return;
+        }
         if (node is Leaf leaf)
         {
             for (var i = 0; i < leaf.Count; i++)
                 if (!TryGetValue(leaf.Keys[i], out _)) removed(leaf.Keys[i]);
-            return 0;
+            return;
         }
         var inner = (Inner)node;
-        var found = 0;
-        for (var i = 0; i < inner.Count; i++) found += DiffOld(inner.Child(i), shared, removed);
-        return found;
+        for (var i = 0; i < inner.Count; i++) DiffOld(inner.Child(i), shared, ref found, removed);
     }
 }
