@@ -45,13 +45,31 @@ public sealed partial class BTree<TKey, TValue>
         }
         if (node is Leaf leaf)
         {
+            // The older leaf a key would be in also holds every later key up to its own last key:
+            // one descent per older leaf rather than per key.
+            Leaf? oldLeaf = null;
             for (var i = 0; i < leaf.Count; i++)
-                if (!older.TryGetValue(leaf.Keys[i], out var old) || !EqualityComparer<TValue>.Default.Equals(old, leaf.Values[i]))
-                    put(leaf.Keys[i], leaf.Values[i]);
+            {
+                var key = leaf.Keys[i];
+                if (oldLeaf is null || oldLeaf.Count == 0 || Compare(key, oldLeaf.Keys[oldLeaf.Count - 1]) > 0)
+                    oldLeaf = older.LeafFor(key);
+                var at = oldLeaf is null ? -1 : Find(oldLeaf.Keys, oldLeaf.Count, key);
+                if (at < 0 || !EqualityComparer<TValue>.Default.Equals(oldLeaf!.Values[at], leaf.Values[i]))
+                    put(key, leaf.Values[i]);
+            }
             return;
         }
         var inner = (Inner)node;
         for (var i = 0; i < inner.Count; i++) DiffNew(inner.Child(i), older, sinceTokenId, shared, put);
+    }
+
+    /// <summary>The leaf where <paramref name="key"/> is or would be; null when the tree is empty.</summary>
+    private Leaf? LeafFor(TKey key)
+    {
+        var node = _root;
+        if (node is null) return null;
+        while (node is Inner inner) node = inner.Children[UpperBound(inner.Keys, inner.Count - 1, key)]!;
+        return (Leaf)node;
     }
 
     /// <summary>Walks <paramref name="node"/> of the older tree; <paramref name="found"/> counts the shared nodes met so far, and indexes the next one expected.</summary>

@@ -111,7 +111,8 @@ internal sealed class LogFile : IDisposable
     /// </summary>
     public void Append(byte[] frame, SynchronousMode mode)
     {
-        _stream.Position = Length;
+        // Setting the position writes out the stream's buffer, even to where it already is (off keeps records buffered).
+        if (_stream.Position != Length) _stream.Position = Length;
         _stream.Write(frame);
         var end = Length + frame.Length;
         if (mode == SynchronousMode.Full && end > _allocated)
