@@ -132,6 +132,29 @@ public sealed class PreallocatedLogTests
     }
 
     [Fact]
+    public void AFlippedByteBeforeTheZerosGivesThePrefixBeforeItOrAClearError()
+    {
+        using var dir = new TempDir();
+        var (snapshot, log, ends, states) = Build(dir);
+        for (var at = ends[^3]; at < ends[^1]; at += at < ends[^2] ? 5 : 1)
+        {
+            var damaged = (byte[])log.Clone();
+            damaged[at] ^= 0x5A;
+            List<string> dump;
+            try
+            {
+                dump = OpenCopy(dir, snapshot, damaged, $"flip{at}");
+            }
+            catch (Errors.TenonException ex)
+            {
+                Assert.Equal("XX001", ex.SqlState);
+                continue;
+            }
+            Assert.Equal(states[ends.Count(e => e <= at) - 1], dump);
+        }
+    }
+
+    [Fact]
     public void StaleBytesOfATornRecordAreNeverReadAfterALaterAppend()
     {
         using var dir = new TempDir();
