@@ -134,7 +134,8 @@ public sealed partial class Database : IDisposable
 
     private void DrainSequences(CommitRecord record, List<(uint, SequenceState)> drained)
     {
-        foreach (var oid in _dirtySequences.Keys)
+        // Enumerating takes no lock (Keys, and IsEmpty on an empty dictionary, take all of them, at every commit).
+        foreach (var (oid, _) in _dirtySequences)
         {
             if (!_dirtySequences.TryRemove(oid, out var state)) continue;
             drained.Add((oid, state));

@@ -18,18 +18,25 @@ public sealed partial class BTree<TKey, TValue>
     /// when it does not hold (say, rows moved in from another table), and the caller must then
     /// record the whole contents instead. The callbacks may already have been called then.
     /// </para>
+    /// <para>
+    /// The collected nodes are kept in a list in the order this walk meets them, which is key
+    /// order; the walk of <paramref name="older"/> meets them in the same order (subtrees hold
+    /// disjoint key ranges in both trees), so each is recognized by comparing with the next one
+    /// expected. A node met out of that order is not recognized, which can only happen when they
+    /// are not all reachable from <paramref name="older"/>, and then fewer are found than collected.
+    /// </para>
     /// </summary>
     internal bool Diff(BTree<TKey, TValue> older, long sinceTokenId, Action<TKey, TValue> put, Action<TKey> removed)
     {
         if (ReferenceEquals(_root, older._root)) return true;
-        var shared = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var shared = new List<Node>();
         if (_root is not null) DiffNew(_root, older, sinceTokenId, shared, put);
         var found = 0;
-        if (older._root is not null) found = DiffOld(older._root, shared, removed);
+        if (older._root is not null) DiffOld(older._root, shared, ref found, removed);
         return found == shared.Count;
     }
 
-    private void DiffNew(Node node, BTree<TKey, TValue> older, long sinceTokenId, HashSet<Node> shared, Action<TKey, TValue> put)
+    private void DiffNew(Node node, BTree<TKey, TValue> older, long sinceTokenId, List<Node> shared, Action<TKey, TValue> put)
     {
         if (node.Owner.Id <= sinceTokenId)
         {
@@ -38,27 +45,48 @@ public sealed partial class BTree<TKey, TValue>
         }
         if (node is Leaf leaf)
         {
+            // The older leaf a key would be in also holds every later key up to its own last key:
+            // one descent per older leaf rather than per key.
+            Leaf? oldLeaf = null;
             for (var i = 0; i < leaf.Count; i++)
-                if (!older.TryGetValue(leaf.Keys[i], out var old) || !EqualityComparer<TValue>.Default.Equals(old, leaf.Values[i]))
-                    put(leaf.Keys[i], leaf.Values[i]);
+            {
+                var key = leaf.Keys[i];
+                if (oldLeaf is null || oldLeaf.Count == 0 || Compare(key, oldLeaf.Keys[oldLeaf.Count - 1]) > 0)
+                    oldLeaf = older.LeafFor(key);
+                var at = oldLeaf is null ? -1 : Find(oldLeaf.Keys, oldLeaf.Count, key);
+                if (at < 0 || !EqualityComparer<TValue>.Default.Equals(oldLeaf!.Values[at], leaf.Values[i]))
+                    put(key, leaf.Values[i]);
+            }
             return;
         }
         var inner = (Inner)node;
         for (var i = 0; i < inner.Count; i++) DiffNew(inner.Child(i), older, sinceTokenId, shared, put);
     }
 
-    private int DiffOld(Node node, HashSet<Node> shared, Action<TKey> removed)
+    /// <summary>The leaf where <paramref name="key"/> is or would be; null when the tree is empty.</summary>
+    private Leaf? LeafFor(TKey key)
     {
-        if (shared.Contains(node)) return 1;
+        var node = _root;
+        if (node is null) return null;
+        while (node is Inner inner) node = inner.Children[UpperBound(inner.Keys, inner.Count - 1, key)]!;
+        return (Leaf)node;
+    }
+
+    /// <summary>Walks <paramref name="node"/> of the older tree; <paramref name="found"/> counts the shared nodes met so far, and indexes the next one expected.</summary>
+    private void DiffOld(Node node, List<Node> shared, ref int found, Action<TKey> removed)
+    {
+        if (found < shared.Count && ReferenceEquals(shared[found], node))
+        {
+            found++;
+            return;
+        }
         if (node is Leaf leaf)
         {
             for (var i = 0; i < leaf.Count; i++)
                 if (!TryGetValue(leaf.Keys[i], out _)) removed(leaf.Keys[i]);
-            return 0;
+            return;
         }
         var inner = (Inner)node;
-        var found = 0;
-        for (var i = 0; i < inner.Count; i++) found += DiffOld(inner.Child(i), shared, removed);
-        return found;
+        for (var i = 0; i < inner.Count; i++) DiffOld(inner.Child(i), shared, ref found, removed);
     }
 }

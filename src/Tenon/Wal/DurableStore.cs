@@ -160,7 +160,8 @@ internal sealed class DurableStore : IDisposable
         {
             var start = s.Position;
             var result = RecordFrame.TryRead(s, out var payload);
-            if (result == RecordFrame.ReadResult.End) break;
+            // Zeros: the preallocated space after the last record (LogFile); cut off below like a torn tail.
+            if (result is RecordFrame.ReadResult.End or RecordFrame.ReadResult.Zeros) break;
             if (result != RecordFrame.ReadResult.Ok)
             {
                 if (result == RecordFrame.ReadResult.Corrupt && IntactRecordFollows(s, expected + 1))
@@ -287,7 +288,7 @@ internal sealed class DurableStore : IDisposable
         try
         {
             FaultHook?.Invoke("fsync");
-            RandomAccess.FlushToDisk(handle);
+            DataSync.Flush(handle);
             Interlocked.Increment(ref _fsyncs);
             return covered;
         }
@@ -445,7 +446,7 @@ internal sealed class DurableStore : IDisposable
             _disposed = true;
             try
             {
-                if (!_failed) _log.Sync(toDisk: Options.Synchronous != SynchronousMode.Off);
+                if (!_failed) _log.Close(toDisk: Options.Synchronous != SynchronousMode.Off);
             }
             finally
             {

@@ -7,18 +7,45 @@ namespace Tenon.Wal;
 ///   header    <see cref="FileHeader"/>, magic "TENONWAL", sequence = the snapshot's last commit
 ///   records   frames (<see cref="RecordFrame"/>) whose payloads are <see cref="CommitRecord"/>s,
 ///             numbered consecutively from the header's sequence + 1, appended at COMMIT
+///   zeros     under synchronous = full only: zero bytes up to the next multiple of
+///             <see cref="PreallocationChunk"/>, the space the next records will be written into
+///
+/// Why the zeros: under synchronous = full every group of commits ends with an fdatasync of the
+/// log. When the append made the file longer, the file system must also commit the new size (a
+/// journal transaction: a second device flush); when it only overwrote bytes that were already
+/// there, the data flush is all. So the log is extended a chunk at a time, zero-filled (written,
+/// not just reserved: a reserved-but-unwritten extent needs a metadata update of its own when
+/// written, and copy-on-write file systems cannot reserve at all), and one commit in a chunk pays
+/// for the size change. Recovery reads eight zero bytes where a frame header belongs as the end of
+/// the records (<see cref="RecordFrame.ReadResult.Zeros"/>) and cuts the file there, so bytes
+/// after the last record are always zeros the log wrote itself, never the remains of an older
+/// record. A clean close cuts the zeros off, and a checkpoint's new log starts without any, so
+/// at most one chunk of zeros is ever on disk.
 ///
 /// Not thread-safe: <see cref="DurableStore"/> serializes every call.
 /// </summary>
 internal sealed class LogFile : IDisposable
 {
+    /// <summary>
+    /// The unit in which a log under synchronous = full grows (see the class comment): 1 MiB is
+    /// ~15,000 single-row commits of W9's kind between size changes, costs one 1 MiB write per
+    /// chunk, and bounds the zeros on disk (the log itself is replaced at each checkpoint,
+    /// <see cref="DatabaseOptions.CheckpointLogBytes"/>).
+    /// </summary>
+    public const int PreallocationChunk = 1 << 20;
+
+    private static readonly byte[] ZeroBlock = new byte[64 * 1024];
+
     private FileStream _stream;
+    // The file's size: Length plus the zero-filled space after the last record.
+    private long _allocated;
 
     private LogFile(string path, FileStream stream, long length)
     {
         Path = path;
         _stream = stream;
         Length = length;
+        _allocated = length;
         Handle = stream.SafeFileHandle;
     }
 
@@ -68,22 +95,37 @@ internal sealed class LogFile : IDisposable
     {
         // No fsync of its own: the next synchronous append's fsync also makes the new length durable,
         // and until then a crash leaves the same damaged tail, which the next recovery cuts off again.
+        // Preallocated zeros go too: under synchronous = full the next append zero-fills a new chunk,
+        // so nothing but zeros the log wrote itself ever follows its last record.
         if (_stream.Length != goodLength) _stream.SetLength(goodLength);
         _stream.Position = goodLength;
         Length = goodLength;
+        _allocated = goodLength;
     }
 
     /// <summary>
     /// Appends one framed record: written to the operating system under full and normal (full's
     /// fsync comes later, for a group of records: <see cref="GroupCommit"/>), kept in the stream's
-    /// buffer under off.
+    /// buffer under off. Under full, a record that does not fit in the preallocated space extends
+    /// the file to the next multiple of <see cref="PreallocationChunk"/> after it, zero-filled.
     /// </summary>
     public void Append(byte[] frame, SynchronousMode mode)
     {
-        _stream.Position = Length;
+        // Setting the position writes out the stream's buffer, even to where it already is (off keeps records buffered).
+        if (_stream.Position != Length) _stream.Position = Length;
         _stream.Write(frame);
+        var end = Length + frame.Length;
+        if (mode == SynchronousMode.Full && end > _allocated)
+        {
+            // Zeros only after the record: a record larger than a chunk is not written twice.
+            var chunkEnd = (end + PreallocationChunk - 1) / PreallocationChunk * PreallocationChunk;
+            for (var at = end; at < chunkEnd; at += ZeroBlock.Length)
+                _stream.Write(ZeroBlock, 0, (int)Math.Min(ZeroBlock.Length, chunkEnd - at));
+            _allocated = chunkEnd;
+        }
         if (mode != SynchronousMode.Off) _stream.Flush(flushToDisk: false);
-        Length += frame.Length;
+        Length = end;
+        if (end > _allocated) _allocated = end;
     }
 
     /// <summary>Undoes a failed <see cref="Append"/>: drops buffered bytes and cuts the file back.</summary>
@@ -97,9 +139,20 @@ internal sealed class LogFile : IDisposable
         _stream.SetLength(length);
         _stream.Flush(flushToDisk: true);
         Length = length;
+        _allocated = length;
     }
 
-    public void Sync(bool toDisk) => _stream.Flush(flushToDisk: toDisk);
+    /// <summary>Flushes the log (to disk when <paramref name="toDisk"/>), for closing: preallocated zeros are cut off first.</summary>
+    public void Close(bool toDisk)
+    {
+        if (_allocated > Length)
+        {
+            _stream.Flush(flushToDisk: false);
+            _stream.SetLength(Length);
+            _allocated = Length;
+        }
+        _stream.Flush(flushToDisk: toDisk);
+    }
 
     /// <summary>The bytes of whole records from <paramref name="offset"/> to the end.</summary>
     public byte[] ReadTail(long offset)

@@ -10,6 +10,9 @@ namespace Tenon.Wal;
 ///   0       4     payload length N (uint32, little-endian), at most <see cref="MaxPayload"/>
 ///   4       4     CRC-32C of bytes 0..3 (the length) followed by the N payload bytes
 ///   8       N     payload
+///
+/// Eight zero bytes where a header belongs are no frame (the CRC of a zero length is not 0): they
+/// are the zero-filled space a log preallocates after its last record (<see cref="LogFile"/>).
 /// </summary>
 internal static class RecordFrame
 {
@@ -27,11 +30,12 @@ internal static class RecordFrame
         return frame;
     }
 
-    public enum ReadResult { Ok, End, Torn, Corrupt }
+    public enum ReadResult { Ok, End, Zeros, Torn, Corrupt }
 
     /// <summary>
-    /// Reads one frame at the stream's position. End: no bytes left. Torn: the file ends inside
-    /// the frame. Corrupt: the checksum does not match (or the length is impossible).
+    /// Reads one frame at the stream's position. End: no bytes left. Zeros: a header of eight zero
+    /// bytes (preallocated space). Torn: the file ends inside the frame. Corrupt: the checksum
+    /// does not match (or the length is impossible).
     /// </summary>
     public static ReadResult TryRead(Stream s, out byte[] payload)
     {
@@ -40,6 +44,7 @@ internal static class RecordFrame
         var got = ReadFully(s, header);
         if (got == 0) return ReadResult.End;
         if (got < HeaderSize) return ReadResult.Torn;
+        if (BinaryPrimitives.ReadUInt64LittleEndian(header) == 0) return ReadResult.Zeros;
         var length = BinaryPrimitives.ReadUInt32LittleEndian(header);
         if (length > MaxPayload) return ReadResult.Corrupt;
         if (length > s.Length - s.Position) return ReadResult.Torn;

@@ -43,6 +43,32 @@ public sealed class BTreeDiffTests
     }
 
     [Fact]
+    public void DiffFromAndToAnEmptyTree()
+    {
+        var empty = BTree<long, string>.Empty(Comparer<long>.Default, 4, 4);
+        var since = WriteToken.LastIssuedId;
+        var token = new WriteToken();
+        var full = empty;
+        for (var i = 0; i < 40; i++) full = full.Set(i * 3, "f" + i, token);
+        var puts = new List<long>();
+        Assert.True(full.Diff(empty, since, (k, _) => puts.Add(k), _ => Assert.Fail("nothing was removed")));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i * 3), puts);
+        // Emptied by removals under a new token (the root may be left as an empty leaf).
+        since = WriteToken.LastIssuedId;
+        var emptied = full;
+        var remover = new WriteToken();
+        for (var i = 0; i < 40; i++) emptied = emptied.Remove(i * 3, remover, out _);
+        var removed = new List<long>();
+        Assert.True(emptied.Diff(full, since, (_, _) => Assert.Fail("nothing was put"), removed.Add));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i * 3), removed);
+        // And filled again on top of the emptied tree.
+        var refilled = emptied.Set(7, "again", new WriteToken());
+        puts.Clear();
+        Assert.True(refilled.Diff(emptied, remover.Id, (k, _) => puts.Add(k), _ => Assert.Fail("nothing was removed")));
+        Assert.Equal([7L], puts);
+    }
+
+    [Fact]
     public void DiffReportsFailureWhenSharedNodesAreNotInTheOlderTree()
     {
         var token = new WriteToken();
