@@ -87,14 +87,17 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     {
         ctx.Session.CheckForInterrupts();
         if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) yield break;
-        if (includeRowId)
-        {
-            var withId = new object?[row.Length + 1];
-            Array.Copy(row, withId, row.Length);
-            withId[^1] = id;
-            row = withId;
-        }
+        if (includeRowId) row = WithRowId(row, id);
         if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
+    }
+
+    /// <summary>The row with its row id appended (what a scan that feeds UPDATE/DELETE or ctid hands on).</summary>
+    private static object?[] WithRowId(object?[] row, long id)
+    {
+        var withId = new object?[row.Length + 1];
+        Array.Copy(row, withId, row.Length);
+        withId[^1] = id;
+        return withId;
     }
 
     private IEnumerable<object?[]> Fetch<TIds>(ExecContext ctx, RowStore rows, TIds ids) where TIds : IEnumerable<long>
@@ -103,13 +106,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         {
             ctx.Session.CheckForInterrupts();
             if (!rows.TryGet(id, out var row)) continue;
-            if (includeRowId)
-            {
-                var withId = new object?[row.Length + 1];
-                Array.Copy(row, withId, row.Length);
-                withId[^1] = id;
-                row = withId;
-            }
+            if (includeRowId) row = WithRowId(row, id);
             if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
         }
     }
