@@ -125,6 +125,10 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         }
         ValidateGenerationExpressions(Catalog.Table(oid));
         foreach (var tc in stmt.Constraints) pending.Add((tc, tc.Position));
+        // Constraints of each kind are made in the order the statement wrote them, column and table
+        // constraints interleaved, as PostgreSQL makes them; that order names them (ch_x_check1) and
+        // orders the end-of-statement foreign-key checks. What LIKE copied (no position) comes last.
+        pending = [.. pending.OrderBy(p => p.Position > 0 ? p.Position : int.MaxValue)];
         AddConstraints(oid, pending, creating: true);
         CompleteLikeCopies(oid, likeCopies);
         return new StatementResult("CREATE TABLE");
