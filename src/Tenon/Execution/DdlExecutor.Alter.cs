@@ -74,19 +74,28 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>
-    /// USING gist or gin over tsvector keys (gist also over tsquery, gin also over jsonb) is recorded
-    /// as such (and never used to answer a query); any
-    /// other method or key type keeps Tenon's earlier behaviour (a plain btree, method not kept).
+    /// USING gin (over tsvector, jsonb and arrays) or gist (over tsvector and tsquery) is recorded as
+    /// such and never used to answer a query; a key of another type has no default operator class
+    /// for that method, as in PostgreSQL (42704), unless the statement names one. Any other method
+    /// keeps Tenon's earlier behaviour (a plain btree, method not kept).
     /// </summary>
     private static string? TextSearchIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
     {
         var method = stmt.Method?.ToLowerInvariant();
         if (method is not ("gist" or "gin")) return null;
-        var types = cols.Select((c, i) => c != 0 ? table.Column(c).Type.Id : expressions[i]!.Type.Id).ToList();
-        if (types.Count == 0 || !types.All(t => t == TypeId.TsVector || (method == "gist" && t == TypeId.TsQuery) || (method == "gin" && t == TypeId.Jsonb))) return null;
         if (stmt.Unique)
             throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
-        return method;
+        var types = cols.Select((c, i) => c != 0 ? table.Column(c).Type : expressions[i]!.Type).ToList();
+        for (var i = 0; i < types.Count; i++)
+        {
+            var t = types[i];
+            var hasDefault = method == "gin" ? t.Id is TypeId.TsVector or TypeId.Jsonb || t.IsArray : t.Id is TypeId.TsVector or TypeId.TsQuery;
+            if (hasDefault) continue;
+            if (stmt.Elements[i].OpClass is not null) return null;
+            throw new TenonException(SqlState.UndefinedObject, $"data type {t.DisplayName} has no default operator class for access method \"{method}\"",
+                hint: "You must specify an operator class for the index or define a default operator class for the data type.");
+        }
+        return types.Count == 0 ? null : method;
     }
 
     /// <summary>json (and arrays of it) has no btree operator class: no key or index can be built on it.</summary>
