@@ -317,8 +317,10 @@ public sealed partial class Binder
         var bestScore = 0;
         foreach (var index in table.Indexes)
         {
-            // A GiST or GIN index (over text search types) is stored as a btree but answers none of these conditions in PostgreSQL.
-            if (index.Predicate is not null || index.Method is not null) continue;
+            // A GiST or GIN index is stored as a btree but answers none of these conditions in
+            // PostgreSQL; a hash index answers equality of its one key only.
+            if (index.Predicate is not null || index.Method is not (null or "hash")) continue;
+            var hash = index.Method == "hash";
             var equal = new List<BoundExpr>();
             var usesJoin = false;
             var k = 0;
@@ -330,8 +332,9 @@ public sealed partial class Binder
                 equal.Add(eq.Value);
                 usesJoin |= eq.FromJoin;
             }
+            if (hash && k < index.Columns.Count) continue;
             SeekCandidate? low = null, high = null;
-            if (k < index.Columns.Count && index.Columns[k] != 0)
+            if (!hash && k < index.Columns.Count && index.Columns[k] != 0)
             {
                 var column = index.Columns[k];
                 low = candidates.FirstOrDefault(c => c.Column == column && c.Op is ">" or ">=");

@@ -82,6 +82,7 @@ public sealed partial class DdlExecutor
     private static string? TextSearchIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
     {
         var method = stmt.Method?.ToLowerInvariant();
+        if (method == "hash") return HashIndexMethod(stmt, table, cols, expressions);
         if (method is not ("gist" or "gin")) return null;
         if (stmt.Unique)
             throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
@@ -96,6 +97,26 @@ public sealed partial class DdlExecutor
                 hint: "You must specify an operator class for the index or define a default operator class for the data type.");
         }
         return types.Count == 0 ? null : method;
+    }
+
+    /// <summary>
+    /// USING hash: one key, not unique, no INCLUDE or ordering options, and a key type with a hash
+    /// operator class, with PostgreSQL's errors in its order. Stored as a btree; the planner uses it
+    /// for equality only, as PostgreSQL does.
+    /// </summary>
+    private static string HashIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
+    {
+        TenonException Refuse(string what) => new(SqlState.FeatureNotSupported, $"access method \"hash\" does not support {what}");
+        if (stmt.Unique) throw Refuse("unique indexes");
+        if (stmt.Include is { Count: > 0 }) throw Refuse("included columns");
+        if (cols.Length > 1) throw Refuse("multicolumn indexes");
+        var type = cols[0] != 0 ? table.Column(cols[0]).Type : expressions[0]!.Type;
+        if (type.Id is TypeId.Json or TypeId.TsVector or TypeId.TsQuery && stmt.Elements[0].OpClass is null)
+            throw new TenonException(SqlState.UndefinedObject, $"data type {type.DisplayName} has no default operator class for access method \"hash\"",
+                hint: "You must specify an operator class for the index or define a default operator class for the data type.");
+        if (stmt.Elements[0].Descending) throw Refuse("ASC/DESC options");
+        if (stmt.Elements[0].NullsFirst is not null) throw Refuse("NULLS FIRST/LAST options");
+        return "hash";
     }
 
     /// <summary>json (and arrays of it) has no btree operator class: no key or index can be built on it.</summary>
