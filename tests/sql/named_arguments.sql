@@ -23,3 +23,8 @@ CREATE FUNCTION pairs(lo integer, hi integer) RETURNS SETOF integer LANGUAGE sql
 SELECT * FROM pairs(hi => 3, lo => 1);
 SELECT pairs(hi => 2, lo => 1);
 SELECT add_em(a => NULL::int), add_em(a => 1) IS NOT NULL;
+-- Built-in aggregates, window and set-returning functions have no parameter names
+SELECT count(x => 1);
+SELECT sum(x => 1) OVER ();
+SELECT * FROM generate_series(start => 1, stop => 3);
+SELECT unnest(arr => ARRAY[1]);

@@ -17,6 +17,7 @@ public sealed partial class Binder
 
         if (HasNamedArguments(f) && BuiltinInPositionalNotation(f) is { } positional)
             return BindFunction(positional, scope);
+        RefuseUnmatchedNamedArguments(f, scope);
         if (f.Over is not null)
             return BindWindowCall(f, scope);
         if (IsSetReturning(f))
@@ -125,7 +126,7 @@ public sealed partial class Binder
                 args[i] = TryCoerce(args[i], f.Name.Name is "bool_and" or "bool_or" or "every" ? SqlType.Bool : SqlType.Text,
                     CastContext.Implicit, f.Args[i].Position)!;
         var fn = Aggregates.Resolve(f.Name.Name, args.Select(a => a.Type).ToList(), f.Star)
-            ?? throw NoSuchFunction(f, f.Star ? "*" : string.Join(", ", args.Select(b => b.Type.DisplayName)));
+            ?? throw NoSuchFunction(f, f.Star ? "*" : ArgumentSignature(f, args));
         if (fn.Name == "string_agg")
             for (var i = 0; i < args.Count; i++)
                 args[i] = TryCoerce(args[i], SqlType.Text, CastContext.Implicit, f.Args[i].Position) ?? args[i];

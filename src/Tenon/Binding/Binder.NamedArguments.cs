@@ -77,6 +77,22 @@ public sealed partial class Binder
         return null;
     }
 
+    /// <summary>
+    /// A call in named notation that neither a built-in make_* function (rewritten before this) nor
+    /// a user function of that name takes: PostgreSQL's 42883 naming the arguments. Built-in
+    /// aggregates, window and set-returning functions have no parameter names, so the names are
+    /// never dropped silently.
+    /// </summary>
+    private void RefuseUnmatchedNamedArguments(FunctionCall f, Scope? scope)
+    {
+        if (!HasNamedArguments(f)) return;
+        if (!Catalog.Functions.IsEmpty && Catalog.FunctionsNamed(f.Name.Name, RoutineSchemas(f.Name))
+                .Any(r => MapArguments(f.Args, r.InputParameters.Select(p => (p.Name, p.Default is not null)).ToList()) is not null))
+            return;
+        var bound = f.Args.Select(a => BindExpr(a, scope)).ToList();
+        throw NoSuchFunction(f, ArgumentSignature(f, bound));
+    }
+
     private static Expr Unnamed(Expr arg) => arg is NamedArgExpr n ? n.Value : arg;
 
     /// <summary>The argument list as PostgreSQL prints it in "does not exist" errors: <c>integer, a => integer</c>.</summary>

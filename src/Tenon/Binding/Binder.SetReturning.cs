@@ -125,7 +125,7 @@ public sealed partial class Binder
     }
 
     private static TenonException NoSuchSetFunction(FunctionCall f, List<BoundExpr> args) =>
-        new(SqlState.UndefinedFunction, $"function {f.Name}({string.Join(", ", args.Select(a => a.Type.DisplayName))}) does not exist",
+        new(SqlState.UndefinedFunction, $"function {f.Name}({ArgumentSignature(f, args)}) does not exist",
             hint: "No function matches the given name and argument types. You might need to add explicit type casts.") { Position = f.Position };
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed partial class Binder
     {
         var bound = args;
         if (ResolveRoutine(f, bound, aggregates: true) is not var (aggregate, coerced))
-            throw NoSuchFunction(f, f.Star ? "*" : string.Join(", ", bound.Select(b => b.Type.DisplayName)));
+            throw NoSuchFunction(f, f.Star ? "*" : ArgumentSignature(f, bound));
         if (aggregate.InputTypes.Count == 0 && !f.Star)
             throw new TenonException(SqlState.WrongObjectType, $"{f.Name}(*) must be used to call a parameterless aggregate function") { Position = f.Position };
         args = coerced;
