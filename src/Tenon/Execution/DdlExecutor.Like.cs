@@ -38,8 +38,8 @@ public sealed partial class DdlExecutor
         All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored,
     }
 
-    /// <summary>A LIKE clause's source table (null for a view) and what it copies, for the work done once the table exists.</summary>
-    private sealed record LikeCopy(TableDef? Source, LikeOptions Options);
+    /// <summary>A LIKE clause's source table and what it copies, for the work done once the table exists (a view's LIKE copies columns only).</summary>
+    private sealed record LikeCopy(TableDef Source, LikeOptions Options);
 
     /// <summary>
     /// The statement with every LIKE clause replaced by column definitions (and, for CONSTRAINTS
@@ -176,7 +176,6 @@ public sealed partial class DdlExecutor
     {
         foreach (var (source, options) in copies)
         {
-            if (source is null) continue;
             var indexNames = new Dictionary<uint, string>();
             if (options.HasFlag(LikeOptions.Indexes))
             {

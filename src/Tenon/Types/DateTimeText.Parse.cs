@@ -382,11 +382,7 @@ internal static partial class DateTimeText
             {
                 var frac = secText[(dot + 1)..];
                 if (!frac.All(char.IsAsciiDigit)) throw TypeErrors.InvalidDatetimeSyntax(typeName, text);
-                if (frac.Length > 0)
-                {
-                    var value = decimal.Parse("0." + (frac.Length > 20 ? frac[..20] : frac), CultureInfo.InvariantCulture);
-                    micro = (long)Math.Round(value * 1_000_000m, MidpointRounding.ToEven);
-                }
+                if (frac.Length > 0) micro = FractionMicroseconds(frac);
             }
         }
         else if (parts[1].Contains('.'))
@@ -400,6 +396,13 @@ internal static partial class DateTimeText
         f.Minute = minute;
         f.Second = second;
         f.Micro = micro;
+    }
+
+    /// <summary>A fraction of a second written as its digits (the part after the point), rounded half to even to microseconds.</summary>
+    internal static long FractionMicroseconds(string digits)
+    {
+        var value = decimal.Parse("0." + (digits.Length > 20 ? digits[..20] : digits), CultureInfo.InvariantCulture);
+        return (long)Math.Round(value * 1_000_000m, MidpointRounding.ToEven);
     }
 
     /// <summary>+HH, +HHMM, +HH:MM, +HH:MM:SS → seconds east of UTC.</summary>

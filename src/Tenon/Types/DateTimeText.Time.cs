@@ -59,13 +59,7 @@ internal static partial class DateTimeText
         var hour = int.Parse(whole.AsSpan(0, 2), CultureInfo.InvariantCulture);
         var minute = int.Parse(whole.AsSpan(2, 2), CultureInfo.InvariantCulture);
         var second = whole.Length == 6 ? int.Parse(whole.AsSpan(4, 2), CultureInfo.InvariantCulture) : 0;
-        long micro = 0;
-        if (dot >= 0 && s.Length > dot + 1)
-        {
-            var frac = s[(dot + 1)..];
-            var fraction = decimal.Parse("0." + (frac.Length > 20 ? frac[..20] : frac), CultureInfo.InvariantCulture);
-            micro = (long)Math.Round(fraction * 1_000_000m, MidpointRounding.ToEven);
-        }
+        var micro = dot >= 0 && s.Length > dot + 1 ? FractionMicroseconds(s[(dot + 1)..]) : 0;
         if (hour > 24 || minute > 59 || second > 60) throw TypeErrors.FieldOutOfRange(text);
         var value = hour * PgCalendar.MicrosecondsPerHour + minute * PgCalendar.MicrosecondsPerMinute
             + second * PgCalendar.MicrosecondsPerSecond + micro;
