@@ -136,17 +136,13 @@ public sealed class TenonCommand : DbCommand
     public override int ExecuteNonQuery()
     {
         using var reader = ExecuteReader();
-        while (reader.NextResult()) { }
-        reader.Close();
-        return reader.RecordsAffected;
+        return reader.RunToEnd();
     }
 
     public override object? ExecuteScalar()
     {
         using var reader = ExecuteReader();
-        var value = reader.Read() && reader.FieldCount > 0 ? reader.GetValue(0) : null;
-        reader.Close();
-        return value;
+        return reader.FirstValueThenClose();
     }
 
     public new TenonDataReader ExecuteReader() => ExecuteReader(CommandBehavior.Default);

@@ -78,6 +78,22 @@ public sealed class TenonDataReader : DbDataReader
         return AdvanceToRowSet();
     }
 
+    /// <summary>ExecuteNonQuery's work for a command or batch: runs every statement, closes, and returns the rows they affected.</summary>
+    internal int RunToEnd()
+    {
+        while (NextResult()) { }
+        Close();
+        return RecordsAffected;
+    }
+
+    /// <summary>ExecuteScalar's work: the first column of the first row (null when there is none), then runs the rest and closes.</summary>
+    internal object? FirstValueThenClose()
+    {
+        var value = Read() && FieldCount > 0 ? GetValue(0) : null;
+        Close();
+        return value;
+    }
+
     public override void Close()
     {
         if (_closed) return;
