@@ -38,9 +38,9 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     public IEnumerable<short> AllColumns => Columns.Concat(IncludeColumns);
 
     /// <summary>
-    /// The access method when it is not btree: "gist" or "gin", kept for indexes over tsvector and
-    /// tsquery keys only (Tenon stores every index as a btree; other types' USING gist/gin/hash
-    /// indexes are plain btrees as before). The planner does not use such an index.
+    /// The access method when it is not btree: "hash", "gist" or "gin" (Tenon stores every index
+    /// as a btree; brin and spgist indexes are plain btrees). The planner uses a hash index for
+    /// equality on its key only, and a gist or gin index not at all.
     /// </summary>
     public string? Method { get; init; }
 

@@ -48,7 +48,7 @@ public sealed partial class DdlExecutor
             binder.NoSubqueriesIn = "index predicate";
             RequireImmutable(binder.BindCondition(stmt.Where, scope, "WHERE"), "index predicate");
         }
-        var method = TextSearchIndexMethod(stmt, table, cols, expressions);
+        var method = IndexAccessMethod(stmt, table, cols, expressions);
         if (method is null)
             for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
         var name = stmt.Name is not null ? stmt.Name
@@ -79,7 +79,7 @@ public sealed partial class DdlExecutor
     /// for that method, as in PostgreSQL (42704), unless the statement names one. Any other method
     /// keeps Tenon's earlier behaviour (a plain btree, method not kept).
     /// </summary>
-    private static string? TextSearchIndexMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
+    private static string? IndexAccessMethod(CreateIndexStatement stmt, TableDef table, short[] cols, IndexExpression?[] expressions)
     {
         var method = stmt.Method?.ToLowerInvariant();
         if (method == "hash") return HashIndexMethod(stmt, table, cols, expressions);
