@@ -72,8 +72,7 @@ try
             if (options.Warmup)
             {
                 log($"[{name}] warm-up...");
-                using var warm = open();
-                new Suite(warm, new Sizes(0.002), TimeSpan.FromSeconds(30)).RunAll();
+                WarmUp.Run(open);
             }
             using var db = open();
             if (db is NpgsqlDb { Name: TenonServerHook.Name } && options.TenonServer is null && !machine.Any(m => m.Item1 == "Tenon server"))

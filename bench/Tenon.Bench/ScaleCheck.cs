@@ -24,8 +24,7 @@ public static class ScaleCheck
         {
             // Without it the first, smaller run would also pay for the JIT and look slower per row.
             log("[scale-check] warm-up...");
-            using var warm = new TenonDb();
-            new Suite(warm, new Sizes(0.002), TimeSpan.FromSeconds(30)).RunAll();
+            WarmUp.Run(() => new TenonDb());
         }
         log($"[scale-check] Tenon at scale {scale.ToString(Inv)}...");
         IReadOnlyList<Measurement> a, b;
