@@ -62,9 +62,11 @@ public sealed partial class Session
                 var stmt = statements[i];
                 var parameters = parametersOf is null ? shared : parametersOf(i);
                 var result = ExecuteInBatch(stmt, parameters, batchImplicit, null);
+                // The one throw of a rejection carried as a value (already undone), at the caller's door.
+                if (result.Failure is { } failure) throw failure;
                 yield return result;
                 // COPY FROM STDIN: the caller has answered the request while we were suspended (docs/COPY.md).
-                if (result.CopyIn is { } request) yield return ExecuteInBatch(stmt, parameters, batchImplicit, request);
+                if (result.CopyIn is { } request) yield return ThrowIfFailed(ExecuteInBatch(stmt, parameters, batchImplicit, request));
             }
             if (batchImplicit && _tx is not null && !_tx.IsExplicit) EndTransaction(commit: true);
         }
@@ -74,16 +76,23 @@ public sealed partial class Session
         }
     }
 
+    private static StatementResult ThrowIfFailed(StatementResult result) => result.Failure is { } failure ? throw failure : result;
+
     private StatementResult ExecuteInBatch(Statement stmt, IReadOnlyList<object?>? parameters, bool batchImplicit, CopyInRequest? copyData)
     {
+        if (!batchImplicit) return ExecuteStatement(stmt, parameters, batchImplicit, copyData);
+        // Every error leaving ExecuteStatement is a TenonException (it wraps the others), so a
+        // finally does what a catch-and-rethrow did, without dispatching the exception again.
+        var done = false;
         try
         {
-            return ExecuteStatement(stmt, parameters, batchImplicit, copyData);
+            var result = ExecuteStatement(stmt, parameters, batchImplicit, copyData);
+            done = result.Failure is null;
+            return result;
         }
-        catch (TenonException) when (batchImplicit)
+        finally
         {
-            if (_tx is not null && !_tx.IsExplicit) EndTransaction(commit: false);
-            throw;
+            if (!done && _tx is not null && !_tx.IsExplicit) EndTransaction(commit: false);
         }
     }
 
@@ -134,9 +143,13 @@ public sealed partial class Session
         // statements of a transaction keep one write token and change the B+tree nodes they already
         // copied in place, instead of copying root-to-leaf paths again for every statement.
         var timing = tx.Timing;
+        // The undo of a failed statement is in the finally, not in a catch that rethrows: a rethrow
+        // dispatches the exception a second time (both passes over every frame up to the caller),
+        // which was a large part of what a rejected statement cost.
+        var done = false;
         try
         {
-            var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin };
+            var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin, FailureAsValueFor = stmt };
             CheckTransactionCharacteristics(stmt, ctx);
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
                 : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
@@ -148,21 +161,26 @@ public sealed partial class Session
                 : stmt is ExecutePreparedStatement ep ? ExecuteSql(ep, ctx, copyData)
                 : stmt is DeallocateStatement da ? Deallocate(da)
                 : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
+            // A rejection carried as a value is undone in the finally below as a thrown one is.
+            if (result.Failure is not null) return result;
+            done = true;
             if (implicitTx && !inBatch) EndTransaction(commit: true);
             return result;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (TenonException or OutOfMemoryException))
         {
-            // A bug must not leave half a statement behind: undo it exactly as a reported error.
+            // A bug must not leave half a statement behind: undone below exactly as a reported error.
+            throw TenonException.Internal(ex);
+        }
+        finally
+        {
             // When the implicit commit itself failed (a deferred check), the transaction is already over.
-            if (ReferenceEquals(_tx, tx))
+            if (!done && ReferenceEquals(_tx, tx))
             {
                 tx.Timing = timing;
                 if (tx.IsExplicit) tx.Failed = true;
                 else if (!inBatch) EndTransaction(commit: false);
             }
-            if (ex is TenonException) throw;
-            throw TenonException.Internal(ex);
         }
     }
 

@@ -38,6 +38,15 @@ public sealed class StatementResult
 
     /// <summary>Set for COPY … TO STDOUT: the data to send before the command tag.</summary>
     public CopyOutData? CopyOut { get; init; }
+
+    /// <summary>
+    /// The error that rejected the statement, carried up to the session's statement loop as a value
+    /// instead of thrown through every frame in between (see <see cref="Execution.ExecContext.FailureAsValueFor"/>);
+    /// the loop undoes the statement and throws it to the caller once. Never seen outside the engine.
+    /// </summary>
+    internal Errors.TenonException? Failure { get; private init; }
+
+    internal static StatementResult Failed(Errors.TenonException error) => new("") { Failure = error };
 }
 
 /// <summary>A NOTICE/WARNING/INFO message raised while a statement ran.</summary>

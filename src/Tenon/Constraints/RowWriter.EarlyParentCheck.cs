@@ -28,6 +28,15 @@ public sealed partial class RowWriter
     internal bool SingleRowStatement { get; set; }
 
     /// <summary>
+    /// Set by the caller when it takes a missing parent found here from <see cref="Failure"/> (the
+    /// insert then returns -1 having written nothing) instead of as a throw.
+    /// </summary>
+    internal bool FailureAsValue { get; set; }
+
+    /// <summary>The error that rejected the row, when <see cref="FailureAsValue"/> is set.</summary>
+    internal TenonException? Failure { get; private set; }
+
+    /// <summary>
     /// Probes the parents of <paramref name="row"/> before it is written (see the class remarks);
     /// returns a bit per foreign key (by position) whose parent was found, and throws 23503 for a
     /// missing one unless a unique index would reject the row first.
@@ -61,7 +70,10 @@ public sealed partial class RowWriter
             }
             // Writing the row into its indexes comes before the statement's end, and may fail first.
             if (IndexWriteFailsFirst(table, row)) break;
-            throw MissingParent(table, fk, parent, row);
+            var error = MissingParent(table, fk, parent, row);
+            if (!FailureAsValue) throw error;
+            Failure = error;
+            return 0;
         }
         return found;
     }

@@ -66,6 +66,7 @@ public sealed partial class RowWriter
         if (!FireBeforeRow(table, "insert", null, row)) return -1;
         if (!rowChecked) CheckRow(table, row);
         var parentsFound = CheckParentsEarly(table, row);
+        if (Failure is not null) return -1;
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
         QueueAfterRow(table, "insert", null, row, beforeRi: true);

@@ -207,6 +207,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             // Every value is computed: with one row and no RETURNING (evaluated after the write, it may
             // fail or call a function), nothing else of the statement runs between its write and its end.
             writer.SingleRowStatement = rowsToInsert.Count == 1 && conflict is null && returning is null && !defer && stmt.With is null;
+            writer.FailureAsValue = writer.SingleRowStatement && ReferenceEquals(ec.FailureAsValueFor, stmt);
             var output = returning is null ? null : new List<object?[]>();
             var touched = conflict is null ? null : new HashSet<long>();
             var resolver = conflict is null ? null : new DmlExecutor(ec);
@@ -217,8 +218,12 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 if (routedReturning) written = InsertRouted(writer, realTable, row);
                 else if (conflict is null)
                 {
-                    // A BEFORE ROW trigger returning NULL skips the row.
-                    if (writer.Insert(realTable, row) < 0) continue;
+                    // A BEFORE ROW trigger returning NULL skips the row; a rejected row ends the statement.
+                    if (writer.Insert(realTable, row) < 0)
+                    {
+                        if (writer.Failure is { } failure) return StatementResult.Failed(failure);
+                        continue;
+                    }
                 }
                 else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
                 else continue;

@@ -25,6 +25,15 @@ public sealed partial class ExecContext
     /// <summary>The statement names the system column xmin: table scans then carry row ids (Binder.SystemColumns.cs).</summary>
     public bool StatementMentionsXmin { get; init; }
 
+    /// <summary>
+    /// The top-level statement whose caller (the session's statement loop) takes a rejection as
+    /// <see cref="StatementResult.Failure"/> rather than as a thrown exception: a throw through the
+    /// dozen frames between a raise site and the loop costs more than the rest of a rejected insert.
+    /// Only a site that returns straight to that loop may use it, and only for this very statement
+    /// (a statement run from a routine or by EXECUTE is another object, and throws as usual).
+    /// </summary>
+    internal Sql.Ast.Statement? FailureAsValueFor { get; init; }
+
     /// <summary>Rows of enclosing query levels; a column reference with level k reads OuterRows[^k].</summary>
     public List<object?[]> OuterRows => _outerRows ??= new();
     private List<object?[]>? _outerRows;

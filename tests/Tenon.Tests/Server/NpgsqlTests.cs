@@ -154,6 +154,58 @@ public sealed class NpgsqlTests : IDisposable
     }
 
     [Fact]
+    public void A_prepared_insert_rejected_by_its_foreign_key_reports_every_field_and_changes_nothing()
+    {
+        using var c = Open();
+        Exec(c, "CREATE TABLE parent (id serial PRIMARY KEY, code text NOT NULL UNIQUE)");
+        Exec(c, "CREATE TABLE child (id serial PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent (id), v integer NOT NULL CHECK (v >= 0))");
+        Exec(c, "INSERT INTO parent (code) VALUES ('a')");
+        using var insert = new NpgsqlCommand("INSERT INTO child (parent_id, v) VALUES ($1, $2)", c);
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        insert.Prepare();
+        int Run(int parent, int v)
+        {
+            insert.Parameters[0].Value = parent;
+            insert.Parameters[1].Value = v;
+            return insert.ExecuteNonQuery();
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var e = Assert.Throws<PostgresException>(() => Run(100 + i, 0));
+            Assert.Equal("23503", e.SqlState);
+            Assert.Equal("ERROR", e.Severity);
+            Assert.Equal("insert or update on table \"child\" violates foreign key constraint \"child_parent_id_fkey\"", e.MessageText);
+            Assert.Equal($"Key (parent_id)=({100 + i}) is not present in table \"parent\".", e.Detail);
+            Assert.Equal("public", e.SchemaName);
+            Assert.Equal("child", e.TableName);
+            Assert.Equal("child_parent_id_fkey", e.ConstraintName);
+            Assert.Null(e.ColumnName);
+            Assert.Null(e.Hint);
+            Assert.Equal(0, e.Position);
+        }
+        var check = Assert.Throws<PostgresException>(() => Run(1, -1));
+        Assert.Equal("23514", check.SqlState);
+        Assert.Equal("child_v_check", check.ConstraintName);
+        Assert.Equal("Failing row contains (4, 1, -1).", check.Detail);
+        Assert.Equal(1, Run(1, 1));
+        Assert.Equal(1L, Scalar(c, "SELECT count(*) FROM child"));
+
+        // In a transaction block the rejection fails the block: 25P02 until ROLLBACK.
+        using (var tx = c.BeginTransaction())
+        {
+            Assert.Equal(1, Run(1, 2));
+            Assert.Equal("23503", Assert.Throws<PostgresException>(() => Run(200, 0)).SqlState);
+            var aborted = Assert.Throws<PostgresException>(() => Run(1, 3));
+            Assert.Equal("25P02", aborted.SqlState);
+            Assert.Equal("current transaction is aborted, commands ignored until end of transaction block", aborted.MessageText);
+            tx.Rollback();
+        }
+        Assert.Equal(1L, Scalar(c, "SELECT count(*) FROM child"));
+    }
+
+    [Fact]
     public void Transactions_commit_roll_back_and_use_savepoints()
     {
         using var c = Open();
