@@ -146,6 +146,11 @@ internal sealed partial class PgConnection
             {
                 var portal = FindPortal(name);
                 var result = Run(portal);
+                if (result?.Failure is { } failure)
+                {
+                    RejectedInPipeline(failure);
+                    break;
+                }
                 if (result?.Columns is { } cols)
                 {
                     CheckResultFormats(portal, cols.Count);
@@ -169,16 +174,30 @@ internal sealed partial class PgConnection
             throw new ProtocolViolation($"bind message has {portal.ResultFormats.Length} result formats but query has {columns} columns");
     }
 
-    /// <summary>Runs the portal's statement once (inside the pipeline's implicit transaction); null for an empty query.</summary>
+    /// <summary>
+    /// Runs the portal's statement once (inside the pipeline's implicit transaction); null for an
+    /// empty query. A rejection the engine hands back as a value (<see cref="StatementResult.Failure"/>)
+    /// is returned, not kept: like a thrown error it leaves the portal unrun.
+    /// </summary>
     private StatementResult? Run(Portal portal)
     {
         if (portal.Statement.Description.IsEmpty) return null;
         if (portal.Result is null)
         {
             _session!.BeginImplicitTransaction();
-            portal.Result = _session.ExecuteSingle(portal.Statement.Sql, portal.Parameters);
+            var result = _session.ExecuteSingleOrFailure(portal.Statement.Sql, portal.Parameters);
+            if (result.Failure is not null) return result;
+            portal.Result = result;
         }
         return portal.Result;
+    }
+
+    /// <summary>What the message loop does with an error thrown by an extended-protocol message, for one handed back as a value.</summary>
+    private void RejectedInPipeline(TenonException failure)
+    {
+        // A connection being terminated answers with the termination error instead: the loop's catch does that.
+        if (_terminated) throw failure;
+        AfterError(failure, extended: true);
     }
 
     private void Execute(MessageBody body)
@@ -191,6 +210,11 @@ internal sealed partial class PgConnection
         if (result is null)
         {
             WriteEmpty('I');
+            return;
+        }
+        if (result.Failure is { } failure)
+        {
+            RejectedInPipeline(failure);
             return;
         }
         if (result.Columns is not { } cols)

@@ -39,9 +39,25 @@ public sealed partial class Session
         parsed is not null ? ExecuteStatements(parsed, null, parameters) : ParseAndExecute(sql, parameters);
 
     // An iterator, so that a syntax error is raised when the results are read, as every other error.
-    private IEnumerable<StatementResult> ParseAndExecute(string sql, IReadOnlyList<object?>? parameters)
+    private IEnumerable<StatementResult> ParseAndExecute(string sql, IReadOnlyList<object?>? parameters, bool yieldFailure = false)
     {
-        foreach (var result in ExecuteStatements(ParseCached(sql), null, parameters)) yield return result;
+        foreach (var result in ExecuteStatements(ParseCached(sql), null, parameters, yieldFailure)) yield return result;
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteSingle"/> for the wire server: a rejection carried as a value (see
+    /// <see cref="StatementResult.Failure"/>) comes back as the result, already undone, for the
+    /// server to report without any throw; every other error is thrown as usual.
+    /// </summary>
+    internal StatementResult ExecuteSingleOrFailure(string sql, IReadOnlyList<object?>? parameters)
+    {
+        StatementResult? last = null;
+        foreach (var r in ParseAndExecute(sql, parameters, yieldFailure: true))
+        {
+            last = r;
+            if (r.Failure is not null) break;
+        }
+        return last ?? new StatementResult("");
     }
 
     /// <summary>
@@ -51,7 +67,7 @@ public sealed partial class Session
     /// without it, every statement has <paramref name="shared"/>.
     /// </summary>
     private IEnumerable<StatementResult> ExecuteStatements(IReadOnlyList<Statement> statements, Func<int, IReadOnlyList<object?>?>? parametersOf,
-        IReadOnlyList<object?>? shared = null)
+        IReadOnlyList<object?>? shared = null, bool yieldFailure = false)
     {
         var batchImplicit = statements.Count > 1 && _tx is null;
         if (batchImplicit) _tx = NewTransaction(isExplicit: false);
@@ -62,8 +78,14 @@ public sealed partial class Session
                 var stmt = statements[i];
                 var parameters = parametersOf is null ? shared : parametersOf(i);
                 var result = ExecuteInBatch(stmt, parameters, batchImplicit, null);
-                // The one throw of a rejection carried as a value (already undone), at the caller's door.
-                if (result.Failure is { } failure) throw failure;
+                // The one throw of a rejection carried as a value (already undone), at the caller's door;
+                // or none, for a caller that takes the failed result and reports it itself.
+                if (result.Failure is { } failure)
+                {
+                    if (!yieldFailure) throw failure;
+                    yield return result;
+                    yield break;
+                }
                 yield return result;
                 // COPY FROM STDIN: the caller has answered the request while we were suspended (docs/COPY.md).
                 if (result.CopyIn is { } request) yield return ThrowIfFailed(ExecuteInBatch(stmt, parameters, batchImplicit, request));

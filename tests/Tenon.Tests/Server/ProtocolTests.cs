@@ -239,6 +239,67 @@ public sealed class ProtocolTests : IDisposable
     }
 
     [Fact]
+    public void A_rejected_insert_in_a_pipeline_answers_its_error_once_and_skips_to_Sync()
+    {
+        using var c = new RawClient(_server.Port);
+        c.Connect();
+        c.Send(Query("""
+            CREATE TABLE parent (id int PRIMARY KEY);
+            CREATE TABLE child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES parent (id), v int NOT NULL);
+            INSERT INTO parent VALUES (1)
+            """));
+        c.ReadUntilReady();
+        byte[] Bind(string value) => Message('B', CStr(""), CStr("ins"), I16(0), I16(1), I32(value.Length), System.Text.Encoding.UTF8.GetBytes(value), I16(0));
+        c.Send(Message('P', CStr("ins"), CStr("INSERT INTO child (parent_id, v) VALUES ($1, 1)"), I16(1), I32(23)), Message('S'));
+        Assert.Equal(['1', 'Z'], c.ReadUntilReady().Select(m => m.Type));
+
+        void AssertRejected(BackendMessage m, string key)
+        {
+            var f = m.Fields();
+            Assert.Equal(("ERROR", "ERROR", "23503"), (f['S'], f['V'], f['C']));
+            Assert.Equal("insert or update on table \"child\" violates foreign key constraint \"child_parent_id_fkey\"", f['M']);
+            Assert.Equal($"Key (parent_id)=({key}) is not present in table \"parent\".", f['D']);
+            Assert.Equal(("public", "child", "child_parent_id_fkey"), (f['s'], f['t'], f['n']));
+            Assert.False(f.ContainsKey('P'));
+        }
+
+        // Describe of the portal runs the statement: the error is reported there, Execute is skipped.
+        c.Send(Bind("99"), Message('D', [(byte)'P'], CStr("")), Message('E', CStr(""), I32(0)), Message('S'));
+        var msgs = c.ReadUntilReady();
+        Assert.Equal(['2', 'E', 'Z'], msgs.Select(m => m.Type));
+        AssertRejected(msgs[1], "99");
+        Assert.Equal("I", msgs[^1].Text);
+
+        c.Send(Bind("98"), Message('E', CStr(""), I32(0)), Bind("1"), Message('E', CStr(""), I32(0)), Message('S'));
+        msgs = c.ReadUntilReady();
+        Assert.Equal(['2', 'E', 'Z'], msgs.Select(m => m.Type));
+        AssertRejected(msgs[1], "98");
+        Assert.Equal("I", msgs[^1].Text);
+
+        // Inside a block the block fails: the same portal name later meets 25P02.
+        c.Send(Query("BEGIN"));
+        c.ReadUntilReady();
+        c.Send(Bind("1"), Message('E', CStr(""), I32(0)), Bind("97"), Message('E', CStr(""), I32(0)), Message('S'));
+        msgs = c.ReadUntilReady();
+        Assert.Equal(['2', 'C', '2', 'E', 'Z'], msgs.Select(m => m.Type));
+        AssertRejected(msgs[3], "97");
+        Assert.Equal("E", msgs[^1].Text);
+        c.Send(Bind("1"), Message('E', CStr(""), I32(0)), Message('S'));
+        msgs = c.ReadUntilReady();
+        // (PostgreSQL refuses the Bind itself there; Tenon accepts it and refuses the Execute.)
+        Assert.Equal(['E', 'Z'], msgs.Where(m => m.Type != '2').Select(m => m.Type));
+        Assert.Equal("25P02", msgs[^2].Fields()['C']);
+        Assert.Equal("E", msgs[^1].Text);
+        c.Send(Query("ROLLBACK"));
+        Assert.Equal("I", c.ReadUntilReady()[^1].Text);
+
+        c.Send(Query("SELECT count(*) FROM child"));
+        Assert.Equal("SELECT 1", c.ReadUntilReady()[2].Text);
+        c.Send(Query("SELECT count(*)::text || ' rows' FROM child"));
+        Assert.Contains("0 rows", c.ReadUntilReady()[1].Text);
+    }
+
+    [Fact]
     public void Execute_with_row_limit_suspends_the_portal()
     {
         using var c = new RawClient(_server.Port);
