@@ -64,14 +64,14 @@ public sealed partial class RowWriter
             rowChecked = false;
         }
         if (!FireBeforeRow(table, "insert", null, row)) return -1;
-        if (!rowChecked) CheckRow(table, row);
+        if (!rowChecked && RowViolation(table, row) is { } violation) return Reject(violation);
         var parentsFound = CheckParentsEarly(table, row);
         if (Failure is not null) return -1;
         var wt = Tx.Write(table.Oid);
         wt.Rows = wt.Rows.Insert(row, Tx.Token, out var rowId, Tx.Xid);
         QueueAfterRow(table, "insert", null, row, beforeRi: true);
         for (var i = 0; i < table.Indexes.Count; i++)
-            AddToIndex(table, wt, i, row, rowId);
+            if (AddToIndex(table, wt, i, row, rowId) is { } duplicate) return Reject(duplicate);
         // PostgreSQL queues the check of every inserted row, even one whose key is NULL (the check
         // then passes); for a deferred key that pending event is visible: TRUNCATE refuses the table.
         var fks = table.ForeignKeys;
@@ -100,7 +100,7 @@ public sealed partial class RowWriter
             var index = table.Indexes[i];
             if (IndexCovers(table, index, oldRow))
                 wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, index, oldRow), rowId, Tx.Token);
-            AddToIndex(table, wt, i, newRow, newRowId);
+            if (AddToIndex(table, wt, i, newRow, newRowId) is { } duplicate) throw duplicate;
         }
         QueueAfterRow(table, "update", oldRow, newRow, beforeRi: true);
         // PostgreSQL fires a row's RI triggers in name order: the referenced side's actions
@@ -173,19 +173,40 @@ public sealed partial class RowWriter
     /// </summary>
     public void CheckRow(TableDef table, object?[] row)
     {
+        if (RowViolation(table, row) is { } violation) throw violation;
+    }
+
+    /// <summary>
+    /// <see cref="CheckRow"/>'s NOT NULL or CHECK violation, returned rather than thrown (an error
+    /// evaluating a check, or a partition constraint's, is still thrown).
+    /// </summary>
+    private TenonException? RowViolation(TableDef table, object?[] row)
+    {
         ComputeGenerated(table, row);
         var columns = table.Columns;
         for (var i = 0; i < columns.Count; i++)
         {
             var c = columns[i];
             if (c.NotNull && !c.IsDropped && row[c.Number - 1] is null)
-                throw SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
+                return SqlErrors.NotNullViolation(table, c, FailingRow(table, row));
         }
         var checks = ChecksOf(table);
         for (var i = 0; i < checks.Count; i++)
             if (checks[i].Expr.Eval(row, _ctx) is false)
-                throw SqlErrors.CheckViolation(table, checks[i].Def, FailingRow(table, row));
+                return SqlErrors.CheckViolation(table, checks[i].Def, FailingRow(table, row));
         if (table.IsPartition) Partitions.CheckConstraint(table, row);
+        return null;
+    }
+
+    /// <summary>
+    /// Ends <see cref="Insert"/> with <paramref name="error"/>: thrown, or kept in <see cref="Failure"/>
+    /// for a caller that takes it as a value (what was written by then is undone with the statement).
+    /// </summary>
+    private long Reject(TenonException error)
+    {
+        if (!FailureAsValue) throw error;
+        Failure = error;
+        return -1;
     }
 
     /// <summary>Sets every stored generated column of <paramref name="row"/> from its other columns.</summary>
@@ -234,20 +255,21 @@ public sealed partial class RowWriter
         return scope;
     }
 
-    // R.3
-    private void AddToIndex(TableDef table, WorkingTable wt, int position, object?[] row, long rowId)
+    // R.3; a duplicate key of a unique or exclusion index is returned (nothing added), not thrown.
+    private TenonException? AddToIndex(TableDef table, WorkingTable wt, int position, object?[] row, long rowId)
     {
         var index = table.Indexes[position];
-        if (!IndexCovers(table, index, row)) return;
+        if (!IndexCovers(table, index, row)) return null;
         var key = IndexKey(table, index, row);
         if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0)
             && (wt.Indexes[position].ContainsKey(key) || Tx.KeyAddedConcurrently(table.Oid, position, key)))
         {
-            if (!index.Deferrable) throw KeyViolation(table, index, key);
+            if (!index.Deferrable) return KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
             _events.Enqueue(ConstraintEvent.UniqueRecheck(KeyConstraintOf(table, index), rowId, row));
         }
         wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
+        return null;
     }
 
     // Apart from AddToIndex so that the closure is allocated only for a deferrable key's collision.

@@ -183,6 +183,73 @@ public sealed class RejectedStatementTests
     }
 
     [Fact]
+    public void NotNullCheckAndUniqueRejectionsInsideABlockFailItAndSavepointsUndoThem()
+    {
+        var insert = _s.Prepare("INSERT INTO child (parent_id, v) VALUES ($1, $2)");
+        var parent = _s.Prepare("INSERT INTO parent (id, code) VALUES ($1, $2)");
+        Exec("BEGIN");
+        Assert.Equal(1, Run(insert, 1, 1));
+        var cases = new (Action Act, string State)[]
+        {
+            (() => Run(insert, null, 1), "23502"),
+            (() => Run(insert, 1, -5), "23514"),
+            (() => Run(parent, 1, "z"), "23505"),
+            (() => Run(parent, 9, "a"), "23505"),
+        };
+        foreach (var (act, state) in cases)
+        {
+            Exec("SAVEPOINT s");
+            Assert.Equal(state, Rejected(act).SqlState);
+            Assert.Equal(TransactionStatus.Failed, _s.TransactionStatus);
+            Assert.Equal("25P02", Rejected(() => Run(insert, 1, 2)).SqlState);
+            Exec("ROLLBACK TO SAVEPOINT s");
+        }
+        Assert.Equal(1, Run(parent, 9, "z"));
+        Exec("COMMIT");
+        Assert.Equal(3L, Scalar("SELECT count(*) FROM parent"));
+        Assert.Equal("9:z", Scalar("SELECT id || ':' || code FROM parent WHERE id = 9"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM child"));
+    }
+
+    [Fact]
+    public void RejectionsOfRowsThatAreNotTheStatementsOnlyRowAreThrownAsBefore()
+    {
+        // Several rows, ON CONFLICT, RETURNING and a deferrable key each take the thrown path; same errors.
+        var dup = Rejected(() => Exec("INSERT INTO parent (id, code) VALUES (5, 'e'), (6, 'a')"));
+        Assert.Equal(("23505", "Key (code)=(a) already exists."), (dup.SqlState, dup.Detail));
+        var conflict = Rejected(() => Exec("INSERT INTO parent (id, code) VALUES (1, 'q') ON CONFLICT (code) DO NOTHING"));
+        Assert.Equal(("23505", "Key (id)=(1) already exists."), (conflict.SqlState, conflict.Detail));
+        var returning = Rejected(() => Exec("INSERT INTO child (parent_id, v) VALUES (1, -1) RETURNING id"));
+        Assert.Equal("23514", returning.SqlState);
+        AssertMissingParent(Rejected(() => Exec("INSERT INTO child (parent_id, v) VALUES (1, 1), (55, 1)")), 55);
+        Exec("CREATE TABLE d (k int UNIQUE DEFERRABLE INITIALLY DEFERRED)");
+        Exec("BEGIN; INSERT INTO d VALUES (1); INSERT INTO d VALUES (1)");
+        var deferred = Rejected(() => Exec("COMMIT"));
+        Assert.Equal(("23505", "Key (k)=(1) already exists."), (deferred.SqlState, deferred.Detail));
+        Assert.Equal(TransactionStatus.Idle, _s.TransactionStatus);
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM d"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM child"));
+        Assert.Equal(2L, Scalar("SELECT count(*) FROM parent"));
+    }
+
+    [Fact]
+    public void ABeforeRowTriggerRunsBeforeTheRowIsRejected()
+    {
+        Exec("""
+            CREATE TABLE log (msg text);
+            CREATE FUNCTION note() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO log VALUES ('before ' || NEW.v); RETURN NEW; END $$;
+            CREATE TRIGGER child_note BEFORE INSERT ON child FOR EACH ROW EXECUTE FUNCTION note();
+            """);
+        var insert = _s.Prepare("INSERT INTO child (parent_id, v) VALUES ($1, $2)");
+        Assert.Equal("23514", Rejected(() => Run(insert, 1, -1)).SqlState);
+        AssertMissingParent(Rejected(() => Run(insert, 66, 1)), 66);
+        Assert.Equal(1, Run(insert, 1, 1));
+        Assert.Equal("before 1", Scalar("SELECT string_agg(msg, ',') FROM log"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM child"));
+    }
+
+    [Fact]
     public void AnExplainAnalyzeOfARejectedInsertRaisesTheSameError()
     {
         AssertMissingParent(Rejected(() => Exec("EXPLAIN (ANALYZE, COSTS OFF) INSERT INTO child (parent_id, v) VALUES (90, 1)")), 90);
