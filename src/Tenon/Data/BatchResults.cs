@@ -29,10 +29,9 @@ internal sealed class BatchResults(
         {
             moved = inner.MoveNext();
         }
-        catch (TenonException ex) when (_command < commands.Count)
+        catch (TenonException ex) when (MapPosition(ex))
         {
-            TenonCommand.MapPosition(ex, positions[_command]);
-            throw;
+            throw; // not reached: the filter declines, so the error goes on without being thrown again
         }
         if (!moved) return false;
         var result = inner.Current;
@@ -44,6 +43,13 @@ internal sealed class BatchResults(
             _statementsDone++;
         }
         return true;
+    }
+
+    /// <summary>Maps a failed statement's position to its command's text, as a filter that declines (no second dispatch).</summary>
+    private bool MapPosition(TenonException ex)
+    {
+        if (_command < commands.Count) TenonCommand.MapPosition(ex, positions[_command]);
+        return false;
     }
 
     private void SkipEmptyCommands()

@@ -118,14 +118,16 @@ public sealed class TenonBatch : DbBatch
         var results = new BatchResults(connection.Session.ExecuteBatch(prepared).GetEnumerator(), commands, statementCounts, positions);
         var reader = new TenonDataReader(connection, results, behavior, PositionMap.Identity);
         connection.OpenReader = reader;
+        // A finally, not a catch that rethrows: the statement's error is not dispatched a second time.
+        var started = false;
         try
         {
             reader.Start();
+            started = true;
         }
-        catch
+        finally
         {
-            reader.Abandon();
-            throw;
+            if (!started) reader.Abandon();
         }
         return reader;
     }

@@ -170,14 +170,16 @@ public sealed class TenonCommand : DbCommand
         }
         var reader = new TenonDataReader(connection, results.GetEnumerator(), behavior, binding.Positions);
         connection.OpenReader = reader;
+        // A finally, not a catch that rethrows: the statement's error is not dispatched a second time.
+        var started = false;
         try
         {
             reader.Start();
+            started = true;
         }
-        catch
+        finally
         {
-            reader.Abandon();
-            throw;
+            if (!started) reader.Abandon();
         }
         return reader;
     }

@@ -68,5 +68,39 @@ public class ErrorTests : DataTestBase
         Assert.Equal(1L, Scalar("SELECT count(*) FROM parent"));
     }
 
+    [Fact]
+    public void APreparedCommandRejectedAgainAndAgainReportsTheSameFieldsAndLeavesTheConnectionUsable()
+    {
+        using var cmd = Command("INSERT INTO child VALUES (@id, @parent, 1)");
+        cmd.Parameters.AddWithValue("id", 1);
+        cmd.Parameters.AddWithValue("parent", 2);
+        cmd.Prepare();
+        for (var i = 0; i < 3; i++)
+        {
+            cmd.Parameters["parent"].Value = 2 + i;
+            var ex = Assert.Throws<TenonException>(() => cmd.ExecuteNonQuery());
+            System.Data.Common.DbException db = ex;
+            Assert.Equal("23503", db.SqlState);
+            Assert.Equal("insert or update on table \"child\" violates foreign key constraint \"child_parent_id_fkey\"", db.Message);
+            Assert.Equal($"Key (parent_id)=({2 + i}) is not present in table \"parent\".", ex.Detail);
+            Assert.Equal(("public", "child", "child_parent_id_fkey"), (ex.SchemaName, ex.TableName, ex.ConstraintName));
+            Assert.Equal(0, ex.Position);
+            Assert.False(db.IsTransient);
+        }
+        cmd.Parameters["parent"].Value = 1;
+        Assert.Equal(1, cmd.ExecuteNonQuery());
+
+        using (var tx = Connection.BeginTransaction())
+        {
+            cmd.Parameters["id"].Value = 2;
+            cmd.Parameters["parent"].Value = 9;
+            Assert.Equal("23503", Assert.Throws<TenonException>(() => cmd.ExecuteNonQuery()).SqlState);
+            cmd.Parameters["parent"].Value = 1;
+            Assert.Equal("25P02", Assert.Throws<TenonException>(() => cmd.ExecuteNonQuery()).SqlState);
+            tx.Rollback();
+        }
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM child"));
+    }
+
     private static string PostgresState(string code) => code;
 }
