@@ -28,8 +28,10 @@ public sealed partial class RowWriter
     internal bool SingleRowStatement { get; set; }
 
     /// <summary>
-    /// Set by the caller when it takes a missing parent found here from <see cref="Failure"/> (the
-    /// insert then returns -1 having written nothing) instead of as a throw.
+    /// Set by the caller when it takes the error that rejects its one row (a missing parent found
+    /// here, or a NOT NULL, CHECK or unique violation in <see cref="Insert"/>) from
+    /// <see cref="Failure"/> instead of as a throw; <see cref="Insert"/> then returns -1, and what
+    /// it wrote by then is undone with the statement.
     /// </summary>
     internal bool FailureAsValue { get; set; }
 
