@@ -321,11 +321,28 @@ public sealed partial class RowWriter
         return sb.ToString();
     }
 
-    public static string KeyColumnList(TableDef table, IReadOnlyList<short> columns, bool quote) =>
-        string.Join(", ", columns.Select(n => quote ? SqlErrors.QuoteIdentifier(table.Column(n).Name) : table.Column(n).Name));
+    // Built for every rejected row, so without closures or LINQ, and a one-column key (the usual one) without a join.
+    public static string KeyColumnList(TableDef table, IReadOnlyList<short> columns, bool quote)
+    {
+        if (columns.Count == 1) return KeyColumnName(table, columns[0], quote);
+        var names = new string[columns.Count];
+        for (var i = 0; i < names.Length; i++) names[i] = KeyColumnName(table, columns[i], quote);
+        return string.Join(", ", names);
+    }
 
-    public string KeyValueList(TableDef table, IReadOnlyList<short> columns, object?[] row) =>
-        string.Join(", ", columns.Select(n => row[n - 1] is { } v ? _ctx.Session.FormatValue(v, table.Column(n).Type) : "null"));
+    private static string KeyColumnName(TableDef table, short column, bool quote) =>
+        quote ? SqlErrors.QuoteIdentifier(table.Column(column).Name) : table.Column(column).Name;
+
+    public string KeyValueList(TableDef table, IReadOnlyList<short> columns, object?[] row)
+    {
+        if (columns.Count == 1) return KeyValueText(table, columns[0], row);
+        var values = new string[columns.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = KeyValueText(table, columns[i], row);
+        return string.Join(", ", values);
+    }
+
+    private string KeyValueText(TableDef table, short column, object?[] row) =>
+        row[column - 1] is { } v ? _ctx.Session.FormatValue(v, table.Column(column).Type) : "null";
 
     private static bool HasNull(IReadOnlyList<short> columns, object?[] row)
     {
