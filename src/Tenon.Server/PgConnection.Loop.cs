@@ -98,11 +98,18 @@ internal sealed partial class PgConnection
         try
         {
             var any = false;
-            using var results = _session!.Execute(sql).GetEnumerator();
+            using var results = _session!.ExecuteOrFailure(sql).GetEnumerator();
             while (results.MoveNext())
             {
                 any = true;
                 var r = results.Current;
+                if (r.Failure is { } failure)
+                {
+                    // Handed back as a value instead of thrown: reported as the catch below reports it.
+                    if (_terminated) throw failure;
+                    WriteError(failure, isNotice: false);
+                    break;
+                }
                 if (r.CopyIn is { } copyIn)
                 {
                     // The COPY's own result (COPY n, or its error) comes when the enumeration resumes.

@@ -45,6 +45,13 @@ public sealed partial class Session
     }
 
     /// <summary>
+    /// <see cref="Execute(string)"/> for the wire server's simple query: a rejection carried as a
+    /// value ends the results as a result whose <see cref="StatementResult.Failure"/> is set (already
+    /// undone, nothing after it runs), for the server to report without any throw.
+    /// </summary>
+    internal IEnumerable<StatementResult> ExecuteOrFailure(string sql) => ParseAndExecute(sql, null, yieldFailure: true);
+
+    /// <summary>
     /// <see cref="ExecuteSingle"/> for the wire server: a rejection carried as a value (see
     /// <see cref="StatementResult.Failure"/>) comes back as the result, already undone, for the
     /// server to report without any throw; every other error is thrown as usual.

@@ -300,6 +300,38 @@ public sealed class ProtocolTests : IDisposable
     }
 
     [Fact]
+    public void A_rejected_insert_in_a_simple_Query_stops_it_and_undoes_it()
+    {
+        using var c = new RawClient(_server.Port);
+        c.Connect();
+        c.Send(Query("CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (parent_id int NOT NULL REFERENCES parent (id)); INSERT INTO parent VALUES (1)"));
+        c.ReadUntilReady();
+        c.Send(Query("INSERT INTO child VALUES (1); INSERT INTO child VALUES (2); SELECT 5"));
+        var msgs = c.ReadUntilReady();
+        Assert.Equal(['C', 'E', 'Z'], msgs.Select(m => m.Type));
+        var f = msgs[1].Fields();
+        Assert.Equal(("23503", "child_parent_id_fkey", "child"), (f['C'], f['n'], f['t']));
+        Assert.Equal("Key (parent_id)=(2) is not present in table \"parent\".", f['D']);
+        Assert.Equal("I", msgs[^1].Text);
+        c.Send(Query("INSERT INTO child VALUES (3)"));
+        msgs = c.ReadUntilReady();
+        Assert.Equal(['E', 'Z'], msgs.Select(m => m.Type));
+        Assert.Equal("Key (parent_id)=(3) is not present in table \"parent\".", msgs[0].Fields()['D']);
+        c.Send(Query("BEGIN; INSERT INTO child VALUES (1); INSERT INTO child VALUES (4)"));
+        msgs = c.ReadUntilReady();
+        Assert.Equal(['C', 'C', 'E', 'Z'], msgs.Select(m => m.Type));
+        Assert.Equal("E", msgs[^1].Text);
+        c.Send(Query("SELECT 1"));
+        Assert.Equal("25P02", c.ReadUntilReady()[0].Fields()['C']);
+        c.Send(Query("ROLLBACK"));
+        c.ReadUntilReady();
+        c.Send(Query("SELECT count(*) FROM child"));
+        Assert.Equal("SELECT 1", c.ReadUntilReady()[2].Text);
+        c.Send(Query("SELECT count(*)::text || ' rows' FROM child"));
+        Assert.Contains("0 rows", c.ReadUntilReady()[1].Text);
+    }
+
+    [Fact]
     public void Execute_with_row_limit_suspends_the_portal()
     {
         using var c = new RawClient(_server.Port);
