@@ -84,23 +84,22 @@ public sealed partial class JoinAggregateNode : PlanNode
         var states = _rightCalls.Select(c => GroupStates.Create(c.Function, leftRows.Count)).ToArray();
         var fed = new bool[leftRows.Count];
         var args = ScratchArguments();
-        foreach (var r in join.Right.ExecuteTransient(ctx))
+        if (join.Right is TableScanNode { IncludeRowId: false } scan)
         {
-            session.CheckForInterrupts();
-            for (var i = table.First(r, ctx); i >= 0; i = table.Next(i))
+            // The stored rows walked directly: no iterator of the scan node between them and the probe.
+            var rows = scan.StoredRows(ctx).GetEnumerator();
+            while (rows.MoveNext())
             {
-                fed[i] = true;
-                for (var a = 0; a < states.Length; a++)
-                {
-                    var call = _rightCalls[a];
-                    if (call.Filter is not null && call.Filter.Eval(r, ctx) is not true) continue;
-                    var values = args[a];
-                    for (var k = 0; k < values.Length; k++) values[k] = call.Args[k].Eval(r, ctx);
-                    states[a].Add(i, values, ctx);
-                }
-                measure.Count();
+                session.CheckForInterrupts();
+                Probe(rows.CurrentValue, table, states, fed, args, ctx, ref measure);
             }
         }
+        else
+            foreach (var r in join.Right.ExecuteTransient(ctx))
+            {
+                session.CheckForInterrupts();
+                Probe(r, table, states, fed, args, ctx, ref measure);
+            }
         var output = new List<object?[]>();
         for (var i = 0; i < leftRows.Count; i++)
         {
@@ -112,6 +111,24 @@ public sealed partial class JoinAggregateNode : PlanNode
         return output;
     }
 
+    /// <summary>Feeds one right row to the states of every left row it matches.</summary>
+    private void Probe(object?[] r, JoinHashTable table, GroupStates[] states, bool[] fed, object?[][] args, ExecContext ctx, ref JoinMeasure measure)
+    {
+        for (var i = table.First(r, ctx); i >= 0; i = table.Next(i))
+        {
+            fed[i] = true;
+            for (var a = 0; a < states.Length; a++)
+            {
+                var call = _rightCalls[a];
+                if (call.Filter is not null && call.Filter.Eval(r, ctx) is not true) continue;
+                var values = args[a];
+                for (var k = 0; k < values.Length; k++) values[k] = call.Args[k].Eval(r, ctx);
+                states[a].Add(i, values, ctx);
+            }
+            measure.Count();
+        }
+    }
+
     /// <summary>Probes the right index for each left row in turn, feeding that row's aggregates from its matches.</summary>
     private List<object?[]> ProbeGroups(IndexJoinNode join, ExecContext ctx, ref JoinMeasure measure)
     {
@@ -119,17 +136,22 @@ public sealed partial class JoinAggregateNode : PlanNode
         var session = ctx.Session;
         var args = ScratchArguments();
         var output = new List<object?[]>();
+        var matches = new List<object?[]>();
         foreach (var l in join.Left.Execute(ctx))
         {
             session.CheckForInterrupts();
-            Accumulator[]? accs = null;
-            foreach (var r in join.Probe(ctx, l))
+            // A left row's matches are all fetched before any is fed: the fetches, each a descent
+            // to a row somewhere in the table, then do not wait on one another.
+            matches.Clear();
+            foreach (var r in join.Probe(ctx, l)) matches.Add(r);
+            if (matches.Count == 0) continue;
+            var accs = NewStates();
+            foreach (var r in matches)
             {
                 session.CheckForInterrupts();
-                Feed(accs ??= NewStates(), r, args, ctx);
+                Feed(accs, r, args, ctx);
                 measure.Count();
             }
-            if (accs is null) continue;
             var row = GroupRow(l);
             for (var a = 0; a < accs.Length; a++) row[_groupColumns.Length + a] = accs[a].Result(ctx);
             output.Add(row);

@@ -12,6 +12,8 @@ namespace Tenon.Execution.Plan;
 internal sealed class JoinHashTable
 {
     private readonly IReadOnlyList<BoundExpr> _leftKeys;
+    /// <summary>The probing row's slot when its one key is a plain column (read without evaluating), else -1.</summary>
+    private readonly int _leftColumn;
     private readonly IntegerKeyChains? _integers;
     /// <summary>The type of the integer key: its values are boxed as exactly this type's CLR type.</summary>
     private readonly TypeId _integerType;
@@ -22,6 +24,7 @@ internal sealed class JoinHashTable
     public JoinHashTable(IReadOnlyList<BoundExpr> leftKeys, IReadOnlyList<BoundExpr> rightKeys, List<object?[]> rightRows, ExecContext ctx)
     {
         _leftKeys = leftKeys;
+        _leftColumn = leftKeys is [ColumnExpr { Level: 0 } column] ? column.Index : -1;
         _next = new int[rightRows.Count];
         var session = ctx.Session;
         if (rightKeys.Count == 1 && rightKeys[0].Type.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8)
@@ -74,7 +77,7 @@ internal sealed class JoinHashTable
     public int First(object?[] leftRow, ExecContext ctx)
     {
         if (_integers is not null)
-            return _leftKeys[0].Eval(leftRow, ctx) is { } number ? _integers.First(Integer(number)) : -1;
+            return (_leftColumn >= 0 ? leftRow[_leftColumn] : _leftKeys[0].Eval(leftRow, ctx)) is { } number ? _integers.First(Integer(number)) : -1;
         if (_single is not null)
             return _leftKeys[0].Eval(leftRow, ctx) is { } value && _single.TryGetValue(value, out var chain) ? chain.First : -1;
         return EvalKey(_leftKeys, leftRow, ctx) is { } key && _multi!.TryGetValue(key, out var c) ? c.First : -1;
