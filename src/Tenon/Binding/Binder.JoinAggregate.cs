@@ -9,8 +9,9 @@ namespace Tenon.Binding;
 /// GROUP BY over an inner join that groups by the rows of its left table (the shape of "each
 /// parent with the count and sum of its children"): such a plan aggregates without forming
 /// joined rows (<see cref="JoinAggregateNode"/>). It applies when
-///   - the input is an inner hash join with no condition beyond its key equalities, or an inner
-///     index join whose seek decides its whole condition, and both sides read one table each;
+///   - the input is an inner hash join with no condition beyond its key equalities whose left
+///     side is expected to be no larger than its right, or an inner index join whose seek
+///     decides its whole condition, and both sides read one table each;
 ///   - every group key is a column of the left table, and the group keys include every column
 ///     of a unique index of that table (not partial, not deferrable, no expressions) whose
 ///     columns are each a join key or NOT NULL: two left rows that both have matches then differ
@@ -28,8 +29,9 @@ public sealed partial class Binder
         IEnumerable<BoundExpr> leftKeys;
         switch (input)
         {
+            // Hashing the left side instead of the right pays when it is the smaller one.
             case JoinNode { Kind: JoinKind.Inner, LeftKeys.Count: > 0, RightKeys: not null, ResidualCondition: null } hash
-                when BaseTable(hash.Right) is not null:
+                when BaseTable(hash.Right) is not null && Estimate(hash.Left) <= Estimate(hash.Right):
                 left = hash.Left;
                 leftKeys = hash.LeftKeys;
                 break;

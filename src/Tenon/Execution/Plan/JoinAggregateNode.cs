@@ -16,7 +16,10 @@ namespace Tenon.Execution.Plan;
 /// instead of being hashed and then revisited in left order; over an index join each left row
 /// probes the right index as the join would. Either way a group is fed its matches in right row
 /// order and the groups come out in left row order, after all input is read: what
-/// <see cref="AggregateNode"/> over the join yields, value for value.
+/// <see cref="AggregateNode"/> over the join yields, value for value. Every expression is
+/// evaluated on the same rows as there, though in another order (the left input is read before
+/// the right one; a left row's index matches are fetched before they are fed): when two rows
+/// would each raise an error, which of them is raised may differ.
 /// </summary>
 public sealed partial class JoinAggregateNode : PlanNode
 {
