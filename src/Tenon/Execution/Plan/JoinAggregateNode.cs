@@ -139,20 +139,26 @@ public sealed partial class JoinAggregateNode : PlanNode
         var session = ctx.Session;
         var args = ScratchArguments();
         var output = new List<object?[]>();
-        var matches = new List<object?[]>();
+        var matches = new RowRef[16];
         foreach (var l in join.Left.Execute(ctx))
         {
             session.CheckForInterrupts();
             // A left row's matches are all fetched before any is fed: the fetches, each a descent
-            // to a row somewhere in the table, then do not wait on one another.
-            matches.Clear();
-            foreach (var r in join.Probe(ctx, l)) matches.Add(r);
-            if (matches.Count == 0) continue;
+            // to a row somewhere in the table, then do not wait on one another, nor on reading
+            // the rows (kept in a struct so that storing one does not read its type).
+            var count = 0;
+            foreach (var r in join.Probe(ctx, l))
+            {
+                if (count == matches.Length) Array.Resize(ref matches, count * 2);
+                matches[count++].Row = r;
+            }
+            if (count == 0) continue;
             var accs = NewStates();
-            foreach (var r in matches)
+            for (var m = 0; m < count; m++)
             {
                 session.CheckForInterrupts();
-                Feed(accs, r, args, ctx);
+                Feed(accs, matches[m].Row, args, ctx);
+                matches[m].Row = null!;
                 measure.Count();
             }
             var row = GroupRow(l);
@@ -160,6 +166,11 @@ public sealed partial class JoinAggregateNode : PlanNode
             output.Add(row);
         }
         return output;
+    }
+
+    private struct RowRef
+    {
+        public object?[] Row;
     }
 
     /// <summary>The joined pairs counted and, under EXPLAIN ANALYZE, when the first one came.</summary>
