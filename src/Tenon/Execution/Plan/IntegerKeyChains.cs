@@ -3,7 +3,7 @@ namespace Tenon.Execution.Plan;
 /// <summary>
 /// For a hash join on one integer key: per key value, the first and last row of its chain, in an
 /// open-addressing table of the values themselves (linear probing, a power-of-two size at most
-/// half full). Unlike a dictionary of boxed keys, a probe compares plain longs and touches no
+/// two thirds full). Unlike a dictionary of boxed keys, a probe compares plain longs and touches no
 /// object of the hashed side, which matters when every row of a large input probes it.
 /// </summary>
 internal sealed class IntegerKeyChains
@@ -18,7 +18,7 @@ internal sealed class IntegerKeyChains
     public IntegerKeyChains(int expected)
     {
         var size = 16;
-        while (size < expected * 2L && size < 1 << 30) size <<= 1;
+        while (size * 2L < expected * 3L && size < 1 << 30) size <<= 1;
         _keys = new long[size];
         _first = new int[size];
         _last = new int[size];
@@ -38,7 +38,7 @@ internal sealed class IntegerKeyChains
             {
                 _keys[i] = key;
                 _first[i] = _last[i] = row;
-                if (++_count * 2 > _keys.Length) Grow();
+                if (++_count * 3L > _keys.Length * 2L) Grow();
                 return -1;
             }
             if (_keys[i] == key)

@@ -8,6 +8,8 @@ namespace Tenon.Execution.Plan;
 /// key in ascending order, chained through one array (no list per key). A single integer key
 /// is hashed as a plain long (<see cref="IntegerKeyChains"/>), another single key as the value
 /// itself, several as an array. Rows with a NULL key are left out: they can match nothing.
+/// (<see cref="JoinAggregateNode"/> builds one over a join's left rows and probes it with the
+/// right ones: "left" and "right" here name the table's sides, probing and hashed.)
 /// </summary>
 internal sealed class JoinHashTable
 {
