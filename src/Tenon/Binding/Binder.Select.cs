@@ -336,7 +336,7 @@ public sealed partial class Binder
         var keyCount = keys.Count;
         var columns = keys.Select(k => new PlanColumn("?", k.Type))
             .Concat(agg.Calls.Select(c => new PlanColumn(c.Function.Name, c.Function.ResultType))).ToArray();
-        var node = new AggregateNode(input, keys, agg.Calls, columns);
+        var node = (PlanNode?)TryJoinAggregate(input, keys, agg.Calls, columns) ?? new AggregateNode(input, keys, agg.Calls, columns);
         var keyPrints = keys.Select(k => k.Fingerprint).ToList();
 
         var width = scope.Width;

@@ -11,7 +11,14 @@ public abstract class Accumulator
 }
 
 /// <summary>A built-in aggregate resolved for its argument types.</summary>
-public sealed record AggregateFunction(string Name, SqlType ResultType, Func<Accumulator> CreateAccumulator);
+public sealed record AggregateFunction(string Name, SqlType ResultType, Func<Accumulator> CreateAccumulator)
+{
+    /// <summary>Which built-in this is, when <see cref="GroupStates"/> keeps its states in arrays; <see cref="AggregateShape.Other"/> otherwise.</summary>
+    internal AggregateShape Shape { get; init; }
+}
+
+/// <summary>Built-in aggregates whose per-group states are plain numbers (<see cref="GroupStates"/>).</summary>
+internal enum AggregateShape { Other, CountRows, CountValues, SumSmallIntegers }
 
 /// <summary>
 /// The built-in aggregates and their PostgreSQL result types: count → bigint; sum(int2|int4) →
@@ -30,7 +37,9 @@ public static class Aggregates
     {
         if (Array.IndexOf(JsonAggregates.Names, name) >= 0) return JsonAggregates.Resolve(name, args);
         if (name == "count")
-            return star || args.Count == 1 ? new AggregateFunction(name, SqlType.Int8, () => new CountAcc(star)) : null;
+            return star || args.Count == 1
+                ? new AggregateFunction(name, SqlType.Int8, () => new CountAcc(star)) { Shape = star ? AggregateShape.CountRows : AggregateShape.CountValues }
+                : null;
         if (name == "string_agg" && args.Count == 2)
             return new AggregateFunction(name, SqlType.Text, () => new StringAggAcc());
         if (args.Count != 1) return null;
@@ -40,7 +49,7 @@ public static class Aggregates
             case "sum":
                 return t.Id switch
                 {
-                    TypeId.Int2 or TypeId.Int4 => new(name, SqlType.Int8, () => new SumIntAcc()),
+                    TypeId.Int2 or TypeId.Int4 => new(name, SqlType.Int8, () => new SumIntAcc()) { Shape = AggregateShape.SumSmallIntegers },
                     TypeId.Int8 or TypeId.Numeric => new(name, SqlType.Numeric, () => new SumNumericAcc(false)),
                     TypeId.Float4 => new(name, SqlType.Float4, () => new SumFloatAcc(true)),
                     TypeId.Float8 => new(name, SqlType.Float8, () => new SumFloatAcc(false)),

@@ -12,6 +12,9 @@ internal sealed class PlanCounters
     /// <summary>Index nested-loop joins started.</summary>
     public long IndexJoins;
 
+    /// <summary>Groupings fed straight from a join's right rows (JoinAggregateNode) run.</summary>
+    public long JoinAggregates;
+
     /// <summary>Statement texts whose syntax tree came from the session's parse cache.</summary>
     public long ParseReuses;
 

@@ -14,10 +14,8 @@ public sealed partial class TableScanNode(uint tableOid, IReadOnlyList<PlanColum
         includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
     public override IEnumerable<object?[]> Execute(ExecContext ctx)
     {
-        var rows = ctx.ReadRows(TableOid);
-        ctx.Transaction.Reads?.Table(TableOid);
         var session = ctx.Session;
-        foreach (var (rowId, row) in rows.Scan())
+        foreach (var (rowId, row) in StoredRows(ctx))
         {
             session.CheckForInterrupts();
             if (!IncludeRowId) { yield return row; continue; }
@@ -26,6 +24,14 @@ public sealed partial class TableScanNode(uint tableOid, IReadOnlyList<PlanColum
             withId[^1] = rowId;
             yield return withId;
         }
+    }
+
+    /// <summary>The table's stored rows by row id, its read noted for the transaction: what <see cref="Execute"/> yields, for a consumer that walks them itself.</summary>
+    internal Storage.BTree<long, object?[]>.RangeEnumerable StoredRows(ExecContext ctx)
+    {
+        var rows = ctx.ReadRows(TableOid);
+        ctx.Transaction.Reads?.Table(TableOid);
+        return rows.Scan();
     }
 }
 
@@ -56,11 +62,16 @@ public sealed partial class ProjectNode(PlanNode input, IReadOnlyList<BoundExpr>
 {
     public IReadOnlyList<BoundExpr> Exprs { get; } = exprs;
     public override IReadOnlyList<PlanColumn> Columns { get; } = columns;
-    public override IEnumerable<object?[]> Execute(ExecContext ctx)
+    public override IEnumerable<object?[]> Execute(ExecContext ctx) => Run(ctx, transient: false);
+
+    internal override IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Run(ctx, transient: true);
+
+    private IEnumerable<object?[]> Run(ExecContext ctx, bool transient)
     {
+        var buffer = transient ? new object?[Exprs.Count] : null;
         foreach (var row in input.Execute(ctx))
         {
-            var output = new object?[Exprs.Count];
+            var output = buffer ?? new object?[Exprs.Count];
             for (var i = 0; i < output.Length; i++) output[i] = Exprs[i].Eval(row, ctx);
             yield return output;
         }

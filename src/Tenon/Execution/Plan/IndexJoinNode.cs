@@ -44,6 +44,9 @@ public sealed partial class IndexJoinNode : PlanNode
     public JoinKind Kind => _kind;
     public PlanNode Left => _left;
     public IndexScanNode Right => _right;
+    /// <summary>What a probed pair must still satisfy beyond what the seek decided; null when nothing.</summary>
+    internal BoundExpr? ResidualCondition => _residual;
+    internal BoundExpr? Condition => _condition;
 
     public override IReadOnlyList<PlanColumn> Columns { get; }
 

@@ -29,6 +29,13 @@ public sealed partial class JoinNode(JoinKind kind, PlanNode left, PlanNode righ
     /// </summary>
     private readonly BoundExpr? _residual = Residual(condition, leftKeys);
 
+    /// <summary>The equality keys over the left row, or null when the join does not hash.</summary>
+    internal IReadOnlyList<BoundExpr>? LeftKeys => leftKeys;
+    /// <summary>The equality keys over the right row alone, matching <see cref="LeftKeys"/>.</summary>
+    internal IReadOnlyList<BoundExpr>? RightKeys => rightKeys;
+    /// <summary>What a hashed pair must still satisfy beyond equal keys; null when nothing.</summary>
+    internal BoundExpr? ResidualCondition => _residual;
+
     private static BoundExpr? Residual(BoundExpr? condition, IReadOnlyList<BoundExpr>? leftKeys)
     {
         if (condition is null || leftKeys is not { Count: > 0 }) return condition;

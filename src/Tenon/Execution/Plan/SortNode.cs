@@ -38,20 +38,27 @@ public sealed partial class SortNode(PlanNode input, IReadOnlyList<SortKey> keys
         var heap = new List<(object?[] Row, object?[] Keys, long Seq)>(count);
         var session = ctx.Session;
         long seq = 0;
-        foreach (var row in input.Execute(ctx))
+        // The input may hand over one reused array (ExecuteTransient): a row the heap keeps is
+        // copied, and a row it turns down costs no allocation, its keys evaluated into a scratch array.
+        var scratch = new object?[keys.Count];
+        foreach (var row in input.ExecuteTransient(ctx))
         {
-            var entry = (row, KeysOf(row, ctx), seq++);
+            KeysInto(row, scratch, ctx);
+            var s = seq++;
             if (heap.Count < count)
             {
-                heap.Add(entry);
+                heap.Add(((object?[])row.Clone(), scratch, s));
+                scratch = new object?[scratch.Length];
                 SiftUp(heap, heap.Count - 1);
             }
             else
             {
                 session.CheckForInterrupts();
                 // A later row replaces the worst only when its keys are strictly better.
-                if (CompareKeys(entry.Item2, heap[0].Keys) >= 0) continue;
-                heap[0] = entry;
+                if (CompareKeys(scratch, heap[0].Keys) >= 0) continue;
+                var worst = heap[0].Keys;
+                heap[0] = ((object?[])row.Clone(), scratch, s);
+                scratch = worst;
                 SiftDown(heap, 0);
             }
         }
@@ -62,8 +69,13 @@ public sealed partial class SortNode(PlanNode input, IReadOnlyList<SortKey> keys
     private object?[] KeysOf(object?[] row, ExecContext ctx)
     {
         var values = new object?[keys.Count];
-        for (var i = 0; i < values.Length; i++) values[i] = keys[i].Expr.Eval(row, ctx);
+        KeysInto(row, values, ctx);
         return values;
+    }
+
+    private void KeysInto(object?[] row, object?[] values, ExecContext ctx)
+    {
+        for (var i = 0; i < values.Length; i++) values[i] = keys[i].Expr.Eval(row, ctx);
     }
 
     private int Compare((object?[] Row, object?[] Keys, long Seq) a, (object?[] Row, object?[] Keys, long Seq) b)

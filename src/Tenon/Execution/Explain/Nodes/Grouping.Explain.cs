@@ -7,10 +7,13 @@ namespace Tenon.Execution.Plan;
 public sealed partial class AggregateNode
 {
     /// <summary>Aggregate without GROUP BY; Tenon groups by hashing, so with keys it is a HashAggregate.</summary>
-    internal override Explained Explain(ExplainBuilder b)
+    internal override Explained Explain(ExplainBuilder b) => Explain(b, b.Build(input), this, groupKeys, aggregates, Columns);
+
+    /// <summary>The HashAggregate (or Aggregate) line of <paramref name="measured"/> over its described input.</summary>
+    internal static Explained Explain(ExplainBuilder b, Explained inner, PlanNode measured, IReadOnlyList<BoundExpr> groupKeys,
+        IReadOnlyList<AggregateCall> aggregates, IReadOnlyList<PlanColumn> outputColumns)
     {
-        var inner = b.Build(input);
-        var node = new ExplainNode(groupKeys.Count == 0 ? "Aggregate" : "HashAggregate") { Measured = this };
+        var node = new ExplainNode(groupKeys.Count == 0 ? "Aggregate" : "HashAggregate") { Measured = measured };
         node.Children.Add(inner.Node);
         if (groupKeys.Count > 0)
             node.Details.Add(new ExplainDetail("Group Key: " + string.Join(", ", groupKeys.Select(k => b.Expr(k, inner.Columns, b.UpperPrefix, node)))));
@@ -19,7 +22,7 @@ public sealed partial class AggregateNode
         var n = inner.Node.Rows;
         var rows = groupKeys.Count == 0 ? 1 : ExplainCosts.Groups(n);
         var startup = inner.Node.TotalCost + n * ExplainCosts.CpuOperatorCost * (groupKeys.Count + aggregates.Count);
-        node.SetCosts(startup, startup + rows * ExplainCosts.CpuTupleCost, rows, ExplainBuilder.WidthOf(Columns));
+        node.SetCosts(startup, startup + rows * ExplainCosts.CpuTupleCost, rows, ExplainBuilder.WidthOf(outputColumns));
         if (b.Verbose)
             node.Output = groupKeys.Select(k => b.Expr(k, inner.Columns, b.OutputPrefix, node))
                 .Concat(aggregates.Select(a => CallText(b, a, inner.Columns, b.OutputPrefix, node))).ToList();
@@ -39,6 +42,20 @@ public sealed partial class AggregateNode
     }
 
     internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new AggregateNode(wrap(input), groupKeys, aggregates, Columns);
+}
+
+public sealed partial class JoinAggregateNode
+{
+    /// <summary>
+    /// A HashAggregate over the join: over a hash join, PostgreSQL's shape for hashing the left
+    /// side, which is what runs (the right input outer, the left one under Hash); over an index
+    /// join, the Nested Loop as it is.
+    /// </summary>
+    internal override Explained Explain(ExplainBuilder b)
+    {
+        var inner = Join is JoinNode hash ? hash.Explain(b, hashLeft: true) : b.Build(Join);
+        return AggregateNode.Explain(b, inner, this, GroupKeys, Aggregates, Columns);
+    }
 }
 
 public sealed partial class DistinctNode

@@ -11,29 +11,38 @@ public sealed partial class JoinNode
     /// Hash node) and probed with each left row; the keys are the Hash Cond (left = right), the
     /// rest of the condition the Join Filter. Without keys it is a Nested Loop.
     /// </summary>
-    internal override Explained Explain(ExplainBuilder b)
+    internal override Explained Explain(ExplainBuilder b) => Explain(b, hashLeft: false);
+
+    /// <param name="hashLeft">
+    /// Describe the join as run with the left input hashed and the right one probing it (by
+    /// <see cref="JoinAggregateNode"/>): the right input comes first, the left one under Hash,
+    /// and the Hash Cond reads right = left. The columns stay the left's then the right's.
+    /// </param>
+    internal Explained Explain(ExplainBuilder b, bool hashLeft)
     {
         var l = b.Build(Left);
         var r = b.Build(Right);
         var columns = l.Columns.Concat(r.Columns).ToArray();
         var hashed = leftKeys is { Count: > 0 } && rightKeys is not null;
+        hashLeft &= hashed;
         var node = new ExplainNode(JoinName(hashed ? "Hash" : "Nested Loop", Kind), "")
             { Measured = this, IsInnerJoin = Kind is JoinKind.Inner or JoinKind.Cross };
-        node.Children.Add(l.Node);
+        var (outer, inner) = hashLeft ? (r, l) : (l, r);
+        node.Children.Add(outer.Node);
         var rest = ExplainBuilder.Conjuncts(Condition);
         double rows;
         var lr = l.Node.Rows;
         var rr = r.Node.Rows;
         if (hashed)
         {
-            var pairs = leftKeys!.Select((k, i) =>
-                $"({b.Expr(k, l.Columns, b.UpperPrefix, node)} = {b.Expr(rightKeys![i], r.Columns, b.UpperPrefix, node)})").ToList();
+            var pairs = leftKeys!.Select((k, i) => (Left: b.Expr(k, l.Columns, b.UpperPrefix, node), Right: b.Expr(rightKeys![i], r.Columns, b.UpperPrefix, node)))
+                .Select(p => hashLeft ? $"({p.Right} = {p.Left})" : $"({p.Left} = {p.Right})").ToList();
             node.Details.Add(new ExplainDetail("Hash Cond: " + (pairs.Count == 1 ? pairs[0] : "(" + string.Join(" AND ", pairs) + ")")));
             rest = rest.Where(c => !(c is BinaryOpExpr { Op: "=" } eq && leftKeys!.Any(k => ReferenceEquals(eq.Left, k) || ReferenceEquals(eq.Right, k)))).ToList();
-            var hash = new ExplainNode("Hash") { Measured = r.Node.Measured };
-            hash.SetCosts(r.Node.TotalCost, r.Node.TotalCost, rr, r.Node.Width);
-            hash.Children.Add(r.Node);
-            if (b.Verbose) hash.Output = r.Node.Output ?? r.Columns.Select(c => c(b.OutputPrefix)).ToList();
+            var hash = new ExplainNode("Hash") { Measured = inner.Node.Measured };
+            hash.SetCosts(inner.Node.TotalCost, inner.Node.TotalCost, inner.Node.Rows, inner.Node.Width);
+            hash.Children.Add(inner.Node);
+            if (b.Verbose) hash.Output = inner.Node.Output ?? inner.Columns.Select(c => c(b.OutputPrefix)).ToList();
             node.Children.Add(hash);
             rows = Math.Max(Math.Min(lr, rr), 1);
         }
@@ -51,8 +60,8 @@ public sealed partial class JoinNode
         double startup, total;
         if (hashed)
         {
-            startup = r.Node.TotalCost + l.Node.StartupCost;
-            total = startup + (l.Node.TotalCost - l.Node.StartupCost) + lr * ExplainCosts.CpuOperatorCost * leftKeys!.Count
+            startup = inner.Node.TotalCost + outer.Node.StartupCost;
+            total = startup + (outer.Node.TotalCost - outer.Node.StartupCost) + outer.Node.Rows * ExplainCosts.CpuOperatorCost * leftKeys!.Count
                 + rows * ExplainCosts.CpuTupleCost;
         }
         else
@@ -103,7 +112,7 @@ public sealed partial class IndexJoinNode
     internal override PlanNode Instrumented(Func<PlanNode, PlanNode> wrap, ExplainStats stats) => new IndexJoinNode(_kind, wrap(_left), _right, stats.InstrumentOptional(_condition));
 
     /// <summary>The right table's rows for one left row; counted as one loop of the inner scan under EXPLAIN ANALYZE.</summary>
-    private IEnumerable<object?[]> Probe(ExecContext ctx, object?[] left) =>
+    internal IEnumerable<object?[]> Probe(ExecContext ctx, object?[] left) =>
         ctx.Explain is { } stats ? stats.Probe(_right, ctx, left) : _right.Probe(ctx, left);
 }
 
