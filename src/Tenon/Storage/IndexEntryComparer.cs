@@ -23,6 +23,9 @@ internal abstract class IndexEntryComparer : IComparer<IndexEntry>
     /// <summary>The order of two keys, as <see cref="KeyComparer"/> gives it.</summary>
     public abstract int CompareKeys(object?[] x, object?[] y);
 
+    /// <summary>Whether two entries' keys are equal (whatever their row ids and probe sides).</summary>
+    public virtual bool SameKey(IndexEntry x, IndexEntry y) => CompareKeys(x.Key, y.Key) == 0;
+
     /// <summary>The entry (or probe, see <see cref="IndexEntry.Probe"/>) for a key, abbreviated when this order can.</summary>
     public virtual IndexEntry Entry(object?[] key, long rowId, int probe = 0) => new(key, rowId, probe);
 
@@ -71,6 +74,16 @@ internal abstract class IndexEntryComparer : IComparer<IndexEntry>
         }
 
         public override int CompareKeys(object?[] x, object?[] y) => _keys.Compare(x, y);
+
+        public override bool SameKey(IndexEntry x, IndexEntry y)
+        {
+            if (x.IsAbbreviated && y.IsAbbreviated)
+            {
+                if (x.Abbreviation != y.Abbreviation) return false;
+                if (_keys.AbbreviationIsKey) return true;
+            }
+            return _keys.Compare(x.Key, y.Key) == 0;
+        }
 
         public override IndexEntry Entry(object?[] key, long rowId, int probe = 0) =>
             _keys.TryAbbreviate(key, out var abbreviation) ? new(key, rowId, probe, abbreviation) : new(key, rowId, probe);

@@ -69,6 +69,34 @@ public sealed partial class IndexStore
     }
 
     /// <summary>
+    /// <see cref="Add"/> for a unique index: also tells whether another entry has a key equal to
+    /// <paramref name="key"/> (a unique violation, which the caller reports; the entry is added
+    /// either way). Entries of equal keys are adjacent, so the new entry's neighbours answer that,
+    /// from the leaf the insertion reached; only when one of them lies in another leaf is the key
+    /// looked up again.
+    /// </summary>
+    public IndexStore AddUnique(object?[] key, long rowId, WriteToken token, out bool duplicate)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var comparer = Comparer;
+        var entry = comparer.Entry(key, rowId);
+        var entries = _entries.InsertWithNeighbours(entry, false, token, out bool existed, out var near);
+        if (existed) throw new InvalidOperationException($"index entry {new IndexEntry(key, rowId)} already exists");
+        if ((near.BeforeKind == BTree<IndexEntry, bool>.NeighbourKind.InLeaf && comparer.SameKey(near.Before, entry))
+            || (near.AfterKind == BTree<IndexEntry, bool>.NeighbourKind.InLeaf && comparer.SameKey(near.After, entry)))
+            duplicate = true;
+        else if (near.BeforeKind == BTree<IndexEntry, bool>.NeighbourKind.OtherLeaf || near.AfterKind == BTree<IndexEntry, bool>.NeighbourKind.OtherLeaf)
+        {
+            var holders = 0;
+            foreach (var _ in new IndexStore(entries).Seek(key))
+                if (++holders > 1) break;
+            duplicate = holders > 1;
+        }
+        else duplicate = false;
+        return new IndexStore(entries);
+    }
+
+    /// <summary>
     /// Removes the entry (<paramref name="key"/>, <paramref name="rowId"/>). Throws
     /// <see cref="KeyNotFoundException"/> if there is none (a caller bug).
     /// </summary>
@@ -96,8 +124,8 @@ public sealed partial class IndexStore
     {
         ArgumentNullException.ThrowIfNull(key);
         var comparer = Comparer;
-        if (_entries.TryGetFirst(Bound.Inclusive(comparer.Entry(key, 0, -1)), out var entry, out _)
-            && comparer.CompareKeys(entry.Key, key) == 0)
+        var probe = comparer.Entry(key, 0, -1);
+        if (_entries.TryGetFirst(Bound.Inclusive(probe), out var entry, out _) && comparer.SameKey(entry, probe))
         {
             rowId = entry.RowId;
             return true;
