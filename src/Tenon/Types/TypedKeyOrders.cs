@@ -59,7 +59,7 @@ internal static class TypedKeyOrders
     {
         public static int Compare(object a, object b) => ValueComparer.CompareText((string)a, (string)b);
 
-        public static long? Abbreviate(object a) => null;
+        public static long? Abbreviate(object a) => a is string v ? AbbreviateText(v) : null;
 
         public static bool IsExact => false;
     }
