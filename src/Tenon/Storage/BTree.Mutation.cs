@@ -49,6 +49,7 @@ public sealed partial class BTree<TKey, TValue>
         ArgumentNullException.ThrowIfNull(token);
         removed = false;
         if (_root is null) return this;
+        var owned = OwnsRoot(token);
         var root = RemoveFrom(_root, key, token, ref removed);
         if (!removed) return this;
 
@@ -60,8 +61,8 @@ public sealed partial class BTree<TKey, TValue>
             height--;
         }
         return root.Count == 0
-            ? new BTree<TKey, TValue>(this, null, 0, 0)
-            : new BTree<TKey, TValue>(this, root, _count - 1, height);
+            ? Next(owned, null, 0, 0)
+            : Next(owned, root, _count - 1, height);
     }
 
     private BTree<TKey, TValue> Write(
@@ -93,6 +94,7 @@ public sealed partial class BTree<TKey, TValue>
     /// <summary>A write into the non-empty tree.</summary>
     private BTree<TKey, TValue> Write(ref WriteOp op)
     {
+        var owned = OwnsRoot(op.Token);
         var root = WriteInto(_root!, ref op, rightmost: true);
         if (op.SplitRight is not null)
         {
@@ -101,12 +103,12 @@ public sealed partial class BTree<TKey, TValue>
             newRoot.Children[0] = root;
             newRoot.Children[1] = op.SplitRight;
             newRoot.Keys[0] = op.SplitKey;
-            return new BTree<TKey, TValue>(this, newRoot, _count + 1, _height + 1);
+            return Next(owned, newRoot, _count + 1, _height + 1);
         }
         int count = !op.Existed && op.MayInsert ? _count + 1 : _count;
         return ReferenceEquals(root, _root) && count == _count
             ? this
-            : new BTree<TKey, TValue>(this, root, count, _height);
+            : Next(owned, root, count, _height);
     }
 
     /// <summary>

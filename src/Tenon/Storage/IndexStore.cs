@@ -45,6 +45,9 @@ public sealed partial class IndexStore
             sorted.Select(e => new KeyValuePair<IndexEntry, bool>(e, false)), comparer, token));
     }
 
+    // The tree comes back as the same object when it was updated in place (BTree.Next): so is this store then.
+    private IndexStore With(BTree<IndexEntry, bool> entries) => ReferenceEquals(entries, _entries) ? this : new IndexStore(entries);
+
     /// <summary>The comparer that orders keys.</summary>
     public IComparer<object?[]> KeyComparer => Comparer.KeyComparer;
 
@@ -65,7 +68,7 @@ public sealed partial class IndexStore
         ArgumentNullException.ThrowIfNull(key);
         var entries = _entries.Insert(Comparer.Entry(key, rowId), false, token, out bool existed);
         if (existed) throw new InvalidOperationException($"index entry {new IndexEntry(key, rowId)} already exists");
-        return new IndexStore(entries);
+        return With(entries);
     }
 
     /// <summary>
@@ -93,7 +96,7 @@ public sealed partial class IndexStore
             duplicate = holders > 1;
         }
         else duplicate = false;
-        return new IndexStore(entries);
+        return With(entries);
     }
 
     /// <summary>
@@ -105,7 +108,7 @@ public sealed partial class IndexStore
         ArgumentNullException.ThrowIfNull(key);
         var entries = _entries.Remove(Comparer.Entry(key, rowId), token, out bool removed);
         if (!removed) throw new KeyNotFoundException($"no index entry {new IndexEntry(key, rowId)}");
-        return new IndexStore(entries);
+        return With(entries);
     }
 
     /// <summary>The row ids of all entries whose key equals <paramref name="key"/>, ascending.</summary>
