@@ -35,8 +35,11 @@ public sealed partial class Session
     }
 
     private IEnumerable<StatementResult> ExecuteCore(string sql, IReadOnlyList<object?>? parameters, IReadOnlyList<Statement>? parsed = null) =>
-        // Already parsed (a prepared statement): no iterator of its own around the statements' one.
-        parsed is not null ? ExecuteStatements(parsed, null, parameters) : ParseAndExecute(sql, parameters);
+        // Already parsed (a prepared statement): no iterator of its own around the statements' one,
+        // and for a single statement a smaller one than ExecuteStatements'.
+        parsed is null ? ParseAndExecute(sql, parameters)
+        : parsed.Count == 1 ? new SingleStatementRun(this, parsed[0], parameters)
+        : ExecuteStatements(parsed, null, parameters);
 
     // An iterator, so that a syntax error is raised when the results are read, as every other error.
     private IEnumerable<StatementResult> ParseAndExecute(string sql, IReadOnlyList<object?>? parameters, bool yieldFailure = false)

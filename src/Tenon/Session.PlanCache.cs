@@ -71,7 +71,7 @@ public sealed partial class Session
                     b.RunDataModifyingCtes(ec);
                     var rows = plan.Execute(ec).ToList();
                     DmlExecutor.FinishPendingWriters(ec);
-                    return new StatementResult($"SELECT {rows.Count}", columns, rows);
+                    return new StatementResult(SelectTag(rows.Count), columns, rows);
                 };
                 break;
             }
@@ -105,6 +105,11 @@ public sealed partial class Session
         }
         return run(ctx);
     }
+
+    // The command tags of small results, made once instead of per statement.
+    private static readonly string[] SelectTags = [.. Enumerable.Range(0, 64).Select(n => $"SELECT {n}")];
+
+    private static string SelectTag(int count) => count < SelectTags.Length ? SelectTags[count] : $"SELECT {count}";
 
     private bool Fits(CachedPlan plan, ExecContext ctx)
     {

@@ -18,8 +18,20 @@ public sealed partial class Session
     }
 
     /// <summary>A plain SELECT may still write through a volatile user function, so it then takes the write lock up front.</summary>
-    private bool RoutinesMayWrite() =>
-        (_tx?.Catalog ?? Database.Committed.Catalog).Functions.Values.Any(f => f.Volatility == 'v');
+    private bool RoutinesMayWrite()
+    {
+        // Asked before every SELECT: the answer is kept for the (immutable) function map it was computed from.
+        var functions = (_tx?.Catalog ?? Database.Committed.Catalog).Functions;
+        if (!ReferenceEquals(functions, _volatilityCheckedFor))
+        {
+            _anyVolatileRoutine = functions.Values.Any(f => f.Volatility == 'v');
+            _volatilityCheckedFor = functions;
+        }
+        return _anyVolatileRoutine;
+    }
+
+    private System.Collections.Immutable.ImmutableDictionary<uint, Catalog.RoutineDef>? _volatilityCheckedFor;
+    private bool _anyVolatileRoutine;
 
     private StatementResult? DispatchRoutineStatement(Statement stmt, ExecContext ctx)
     {

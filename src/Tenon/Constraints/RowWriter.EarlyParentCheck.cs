@@ -65,7 +65,7 @@ public sealed partial class RowWriter
                 continue;
             }
             var parent = Catalog.Table(fk.ParentTableOid);
-            if (ParentKeyExists(parent, fk, FkOrderKey(table, fk, row)))
+            if (EarlyParentKeyExists(table, fk, parent, row))
             {
                 found |= 1UL << i;
                 continue;
@@ -97,6 +97,33 @@ public sealed partial class RowWriter
         }
         return false;
     }
+
+    /// <summary>
+    /// <see cref="ParentKeyExists"/> for the early check, which runs with neither a snapshot older
+    /// than the latest version nor serializable tracking. A one-column key of the parent key's own
+    /// type needs no conversion, so the parent index is probed with the child's value as it is,
+    /// through a reused key array (a lookup keeps nothing of its key).
+    /// </summary>
+    private bool EarlyParentKeyExists(TableDef child, ForeignKeyDef fk, TableDef parent, object?[] row)
+    {
+        if (fk.Columns.Count == 1 && !parent.IsPartitioned)
+        {
+            var position = parent.IndexPosition(fk.ParentIndexOid);
+            var index = parent.Indexes[position];
+            if (index.Columns.Count == 1 && index.Columns[0] == fk.ParentColumns[0]
+                && child.Column(fk.Columns[0]).Type.Id == parent.Column(index.Columns[0]).Type.Id)
+            {
+                var key = _parentProbe ??= new object?[1];
+                key[0] = row[fk.Columns[0] - 1];
+                var found = Tx.Index(parent.Oid, position).ContainsKey(key);
+                key[0] = null;
+                return found;
+            }
+        }
+        return ParentKeyExists(parent, fk, FkOrderKey(child, fk, row));
+    }
+
+    private object?[]? _parentProbe;
 
     /// <summary>The row's key for <paramref name="fk"/>, in the foreign key's column order, with the child columns' types.</summary>
     private static (object? Value, SqlType Type)[] FkOrderKey(TableDef child, ForeignKeyDef fk, object?[] row)

@@ -261,14 +261,20 @@ public sealed partial class RowWriter
         var index = table.Indexes[position];
         if (!IndexCovers(table, index, row)) return null;
         var key = IndexKey(table, index, row);
-        if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || Array.IndexOf(key, null) < 0)
-            && (wt.Indexes[position].ContainsKey(key) || Tx.KeyAddedConcurrently(table.Oid, position, key)))
+        if (!(index.Unique || index.Exclusion) || (!index.NullsNotDistinct && Array.IndexOf(key, null) >= 0))
+        {
+            wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
+            return null;
+        }
+        // One descent adds the entry and sees whether another holds the key. A violation fails the
+        // statement, whose half-written state is never read again (see Session.ExecuteInterruptible).
+        wt.Indexes[position] = wt.Indexes[position].AddUnique(key, rowId, Tx.Token, out var duplicate);
+        if (duplicate || Tx.KeyAddedConcurrently(table.Oid, position, key))
         {
             if (!index.Deferrable) return KeyViolation(table, index, key);
             // A deferrable constraint only notes the possible conflict; the recheck decides later (R.6).
             _events.Enqueue(ConstraintEvent.UniqueRecheck(KeyConstraintOf(table, index), rowId, row));
         }
-        wt.Indexes[position] = wt.Indexes[position].Add(key, rowId, Tx.Token);
         return null;
     }
 

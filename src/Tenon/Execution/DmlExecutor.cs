@@ -123,6 +123,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             for (var i = 0; i < targets.Count; i++)
                 if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
             var rowTargets = bound.Select(row => row.Length == targets.Count ? targets : targets.Take(row.Length).ToList()).ToList();
+            // Which items are DEFAULT is known now: computed once, not per run.
+            var defaults = bound.Select(row => row.Select(e => e is null).ToArray()).ToList();
             produceRows = (ec, writer) =>
             {
                 var rows = new List<object?[]>(bound.Count);
@@ -130,12 +132,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 {
                     var row = bound[r];
                     var vals = new object?[row.Length];
-                    var isDefault = new bool[row.Length];
+                    var isDefault = defaults[r];
                     for (var i = 0; i < row.Length; i++)
-                    {
-                        if (row[i] is null) { isDefault[i] = true; continue; }
-                        vals[i] = row[i]!.Eval(Array.Empty<object?>(), ec);
-                    }
+                        if (row[i] is { } item) vals[i] = item.Eval(Array.Empty<object?>(), ec);
                     rows.Add(BuildRow(ec, writer, realTable, rowTargets[r], vals, isDefault, stmt, subscriptTargets));
                 }
                 return rows;
@@ -232,9 +231,13 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             }
             writer.FireStatementTriggers(realTable, "insert", 'A');
             FinishWriter(ec, writer, defer);
+            if (count == 1 && returning is null) return InsertedOneRow;
             return new StatementResult(count == 1 ? "INSERT 0 1" : $"INSERT 0 {count}", returning?.Columns, output);
         };
     }
+
+    // The result of most INSERTs; results are immutable, so one serves them all.
+    private static readonly StatementResult InsertedOneRow = new("INSERT 0 1");
 
     /// <summary>
     /// The output expressions of a query's leftmost SELECT, which PostgreSQL names as the location
@@ -267,7 +270,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     private static object?[] BuildRow(ExecContext ctx, RowWriter writer, TableDef table, List<ColumnDef> targets, object?[] values, bool[] isDefault, InsertStatement stmt, PathTarget?[] subscriptTargets)
     {
         var row = new object?[table.Columns.Count];
-        var given = new bool[table.Columns.Count];
+        Span<bool> given = table.Columns.Count <= 128 ? stackalloc bool[table.Columns.Count] : new bool[table.Columns.Count];
         for (var i = 0; i < targets.Count && i < values.Length; i++)
         {
             if (isDefault[i]) continue;

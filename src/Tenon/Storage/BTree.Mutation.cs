@@ -17,6 +17,26 @@ public sealed partial class BTree<TKey, TValue>
         Write(key, value, token, mayInsert: true, mayReplace: false, out existed);
 
     /// <summary>
+    /// <see cref="Insert"/>, also reporting the entries next to the inserted one as its leaf holds
+    /// them (looked at before a split, so both sides of the leaf's range are known): what a unique
+    /// index needs to tell whether another entry has an equal key without a second descent.
+    /// </summary>
+    internal BTree<TKey, TValue> InsertWithNeighbours(TKey key, TValue value, WriteToken token, out bool existed, out Neighbours neighbours)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (_root is null)
+        {
+            neighbours = default;
+            return Write(key, value, token, mayInsert: true, mayReplace: false, out existed);
+        }
+        var op = new WriteOp { Key = key, Value = value, Token = token, MayInsert = true, WantNeighbours = true };
+        var result = Write(ref op);
+        existed = op.Existed;
+        neighbours = op.Neighbours;
+        return result;
+    }
+
+    /// <summary>
     /// Replaces the value of an existing <paramref name="key"/>; when there is none,
     /// <paramref name="found"/> is false and this very version is returned.
     /// </summary>
@@ -29,6 +49,7 @@ public sealed partial class BTree<TKey, TValue>
         ArgumentNullException.ThrowIfNull(token);
         removed = false;
         if (_root is null) return this;
+        var owned = OwnsRoot(token);
         var root = RemoveFrom(_root, key, token, ref removed);
         if (!removed) return this;
 
@@ -40,8 +61,8 @@ public sealed partial class BTree<TKey, TValue>
             height--;
         }
         return root.Count == 0
-            ? new BTree<TKey, TValue>(this, null, 0, 0)
-            : new BTree<TKey, TValue>(this, root, _count - 1, height);
+            ? Next(owned, null, 0, 0)
+            : Next(owned, root, _count - 1, height);
     }
 
     private BTree<TKey, TValue> Write(
@@ -65,21 +86,29 @@ public sealed partial class BTree<TKey, TValue>
             MayInsert = mayInsert,
             MayReplace = mayReplace,
         };
-        var root = WriteInto(_root, ref op, rightmost: true);
+        var result = Write(ref op);
         existed = op.Existed;
+        return result;
+    }
+
+    /// <summary>A write into the non-empty tree.</summary>
+    private BTree<TKey, TValue> Write(ref WriteOp op)
+    {
+        var owned = OwnsRoot(op.Token);
+        var root = WriteInto(_root!, ref op, rightmost: true);
         if (op.SplitRight is not null)
         {
             // I.4
-            var newRoot = new Inner(token, _innerCapacity) { Count = 2 };
+            var newRoot = new Inner(op.Token, _innerCapacity) { Count = 2 };
             newRoot.Children[0] = root;
             newRoot.Children[1] = op.SplitRight;
             newRoot.Keys[0] = op.SplitKey;
-            return new BTree<TKey, TValue>(this, newRoot, _count + 1, _height + 1);
+            return Next(owned, newRoot, _count + 1, _height + 1);
         }
-        int count = !existed && mayInsert ? _count + 1 : _count;
+        int count = !op.Existed && op.MayInsert ? _count + 1 : _count;
         return ReferenceEquals(root, _root) && count == _count
             ? this
-            : new BTree<TKey, TValue>(this, root, count, _height);
+            : Next(owned, root, count, _height);
     }
 
     /// <summary>
@@ -93,6 +122,7 @@ public sealed partial class BTree<TKey, TValue>
         var inner = (Inner)node;
         int ci = UpperBound(inner.Keys, inner.Count - 1, op.Key);
         var child = inner.Child(ci);
+        if (ci > 0) op.LeftOfLeaf = true;
         var newChild = WriteInto(child, ref op, rightmost && ci == inner.Count - 1);
         if (op.SplitRight is null)
         {
@@ -137,8 +167,19 @@ public sealed partial class BTree<TKey, TValue>
         i = ~i;
         var w = WritableLeaf(leaf, op.Token);
         w.InsertAt(i, op.Key, op.Value);
+        if (op.WantNeighbours) op.Neighbours = NeighboursIn(w, i, rightmost, op.LeftOfLeaf);
         if (w.Count > _leafCapacity) SplitLeaf(w, ref op, append: rightmost && i == w.Count - 1);
         return w;
+    }
+
+    private static Neighbours NeighboursIn(Leaf leaf, int i, bool rightmost, bool leftOfLeaf)
+    {
+        var n = new Neighbours();
+        if (i > 0) (n.BeforeKind, n.Before) = (NeighbourKind.InLeaf, leaf.Keys[i - 1]);
+        else n.BeforeKind = leftOfLeaf ? NeighbourKind.OtherLeaf : NeighbourKind.None;
+        if (i + 1 < leaf.Count) (n.AfterKind, n.After) = (NeighbourKind.InLeaf, leaf.Keys[i + 1]);
+        else n.AfterKind = rightmost ? NeighbourKind.None : NeighbourKind.OtherLeaf;
+        return n;
     }
 
     /// <summary>I.3 for a leaf holding capacity + 1 entries.</summary>

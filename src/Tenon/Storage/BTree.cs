@@ -28,7 +28,9 @@ namespace Tenon.Storage;
 //              therefore "the number of separators <= key" (an upper-bound binary search).
 //   height     the number of levels; 0 for the empty tree (no root), 1 when the root is a leaf.
 //   token      a WriteToken. Every node records the token it was created under (its owner).
-//   version    a BTree object: root, Count, height. Immutable; mutations return a new one.
+//   version    a BTree object: root, Count, height. Mutations return a new one, except that a
+//              version whose root the writing token already owns is updated in place and
+//              returned (Next): it is no snapshot, and reading it later is undefined anyway.
 //   frozen     a node whose owner will never be used for a mutation again.
 //   rightmost  spine: the root and, below every rightmost-spine inner node, its last child.
 //
@@ -45,7 +47,8 @@ namespace Tenon.Storage;
 //      Rolling back (assigning V again) and carrying on with the current token is fine, and V
 //      can be rolled back to again later: that token's nodes were all created after V.
 //   => Consecutive mutations under the same token change their own nodes in place: a statement
-//      inserting a million rows copies each node at most once. The versions returned along the
+//      inserting a million rows copies each node at most once (and allocates no new version object:
+//      RowStore and IndexStore, which wrap versions, follow suit). The versions returned along the
 //      way share those nodes, so every version but the latest is garbage. Reading (or iterating)
 //      an older version produced under the token still in use is UNDEFINED, and so is mutating
 //      under a token while iterating a version that token has written to.
@@ -134,9 +137,10 @@ public sealed partial class BTree<TKey, TValue>
     /// </summary>
     internal const int DefaultCapacity = 64;
 
-    private readonly Node? _root;
-    private readonly int _count;
-    private readonly int _height;
+    // Not readonly: a version whose root the writing token owns is updated in place (see Next).
+    private Node? _root;
+    private int _count;
+    private int _height;
     private readonly IComparer<TKey> _comparer;
     private readonly bool _useDefaultComparer;
     private readonly int _leafCapacity;
@@ -281,6 +285,24 @@ public sealed partial class BTree<TKey, TValue>
         !upper.HasValue ? leaf.Count
         : upper.IsInclusive ? UpperBound(leaf.Keys, leaf.Count, upper.Key)
         : LowerBound(leaf.Keys, leaf.Count, upper.Key);
+
+    /// <summary>
+    /// The version after a mutation under <paramref name="token"/>. When this version's root was
+    /// already owned by that token, this very object is updated and returned: such a version is
+    /// no snapshot (taking one switches to a new token), and reading it after a later mutation
+    /// under the same token is undefined anyway (see the essay), so nothing can tell, and a
+    /// statement writing many rows allocates no version object per row.
+    /// </summary>
+    private BTree<TKey, TValue> Next(bool rootWasOwned, Node? root, int count, int height)
+    {
+        if (!rootWasOwned) return new BTree<TKey, TValue>(this, root, count, height);
+        _root = root;
+        _count = count;
+        _height = height;
+        return this;
+    }
+
+    private bool OwnsRoot(WriteToken token) => _root is not null && ReferenceEquals(_root.Owner, token);
 
     private Leaf WritableLeaf(Leaf leaf, WriteToken token) =>
         ReferenceEquals(leaf.Owner, token) ? leaf : leaf.Clone(token);

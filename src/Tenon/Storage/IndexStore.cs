@@ -29,7 +29,7 @@ public sealed partial class IndexStore
     public static IndexStore Empty(IComparer<object?[]> keyComparer)
     {
         ArgumentNullException.ThrowIfNull(keyComparer);
-        return new IndexStore(BTree<IndexEntry, bool>.Empty(new IndexEntryComparer(keyComparer)));
+        return new IndexStore(BTree<IndexEntry, bool>.Empty(IndexEntryComparer.For(keyComparer)));
     }
 
     /// <summary>Builds an index from unsorted entries in O(n log n) (CREATE INDEX over existing rows).</summary>
@@ -38,15 +38,20 @@ public sealed partial class IndexStore
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(keyComparer);
-        var comparer = new IndexEntryComparer(keyComparer);
-        var sorted = entries.Select(e => new IndexEntry(e.Key, e.RowId)).ToArray();
+        var comparer = IndexEntryComparer.For(keyComparer);
+        var sorted = entries.Select(e => comparer.Entry(e.Key, e.RowId)).ToArray();
         Array.Sort(sorted, comparer);
         return new IndexStore(BTree<IndexEntry, bool>.BuildSorted(
             sorted.Select(e => new KeyValuePair<IndexEntry, bool>(e, false)), comparer, token));
     }
 
+    // The tree comes back as the same object when it was updated in place (BTree.Next): so is this store then.
+    private IndexStore With(BTree<IndexEntry, bool> entries) => ReferenceEquals(entries, _entries) ? this : new IndexStore(entries);
+
     /// <summary>The comparer that orders keys.</summary>
-    public IComparer<object?[]> KeyComparer => ((IndexEntryComparer)_entries.Comparer).KeyComparer;
+    public IComparer<object?[]> KeyComparer => Comparer.KeyComparer;
+
+    private IndexEntryComparer Comparer => (IndexEntryComparer)_entries.Comparer;
 
     /// <summary>Number of entries. O(1).</summary>
     public int Count => _entries.Count;
@@ -61,9 +66,37 @@ public sealed partial class IndexStore
     public IndexStore Add(object?[] key, long rowId, WriteToken token)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var entries = _entries.Insert(new IndexEntry(key, rowId), false, token, out bool existed);
+        var entries = _entries.Insert(Comparer.Entry(key, rowId), false, token, out bool existed);
         if (existed) throw new InvalidOperationException($"index entry {new IndexEntry(key, rowId)} already exists");
-        return new IndexStore(entries);
+        return With(entries);
+    }
+
+    /// <summary>
+    /// <see cref="Add"/> for a unique index: also tells whether another entry has a key equal to
+    /// <paramref name="key"/> (a unique violation, which the caller reports; the entry is added
+    /// either way). Entries of equal keys are adjacent, so the new entry's neighbours answer that,
+    /// from the leaf the insertion reached; only when one of them lies in another leaf is the key
+    /// looked up again.
+    /// </summary>
+    public IndexStore AddUnique(object?[] key, long rowId, WriteToken token, out bool duplicate)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var comparer = Comparer;
+        var entry = comparer.Entry(key, rowId);
+        var entries = _entries.InsertWithNeighbours(entry, false, token, out bool existed, out var near);
+        if (existed) throw new InvalidOperationException($"index entry {new IndexEntry(key, rowId)} already exists");
+        if ((near.BeforeKind == BTree<IndexEntry, bool>.NeighbourKind.InLeaf && comparer.SameKey(near.Before, entry))
+            || (near.AfterKind == BTree<IndexEntry, bool>.NeighbourKind.InLeaf && comparer.SameKey(near.After, entry)))
+            duplicate = true;
+        else if (near.BeforeKind == BTree<IndexEntry, bool>.NeighbourKind.OtherLeaf || near.AfterKind == BTree<IndexEntry, bool>.NeighbourKind.OtherLeaf)
+        {
+            var holders = 0;
+            foreach (var _ in new IndexStore(entries).Seek(key))
+                if (++holders > 1) break;
+            duplicate = holders > 1;
+        }
+        else duplicate = false;
+        return With(entries);
     }
 
     /// <summary>
@@ -73,9 +106,9 @@ public sealed partial class IndexStore
     public IndexStore Remove(object?[] key, long rowId, WriteToken token)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var entries = _entries.Remove(new IndexEntry(key, rowId), token, out bool removed);
+        var entries = _entries.Remove(Comparer.Entry(key, rowId), token, out bool removed);
         if (!removed) throw new KeyNotFoundException($"no index entry {new IndexEntry(key, rowId)}");
-        return new IndexStore(entries);
+        return With(entries);
     }
 
     /// <summary>The row ids of all entries whose key equals <paramref name="key"/>, ascending.</summary>
@@ -83,7 +116,7 @@ public sealed partial class IndexStore
     {
         ArgumentNullException.ThrowIfNull(key);
         return new RowIdEnumerable(_entries.Range(
-            Bound.Inclusive(IndexEntry.Before(key)), Bound.Inclusive(IndexEntry.After(key))));
+            Bound.Inclusive(Comparer.Entry(key, 0, -1)), Bound.Inclusive(Comparer.Entry(key, 0, 1))));
     }
 
     /// <summary>
@@ -93,8 +126,9 @@ public sealed partial class IndexStore
     public bool TrySeekFirst(object?[] key, out long rowId)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_entries.TryGetFirst(Bound.Inclusive(IndexEntry.Before(key)), out var entry, out _)
-            && KeyComparer.Compare(entry.Key, key) == 0)
+        var comparer = Comparer;
+        var probe = comparer.Entry(key, 0, -1);
+        if (_entries.TryGetFirst(Bound.Inclusive(probe), out var entry, out _) && comparer.SameKey(entry, probe))
         {
             rowId = entry.RowId;
             return true;
@@ -114,7 +148,7 @@ public sealed partial class IndexStore
     {
         ArgumentNullException.ThrowIfNull(prefix);
         return new EntryEnumerable(_entries.Range(
-            Bound.Inclusive(IndexEntry.Before(prefix)), Bound.Inclusive(IndexEntry.After(prefix))));
+            Bound.Inclusive(Comparer.Entry(prefix, 0, -1)), Bound.Inclusive(Comparer.Entry(prefix, 0, 1))));
     }
 
     /// <summary>All entries in key order (then row id order).</summary>
@@ -136,10 +170,10 @@ public sealed partial class IndexStore
     /// A key bound as a probe bound: probes sort before or after all entries with an equal key,
     /// so inclusive-lower and exclusive-upper bounds use the "before" probe, the others "after".
     /// </summary>
-    private static Bound<IndexEntry> ToProbe(Bound<object?[]> bound, bool isLower)
+    private Bound<IndexEntry> ToProbe(Bound<object?[]> bound, bool isLower)
     {
         if (!bound.HasValue) return default;
         ArgumentNullException.ThrowIfNull(bound.Key);
-        return Bound.Inclusive(isLower == bound.IsInclusive ? IndexEntry.Before(bound.Key) : IndexEntry.After(bound.Key));
+        return Bound.Inclusive(Comparer.Entry(bound.Key, 0, isLower == bound.IsInclusive ? -1 : 1));
     }
 }

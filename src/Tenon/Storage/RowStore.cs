@@ -24,8 +24,9 @@ public sealed class RowStore
 
     private static readonly BTree<long, uint> NoRuns = BTree<long, uint>.Empty(Comparer<long>.Default);
 
-    private readonly BTree<long, uint> _xminRuns;
-    private readonly uint _lastXid;
+    // Not readonly: updated in place together with a row tree updated in place (see BTree.Next).
+    private BTree<long, uint> _xminRuns;
+    private uint _lastXid;
 
     private RowStore(BTree<long, object?[]> rows, long nextRowId, BTree<long, uint> xminRuns, uint lastXid)
     {
@@ -37,7 +38,15 @@ public sealed class RowStore
 
     private RowStore(BTree<long, object?[]> rows, long nextRowId) : this(rows, nextRowId, NoRuns, FrozenXid) { }
 
-    private RowStore With(BTree<long, object?[]> rows, long nextRowId) => new(rows, nextRowId, _xminRuns, _lastXid);
+    // After a write to the row tree: when that came back as the same object, it was updated in
+    // place (a write that changes nothing does not get here), and as in Insert this store is then
+    // no snapshot either.
+    private RowStore With(BTree<long, object?[]> rows, long nextRowId)
+    {
+        if (!ReferenceEquals(rows, Rows)) return new(rows, nextRowId, _xminRuns, _lastXid);
+        NextRowId = nextRowId;
+        return this;
+    }
 
     /// <summary>The empty table; its first row gets id 1.</summary>
     public static RowStore Empty { get; } = new(BTree<long, object?[]>.Empty(Comparer<long>.Default), 1);
@@ -64,7 +73,7 @@ public sealed class RowStore
     public BTree<long, object?[]> Rows { get; }
 
     /// <summary>The id the next <see cref="Insert"/> assigns.</summary>
-    public long NextRowId { get; }
+    public long NextRowId { get; private set; }
 
     /// <summary>Number of rows. O(1).</summary>
     public int Count => Rows.Count;
@@ -76,8 +85,13 @@ public sealed class RowStore
         rowId = NextRowId;
         var rows = Rows.Insert(rowId, row, token, out bool existed);
         if (existed) throw new InvalidOperationException($"row id {rowId} is already in use");
-        if (xid == _lastXid) return new RowStore(rows, rowId + 1, _xminRuns, _lastXid);
-        return new RowStore(rows, rowId + 1, _xminRuns.Set(rowId, xid, token), xid);
+        var runs = xid == _lastXid ? _xminRuns : _xminRuns.Set(rowId, xid, token);
+        if (!ReferenceEquals(rows, Rows)) return new RowStore(rows, rowId + 1, runs, xid);
+        // The row tree was updated in place, so this store is no snapshot either: update it too.
+        NextRowId = rowId + 1;
+        _xminRuns = runs;
+        _lastXid = xid;
+        return this;
     }
 
     /// <summary>
@@ -93,7 +107,7 @@ public sealed class RowStore
 
     /// <summary>The same rows with a larger <see cref="NextRowId"/> (log replay: ids of rows inserted and deleted again stay used).</summary>
     public RowStore WithNextRowId(long nextRowId) =>
-        nextRowId <= NextRowId ? this : With(Rows, nextRowId);
+        nextRowId <= NextRowId ? this : new(Rows, nextRowId, _xminRuns, _lastXid);
 
     /// <summary>Replaces the row <paramref name="rowId"/>; throws <see cref="KeyNotFoundException"/> if there is none.</summary>
     public RowStore Update(long rowId, object?[] row, WriteToken token)

@@ -7,7 +7,7 @@ namespace Tenon.Types;
 /// columns both keys have, so a shorter key (a prefix) equals every key that starts with it, as
 /// index prefix seeks need.
 /// </summary>
-public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object?[]>
+public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object?[]>, Storage.IKeyOrderSource
 {
     private readonly TypeId[] _types;
     private readonly bool[]? _descending;
@@ -26,6 +26,12 @@ public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object
     }
 
     public IReadOnlyList<TypeId> Types => _types;
+
+    /// <summary>An index's comparer of this order specialized to its column types (TypedKeyOrders.cs), when there is one.</summary>
+    Storage.IndexEntryComparer? Storage.IKeyOrderSource.EntryComparer() =>
+        (_descending is null || !_descending.Contains(true)) && (_nullsFirst is null || !_nullsFirst.Contains(true))
+            ? TypedKeyOrders.EntryComparer(_types, this)
+            : null;
 
     public int Compare(object?[]? x, object?[]? y)
     {

@@ -151,7 +151,7 @@ public static class ValueComparer
         return x.CompareTo(y);
     }
 
-    private static int CompareUuid(Guid a, Guid b)
+    internal static int CompareUuid(Guid a, Guid b)
     {
         var (ah, al) = ValueText.UuidHalves(a);
         var (bh, bl) = ValueText.UuidHalves(b);

@@ -12,7 +12,7 @@ public sealed class IntegerKeyChainsTests
         // Sized for 2 keys, given thousands: it grows many times.
         var table = new IntegerKeyChains(2);
         var keys = new List<long> { long.MinValue, long.MaxValue, 0, -1, 1L << 32, -(1L << 40) };
-        for (var k = 0; k < 5000; k++) keys.Add(k * 65536L);
+        for (var k = 1; k <= 5000; k++) keys.Add(k * 65536L);
         var last = new Dictionary<long, int>();
         var next = new int[keys.Count * 2];
         for (var row = 0; row < keys.Count * 2; row++)
