@@ -151,12 +151,12 @@ public sealed partial class RowWriter
             {
                 // Deleting a child only queues events; nothing else runs between two of these deletes
                 // unless a BEFORE ROW trigger does, so only then can a later child have changed meanwhile.
-                var mayChange = RowTriggers(child, 'B', "delete").Count > 0;
+                var mayChange = FiresBeforeRow(child, "delete");
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
-                    if (!mayChange || IsLive(child, rowId, row))
-                        Delete(child, rowId, row);
+                    if (mayChange && !IsLive(child, rowId, row)) throw ChangedByTrigger();
+                    Delete(child, rowId, row);
                 }
                 break;
             }
@@ -164,7 +164,7 @@ public sealed partial class RowWriter
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
-                    if (!IsLive(child, rowId, row)) continue;
+                    if (!IsLive(child, rowId, row)) throw ChangedByTrigger();
                     var updated = (object?[])row.Clone();
                     for (var i = 0; i < fk.Columns.Count; i++)
                     {
@@ -183,7 +183,7 @@ public sealed partial class RowWriter
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
-                    if (!IsLive(child, rowId, row)) continue;
+                    if (!IsLive(child, rowId, row)) throw ChangedByTrigger();
                     var updated = (object?[])row.Clone();
                     foreach (var n in columns)
                         updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
@@ -219,7 +219,20 @@ public sealed partial class RowWriter
         _childBuffer = list;
     }
 
-    /// <summary>Whether this row version is still the table's (an earlier action of the same event may have changed or removed it).</summary>
+    /// <summary>
+    /// A row a statement (or a referential action) is about to write was changed meanwhile by what
+    /// ran for an earlier row of it (a BEFORE ROW trigger, or a function it calls): PostgreSQL finds
+    /// the row modified by a later command of its own statement and fails. Locking the row for a
+    /// BEFORE ROW trigger says "updated" even for a delete; a delete without one says "deleted".
+    /// </summary>
+    internal static TenonException ChangedByTrigger(string verb = "updated") => new(SqlState.TriggeredDataChangeViolation,
+        $"tuple to be {verb} was already modified by an operation triggered by the current command",
+        hint: "Consider using an AFTER trigger instead of a BEFORE trigger to propagate changes to other rows.");
+
+    /// <summary>Whether writing a row of <paramref name="table"/> runs BEFORE ROW triggers for <paramref name="ev"/> (insert, update, delete).</summary>
+    internal bool FiresBeforeRow(TableDef table, string ev) => RowTriggers(table, 'B', ev).Count > 0;
+
+    /// <summary>Whether this row version is still the table's (what ran for an earlier child of the same action may have changed or removed it).</summary>
     private bool IsLive(TableDef table, long rowId, object?[] row) =>
         Tx.Rows(table.Oid).TryGet(rowId, out var live) && ReferenceEquals(live, row);
 
