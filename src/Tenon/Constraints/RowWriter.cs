@@ -100,8 +100,7 @@ public sealed partial class RowWriter
             if (KeyUnchanged(index, oldRow, newRow))
             {
                 // Only the row id moves: the entry cannot collide where it did not before.
-                var key = KeyOf(index, newRow);
-                wt.Indexes[i] = wt.Indexes[i].Remove(key, rowId, Tx.Token).Add(key, newRowId, Tx.Token);
+                wt.Indexes[i] = wt.Indexes[i].MoveRow(KeyOf(index, newRow), rowId, newRowId, Tx.Token);
                 continue;
             }
             if (IndexCovers(table, index, oldRow))
