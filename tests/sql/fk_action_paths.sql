@@ -220,3 +220,24 @@ UPDATE tm SET g = 2 WHERE g = 1;
 SELECT * FROM tm ORDER BY id;
 UPDATE tm SET g = 3 WHERE id IN (1, 3);
 SELECT * FROM tm ORDER BY id;
+
+-- A cascade deleting many children at once from a table with partial, expression and unique
+-- indexes, children of several parents interleaved in storage: the indexes stay exact.
+CREATE TABLE xp (id integer PRIMARY KEY);
+CREATE TABLE xc (id integer PRIMARY KEY, pid integer REFERENCES xp ON DELETE CASCADE, name text, n integer);
+CREATE INDEX xc_pid ON xc (pid);
+CREATE INDEX xc_big ON xc (n) WHERE n > 50;
+CREATE INDEX xc_upper ON xc (upper(name));
+CREATE UNIQUE INDEX xc_name ON xc (name);
+INSERT INTO xp SELECT generate_series(1, 5);
+INSERT INTO xc SELECT i, (i * 7) % 5 + 1, 'name' || i, i FROM generate_series(1, 100) i;
+DELETE FROM xp WHERE id IN (2, 4);
+SET enable_seqscan = off;
+SELECT count(*) FROM xc WHERE n > 50;
+SELECT id FROM xc WHERE upper(name) = 'NAME13';
+SELECT id FROM xc WHERE upper(name) = 'NAME10';
+SELECT count(*) FROM xc WHERE pid IN (2, 4);
+INSERT INTO xc VALUES (101, 1, 'name10', 1);
+INSERT INTO xc VALUES (102, 1, 'name13', 1);
+RESET enable_seqscan;
+SELECT pid, count(*), sum(n) FROM xc GROUP BY pid ORDER BY pid;

@@ -152,6 +152,11 @@ public sealed partial class RowWriter
                 // Deleting a child only queues events; nothing else runs between two of these deletes
                 // unless a BEFORE ROW trigger does, so only then can a later child have changed meanwhile.
                 var mayChange = FiresBeforeRow(child, "delete");
+                if (!mayChange && children.Count > 1 && CanDeleteTogether(child))
+                {
+                    DeleteChildren(child, children);
+                    break;
+                }
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
