@@ -44,16 +44,20 @@ public sealed partial class BTree<TKey, TValue>
         if (node is Leaf leaf)
         {
             Leaf? w = null;
+            // Each key sorts after the previous one, so its search starts where that one was (or would have been).
+            var from = 0;
             do
             {
                 var current = w ?? leaf;
-                int i = Find(current.Keys, current.Count, keys[pos]);
+                int i = FindFrom(current.Keys, from, current.Count, keys[pos]);
                 if (i >= 0)
                 {
                     w ??= WritableLeaf(leaf, token);
                     w.RemoveAt(i);
                     count++;
+                    from = i;
                 }
+                else from = ~i;
                 pos++;
             }
             while (pos < keys.Length && (!hasUpper || Compare(keys[pos], upper) < 0));
@@ -79,5 +83,31 @@ public sealed partial class BTree<TKey, TValue>
         parent.Children[ci] = newChild;
         if (rebalance) Rebalance(parent, ci, token);
         return parent;
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> within <c>keys[from..count)</c>, first trying <c>keys[from]</c> itself
+    /// (the next of a run of neighbouring keys is usually right there).
+    /// </summary>
+    private int FindFrom(TKey[] keys, int from, int count, TKey key)
+    {
+        int lo = from;
+        if (lo < count)
+        {
+            int c = Compare(keys[lo], key);
+            if (c == 0) return lo;
+            if (c > 0) return ~lo;
+            lo++;
+        }
+        int hi = count - 1;
+        while (lo <= hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            int c = Compare(keys[mid], key);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return ~lo;
     }
 }
