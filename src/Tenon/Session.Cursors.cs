@@ -214,6 +214,7 @@ public sealed partial class Session
     /// <summary>ROLLBACK TO the savepoint at <paramref name="index"/>: cursors declared after it are closed.</summary>
     private void RollbackCursorsTo(int index)
     {
+        if (_cursors.Count == 0) return;
         foreach (var c in _cursors.Values.Where(c => c.SavepointDepth > index).ToList()) _cursors.Remove(c.Name);
     }
 

@@ -60,7 +60,9 @@ public sealed partial class RowWriter
             case ConstraintEventKind.ChildCheck:
                 // A row deleted or updated since the event was queued is not checked (its new version has its own event).
                 if (!Tx.Rows(child.Oid).TryGet(e.RowId, out var live) || !ReferenceEquals(live, e.OldRow)) return;
+                if (_lastParentFound.Holds(this, fk, parent, e.OldRow)) return;
                 CheckParentExists(child, fk, parent, e.OldRow);
+                _lastParentFound.Remember(this, fk, parent, e.OldRow);
                 break;
             case ConstraintEventKind.ParentDelete:
                 ApplyParentAction(parent, child, fk, fk.OnDelete, e.OldRow, null);
@@ -120,9 +122,25 @@ public sealed partial class RowWriter
         var oldKey = new (object? Value, SqlType Type)[fk.ParentColumns.Count];
         for (var i = 0; i < oldKey.Length; i++) oldKey[i] = (oldRow[fk.ParentColumns[i] - 1], parent.Column(fk.ParentColumns[i]).Type);
         if (action == ReferentialAction.NoAction && ParentKeyExists(parent, fk, oldKey)) return;
-        var children = FindChildren(child, fk, oldKey);
-        if (Tx.Latest is not null) children = ReconcileChildren(child, fk, action, oldKey, oldRow, parent, children);
-        if (children.Count == 0) return;
+        var children = TakeChildBuffer();
+        try
+        {
+            // RESTRICT and NO ACTION only ask whether some child is left (unless older-snapshot children must be reconciled).
+            var refuses = action is ReferentialAction.NoAction or ReferentialAction.Restrict;
+            FindChildren(child, fk, oldKey, children, firstOnly: refuses && Tx.Latest is null);
+            if (Tx.Latest is not null) ReconcileChildren(child, fk, action, oldKey, oldRow, parent, children);
+            if (children.Count == 0) return;
+            ApplyToChildren(parent, child, fk, action, oldKey, oldRow, newRow, children);
+        }
+        finally
+        {
+            ReturnChildBuffer(children);
+        }
+    }
+
+    private void ApplyToChildren(TableDef parent, TableDef child, ForeignKeyDef fk, ReferentialAction action,
+        (object? Value, SqlType Type)[] oldKey, object?[] oldRow, object?[]? newRow, List<(long RowId, object?[] Row)> children)
+    {
         switch (action)
         {
             case ReferentialAction.NoAction:
@@ -130,14 +148,28 @@ public sealed partial class RowWriter
                 throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
                     KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
             case ReferentialAction.Cascade when newRow is null:
-                foreach (var (rowId, row) in children)
-                    if (IsLive(child, rowId, row))
-                        Delete(child, rowId, row);
-                break;
-            case ReferentialAction.Cascade:
-                foreach (var (rowId, row) in children)
+            {
+                // Deleting a child only queues events; nothing else runs between two of these deletes
+                // unless a BEFORE ROW trigger does, so only then can a later child have changed meanwhile.
+                var mayChange = FiresBeforeRow(child, "delete");
+                if (!mayChange && children.Count > 1 && CanDeleteTogether(child))
                 {
-                    if (!IsLive(child, rowId, row)) continue;
+                    DeleteChildren(child, children);
+                    break;
+                }
+                for (var c = 0; c < children.Count; c++)
+                {
+                    var (rowId, row) = children[c];
+                    if (mayChange && !IsLive(child, rowId, row)) throw ChangedByTrigger();
+                    Delete(child, rowId, row);
+                }
+                break;
+            }
+            case ReferentialAction.Cascade:
+                for (var c = 0; c < children.Count; c++)
+                {
+                    var (rowId, row) = children[c];
+                    if (!IsLive(child, rowId, row)) throw ChangedByTrigger();
                     var updated = (object?[])row.Clone();
                     for (var i = 0; i < fk.Columns.Count; i++)
                     {
@@ -153,9 +185,10 @@ public sealed partial class RowWriter
             case ReferentialAction.SetDefault:
             {
                 var columns = newRow is null && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
-                foreach (var (rowId, row) in children)
+                for (var c = 0; c < children.Count; c++)
                 {
-                    if (!IsLive(child, rowId, row)) continue;
+                    var (rowId, row) = children[c];
+                    if (!IsLive(child, rowId, row)) throw ChangedByTrigger();
                     var updated = (object?[])row.Clone();
                     foreach (var n in columns)
                         updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
@@ -164,7 +197,7 @@ public sealed partial class RowWriter
                 if (action == ReferentialAction.SetDefault)
                 {
                     // The default may be the very key that went away: re-run the NO ACTION check.
-                    if (!ParentKeyExists(parent, fk, oldKey) && FindChildren(child, fk, oldKey).Count > 0)
+                    if (!ParentKeyExists(parent, fk, oldKey) && HasChild(child, fk, oldKey))
                         throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
                             KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
                 }
@@ -173,7 +206,38 @@ public sealed partial class RowWriter
         }
     }
 
-    /// <summary>Whether this row version is still the table's (an earlier action of the same event may have changed or removed it).</summary>
+    // One list for the children of the event being applied; an action that runs while another holds it gets its own.
+    private List<(long RowId, object?[] Row)>? _childBuffer;
+
+    private List<(long RowId, object?[] Row)> TakeChildBuffer()
+    {
+        var list = _childBuffer ?? new List<(long RowId, object?[] Row)>();
+        _childBuffer = null;
+        return list;
+    }
+
+    private void ReturnChildBuffer(List<(long RowId, object?[] Row)> list)
+    {
+        // A huge cascade's list is not kept for the rest of the statement.
+        if (list.Capacity > 4096) return;
+        list.Clear();
+        _childBuffer = list;
+    }
+
+    /// <summary>
+    /// A row a statement (or a referential action) is about to write was changed meanwhile by what
+    /// ran for an earlier row of it (a BEFORE ROW trigger, or a function it calls): PostgreSQL finds
+    /// the row modified by a later command of its own statement and fails. Locking the row for a
+    /// BEFORE ROW trigger says "updated" even for a delete; a delete without one says "deleted".
+    /// </summary>
+    internal static TenonException ChangedByTrigger(string verb = "updated") => new(SqlState.TriggeredDataChangeViolation,
+        $"tuple to be {verb} was already modified by an operation triggered by the current command",
+        hint: "Consider using an AFTER trigger instead of a BEFORE trigger to propagate changes to other rows.");
+
+    /// <summary>Whether writing a row of <paramref name="table"/> runs BEFORE ROW triggers for <paramref name="ev"/> (insert, update, delete).</summary>
+    internal bool FiresBeforeRow(TableDef table, string ev) => RowTriggers(table, 'B', ev).Count > 0;
+
+    /// <summary>Whether this row version is still the table's (what ran for an earlier child of the same action may have changed or removed it).</summary>
     private bool IsLive(TableDef table, long rowId, object?[] row) =>
         Tx.Rows(table.Oid).TryGet(rowId, out var live) && ReferenceEquals(live, row);
 
@@ -183,12 +247,14 @@ public sealed partial class RowWriter
     /// children others added are, and then RESTRICT and NO ACTION fail as usual while an action
     /// (which would change a row the snapshot cannot see) fails with 40001.
     /// </summary>
-    private List<(long RowId, object?[] Row)> ReconcileChildren(TableDef child, ForeignKeyDef fk, ReferentialAction action,
+    private void ReconcileChildren(TableDef child, ForeignKeyDef fk, ReferentialAction action,
         (object? Value, SqlType Type)[] oldKey, object?[] oldRow, TableDef parent, List<(long RowId, object?[] Row)> children)
     {
         children.RemoveAll(c => Tx.ChangedConcurrently(child.Oid, c.RowId));
         var latest = Tx.LatestData(child.Oid)!;
-        foreach (var (rowId, _) in FindChildren(child, fk, oldKey, latest.Rows, p => latest.Indexes[p]))
+        var inLatest = new List<(long RowId, object?[] Row)>();
+        FindChildren(child, fk, oldKey, inLatest, firstOnly: false, latest);
+        foreach (var (rowId, _) in inLatest)
         {
             if (Tx.InSnapshot(child.Oid, rowId)) continue;
             if (action is ReferentialAction.NoAction or ReferentialAction.Restrict)
@@ -196,71 +262,108 @@ public sealed partial class RowWriter
                     KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
             throw SerializationErrors.ConcurrentUpdate();
         }
-        return children;
     }
 
-    /// <summary>Child rows whose FK columns equal a parent key, through an index on the FK columns when one exists.</summary>
-    private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey) =>
-        FindChildren(child, fk, parentKey, Tx.Rows(child.Oid), p => Tx.Index(child.Oid, p));
-
-    private List<(long RowId, object?[] Row)> FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey,
-        Storage.RowStore rows, Func<int, Storage.IndexStore> indexAt)
+    /// <summary>Whether some child row's FK columns equal a parent key.</summary>
+    private bool HasChild(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey)
     {
-        var result = new List<(long, object?[])>();
-        if (!fk.Columns.Select((n, i) => ForeignKeyTypes.SameFamily(child.Column(n).Type, parentKey[i].Type)).All(x => x))
+        var found = new List<(long RowId, object?[] Row)>(1);
+        FindChildren(child, fk, parentKey, found, firstOnly: true);
+        return found.Count > 0;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="result"/> the child rows whose FK columns equal a parent key (only the
+    /// first one found when <paramref name="firstOnly"/>), through an index on the FK columns when one
+    /// exists. Reads the transaction's rows, or <paramref name="latest"/>'s when given.
+    /// </summary>
+    private void FindChildren(TableDef child, ForeignKeyDef fk, (object? Value, SqlType Type)[] parentKey,
+        List<(long RowId, object?[] Row)> result, bool firstOnly, TableData? latest = null)
+    {
+        var rows = latest is null ? Tx.Rows(child.Oid) : latest.Rows;
+        var n = fk.Columns.Count;
+        var sameFamily = true;
+        for (var i = 0; i < n && sameFamily; i++)
+            sameFamily = ForeignKeyTypes.SameFamily(child.Column(fk.Columns[i]).Type, parentKey[i].Type);
+        if (!sameFamily)
         {
             // The comparison happens in the referenced types: convert each child value, so no index on them helps.
             foreach (var (id, row) in rows.Scan())
             {
                 _ctx.Session.CheckForInterrupts();
                 var match = true;
-                for (var i = 0; i < fk.Columns.Count && match; i++)
+                for (var i = 0; i < n && match; i++)
                 {
                     var (value, type) = parentKey[i];
                     match = TryPromote(row[fk.Columns[i] - 1], child.Column(fk.Columns[i]).Type, type, out var promoted)
                         && promoted is not null && value is not null && ValueComparer.Equal(promoted, value, type.Id);
                 }
-                if (match) result.Add((id, row));
+                if (!match) continue;
+                result.Add((id, row));
+                if (firstOnly) return;
             }
-            return result;
+            return;
         }
-        var key = new object?[fk.Columns.Count];
-        for (var i = 0; i < key.Length; i++)
+        var key = new object?[n];
+        for (var i = 0; i < n; i++)
             if (!TryConvert(parentKey[i].Value, parentKey[i].Type, child.Column(fk.Columns[i]).Type, out key[i]))
-                return new();
+                return;
         for (var p = 0; p < child.Indexes.Count; p++)
         {
             var index = child.Indexes[p];
-            if (index.Columns.Count < fk.Columns.Count || index.Predicate is not null) continue;
-            var prefix = index.Columns.Take(fk.Columns.Count).ToList();
-            if (!prefix.All(c => fk.Columns.Contains(c))) continue;
-            var seekKey = prefix.Select(c => key[IndexOf(fk.Columns, c)]).ToArray();
-            var store = indexAt(p);
-            if (index.Columns.Count == fk.Columns.Count)
+            if (index.Columns.Count < n || index.Predicate is not null) continue;
+            // The index must lead with the FK columns (in any order); the seek key follows the index's order.
+            var leads = true;
+            var inFkOrder = true;
+            for (var j = 0; j < n && leads; j++)
+            {
+                var at = IndexOf(fk.Columns, index.Columns[j]);
+                leads = at >= 0;
+                inFkOrder &= at == j;
+            }
+            if (!leads) continue;
+            var seekKey = key;
+            if (!inFkOrder)
+            {
+                seekKey = new object?[n];
+                for (var j = 0; j < n; j++) seekKey[j] = key[IndexOf(fk.Columns, index.Columns[j])];
+            }
+            var store = latest is null ? Tx.Index(child.Oid, p) : latest.Indexes[p];
+            if (index.Columns.Count == n)
             {
                 foreach (var id in store.Seek(seekKey))
-                    if (rows.TryGet(id, out var row)) result.Add((id, row));
+                {
+                    if (!rows.TryGet(id, out var row)) continue;
+                    result.Add((id, row));
+                    if (firstOnly) return;
+                }
             }
             else
             {
                 foreach (var (_, id) in store.SeekPrefix(seekKey))
-                    if (rows.TryGet(id, out var row)) result.Add((id, row));
+                {
+                    if (!rows.TryGet(id, out var row)) continue;
+                    result.Add((id, row));
+                    if (firstOnly) return;
+                }
             }
-            return result;
+            return;
         }
-        var types = fk.Columns.Select(n => child.Column(n).Type.Id).ToArray();
+        var types = new TypeId[n];
+        for (var i = 0; i < n; i++) types[i] = child.Column(fk.Columns[i]).Type.Id;
         foreach (var (id, row) in rows.Scan())
         {
             _ctx.Session.CheckForInterrupts();
             var match = true;
-            for (var i = 0; i < key.Length && match; i++)
+            for (var i = 0; i < n && match; i++)
             {
                 var v = row[fk.Columns[i] - 1];
                 match = v is not null && ValueComparer.Equal(v, key[i]!, types[i]);
             }
-            if (match) result.Add((id, row));
+            if (!match) continue;
+            result.Add((id, row));
+            if (firstOnly) return;
         }
-        return result;
     }
 
     private bool TryConvert(object? value, SqlType from, SqlType to, out object? result)

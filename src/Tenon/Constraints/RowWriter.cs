@@ -98,8 +98,14 @@ public sealed partial class RowWriter
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
+            if (KeyUnchanged(index, oldRow, newRow))
+            {
+                // Only the row id moves: the entry cannot collide where it did not before.
+                wt.Indexes[i] = wt.Indexes[i].MoveRow(KeyOf(index, newRow), rowId, newRowId, Tx.Token);
+                continue;
+            }
             if (IndexCovers(table, index, oldRow))
-                wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, index, oldRow), rowId, Tx.Token);
+                wt.Indexes[i] = wt.Indexes[i].Remove(ProbeKey(table, index, oldRow), rowId, Tx.Token);
             if (AddToIndex(table, wt, i, newRow, newRowId) is { } duplicate) throw duplicate;
         }
         QueueAfterRow(table, "update", oldRow, newRow, beforeRi: true);
@@ -136,7 +142,7 @@ public sealed partial class RowWriter
         wt.Rows = wt.Rows.Delete(rowId, Tx.Token);
         for (var i = 0; i < table.Indexes.Count; i++)
             if (IndexCovers(table, table.Indexes[i], oldRow))
-                wt.Indexes[i] = wt.Indexes[i].Remove(IndexKey(table, table.Indexes[i], oldRow), rowId, Tx.Token);
+                wt.Indexes[i] = wt.Indexes[i].Remove(ProbeKey(table, table.Indexes[i], oldRow), rowId, Tx.Token);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: true);
         var referencing = Catalog.ReferencingForeignKeys(table.Oid);
         for (var i = 0; i < referencing.Count; i++)
@@ -145,6 +151,36 @@ public sealed partial class RowWriter
         if (table.IsPartition && !moving) QueueAncestorParentEvents(table, oldRow, null);
         QueueAfterRow(table, "delete", oldRow, null, beforeRi: false);
         return true;
+    }
+
+    /// <summary>
+    /// Whether an update leaves a row's entry in a plain-column, non-partial index with the same key
+    /// (same representation) and that entry needs no uniqueness check: the index is not unique, or
+    /// it is a non-deferrable unique one, which held the key for this row alone before (a deferrable
+    /// one may hold duplicates until its recheck; an older snapshot must look for concurrent keys).
+    /// </summary>
+    private bool KeyUnchanged(IndexDef index, object?[] oldRow, object?[] newRow)
+    {
+        if (index.HasExpressions || index.Predicate is not null) return false;
+        if ((index.Unique || index.Exclusion) && (index.Deferrable || Tx.Latest is not null)) return false;
+        var columns = index.Columns;
+        for (var i = 0; i < columns.Count; i++)
+            if (!SameImage(oldRow[columns[i] - 1], newRow[columns[i] - 1])) return false;
+        return true;
+    }
+
+    // Scratch keys, by length, for removing index entries: a removal does not keep the key it is given.
+    private object?[]?[]? _probeKeys;
+
+    /// <summary>The index key of a row for a removal; may be a scratch array reused by the next call.</summary>
+    private object?[] ProbeKey(TableDef table, IndexDef index, object?[] row)
+    {
+        var n = index.Columns.Count;
+        if (index.HasExpressions || n > 8) return IndexKey(table, index, row);
+        _probeKeys ??= new object?[]?[9];
+        var key = _probeKeys[n] ??= new object?[n];
+        for (var i = 0; i < n; i++) key[i] = row[index.Columns[i] - 1];
+        return key;
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ public static class SqlState
     public const string NoActiveSqlTransaction = "25P01";
     public const string ReadOnlySqlTransaction = "25006";
     public const string InFailedSqlTransaction = "25P02";
+    public const string TriggeredDataChangeViolation = "27000";
     public const string InvalidSavepointSpecification = "3B001";
     public const string DependentObjectsStillExist = "2BP01";
     public const string SerializationFailure = "40001";

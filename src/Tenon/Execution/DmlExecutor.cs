@@ -440,7 +440,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             }
             else
             {
-                if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
+                // Gone since the scan: what ran for an earlier row of this statement deleted or updated it.
+                if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) throw RowWriter.ChangedByTrigger();
                 newRowId = writer.Update(realTable, rowId, current, newRow);
                 // A BEFORE ROW trigger returning NULL skips the row.
                 if (newRowId < 0) continue;
@@ -501,9 +502,11 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             var rowId = (long)input[rowIdSlot]!;
             var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : realTable.Oid;
             if (!seen.Add((storedIn, rowId))) continue;
-            var oldRow = input[..table.Columns.Count];
             var target = partitioned ? ctx.Transaction.Catalog.Table(storedIn) : realTable;
-            if (!writer.Delete(target, rowId, ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur) ? cur : oldRow))
+            // Gone since the scan: what ran for an earlier row of this statement deleted or updated it.
+            if (!ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur))
+                throw RowWriter.ChangedByTrigger(writer.FiresBeforeRow(target, "delete") ? "updated" : "deleted");
+            if (!writer.Delete(target, rowId, cur))
             {
                 skipped++;
                 continue;

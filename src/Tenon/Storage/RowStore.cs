@@ -17,7 +17,7 @@ namespace Tenon.Storage;
 /// row's xmin is the run at or before its id. Rows with no run before them (loaded from disk, or
 /// written without an id) are frozen: <see cref="FrozenXid"/>.
 /// </summary>
-public sealed class RowStore
+public sealed partial class RowStore
 {
     /// <summary>PostgreSQL's FrozenTransactionId: older than every transaction.</summary>
     public const uint FrozenXid = 2;

@@ -83,8 +83,10 @@ public sealed partial class Transaction
             var data = _base.Data.ToBuilder();
             foreach (var (oid, wt) in _working)
                 if (Catalog.Tables.ContainsKey(oid)) data[oid] = wt.Freeze();
-            foreach (var oid in data.Keys.ToList())
-                if (!Catalog.Tables.ContainsKey(oid)) data.Remove(oid);
+            // Working tables were filtered above; of the base's, a dropped table's data goes.
+            if (!ReferenceEquals(Catalog, _base.Catalog))
+                foreach (var oid in _base.Data.Keys)
+                    if (!Catalog.Tables.ContainsKey(oid)) data.Remove(oid);
             _base = new DbVersion(Catalog, data.ToImmutable());
             _working.Clear();
         }
