@@ -423,7 +423,7 @@ public sealed partial class RowWriter
                     column, 0);
             else if (column.Type.Domain is not null)
                 expr = binder.CoerceForColumn(binder.BindDomainDefault(column.Type), column, 0);
-            defaults[key] = expr;
+            defaults[key] = expr = NextValDefaultExpr.Of(expr);
         }
         return expr?.Eval(Array.Empty<object?>(), _ctx);
     }

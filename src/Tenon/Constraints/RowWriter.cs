@@ -31,8 +31,8 @@ namespace Tenon.Constraints;
 /// </summary>
 public sealed partial class RowWriter
 {
-    private readonly ExecContext _ctx;
-    private readonly Queue<ConstraintEvent> _events = new();
+    private ExecContext _ctx;
+    private EventQueue _events;
     private Session.WriterExpressions? _bound;
 
     /// <summary>Bound CHECK, DEFAULT and index expressions, shared across statements (Session.PlanCache.cs).</summary>

@@ -100,6 +100,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         // order of parse analysis), so a binding error there evaluates nothing.
         PlanNode? sourcePlan = null;
         Func<ExecContext, RowWriter, List<object?[]>> produceRows;
+        // One VALUES row of plain columns, made without the list and the array of values around it.
+        Func<ExecContext, RowWriter, object?[]>? produceOne = null;
         if (stmt.Source is null)
             produceRows = (ec, writer) => [BuildRow(ec, writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt, subscriptTargets)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
@@ -139,6 +141,12 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 }
                 return rows;
             };
+            if (bound.Count == 1 && subscriptTargets.All(t => t is null))
+            {
+                var items = bound[0];
+                var oneTargets = rowTargets[0];
+                produceOne = (ec, writer) => BuildValuesRow(ec, writer, realTable, oneTargets, items, stmt);
+            }
         }
         else
         {
@@ -196,23 +204,32 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (describeBinder is not null) return _ => Described(returning);
         if (ctx.Explain is { } explained && !explained.CaptureInsert(realTable, stmt.Alias, sourcePlan,
                 stmt.Source?.Body is ValuesBody vb ? vb.Rows.Count : 1, Explained(table, stmt, conflict), ref produceRows)) return _ => Described(returning);
+        // EXPLAIN ANALYZE instruments produceRows.
+        if (ctx.Explain is not null) produceOne = null;
         var defer = DeferChecksToStatementEnd;
+        // The writer of the last run that ended normally, reused by the next (RowWriter.Reuse.cs);
+        // taken while a run uses it, so a run nested in another (a function it calls) makes its own.
+        RowWriter? spare = null;
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            var writer = new RowWriter(ec);
+            var writer = spare?.Reuse(ec) ?? new RowWriter(ec);
+            spare = null;
             writer.FireStatementTriggers(realTable, "insert", 'B');
-            var rowsToInsert = produceRows(ec, writer);
+            var single = produceOne?.Invoke(ec, writer);
+            var rowsToInsert = single is null ? produceRows(ec, writer) : null;
+            var rowCount = single is null ? rowsToInsert!.Count : 1;
             // Every value is computed: with one row and no RETURNING (evaluated after the write, it may
             // fail or call a function), nothing else of the statement runs between its write and its end.
-            writer.SingleRowStatement = rowsToInsert.Count == 1 && conflict is null && returning is null && !defer && stmt.With is null;
+            writer.SingleRowStatement = rowCount == 1 && conflict is null && returning is null && !defer && stmt.With is null;
             writer.FailureAsValue = writer.SingleRowStatement && ReferenceEquals(ec.FailureAsValueFor, stmt);
             var output = returning is null ? null : new List<object?[]>();
             var touched = conflict is null ? null : new HashSet<long>();
             var resolver = conflict is null ? null : new DmlExecutor(ec);
             var count = 0;
-            foreach (var row in rowsToInsert)
+            for (var r = 0; r < rowCount; r++)
             {
+                var row = single ?? rowsToInsert![r];
                 var written = row;
                 if (routedReturning) written = InsertRouted(writer, realTable, row);
                 else if (conflict is null)
@@ -231,6 +248,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             }
             writer.FireStatementTriggers(realTable, "insert", 'A');
             FinishWriter(ec, writer, defer);
+            if (!defer) spare = writer.Park();
             if (count == 1 && returning is null) return InsertedOneRow;
             return new StatementResult(count == 1 ? "INSERT 0 1" : $"INSERT 0 {count}", returning?.Columns, output);
         };
@@ -282,6 +300,35 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         }
         CheckPathDomains(ctx, targets, subscriptTargets, row);
         var columns = table.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var col = columns[c];
+            if (!col.IsDropped && !given[col.Number - 1])
+                row[col.Number - 1] = writer.DefaultValue(table, col);
+        }
+        return row;
+    }
+
+    /// <summary>
+    /// <see cref="BuildRow"/> for one VALUES row whose targets are plain columns: each item is
+    /// evaluated straight into the row, in item order, then the defaults, in column order, as there.
+    /// A null item is DEFAULT.
+    /// </summary>
+    private static object?[] BuildValuesRow(ExecContext ctx, RowWriter writer, TableDef table, List<ColumnDef> targets, BoundExpr?[] items, InsertStatement stmt)
+    {
+        var columns = table.Columns;
+        var row = new object?[columns.Count];
+        Span<bool> given = columns.Count <= 128 ? stackalloc bool[columns.Count] : new bool[columns.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not { } item) continue;
+            var value = item.Eval(Array.Empty<object?>(), ctx);
+            var col = targets[i];
+            // OVERRIDING USER VALUE: identity columns take their sequence's value whatever was given.
+            if (col.Identity != IdentityKind.None && stmt.Overriding == OverridingKind.UserValue) continue;
+            row[col.Number - 1] = value;
+            given[col.Number - 1] = true;
+        }
         for (var c = 0; c < columns.Count; c++)
         {
             var col = columns[c];

@@ -18,7 +18,7 @@ public static partial class Functions
         switch (name)
         {
             case "nextval" when n == 1 && IsRelation(0):
-                return new([SqlType.RegClass], SqlType.Int8, (a, ctx) => ctx.Session.NextVal((uint)a[0]!), Volatile: true);
+                return new([SqlType.RegClass], SqlType.Int8, NextValImpl, Volatile: true);
             case "currval" when n == 1 && IsRelation(0):
                 return new([SqlType.RegClass], SqlType.Int8, (a, ctx) => ctx.Session.CurrVal((uint)a[0]!), Volatile: true);
             case "lastval" when n == 0:
@@ -35,6 +35,11 @@ public static partial class Functions
         }
         return null;
     }
+
+    private static readonly Func<object?[], ExecContext, object?> NextValImpl = (a, ctx) => ctx.Session.NextVal((uint)a[0]!);
+
+    /// <summary>Whether a bound call is the built-in nextval(regclass).</summary>
+    internal static bool IsNextVal(Expressions.FunctionExpr call) => ReferenceEquals(call.Impl, NextValImpl);
 
     /// <summary>
     /// The quoted, schema-qualified name of the sequence a serial or identity column owns, or null.

@@ -248,6 +248,8 @@ public sealed class FunctionExpr(string name, IReadOnlyList<BoundExpr> args, Sql
     public bool Volatile { get; } = volatileFn;
     /// <summary>The user function called, when it is one (its declared volatility and body decide whether an index or partition key may use it).</summary>
     public Catalog.RoutineDef? Routine { get; init; }
+    /// <summary>The implementation called (tells which built-in a call is).</summary>
+    internal Func<object?[], ExecContext, object?> Impl => impl;
     public override SqlType Type { get; } = type;
     public override object? Eval(object?[] row, ExecContext ctx)
     {
