@@ -66,7 +66,7 @@ public sealed partial class Database
         var version = logged ? WriterBase : Committed;
         var catalog = version.Catalog;
         foreach (var seq in catalog.Sequences.Values)
-            lock (seq.State)
+            lock (seq.State.Gate)
                 catalog = catalog.PutSequence(seq with
                 {
                     State = new SequenceState { LastValue = seq.State.LastValue, IsCalled = seq.State.IsCalled, Initialized = seq.State.Initialized },

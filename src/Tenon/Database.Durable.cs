@@ -139,7 +139,7 @@ public sealed partial class Database : IDisposable
         {
             if (!_dirtySequences.TryRemove(oid, out var state)) continue;
             drained.Add((oid, state));
-            lock (state)
+            lock (state.Gate)
                 record.Sequences.Add(new CommitRecord.SequenceValue(oid, state.LastValue, state.IsCalled, state.Initialized));
         }
     }

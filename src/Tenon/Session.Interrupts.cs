@@ -16,7 +16,8 @@ public sealed partial class Session
 {
     private const int NoInterrupt = 0, UserCancel = 1, StatementTimeout = 2, AdminTerminate = 3;
 
-    private readonly object _interruptGate = new();
+    // A Lock, not a Monitor on an object: taken twice per statement, its uncontended path stays in managed code.
+    private readonly Lock _interruptGate = new();
     private volatile int _interrupt;
     // Statements running now (more than one when one statement runs another, as COPY (query) TO does).
     private int _runningStatements;
@@ -186,7 +187,8 @@ public sealed partial class Session
             _armedSerial = 0;
             if (_interrupt == AdminTerminate) return;
             _interrupt = NoInterrupt;
-            _interruptSignal.Reset();
+            // Every Set happens under this lock, so this cannot miss one.
+            if (_interruptSignal.IsSet) _interruptSignal.Reset();
         }
         _statementTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }

@@ -35,7 +35,7 @@ public sealed partial class Session
         if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("nextval()");
         var st = seq.State;
         long next;
-        lock (st)
+        lock (st.Gate)
         {
             if (!st.IsCalled) next = st.LastValue;
             else
@@ -82,7 +82,7 @@ public sealed partial class Session
         if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("setval()");
         if (value < seq.MinValue || value > seq.MaxValue)
             throw new TenonException(SqlState.NumericValueOutOfRange, $"setval: value {value} is out of bounds for sequence \"{seq.Name}\" ({seq.MinValue}..{seq.MaxValue})");
-        lock (seq.State)
+        lock (seq.State.Gate)
         {
             seq.State.LastValue = value;
             seq.State.IsCalled = isCalled;

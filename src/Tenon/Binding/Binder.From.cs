@@ -147,7 +147,7 @@ public sealed partial class Binder
             catalog =>
             {
                 if (!catalog.Sequences.TryGetValue(oid, out var current)) return [];
-                lock (current.State) return [[current.State.LastValue, 0L, current.State.IsCalled]];
+                lock (current.State.Gate) return [[current.State.LastValue, 0L, current.State.IsCalled]];
             });
     }
 

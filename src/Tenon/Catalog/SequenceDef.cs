@@ -24,6 +24,9 @@ public sealed record SequenceDef(string Name, uint Oid, string Schema)
 /// <summary>Mutable, non-transactional state of one sequence.</summary>
 public sealed class SequenceState
 {
+    /// <summary>Taken to read or change the state (nextval takes it once per call: a Lock stays in managed code).</summary>
+    public Lock Gate { get; } = new();
+
     public long LastValue { get; set; }
     public bool IsCalled { get; set; }
     public bool Initialized { get; set; }

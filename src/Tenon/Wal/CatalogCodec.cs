@@ -36,7 +36,7 @@ internal static class CatalogCodec
         var sequences = catalog.Sequences.Values.OrderBy(s => s.Oid).ToList();
         w.Write7BitEncodedInt(sequences.Count);
         foreach (var s in sequences)
-            lock (s.State) ObjectCodec.Write(w, s);
+            lock (s.State.Gate) ObjectCodec.Write(w, s);
         WriteAll(w, catalog.Views.Values.OrderBy(v => v.Oid));
         w.Write7BitEncodedInt(catalog.RelationsByName.Count);
         foreach (var (name, oid) in catalog.RelationsByName.OrderBy(p => p.Key, StringComparer.Ordinal))

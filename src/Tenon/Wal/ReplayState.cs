@@ -45,7 +45,7 @@ internal sealed class ReplayState
         {
             // A sequence created by a transaction that had not committed yet is not in the catalog.
             if (!Catalog.Sequences.TryGetValue(s.Oid, out var seq)) continue;
-            lock (seq.State)
+            lock (seq.State.Gate)
             {
                 seq.State.LastValue = s.LastValue;
                 seq.State.IsCalled = s.IsCalled;

@@ -19,7 +19,7 @@ public static class PgSequences
         {
             long last;
             bool called;
-            lock (s.State)
+            lock (s.State.Gate)
             {
                 last = s.State.LastValue;
                 called = s.State.IsCalled;
