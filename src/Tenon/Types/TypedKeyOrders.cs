@@ -101,26 +101,33 @@ internal static class TypedKeyOrders
     }
 
     /// <summary>
-    /// The first three UTF-16 units in <see cref="ValueComparer.CompareText"/>'s order, 17 bits
-    /// each: 0 past the end (a shorter string sorts first), else the unit remapped so that
-    /// surrogates sort above U+E000..U+FFFF, plus one.
+    /// The first units of a string in <see cref="ValueComparer.CompareText"/>'s order (a unit
+    /// remapped so that surrogates sort above U+E000..U+FFFF): the first exactly, in 17 bits (0
+    /// past the end, so a shorter string sorts first, else the unit plus one); the next five in 8
+    /// bits each, the same way while the unit is below 254, else 255, after which nothing more is
+    /// taken. That keeps the order: two strings that differ first at a unit taken in full compare
+    /// by it; two that differ only after a saturated unit abbreviate equal and are compared in full.
+    /// Text keys so tell apart six leading units of ASCII or Latin-1 (codes, names, e-mail
+    /// addresses share long prefixes), and the first of any other script.
     /// </summary>
     private static long AbbreviateText(string s)
     {
-        long v = 0;
-        for (var i = 0; i < 3; i++)
+        long v = s.Length == 0 ? 0 : Remapped(s[0]) + 1;
+        for (var i = 1; i < 6; i++)
         {
             long unit = 0;
             if (i < s.Length)
             {
-                int x = s[i];
-                if (x >= 0xD800) x = x >= 0xE000 ? x - 0x800 : x + 0x2000;
-                unit = x + 1;
+                var x = Remapped(s[i]);
+                unit = x < 254 ? x + 1 : 255;
             }
-            v = (v << 17) | unit;
+            v = (v << 8) | unit;
+            if (unit == 255) return v << (8 * (5 - i));
         }
         return v;
     }
+
+    private static int Remapped(char unit) => unit >= 0xD800 ? unit >= 0xE000 ? unit - 0x800 : unit + 0x2000 : unit;
 
     /// <summary>NULLS LAST around a column order; null equals null.</summary>
     private static int CompareColumn<T>(object? a, object? b) where T : struct, IColumnOrder

@@ -44,6 +44,39 @@ public sealed class TypedKeyOrderTests
         return s;
     }
 
+    /// <summary>
+    /// Text abbreviations keep the order on strings with long shared prefixes, and around the
+    /// units where the 8-bit ones saturate (253, 254, 255 and above, surrogates).
+    /// </summary>
+    [Fact]
+    public void Text_abbreviations_keep_the_order_of_long_shared_prefixes()
+    {
+        var rng = new Random(42);
+        string[] units = ["c", "1", "0", "9", "\u00fd", "\u00fe", "\u00ff", "\u0100", "\u4e2d", "\uE000", "\uD83D\uDE00", "\u0001"];
+        var strings = new List<string> { "", "c", "c1", "c10", "c100", "c1000", "c10000", "c100000", "c100001", "c99999" };
+        for (var i = 0; i < 400; i++)
+        {
+            var n = rng.Next(1, 9);
+            var t = "c1";
+            for (var k = 0; k < n; k++) t += units[rng.Next(units.Length)];
+            strings.Add(t);
+        }
+        var general = new KeyComparer([TypeId.Text]);
+        var typed = Typed(general);
+        foreach (var a in strings)
+            foreach (var b in strings)
+            {
+                var want = Math.Sign(general.Compare([a], [b]));
+                Assert.Equal(want, Math.Sign(typed.Compare(typed.Entry([a], 1), typed.Entry([b], 1))));
+                var ea = typed.Entry([a], 1);
+                var eb = typed.Entry([b], 1);
+                Assert.True(ea.IsAbbreviated && eb.IsAbbreviated);
+                if (want < 0) Assert.True(ea.Abbreviation <= eb.Abbreviation, $"{a} < {b}");
+            }
+        // Six ASCII units are told apart by the abbreviation alone.
+        Assert.NotEqual(typed.Entry(["c12345"], 1).Abbreviation, typed.Entry(["c12346"], 1).Abbreviation);
+    }
+
     private static IndexEntryComparer Typed(KeyComparer general)
     {
         var typed = IndexEntryComparer.For(general);
