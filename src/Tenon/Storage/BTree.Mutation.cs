@@ -94,6 +94,7 @@ public sealed partial class BTree<TKey, TValue>
     /// <summary>A write into the non-empty tree.</summary>
     private BTree<TKey, TValue> Write(ref WriteOp op)
     {
+        if (op.MayInsert && TryAppendInPlace(ref op)) return this;
         var owned = OwnsRoot(op.Token);
         var root = WriteInto(_root!, ref op, rightmost: true);
         if (op.SplitRight is not null)
@@ -109,6 +110,31 @@ public sealed partial class BTree<TKey, TValue>
         return ReferenceEquals(root, _root) && count == _count
             ? this
             : Next(owned, root, count, _height);
+    }
+
+    /// <summary>
+    /// An insert of a key above every key of the tree (a serial key, a row id) whose whole
+    /// rightmost path the token already owns and whose last leaf has room: appended to that leaf
+    /// with one comparison instead of a descent that compares at every level. Exactly what
+    /// I.1–I.2 would do there (no split is due); false, changing nothing, in any other case.
+    /// </summary>
+    private bool TryAppendInPlace(ref WriteOp op)
+    {
+        var node = _root!;
+        var token = op.Token;
+        while (node is Inner inner)
+        {
+            if (!ReferenceEquals(inner.Owner, token)) return false;
+            node = inner.Child(inner.Count - 1);
+        }
+        var leaf = (Leaf)node;
+        var n = leaf.Count;
+        if (!ReferenceEquals(leaf.Owner, token) || n == 0 || n >= _leafCapacity || Compare(leaf.Keys[n - 1], op.Key) >= 0) return false;
+        leaf.InsertAt(n, op.Key, op.Value);
+        if (op.WantNeighbours)
+            op.Neighbours = new Neighbours { BeforeKind = NeighbourKind.InLeaf, Before = leaf.Keys[n - 1], AfterKind = NeighbourKind.None };
+        _count++;
+        return true;
     }
 
     /// <summary>

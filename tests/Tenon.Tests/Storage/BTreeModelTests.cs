@@ -76,6 +76,65 @@ public sealed class BTreeModelTests
         }
     }
 
+    /// <summary>
+    /// Mostly ascending inserts (which take the in-place append) mixed with random writes and
+    /// removals, token switches and snapshots: every version keeps exactly its contents.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(5, 7)]
+    [InlineData(64, 64)]
+    public void Appends_mixed_with_random_writes_and_snapshots_match_a_sorted_dictionary(int leafCapacity, int innerCapacity)
+    {
+        for (int seed = 0; seed < 10; seed++)
+        {
+            var random = new Random(seed);
+            var tree = BTree<long, long>.Empty(Comparer<long>.Default, leafCapacity, innerCapacity);
+            var model = new SortedDictionary<long, long>();
+            var token = new WriteToken();
+            var snapshots = new List<(BTree<long, long> Tree, KeyValuePair<long, long>[] Contents)>();
+            long next = 0;
+            for (int op = 0; op < 5000; op++)
+            {
+                var r = random.Next(10);
+                if (r < 7)
+                {
+                    next += 1 + random.Next(3);
+                    tree = tree.Insert(next, op, token, out var existed);
+                    Assert.False(existed);
+                    model[next] = op;
+                }
+                else if (r < 9)
+                {
+                    long key = random.Next((int)next + 2);
+                    tree = tree.Set(key, op, token);
+                    model[key] = op;
+                    next = Math.Max(next, key);
+                }
+                else
+                {
+                    long key = random.Next((int)next + 2);
+                    tree = tree.Remove(key, token, out _);
+                    model.Remove(key);
+                }
+                Assert.Equal(model.Count, tree.Count);
+                if (random.Next(40) == 0)
+                {
+                    snapshots.Add((tree, model.ToArray()));
+                    token = new WriteToken();
+                }
+            }
+            tree.Validate();
+            Assert.Equal(model.ToArray(), tree.All().ToArray());
+            foreach (var (snapshot, contents) in snapshots)
+            {
+                snapshot.Validate();
+                Assert.Equal(contents, snapshot.All().ToArray());
+                Assert.Equal(contents.Length, snapshot.Count);
+            }
+        }
+    }
+
     [Fact]
     public void Random_operations_on_string_keys_with_a_custom_comparer_match_a_sorted_dictionary()
     {
