@@ -35,26 +35,54 @@ public sealed partial class ExecContext
     internal Sql.Ast.Statement? FailureAsValueFor { get; init; }
 
     /// <summary>Rows of enclosing query levels; a column reference with level k reads OuterRows[^k].</summary>
-    public List<object?[]> OuterRows => _outerRows ??= new();
-    private List<object?[]>? _outerRows;
+    public List<object?[]> OuterRows => More.OuterRows ??= new();
 
     /// <summary>
     /// The FROM row so far while a function in FROM that reads earlier FROM items runs (set by
     /// <see cref="Plan.LateralJoinNode"/>); its arguments' level-0 columns read it.
     /// </summary>
-    public object?[]? LateralRow { get; set; }
+    public object?[]? LateralRow
+    {
+        get => _more?.LateralRow;
+        set
+        {
+            if (value is not null || _more is not null) More.LateralRow = value;
+        }
+    }
 
     /// <summary>Names a routine body may use besides columns: a PL/pgSQL block's variables, a SQL function's parameters.</summary>
-    public IVariableScope? Variables { get; init; }
+    public IVariableScope? Variables
+    {
+        get => _more?.Variables;
+        init
+        {
+            if (value is not null) More.Variables = value;
+        }
+    }
 
     /// <summary>Declared types of the parameters $n (a SQL function's arguments), when known.</summary>
-    public IReadOnlyList<SqlType>? ParameterTypes { get; init; }
+    public IReadOnlyList<SqlType>? ParameterTypes
+    {
+        get => _more?.ParameterTypes;
+        init
+        {
+            if (value is not null) More.ParameterTypes = value;
+        }
+    }
+
     /// <summary>
     /// The database as the statement started, which its scans read once a data-modifying WITH
     /// query has changed the tables (all parts of a statement share one snapshot); null while
     /// scans read the transaction's current state.
     /// </summary>
-    public DbVersion? ReadSnapshot { get; set; }
+    public DbVersion? ReadSnapshot
+    {
+        get => _more?.ReadSnapshot;
+        set
+        {
+            if (value is not null || _more is not null) More.ReadSnapshot = value;
+        }
+    }
 
     /// <summary>A table's rows as the statement's scans see them (<see cref="ReadSnapshot"/>).</summary>
     public Storage.RowStore ReadRows(uint tableOid)
@@ -72,15 +100,33 @@ public sealed partial class ExecContext
         ReadSnapshot is { } v && v.Data.TryGetValue(tableOid, out var data) ? data.Indexes[position] : Transaction.Index(tableOid, position);
 
     /// <summary>Writers of data-modifying WITH queries whose constraint events wait for the end of the statement.</summary>
-    public List<Constraints.RowWriter> PendingWriters => _pendingWriters ??= new();
-    private List<Constraints.RowWriter>? _pendingWriters;
+    public List<Constraints.RowWriter> PendingWriters => More.PendingWriters ??= new();
 
     /// <summary>Whether <see cref="PendingWriters"/> has any, without creating the list.</summary>
-    public bool HasPendingWriters => _pendingWriters is { Count: > 0 };
+    public bool HasPendingWriters => _more?.PendingWriters is { Count: > 0 };
 
     /// <summary>Results of uncorrelated subqueries and CTEs, computed once per statement.</summary>
-    public Dictionary<object, object?> Cache => _cache ??= new(ReferenceEqualityComparer.Instance);
-    private Dictionary<object, object?>? _cache;
+    public Dictionary<object, object?> Cache => More.Cache ??= new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// What only some statements use, apart: a context is made for every statement run (a row
+    /// insert of a client's loop among them), and most need none of it.
+    /// </summary>
+    private sealed class Rarely
+    {
+        public List<object?[]>? OuterRows;
+        public object?[]? LateralRow;
+        public IVariableScope? Variables;
+        public IReadOnlyList<SqlType>? ParameterTypes;
+        public DbVersion? ReadSnapshot;
+        public List<Constraints.RowWriter>? PendingWriters;
+        public Dictionary<object, object?>? Cache;
+        public Explain.ExplainStats? Explain;
+    }
+
+    private Rarely? _more;
+
+    private Rarely More => _more ??= new();
 }
 
 /// <summary>Resolves a name the binder did not find among the columns in scope (routine variables and parameters).</summary>
