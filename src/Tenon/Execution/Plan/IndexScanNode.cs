@@ -153,10 +153,39 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
 
     private IEnumerable<object?[]> FetchUnique(ExecContext ctx, RowStore rows, IndexStore store, object?[] key)
     {
+        if (FetchOne(ctx, rows, store, key) is { } row) yield return row;
+    }
+
+    /// <summary>The row a unique index holds for <paramref name="key"/> if the filter keeps it.</summary>
+    private object?[]? FetchOne(ExecContext ctx, RowStore rows, IndexStore store, object?[] key)
+    {
         ctx.Session.CheckForInterrupts();
-        if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) yield break;
+        if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) return null;
         if (includeRowId) row = WithRowId(row, id);
-        if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
+        return Filter is null || Filter.Eval(row, ctx) is true ? row : null;
+    }
+
+    /// <summary>A seek of every column of a unique index checked per row: <see cref="Probe"/>'s one row, or none, without an iterator.</summary>
+    internal override bool TryExecuteSingle(ExecContext ctx, out object?[]? row)
+    {
+        row = null;
+        if (!Seek.FullKey || !Seek.Unique) return false;
+        var tx = ctx.Transaction;
+        var table = tx.Catalog.Tables[TableOid];
+        var position = table.IndexPosition(Seek.IndexOid);
+        var index = table.Indexes[position];
+        if (!index.Unique || index.Deferrable) return false;
+        // From here on exactly what Probe does for this seek, in its order.
+        ctx.Session.PlanCounters.IndexScans++;
+        var key = new object?[Seek.Equal.Count];
+        var probeRow = Array.Empty<object?>();
+        for (var i = 0; i < key.Length; i++)
+            if ((key[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return true;
+        var store = ctx.ReadIndex(TableOid, position);
+        var rows = ctx.ReadRows(TableOid);
+        tx.Reads?.Range(TableOid, index, store.KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));
+        row = FetchOne(ctx, rows, store, key);
+        return true;
     }
 
     /// <summary>The row with its row id appended (what a scan that feeds UPDATE/DELETE or ctid hands on).</summary>
