@@ -79,7 +79,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
 
     /// <summary>
     /// The row ids the index holds for the seek's values over <paramref name="probeRow"/>,
-    /// appended to <paramref name="ids"/> (grown as needed) without reading the rows: for a caller
+    /// appended to <paramref name="ids"/> (a pooled array, exchanged for a larger one as needed) without reading the rows: for a caller
     /// that fetches the rows of many probes together (<see cref="FetchSorted"/>). Counted and
     /// recorded as a read like <see cref="Probe"/>; <see cref="Filter"/> is left to the fetch.
     /// </summary>
@@ -121,9 +121,17 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         foreach (var (_, id) in store.Range(lower, upper)) Append(ref ids, ref count, id);
     }
 
+    /// <summary>Appends to a buffer of <see cref="System.Buffers.ArrayPool{T}.Shared"/>, exchanged for a larger one when full.</summary>
     private static void Append(ref long[] ids, ref int count, long id)
     {
-        if (count == ids.Length) Array.Resize(ref ids, Math.Max(16, count * 2));
+        if (count == ids.Length)
+        {
+            var pool = System.Buffers.ArrayPool<long>.Shared;
+            var larger = pool.Rent(Math.Max(16, count * 2));
+            Array.Copy(ids, larger, count);
+            pool.Return(ids);
+            ids = larger;
+        }
         ids[count++] = id;
     }
 

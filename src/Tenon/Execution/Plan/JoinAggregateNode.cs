@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using Tenon.Execution.Expressions;
 
@@ -186,27 +187,42 @@ public sealed partial class JoinAggregateNode : PlanNode
         var session = ctx.Session;
         var args = ScratchArguments();
         var output = new List<object?[]>();
-        var ids = new long[64];
-        var owners = new int[64];
-        var count = 0;
-        var lefts = new List<object?[]>();
-        foreach (var l in join.Left.Execute(ctx))
+        // Pooled: a batch's buffers are as large as its matches, up to FetchBatch and beyond.
+        var ids = ArrayPool<long>.Shared.Rent(1024);
+        var owners = ArrayPool<int>.Shared.Rent(1024);
+        try
         {
-            session.CheckForInterrupts();
-            var start = count;
-            join.Right.AppendRowIds(ctx, l, ref ids, ref count);
-            if (count == start) continue;
-            if (owners.Length < ids.Length) Array.Resize(ref owners, ids.Length);
-            owners.AsSpan(start, count - start).Fill(lefts.Count);
-            lefts.Add(l);
-            if (count >= FetchBatch)
+            var count = 0;
+            var lefts = new List<object?[]>();
+            foreach (var l in join.Left.Execute(ctx))
             {
-                FeedBatch(join.Right, ids, owners, count, lefts, args, output, ctx);
-                count = 0;
-                lefts.Clear();
+                session.CheckForInterrupts();
+                var start = count;
+                join.Right.AppendRowIds(ctx, l, ref ids, ref count);
+                if (count == start) continue;
+                if (owners.Length < ids.Length)
+                {
+                    var larger = ArrayPool<int>.Shared.Rent(ids.Length);
+                    Array.Copy(owners, larger, start);
+                    ArrayPool<int>.Shared.Return(owners);
+                    owners = larger;
+                }
+                owners.AsSpan(start, count - start).Fill(lefts.Count);
+                lefts.Add(l);
+                if (count >= FetchBatch)
+                {
+                    FeedBatch(join.Right, ids, owners, count, lefts, args, output, ctx);
+                    count = 0;
+                    lefts.Clear();
+                }
             }
+            if (count > 0) FeedBatch(join.Right, ids, owners, count, lefts, args, output, ctx);
         }
-        if (count > 0) FeedBatch(join.Right, ids, owners, count, lefts, args, output, ctx);
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ids);
+            ArrayPool<int>.Shared.Return(owners);
+        }
         return output;
     }
 
