@@ -65,6 +65,27 @@ public sealed class SingleRowPathTests
         Assert.Equal("SELECT 1\nid:integer\n10\n", Same("SELECT id FROM t WHERE id = $1 AND code IS NOT NULL", 10));
     }
 
+    /// <summary>
+    /// An integer equality the seek decides is not checked again on the row; across types (an
+    /// int8 key sought with an int4 value, a numeric value) and for text keys it still is.
+    /// </summary>
+    [Fact]
+    public void KeysOfOtherTypes()
+    {
+        _s.ExecuteSingle("CREATE TABLE b (id int8 PRIMARY KEY, s int2 UNIQUE, name text UNIQUE, v int)");
+        _s.ExecuteSingle("INSERT INTO b SELECT i * 10000000000, i, 'n' || i, i FROM generate_series(1, 50) i");
+        Assert.Equal("SELECT 1\nv:integer\n7\n", Same("SELECT v FROM b WHERE id = $1", 70000000000L));
+        Assert.Equal("SELECT 0\nv:integer\n", Same("SELECT v FROM b WHERE id = $1", 7));
+        Assert.Equal("SELECT 1\nv:integer\n9\n", Same("SELECT v FROM b WHERE s = $1", (short)9));
+        // int2 = int4 and int2 = numeric are not sought through the index: the general path.
+        Assert.Equal("SELECT 1\nv:integer\n9\n", Run("SELECT v FROM b WHERE s = 9"));
+        Assert.Equal("SELECT 0\nv:integer\n", Run("SELECT v FROM b WHERE s = 9.5"));
+        Assert.Equal("SELECT 1\nv:integer\n12\n", Same("SELECT v FROM b WHERE name = $1", "n12"));
+        Assert.Equal("SELECT 0\nv:integer\n", Same("SELECT v FROM b WHERE name = $1 AND v = 13", "n12"));
+        // The same lookups inside a general plan agree too.
+        Assert.Equal("SELECT 2\nv:integer\n3\n4\n", Run("SELECT v FROM b WHERE s = 3 UNION ALL SELECT v FROM b WHERE id = 40000000000 ORDER BY 1"));
+    }
+
     [Fact]
     public void ErrorsAreRaisedAsOnTheGeneralPath()
     {

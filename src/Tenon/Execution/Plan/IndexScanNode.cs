@@ -21,15 +21,33 @@ public sealed record IndexSeek(
 /// Reads the rows of a table that an index says can satisfy <see cref="Seek"/>, then keeps those
 /// for which <see cref="Filter"/> is true. The filter holds every condition the planner pushed
 /// to this table, including the ones the seek used, so a row the index lets through is always
-/// checked by the operators themselves. Rows come in row id order, the order of a
+/// checked by the operators themselves, except the ones the seek decides exactly (see
+/// <c>decided</c>). Rows come in row id order, the order of a
 /// <see cref="TableScanNode"/>, so choosing an index never changes a result or its order.
 /// </summary>
-public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter)
+/// <param name="decided">
+/// Conjuncts of <paramref name="filter"/> that every row the seek returns satisfies (an equality
+/// of integers between a seek value and its key column): not checked again.
+/// </param>
+public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter,
+    IReadOnlyList<BoundExpr>? decided = null)
     : PlanNode
 {
     public uint TableOid { get; } = tableOid;
     public IndexSeek Seek { get; } = seek;
+    /// <summary>Every condition pushed to this table (EXPLAIN shows those the seek did not use).</summary>
     public BoundExpr? Filter { get; } = filter;
+
+    /// <summary>What a fetched row must still satisfy: <see cref="Filter"/> without the conjuncts the seek decided; null when nothing.</summary>
+    private readonly BoundExpr? _check = Residual(filter, decided);
+
+    private static BoundExpr? Residual(BoundExpr? filter, IReadOnlyList<BoundExpr>? decided)
+    {
+        if (filter is null || decided is not { Count: > 0 }) return filter;
+        var conjuncts = filter is LogicalExpr { IsAnd: true } and ? and.Operands : [filter];
+        var rest = conjuncts.Where(c => !decided.Contains(c)).ToList();
+        return rest.Count == conjuncts.Count ? filter : rest.Count == 0 ? null : rest.Count == 1 ? rest[0] : new LogicalExpr(true, rest);
+    }
     public override IReadOnlyList<PlanColumn> Columns { get; } =
         includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
 
@@ -81,7 +99,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     /// The row ids the index holds for the seek's values over <paramref name="probeRow"/>,
     /// appended to <paramref name="ids"/> (a pooled array, exchanged for a larger one as needed) without reading the rows: for a caller
     /// that fetches the rows of many probes together (<see cref="FetchSorted"/>). Counted and
-    /// recorded as a read like <see cref="Probe"/>; <see cref="Filter"/> is left to the fetch.
+    /// recorded as a read like <see cref="Probe"/>; the filter is left to the fetch.
     /// </summary>
     internal void AppendRowIds(ExecContext ctx, object?[] probeRow, ref long[] ids, ref int count)
     {
@@ -149,7 +167,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             var id = ids[i];
             if (!lookup.TryGet(id, out var row)) continue;
             if (includeRowId) row = WithRowId(row, id);
-            if (Filter is null || Filter.Eval(row, ctx) is true) feed(i, row);
+            if (_check is null || _check.Eval(row, ctx) is true) feed(i, row);
         }
     }
 
@@ -170,7 +188,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         ctx.Session.CheckForInterrupts();
         if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) return null;
         if (includeRowId) row = WithRowId(row, id);
-        return Filter is null || Filter.Eval(row, ctx) is true ? row : null;
+        return _check is null || _check.Eval(row, ctx) is true ? row : null;
     }
 
     /// <summary>A seek of every column of a unique index checked per row: <see cref="Probe"/>'s one row, or none, without an iterator.</summary>
@@ -212,7 +230,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             ctx.Session.CheckForInterrupts();
             if (!rows.TryGet(id, out var row)) continue;
             if (includeRowId) row = WithRowId(row, id);
-            if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
+            if (_check is null || _check.Eval(row, ctx) is true) yield return row;
         }
     }
 }
