@@ -69,7 +69,14 @@ public sealed partial class Session
                 run = ec =>
                 {
                     b.RunDataModifyingCtes(ec);
-                    var rows = plan.Execute(ec).ToList();
+                    IReadOnlyList<object?[]> rows;
+                    if (plan.TryExecuteSingle(ec, out var single))
+                    {
+                        ec.Session.PlanCounters.SingleRowRuns++;
+                        rows = single is null ? Array.Empty<object?[]>() : new[] { single };
+                    }
+                    else
+                        rows = plan.Execute(ec).ToList();
                     DmlExecutor.FinishPendingWriters(ec);
                     return new StatementResult(SelectTag(rows.Count), columns, rows);
                 };

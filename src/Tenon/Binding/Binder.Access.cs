@@ -151,7 +151,8 @@ public sealed partial class Binder
             var candidates = new List<SeekCandidate>();
             foreach (var c in conjuncts) AddSeekCandidates(c, table, candidates);
             if (ChooseSeek(table, candidates, requireJoinKey: false) is { } seek)
-                return new IndexScanNode(scan.TableOid, scan.TableColumns, scan.IncludeRowId, seek, filter) { Alias = scan.Alias };
+                return new IndexScanNode(scan.TableOid, scan.TableColumns, scan.IncludeRowId, seek, filter, SeekDecided(filter, 0, table, seek))
+                    { Alias = scan.Alias };
         }
         return new FilterNode(scan, filter);
     }
@@ -187,8 +188,9 @@ public sealed partial class Binder
     }
 
     /// <summary>
-    /// The conjuncts of an index join's condition that its seek decides: <c>left value = right
-    /// key column</c> where the left value is the seek's value for that key column. Only for
+    /// The conjuncts of an index join's condition (or, with <paramref name="leftWidth"/> 0, of an
+    /// index scan's filter) that its seek decides: <c>value = key column</c> where the value is
+    /// the seek's value for that key column. Only for
     /// integers, whose index order equality is exactly their <c>=</c> (text keys may be sought
     /// through casts and collations, which the condition must still check).
     /// </summary>

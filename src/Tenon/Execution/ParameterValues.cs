@@ -45,6 +45,8 @@ public static class ParameterValues
     /// </summary>
     public static object? Normalize(object? value, SqlType type, FormatSettings settings) => value switch
     {
+        // The commonest values are already what the engine keeps: answered before the other tests.
+        int or long or short or bool => value,
         null or DBNull => null,
         Array a when a is not byte[] && type.IsArray => NormalizeArray(a, type.Element!, settings),
         string s when !type.IsString => ValueText.Parse(s, type, settings),

@@ -15,6 +15,9 @@ internal sealed class PlanCounters
     /// <summary>Groupings fed straight from a join's right rows (JoinAggregateNode) run.</summary>
     public long JoinAggregates;
 
+    /// <summary>SELECT plans run as at most one row without iterators (PlanNode.TryExecuteSingle).</summary>
+    public long SingleRowRuns;
+
     /// <summary>Statement texts whose syntax tree came from the session's parse cache.</summary>
     public long ParseReuses;
 

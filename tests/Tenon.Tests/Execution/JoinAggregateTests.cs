@@ -116,6 +116,44 @@ public sealed class JoinAggregateTests
         Same("p.id, count(*), sum(c.w)", "WHERE p.id BETWEEN $1 AND $2 GROUP BY p.id", args: [100, 200]);
     }
 
+    /// <summary>
+    /// An index join's matches are fetched together in row id order: many matches scattered
+    /// over the child table (sorted by radix, and in more than one batch of fetches), a filter
+    /// on the children, a seek on a longer index (a key range per parent), a unique seek.
+    /// </summary>
+    [Fact]
+    public void IndexJoinWithManyScatteredMatches()
+    {
+        _s.ExecuteSingle("CREATE TABLE p (id int PRIMARY KEY, code text UNIQUE, grp int, note text NOT NULL)");
+        _s.ExecuteSingle("CREATE TABLE c (id int PRIMARY KEY, pid int, code text, w int, big bigint, f float8, t text)");
+        _s.ExecuteSingle("CREATE INDEX c_pid ON c (pid)");
+        _s.ExecuteSingle("INSERT INTO p SELECT i, 'k' || i, i % 4, 'n' || (i % 5) FROM generate_series(1, 3000) i");
+        _s.ExecuteSingle("""
+            INSERT INTO c SELECT i, CASE WHEN i % 101 = 0 THEN NULL ELSE (i * 37 % 3000 + i % 13 * (i % 17)) % 3000 + 1 END, NULL,
+                CASE WHEN i % 5 = 0 THEN NULL ELSE i % 9 END, i, i / 3.0, 't' || i
+            FROM generate_series(1, 80000) i
+            """);
+        var joins = _s.PlanCounters.IndexJoins;
+        const string Aggregates = "p.id, count(*), count(c.w), sum(c.w), sum(c.big), min(c.t), max(c.f), string_agg(c.t, ','), array_agg(c.w)";
+        // More than one batch of row ids (the whole key range), and a narrower range.
+        var all = Same(Aggregates, "WHERE p.id BETWEEN $1 AND $2 GROUP BY p.id", args: [1, 3000]);
+        Assert.StartsWith("SELECT 3000\n", all);
+        Same(Aggregates, "WHERE p.id BETWEEN $1 AND $2 GROUP BY p.id ORDER BY 2 DESC, 4 DESC, 1 LIMIT 10", args: [200, 1199]);
+        Same(Aggregates, "WHERE p.id BETWEEN $1 AND $2 AND c.w > 3 AND c.t LIKE '%7%' GROUP BY p.id", args: [1, 2500]);
+        Assert.True(_s.PlanCounters.IndexJoins >= joins + 3, "the joins probed the children's index");
+        // One child per parent through the children's primary key.
+        joins = _s.PlanCounters.IndexJoins;
+        Same("p.id, count(*), sum(c.w), max(c.t)", "WHERE p.id BETWEEN $1 AND $2 GROUP BY p.id", "p JOIN c ON c.id = p.id", args: [10, 900]);
+        Assert.True(_s.PlanCounters.IndexJoins > joins, "the join probed the children's primary key");
+        // A longer index: each parent's entries are a key range.
+        _s.ExecuteSingle("DROP INDEX c_pid");
+        _s.ExecuteSingle("CREATE INDEX c_pid_w ON c (pid, w)");
+        joins = _s.PlanCounters.IndexJoins;
+        Same(Aggregates, "WHERE p.id BETWEEN $1 AND $2 GROUP BY p.id", args: [1, 3000]);
+        Same(Aggregates, "WHERE p.id BETWEEN $1 AND $2 AND c.w > 2 GROUP BY p.id", args: [300, 1000]);
+        Assert.True(_s.PlanCounters.IndexJoins >= joins + 2, "the joins probed the longer index");
+    }
+
     [Fact]
     public void AnErrorInAnArgumentIsRaisedAsBefore()
     {

@@ -43,6 +43,12 @@ public sealed partial class SingleRowNode : PlanNode
     {
         yield return Array.Empty<object?>();
     }
+
+    internal override bool TryExecuteSingle(ExecContext ctx, out object?[]? row)
+    {
+        row = Array.Empty<object?>();
+        return true;
+    }
 }
 
 /// <summary>Rows that satisfy a boolean condition (NULL counts as false).</summary>
@@ -55,6 +61,17 @@ public sealed partial class FilterNode(PlanNode input, BoundExpr condition) : Pl
         foreach (var row in Input.Execute(ctx))
             if (condition.Eval(row, ctx) is true) yield return row;
     }
+
+    internal override bool TryExecuteSingle(ExecContext ctx, out object?[]? row)
+    {
+        if (!Input.TryExecuteSingle(ctx, out var r))
+        {
+            row = null;
+            return false;
+        }
+        row = r is not null && condition.Eval(r, ctx) is true ? r : null;
+        return true;
+    }
 }
 
 /// <summary>Computes a new row from expressions over each input row.</summary>
@@ -65,6 +82,21 @@ public sealed partial class ProjectNode(PlanNode input, IReadOnlyList<BoundExpr>
     public override IEnumerable<object?[]> Execute(ExecContext ctx) => Run(ctx, transient: false);
 
     internal override IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Run(ctx, transient: true);
+
+    internal override bool TryExecuteSingle(ExecContext ctx, out object?[]? row)
+    {
+        if (!input.TryExecuteSingle(ctx, out var r))
+        {
+            row = null;
+            return false;
+        }
+        row = null;
+        if (r is null) return true;
+        var output = new object?[Exprs.Count];
+        for (var i = 0; i < output.Length; i++) output[i] = Exprs[i].Eval(r, ctx);
+        row = output;
+        return true;
+    }
 
     private IEnumerable<object?[]> Run(ExecContext ctx, bool transient)
     {

@@ -21,15 +21,33 @@ public sealed record IndexSeek(
 /// Reads the rows of a table that an index says can satisfy <see cref="Seek"/>, then keeps those
 /// for which <see cref="Filter"/> is true. The filter holds every condition the planner pushed
 /// to this table, including the ones the seek used, so a row the index lets through is always
-/// checked by the operators themselves. Rows come in row id order, the order of a
+/// checked by the operators themselves, except the ones the seek decides exactly (see
+/// <c>decided</c>). Rows come in row id order, the order of a
 /// <see cref="TableScanNode"/>, so choosing an index never changes a result or its order.
 /// </summary>
-public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter)
+/// <param name="decided">
+/// Conjuncts of <paramref name="filter"/> that every row the seek returns satisfies (an equality
+/// of integers between a seek value and its key column): not checked again.
+/// </param>
+public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId, IndexSeek seek, BoundExpr? filter,
+    IReadOnlyList<BoundExpr>? decided = null)
     : PlanNode
 {
     public uint TableOid { get; } = tableOid;
     public IndexSeek Seek { get; } = seek;
+    /// <summary>Every condition pushed to this table (EXPLAIN shows those the seek did not use).</summary>
     public BoundExpr? Filter { get; } = filter;
+
+    /// <summary>What a fetched row must still satisfy: <see cref="Filter"/> without the conjuncts the seek decided; null when nothing.</summary>
+    private readonly BoundExpr? _check = Residual(filter, decided);
+
+    private static BoundExpr? Residual(BoundExpr? filter, IReadOnlyList<BoundExpr>? decided)
+    {
+        if (filter is null || decided is not { Count: > 0 }) return filter;
+        var conjuncts = filter is LogicalExpr { IsAnd: true } and ? and.Operands : [filter];
+        var rest = conjuncts.Where(c => !decided.Contains(c)).ToList();
+        return rest.Count == conjuncts.Count ? filter : rest.Count == 0 ? null : rest.Count == 1 ? rest[0] : new LogicalExpr(true, rest);
+    }
     public override IReadOnlyList<PlanColumn> Columns { get; } =
         includeRowId ? [.. columns, new PlanColumn("ctid", Types.SqlType.Int8)] : columns;
 
@@ -77,6 +95,82 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         return Fetch(ctx, rows, ids);
     }
 
+    /// <summary>
+    /// The row ids the index holds for the seek's values over <paramref name="probeRow"/>,
+    /// appended to <paramref name="ids"/> (a pooled array, exchanged for a larger one as needed) without reading the rows: for a caller
+    /// that fetches the rows of many probes together (<see cref="FetchSorted"/>). Counted and
+    /// recorded as a read like <see cref="Probe"/>; the filter is left to the fetch.
+    /// </summary>
+    internal void AppendRowIds(ExecContext ctx, object?[] probeRow, ref long[] ids, ref int count)
+    {
+        ctx.Session.PlanCounters.IndexScans++;
+        var prefix = new object?[Seek.Equal.Count];
+        for (var i = 0; i < prefix.Length; i++)
+            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return;
+        object? low = null, high = null;
+        if (Seek.Lower is not null && (low = Seek.Lower.Eval(probeRow, ctx)) is null) return;
+        if (Seek.Upper is not null && (high = Seek.Upper.Eval(probeRow, ctx)) is null) return;
+
+        var tx = ctx.Transaction;
+        var table = tx.Catalog.Tables[TableOid];
+        var position = table.IndexPosition(Seek.IndexOid);
+        var store = ctx.ReadIndex(TableOid, position);
+        if (Seek.FullKey)
+        {
+            var index = table.Indexes[position];
+            tx.Reads?.Range(TableOid, index, store.KeyComparer, Storage.Bound.Inclusive(prefix), Storage.Bound.Inclusive(prefix));
+            if (Seek.Unique && index.Unique && !index.Deferrable)
+            {
+                if (store.TrySeekFirst(prefix, out var id)) Append(ref ids, ref count, id);
+                return;
+            }
+            foreach (var id in store.Seek(prefix)) Append(ref ids, ref count, id);
+            return;
+        }
+        var ranged = Seek.Lower is not null || Seek.Upper is not null;
+        var lower = Seek.Lower is not null
+            ? Bound(prefix, low, Seek.LowerInclusive)
+            : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
+        var upper = Seek.Upper is not null
+            ? Bound(prefix, high, Seek.UpperInclusive)
+            : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
+            : Storage.Bound.Inclusive(prefix);
+        tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
+        foreach (var (_, id) in store.Range(lower, upper)) Append(ref ids, ref count, id);
+    }
+
+    /// <summary>Appends to a buffer of <see cref="System.Buffers.ArrayPool{T}.Shared"/>, exchanged for a larger one when full.</summary>
+    private static void Append(ref long[] ids, ref int count, long id)
+    {
+        if (count == ids.Length)
+        {
+            var pool = System.Buffers.ArrayPool<long>.Shared;
+            var larger = pool.Rent(Math.Max(16, count * 2));
+            Array.Copy(ids, larger, count);
+            pool.Return(ids);
+            ids = larger;
+        }
+        ids[count++] = id;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="ids"/>, which must be in ascending order (repeats allowed),
+    /// that this scan would return, as <paramref name="feed"/>(position in ids, row): fetched in
+    /// one ordered walk of the table instead of one descent per row.
+    /// </summary>
+    internal void FetchSorted(ExecContext ctx, ReadOnlySpan<long> ids, Action<int, object?[]> feed)
+    {
+        var lookup = ctx.ReadRows(TableOid).Rows.LookupAscending();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ctx.Session.CheckForInterrupts();
+            var id = ids[i];
+            if (!lookup.TryGet(id, out var row)) continue;
+            if (includeRowId) row = WithRowId(row, id);
+            if (_check is null || _check.Eval(row, ctx) is true) feed(i, row);
+        }
+    }
+
     private static Bound<object?[]> Bound(object?[] prefix, object? value, bool inclusive)
     {
         object?[] key = [.. prefix, value];
@@ -85,10 +179,39 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
 
     private IEnumerable<object?[]> FetchUnique(ExecContext ctx, RowStore rows, IndexStore store, object?[] key)
     {
+        if (FetchOne(ctx, rows, store, key) is { } row) yield return row;
+    }
+
+    /// <summary>The row a unique index holds for <paramref name="key"/> if the filter keeps it.</summary>
+    private object?[]? FetchOne(ExecContext ctx, RowStore rows, IndexStore store, object?[] key)
+    {
         ctx.Session.CheckForInterrupts();
-        if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) yield break;
+        if (!store.TrySeekFirst(key, out var id) || !rows.TryGet(id, out var row)) return null;
         if (includeRowId) row = WithRowId(row, id);
-        if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
+        return _check is null || _check.Eval(row, ctx) is true ? row : null;
+    }
+
+    /// <summary>A seek of every column of a unique index checked per row: <see cref="Probe"/>'s one row, or none, without an iterator.</summary>
+    internal override bool TryExecuteSingle(ExecContext ctx, out object?[]? row)
+    {
+        row = null;
+        if (!Seek.FullKey || !Seek.Unique) return false;
+        var tx = ctx.Transaction;
+        var table = tx.Catalog.Tables[TableOid];
+        var position = table.IndexPosition(Seek.IndexOid);
+        var index = table.Indexes[position];
+        if (!index.Unique || index.Deferrable) return false;
+        // From here on exactly what Probe does for this seek, in its order.
+        ctx.Session.PlanCounters.IndexScans++;
+        var key = new object?[Seek.Equal.Count];
+        var probeRow = Array.Empty<object?>();
+        for (var i = 0; i < key.Length; i++)
+            if ((key[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return true;
+        var store = ctx.ReadIndex(TableOid, position);
+        var rows = ctx.ReadRows(TableOid);
+        tx.Reads?.Range(TableOid, index, store.KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));
+        row = FetchOne(ctx, rows, store, key);
+        return true;
     }
 
     /// <summary>The row with its row id appended (what a scan that feeds UPDATE/DELETE or ctid hands on).</summary>
@@ -107,7 +230,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             ctx.Session.CheckForInterrupts();
             if (!rows.TryGet(id, out var row)) continue;
             if (includeRowId) row = WithRowId(row, id);
-            if (Filter is null || Filter.Eval(row, ctx) is true) yield return row;
+            if (_check is null || _check.Eval(row, ctx) is true) yield return row;
         }
     }
 }

@@ -21,4 +21,15 @@ public abstract partial class PlanNode
     /// overwritten for every row (joins, which would otherwise build a new array per row).
     /// </summary>
     internal virtual IEnumerable<object?[]> ExecuteTransient(ExecContext ctx) => Execute(ctx);
+
+    /// <summary>
+    /// The whole of <see cref="Execute"/> for a node that yields at most one row and can say so
+    /// before running (a lookup by a unique key): true, with the row or null when there is none.
+    /// False, having done nothing, for every other node. Spares a point query its iterators.
+    /// </summary>
+    internal virtual bool TryExecuteSingle(ExecContext ctx, out object?[]? row)
+    {
+        row = null;
+        return false;
+    }
 }
