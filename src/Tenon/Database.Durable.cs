@@ -110,11 +110,18 @@ public sealed partial class Database : IDisposable
     /// </summary>
     internal void LogSequences(bool reportErrors)
     {
+        // Checked apart from the logging, whose lambda's closure would otherwise be allocated at
+        // every transaction end (a method's captured locals are set up on entry).
         if (_store is null || _dirtySequences.IsEmpty) return;
+        LogDirtySequences(_store, reportErrors);
+    }
+
+    private void LogDirtySequences(DurableStore store, bool reportErrors)
+    {
         var drained = new List<(uint, SequenceState)>();
         try
         {
-            var ticket = _store.Commit(sequence =>
+            var ticket = store.Commit(sequence =>
             {
                 var record = new CommitRecord { Sequence = sequence };
                 DrainSequences(record, drained);
@@ -123,7 +130,7 @@ public sealed partial class Database : IDisposable
             drained.Clear(); // logged: a failed fsync below must not hand the values to a later record
             // A rollback does not wait for the fsync (nor does PostgreSQL flush its log at abort):
             // the record is in the log, and the next commit's fsync covers it.
-            if (reportErrors) _store.WaitDurable(ticket);
+            if (reportErrors) store.WaitDurable(ticket);
         }
         catch (Errors.TenonException)
         {

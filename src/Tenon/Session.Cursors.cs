@@ -228,6 +228,7 @@ public sealed partial class Session
     /// <summary>The transaction ended: cursors close, except holdable ones, which a COMMIT reads to the end and keeps.</summary>
     private void EndTransactionCursors(bool committed)
     {
+        if (_cursors.Count == 0) return;
         foreach (var c in _cursors.Values.ToList())
         {
             if (c.SavepointDepth is null) continue;

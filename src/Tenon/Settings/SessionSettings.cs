@@ -114,10 +114,16 @@ internal sealed class SessionSettings
             var final = committed && sessionSets is not null && sessionSets.TryGetValue(name, out var kept) ? kept : value;
             if (_values[name] != final) Assign(name, final);
         }
-        // Custom parameters first set inside the transaction.
+        EndCustomParameters(start, committed ? sessionSets : null);
+    }
+
+    // Custom parameters first set inside the transaction. Apart from EndTransaction, whose every
+    // call (one per autocommit statement) would otherwise allocate this lambda's closure.
+    private void EndCustomParameters(Dictionary<string, string> start, Dictionary<string, string>? keptSets)
+    {
         foreach (var name in _values.Keys.Where(k => !start.ContainsKey(k)).ToList())
         {
-            if (committed && sessionSets is not null && sessionSets.TryGetValue(name, out var kept)) _values[name] = kept;
+            if (keptSets is not null && keptSets.TryGetValue(name, out var kept)) _values[name] = kept;
             else _values.Remove(name);
         }
     }

@@ -17,10 +17,13 @@ namespace Tenon.Transactions;
 /// </summary>
 public sealed partial class Transaction
 {
-    private readonly Dictionary<uint, WorkingTable> _working = new();
+    // The working tables, the token and the savepoint list are made on first use: most
+    // transactions are one autocommit statement, and a read-only one needs none of them.
+    private Dictionary<uint, WorkingTable>? _working;
     private DbVersion _base;
     private DbVersion _start;
-    private WriteToken _token = new();
+    private WriteToken? _token;
+    private List<(string Name, DbVersion Version, ConstraintTiming Timing)>? _savepoints;
 
     public Transaction(DbVersion start, bool isExplicit)
     {
@@ -50,14 +53,14 @@ public sealed partial class Transaction
     /// <summary>The working catalog; DDL replaces it.</summary>
     public SystemCatalog Catalog { get; set; }
 
-    public List<(string Name, DbVersion Version, ConstraintTiming Timing)> Savepoints { get; } = new();
+    public List<(string Name, DbVersion Version, ConstraintTiming Timing)> Savepoints => _savepoints ??= new();
 
     /// <summary>Constraint events deferred to COMMIT and the SET CONSTRAINTS settings.</summary>
     public ConstraintTiming Timing { get; set; } = ConstraintTiming.Initial;
 
     public bool IsConstraintDeferred(ConstraintDef c) => Timing.IsDeferred(c);
 
-    public WriteToken Token => _token;
+    public WriteToken Token => _token ??= new WriteToken();
 
     /// <summary>The version this transaction's writes started from: its snapshot, or the latest version when it took the write lock.</summary>
     public DbVersion WriteBase => _start;
@@ -67,30 +70,33 @@ public sealed partial class Transaction
     {
         // Savepoints taken before the first write hold nothing of this transaction's own: rolling
         // back to one must not bring back the older committed version it was taken on.
-        for (var i = 0; i < Savepoints.Count; i++) Savepoints[i] = Savepoints[i] with { Version = latest };
+        if (_savepoints is { } savepoints)
+            for (var i = 0; i < savepoints.Count; i++) savepoints[i] = savepoints[i] with { Version = latest };
         _base = latest;
         _start = latest;
         Snapshot = latest;
         Catalog = latest.Catalog;
-        _working.Clear();
+        _working?.Clear();
     }
 
     /// <summary>Folds working tables into an immutable version and starts a new write token.</summary>
     public DbVersion Freeze()
     {
-        if (_working.Count > 0 || !ReferenceEquals(Catalog, _base.Catalog))
+        if (_working is { Count: > 0 } || !ReferenceEquals(Catalog, _base.Catalog))
         {
             var data = _base.Data.ToBuilder();
-            foreach (var (oid, wt) in _working)
-                if (Catalog.Tables.ContainsKey(oid)) data[oid] = wt.Freeze();
+            if (_working is not null)
+                foreach (var (oid, wt) in _working)
+                    if (Catalog.Tables.ContainsKey(oid)) data[oid] = wt.Freeze();
             // Working tables were filtered above; of the base's, a dropped table's data goes.
             if (!ReferenceEquals(Catalog, _base.Catalog))
                 foreach (var oid in _base.Data.Keys)
                     if (!Catalog.Tables.ContainsKey(oid)) data.Remove(oid);
             _base = new DbVersion(Catalog, data.ToImmutable());
-            _working.Clear();
+            _working?.Clear();
         }
-        _token = new WriteToken();
+        // Everything reachable from _base is frozen: later writes take a new token (made on first use).
+        _token = null;
         return _base;
     }
 
@@ -99,8 +105,8 @@ public sealed partial class Transaction
     {
         _base = version;
         Catalog = version.Catalog;
-        _working.Clear();
-        _token = new WriteToken();
+        _working?.Clear();
+        _token = null;
     }
 
     /// <summary>
@@ -112,14 +118,15 @@ public sealed partial class Transaction
 
     /// <summary>The stored data of a table as this transaction sees it.</summary>
     public RowStore Rows(uint tableOid) =>
-        _working.TryGetValue(tableOid, out var wt) ? wt.Rows : _base.Data[tableOid].Rows;
+        _working is not null && _working.TryGetValue(tableOid, out var wt) ? wt.Rows : _base.Data[tableOid].Rows;
 
     public IndexStore Index(uint tableOid, int position) =>
-        _working.TryGetValue(tableOid, out var wt) ? wt.Indexes[position] : _base.Data[tableOid].Indexes[position];
+        _working is not null && _working.TryGetValue(tableOid, out var wt) ? wt.Indexes[position] : _base.Data[tableOid].Indexes[position];
 
     /// <summary>The table's stores, opened for writing by the current statement.</summary>
     public WorkingTable Write(uint tableOid)
     {
+        _working ??= new Dictionary<uint, WorkingTable>();
         if (!_working.TryGetValue(tableOid, out var wt))
         {
             wt = new WorkingTable(_base.Data[tableOid]);
@@ -129,5 +136,5 @@ public sealed partial class Transaction
     }
 
     /// <summary>Installs new stores for a table (CREATE TABLE, index builds, TRUNCATE).</summary>
-    public void SetData(uint tableOid, TableData data) => _working[tableOid] = new WorkingTable(data);
+    public void SetData(uint tableOid, TableData data) => (_working ??= new())[tableOid] = new WorkingTable(data);
 }
