@@ -18,6 +18,7 @@ public sealed partial class RowWriter
         while (_events.TryDequeue(out var e))
         {
             if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
+            if (TryCascadeDeleteTogether(e)) continue;
             Run(e);
         }
     }
