@@ -20,14 +20,23 @@ public sealed partial class RowWriter
             if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
             if (TryCascadeDeleteTogether(e)) continue;
             Run(e);
+            // A refusal taken as a value ends the statement: what is left of the queue never runs.
+            if (Failure is not null) return;
         }
     }
 
     /// <summary>Runs events deferred to commit (or to SET CONSTRAINTS … IMMEDIATE).</summary>
     public void RunDeferred(IEnumerable<ConstraintEvent> events)
     {
-        foreach (var e in events) Run(e);
-        while (_events.TryDequeue(out var e)) Run(e);
+        foreach (var e in events) RunOrThrow(e);
+        while (_events.TryDequeue(out var e)) RunOrThrow(e);
+    }
+
+    // Outside a statement's end, a refusal is always thrown.
+    private void RunOrThrow(ConstraintEvent e)
+    {
+        Run(e);
+        if (Failure is { } failure) throw failure;
     }
 
     private bool IsDeferred(ConstraintEvent e)
@@ -146,8 +155,9 @@ public sealed partial class RowWriter
         {
             case ReferentialAction.NoAction:
             case ReferentialAction.Restrict:
-                throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
-                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+                Refuse(SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
+                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow)));
+                break;
             case ReferentialAction.Cascade when newRow is null:
             {
                 // Deleting a child only queues events; nothing else runs between two of these deletes
@@ -205,6 +215,19 @@ public sealed partial class RowWriter
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// A parent key still referenced under RESTRICT or NO ACTION: thrown, or, for a DELETE or UPDATE
+    /// that takes it as a value (<see cref="FailureAsValue"/>, set only when nothing but this
+    /// statement's <see cref="Finish"/> runs events), kept in <see cref="Failure"/>; <see cref="Finish"/>
+    /// then stops and the statement returns it, undone like a thrown one, without a throw through
+    /// every frame from here to the caller.
+    /// </summary>
+    private void Refuse(TenonException error)
+    {
+        if (!FailureAsValue) throw error;
+        Failure ??= error;
     }
 
     // One list for the children of the event being applied; an action that runs while another holds it gets its own.
@@ -441,6 +464,6 @@ public sealed partial class RowWriter
     /// <summary>Runs the queued events now, ignoring deferral.</summary>
     public void RunImmediately()
     {
-        while (_events.TryDequeue(out var e)) Run(e);
+        while (_events.TryDequeue(out var e)) RunOrThrow(e);
     }
 }

@@ -57,6 +57,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         ctx.PendingWriters.Clear();
     }
 
+    /// <summary>
+    /// Whether an UPDATE or DELETE hands a RESTRICT or NO ACTION refusal back as a value
+    /// (<see cref="StatementResult.Failure"/>): it is the statement the session runs (not one inside a
+    /// function or EXECUTE), with no data-modifying WITH, and its writer's events run at its own end.
+    /// </summary>
+    private static bool RefusalAsValue(ExecContext ec, Sql.Ast.Statement stmt, WithClause? with, bool defer) =>
+        ReferenceEquals(ec.FailureAsValueFor, stmt) && with is null && !defer;
+
     private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
         new("", returning?.Columns, null);
 
@@ -405,14 +413,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned);
+            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned, RefusalAsValue(ec, stmt, stmt.With, defer));
         };
     }
 
     private static StatementResult RunUpdate(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned)
+        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue)
     {
-        var writer = new RowWriter(ctx);
+        var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
         writer.FireStatementTriggers(realTable, "update", 'B');
         var targets = plan.Execute(ctx).ToList();
         var output = new List<object?[]>();
@@ -459,6 +467,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         }
         writer.FireStatementTriggers(realTable, "update", 'A');
         FinishWriter(ctx, writer, defer);
+        if (writer.Failure is { } refused) return StatementResult.Failed(refused);
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
 
@@ -484,14 +493,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunDelete(ec, table, realTable, plan, returning, defer, partitioned);
+            return RunDelete(ec, table, realTable, plan, returning, defer, partitioned, RefusalAsValue(ec, stmt, stmt.With, defer));
         };
     }
 
     private static StatementResult RunDelete(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned)
+        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue)
     {
-        var writer = new RowWriter(ctx);
+        var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
         writer.FireStatementTriggers(realTable, "delete", 'B');
         var output = new List<object?[]>();
         var seen = new HashSet<(uint, long)>();
@@ -515,6 +524,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         }
         writer.FireStatementTriggers(realTable, "delete", 'A');
         FinishWriter(ctx, writer, defer);
+        if (writer.Failure is { } refused) return StatementResult.Failed(refused);
         return new StatementResult($"DELETE {seen.Count - skipped}", returning?.Columns, returning is null ? null : output);
     }
 
