@@ -16,33 +16,47 @@ public sealed partial class RowWriter
     /// share (possible only when their keys are equal) goes with the first. False when the event
     /// must run alone through <see cref="Run"/>.
     /// </summary>
-    private bool TryCascadeDeleteTogether(ConstraintEvent first)
+    /// <remarks>
+    /// Uses the queue only through Enqueue and TryDequeue: the first event behind the group is
+    /// taken out to look at it and handed back in <paramref name="held"/>, to run next.
+    /// </remarks>
+    private bool TryCascadeDeleteTogether(ConstraintEvent first, out ConstraintEvent? held)
     {
+        held = null;
         if (first.Kind != ConstraintEventKind.ParentDelete || _ctx.Explain is not null || Tx.Latest is not null) return false;
-        if (!_events.TryPeek(out var next) || next.Kind != ConstraintEventKind.ParentDelete || !ReferenceEquals(next.Constraint, first.Constraint)) return false;
         if (!Catalog.Tables.TryGetValue(first.ForeignKey.TableOid, out var child)) return false;
         ForeignKeyDef? fk = null;
         var fks = child.ForeignKeys;
         for (var i = 0; i < fks.Count; i++)
             if (fks[i].Oid == first.ForeignKey.Oid) { fk = fks[i]; break; }
         if (fk is null || fk.OnDelete != ReferentialAction.Cascade || !CanDeleteTogether(child)) return false;
+        if (!_events.TryDequeue(out var next)) return false;
+        if (!SameCascade(next, first))
+        {
+            held = next;
+            return false;
+        }
         var parent = Catalog.Table(fk.ParentTableOid);
         var children = TakeChildBuffer();
         try
         {
             var e = first;
-            var events = 0;
             while (true)
             {
                 _ctx.Session.CheckForInterrupts();
                 var oldKey = new (object? Value, Types.SqlType Type)[fk.ParentColumns.Count];
                 for (var i = 0; i < oldKey.Length; i++) oldKey[i] = (e.OldRow[fk.ParentColumns[i] - 1], parent.Column(fk.ParentColumns[i]).Type);
                 FindChildren(child, fk, oldKey, children, firstOnly: false);
-                events++;
-                if (!_events.TryPeek(out next) || next.Kind != ConstraintEventKind.ParentDelete || !ReferenceEquals(next.Constraint, first.Constraint)) break;
-                e = _events.Dequeue();
+                if (next is null) break;
+                e = next;
+                if (!_events.TryDequeue(out next)) next = null;
+                else if (!SameCascade(next, first))
+                {
+                    held = next;
+                    next = null;
+                }
             }
-            if (events > 1) DropRepeatedChildren(children);
+            DropRepeatedChildren(children);
             if (children.Count > 0) DeleteChildren(child, children);
         }
         finally
@@ -51,6 +65,9 @@ public sealed partial class RowWriter
         }
         return true;
     }
+
+    private static bool SameCascade(ConstraintEvent e, ConstraintEvent first) =>
+        e.Kind == ConstraintEventKind.ParentDelete && ReferenceEquals(e.Constraint, first.Constraint);
 
     /// <summary>Keeps the first occurrence of each row (events with equal keys find the same children).</summary>
     private static void DropRepeatedChildren(List<(long RowId, object?[] Row)> children)

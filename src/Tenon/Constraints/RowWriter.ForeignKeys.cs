@@ -15,10 +15,14 @@ public sealed partial class RowWriter
     /// <summary>Runs the queued foreign-key events (R.4, R.5) until none are left; deferrable ones go to the transaction.</summary>
     public void Finish()
     {
-        while (_events.TryDequeue(out var e))
+        ConstraintEvent? held = null;
+        while (held is not null || _events.TryDequeue(out held))
         {
+            var e = held;
+            held = null;
             if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
-            if (TryCascadeDeleteTogether(e)) continue;
+            // Either way, an event taken out to look at comes back in held, to run next.
+            if (TryCascadeDeleteTogether(e, out held)) continue;
             Run(e);
             // A refusal taken as a value ends the statement: what is left of the queue never runs.
             if (Failure is not null) return;
