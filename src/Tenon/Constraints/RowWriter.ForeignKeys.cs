@@ -234,22 +234,25 @@ public sealed partial class RowWriter
         Failure ??= error;
     }
 
-    // One list for the children of the event being applied; an action that runs while another holds it gets its own.
-    private List<(long RowId, object?[] Row)>? _childBuffer;
+    // One list for the children of the event being applied, kept on the thread between actions and
+    // statements (a writer is made per statement, and growing a new list to a parent's hundred
+    // children each time showed). Taken while an action uses it: one that runs meanwhile (in a
+    // trigger, say) finds none and makes its own. Take and return happen in one synchronous call.
+    [ThreadStatic] private static List<(long RowId, object?[] Row)>? t_childBuffer;
 
-    private List<(long RowId, object?[] Row)> TakeChildBuffer()
+    private static List<(long RowId, object?[] Row)> TakeChildBuffer()
     {
-        var list = _childBuffer ?? new List<(long RowId, object?[] Row)>();
-        _childBuffer = null;
+        var list = t_childBuffer ?? new List<(long RowId, object?[] Row)>();
+        t_childBuffer = null;
         return list;
     }
 
-    private void ReturnChildBuffer(List<(long RowId, object?[] Row)> list)
+    private static void ReturnChildBuffer(List<(long RowId, object?[] Row)> list)
     {
-        // A huge cascade's list is not kept for the rest of the statement.
+        // A huge cascade's list is not kept.
         if (list.Capacity > 4096) return;
         list.Clear();
-        _childBuffer = list;
+        t_childBuffer = list;
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed partial class BTree<TKey, TValue>
         while (pos < keys.Length && tree._root is not null)
         {
             var count = 0;
+            var owned = tree.OwnsRoot(token);
             var root = tree.RemoveRun(tree._root, keys, ref pos, false, default!, token, ref count);
             if (count == 0) continue;
             removed += count;
@@ -27,8 +28,8 @@ public sealed partial class BTree<TKey, TValue>
                 height--;
             }
             tree = root.Count == 0
-                ? new BTree<TKey, TValue>(tree, null, 0, 0)
-                : new BTree<TKey, TValue>(tree, root, tree._count - count, height);
+                ? tree.Next(owned, null, 0, 0)
+                : tree.Next(owned, root, tree._count - count, height);
         }
         return tree;
     }

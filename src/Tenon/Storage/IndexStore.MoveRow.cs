@@ -15,6 +15,6 @@ public sealed partial class IndexStore
         // rather than their boxed values, and entries compared with the moved one later do too.
         var comparer = Comparer;
         var moved = _entries.TryReplaceKey(comparer.Entry(key, oldRowId), comparer.Entry(key, newRowId), token);
-        return moved is not null ? new IndexStore(moved) : Remove(key, oldRowId, token).Add(key, newRowId, token);
+        return moved is not null ? With(moved) : Remove(key, oldRowId, token).Add(key, newRowId, token);
     }
 }

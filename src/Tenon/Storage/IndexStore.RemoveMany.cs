@@ -24,6 +24,6 @@ public sealed partial class IndexStore
             }
         var removed = _entries.RemoveSorted(sorted, token, out var count);
         if (count != sorted.Length) throw new KeyNotFoundException($"{sorted.Length - count} of {sorted.Length} index entries to remove are missing");
-        return new IndexStore(removed);
+        return With(removed);
     }
 }
