@@ -506,7 +506,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var seen = new HashSet<(uint, long)>();
         var skipped = 0;
         var rowIdSlot = table.Columns.Count;
-        foreach (var input in plan.Execute(ctx).ToList())
+        var targets = plan.Execute(ctx).ToList();
+        // One row, refused as a value with nothing around it: its refusal can be found before it is deleted.
+        var refuseEarly = refusalAsValue && returning is null && targets.Count == 1;
+        foreach (var input in targets)
         {
             var rowId = (long)input[rowIdSlot]!;
             var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : realTable.Oid;
@@ -515,6 +518,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             // Gone since the scan: what ran for an earlier row of this statement deleted or updated it.
             if (!ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur))
                 throw RowWriter.ChangedByTrigger(writer.FiresBeforeRow(target, "delete") ? "updated" : "deleted");
+            if (refuseEarly && writer.RefusesDeleteEarly(target, rowId, cur)) return StatementResult.Failed(writer.Failure!);
             if (!writer.Delete(target, rowId, cur))
             {
                 skipped++;
