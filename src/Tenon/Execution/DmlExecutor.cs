@@ -502,18 +502,21 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     {
         var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
         writer.FireStatementTriggers(realTable, "delete", 'B');
-        var output = new List<object?[]>();
-        var seen = new HashSet<(uint, long)>();
+        var output = returning is null ? null : new List<object?[]>();
         var skipped = 0;
         var rowIdSlot = table.Columns.Count;
         var targets = plan.Execute(ctx).ToList();
+        // A row the scan gives twice (a join in USING) is deleted once; one row needs no set.
+        var seen = targets.Count > 1 ? new HashSet<(uint, long)>() : null;
+        var distinct = 0;
         // One row, refused as a value with nothing around it: its refusal can be found before it is deleted.
         var refuseEarly = refusalAsValue && returning is null && targets.Count == 1;
         foreach (var input in targets)
         {
             var rowId = (long)input[rowIdSlot]!;
             var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : realTable.Oid;
-            if (!seen.Add((storedIn, rowId))) continue;
+            if (seen is not null && !seen.Add((storedIn, rowId))) continue;
+            distinct++;
             var target = partitioned ? ctx.Transaction.Catalog.Table(storedIn) : realTable;
             // Gone since the scan: what ran for an earlier row of this statement deleted or updated it.
             if (!ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur))
@@ -524,13 +527,17 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 skipped++;
                 continue;
             }
-            if (returning is not null) output.Add(EvalAll(returning.Value.Exprs, input, ctx));
+            if (returning is not null) output!.Add(EvalAll(returning.Value.Exprs, input, ctx));
         }
         writer.FireStatementTriggers(realTable, "delete", 'A');
         FinishWriter(ctx, writer, defer);
         if (writer.Failure is { } refused) return StatementResult.Failed(refused);
-        return new StatementResult($"DELETE {seen.Count - skipped}", returning?.Columns, returning is null ? null : output);
+        if (distinct - skipped == 1 && returning is null) return DeletedOneRow;
+        return new StatementResult($"DELETE {distinct - skipped}", returning?.Columns, output);
     }
+
+    // The result of most single-row DELETEs (results are immutable, so one serves them all).
+    private static readonly StatementResult DeletedOneRow = new("DELETE 1");
 
     private (BoundExpr[] Exprs, ResultColumn[] Columns)? BindReturning(Binder binder, TableDef table, IReadOnlyList<SelectItem>? items, string? alias, Scope? scope = null)
     {
