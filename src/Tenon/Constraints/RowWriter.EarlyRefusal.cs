@@ -13,11 +13,12 @@ public sealed partial class RowWriter
     /// made now, before anything is written: the same error (in <see cref="Failure"/> when taken as
     /// a value, else thrown), without copying the tree paths the delete would change only for the
     /// statement to undo them. Also false for a self-reference (the row may be its own only child)
-    /// and where a probe does more than answer (an older snapshot, EXPLAIN).
+    /// and where a probe does more than answer (an older snapshot, EXPLAIN) or the delete itself
+    /// would be recorded (SERIALIZABLE).
     /// </summary>
     internal bool RefusesDeleteEarly(TableDef table, long rowId, object?[] row)
     {
-        if (_ctx.Explain is not null || Tx.Latest is not null || !Catalog.Routines.Triggers.IsEmpty
+        if (_ctx.Explain is not null || Tx.Latest is not null || Tx.Reads is not null || !Catalog.Routines.Triggers.IsEmpty
             || table.IsPartition || table.IsPartitioned) return false;
         var referencing = Catalog.ReferencingForeignKeys(table.Oid);
         ForeignKeyDef? first = null;
