@@ -47,6 +47,8 @@ public sealed partial class RowWriter
         finally
         {
             ReturnChildBuffer(children);
+            // Refused or not, nothing of this writer's statement asks for the list before its end.
+            PassOnChildBuffer();
         }
         Refuse(Errors.SqlErrors.ForeignKeyStillReferenced(table, fk, ReportedChild(child, fk),
             KeyColumnList(table, fk.ParentColumns, quote: false), KeyValueList(table, fk.ParentColumns, row)));

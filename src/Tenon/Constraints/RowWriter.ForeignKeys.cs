@@ -27,6 +27,7 @@ public sealed partial class RowWriter
             // A refusal taken as a value ends the statement: what is left of the queue never runs.
             if (Failure is not null) return;
         }
+        PassOnChildBuffer();
     }
 
     /// <summary>Runs events deferred to commit (or to SET CONSTRAINTS … IMMEDIATE).</summary>
@@ -234,25 +235,40 @@ public sealed partial class RowWriter
         Failure ??= error;
     }
 
-    // One list for the children of the event being applied, kept on the thread between actions and
-    // statements (a writer is made per statement, and growing a new list to a parent's hundred
-    // children each time showed). Taken while an action uses it: one that runs meanwhile (in a
-    // trigger, say) finds none and makes its own. Take and return happen in one synchronous call.
-    [ThreadStatic] private static List<(long RowId, object?[] Row)>? t_childBuffer;
+    // One list for the children of the event being applied; an action that runs while another holds it gets its own.
+    private List<(long RowId, object?[] Row)>? _childBuffer;
 
-    private static List<(long RowId, object?[] Row)> TakeChildBuffer()
+    // The list of a writer whose statement ended, for the next writer on this thread (a writer is
+    // made per statement, and growing a new list to a parent's hundred children each time showed).
+    // A list is in one place at a time: in use, a writer's _childBuffer, or here.
+    [ThreadStatic] private static List<(long RowId, object?[] Row)>? t_spareChildBuffer;
+
+    private List<(long RowId, object?[] Row)> TakeChildBuffer()
     {
-        var list = t_childBuffer ?? new List<(long RowId, object?[] Row)>();
-        t_childBuffer = null;
+        var list = _childBuffer;
+        if (list is null)
+        {
+            list = t_spareChildBuffer ?? new List<(long RowId, object?[] Row)>();
+            t_spareChildBuffer = null;
+        }
+        _childBuffer = null;
         return list;
     }
 
-    private static void ReturnChildBuffer(List<(long RowId, object?[] Row)> list)
+    private void ReturnChildBuffer(List<(long RowId, object?[] Row)> list)
     {
-        // A huge cascade's list is not kept.
+        // A huge cascade's list is not kept for the rest of the statement.
         if (list.Capacity > 4096) return;
         list.Clear();
-        t_childBuffer = list;
+        _childBuffer = list;
+    }
+
+    /// <summary>Leaves this writer's child list to the next writer on the thread (its statement has ended).</summary>
+    private void PassOnChildBuffer()
+    {
+        if (_childBuffer is null) return;
+        t_spareChildBuffer = _childBuffer;
+        _childBuffer = null;
     }
 
     /// <summary>
