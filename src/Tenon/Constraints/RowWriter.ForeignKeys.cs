@@ -15,18 +15,33 @@ public sealed partial class RowWriter
     /// <summary>Runs the queued foreign-key events (R.4, R.5) until none are left; deferrable ones go to the transaction.</summary>
     public void Finish()
     {
-        while (_events.TryDequeue(out var e))
+        ConstraintEvent? held = null;
+        while (held is not null || _events.TryDequeue(out held))
         {
+            var e = held;
+            held = null;
             if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
+            // Either way, an event taken out to look at comes back in held, to run next.
+            if (TryCascadeDeleteTogether(e, out held)) continue;
             Run(e);
+            // A refusal taken as a value ends the statement: what is left of the queue never runs.
+            if (Failure is not null) return;
         }
+        PassOnChildBuffer();
     }
 
     /// <summary>Runs events deferred to commit (or to SET CONSTRAINTS … IMMEDIATE).</summary>
     public void RunDeferred(IEnumerable<ConstraintEvent> events)
     {
-        foreach (var e in events) Run(e);
-        while (_events.TryDequeue(out var e)) Run(e);
+        foreach (var e in events) RunOrThrow(e);
+        while (_events.TryDequeue(out var e)) RunOrThrow(e);
+    }
+
+    // Outside a statement's end, a refusal is always thrown.
+    private void RunOrThrow(ConstraintEvent e)
+    {
+        Run(e);
+        if (Failure is { } failure) throw failure;
     }
 
     private bool IsDeferred(ConstraintEvent e)
@@ -145,8 +160,9 @@ public sealed partial class RowWriter
         {
             case ReferentialAction.NoAction:
             case ReferentialAction.Restrict:
-                throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
-                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+                Refuse(SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
+                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow)));
+                break;
             case ReferentialAction.Cascade when newRow is null:
             {
                 // Deleting a child only queues events; nothing else runs between two of these deletes
@@ -206,12 +222,35 @@ public sealed partial class RowWriter
         }
     }
 
+    /// <summary>
+    /// A parent key still referenced under RESTRICT or NO ACTION: thrown, or, for a DELETE or UPDATE
+    /// that takes it as a value (<see cref="FailureAsValue"/>, set only when nothing but this
+    /// statement's <see cref="Finish"/> runs events), kept in <see cref="Failure"/>; <see cref="Finish"/>
+    /// then stops and the statement returns it, undone like a thrown one, without a throw through
+    /// every frame from here to the caller.
+    /// </summary>
+    private void Refuse(TenonException error)
+    {
+        if (!FailureAsValue) throw error;
+        Failure ??= error;
+    }
+
     // One list for the children of the event being applied; an action that runs while another holds it gets its own.
     private List<(long RowId, object?[] Row)>? _childBuffer;
 
+    // The list of a writer whose statement ended, for the next writer on this thread (a writer is
+    // made per statement, and growing a new list to a parent's hundred children each time showed).
+    // A list is in one place at a time: in use, a writer's _childBuffer, or here.
+    [ThreadStatic] private static List<(long RowId, object?[] Row)>? t_spareChildBuffer;
+
     private List<(long RowId, object?[] Row)> TakeChildBuffer()
     {
-        var list = _childBuffer ?? new List<(long RowId, object?[] Row)>();
+        var list = _childBuffer;
+        if (list is null)
+        {
+            list = t_spareChildBuffer ?? new List<(long RowId, object?[] Row)>();
+            t_spareChildBuffer = null;
+        }
         _childBuffer = null;
         return list;
     }
@@ -222,6 +261,14 @@ public sealed partial class RowWriter
         if (list.Capacity > 4096) return;
         list.Clear();
         _childBuffer = list;
+    }
+
+    /// <summary>Leaves this writer's child list to the next writer on the thread (its statement has ended).</summary>
+    private void PassOnChildBuffer()
+    {
+        if (_childBuffer is null) return;
+        t_spareChildBuffer = _childBuffer;
+        _childBuffer = null;
     }
 
     /// <summary>
@@ -440,6 +487,6 @@ public sealed partial class RowWriter
     /// <summary>Runs the queued events now, ignoring deferral.</summary>
     public void RunImmediately()
     {
-        while (_events.TryDequeue(out var e)) Run(e);
+        while (_events.TryDequeue(out var e)) RunOrThrow(e);
     }
 }

@@ -57,6 +57,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         ctx.PendingWriters.Clear();
     }
 
+    /// <summary>
+    /// Whether an UPDATE or DELETE hands a RESTRICT or NO ACTION refusal back as a value
+    /// (<see cref="StatementResult.Failure"/>): it is the statement the session runs (not one inside a
+    /// function or EXECUTE), with no data-modifying WITH, and its writer's events run at its own end.
+    /// </summary>
+    private static bool RefusalAsValue(ExecContext ec, Sql.Ast.Statement stmt, WithClause? with, bool defer) =>
+        ReferenceEquals(ec.FailureAsValueFor, stmt) && with is null && !defer;
+
     private static StatementResult Described((BoundExpr[] Exprs, ResultColumn[] Columns)? returning) =>
         new("", returning?.Columns, null);
 
@@ -452,14 +460,14 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned);
+            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned, RefusalAsValue(ec, stmt, stmt.With, defer));
         };
     }
 
     private static StatementResult RunUpdate(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned)
+        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue)
     {
-        var writer = new RowWriter(ctx);
+        var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
         writer.FireStatementTriggers(realTable, "update", 'B');
         var targets = plan.Execute(ctx).ToList();
         var output = new List<object?[]>();
@@ -506,6 +514,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         }
         writer.FireStatementTriggers(realTable, "update", 'A');
         FinishWriter(ctx, writer, defer);
+        if (writer.Failure is { } refused) return StatementResult.Failed(refused);
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
     }
 
@@ -531,39 +540,51 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunDelete(ec, table, realTable, plan, returning, defer, partitioned);
+            return RunDelete(ec, table, realTable, plan, returning, defer, partitioned, RefusalAsValue(ec, stmt, stmt.With, defer));
         };
     }
 
     private static StatementResult RunDelete(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned)
+        (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue)
     {
-        var writer = new RowWriter(ctx);
+        var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
         writer.FireStatementTriggers(realTable, "delete", 'B');
-        var output = new List<object?[]>();
-        var seen = new HashSet<(uint, long)>();
+        var output = returning is null ? null : new List<object?[]>();
         var skipped = 0;
         var rowIdSlot = table.Columns.Count;
-        foreach (var input in plan.Execute(ctx).ToList())
+        var targets = plan.Execute(ctx).ToList();
+        // A row the scan gives twice (a join in USING) is deleted once; one row needs no set.
+        var seen = targets.Count > 1 ? new HashSet<(uint, long)>() : null;
+        var distinct = 0;
+        // One row, refused as a value with nothing around it: its refusal can be found before it is deleted.
+        var refuseEarly = refusalAsValue && returning is null && targets.Count == 1;
+        foreach (var input in targets)
         {
             var rowId = (long)input[rowIdSlot]!;
             var storedIn = partitioned ? (uint)input[rowIdSlot + 1]! : realTable.Oid;
-            if (!seen.Add((storedIn, rowId))) continue;
+            if (seen is not null && !seen.Add((storedIn, rowId))) continue;
+            distinct++;
             var target = partitioned ? ctx.Transaction.Catalog.Table(storedIn) : realTable;
             // Gone since the scan: what ran for an earlier row of this statement deleted or updated it.
             if (!ctx.Transaction.Rows(target.Oid).TryGet(rowId, out var cur))
                 throw RowWriter.ChangedByTrigger(writer.FiresBeforeRow(target, "delete") ? "updated" : "deleted");
+            if (refuseEarly && writer.RefusesDeleteEarly(target, rowId, cur)) return StatementResult.Failed(writer.Failure!);
             if (!writer.Delete(target, rowId, cur))
             {
                 skipped++;
                 continue;
             }
-            if (returning is not null) output.Add(EvalAll(returning.Value.Exprs, input, ctx));
+            if (returning is not null) output!.Add(EvalAll(returning.Value.Exprs, input, ctx));
         }
         writer.FireStatementTriggers(realTable, "delete", 'A');
         FinishWriter(ctx, writer, defer);
-        return new StatementResult($"DELETE {seen.Count - skipped}", returning?.Columns, returning is null ? null : output);
+        if (writer.Failure is { } refused) return StatementResult.Failed(refused);
+        if (distinct - skipped == 1 && returning is null) return DeletedOneRow;
+        return new StatementResult($"DELETE {distinct - skipped}", returning?.Columns, output);
     }
+
+    // The result of most single-row DELETEs (results are immutable, so one serves them all).
+    private static readonly StatementResult DeletedOneRow = new("DELETE 1");
 
     private (BoundExpr[] Exprs, ResultColumn[] Columns)? BindReturning(Binder binder, TableDef table, IReadOnlyList<SelectItem>? items, string? alias, Scope? scope = null)
     {

@@ -17,6 +17,7 @@ public sealed partial class BTree<TKey, TValue>
         while (pos < keys.Length && tree._root is not null)
         {
             var count = 0;
+            var owned = tree.OwnsRoot(token);
             var root = tree.RemoveRun(tree._root, keys, ref pos, false, default!, token, ref count);
             if (count == 0) continue;
             removed += count;
@@ -27,8 +28,8 @@ public sealed partial class BTree<TKey, TValue>
                 height--;
             }
             tree = root.Count == 0
-                ? new BTree<TKey, TValue>(tree, null, 0, 0)
-                : new BTree<TKey, TValue>(tree, root, tree._count - count, height);
+                ? tree.Next(owned, null, 0, 0)
+                : tree.Next(owned, root, tree._count - count, height);
         }
         return tree;
     }
@@ -43,25 +44,27 @@ public sealed partial class BTree<TKey, TValue>
     {
         if (node is Leaf leaf)
         {
-            Leaf? w = null;
-            // Each key sorts after the previous one, so its search starts where that one was (or would have been).
+            // First find which of the leaf's entries go (each key sorts after the previous one, so
+            // its search starts where that one was), then take them out in one compaction: removing
+            // them one at a time would shift the entries after each one again and again.
+            Span<int> hits = stackalloc int[leaf.Count];
+            var found = 0;
             var from = 0;
             do
             {
-                var current = w ?? leaf;
-                int i = FindFrom(current.Keys, from, current.Count, keys[pos]);
+                int i = FindFrom(leaf.Keys, from, leaf.Count, keys[pos]);
                 if (i >= 0)
                 {
-                    w ??= WritableLeaf(leaf, token);
-                    w.RemoveAt(i);
-                    count++;
-                    from = i;
+                    hits[found++] = i;
+                    from = i + 1;
                 }
                 else from = ~i;
                 pos++;
             }
             while (pos < keys.Length && (!hasUpper || Compare(keys[pos], upper) < 0));
-            return w ?? leaf;
+            if (found == 0) return leaf;
+            count += found;
+            return WithoutEntries(leaf, hits[..found], token);
         }
 
         var inner = (Inner)node;
@@ -109,5 +112,37 @@ public sealed partial class BTree<TKey, TValue>
             else hi = mid - 1;
         }
         return ~lo;
+    }
+
+    /// <summary>
+    /// <paramref name="leaf"/> without the entries at <paramref name="hits"/> (ascending): compacted in
+    /// place when <paramref name="token"/> owns it, else copied without them (no clone to shift after).
+    /// </summary>
+    private static Leaf WithoutEntries(Leaf leaf, ReadOnlySpan<int> hits, WriteToken token)
+    {
+        var n = leaf.Count;
+        var owned = ReferenceEquals(leaf.Owner, token);
+        var w = owned ? leaf : new Leaf(token, leaf.Keys.Length - 1);
+        var to = owned ? hits[0] : 0;
+        if (!owned && hits[0] > 0) w.Append(leaf, 0, hits[0]);
+        for (var h = 0; h < hits.Length; h++)
+        {
+            var start = hits[h] + 1;
+            var end = h + 1 < hits.Length ? hits[h + 1] : n;
+            if (end <= start) continue;
+            if (owned)
+            {
+                Array.Copy(leaf.Keys, start, leaf.Keys, to, end - start);
+                Array.Copy(leaf.Values, start, leaf.Values, to, end - start);
+                to += end - start;
+            }
+            else w.Append(leaf, start, end - start);
+        }
+        if (owned)
+        {
+            leaf.ClearRange(to, n - to);
+            leaf.Count = to;
+        }
+        return w;
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class BTree<TKey, TValue>
     {
         ArgumentNullException.ThrowIfNull(token);
         if (_root is null) return null;
+        var owned = OwnsRoot(token);
 
         // The child index taken at each inner level, and the tightest separators around the leaf.
         Span<int> path = _height <= 32 ? stackalloc int[32] : new int[_height];
@@ -75,6 +76,6 @@ public sealed partial class BTree<TKey, TValue>
                 }
             }
         }
-        return new BTree<TKey, TValue>(this, root, _count, _height);
+        return Next(owned, root, _count, _height);
     }
 }

@@ -11,7 +11,10 @@ public sealed partial class IndexStore
     public IndexStore MoveRow(object?[] key, long oldRowId, long newRowId, WriteToken token)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var moved = _entries.TryReplaceKey(new IndexEntry(key, oldRowId), new IndexEntry(key, newRowId), token);
-        return moved is not null ? new IndexStore(moved) : Remove(key, oldRowId, token).Add(key, newRowId, token);
+        // Abbreviated as every stored entry is: the descent then compares the keys' abbreviations
+        // rather than their boxed values, and entries compared with the moved one later do too.
+        var comparer = Comparer;
+        var moved = _entries.TryReplaceKey(comparer.Entry(key, oldRowId), comparer.Entry(key, newRowId), token);
+        return moved is not null ? With(moved) : Remove(key, oldRowId, token).Add(key, newRowId, token);
     }
 }

@@ -11,10 +11,11 @@ public sealed partial class IndexStore
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0) return this;
+        // Abbreviated as stored entries are, so that comparisons rarely follow the keys to their values.
+        var comparer = Comparer;
         var sorted = new IndexEntry[entries.Count];
-        for (var i = 0; i < sorted.Length; i++) sorted[i] = new IndexEntry(entries[i].Key, entries[i].RowId);
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = comparer.Entry(entries[i].Key, entries[i].RowId);
         // Entries listed in index order (a cascade's children found through this very index) need no sort.
-        var comparer = _entries.Comparer;
         for (var i = 1; i < sorted.Length; i++)
             if (comparer.Compare(sorted[i - 1], sorted[i]) > 0)
             {
@@ -23,6 +24,6 @@ public sealed partial class IndexStore
             }
         var removed = _entries.RemoveSorted(sorted, token, out var count);
         if (count != sorted.Length) throw new KeyNotFoundException($"{sorted.Length - count} of {sorted.Length} index entries to remove are missing");
-        return new IndexStore(removed);
+        return With(removed);
     }
 }

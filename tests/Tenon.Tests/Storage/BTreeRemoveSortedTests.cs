@@ -47,6 +47,8 @@ public sealed class BTreeRemoveSortedTests
             tree.Validate();
             Assert.Equal(model.Count, tree.Count);
             Assert.Equal(model.Keys.ToArray(), tree.All().Select(e => e.Key).ToArray());
+            // Each value stays with its key through a leaf's compaction (in place, or into a copy).
+            Assert.All(tree.All(), e => Assert.Equal("v" + e.Key, e.Value));
         }
         tree = tree.RemoveSorted(model.Keys.ToArray(), token, out var rest);
         Assert.Equal(model.Count, rest);

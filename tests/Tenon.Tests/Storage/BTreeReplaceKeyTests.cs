@@ -111,5 +111,7 @@ public sealed class BTreeReplaceKeyTests
         var expected = rows.OrderBy(r => r.Key).ThenBy(r => r.RowId).Select(r => (r.Key, r.RowId)).ToArray();
         Assert.Equal(expected, index.All().Select(e => ((int)e.Key[0]!, e.RowId)).ToArray());
         index.Entries.Validate();
+        // A moved entry is stored abbreviated, as an added one is.
+        Assert.All(index.Entries.All(), e => Assert.True(e.Key.IsAbbreviated));
     }
 }
