@@ -79,15 +79,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             return Seek.Unique && index.Unique && !index.Deferrable ? FetchUnique(ctx, rows, store, prefix) : Fetch(ctx, rows, store.Seek(prefix));
         }
 
-        var ranged = Seek.Lower is not null || Seek.Upper is not null;
-        var lower = Seek.Lower is not null
-            ? Bound(prefix, low, Seek.LowerInclusive)
-            : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
-        // NULL keys sort last; "col > x" must stop before them, hence the exclusive [prefix, NULL].
-        var upper = Seek.Upper is not null
-            ? Bound(prefix, high, Seek.UpperInclusive)
-            : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
-            : Storage.Bound.Inclusive(prefix);
+        var (lower, upper) = RangeBounds(prefix, low, high);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         var ids = new List<long>();
         foreach (var (_, id) in store.Range(lower, upper)) ids.Add(id);
@@ -127,14 +119,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             foreach (var id in store.Seek(prefix)) Append(ref ids, ref count, id);
             return;
         }
-        var ranged = Seek.Lower is not null || Seek.Upper is not null;
-        var lower = Seek.Lower is not null
-            ? Bound(prefix, low, Seek.LowerInclusive)
-            : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
-        var upper = Seek.Upper is not null
-            ? Bound(prefix, high, Seek.UpperInclusive)
-            : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
-            : Storage.Bound.Inclusive(prefix);
+        var (lower, upper) = RangeBounds(prefix, low, high);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         foreach (var (_, id) in store.Range(lower, upper)) Append(ref ids, ref count, id);
     }
@@ -169,6 +154,21 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             if (includeRowId) row = WithRowId(row, id);
             if (_check is null || _check.Eval(row, ctx) is true) feed(i, row);
         }
+    }
+
+    /// <summary>The index range of a seek that is not a full-key equality: the equal prefix, then the lower and upper values when given.</summary>
+    private (Bound<object?[]> Lower, Bound<object?[]> Upper) RangeBounds(object?[] prefix, object? low, object? high)
+    {
+        var ranged = Seek.Lower is not null || Seek.Upper is not null;
+        var lower = Seek.Lower is not null
+            ? Bound(prefix, low, Seek.LowerInclusive)
+            : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
+        // NULL keys sort last; "col > x" must stop before them, hence the exclusive [prefix, NULL].
+        var upper = Seek.Upper is not null
+            ? Bound(prefix, high, Seek.UpperInclusive)
+            : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
+            : Storage.Bound.Inclusive(prefix);
+        return (lower, upper);
     }
 
     private static Bound<object?[]> Bound(object?[] prefix, object? value, bool inclusive)
