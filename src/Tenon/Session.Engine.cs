@@ -196,7 +196,11 @@ public sealed partial class Session
             // A rejection carried as a value is undone in the finally below as a thrown one is.
             if (result.Failure is not null) return result;
             done = true;
-            if (implicitTx && !inBatch) EndTransaction(commit: true);
+            if (implicitTx && !inBatch)
+            {
+                EndTransaction(commit: true);
+                RecycleTransaction(tx, stmt, result);
+            }
             return result;
         }
         catch (Exception ex) when (ex is not (TenonException or OutOfMemoryException))

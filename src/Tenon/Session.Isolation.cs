@@ -26,10 +26,40 @@ public sealed partial class Session
 
     /// <summary>A transaction with the session's default characteristics (default_transaction_*).</summary>
     /// <remarks>Session.TransactionCharacteristics.cs keeps READ ONLY and DEFERRABLE and later changes of the level.</remarks>
-    private Transaction NewTransaction(bool isExplicit) => new(Database.Committed, isExplicit)
+    private Transaction NewTransaction(bool isExplicit)
     {
-        IsolationLevel = DefaultCharacteristics().Isolation,
-    };
+        Transaction tx;
+        if (_spareTransaction is { } spare)
+        {
+            _spareTransaction = null;
+            spare.Restart(Database.Committed, isExplicit);
+            tx = spare;
+        }
+        else tx = new(Database.Committed, isExplicit);
+        tx.IsolationLevel = DefaultCharacteristics().Isolation;
+        return tx;
+    }
+
+    // The object of the last read-only autocommit SELECT's transaction, for the next transaction to reuse.
+    private Transaction? _spareTransaction;
+
+    /// <summary>
+    /// Keeps the object of a committed autocommit SELECT's transaction for <see cref="NewTransaction"/>.
+    /// Only when nothing can still use it as that transaction: it never took the write lock (so it
+    /// wrote nothing, and no kept INSERT writer or deferred event refers to it), it was not tracked
+    /// for SERIALIZABLE, no cursor is open (a WITH HOLD cursor reads its own copy, but one opened by
+    /// a function could refer to the statement's context), and the result carries no lazy COPY data.
+    /// The rows of a SELECT's result are materialized before it returns.
+    /// </summary>
+    private void RecycleTransaction(Transaction tx, Statement stmt, StatementResult result)
+    {
+        if (stmt is not SelectStatement || result.CopyOut is not null || tx.HoldsWriteLock || tx.Reads is not null
+            || _cursors.Count > 0 || _tx is not null)
+            return;
+        // The characteristics are keyed by the transaction object: the reused one must start afresh.
+        if (ReferenceEquals(_characteristicsOf, tx)) _characteristicsOf = null;
+        _spareTransaction = tx;
+    }
 
     /// <summary>
     /// Statements that need no snapshot (PostgreSQL's PlannedStmtRequiresSnapshot): they neither

@@ -23,6 +23,25 @@ public sealed partial class Session
     // Weak keys: a plan lives as long as its statement (a prepared statement, or a parse cache entry).
     private readonly ConditionalWeakTable<Statement, CachedPlan> _plans = new();
 
+    // The entry of _plans last looked up or kept, checked before the table, so that a statement run
+    // in a loop skips the table's lookup. Always what _plans holds for that statement (both are set
+    // together); it keeps that one statement and its plan alive until another takes its place.
+    private Statement? _lastPlanned;
+    private CachedPlan? _lastPlan;
+
+    private bool TryGetPlan(Statement stmt, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CachedPlan? plan)
+    {
+        if (ReferenceEquals(stmt, _lastPlanned))
+        {
+            plan = _lastPlan!;
+            return true;
+        }
+        if (!_plans.TryGetValue(stmt, out plan)) return false;
+        _lastPlanned = stmt;
+        _lastPlan = plan;
+        return true;
+    }
+
     internal sealed class CachedPlan
     {
         public required SystemCatalog Catalog { get; init; }
@@ -52,7 +71,7 @@ public sealed partial class Session
         // A statement inside a PL/pgSQL body binds the block's variables into its plan: bound for every run.
         var keep = ctx.Variables is null && (with is null || with.Ctes.All(c => c.Statement is SelectStatement));
         var catalog = ctx.Transaction.Catalog;
-        if (keep && _plans.TryGetValue(stmt, out var cached) && Fits(cached, ctx))
+        if (keep && TryGetPlan(stmt, out var cached) && Fits(cached, ctx))
         {
             PlanCounters.PlanReuses++;
             return cached.Run(ctx);
@@ -100,7 +119,7 @@ public sealed partial class Session
         if (keep && ReferenceEquals(catalog, ctx.Transaction.Catalog))
         {
             PlanCounters.PlansBound++;
-            _plans.AddOrUpdate(stmt, new CachedPlan
+            var plan = new CachedPlan
             {
                 Catalog = catalog,
                 SettingsVersion = _settings.Version,
@@ -108,7 +127,10 @@ public sealed partial class Session
                 ParameterTypes = ParameterTypesOf(ctx.Parameters),
                 TableSizes = binder.RowCountsRead.ToArray(),
                 Run = run,
-            });
+            };
+            _plans.AddOrUpdate(stmt, plan);
+            _lastPlanned = stmt;
+            _lastPlan = plan;
         }
         return run(ctx);
     }

@@ -26,7 +26,7 @@ public enum IsolationLevel
 /// </summary>
 public sealed partial class Transaction
 {
-    public IsolationLevel Isolation { get; set; } = Transactions.IsolationLevel.ReadCommitted;
+    public IsolationLevel Isolation { get; set; }
 
     /// <summary>The level by PostgreSQL's name ("read committed", …).</summary>
     public string IsolationLevel
@@ -54,7 +54,7 @@ public sealed partial class Transaction
     public bool SnapshotTaken { get; set; }
 
     /// <summary>The committed version this transaction's reads are based on (S).</summary>
-    public DbVersion Snapshot { get; private set; } = DbVersion.Empty;
+    public DbVersion Snapshot { get; private set; }
 
     /// <summary>The latest committed version (L) while this transaction writes on an older snapshot; null otherwise.</summary>
     public DbVersion? Latest { get; private set; }
@@ -64,6 +64,18 @@ public sealed partial class Transaction
 
     /// <summary>Read tracking for SERIALIZABLE (null at other levels).</summary>
     public SerializableReads? Reads { get; set; }
+
+    /// <summary>The isolation state of a new transaction reading <paramref name="start"/> (part of <see cref="Restart"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Snapshot))]
+    private void RestartIsolation(DbVersion start)
+    {
+        Isolation = Transactions.IsolationLevel.ReadCommitted;
+        SnapshotTaken = false;
+        Snapshot = start;
+        Latest = null;
+        WriteSinceToken = 0;
+        Reads = null;
+    }
 
     /// <summary>
     /// Called when the write lock has just been taken, with the latest committed version. Nothing

@@ -25,14 +25,29 @@ public sealed partial class Transaction
     private WriteToken? _token;
     private List<(string Name, DbVersion Version, ConstraintTiming Timing)>? _savepoints;
 
-    public Transaction(DbVersion start, bool isExplicit)
+    public Transaction(DbVersion start, bool isExplicit) => Restart(start, isExplicit);
+
+    /// <summary>
+    /// Makes this object a new transaction starting at <paramref name="start"/>, exactly as the
+    /// constructor leaves one: every field is set here. The session reuses the object of a finished
+    /// read-only autocommit statement this way (Session.Engine.cs, RecycleTransaction).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_base), nameof(_start), nameof(Catalog), nameof(Timing), nameof(Snapshot))]
+    internal void Restart(DbVersion start, bool isExplicit)
     {
+        _working = null;
         _base = start;
         _start = start;
-        Snapshot = start;
-        Catalog = start.Catalog;
+        _token = null;
+        _savepoints = null;
         IsExplicit = isExplicit;
+        Failed = false;
+        HoldsWriteLock = false;
+        Xid = Storage.RowStore.FrozenXid;
         StartTime = DateTimeOffset.UtcNow;
+        Catalog = start.Catalog;
+        Timing = ConstraintTiming.Initial;
+        RestartIsolation(start);
     }
 
     /// <summary>True for a BEGIN … COMMIT block, false for the implicit transaction of a single statement.</summary>
@@ -45,10 +60,10 @@ public sealed partial class Transaction
     public bool HoldsWriteLock { get; set; }
 
     /// <summary>The transaction id its row versions carry (xmin), assigned with the write lock.</summary>
-    public uint Xid { get; set; } = Storage.RowStore.FrozenXid;
+    public uint Xid { get; set; }
 
     /// <summary>Statement timestamp basis for now()/CURRENT_TIMESTAMP (transaction start, as in PostgreSQL).</summary>
-    public DateTimeOffset StartTime { get; }
+    public DateTimeOffset StartTime { get; private set; }
 
     /// <summary>The working catalog; DDL replaces it.</summary>
     public SystemCatalog Catalog { get; set; }
@@ -56,7 +71,7 @@ public sealed partial class Transaction
     public List<(string Name, DbVersion Version, ConstraintTiming Timing)> Savepoints => _savepoints ??= new();
 
     /// <summary>Constraint events deferred to COMMIT and the SET CONSTRAINTS settings.</summary>
-    public ConstraintTiming Timing { get; set; } = ConstraintTiming.Initial;
+    public ConstraintTiming Timing { get; set; }
 
     public bool IsConstraintDeferred(ConstraintDef c) => Timing.IsDeferred(c);
 

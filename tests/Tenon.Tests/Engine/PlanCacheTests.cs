@@ -35,6 +35,29 @@ public sealed class PlanCacheTests
     }
 
     [Fact]
+    public void AlternatingStatementsEachKeepTheirOwnPlan()
+    {
+        // The session checks its last looked-up plan before the table: alternating statements must
+        // each get their own plan, and a rebinding replaces both.
+        Exec("CREATE TABLE p (id int PRIMARY KEY, code text); INSERT INTO p SELECT g, 'c' || g FROM generate_series(1, 50) g");
+        var byId = _s.Prepare("SELECT code FROM p WHERE id = $1");
+        var byCode = _s.Prepare("SELECT id FROM p WHERE code = $1");
+        var bound = _s.PlanCounters.PlansBound;
+        for (var i = 1; i <= 5; i++)
+        {
+            Assert.Equal("c" + i, Run(byId, i)[0][0]);
+            Assert.Equal(i, Run(byCode, "c" + i)[0][0]);
+        }
+        Assert.Equal(bound + 2, _s.PlanCounters.PlansBound);
+        Exec("ALTER TABLE p ALTER COLUMN code TYPE varchar(10)");
+        Assert.Equal("c7", Run(byId, 7)[0][0]);
+        Assert.Equal("c7", Run(byId, 7)[0][0]);
+        Assert.Equal(8, Run(byCode, "c8")[0][0]);
+        Assert.Equal(bound + 4, _s.PlanCounters.PlansBound);
+        Assert.Equal(Tenon.Types.TypeId.Varchar, _s.Execute(byId, [9]).Last().Columns![0].Type.Id);
+    }
+
+    [Fact]
     public void AlterTableIsSeenByAKeptPlan()
     {
         Exec("CREATE TABLE t (a int); INSERT INTO t VALUES (1)");
