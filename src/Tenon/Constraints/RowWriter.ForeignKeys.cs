@@ -182,6 +182,11 @@ public sealed partial class RowWriter
                 break;
             }
             case ReferentialAction.Cascade:
+                if (children.Count > 1 && CanUpdateTogether(child, fk))
+                {
+                    UpdateChildren(parent, child, fk, newRow, children);
+                    break;
+                }
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
