@@ -104,3 +104,9 @@ INSERT INTO cw VALUES (1, 1), (2, 1), (3, 1);
 DELETE FROM cn;
 UPDATE pn SET k = 2;
 SELECT * FROM cw;
+-- checks of many rows of one key run back to back: the first missing key is the one reported
+INSERT INTO c VALUES (100, 'aax', 1), (101, 'aax', 2), (102, 'zz', 3), (103, 'yy', 4);
+INSERT INTO c3 VALUES (10, 'c9', 'd9'), (11, 'd9', 'c9'), (12, 'c9', 'nope'), (13, 'nope2', 'c9');
+INSERT INTO c SELECT 200 + i, CASE WHEN i = 7 THEN 'missing' ELSE 'aax' END, i FROM generate_series(1, 10) i;
+UPDATE c SET pc = CASE WHEN id = 7 THEN 'gone' ELSE pc END;
+SELECT count(*) FROM c;
