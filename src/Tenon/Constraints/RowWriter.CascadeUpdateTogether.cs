@@ -36,6 +36,13 @@ public sealed partial class RowWriter
         return true;
     }
 
+    private static bool SameKeyValues(IndexDef index, object?[] key, object?[] row)
+    {
+        for (var i = 0; i < key.Length; i++)
+            if (!SameImage(key[i], row[index.Columns[i] - 1])) return false;
+        return true;
+    }
+
     /// <summary>
     /// Sets the foreign-key columns of the children a cascade found to the parent's new key, as
     /// <see cref="Update"/> does one by one (same new rows and row ids, same errors, same events in
@@ -79,7 +86,13 @@ public sealed partial class RowWriter
                 var (rowId, row) = children[c];
                 if (KeyUnchanged(index, row, updated[c]))
                     wt.Indexes[i] = wt.Indexes[i].MoveRow(KeyOf(index, updated[c]), rowId, newIds[c], Tx.Token);
-                else (removed ??= new List<(object?[] Key, long RowId)>(n)).Add((KeyOf(index, row), rowId));
+                else
+                {
+                    // A removal keeps no key: children of one parent share the one of equal values.
+                    removed ??= new List<(object?[] Key, long RowId)>(n);
+                    var key = removed.Count > 0 && SameKeyValues(index, removed[^1].Key, row) ? removed[^1].Key : KeyOf(index, row);
+                    removed.Add((key, rowId));
+                }
             }
             if (removed is null || removed.Count == 0) continue;
             wt.Indexes[i] = wt.Indexes[i].RemoveMany(removed, Tx.Token);
