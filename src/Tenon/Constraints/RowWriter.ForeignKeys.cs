@@ -23,6 +23,7 @@ public sealed partial class RowWriter
             if (IsDeferred(e)) { Tx.Timing = Tx.Timing with { Pending = Tx.Timing.Pending.Add(e) }; continue; }
             // Either way, an event taken out to look at comes back in held, to run next.
             if (TryCascadeDeleteTogether(e, out held)) continue;
+            if (held is null && TryCheckChildrenTogether(e, out held)) continue;
             Run(e);
             // A refusal taken as a value ends the statement: what is left of the queue never runs.
             if (Failure is not null) return;
@@ -182,6 +183,11 @@ public sealed partial class RowWriter
                 break;
             }
             case ReferentialAction.Cascade:
+                if (children.Count > 1 && CanUpdateTogether(child, fk))
+                {
+                    UpdateChildren(parent, child, fk, newRow, children);
+                    break;
+                }
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
