@@ -257,7 +257,16 @@ public sealed partial class BTree<TKey, TValue>
         var child = inner.Child(ci);
         var newChild = RemoveFrom(child, key, token, ref removed);
         if (!removed) return inner;
+        return WithChildAfterRemoval(inner, ci, child, newChild, token);
+    }
 
+    /// <summary>
+    /// <paramref name="inner"/> once its child <paramref name="ci"/> lost entries and became
+    /// <paramref name="newChild"/>: unchanged when the child was changed in place and is not underfull,
+    /// else a writable copy pointing at the new child, rebalanced (R.3) when the child is underfull or empty.
+    /// </summary>
+    private Node WithChildAfterRemoval(Inner inner, int ci, Node child, Node newChild, WriteToken token)
+    {
         int min = newChild is Leaf ? LeafMin : InnerMin;
         bool rebalance = newChild.Count == 0 || (newChild.Count < min && inner.Count > 1);
         if (!rebalance && ReferenceEquals(newChild, child)) return inner;

@@ -78,14 +78,7 @@ public sealed partial class BTree<TKey, TValue>
         int before = count;
         var newChild = RemoveRun(child, keys, ref pos, hasUpper, upper, token, ref count);
         if (count == before) return inner;
-
-        int min = newChild is Leaf ? LeafMin : InnerMin;
-        bool rebalance = newChild.Count == 0 || (newChild.Count < min && inner.Count > 1);
-        if (!rebalance && ReferenceEquals(newChild, child)) return inner;
-        var parent = WritableInner(inner, token);
-        parent.Children[ci] = newChild;
-        if (rebalance) Rebalance(parent, ci, token);
-        return parent;
+        return WithChildAfterRemoval(inner, ci, child, newChild, token);
     }
 
     /// <summary>
@@ -102,16 +95,7 @@ public sealed partial class BTree<TKey, TValue>
             if (c > 0) return ~lo;
             lo++;
         }
-        int hi = count - 1;
-        while (lo <= hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            int c = Compare(keys[mid], key);
-            if (c == 0) return mid;
-            if (c < 0) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return ~lo;
+        return FindIn(keys, lo, count, key);
     }
 
     /// <summary>

@@ -231,9 +231,11 @@ public sealed partial class BTree<TKey, TValue>
             : _comparer.Compare(x, y);
 
     /// <summary>Index of <paramref name="key"/> in <c>keys[0..count)</c>, or the complement of its insertion point.</summary>
-    private int Find(TKey[] keys, int count, TKey key)
+    private int Find(TKey[] keys, int count, TKey key) => FindIn(keys, 0, count, key);
+
+    /// <summary><see cref="Find"/> within <c>keys[lo..count)</c>.</summary>
+    private int FindIn(TKey[] keys, int lo, int count, TKey key)
     {
-        int lo = 0;
         int hi = count - 1;
         while (lo <= hi)
         {
