@@ -37,6 +37,9 @@ public sealed partial class RowWriter
             return false;
         }
         var parent = Catalog.Table(fk.ParentTableOid);
+        // Each event's delete on the child fires its statement triggers; together, BEFORE ones once
+        // before any child is looked for, AFTER ones queued once behind all the deletes (see FireStatementTriggers).
+        FireStatementTriggers(child, "delete", 'B');
         var children = TakeChildBuffer();
         try
         {
@@ -58,6 +61,7 @@ public sealed partial class RowWriter
             }
             DropRepeatedChildren(children);
             if (children.Count > 0) DeleteChildren(child, children);
+            FireStatementTriggers(child, "delete", 'A');
         }
         finally
         {

@@ -138,6 +138,7 @@ public sealed partial class RowWriter
         var oldKey = new (object? Value, SqlType Type)[fk.ParentColumns.Count];
         for (var i = 0; i < oldKey.Length; i++) oldKey[i] = (oldRow[fk.ParentColumns[i] - 1], parent.Column(fk.ParentColumns[i]).Type);
         if (action == ReferentialAction.NoAction && ParentKeyExists(parent, fk, oldKey)) return;
+        FireActionStatementTriggers(child, fk, action, newRow is null, 'B');
         var children = TakeChildBuffer();
         try
         {
@@ -145,8 +146,8 @@ public sealed partial class RowWriter
             var refuses = action is ReferentialAction.NoAction or ReferentialAction.Restrict;
             FindChildren(child, fk, oldKey, children, firstOnly: refuses && Tx.Latest is null);
             if (Tx.Latest is not null) ReconcileChildren(child, fk, action, oldKey, oldRow, parent, children);
-            if (children.Count == 0) return;
-            ApplyToChildren(parent, child, fk, action, oldKey, oldRow, newRow, children);
+            if (children.Count > 0) ApplyToChildren(parent, child, fk, action, oldKey, oldRow, newRow, children);
+            FireActionStatementTriggers(child, fk, action, newRow is null, 'A');
         }
         finally
         {

@@ -32,6 +32,8 @@ public sealed partial class RowWriter
         _partitions = null;
         _lastParentFound = default;
         _childBuffer = null;
+        _beforeStatementFired = null;
+        _afterStatementQueued = null;
         SingleRowStatement = false;
         FailureAsValue = false;
         Failure = null;

@@ -3,6 +3,7 @@ using Tenon.Errors;
 using Tenon.Execution;
 using Tenon.Execution.Expressions;
 using Tenon.Execution.Routines;
+using Tenon.Sql.Ast;
 
 namespace Tenon.Constraints;
 
@@ -15,6 +16,9 @@ namespace Tenon.Constraints;
 public sealed record TriggerEventDef(TriggerDef Trigger, string Op, object?[]? Old, object?[]? New) : ConstraintDef(Trigger.Name, Trigger.Oid, Trigger.TableOid)
 {
     public override char Kind => 't';
+
+    /// <summary>For an AFTER STATEMENT event: which queuing of the table's event it belongs to (see <see cref="RowWriter.FireStatementTriggers"/>).</summary>
+    public int Generation { get; init; }
 }
 
 /// <summary>User triggers on the row path: BEFORE ROW triggers change or skip a row, AFTER ROW ones are queued.</summary>
@@ -69,6 +73,7 @@ public sealed partial class RowWriter
         var def = (TriggerEventDef)e.Constraint;
         if (!Catalog.Tables.TryGetValue(def.Trigger.TableOid, out var table)) return;
         if (!Catalog.Routines.Triggers.TryGetValue(def.Trigger.Oid, out var live) || live.Enabled == 'D') return;
+        if (!def.Trigger.ForEachRow && _afterStatementQueued is { } queued && queued[(table.Oid, def.Op)] != def.Generation) return;
         Fire(live, table, def.Op, def.Old, def.New);
     }
 
@@ -122,22 +127,63 @@ public sealed partial class RowWriter
     /// Statement-level triggers of a table: BEFORE ones run now (as the statement starts); AFTER
     /// ones are queued behind the statement's row events, so <see cref="Finish"/> runs them (and
     /// events a cascade queues while the queue runs come after them, as in PostgreSQL).
+    /// The statement and the referential actions it sets off (each a statement of its own on the
+    /// child table in PostgreSQL, run at the same query level) fire a table's BEFORE STATEMENT
+    /// triggers for an event once; queuing the AFTER STATEMENT ones again drops those queued
+    /// before and not yet run, so they run once, behind the last action's row events.
     /// </summary>
-    public void FireStatementTriggers(TableDef table, string ev, char timing)
+    /// <summary>Whether the database has any trigger (else no trigger work is needed).</summary>
+    public bool HasTriggers => !Catalog.Routines.Triggers.IsEmpty;
+
+    /// <remarks>
+    /// <paramref name="setColumns"/>, the names of the columns an update sets, decides whether an
+    /// UPDATE OF trigger fires (one of its columns must be set, whatever the rows); null fires them all.
+    /// </remarks>
+    public void FireStatementTriggers(TableDef table, string ev, char timing, IReadOnlyCollection<string>? setColumns = null)
     {
         if (Catalog.Routines.Triggers.IsEmpty) return;
-        FireMatchingStatementTriggers(table, ev, timing);
+        FireMatchingStatementTriggers(table, ev, timing, setColumns);
     }
 
     // Apart from FireStatementTriggers so that its closure is allocated only when the database has triggers.
-    private void FireMatchingStatementTriggers(TableDef table, string ev, char timing)
+    private void FireMatchingStatementTriggers(TableDef table, string ev, char timing, IReadOnlyCollection<string>? setColumns)
     {
+        var generation = 0;
+        if (timing == 'B')
+        {
+            if (!(_beforeStatementFired ??= new()).Add((table.Oid, ev))) return;
+        }
+        else
+        {
+            _afterStatementQueued ??= new();
+            generation = _afterStatementQueued.TryGetValue((table.Oid, ev), out var g) ? g + 1 : 1;
+            _afterStatementQueued[(table.Oid, ev)] = generation;
+        }
         foreach (var t in Catalog.TriggersOf(table.Oid).Where(t => !t.ForEachRow && t.Timing == timing && t.Enabled != 'D' && t.Fires(ev)).ToList())
         {
+            if (ev == "update" && t.UpdateColumns is { } of && setColumns is not null && !of.Any(setColumns.Contains)) continue;
             if (!Applies(t, table, ev, null, null)) continue;
             if (timing == 'B') Fire(t, table, ev, null, null);
-            else _events.Enqueue(new ConstraintEvent(ConstraintEventKind.AfterTrigger, new TriggerEventDef(t, ev, null, null), 0, Array.Empty<object?>(), null));
+            else _events.Enqueue(new ConstraintEvent(ConstraintEventKind.AfterTrigger, new TriggerEventDef(t, ev, null, null) { Generation = generation }, 0, Array.Empty<object?>(), null));
         }
+    }
+
+    // The statement's tables and events whose BEFORE STATEMENT triggers ran, and the latest queuing of their AFTER STATEMENT ones.
+    private HashSet<(uint Table, string Event)>? _beforeStatementFired;
+    private Dictionary<(uint Table, string Event), int>? _afterStatementQueued;
+
+    /// <summary>
+    /// The statement-level triggers of the statement a referential action runs on the child table
+    /// (a delete for ON DELETE CASCADE, an update otherwise): BEFORE ones before it looks for
+    /// children (<paramref name="timing"/> 'B'), AFTER ones queued behind the rows it wrote ('A').
+    /// PostgreSQL runs that statement for every parent row the action applies to, children or not.
+    /// </summary>
+    private void FireActionStatementTriggers(TableDef child, ForeignKeyDef fk, ReferentialAction action, bool parentDeleted, char timing)
+    {
+        if (action is ReferentialAction.NoAction or ReferentialAction.Restrict || Catalog.Routines.Triggers.IsEmpty) return;
+        if (action == ReferentialAction.Cascade && parentDeleted) { FireMatchingStatementTriggers(child, "delete", timing, null); return; }
+        var set = parentDeleted && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
+        FireMatchingStatementTriggers(child, "update", timing, set.Select(n => child.Column(n).Name).ToList());
     }
 
     /// <summary>NEW and OLD in a trigger's WHEN condition.</summary>

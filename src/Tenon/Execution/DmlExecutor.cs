@@ -468,7 +468,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue)
     {
         var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
-        writer.FireStatementTriggers(realTable, "update", 'B');
+        // UPDATE OF statement triggers fire when one of their columns is set.
+        var setNames = writer.HasTriggers ? sets.Select(s => s.Col.Name).ToList() : null;
+        writer.FireStatementTriggers(realTable, "update", 'B', setNames);
         var targets = plan.Execute(ctx).ToList();
         var output = new List<object?[]>();
         var count = 0;
@@ -512,7 +514,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 output.Add(EvalAll(returning.Value.Exprs, outRow, ctx));
             }
         }
-        writer.FireStatementTriggers(realTable, "update", 'A');
+        writer.FireStatementTriggers(realTable, "update", 'A', setNames);
         FinishWriter(ctx, writer, defer);
         if (writer.Failure is { } refused) return StatementResult.Failed(refused);
         return new StatementResult($"UPDATE {count}", returning?.Columns, returning is null ? null : output);
