@@ -181,6 +181,20 @@ public sealed partial class RowWriter
     private void FireActionStatementTriggers(TableDef child, ForeignKeyDef fk, ReferentialAction action, bool parentDeleted, char timing)
     {
         if (action is ReferentialAction.NoAction or ReferentialAction.Restrict || Catalog.Routines.Triggers.IsEmpty) return;
+        // A partition's copy of a partitioned table's foreign key acts for that table's: PostgreSQL
+        // runs the one action statement on the partitioned table, whose triggers fire (not the partition's).
+        while (fk.ParentConstraintOid != 0 && child.IsPartition && Catalog.Tables.TryGetValue(child.PartitionParent, out var up))
+        {
+            ForeignKeyDef? inherited = null;
+            foreach (var f in up.ForeignKeys)
+                if (f.Oid == fk.ParentConstraintOid) { inherited = f; break; }
+            if (inherited is null) break;
+            (child, fk) = (up, inherited);
+        }
+        // Without statement triggers on the child there is nothing to fire, nor to fire only once.
+        var any = false;
+        foreach (var t in Catalog.TriggersOf(child.Oid)) any |= !t.ForEachRow;
+        if (!any) return;
         if (action == ReferentialAction.Cascade && parentDeleted) { FireMatchingStatementTriggers(child, "delete", timing, null); return; }
         var set = parentDeleted && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
         FireMatchingStatementTriggers(child, "update", timing, set.Select(n => child.Column(n).Name).ToList());
