@@ -73,7 +73,8 @@ public sealed partial class RowWriter
         var def = (TriggerEventDef)e.Constraint;
         if (!Catalog.Tables.TryGetValue(def.Trigger.TableOid, out var table)) return;
         if (!Catalog.Routines.Triggers.TryGetValue(def.Trigger.Oid, out var live) || live.Enabled == 'D') return;
-        if (!def.Trigger.ForEachRow && _afterStatementQueued is { } queued && queued[(table.Oid, def.Op)] != def.Generation) return;
+        // An AFTER STATEMENT event queued again since (by a later action on the table) runs only there.
+        if (!def.Trigger.ForEachRow && _afterStatementQueued is { } queued && queued.TryGetValue((table.Oid, def.Op), out var latest) && latest != def.Generation) return;
         Fire(live, table, def.Op, def.Old, def.New);
     }
 
