@@ -31,7 +31,7 @@ public sealed class NextValDefaultExpr : BoundExpr
     {
         var call = expr is CastExpr c ? c.Operand : expr;
         if (call is not FunctionExpr { Routine: null, Args: [ConstExpr { Value: uint sequence }] } f || !Functions.IsNextVal(f)) return expr;
-        if (expr is CastExpr cast && (cast.Type.Domain is not null || cast.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))) return expr;
+        // The type checked is the cast's when there is one: the column's integer type, not a domain.
         if (expr!.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8) || expr.Type.Domain is not null) return expr;
         return new NextValDefaultExpr(sequence, expr, expr is CastExpr ce ? ce.Context : CastContext.Implicit);
     }
