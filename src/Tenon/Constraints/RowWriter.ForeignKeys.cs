@@ -394,7 +394,7 @@ public sealed partial class RowWriter
             }
             else
             {
-                foreach (var (_, id) in store.SeekPrefix(seekKey))
+                foreach (var id in store.SeekPrefixRowIds(seekKey))
                 {
                     if (!rows.TryGet(id, out var row)) continue;
                     result.Add((id, row));

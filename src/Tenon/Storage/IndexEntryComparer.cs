@@ -103,10 +103,13 @@ internal interface IAbbreviatingKeyOrder : IComparer<object?[]>
 }
 
 /// <summary>
-/// A key comparer that can give an index a specialized <see cref="IndexEntryComparer"/> of the
-/// same order (see <see cref="IndexEntryComparer.Create{TKeys}"/>); null when it has none.
+/// A key comparer that can give an index a specialized representation of the same order: a
+/// <see cref="IScalarKeyCodec"/> (compact entries), or else an <see cref="IndexEntryComparer"/>
+/// (see <see cref="IndexEntryComparer.Create{TKeys}"/>); null when it has none.
 /// </summary>
 internal interface IKeyOrderSource
 {
+    IScalarKeyCodec? ScalarCodec();
+
     IndexEntryComparer? EntryComparer();
 }

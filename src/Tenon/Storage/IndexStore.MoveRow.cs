@@ -11,10 +11,20 @@ public sealed partial class IndexStore
     public IndexStore MoveRow(object?[] key, long oldRowId, long newRowId, WriteToken token)
     {
         ArgumentNullException.ThrowIfNull(key);
-        // Abbreviated as every stored entry is: the descent then compares the keys' abbreviations
-        // rather than their boxed values, and entries compared with the moved one later do too.
-        var comparer = Comparer;
-        var moved = _entries.TryReplaceKey(comparer.Entry(key, oldRowId), comparer.Entry(key, newRowId), token);
-        return moved is not null ? With(moved) : Remove(key, oldRowId, token).Add(key, newRowId, token);
+        if (_scalar is { } scalar)
+        {
+            var keys = _scalarKeys!;
+            var replaced = scalar.TryReplaceKey(keys.Entry(key, oldRowId), keys.Entry(key, newRowId), token);
+            if (replaced is not null) return With(replaced);
+        }
+        else
+        {
+            // Abbreviated as every stored entry is: the descent then compares the keys' abbreviations
+            // rather than their boxed values, and entries compared with the moved one later do too.
+            var comparer = Comparer;
+            var moved = _entries!.TryReplaceKey(comparer.Entry(key, oldRowId), comparer.Entry(key, newRowId), token);
+            if (moved is not null) return With(moved);
+        }
+        return Remove(key, oldRowId, token).Add(key, newRowId, token);
     }
 }

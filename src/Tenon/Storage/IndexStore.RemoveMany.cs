@@ -11,19 +11,37 @@ public sealed partial class IndexStore
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0) return this;
-        // Abbreviated as stored entries are, so that comparisons rarely follow the keys to their values.
-        var comparer = Comparer;
-        var sorted = new IndexEntry[entries.Count];
-        for (var i = 0; i < sorted.Length; i++) sorted[i] = comparer.Entry(entries[i].Key, entries[i].RowId);
-        // Entries listed in index order (a cascade's children found through this very index) need no sort.
-        for (var i = 1; i < sorted.Length; i++)
-            if (comparer.Compare(sorted[i - 1], sorted[i]) > 0)
+        int count;
+        IndexStore rest;
+        if (_scalar is { } scalar)
+        {
+            var keys = _scalarKeys!;
+            var sorted = new ScalarEntry[entries.Count];
+            for (var i = 0; i < sorted.Length; i++) sorted[i] = keys.Entry(entries[i].Key, entries[i].RowId);
+            SortUnlessSorted(sorted, Comparer<ScalarEntry>.Default);
+            rest = With(scalar.RemoveSorted(sorted, token, out count));
+        }
+        else
+        {
+            // Abbreviated as stored entries are, so that comparisons rarely follow the keys to their values.
+            var comparer = Comparer;
+            var sorted = new IndexEntry[entries.Count];
+            for (var i = 0; i < sorted.Length; i++) sorted[i] = comparer.Entry(entries[i].Key, entries[i].RowId);
+            SortUnlessSorted(sorted, comparer);
+            rest = With(_entries!.RemoveSorted(sorted, token, out count));
+        }
+        if (count != entries.Count) throw new KeyNotFoundException($"{entries.Count - count} of {entries.Count} index entries to remove are missing");
+        return rest;
+    }
+
+    // Entries listed in index order (a cascade's children found through this very index) need no sort.
+    private static void SortUnlessSorted<T>(T[] entries, IComparer<T> comparer)
+    {
+        for (var i = 1; i < entries.Length; i++)
+            if (comparer.Compare(entries[i - 1], entries[i]) > 0)
             {
-                Array.Sort(sorted, comparer);
-                break;
+                Array.Sort(entries, comparer);
+                return;
             }
-        var removed = _entries.RemoveSorted(sorted, token, out var count);
-        if (count != sorted.Length) throw new KeyNotFoundException($"{sorted.Length - count} of {sorted.Length} index entries to remove are missing");
-        return With(removed);
     }
 }

@@ -27,11 +27,16 @@ public sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object
 
     public IReadOnlyList<TypeId> Types => _types;
 
+    private bool AscendingNullsLast =>
+        (_descending is null || !_descending.Contains(true)) && (_nullsFirst is null || !_nullsFirst.Contains(true));
+
+    /// <summary>The integer mapping of this order's one column, when it has one (ScalarKeyCodecs.cs).</summary>
+    Storage.IScalarKeyCodec? Storage.IKeyOrderSource.ScalarCodec() =>
+        _types.Length == 1 && AscendingNullsLast ? ScalarKeyCodecs.For(_types[0]) : null;
+
     /// <summary>An index's comparer of this order specialized to its column types (TypedKeyOrders.cs), when there is one.</summary>
     Storage.IndexEntryComparer? Storage.IKeyOrderSource.EntryComparer() =>
-        (_descending is null || !_descending.Contains(true)) && (_nullsFirst is null || !_nullsFirst.Contains(true))
-            ? TypedKeyOrders.EntryComparer(_types, this)
-            : null;
+        AscendingNullsLast ? TypedKeyOrders.EntryComparer(_types, this) : null;
 
     public int Compare(object?[]? x, object?[]? y)
     {

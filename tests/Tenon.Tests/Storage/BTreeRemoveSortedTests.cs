@@ -86,7 +86,7 @@ public sealed class BTreeRemoveSortedTests
         var entries = gone.Reverse().Select(id => (Key: new object?[] { (int)((id - 1) % 9) }, RowId: id)).ToList();
         index = index.RemoveMany(entries, token2);
         rows = rows.DeleteSorted(gone, token2);
-        index.Entries.Validate();
+        index.Validate();
         var left = Enumerable.Range(1, 500).Select(id => (long)id).Except(gone).ToHashSet();
         Assert.Equal(left.Count, rows.Count);
         Assert.All(index.All(), e => Assert.Contains(e.RowId, left));

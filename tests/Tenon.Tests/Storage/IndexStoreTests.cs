@@ -100,7 +100,7 @@ public sealed class IndexStoreTests
             }
         }
         var index = IndexStore.Build(entries.AsEnumerable().Reverse(), TwoColumns, new WriteToken());
-        index.Entries.Validate();
+        index.Validate();
 
         IEnumerable<long> Ids(Func<int, string, bool> keep) =>
             entries.Where(e => keep((int)e.Key[0]!, (string)e.Key[1]!)).Select(e => e.RowId);
@@ -148,7 +148,7 @@ public sealed class IndexStoreTests
             if (random.Next(20) == 0) token = new WriteToken();
             Assert.Equal(model.GetViewBetween((key, long.MinValue), (key, long.MaxValue)).Select(e => e.RowId), index.Seek([key]));
         }
-        index.Entries.Validate();
+        index.Validate();
         Assert.Equal(model.Select(e => ((object?)e.Key, e.RowId)), index.All().Select(e => (e.Key[0], e.RowId)));
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var (lower, upper) = RangeBounds(prefix, low, high);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         var ids = new List<long>();
-        foreach (var (_, id) in store.Range(lower, upper)) ids.Add(id);
+        foreach (var id in store.RangeRowIds(lower, upper)) ids.Add(id);
         ids.Sort();
         return Fetch(ctx, rows, ids);
     }
@@ -121,7 +121,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         }
         var (lower, upper) = RangeBounds(prefix, low, high);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
-        foreach (var (_, id) in store.Range(lower, upper)) Append(ref ids, ref count, id);
+        foreach (var id in store.RangeRowIds(lower, upper)) Append(ref ids, ref count, id);
     }
 
     /// <summary>Appends to a buffer of <see cref="System.Buffers.ArrayPool{T}.Shared"/>, exchanged for a larger one when full.</summary>
