@@ -61,12 +61,18 @@ public sealed partial class RowStore
     /// </summary>
     public static RowStore BuildSorted(IEnumerable<KeyValuePair<long, object?[]>> rows, long nextRowId, WriteToken token)
     {
-        var tree = BTree<long, object?[]>.BuildSorted(rows, Comparer<long>.Default, token);
+        var tree = BTree<long, object?[]>.BuildSorted(rows.Select(Shared), Comparer<long>.Default, token);
         if (tree.TryGetMax(out long maxId, out _) && maxId >= nextRowId)
         {
             throw new ArgumentOutOfRangeException(nameof(nextRowId), nextRowId, $"must exceed the largest row id, {maxId}");
         }
         return new RowStore(tree, nextRowId);
+    }
+
+    private static KeyValuePair<long, object?[]> Shared(KeyValuePair<long, object?[]> row)
+    {
+        SharedBoxes.Share(row.Value);
+        return row;
     }
 
     /// <summary>The rows keyed by row id, for range scans over ids.</summary>
@@ -82,6 +88,7 @@ public sealed partial class RowStore
     public RowStore Insert(object?[] row, WriteToken token, out long rowId, uint xid = FrozenXid)
     {
         ArgumentNullException.ThrowIfNull(row);
+        SharedBoxes.Share(row);
         rowId = NextRowId;
         var rows = Rows.Insert(rowId, row, token, out bool existed);
         if (existed) throw new InvalidOperationException($"row id {rowId} is already in use");
@@ -102,6 +109,7 @@ public sealed partial class RowStore
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowId, 1);
+        SharedBoxes.Share(row);
         return With(Rows.Set(rowId, row, token), Math.Max(NextRowId, rowId + 1));
     }
 
@@ -113,6 +121,7 @@ public sealed partial class RowStore
     public RowStore Update(long rowId, object?[] row, WriteToken token)
     {
         ArgumentNullException.ThrowIfNull(row);
+        SharedBoxes.Share(row);
         var rows = Rows.Replace(rowId, row, token, out bool found);
         if (!found) throw MissingRow(rowId);
         return ReferenceEquals(rows, Rows) ? this : With(rows, NextRowId);
