@@ -236,7 +236,10 @@ public sealed partial class BTree<TKey, TValue>
     /// <summary><see cref="Find"/> within <c>keys[lo..count)</c>.</summary>
     private int FindIn(TKey[] keys, int lo, int count, TKey key)
     {
-        int hi = count - 1;
+        int top = count;
+        Interpolate(keys, ref lo, ref top, key, upper: false);
+        // The key, when present, is the window's answer, which may be its end.
+        int hi = Math.Min(top, count - 1);
         while (lo <= hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
@@ -253,6 +256,7 @@ public sealed partial class BTree<TKey, TValue>
     {
         int lo = 0;
         int hi = count;
+        Interpolate(keys, ref lo, ref hi, key, upper: true);
         while (lo < hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
@@ -267,6 +271,7 @@ public sealed partial class BTree<TKey, TValue>
     {
         int lo = 0;
         int hi = count;
+        Interpolate(keys, ref lo, ref hi, key, upper: false);
         while (lo < hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
