@@ -150,3 +150,32 @@ DROP TRIGGER orders_audit ON orders;
 \ds nosuch*
 \d nosuch
 \set QUIET on
+
+-- triggers by firing state (a table whose only triggers are user triggers, a view's INSTEAD OF trigger)
+CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TABLE tt (x int, y int);
+CREATE TRIGGER b_trg BEFORE INSERT ON tt FOR EACH ROW EXECUTE FUNCTION tf();
+CREATE TRIGGER a_trg AFTER UPDATE OF x, y OR DELETE ON tt FOR EACH ROW EXECUTE FUNCTION tf();
+CREATE TRIGGER c_trg AFTER TRUNCATE ON tt FOR EACH STATEMENT EXECUTE FUNCTION tf();
+ALTER TABLE tt DISABLE TRIGGER b_trg;
+\d tt
+CREATE VIEW tv AS SELECT x FROM tt;
+CREATE TRIGGER tv_ins INSTEAD OF INSERT ON tv FOR EACH ROW EXECUTE FUNCTION tf();
+\d tv
+DROP TRIGGER c_trg ON tt;
+DROP TRIGGER a_trg ON tt;
+DROP TRIGGER b_trg ON tt;
+\d tt
+
+-- deferrable keys, referential actions, NO INHERIT checks, and references across schemas
+CREATE TABLE d (id int PRIMARY KEY, v int UNIQUE DEFERRABLE INITIALLY DEFERRED, w int, CONSTRAINT w_pos CHECK (w > 0) NO INHERIT);
+CREATE TABLE r (a int, b int, FOREIGN KEY (a) REFERENCES d (id) MATCH SIMPLE ON UPDATE SET DEFAULT ON DELETE SET DEFAULT DEFERRABLE, FOREIGN KEY (b) REFERENCES d (v) ON DELETE NO ACTION);
+\d d
+\d r
+\d d_v_key
+CREATE TABLE sch (a int);
+CREATE SCHEMA other;
+CREATE TABLE other.ref (a int PRIMARY KEY);
+ALTER TABLE sch ADD FOREIGN KEY (a) REFERENCES other.ref;
+\d other.ref
+\d sch
