@@ -57,15 +57,30 @@ internal sealed partial class ScriptRunner
         }
         if (maxParts > 1 && pattern.Dots == maxParts - 1)
         {
-            var database = CatalogQuery("SELECT pg_catalog.current_database()");
-            if (database is null) return false;
-            if (database.Rows.Count != 1 || database.Rows[0][0] != pattern.LiteralDatabase)
+            if (CurrentDatabase() != pattern.LiteralDatabase)
             {
                 LogError($"cross-database references are not implemented: {pattern.Text}");
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>The session's database name (psql knows it from the connection, so this query is never echoed).</summary>
+    private string? CurrentDatabase()
+    {
+        try
+        {
+            foreach (var result in _executor.Execute("SELECT pg_catalog.current_database()"))
+            {
+                if (result.Columns is not null) return ToTable(result).Rows.FirstOrDefault()?[0];
+            }
+        }
+        catch (TenonException)
+        {
+            // In a failed transaction block psql still knows the name; the name part then simply does not match.
+        }
+        return null;
     }
 
     /// <summary>D.2 (psql's listTables).</summary>
@@ -105,7 +120,7 @@ internal sealed partial class ScriptRunner
                 .Append("     LEFT JOIN pg_catalog.pg_class c2 ON i.indrelid = c2.oid\n");
         }
         sql.Append("WHERE c.relkind IN (");
-        if (tables) sql.Append("'r','p',");
+        if (tables) sql.Append(system || pattern is not null ? "'r','p','t'," : "'r','p',");
         if (views) sql.Append("'v',");
         if (matViews) sql.Append("'m',");
         if (indexes) sql.Append("'i','I',");
@@ -150,7 +165,18 @@ internal sealed partial class ScriptRunner
         sql.Append("ORDER BY 1;");
         var result = CatalogQuery(sql.ToString());
         if (result is null) return false;
-        PrintDescribeTable(result with { Title = "List of schemas" });
+
+        // With a pattern, publications of the schema of exactly that name replace the row count.
+        List<string>? footers = null;
+        if (patternText is not null)
+        {
+            var publications = CatalogQuery(
+                "SELECT pubname \nFROM pg_catalog.pg_publication p\n     JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid\n" +
+                $"     JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid \nWHERE n.nspname = {PsqlPattern.Literal(patternText)}\nORDER BY 1");
+            if (publications is null) return false;
+            if (publications.Rows.Count > 0) footers = ["Publications:", .. publications.Rows.Select(r => $"    \"{r[0]}\"")];
+        }
+        PrintDescribeTable(result with { Title = "List of schemas", Footers = footers });
         return true;
     }
 
