@@ -179,3 +179,43 @@ CREATE TABLE other.ref (a int PRIMARY KEY);
 ALTER TABLE sch ADD FOREIGN KEY (a) REFERENCES other.ref;
 \d other.ref
 \d sch
+
+-- defaults of many types, enum defaults and domain columns, a dropped column, INCLUDE and NULLS NOT DISTINCT indexes
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE TABLE kinds (
+    n numeric(8,3) DEFAULT 1.5,
+    t timestamp(3) DEFAULT '2020-01-01',
+    i interval,
+    j jsonb DEFAULT '{}'::jsonb,
+    e int[] NOT NULL DEFAULT ARRAY[1,2],
+    ch character(3) DEFAULT 'ab',
+    m mood DEFAULT 'ok',
+    p posint,
+    gone int,
+    d int
+);
+ALTER TABLE kinds DROP COLUMN gone;
+CREATE INDEX kinds_inc ON kinds (n) INCLUDE (ch, m);
+CREATE UNIQUE INDEX kinds_d ON kinds (d) NULLS NOT DISTINCT;
+CREATE INDEX kinds_exprs ON kinds ((d + 1), lower(ch), (d * 2));
+\d kinds
+\d kinds_inc
+\d kinds_d
+\d kinds_exprs
+\pset format csv
+\d kinds_inc
+\dt kinds
+\pset format aligned
+
+-- ARRAY[...] in defaults and check constraints, as pg_get_expr and pg_get_constraintdef print them
+CREATE TABLE arr (a int[] DEFAULT ARRAY[1,2], b int[] DEFAULT ARRAY[[1,2],[3,4]], d text[] DEFAULT ARRAY['x', upper('y')], e int[] DEFAULT '{}');
+\d arr
+INSERT INTO arr DEFAULT VALUES;
+SELECT * FROM arr;
+CREATE TABLE chk (a int[] CHECK (a <> ARRAY[0]));
+\d chk
+CREATE TABLE arr2 (a int, b int[] DEFAULT ARRAY[1 + 2, 3], CHECK (b <> ARRAY[a + 1, a]));
+\d arr2
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'arr2'::regclass;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'arr2'::regclass ORDER BY 1;
