@@ -78,6 +78,7 @@ internal static class HelpText
           \dn[S+] [PATTERN]      list schemas
           \ds[S+] [PATTERN]      list sequences
           \dt[S+] [PATTERN]      list tables
+          \dT[S+] [PATTERN]      list data types
           \dv[S+] [PATTERN]      list views
 
         Formatting

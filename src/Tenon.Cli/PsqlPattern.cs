@@ -103,7 +103,8 @@ internal sealed class PsqlPattern
     /// <paramref name="schemaColumn"/> (or, without a schema part, <paramref name="visibility"/>),
     /// the name regex on <paramref name="nameColumn"/>. Returns whether a WHERE is now open.
     /// </summary>
-    public bool AppendConditions(StringBuilder sql, bool haveWhere, string? schemaColumn, string nameColumn, string? visibility)
+    /// <remarks>With <paramref name="altNameColumn"/>, the name may match either column.</remarks>
+    public bool AppendConditions(StringBuilder sql, bool haveWhere, string? schemaColumn, string nameColumn, string? visibility, string? altNameColumn = null)
     {
         void And(string condition)
         {
@@ -111,7 +112,11 @@ internal sealed class PsqlPattern
             haveWhere = true;
         }
 
-        if (NameRegex != "^(.*)$") And($"{nameColumn} OPERATOR(pg_catalog.~) {Literal(NameRegex)} COLLATE pg_catalog.default");
+        if (NameRegex != "^(.*)$")
+        {
+            var match = $"OPERATOR(pg_catalog.~) {Literal(NameRegex)} COLLATE pg_catalog.default";
+            And(altNameColumn is null ? $"{nameColumn} {match}" : $"({nameColumn} {match}\n        OR {altNameColumn} {match})");
+        }
         if (SchemaRegex is { } schema && schemaColumn is not null)
         {
             if (schema != "^(.*)$") And($"{schemaColumn} OPERATOR(pg_catalog.~) {Literal(schema)} COLLATE pg_catalog.default");

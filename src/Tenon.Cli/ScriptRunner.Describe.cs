@@ -9,7 +9,7 @@ namespace Tenon.Cli;
 //   D.2  \dt \di \ds \dv \dm \dE (letters combine: \dti) list relations of those kinds, titled
 //        "List of relations"; + adds persistence, access method, size and description columns.
 //        Without S and without a pattern, pg_catalog, pg_toast and information_schema are left out.
-//   D.3  \dn[S+] lists schemas ("List of schemas").
+//   D.3  \dn[S+] lists schemas ("List of schemas"), \dT[S+] data types ("List of data types").
 //   D.4  Patterns follow PsqlPattern; without a schema part only visible objects match. A
 //        database part must name the current database.
 //   D.5  An empty list prints "Did not find any relation named ..." (or "... any relations.")
@@ -25,7 +25,7 @@ internal sealed partial class ScriptRunner
     private SlashStatus Describe(string command, PsqlLexer lexer)
     {
         var kind = command.Length > 1 ? command[1] : '\0';
-        if (kind is not ('\0' or '+' or 'S' or 't' or 'v' or 'm' or 'i' or 's' or 'E' or 'n')) return SlashStatus.Unknown;
+        if (kind is not ('\0' or '+' or 'S' or 't' or 'v' or 'm' or 'i' or 's' or 'E' or 'n' or 'T')) return SlashStatus.Unknown;
         var verbose = command.Contains('+');
         var system = command.Contains('S');
         var pattern = ReadPatternOption(lexer);
@@ -33,6 +33,7 @@ internal sealed partial class ScriptRunner
         {
             '\0' or '+' or 'S' => pattern is null ? ListRelations("tvmsE", null, verbose, system) : DescribeRelations(pattern, verbose),
             'n' => ListSchemas(pattern, verbose, system),
+            'T' => ListTypes(pattern, verbose, system),
             _ => ListRelations(command[1..], pattern, verbose, system),
         };
         return ok ? SlashStatus.SkipLine : SlashStatus.Error;
@@ -177,6 +178,37 @@ internal sealed partial class ScriptRunner
             if (publications.Rows.Count > 0) footers = ["Publications:", .. publications.Rows.Select(r => $"    \"{r[0]}\"")];
         }
         PrintDescribeTable(result with { Title = "List of schemas", Footers = footers });
+        return true;
+    }
+
+    /// <summary>D.3: \dT[S+] lists data types other than array types and table row types ("List of data types").</summary>
+    private bool ListTypes(string? patternText, bool verbose, bool system)
+    {
+        var pattern = patternText is null ? null : PsqlPattern.Parse(patternText);
+        if (pattern is not null && !ValidatePattern(pattern, 3)) return false;
+        var sql = new StringBuilder("SELECT n.nspname as \"Schema\",\n  pg_catalog.format_type(t.oid, NULL) AS \"Name\",\n");
+        if (verbose)
+        {
+            sql.Append("  t.typname AS \"Internal name\",\n  CASE WHEN t.typrelid != 0\n      THEN CAST('tuple' AS pg_catalog.text)\n")
+                .Append("    WHEN t.typlen < 0\n      THEN CAST('var' AS pg_catalog.text)\n    ELSE CAST(t.typlen AS pg_catalog.text)\n  END AS \"Size\",\n")
+                .Append("  pg_catalog.array_to_string(\n      ARRAY(\n          SELECT e.enumlabel\n          FROM pg_catalog.pg_enum e\n")
+                .Append("          WHERE e.enumtypid = t.oid\n          ORDER BY e.enumsortorder\n      ),\n      E'\\n'\n  ) AS \"Elements\",\n")
+                .Append("  pg_catalog.pg_get_userbyid(t.typowner) AS \"Owner\",\n")
+                .Append("pg_catalog.array_to_string(t.typacl, E'\\n') AS \"Access privileges\",\n    ");
+        }
+        else sql.Append("  ");
+        sql.Append("pg_catalog.obj_description(t.oid, 'pg_type') as \"Description\"\nFROM pg_catalog.pg_type t\n")
+            .Append("     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n")
+            .Append("WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))\n")
+            .Append("  AND NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)\n");
+        if (!system && pattern is null) sql.Append("      AND n.nspname <> 'pg_catalog'\n      AND n.nspname <> 'information_schema'\n");
+        const string visibleType = "pg_catalog.pg_type_is_visible(t.oid)";
+        if (pattern is null) sql.Append("  AND ").Append(visibleType).Append('\n');
+        else pattern.AppendConditions(sql, true, "n.nspname", "t.typname", visibleType, "pg_catalog.format_type(t.oid, NULL)");
+        sql.Append("ORDER BY 1, 2;");
+        var result = CatalogQuery(sql.ToString());
+        if (result is null) return false;
+        PrintDescribeTable(result with { Title = "List of data types" });
         return true;
     }
 
