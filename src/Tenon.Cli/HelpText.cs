@@ -68,6 +68,19 @@ internal static class HelpText
           \qecho [-n] [STRING]   write string to \o output stream
           \warn [-n] [STRING]    write string to standard error
 
+        Informational
+          (options: S = show system objects, + = additional detail)
+          \d[S+]                 list tables, views, and sequences
+          \d[S+]  NAME           describe table, view, sequence, or index
+          \dE[S+] [PATTERN]      list foreign tables
+          \di[S+] [PATTERN]      list indexes
+          \dm[S+] [PATTERN]      list materialized views
+          \dn[S+] [PATTERN]      list schemas
+          \ds[S+] [PATTERN]      list sequences
+          \dt[S+] [PATTERN]      list tables
+          \dT[S+] [PATTERN]      list data types
+          \dv[S+] [PATTERN]      list views
+
         Formatting
           \a                     toggle between unaligned and aligned output mode
           \pset [NAME [VALUE]]   set table output option

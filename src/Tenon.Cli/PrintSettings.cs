@@ -19,4 +19,12 @@ internal sealed class PrintSettings
     public string CsvFieldSeparator { get; set; } = ",";
     public string RecordSeparator { get; set; } = "\n";
     public string? Title { get; set; }
+
+    /// <summary>These settings with expanded display off (psql describes a relation in table form always).</summary>
+    public PrintSettings NotExpanded()
+    {
+        var copy = (PrintSettings)MemberwiseClone();
+        copy.Expanded = false;
+        return copy;
+    }
 }

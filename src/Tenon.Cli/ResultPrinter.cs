@@ -12,7 +12,8 @@ namespace Tenon.Cli;
 //   A.3  Rule: "-" * width per column joined by "-+-", framed by "-".
 //   A.4  Rows: numeric columns right-aligned; a value continuing on a next line ends with "+";
 //        the last column is not padded unless it needs a "+" mark.
-//   A.5  Footer "(N rows)" / "(1 row)", then an empty line.
+//   A.5  Footer "(N rows)" / "(1 row)", or the table's own footer lines instead, then an empty line.
+//   A.6  A title goes above the header, centered over the table's total width (left when wider).
 // Expanded (print_aligned_vertical): "-[ RECORD n ]" rules, "name | value" lines.
 // Unaligned: fields joined by "|", footer, no blank line. CSV: RFC-4180-style quoting, no footer.
 internal sealed class ResultPrinter(PrintSettings settings)
@@ -42,7 +43,13 @@ internal sealed class ResultPrinter(PrintSettings settings)
 
     private static string RowCountFooter(int rows) => rows == 1 ? "(1 row)" : $"({rows} rows)";
 
-    private bool ShowFooter => _settings.Footer && !_settings.TuplesOnly;
+    /// <summary>The footer lines to print: the table's own (shown even with \pset footer off), else "(N rows)" when enabled.</summary>
+    private IReadOnlyList<string> FooterLines(ResultTable table)
+    {
+        if (_settings.TuplesOnly) return [];
+        if (table.Footers is { } own) return own;
+        return _settings.Footer ? [RowCountFooter(table.Rows.Count)] : [];
+    }
 
     private void WriteAligned(ResultTable table, StringBuilder sb)
     {
@@ -58,6 +65,13 @@ internal sealed class ResultPrinter(PrintSettings settings)
             foreach (var row in cells) widths[i] = Math.Max(widths[i], row[i].Max(l => l.Width));
         }
 
+        if (table.Title is { } title && !_settings.TuplesOnly)
+        {
+            var totalWidth = widths.Sum() + (border == 0 ? ncol : border == 1 ? ncol * 3 - (ncol > 0 ? 1 : 0) : ncol * 3 + 1);
+            var titleWidth = DisplayWidth.FormatLines(title).Max(l => l.Width);
+            if (titleWidth < totalWidth) sb.Append(' ', (totalWidth - titleWidth) / 2);
+            sb.Append(title).Append('\n');
+        }
         if (border == 2) HorizontalLine(sb, widths, border, '+');
         if (!_settings.TuplesOnly)
         {
@@ -91,7 +105,7 @@ internal sealed class ResultPrinter(PrintSettings settings)
         foreach (var row in cells) WriteAlignedRow(sb, row, widths, table.RightAligned, border);
 
         if (border == 2) HorizontalLine(sb, widths, border, '+');
-        if (ShowFooter) sb.Append(RowCountFooter(table.Rows.Count)).Append('\n');
+        foreach (var footer in FooterLines(table)) sb.Append(footer).Append('\n');
         sb.Append('\n');
     }
 
@@ -158,10 +172,11 @@ internal sealed class ResultPrinter(PrintSettings settings)
         var ncol = table.Headers.Count;
         if (table.Rows.Count == 0)
         {
-            if (ShowFooter) sb.Append(RowCountFooter(0)).Append('\n');
+            foreach (var footer in FooterLines(table)) sb.Append(footer).Append('\n');
             sb.Append('\n');
             return;
         }
+        if (table.Title is { } title && !_settings.TuplesOnly) sb.Append(title).Append('\n');
 
         var headers = table.Headers.Select(DisplayWidth.FormatLines).ToArray();
         var cells = table.Rows.Select(r => r.Select(v => DisplayWidth.FormatLines(Cell(v))).ToArray()).ToArray();
@@ -252,6 +267,12 @@ internal sealed class ResultPrinter(PrintSettings settings)
             }
         }
         if (border == 2) RecordLine(sb, border, 0, hwidth, dwidth);
+        // Only a table's own footers show in expanded mode, after a blank line unless border 2.
+        if (table.Footers is { Count: > 0 } footers && !_settings.TuplesOnly)
+        {
+            if (border < 2) sb.Append('\n');
+            foreach (var footer in footers) sb.Append(footer).Append('\n');
+        }
         sb.Append('\n');
     }
 
@@ -290,6 +311,7 @@ internal sealed class ResultPrinter(PrintSettings settings)
     {
         var fieldSep = _settings.FieldSeparator;
         var needRecordSep = false;
+        if (!_settings.TuplesOnly && table.Title is { } title) sb.Append(title).Append(_settings.RecordSeparator);
         if (!_settings.TuplesOnly)
         {
             sb.AppendJoin(fieldSep, table.Headers);
@@ -301,10 +323,10 @@ internal sealed class ResultPrinter(PrintSettings settings)
             sb.AppendJoin(fieldSep, row.Select(Cell));
             needRecordSep = true;
         }
-        if (ShowFooter)
+        foreach (var footer in FooterLines(table))
         {
             if (needRecordSep) sb.Append(_settings.RecordSeparator);
-            sb.Append(RowCountFooter(table.Rows.Count));
+            sb.Append(footer);
             needRecordSep = true;
         }
         if (needRecordSep) sb.Append('\n');

@@ -93,7 +93,7 @@ internal sealed partial class ScriptRunner
     {
         if (result.Columns is not null)
         {
-            new ResultPrinter(Print).Print(ToTable(result), _output.Out);
+            new ResultPrinter(Print).Print(ToTable(result) with { Title = Print.Title }, _output.Out);
             Variables.Set("ROW_COUNT", result.Rows.Count.ToString(CultureInfo.InvariantCulture));
             var tag = result.CommandTag;
             if (!Quiet && (tag.StartsWith("INSERT", StringComparison.Ordinal) || tag.StartsWith("UPDATE", StringComparison.Ordinal)

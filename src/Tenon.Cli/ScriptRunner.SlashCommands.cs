@@ -139,7 +139,7 @@ internal sealed partial class ScriptRunner
                 LogError("\\!: shell commands are not supported");
                 return SlashStatus.Error;
             default:
-                return SlashStatus.Unknown;
+                return command.StartsWith('d') ? Describe(command, lexer) : SlashStatus.Unknown;
         }
     }
 

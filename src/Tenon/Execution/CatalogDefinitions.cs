@@ -97,7 +97,13 @@ public static class CatalogDefinitions
         var catalog = ctx.Transaction.Catalog;
         if (!catalog.Indexes.TryGetValue(oid, out var index)) return null;
         var table = catalog.Table(index.TableOid);
-        if (column > 0) return column <= index.Columns.Count ? Key(ctx, table, index, column - 1, pretty) : "";
+        if (column > 0)
+        {
+            if (column <= index.Columns.Count) return Key(ctx, table, index, column - 1, pretty);
+            // An INCLUDE column shows as its name; past the last column there is nothing.
+            var included = column - index.Columns.Count - 1;
+            return included < index.IncludeColumns.Count ? Errors.SqlErrors.QuoteIdentifier(table.Column(index.IncludeColumns[included]).Name) : "";
+        }
         var sb = new StringBuilder("CREATE ");
         if (index.Unique) sb.Append("UNIQUE ");
         sb.Append("INDEX ").Append(Errors.SqlErrors.QuoteIdentifier(index.Name)).Append(" ON ");
@@ -169,7 +175,7 @@ public static class CatalogDefinitions
                 var end = tree.IndexOf(" */ ", StringComparison.Ordinal);
                 var typeName = tree[Catalog.PgCatalog.PgAttrdef.AssignmentPrefix.Length..end];
                 assignedTo = Parser.ParseStatement("SELECT NULL::" + typeName) is SelectStatement { Query.Body: SelectCore { Targets: [{ Expr: Sql.Ast.CastExpr cast }] } }
-                    ? Binder.ResolveType(cast.Type) : throw new FormatException();
+                    ? Binder.ResolveType(cast.Type, catalog) : throw new FormatException();
             }
             exprs = Parser.ParseStatement("SELECT " + tree) is SelectStatement { Query.Body: SelectCore core }
                 ? core.Targets.Select(t => t.Expr).ToList()

@@ -167,6 +167,18 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 }
                 _sb.Append(')');
                 break;
+            // EXPLAIN shows some arrays as the planner folds them; its text goes first.
+            case ArrayConstructorExpr a when planText?.Invoke(a) is null:
+                // Items print as function arguments do; a nested ARRAY[…] keeps its keyword.
+                _sb.Append("ARRAY[");
+                var index = 0;
+                foreach (var item in a.Children)
+                {
+                    if (index++ > 0) _sb.Append(", ");
+                    Write(item, a);
+                }
+                _sb.Append(']');
+                break;
             default:
                 if (planText?.Invoke(e) is { } text) { _sb.Append(text); break; }
                 throw new TenonException(SqlState.FeatureNotSupported, "this expression cannot be displayed yet");
@@ -236,7 +248,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     {
         switch (node)
         {
-            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr:
+            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr:
                 return true;
             case CastExpr c:
                 return IsSimple(c.Operand, node);

@@ -102,6 +102,7 @@ public static class ExprSource
                 break;
             case SqlValueFunction v: sb.Append(ValueFunction(v)); break;
             case RowExpr r: sb.Append("ROW("); List(sb, r.Items); sb.Append(')'); break;
+            case ArrayExpr a: sb.Append("ARRAY["); List(sb, a.Items); sb.Append(']'); break;
             case CollateExpr c: sb.Append('('); Write(sb, c.Operand); sb.Append(" COLLATE ").Append(c.Collation).Append(')'); break;
             default:
                 throw new TenonException(SqlState.FeatureNotSupported, $"{e.GetType().Name} cannot be stored in the catalog yet");

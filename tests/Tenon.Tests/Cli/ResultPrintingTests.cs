@@ -131,4 +131,24 @@ public sealed class ResultPrintingTests
         var (_, output) = fake.Run("select;\n", ["-X", "-q"], fileName: null);
         Assert.Equal("   n   | t \n-------+---\n 12345 | x\n(1 row)\n\n", output);
     }
+    [Fact]
+    public void Title_is_centered_and_own_footers_replace_the_row_count()
+    {
+        // \d ticket_seq (psql 15): a title over the table, footers instead of "(1 row)".
+        var table = Table(["Type", "Start"], [false, true], ["bigint", "1"]) with { Title = "Sequence \"public.s\"", Footers = ["Owned by: public.t.id"] };
+        Assert.Equal("Sequence \"public.s\"\n  Type  | Start \n--------+-------\n bigint |     1\nOwned by: public.t.id\n\n", Print(table));
+        var wide = Table(["Schema", "Name", "Type", "Owner"], [false, false, false, false], ["public", "c", "table", "postgres"]) with { Title = "List of relations" };
+        // \dt (psql 15) with one table "c": 8 spaces before the title.
+        Assert.StartsWith("        List of relations\n", Print(wide));
+    }
+
+    [Fact]
+    public void Title_and_footers_in_unaligned_and_expanded_output()
+    {
+        var table = Table(["a"], [true], ["1"]) with { Title = "T", Footers = ["F1", "F2"] };
+        Assert.Equal("T\na\n1\nF1\nF2\n", Print(table, s => s.Format = PrintFormat.Unaligned));
+        // \pset title T, \x, select 1 as a; (psql 15)
+        Assert.Equal("T\n-[ RECORD 1 ]\na | 1\n\n", Print(table with { Footers = null }, s => s.Expanded = true));
+        Assert.Equal(" 1\n\n", Print(table, s => s.TuplesOnly = true));
+    }
 }

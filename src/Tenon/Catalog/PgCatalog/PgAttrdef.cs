@@ -26,7 +26,19 @@ public static class PgAttrdef
 
     /// <summary>The column's adbin text (its generation expression or default), or null when it has none.</summary>
     public static string? Adbin(ColumnDef c) =>
-        StoredDefault(c) is { } e ? AssignmentPrefix + c.Type.DisplayName + " */ " + ExprSource.Print(e) : null;
+        StoredDefault(c) is { } e ? AssignmentPrefix + AssignedTypeName(c.Type) + " */ " + ExprSource.Print(e) : null;
+
+    /// <summary>
+    /// The column type as a name that parses back to it: a user type's name quoted, and qualified
+    /// outside public (an unqualified type name is looked up in public only).
+    /// </summary>
+    private static string AssignedTypeName(SqlType type)
+    {
+        UserTypeDef? user = type.Domain ?? (UserTypeDef?)type.Enum ?? type.Composite;
+        if (user is null) return type.DisplayName;
+        var name = Errors.SqlErrors.QuoteIdentifier(user.Name);
+        return user.Schema == SystemCatalog.PublicSchema ? name : Errors.SqlErrors.QuoteIdentifier(user.Schema) + "." + name;
+    }
 
     /// <summary>Starts an adbin text: the type the expression is assigned to follows, then " */ " and the expression.</summary>
     public const string AssignmentPrefix = "/* assigned to ";

@@ -54,7 +54,8 @@ public static class PgAttribute
             var names = IndexColumnNames(table, index);
             for (var i = 0; i < names.Count; i++)
             {
-                var type = index.AttributeType(table, i);
+                // A hash index stores only the 32-bit hash code, so PostgreSQL types its columns int4.
+                var type = index.AccessMethod == "hash" ? SqlType.Int4 : index.AttributeType(table, i);
                 var t = BuiltinTypes.ByOid(type.TypeOid);
                 yield return
                 [

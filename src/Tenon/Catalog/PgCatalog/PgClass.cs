@@ -34,6 +34,7 @@ public static class PgClass
 
     private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
     {
+        var withUserTriggers = catalog.Routines.Triggers.Values.Select(t => t.TableOid).ToHashSet();
         foreach (var oid in catalog.RelationsByName.Values.Order())
         {
             var schema = catalog.RelationSchema(oid);
@@ -56,13 +57,13 @@ public static class PgClass
             else if (catalog.Tables.TryGetValue(oid, out var t))
                 // Foreign keys are enforced by triggers in PostgreSQL, on both tables involved.
                 yield return Row(t.IsPartitioned ? 'p' : 'r', t.IsPartitioned ? 0 : HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
-                    t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0);
+                    t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0 || withUserTriggers.Contains(oid));
             else if (catalog.Indexes.TryGetValue(oid, out var i))
                 yield return Row('i', AmOid(i.AccessMethod), false, i.Columns.Count, 0, false);
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))
-                yield return Row('v', 0, false, v.Columns.Count, 0, false);
+                yield return Row('v', 0, false, v.Columns.Count, 0, withUserTriggers.Contains(oid));
         }
     }
 }
