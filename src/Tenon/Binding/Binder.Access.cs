@@ -190,9 +190,9 @@ public sealed partial class Binder
     /// <summary>
     /// The conjuncts of an index join's condition (or, with <paramref name="leftWidth"/> 0, of an
     /// index scan's filter) that its seek decides: <c>value = key column</c> where the value is
-    /// the seek's value for that key column. Only for
-    /// integers, whose index order equality is exactly their <c>=</c> (text keys may be sought
-    /// through casts and collations, which the condition must still check).
+    /// the seek's value for that key column (the column possibly widened to the operator's
+    /// integer type). Only for integers, whose index order equality is exactly their <c>=</c>
+    /// (text keys may be sought through casts and collations, which the condition must still check).
     /// </summary>
     private static List<BoundExpr> SeekDecided(BoundExpr? condition, int leftWidth, TableDef table, IndexSeek seek)
     {
@@ -209,9 +209,12 @@ public sealed partial class Binder
             {
                 var value = seek.Equal[j];
                 var other = ReferenceEquals(eq.Left, value) ? eq.Right : ReferenceEquals(eq.Right, value) ? eq.Left : null;
+                // A key column widened to the operator's type: the seek fitted the value to the key.
+                if (other is CastExpr { Context: not CastContext.Explicit, Operand: ColumnExpr widened } && IntegerWidth(widened.Type.Id) > 0)
+                    other = widened;
                 if (other is not ColumnExpr { Level: 0 } column || column.Index < leftWidth || column.Index - leftWidth >= table.Columns.Count) continue;
                 var stored = table.Columns[column.Index - leftWidth];
-                if (!stored.IsDropped && stored.Type.Id == type && stored.Number == index.Columns[j])
+                if (!stored.IsDropped && stored.Type.Id == column.Type.Id && IntegerWidth(stored.Type.Id) <= IntegerWidth(type) && stored.Number == index.Columns[j])
                 {
                     decided.Add(c);
                     break;
@@ -288,13 +291,27 @@ public sealed partial class Binder
     private static short? KeyColumn(BoundExpr e, TableDef table, SqlType compareType)
     {
         if (e is CastExpr { Operand: ColumnExpr inner } cast && IsPlainText(inner.Type.Id) && IsPlainText(cast.Type.Id)) e = inner;
+        // An integer column widened for an operator of a wider integer type: PostgreSQL compares
+        // int2, int4 and int8 within one btree operator family, so its index answers the
+        // condition (the seek value is fitted to the key type, IndexSeek.Narrow).
+        var widened = false;
+        if (e is CastExpr { Context: not CastContext.Explicit, Operand: ColumnExpr { Level: 0 } narrow } widening
+            && IntegerWidth(narrow.Type.Id) is > 0 and var from && IntegerWidth(widening.Type.Id) > from)
+        {
+            e = narrow;
+            widened = true;
+        }
         if (e is not ColumnExpr { Level: 0 } c || c.Index >= table.Columns.Count) return null;
         var column = table.Columns[c.Index];
         if (column.IsDropped) return null;
         var stored = column.Type.Id;
+        if (widened) return IntegerWidth(compareType.Id) > IntegerWidth(stored) && stored == c.Type.Id ? column.Number : null;
         if (stored != compareType.Id && !(IsPlainText(stored) && IsPlainText(compareType.Id))) return null;
         return column.Number;
     }
+
+    /// <summary>2, 4 or 8 for int2, int4 and int8; 0 for any other type.</summary>
+    private static int IntegerWidth(TypeId id) => id switch { TypeId.Int2 => 2, TypeId.Int4 => 4, TypeId.Int8 => 8, _ => 0 };
 
     private static bool IsPlainText(TypeId id) => id is TypeId.Text or TypeId.Varchar or TypeId.Name;
 
@@ -324,6 +341,14 @@ public sealed partial class Binder
             if (index.Predicate is not null || index.Method is not (null or "hash")) continue;
             var hash = index.Method == "hash";
             var equal = new List<BoundExpr>();
+            TypeId?[]? narrow = null;
+            void Fit(int k, BoundExpr value)
+            {
+                var keyType = table.Column(index.Columns[k]).Type.Id;
+                if (IntegerWidth(value.Type.Id) <= IntegerWidth(keyType)) return;
+                narrow ??= new TypeId?[index.Columns.Count];
+                narrow[k] = keyType;
+            }
             var usesJoin = false;
             var k = 0;
             for (; k < index.Columns.Count && index.Columns[k] != 0; k++)
@@ -331,6 +356,7 @@ public sealed partial class Binder
                 var column = index.Columns[k];
                 var eq = candidates.FirstOrDefault(c => c.Column == column && c.Op == "=");
                 if (eq is null) break;
+                Fit(k, eq.Value);
                 equal.Add(eq.Value);
                 usesJoin |= eq.FromJoin;
             }
@@ -341,6 +367,8 @@ public sealed partial class Binder
                 var column = index.Columns[k];
                 low = candidates.FirstOrDefault(c => c.Column == column && c.Op is ">" or ">=");
                 high = candidates.FirstOrDefault(c => c.Column == column && c.Op is "<" or "<=");
+                if (low is not null) Fit(k, low.Value);
+                if (high is not null) Fit(k, high.Value);
             }
             if (requireJoinKey && !usesJoin) continue;
             var full = k == index.Columns.Count && index.Unique;
@@ -348,7 +376,7 @@ public sealed partial class Binder
             if (score <= bestScore) continue;
             bestScore = score;
             best = new IndexSeek(index.Oid, index.Columns.Count, index.Unique, equal,
-                low?.Value, low?.Op == ">=", high?.Value, high?.Op == "<=");
+                low?.Value, low?.Op == ">=", high?.Value, high?.Op == "<=") { Narrow = narrow };
         }
         return best;
     }

@@ -1,5 +1,6 @@
 using Tenon.Execution.Expressions;
 using Tenon.Storage;
+using Tenon.Types;
 
 namespace Tenon.Execution.Plan;
 
@@ -15,6 +16,14 @@ public sealed record IndexSeek(
 {
     /// <summary>True when the seek fixes every key column: entries then come in row id order.</summary>
     public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null;
+
+    /// <summary>
+    /// For each sought key column (the equal ones, then the ranged one), the integer type of the
+    /// key when its seek value is of a wider integer type (<c>smallint_col = 9</c> compares as
+    /// integer, as PostgreSQL's cross-type integer operators do), else null; null when no value
+    /// needs fitting. See <see cref="IntegerKeyFit"/>.
+    /// </summary>
+    public IReadOnlyList<TypeId?>? Narrow { get; init; }
 }
 
 /// <summary>
@@ -57,13 +66,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     public IEnumerable<object?[]> Probe(ExecContext ctx, object?[] probeRow)
     {
         ctx.Session.PlanCounters.IndexScans++;
-        // A NULL seek value compares as NULL with every key: no row can satisfy the condition.
-        var prefix = new object?[Seek.Equal.Count];
-        for (var i = 0; i < prefix.Length; i++)
-            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return [];
-        object? low = null, high = null;
-        if (Seek.Lower is not null && (low = Seek.Lower.Eval(probeRow, ctx)) is null) return [];
-        if (Seek.Upper is not null && (high = Seek.Upper.Eval(probeRow, ctx)) is null) return [];
+        if (!SeekValues(ctx, probeRow, out var prefix, out var range)) return [];
 
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
@@ -79,7 +82,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             return Seek.Unique && index.Unique && !index.Deferrable ? FetchUnique(ctx, rows, store, prefix) : Fetch(ctx, rows, store.Seek(prefix));
         }
 
-        var (lower, upper) = RangeBounds(prefix, low, high);
+        var (lower, upper) = RangeBounds(prefix, range);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         var ids = new List<long>();
         foreach (var (_, id) in store.Range(lower, upper)) ids.Add(id);
@@ -96,12 +99,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     internal void AppendRowIds(ExecContext ctx, object?[] probeRow, ref long[] ids, ref int count)
     {
         ctx.Session.PlanCounters.IndexScans++;
-        var prefix = new object?[Seek.Equal.Count];
-        for (var i = 0; i < prefix.Length; i++)
-            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return;
-        object? low = null, high = null;
-        if (Seek.Lower is not null && (low = Seek.Lower.Eval(probeRow, ctx)) is null) return;
-        if (Seek.Upper is not null && (high = Seek.Upper.Eval(probeRow, ctx)) is null) return;
+        if (!SeekValues(ctx, probeRow, out var prefix, out var range)) return;
 
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
@@ -119,7 +117,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             foreach (var id in store.Seek(prefix)) Append(ref ids, ref count, id);
             return;
         }
-        var (lower, upper) = RangeBounds(prefix, low, high);
+        var (lower, upper) = RangeBounds(prefix, range);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         foreach (var (_, id) in store.Range(lower, upper)) Append(ref ids, ref count, id);
     }
@@ -156,16 +154,55 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         }
     }
 
+    /// <summary>The bounds of the ranged key column, as <see cref="SeekValues"/> evaluated them (values null when not bounded).</summary>
+    private record struct RangeValues(object? Low, bool LowInclusive, object? High, bool HighInclusive);
+
+    /// <summary>
+    /// Evaluates the seek's values over <paramref name="probeRow"/>, fitted to the key types
+    /// (<see cref="IndexSeek.Narrow"/>); false when no row can match: a NULL value (it compares as
+    /// NULL with every key), or an integer the key column cannot hold in an equality or on the
+    /// wrong side of a bound.
+    /// </summary>
+    private bool SeekValues(ExecContext ctx, object?[] probeRow, out object?[] prefix, out RangeValues range)
+    {
+        var narrow = Seek.Narrow;
+        prefix = new object?[Seek.Equal.Count];
+        range = default;
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return false;
+            if (narrow?[i] is { } type && !IntegerKeyFit.Equal(ref prefix[i], type)) return false;
+        }
+        var rangeType = narrow is not null && narrow.Count > prefix.Length ? narrow[prefix.Length] : null;
+        if (Seek.Lower is not null)
+        {
+            var low = Seek.Lower.Eval(probeRow, ctx);
+            var inclusive = Seek.LowerInclusive;
+            if (low is null || rangeType is { } type && !IntegerKeyFit.Lower(ref low, ref inclusive, type)) return false;
+            range.Low = low;
+            range.LowInclusive = inclusive;
+        }
+        if (Seek.Upper is not null)
+        {
+            var high = Seek.Upper.Eval(probeRow, ctx);
+            var inclusive = Seek.UpperInclusive;
+            if (high is null || rangeType is { } type && !IntegerKeyFit.Upper(ref high, ref inclusive, type)) return false;
+            range.High = high;
+            range.HighInclusive = inclusive;
+        }
+        return true;
+    }
+
     /// <summary>The index range of a seek that is not a full-key equality: the equal prefix, then the lower and upper values when given.</summary>
-    private (Bound<object?[]> Lower, Bound<object?[]> Upper) RangeBounds(object?[] prefix, object? low, object? high)
+    private (Bound<object?[]> Lower, Bound<object?[]> Upper) RangeBounds(object?[] prefix, RangeValues range)
     {
         var ranged = Seek.Lower is not null || Seek.Upper is not null;
         var lower = Seek.Lower is not null
-            ? Bound(prefix, low, Seek.LowerInclusive)
+            ? Bound(prefix, range.Low, range.LowInclusive)
             : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
         // NULL keys sort last; "col > x" must stop before them, hence the exclusive [prefix, NULL].
         var upper = Seek.Upper is not null
-            ? Bound(prefix, high, Seek.UpperInclusive)
+            ? Bound(prefix, range.High, range.HighInclusive)
             : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
             : Storage.Bound.Inclusive(prefix);
         return (lower, upper);
@@ -203,10 +240,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         if (!index.Unique || index.Deferrable) return false;
         // From here on exactly what Probe does for this seek, in its order.
         ctx.Session.PlanCounters.IndexScans++;
-        var key = new object?[Seek.Equal.Count];
-        var probeRow = Array.Empty<object?>();
-        for (var i = 0; i < key.Length; i++)
-            if ((key[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return true;
+        if (!SeekValues(ctx, Array.Empty<object?>(), out var key, out _)) return true;
         var store = ctx.ReadIndex(TableOid, position);
         var rows = ctx.ReadRows(TableOid);
         tx.Reads?.Range(TableOid, index, store.KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));
