@@ -115,4 +115,42 @@ public sealed class CrossTypeIndexTests
         _s.ExecuteSingle("SET enable_indexscan = off");
         Assert.Equal(indexed, Run(sql));
     }
+
+    [Fact]
+    public void InListsAreUnionsOfSeeks()
+    {
+        Setup();
+        _s.ExecuteSingle("CREATE INDEX t_c_b ON t (c, b)");
+        Assert.Equal("Index Scan using t_pkey on t\n  Index Cond: (a = ANY ('{1,2,3}'::integer[]))",
+            Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE a IN (1, 2, 3)"));
+        Assert.Equal("Index Scan using t_c on t\n  Index Cond: (c = ANY ('{5,10}'::bigint[]))\n  Filter: (b > 0)",
+            Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE c IN (5, 10) AND b > 0"));
+        // NOT IN and lists with columns are filters.
+        Assert.StartsWith("Seq Scan on t", Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE a NOT IN (1, 2)"));
+        Assert.StartsWith("Seq Scan on t", Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE a IN (1, b)"));
+
+        string[] queries =
+        [
+            "SELECT a FROM t WHERE a IN (3, 1, 2, 1, 100000, NULL, -32768, 32767)",
+            "SELECT a FROM t WHERE a IN (5000000000, -5000000000)",
+            "SELECT a FROM t WHERE b IN (9, 3, 2147483647, 5000000000, 9)",
+            "SELECT a FROM t WHERE c IN (5, 10::smallint, 15::int, 9223372036854775807)",
+            "SELECT a FROM t WHERE c = 10 AND b IN (6, 7, 8)",
+            "SELECT a FROM t WHERE a IN (7, 8, 9) AND b > 21",
+            "SELECT a FROM t WHERE a IN (NULL::int)",
+        ];
+        var before = _s.PlanCounters.IndexScans;
+        var indexed = queries.Select(q => Run(q)).ToList();
+        Assert.Equal(before + queries.Length, _s.PlanCounters.IndexScans);
+        // Rows in row id order, each once, as a whole-table scan returns them.
+        Assert.Equal("SELECT 5\n1\n2\n3\n32767\n-32768\n", indexed[0]);
+        _s.ExecuteSingle("SET enable_indexscan = off");
+        for (var i = 0; i < queries.Length; i++) Assert.Equal(Run(queries[i]) + queries[i], indexed[i] + queries[i]);
+
+        _s.ExecuteSingle("RESET enable_indexscan");
+        _s.ExecuteSingle("PREPARE pin(bigint, int) AS SELECT a FROM t WHERE a IN ($1, $2)");
+        Assert.Equal("SELECT 2\n5\n6\n", Run("EXECUTE pin(5, 6)"));
+        Assert.Equal("SELECT 1\n7\n", Run("EXECUTE pin(5000000000, 7)"));
+        Assert.Equal("SELECT 0\n", Run("EXECUTE pin(NULL, NULL)"));
+    }
 }

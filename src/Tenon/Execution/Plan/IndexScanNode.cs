@@ -15,7 +15,13 @@ public sealed record IndexSeek(
     BoundExpr? Lower, bool LowerInclusive, BoundExpr? Upper, bool UpperInclusive)
 {
     /// <summary>True when the seek fixes every key column: entries then come in row id order.</summary>
-    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null;
+    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null && InList is null;
+
+    /// <summary>
+    /// <c>column IN (values)</c> on the key column after the equal ones (no bounds then): the seek
+    /// is the union of one seek per value. Its items are constants, parameters or outer references.
+    /// </summary>
+    public InListExpr? InList { get; init; }
 
     /// <summary>
     /// For each sought key column (the equal ones, then the ranged one), the integer type of the
@@ -73,6 +79,12 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var position = table.IndexPosition(Seek.IndexOid);
         var store = ctx.ReadIndex(TableOid, position);
         var rows = ctx.ReadRows(TableOid);
+        if (Seek.InList is not null)
+        {
+            var found = new List<long>();
+            ForEachInListKey(ctx, probeRow, prefix, table.Indexes[position], store, id => found.Add(id));
+            return Fetch(ctx, rows, SortedDistinct(found));
+        }
         if (Seek.FullKey)
         {
             var index = table.Indexes[position];
@@ -105,6 +117,14 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var table = tx.Catalog.Tables[TableOid];
         var position = table.IndexPosition(Seek.IndexOid);
         var store = ctx.ReadIndex(TableOid, position);
+        if (Seek.InList is not null)
+        {
+            // Row ids of different values differ; a value listed twice is sought once.
+            var found = new List<long>();
+            ForEachInListKey(ctx, probeRow, prefix, table.Indexes[position], store, id => found.Add(id));
+            foreach (var id in SortedDistinct(found)) Append(ref ids, ref count, id);
+            return;
+        }
         if (Seek.FullKey)
         {
             var index = table.Indexes[position];
@@ -120,6 +140,35 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var (lower, upper) = RangeBounds(prefix, range);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         foreach (var (_, id) in store.Range(lower, upper)) Append(ref ids, ref count, id);
+    }
+
+    /// <summary>
+    /// The row ids of the seek's equal prefix followed by each value of its IN list (NULL values
+    /// and values the key type cannot hold match nothing), each sought range recorded as read.
+    /// </summary>
+    private void ForEachInListKey(ExecContext ctx, object?[] probeRow, object?[] prefix, Catalog.IndexDef index, IndexStore store, Action<long> found)
+    {
+        var keyType = Seek.Narrow is { } narrow && narrow.Count > prefix.Length ? narrow[prefix.Length] : null;
+        foreach (var item in Seek.InList!.Items)
+        {
+            var value = item.Eval(probeRow, ctx);
+            if (value is null || keyType is { } type && !IntegerKeyFit.Equal(ref value, type)) continue;
+            object?[] key = [.. prefix, value];
+            var bound = Storage.Bound.Inclusive(key);
+            ctx.Transaction.Reads?.Range(TableOid, index, store.KeyComparer, bound, bound);
+            foreach (var (_, id) in store.Range(bound, bound)) found(id);
+        }
+    }
+
+    /// <summary>The ids in ascending order without repeats (a value listed twice finds its rows twice).</summary>
+    private static List<long> SortedDistinct(List<long> ids)
+    {
+        ids.Sort();
+        var n = 0;
+        for (var i = 0; i < ids.Count; i++)
+            if (n == 0 || ids[i] != ids[n - 1]) ids[n++] = ids[i];
+        ids.RemoveRange(n, ids.Count - n);
+        return ids;
     }
 
     /// <summary>Appends to a buffer of <see cref="System.Buffers.ArrayPool{T}.Shared"/>, exchanged for a larger one when full.</summary>
