@@ -153,4 +153,24 @@ public sealed class CrossTypeIndexTests
         Assert.Equal("SELECT 1\n7\n", Run("EXECUTE pin(5000000000, 7)"));
         Assert.Equal("SELECT 0\n", Run("EXECUTE pin(NULL, NULL)"));
     }
+
+    [Fact]
+    public void GroupedIndexJoinsFetchTheMatchesOfAnotherWidthTogether()
+    {
+        _s.ExecuteSingle("CREATE TABLE gp (id bigint PRIMARY KEY, code text)");
+        _s.ExecuteSingle("CREATE TABLE gc (id int PRIMARY KEY, pid smallint, v int)");
+        _s.ExecuteSingle("CREATE INDEX gc_pid ON gc (pid)");
+        _s.ExecuteSingle("INSERT INTO gp SELECT g, 'p' || g FROM generate_series(1, 3000) g");
+        _s.ExecuteSingle("INSERT INTO gp VALUES (70000, 'far'), (-70000, 'far')");
+        _s.ExecuteSingle("INSERT INTO gc SELECT g, g % 2999 + 1, g % 7 FROM generate_series(1, 30000) g");
+        const string sql = "SELECT p.id, count(*), sum(c.v) FROM gp p JOIN gc c ON c.pid = p.id WHERE p.id BETWEEN $1 AND $2 GROUP BY p.id ORDER BY 3 DESC, 1 LIMIT 5";
+        var joins = _s.PlanCounters.IndexJoins;
+        var indexed = Run(sql, 10L, 200L);
+        var far = Run(sql, 65000L, 80000L);
+        Assert.Equal(joins + 2, _s.PlanCounters.IndexJoins);
+        Assert.Equal("SELECT 0\n", far);
+        _s.ExecuteSingle("SET enable_indexscan = off");
+        Assert.Equal(indexed, Run(sql, 10L, 200L));
+        Assert.Equal(far, Run(sql, 65000L, 80000L));
+    }
 }
