@@ -118,3 +118,8 @@ EXPLAIN (COSTS OFF) DELETE FROM ci WHERE a IN (1, 2, 100000);
 DELETE FROM ci WHERE a IN (1, 2, 100000) RETURNING a;
 UPDATE ci SET d = 'u' WHERE b IN (30, 40, 30) RETURNING a, d;
 SELECT a, d FROM ci WHERE a IN (-20, 1, 2, 3, 4) ORDER BY a;
+CREATE TABLE cv (v varchar(5) PRIMARY KEY, n int);
+INSERT INTO cv SELECT 'k' || g, g FROM generate_series(1, 50) g;
+ANALYZE cv;
+EXPLAIN (COSTS OFF) SELECT * FROM cv WHERE v IN ('k1', 'k7');
+SELECT * FROM cv WHERE v IN ('k1', 'k7', 'zz') ORDER BY n;

@@ -398,10 +398,13 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
             var operand = i.Operand;
             while (operand is CastExpr { Context: not CastContext.Explicit } oc && i.Items.Count > 0 && NeedsNoCast(oc.Operand.Type, oc.Type, i.Items[0]))
                 operand = oc.Operand;
-            Paren(operand, i);
-            if (parts[n] is null && FoldConstantArrays && folded.All(x => x is ConstExpr { Value: not null } && x.Type.Id == folded[0].Type.Id))
+            var foldable = parts[n] is null && FoldConstantArrays && folded.All(x => x is ConstExpr { Value: not null } && x.Type.Id == folded[0].Type.Id);
+            // PostgreSQL has no varchar operators: the operand compares as text with a text[] constant.
+            var asText = foldable && operand.Type.Id == TypeId.Varchar && folded[0].Type.Id == TypeId.Varchar;
+            Paren(asText ? new CastExpr(operand, SqlType.Text, CastContext.Implicit) : operand, i);
+            if (foldable)
             {
-                var element = folded[0].Type;
+                var element = asText ? SqlType.Text : folded[0].Type;
                 var array = new PgArray(element, folded.Select(x => ((ConstExpr)x).Value).ToArray(), [folded.Count], [1]);
                 _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (" : " ANY (");
                 Quote(ValueText.Format(array, SqlType.ArrayOf(element), settings));
