@@ -2,6 +2,7 @@
 -- btree operator family compares int2, int4 and int8 with each other, so an index on a column of
 -- one width answers a comparison with a value of another (constants, parameters, join columns).
 -- Values the key type cannot hold match nothing (equality) or bound nothing (ranges), never fail.
+-- Also IN lists and IS NULL as index conditions.
 SET enable_seqscan = off;
 CREATE TABLE ct (a smallint PRIMARY KEY, b int, c bigint, d text);
 CREATE INDEX ON ct (b);
@@ -123,3 +124,19 @@ INSERT INTO cv SELECT 'k' || g, g FROM generate_series(1, 50) g;
 ANALYZE cv;
 EXPLAIN (COSTS OFF) SELECT * FROM cv WHERE v IN ('k1', 'k7');
 SELECT * FROM cv WHERE v IN ('k1', 'k7', 'zz') ORDER BY n;
+-- IS NULL is an index condition (a btree keeps NULL keys)
+CREATE TABLE nt (a int, b int, c text, d int[]);
+CREATE INDEX nt_a ON nt (a);
+CREATE INDEX nt_bc ON nt (b, c);
+CREATE UNIQUE INDEX nt_c ON nt (c);
+INSERT INTO nt SELECT CASE WHEN g % 4 = 0 THEN NULL ELSE g END, g % 3, CASE WHEN g % 5 = 0 THEN NULL ELSE 't' || g END, NULL FROM generate_series(1, 40) g;
+ANALYZE nt;
+EXPLAIN (COSTS OFF) SELECT * FROM nt WHERE a IS NULL;
+SELECT b, c FROM nt WHERE a IS NULL ORDER BY b, c;
+EXPLAIN (COSTS OFF) SELECT * FROM nt WHERE b = 1 AND c IS NULL;
+SELECT a FROM nt WHERE b = 1 AND c IS NULL ORDER BY a;
+EXPLAIN (COSTS OFF) SELECT * FROM nt WHERE c IS NULL;
+SELECT count(*) FROM nt WHERE c IS NULL;
+SELECT count(*) FROM nt WHERE a IS NULL AND c IS NULL;
+DELETE FROM nt WHERE c IS NULL AND a IS NULL RETURNING b;
+SELECT count(*) FROM nt WHERE a IS NULL;

@@ -5,6 +5,7 @@ using Tenon.Sql.Ast;
 using Tenon.Types;
 using CastExpr = Tenon.Execution.Expressions.CastExpr;
 using InListExpr = Tenon.Execution.Expressions.InListExpr;
+using IsNullExpr = Tenon.Execution.Expressions.IsNullExpr;
 
 namespace Tenon.Binding;
 
@@ -28,8 +29,8 @@ namespace Tenon.Binding;
 public sealed partial class Binder
 {
     /// <summary>A condition on one column usable by an index: <c>column op value</c>.</summary>
-    /// <summary>A condition on one column usable by an index: <c>column op value</c>, or <c>column IN (values)</c> (<paramref name="In"/>, op "in").</summary>
-    private sealed record SeekCandidate(short Column, string Op, BoundExpr Value, bool FromJoin, InListExpr? In = null);
+    /// <summary>A condition on one column usable by an index: <c>column op value</c>, <c>column IN (values)</c> (<paramref name="In"/>, op "in") or <c>column IS NULL</c> (<paramref name="Null"/>, op "null").</summary>
+    private sealed record SeekCandidate(short Column, string Op, BoundExpr Value, bool FromJoin, InListExpr? In = null, IsNullExpr? Null = null);
 
     /// <summary>Applies <paramref name="where"/> (may be null) to a FROM plan, choosing access paths.</summary>
     public PlanNode PlanWhere(PlanNode from, BoundExpr? where)
@@ -267,7 +268,7 @@ public sealed partial class Binder
         IndexScanNode i when i.Seek is { FullKey: true, Unique: true } => 1,
         // Without statistics: an equality on part of a key keeps a tenth, a two-sided range a
         // twentieth, a one-sided range a quarter.
-        IndexScanNode i => RowCount(i.TableOid) / (i.Seek.Equal.Count > 0 || i.Seek.InList is not null ? 10.0 : i.Seek is { Lower: not null, Upper: not null } ? 20.0 : 4.0) + 1,
+        IndexScanNode i => RowCount(i.TableOid) / (i.Seek.Equal.Count > 0 || i.Seek.InList is not null || i.Seek.NullTest is not null ? 10.0 : i.Seek is { Lower: not null, Upper: not null } ? 20.0 : 4.0) + 1,
         FilterNode f => Estimate(f.Input) / 2,
         JoinNode j => Math.Max(Estimate(j.Left), Estimate(j.Right)),
         IndexJoinNode j => Estimate(j.Left) * 2,
@@ -286,6 +287,13 @@ public sealed partial class Binder
                     && inList.Items[i].Type.Id == type && IsSeekValue(inList.Items[i]);
             if (plain && KeyColumn(inList.Operand, table, inList.Operand.Type) is { } column)
                 candidates.Add(new SeekCandidate(column, "in", inList.Items[0], false, inList));
+            return;
+        }
+        // A btree keeps NULL keys (after all others): IS NULL of a scalar column is a seek.
+        if (conjunct is IsNullExpr { Negated: false, Operand: ColumnExpr { Type: { Id: not TypeId.Record, IsArray: false } } operand } isNull)
+        {
+            if (KeyColumn(operand, table, operand.Type) is { } column)
+                candidates.Add(new SeekCandidate(column, "null", operand, false, Null: isNull));
             return;
         }
         if (conjunct is not BinaryOpExpr { Op: "=" or "<" or "<=" or ">" or ">=" } b) return;
@@ -375,13 +383,16 @@ public sealed partial class Binder
                 usesJoin |= eq.FromJoin;
             }
             if (hash && k < index.Columns.Count) continue;
-            SeekCandidate? low = null, high = null, inList = null;
-            // PostgreSQL's btree answers "= ANY" on a key column (its hash indexes do not).
+            SeekCandidate? low = null, high = null, inList = null, isNull = null;
+            // PostgreSQL's btree answers "= ANY" and IS NULL on a key column (its hash indexes do not).
             if (!hash && !requireJoinKey && k < index.Columns.Count && index.Columns[k] != 0)
+            {
                 inList = candidates.FirstOrDefault(c => c.Column == index.Columns[k] && c.In is not null);
+                if (inList is null) isNull = candidates.FirstOrDefault(c => c.Column == index.Columns[k] && c.Null is not null);
+            }
             if (inList is not null)
                 foreach (var item in inList.In!.Items) Fit(k, item);
-            else if (!hash && k < index.Columns.Count && index.Columns[k] != 0)
+            else if (isNull is null && !hash && k < index.Columns.Count && index.Columns[k] != 0)
             {
                 var column = index.Columns[k];
                 low = candidates.FirstOrDefault(c => c.Column == column && c.Op is ">" or ">=");
@@ -391,11 +402,11 @@ public sealed partial class Binder
             }
             if (requireJoinKey && !usesJoin) continue;
             var full = k == index.Columns.Count && index.Unique;
-            var score = (full ? 1000 : 0) + equal.Count * 4 + (inList is null ? 0 : 3) + (low is null ? 0 : 1) + (high is null ? 0 : 1);
+            var score = (full ? 1000 : 0) + equal.Count * 4 + (inList is null && isNull is null ? 0 : 3) + (low is null ? 0 : 1) + (high is null ? 0 : 1);
             if (score <= bestScore) continue;
             bestScore = score;
             best = new IndexSeek(index.Oid, index.Columns.Count, index.Unique, equal,
-                low?.Value, low?.Op == ">=", high?.Value, high?.Op == "<=") { Narrow = narrow, InList = inList?.In };
+                low?.Value, low?.Op == ">=", high?.Value, high?.Op == "<=") { Narrow = narrow, InList = inList?.In, NullTest = isNull?.Null };
         }
         return best;
     }

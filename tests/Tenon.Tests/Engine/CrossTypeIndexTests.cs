@@ -173,4 +173,21 @@ public sealed class CrossTypeIndexTests
         Assert.Equal(indexed, Run(sql, 10L, 200L));
         Assert.Equal(far, Run(sql, 65000L, 80000L));
     }
+
+    [Fact]
+    public void IsNullSeeksTheNullKeys()
+    {
+        Setup();
+        _s.ExecuteSingle("CREATE INDEX t_bc ON t (b, c)");
+        Assert.Equal("Index Scan using t_b on t\n  Index Cond: (b IS NULL)", Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE b IS NULL"));
+        Assert.Equal("Index Scan using t_bc on t\n  Index Cond: ((b = 3) AND (c IS NULL))", Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE b = 3 AND c IS NULL"));
+        Assert.StartsWith("Seq Scan on t", Plan("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE b IS NOT NULL"));
+        string[] queries = ["SELECT a FROM t WHERE b IS NULL", "SELECT a FROM t WHERE c IS NULL AND a > 5", "SELECT a FROM t WHERE b = 3 AND c IS NULL", "SELECT a FROM t WHERE a IS NULL"];
+        var before = _s.PlanCounters.IndexScans;
+        var indexed = queries.Select(q => Run(q)).ToList();
+        Assert.Equal(before + queries.Length, _s.PlanCounters.IndexScans);
+        Assert.Equal("SELECT 1\n1000\n", indexed[0]);
+        _s.ExecuteSingle("SET enable_indexscan = off");
+        for (var i = 0; i < queries.Length; i++) Assert.Equal(Run(queries[i]) + queries[i], indexed[i] + queries[i]);
+    }
 }

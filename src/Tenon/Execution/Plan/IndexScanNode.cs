@@ -15,7 +15,10 @@ public sealed record IndexSeek(
     BoundExpr? Lower, bool LowerInclusive, BoundExpr? Upper, bool UpperInclusive)
 {
     /// <summary>True when the seek fixes every key column: entries then come in row id order.</summary>
-    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null && InList is null;
+    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null && InList is null && NullTest is null;
+
+    /// <summary><c>column IS NULL</c> on the key column after the equal ones (no bounds then): the NULL keys there.</summary>
+    public IsNullExpr? NullTest { get; init; }
 
     /// <summary>
     /// <c>column IN (values)</c> on the key column after the equal ones (no bounds then): the seek
@@ -79,7 +82,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var position = table.IndexPosition(Seek.IndexOid);
         var store = ctx.ReadIndex(TableOid, position);
         var rows = ctx.ReadRows(TableOid);
-        if (Seek.InList is not null)
+        if (Seek.InList is not null || Seek.NullTest is not null)
         {
             var found = new List<long>();
             ForEachInListKey(ctx, probeRow, prefix, table.Indexes[position], store, id => found.Add(id));
@@ -117,7 +120,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         var table = tx.Catalog.Tables[TableOid];
         var position = table.IndexPosition(Seek.IndexOid);
         var store = ctx.ReadIndex(TableOid, position);
-        if (Seek.InList is not null)
+        if (Seek.InList is not null || Seek.NullTest is not null)
         {
             // Row ids of different values differ; a value listed twice is sought once.
             var found = new List<long>();
@@ -144,15 +147,26 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
 
     /// <summary>
     /// The row ids of the seek's equal prefix followed by each value of its IN list (NULL values
-    /// and values the key type cannot hold match nothing), each sought range recorded as read.
+    /// and values the key type cannot hold match nothing) or by NULL (IS NULL), each sought range
+    /// recorded as read.
     /// </summary>
     private void ForEachInListKey(ExecContext ctx, object?[] probeRow, object?[] prefix, Catalog.IndexDef index, IndexStore store, Action<long> found)
     {
+        if (Seek.NullTest is not null)
+        {
+            SeekKey(null);
+            return;
+        }
         var keyType = Seek.Narrow is { } narrow && narrow.Count > prefix.Length ? narrow[prefix.Length] : null;
         foreach (var item in Seek.InList!.Items)
         {
             var value = item.Eval(probeRow, ctx);
             if (value is null || keyType is { } type && !IntegerKeyFit.Equal(ref value, type)) continue;
+            SeekKey(value);
+        }
+
+        void SeekKey(object? value)
+        {
             object?[] key = [.. prefix, value];
             var bound = Storage.Bound.Inclusive(key);
             ctx.Transaction.Reads?.Range(TableOid, index, store.KeyComparer, bound, bound);
