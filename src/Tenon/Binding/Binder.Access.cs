@@ -4,6 +4,8 @@ using Tenon.Execution.Plan;
 using Tenon.Sql.Ast;
 using Tenon.Types;
 using CastExpr = Tenon.Execution.Expressions.CastExpr;
+using InListExpr = Tenon.Execution.Expressions.InListExpr;
+using IsNullExpr = Tenon.Execution.Expressions.IsNullExpr;
 
 namespace Tenon.Binding;
 
@@ -27,7 +29,8 @@ namespace Tenon.Binding;
 public sealed partial class Binder
 {
     /// <summary>A condition on one column usable by an index: <c>column op value</c>.</summary>
-    private sealed record SeekCandidate(short Column, string Op, BoundExpr Value, bool FromJoin);
+    /// <summary>A condition on one column usable by an index: <c>column op value</c>, <c>column IN (values)</c> (<paramref name="In"/>, op "in") or <c>column IS NULL</c> (<paramref name="Null"/>, op "null").</summary>
+    private sealed record SeekCandidate(short Column, string Op, BoundExpr Value, bool FromJoin, InListExpr? In = null, IsNullExpr? Null = null);
 
     /// <summary>Applies <paramref name="where"/> (may be null) to a FROM plan, choosing access paths.</summary>
     public PlanNode PlanWhere(PlanNode from, BoundExpr? where)
@@ -190,9 +193,9 @@ public sealed partial class Binder
     /// <summary>
     /// The conjuncts of an index join's condition (or, with <paramref name="leftWidth"/> 0, of an
     /// index scan's filter) that its seek decides: <c>value = key column</c> where the value is
-    /// the seek's value for that key column. Only for
-    /// integers, whose index order equality is exactly their <c>=</c> (text keys may be sought
-    /// through casts and collations, which the condition must still check).
+    /// the seek's value for that key column (the column possibly widened to the operator's
+    /// integer type). Only for integers, whose index order equality is exactly their <c>=</c>
+    /// (text keys may be sought through casts and collations, which the condition must still check).
     /// </summary>
     private static List<BoundExpr> SeekDecided(BoundExpr? condition, int leftWidth, TableDef table, IndexSeek seek)
     {
@@ -209,9 +212,12 @@ public sealed partial class Binder
             {
                 var value = seek.Equal[j];
                 var other = ReferenceEquals(eq.Left, value) ? eq.Right : ReferenceEquals(eq.Right, value) ? eq.Left : null;
+                // A key column widened to the operator's type: the seek fitted the value to the key.
+                if (other is CastExpr { Context: not CastContext.Explicit, Operand: ColumnExpr widened } && IntegerWidth(widened.Type.Id) > 0)
+                    other = widened;
                 if (other is not ColumnExpr { Level: 0 } column || column.Index < leftWidth || column.Index - leftWidth >= table.Columns.Count) continue;
                 var stored = table.Columns[column.Index - leftWidth];
-                if (!stored.IsDropped && stored.Type.Id == type && stored.Number == index.Columns[j])
+                if (!stored.IsDropped && stored.Type.Id == column.Type.Id && IntegerWidth(stored.Type.Id) <= IntegerWidth(type) && stored.Number == index.Columns[j])
                 {
                     decided.Add(c);
                     break;
@@ -262,7 +268,7 @@ public sealed partial class Binder
         IndexScanNode i when i.Seek is { FullKey: true, Unique: true } => 1,
         // Without statistics: an equality on part of a key keeps a tenth, a two-sided range a
         // twentieth, a one-sided range a quarter.
-        IndexScanNode i => RowCount(i.TableOid) / (i.Seek.Equal.Count > 0 ? 10.0 : i.Seek is { Lower: not null, Upper: not null } ? 20.0 : 4.0) + 1,
+        IndexScanNode i => RowCount(i.TableOid) / (i.Seek.Equal.Count > 0 || i.Seek.InList is not null || i.Seek.NullTest is not null ? 10.0 : i.Seek is { Lower: not null, Upper: not null } ? 20.0 : 4.0) + 1,
         FilterNode f => Estimate(f.Input) / 2,
         JoinNode j => Math.Max(Estimate(j.Left), Estimate(j.Right)),
         IndexJoinNode j => Estimate(j.Left) * 2,
@@ -271,6 +277,25 @@ public sealed partial class Binder
 
     private void AddSeekCandidates(BoundExpr conjunct, TableDef table, List<SeekCandidate> candidates)
     {
+        // IN (values) of the operand's own type, each compared with that type's equality.
+        if (conjunct is InListExpr { Negated: false, Items.Count: > 0 } inList)
+        {
+            var type = inList.Operand.Type.Id;
+            var plain = true;
+            for (var i = 0; i < inList.Items.Count && plain; i++)
+                plain = inList.EqualityOperators[i] is { IsValueEquality: true } eq && eq.LeftType.Id == type && eq.RightType.Id == type
+                    && inList.Items[i].Type.Id == type && IsSeekValue(inList.Items[i]);
+            if (plain && KeyColumn(inList.Operand, table, inList.Operand.Type) is { } column)
+                candidates.Add(new SeekCandidate(column, "in", inList.Items[0], false, inList));
+            return;
+        }
+        // A btree keeps NULL keys (after all others): IS NULL of a scalar column is a seek.
+        if (conjunct is IsNullExpr { Negated: false, Operand: ColumnExpr { Type: { Id: not TypeId.Record, IsArray: false } } operand } isNull)
+        {
+            if (KeyColumn(operand, table, operand.Type) is { } column)
+                candidates.Add(new SeekCandidate(column, "null", operand, false, Null: isNull));
+            return;
+        }
         if (conjunct is not BinaryOpExpr { Op: "=" or "<" or "<=" or ">" or ">=" } b) return;
         if (KeyColumn(b.Left, table, b.Impl.LeftType) is { } left && IsSeekValue(b.Right))
             candidates.Add(new SeekCandidate(left, b.Op, b.Right, false));
@@ -288,13 +313,27 @@ public sealed partial class Binder
     private static short? KeyColumn(BoundExpr e, TableDef table, SqlType compareType)
     {
         if (e is CastExpr { Operand: ColumnExpr inner } cast && IsPlainText(inner.Type.Id) && IsPlainText(cast.Type.Id)) e = inner;
+        // An integer column widened for an operator of a wider integer type: PostgreSQL compares
+        // int2, int4 and int8 within one btree operator family, so its index answers the
+        // condition (the seek value is fitted to the key type, IndexSeek.Narrow).
+        var widened = false;
+        if (e is CastExpr { Context: not CastContext.Explicit, Operand: ColumnExpr { Level: 0 } narrow } widening
+            && IntegerWidth(narrow.Type.Id) is > 0 and var from && IntegerWidth(widening.Type.Id) > from)
+        {
+            e = narrow;
+            widened = true;
+        }
         if (e is not ColumnExpr { Level: 0 } c || c.Index >= table.Columns.Count) return null;
         var column = table.Columns[c.Index];
         if (column.IsDropped) return null;
         var stored = column.Type.Id;
+        if (widened) return IntegerWidth(compareType.Id) > IntegerWidth(stored) && stored == c.Type.Id ? column.Number : null;
         if (stored != compareType.Id && !(IsPlainText(stored) && IsPlainText(compareType.Id))) return null;
         return column.Number;
     }
+
+    /// <summary>2, 4 or 8 for int2, int4 and int8; 0 for any other type.</summary>
+    private static int IntegerWidth(TypeId id) => id switch { TypeId.Int2 => 2, TypeId.Int4 => 4, TypeId.Int8 => 8, _ => 0 };
 
     private static bool IsPlainText(TypeId id) => id is TypeId.Text or TypeId.Varchar or TypeId.Name;
 
@@ -324,6 +363,14 @@ public sealed partial class Binder
             if (index.Predicate is not null || index.Method is not (null or "hash")) continue;
             var hash = index.Method == "hash";
             var equal = new List<BoundExpr>();
+            TypeId?[]? narrow = null;
+            void Fit(int k, BoundExpr value)
+            {
+                var keyType = table.Column(index.Columns[k]).Type.Id;
+                if (IntegerWidth(value.Type.Id) <= IntegerWidth(keyType)) return;
+                narrow ??= new TypeId?[index.Columns.Count];
+                narrow[k] = keyType;
+            }
             var usesJoin = false;
             var k = 0;
             for (; k < index.Columns.Count && index.Columns[k] != 0; k++)
@@ -331,24 +378,35 @@ public sealed partial class Binder
                 var column = index.Columns[k];
                 var eq = candidates.FirstOrDefault(c => c.Column == column && c.Op == "=");
                 if (eq is null) break;
+                Fit(k, eq.Value);
                 equal.Add(eq.Value);
                 usesJoin |= eq.FromJoin;
             }
             if (hash && k < index.Columns.Count) continue;
-            SeekCandidate? low = null, high = null;
-            if (!hash && k < index.Columns.Count && index.Columns[k] != 0)
+            SeekCandidate? low = null, high = null, inList = null, isNull = null;
+            // PostgreSQL's btree answers "= ANY" and IS NULL on a key column (its hash indexes do not).
+            if (!hash && !requireJoinKey && k < index.Columns.Count && index.Columns[k] != 0)
+            {
+                inList = candidates.FirstOrDefault(c => c.Column == index.Columns[k] && c.In is not null);
+                if (inList is null) isNull = candidates.FirstOrDefault(c => c.Column == index.Columns[k] && c.Null is not null);
+            }
+            if (inList is not null)
+                foreach (var item in inList.In!.Items) Fit(k, item);
+            else if (isNull is null && !hash && k < index.Columns.Count && index.Columns[k] != 0)
             {
                 var column = index.Columns[k];
                 low = candidates.FirstOrDefault(c => c.Column == column && c.Op is ">" or ">=");
                 high = candidates.FirstOrDefault(c => c.Column == column && c.Op is "<" or "<=");
+                if (low is not null) Fit(k, low.Value);
+                if (high is not null) Fit(k, high.Value);
             }
             if (requireJoinKey && !usesJoin) continue;
             var full = k == index.Columns.Count && index.Unique;
-            var score = (full ? 1000 : 0) + equal.Count * 4 + (low is null ? 0 : 1) + (high is null ? 0 : 1);
+            var score = (full ? 1000 : 0) + equal.Count * 4 + (inList is null && isNull is null ? 0 : 3) + (low is null ? 0 : 1) + (high is null ? 0 : 1);
             if (score <= bestScore) continue;
             bestScore = score;
             best = new IndexSeek(index.Oid, index.Columns.Count, index.Unique, equal,
-                low?.Value, low?.Op == ">=", high?.Value, high?.Op == "<=");
+                low?.Value, low?.Op == ">=", high?.Value, high?.Op == "<=") { Narrow = narrow, InList = inList?.In, NullTest = isNull?.Null };
         }
         return best;
     }

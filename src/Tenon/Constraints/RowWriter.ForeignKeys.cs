@@ -59,7 +59,16 @@ public sealed partial class RowWriter
 
     private void Run(ConstraintEvent e)
     {
-        if (_ctx.Explain is { InTrigger: false } explain) { RunExplained(explain, e); return; }
+        if (_ctx.Explain is { } explain)
+        {
+            RunExplained(explain, e);
+            return;
+        }
+        RunEvent(e);
+    }
+
+    private void RunEvent(ConstraintEvent e)
+    {
         // One event per written row, cascades included: a long cascade can be cancelled.
         _ctx.Session.CheckForInterrupts();
         if (e.Kind == ConstraintEventKind.UniqueRecheck) { RecheckUnique(e); return; }
@@ -90,7 +99,11 @@ public sealed partial class RowWriter
     }
 
     // Apart from Run so that its closure is allocated under EXPLAIN ANALYZE only.
-    private void RunExplained(Execution.Explain.ExplainStats explain, ConstraintEvent e) => explain.Run(e, () => Run(e));
+    private void RunExplained(Execution.Explain.ExplainStats explain, ConstraintEvent e)
+    {
+        if (explain.InTrigger) explain.RunNested(e, () => RunEvent(e));
+        else explain.Run(e, () => RunEvent(e));
+    }
 
     // R.4
     private void CheckParentExists(TableDef child, ForeignKeyDef fk, TableDef parent, object?[] row)

@@ -64,7 +64,7 @@ public sealed partial class RowWriter
             if (string.CompareOrdinal(t.Name, RiTriggerPrefix) < 0 != beforeRi) continue;
             if (!Applies(t, table, ev, oldRow, newRow)) continue;
             var def = new TriggerEventDef(t, ev, oldRow, newRow) { Deferrable = t.Deferrable, InitiallyDeferred = t.InitiallyDeferred };
-            _events.Enqueue(new ConstraintEvent(ConstraintEventKind.AfterTrigger, def, 0, oldRow ?? newRow!, newRow));
+            _events.Enqueue(Counted(new ConstraintEvent(ConstraintEventKind.AfterTrigger, def, 0, oldRow ?? newRow!, newRow)));
         }
     }
 
@@ -97,7 +97,14 @@ public sealed partial class RowWriter
     }
 
     /// <summary>Calls the trigger function; returns the row it returned (null for NULL).</summary>
-    private object?[]? Fire(TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
+    private object?[]? Fire(TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow) =>
+        _ctx.Explain is { } explain ? FireExplained(explain, t, table, ev, oldRow, newRow) : FireNow(t, table, ev, oldRow, newRow);
+
+    // Apart from Fire so that its closure is allocated under EXPLAIN ANALYZE only.
+    private object?[]? FireExplained(Execution.Explain.ExplainStats explain, TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow) =>
+        explain.Fire(t, () => FireNow(t, table, ev, oldRow, newRow));
+
+    private object?[]? FireNow(TriggerDef t, TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
     {
         if (t.FunctionOid == TextSearch.TsVectorUpdateTrigger.FunctionOid)
             return TextSearch.TsVectorUpdateTrigger.Run(t, table, ev, oldRow, newRow ?? oldRow!);
@@ -165,7 +172,7 @@ public sealed partial class RowWriter
             if (ev == "update" && t.UpdateColumns is { } of && setColumns is not null && !of.Any(setColumns.Contains)) continue;
             if (!Applies(t, table, ev, null, null)) continue;
             if (timing == 'B') Fire(t, table, ev, null, null);
-            else _events.Enqueue(new ConstraintEvent(ConstraintEventKind.AfterTrigger, new TriggerEventDef(t, ev, null, null) { Generation = generation }, 0, Array.Empty<object?>(), null));
+            else _events.Enqueue(Counted(new ConstraintEvent(ConstraintEventKind.AfterTrigger, new TriggerEventDef(t, ev, null, null) { Generation = generation }, 0, Array.Empty<object?>(), null)));
         }
     }
 

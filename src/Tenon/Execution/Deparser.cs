@@ -42,6 +42,28 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     /// <summary>IN (constants) as one array constant, <c>= ANY ('{1,2}'::integer[])</c>, as the planner folds it (EXPLAIN).</summary>
     public bool FoldConstantArrays { get; init; }
+
+    /// <summary>
+    /// A cast of a number constant to another number type as the constant it gives,
+    /// <c>'9'::bigint</c> for <c>9::bigint</c>, as the planner folds it (EXPLAIN).
+    /// </summary>
+    public bool FoldConstantCasts { get; init; }
+
+    /// <summary>The constant a cast of a number constant to a number type gives (<see cref="FoldConstantCasts"/>), else the expression.</summary>
+    private BoundExpr Folded(BoundExpr e)
+    {
+        if (!FoldConstantCasts || e is not CastExpr c || !Operators.IsNumber(c.Type.Id)) return e;
+        if (Folded(c.Operand) is not ConstExpr { Value: { } value } k || !Operators.IsNumber(k.Type.Id)) return e;
+        try
+        {
+            return new ConstExpr(ValueCast.Cast(value, k.Type, c.Type, c.Context, settings), c.Type);
+        }
+        catch (TenonException)
+        {
+            // PostgreSQL would have failed planning; the statement fails when it runs instead.
+            return e;
+        }
+    }
     private int _indent;
 
     /// <summary>
@@ -74,7 +96,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     private void Write(BoundExpr e, BoundExpr? parent)
     {
-        switch (e)
+        switch (Folded(e))
         {
             case ConstExpr k: WriteConst(k); break;
             case ColumnExpr c: _sb.Append(columnName(c)); break;
@@ -373,6 +395,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     {
         var op = i.Negated ? "<>" : "=";
         var arrayItems = ArrayItems(i);
+        var folded = arrayItems.Select(Folded).ToList();
         var parts = new List<BoundExpr?>();
         if (arrayItems.Count > 0) parts.Add(null);
         parts.AddRange(i.Items.Where(x => !arrayItems.Contains(x)));
@@ -382,11 +405,19 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         {
             if (n > 0) _sb.Append(i.Negated ? " AND " : " OR ");
             Open();
-            Paren(i.Operand, i);
-            if (parts[n] is null && FoldConstantArrays && arrayItems.All(x => x is ConstExpr { Value: not null } && x.Type.Id == arrayItems[0].Type.Id))
+            // The operand of an integer IN list of another width compares through PostgreSQL's
+            // cross-type operators: Tenon's widening cast is not shown (D.3).
+            var operand = i.Operand;
+            while (operand is CastExpr { Context: not CastContext.Explicit } oc && i.Items.Count > 0 && NeedsNoCast(oc.Operand.Type, oc.Type, i.Items[0]))
+                operand = oc.Operand;
+            var foldable = parts[n] is null && FoldConstantArrays && folded.All(x => x is ConstExpr { Value: not null } && x.Type.Id == folded[0].Type.Id);
+            // PostgreSQL has no varchar operators: the operand compares as text with a text[] constant.
+            var asText = foldable && operand.Type.Id == TypeId.Varchar && folded[0].Type.Id == TypeId.Varchar;
+            Paren(asText ? new CastExpr(operand, SqlType.Text, CastContext.Implicit) : operand, i);
+            if (foldable)
             {
-                var element = arrayItems[0].Type;
-                var array = new PgArray(element, arrayItems.Select(x => ((ConstExpr)x).Value).ToArray(), [arrayItems.Count], [1]);
+                var element = asText ? SqlType.Text : folded[0].Type;
+                var array = new PgArray(element, folded.Select(x => ((ConstExpr)x).Value).ToArray(), [folded.Count], [1]);
                 _sb.Append(' ').Append(op).Append(i.Negated ? " ALL (" : " ANY (");
                 Quote(ValueText.Format(array, SqlType.ArrayOf(element), settings));
                 _sb.Append("::").Append(SqlType.ArrayOf(element.WithoutModifier()).DisplayName).Append(')');

@@ -50,9 +50,18 @@ public sealed partial class DmlExecutor
         return fired;
     }
 
+    /// <summary>EXPLAIN has no plan to show for a write Tenon runs through INSTEAD OF triggers (and must not run it).</summary>
+    private void RefuseExplain(string command, int position)
+    {
+        if (ctx.Explain is not null)
+            throw new TenonException(SqlState.FeatureNotSupported, $"EXPLAIN of {command} on a view with INSTEAD OF triggers is not supported by Tenon yet")
+                { Position = position };
+    }
+
     private StatementResult? InsteadOfInsert(InsertStatement stmt)
     {
         if (InsteadOfTarget(stmt.Table, stmt.Position, "insert") is not var (view, columns)) return null;
+        RefuseExplain("INSERT", stmt.Position);
         if (stmt.Returning is not null || stmt.OnConflict is not null)
             throw new TenonException(SqlState.FeatureNotSupported, "RETURNING and ON CONFLICT on a view with INSTEAD OF triggers are not supported by Tenon yet");
         var targets = (stmt.Columns ?? columns.Select(c => c.Name).ToList()).Select(n =>
@@ -85,6 +94,7 @@ public sealed partial class DmlExecutor
     {
         var ev = isUpdate ? "update" : "delete";
         if (InsteadOfTarget(name, position, ev) is not var (view, columns)) return null;
+        RefuseExplain(isUpdate ? "UPDATE" : "DELETE", position);
         var a = Quote(alias ?? view.Name);
         var sets = set ?? [];
         var setList = string.Concat(sets.Select(s => ", " + ExprSource.Print(s.Value)));

@@ -111,7 +111,9 @@ public sealed partial class ExplainTests
         _s.ExecuteSingle("INSERT INTO child SELECT i, i % 5 + 1 FROM generate_series(1, 20) i");
         _s.ExecuteSingle("INSERT INTO grandchild SELECT i, i FROM generate_series(1, 20) i");
         Assert.Equal("Delete on parent (actual rows=0 loops=1)\n  ->  Seq Scan on parent (actual rows=2 loops=1)\n        Filter: ((id % 5) < 2)\n"
-            + "        Rows Removed by Filter: 3\nTrigger for constraint child_pid_fkey: calls=2",
+            + "        Rows Removed by Filter: 3\nTrigger for constraint child_pid_fkey on parent: calls=2\n"
+            // The cascade's deletes queue the grandchildren's actions on the statement's queue, as PostgreSQL's RI queries do.
+            + "Trigger for constraint grandchild_cid_fkey on child: calls=8",
             Plan("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) DELETE FROM parent WHERE id % 5 < 2"));
         Assert.Equal(12L, _s.ExecuteSingle("SELECT count(*) FROM child").Rows[0][0]);
         Assert.Equal(12L, _s.ExecuteSingle("SELECT count(*) FROM grandchild").Rows[0][0]);

@@ -63,7 +63,7 @@ public sealed class ExplainBuilder(ExecContext ctx, bool verbose, int relationCo
                     $"'{ValueText.Format(array, a.Type, ctx.Settings).Replace("'", "''")}'::{a.Type.DisplayName}",
                 ArrayConstructorExpr a => "ARRAY[" + string.Join(", ", a.Children.Select(i => Expr(i, columns, prefix, owner))) + "]",
                 _ => PlanText(x, owner),
-            }) { SingleLine = true, FoldConstantArrays = true };
+            }) { SingleLine = true, FoldConstantArrays = true, FoldConstantCasts = true };
         return deparser.Print(e);
     }
 

@@ -73,7 +73,7 @@ public sealed class ExplainExecutor(ExecContext ctx)
                 returned = result.Rows?.Count ?? 0;
                 // The write node: its rows are the RETURNING rows; its time is the statement's without the triggers'.
                 if (options.Analyze && stats.Operation is not null)
-                    stats.RecordModify(returned, end - captured - stats.Triggers.Sum(t => t.Ticks));
+                    stats.RecordModify(returned, end - captured - stats.Triggers.Where(t => t.User is not { Timing: not 'A' }).Sum(t => t.Ticks));
                 break;
             }
             default:
@@ -87,11 +87,21 @@ public sealed class ExplainExecutor(ExecContext ctx)
         new ExplainPrinter(options, options.Analyze ? stats : null, lines).Print(root);
         if (options.Summary) lines.Add($"Planning Time: {Ms(planning)} ms");
         if (options.Analyze)
+        {
+            var tables = stats.TriggerTablesShown;
             foreach (var t in stats.Triggers)
             {
                 var time = options.Timing ? $"time={Ms(t.Ticks * 1000.0 / Stopwatch.Frequency)} " : "";
-                lines.Add($"Trigger for constraint {t.Constraint.Name}: {time}calls={t.Calls}");
+                var on = tables && ctx.Transaction.Catalog.Tables.TryGetValue(t.TableOid, out var table) ? " on " + table.Name : "";
+                var name = t.User switch
+                {
+                    null => $"Trigger for constraint {t.Constraint!.Name}",
+                    { IsConstraint: true } u => options.Verbose ? $"Trigger {u.Name} for constraint {u.Name}" : $"Trigger for constraint {u.Name}",
+                    var u => $"Trigger {u.Name}",
+                };
+                lines.Add($"{name}{on}: {time}calls={t.Calls}");
             }
+        }
         if (options.Summary && options.Analyze) lines.Add($"Execution Time: {Ms(execution)} ms");
         return new StatementResult("EXPLAIN", [new ResultColumn("QUERY PLAN", SqlType.Text)], lines.Select(l => new object?[] { l }).ToList());
     }

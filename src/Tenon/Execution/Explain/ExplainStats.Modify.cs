@@ -84,22 +84,75 @@ public sealed partial class ExplainStats
 
     // ---- triggers ------------------------------------------------------------------------------
 
-    /// <summary>Calls and time of one RI trigger: a constraint's check on the referencing table, or its action on the referenced one.</summary>
-    public sealed class TriggerStats(ForeignKeyDef constraint, bool onReferenced)
+    /// <summary>
+    /// Calls and time of one trigger: an RI trigger (a foreign key's check on the referencing
+    /// table, or its action on the referenced one) or a user trigger.
+    /// </summary>
+    public sealed class TriggerStats
     {
-        public ForeignKeyDef Constraint { get; } = constraint;
-        public bool OnReferenced { get; } = onReferenced;
+        internal TriggerStats(ForeignKeyDef constraint, bool onReferenced)
+        {
+            Constraint = constraint;
+            OnReferenced = onReferenced;
+            TableOid = onReferenced ? constraint.ParentTableOid : constraint.TableOid;
+            // PostgreSQL's RI trigger names; their oids follow the constraint's.
+            SortName = $"{RiTriggerPrefix}_{(onReferenced ? 'a' : 'c')}_{constraint.Oid:D10}";
+        }
+
+        internal TriggerStats(TriggerDef trigger)
+        {
+            User = trigger;
+            TableOid = trigger.TableOid;
+            SortName = trigger.Name;
+        }
+
+        /// <summary>The foreign key of an RI trigger; null for a user trigger.</summary>
+        public ForeignKeyDef? Constraint { get; }
+        public bool OnReferenced { get; }
+        /// <summary>The user trigger; null for an RI trigger.</summary>
+        public TriggerDef? User { get; }
+        /// <summary>The table the trigger is on.</summary>
+        public uint TableOid { get; }
+        /// <summary>The trigger's name, which orders a table's triggers (byte order, as PostgreSQL keeps them).</summary>
+        internal string SortName { get; }
         public long Calls;
         public long Ticks;
+        /// <summary>The order of the trigger's first call, which orders the tables after the statement's target.</summary>
+        internal int FirstCall = -1;
     }
 
+    private const string RiTriggerPrefix = "RI_ConstraintTrigger";
     private readonly Dictionary<(uint, bool), TriggerStats> _triggers = new();
+    private readonly Dictionary<uint, TriggerStats> _userTriggers = new();
     private readonly HashSet<ConstraintEvent> _statementEvents = new(ReferenceEqualityComparer.Instance);
+    private int _callOrder;
     private bool _inTrigger;
+    /// <summary>True while a trigger function runs: what its own statements fire is theirs, never the statement's.</summary>
+    private bool _inFunction;
+    /// <summary>True while a counted AFTER trigger event runs, until its trigger is called.</summary>
+    private bool _ownAfterEvent;
 
-    /// <summary>PostgreSQL's order: triggers on the referenced side (named RI_ConstraintTrigger_a_…) before the checks (…_c_…).</summary>
-    public IEnumerable<TriggerStats> Triggers =>
-        _triggers.Values.Where(t => t.Calls > 0).OrderBy(t => t.OnReferenced ? 0 : 1).ThenBy(t => t.Constraint.Oid);
+    /// <summary>
+    /// The triggers called, in PostgreSQL's order: the statement's target table first, then the
+    /// other tables (partitions a row was routed to, tables whose AFTER triggers referential
+    /// actions queued) as their triggers were first called; a table's triggers by name.
+    /// </summary>
+    public IEnumerable<TriggerStats> Triggers
+    {
+        get
+        {
+            var called = _triggers.Values.Concat(_userTriggers.Values).Where(t => t.Calls > 0).ToList();
+            var tableOrder = new Dictionary<uint, int>();
+            if (Target is not null) tableOrder[Target.Oid] = -1;
+            foreach (var t in called.OrderBy(t => t.FirstCall))
+                tableOrder.TryAdd(t.TableOid, t.FirstCall);
+            return called.OrderBy(t => tableOrder[t.TableOid]).ThenBy(t => t.SortName, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>PostgreSQL names the table of each trigger line when the statement wrote to or fired triggers of more than one table.</summary>
+    public bool TriggerTablesShown =>
+        Target is { IsPartitioned: true } || Triggers.Any(t => t.TableOid != Target?.Oid);
 
     private TriggerStats Trigger(ForeignKeyDef fk, bool onReferenced)
     {
@@ -107,10 +160,21 @@ public sealed partial class ExplainStats
         return t;
     }
 
-    /// <summary>An event queued by a row write: one of the statement's own when no trigger is running.</summary>
+    private void Called(TriggerStats t, long ticks)
+    {
+        if (t.FirstCall < 0) t.FirstCall = _callOrder++;
+        t.Calls++;
+        t.Ticks += ticks;
+    }
+
+    /// <summary>
+    /// An event queued by a row write: the statement's own unless a trigger function's statement
+    /// queued it. The rows referential actions write queue theirs on the statement's queue, as
+    /// PostgreSQL's RI queries do (they run without firing their triggers themselves).
+    /// </summary>
     public ConstraintEvent Queued(ConstraintEvent e)
     {
-        if (!_inTrigger && e.Kind != ConstraintEventKind.UniqueRecheck) _statementEvents.Add(e);
+        if (!_inFunction && e.Kind != ConstraintEventKind.UniqueRecheck) _statementEvents.Add(e);
         return e;
     }
 
@@ -120,13 +184,18 @@ public sealed partial class ExplainStats
     /// </summary>
     public void SkippedCheck(ForeignKeyDef fk)
     {
-        if (!_inTrigger) Trigger(fk, onReferenced: false).Calls++;
+        if (!_inFunction) Called(Trigger(fk, onReferenced: false), 0);
     }
 
     /// <summary>Runs one event; the statement's own events count as calls of their trigger, timed.</summary>
     public void Run(ConstraintEvent e, Action run)
     {
         var own = _statementEvents.Remove(e);
+        if (e.Kind == ConstraintEventKind.AfterTrigger)
+        {
+            RunAfterEvent(own, run);
+            return;
+        }
         var outer = _inTrigger;
         _inTrigger = true;
         var clock = Stopwatch.StartNew();
@@ -137,11 +206,76 @@ public sealed partial class ExplainStats
         finally
         {
             _inTrigger = outer;
-            if (own)
+            if (own) Called(Trigger(e.ForeignKey, e.Kind != ConstraintEventKind.ChildCheck), clock.ElapsedTicks);
+        }
+    }
+
+    /// <summary>
+    /// An event that runs inside a trigger's call (one a referential action queued, which Tenon
+    /// runs there): counted when the statement's own, like those <see cref="Run"/> runs.
+    /// </summary>
+    public void RunNested(ConstraintEvent e, Action run)
+    {
+        var own = _statementEvents.Remove(e);
+        if (e.Kind == ConstraintEventKind.AfterTrigger)
+        {
+            RunAfterEvent(own, run);
+            return;
+        }
+        if (!own)
+        {
+            run();
+            return;
+        }
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            run();
+        }
+        finally
+        {
+            Called(Trigger(e.ForeignKey, e.Kind != ConstraintEventKind.ChildCheck), clock.ElapsedTicks);
+        }
+    }
+
+    private void RunAfterEvent(bool own, Action run)
+    {
+        var (outerOwn, outerTrigger) = (_ownAfterEvent, _inTrigger);
+        _ownAfterEvent = own;
+        _inTrigger = true;
+        try
+        {
+            run();
+        }
+        finally
+        {
+            (_ownAfterEvent, _inTrigger) = (outerOwn, outerTrigger);
+        }
+    }
+
+    /// <summary>
+    /// Calls a user trigger's function (<paramref name="fire"/>): counted and timed when the
+    /// statement itself fires it (a row or statement trigger of its rows, or a counted AFTER
+    /// event); what the function's own statements fire is not.
+    /// </summary>
+    public T Fire<T>(TriggerDef trigger, Func<T> fire)
+    {
+        var counted = !_inTrigger || _ownAfterEvent;
+        _ownAfterEvent = false;
+        var (outerTrigger, outerFunction) = (_inTrigger, _inFunction);
+        _inTrigger = _inFunction = true;
+        var clock = counted ? Stopwatch.StartNew() : null;
+        try
+        {
+            return fire();
+        }
+        finally
+        {
+            (_inTrigger, _inFunction) = (outerTrigger, outerFunction);
+            if (clock is not null)
             {
-                var t = Trigger(e.ForeignKey, e.Kind != ConstraintEventKind.ChildCheck);
-                t.Calls++;
-                t.Ticks += clock.ElapsedTicks;
+                if (!_userTriggers.TryGetValue(trigger.Oid, out var t)) _userTriggers[trigger.Oid] = t = new TriggerStats(trigger);
+                Called(t, clock.ElapsedTicks);
             }
         }
     }

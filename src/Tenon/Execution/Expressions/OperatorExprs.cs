@@ -151,6 +151,8 @@ public sealed class InListExpr(BoundExpr operand, IReadOnlyList<BoundExpr> items
 {
     public BoundExpr Operand => operand;
     public IReadOnlyList<BoundExpr> Items => items;
+    /// <summary>The <c>=</c> between the operand and each item.</summary>
+    public IReadOnlyList<BinaryOperator> EqualityOperators => equals;
     public bool Negated => negated;
     public override SqlType Type => SqlType.Bool;
     public override object? Eval(object?[] row, ExecContext ctx)

@@ -1,5 +1,6 @@
 using Tenon.Execution.Expressions;
 using Tenon.Storage;
+using Tenon.Types;
 
 namespace Tenon.Execution.Plan;
 
@@ -14,7 +15,24 @@ public sealed record IndexSeek(
     BoundExpr? Lower, bool LowerInclusive, BoundExpr? Upper, bool UpperInclusive)
 {
     /// <summary>True when the seek fixes every key column: entries then come in row id order.</summary>
-    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null;
+    public bool FullKey => Equal.Count == KeyColumns && Lower is null && Upper is null && InList is null && NullTest is null;
+
+    /// <summary><c>column IS NULL</c> on the key column after the equal ones (no bounds then): the NULL keys there.</summary>
+    public IsNullExpr? NullTest { get; init; }
+
+    /// <summary>
+    /// <c>column IN (values)</c> on the key column after the equal ones (no bounds then): the seek
+    /// is the union of one seek per value. Its items are constants, parameters or outer references.
+    /// </summary>
+    public InListExpr? InList { get; init; }
+
+    /// <summary>
+    /// For each sought key column (the equal ones, then the ranged one), the integer type of the
+    /// key when its seek value is of a wider integer type (<c>smallint_col = 9</c> compares as
+    /// integer, as PostgreSQL's cross-type integer operators do), else null; null when no value
+    /// needs fitting. See <see cref="IntegerKeyFit"/>.
+    /// </summary>
+    public IReadOnlyList<TypeId?>? Narrow { get; init; }
 }
 
 /// <summary>
@@ -57,19 +75,19 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     public IEnumerable<object?[]> Probe(ExecContext ctx, object?[] probeRow)
     {
         ctx.Session.PlanCounters.IndexScans++;
-        // A NULL seek value compares as NULL with every key: no row can satisfy the condition.
-        var prefix = new object?[Seek.Equal.Count];
-        for (var i = 0; i < prefix.Length; i++)
-            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return [];
-        object? low = null, high = null;
-        if (Seek.Lower is not null && (low = Seek.Lower.Eval(probeRow, ctx)) is null) return [];
-        if (Seek.Upper is not null && (high = Seek.Upper.Eval(probeRow, ctx)) is null) return [];
+        if (!SeekValues(ctx, probeRow, out var prefix, out var range)) return [];
 
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
         var position = table.IndexPosition(Seek.IndexOid);
         var store = ctx.ReadIndex(TableOid, position);
         var rows = ctx.ReadRows(TableOid);
+        if (Seek.InList is not null || Seek.NullTest is not null)
+        {
+            var found = new List<long>();
+            ForEachInListKey(ctx, probeRow, prefix, table.Indexes[position], store, id => found.Add(id));
+            return Fetch(ctx, rows, SortedDistinct(found));
+        }
         if (Seek.FullKey)
         {
             var index = table.Indexes[position];
@@ -79,7 +97,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             return Seek.Unique && index.Unique && !index.Deferrable ? FetchUnique(ctx, rows, store, prefix) : Fetch(ctx, rows, store.Seek(prefix));
         }
 
-        var (lower, upper) = RangeBounds(prefix, low, high);
+        var (lower, upper) = RangeBounds(prefix, range);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         var ids = new List<long>();
         foreach (var id in store.RangeRowIds(lower, upper)) ids.Add(id);
@@ -96,17 +114,20 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
     internal void AppendRowIds(ExecContext ctx, object?[] probeRow, ref long[] ids, ref int count)
     {
         ctx.Session.PlanCounters.IndexScans++;
-        var prefix = new object?[Seek.Equal.Count];
-        for (var i = 0; i < prefix.Length; i++)
-            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return;
-        object? low = null, high = null;
-        if (Seek.Lower is not null && (low = Seek.Lower.Eval(probeRow, ctx)) is null) return;
-        if (Seek.Upper is not null && (high = Seek.Upper.Eval(probeRow, ctx)) is null) return;
+        if (!SeekValues(ctx, probeRow, out var prefix, out var range)) return;
 
         var tx = ctx.Transaction;
         var table = tx.Catalog.Tables[TableOid];
         var position = table.IndexPosition(Seek.IndexOid);
         var store = ctx.ReadIndex(TableOid, position);
+        if (Seek.InList is not null || Seek.NullTest is not null)
+        {
+            // Row ids of different values differ; a value listed twice is sought once.
+            var found = new List<long>();
+            ForEachInListKey(ctx, probeRow, prefix, table.Indexes[position], store, id => found.Add(id));
+            foreach (var id in SortedDistinct(found)) Append(ref ids, ref count, id);
+            return;
+        }
         if (Seek.FullKey)
         {
             var index = table.Indexes[position];
@@ -119,9 +140,49 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
             foreach (var id in store.Seek(prefix)) Append(ref ids, ref count, id);
             return;
         }
-        var (lower, upper) = RangeBounds(prefix, low, high);
+        var (lower, upper) = RangeBounds(prefix, range);
         tx.Reads?.Range(TableOid, table.Indexes[position], store.KeyComparer, lower, upper);
         foreach (var id in store.RangeRowIds(lower, upper)) Append(ref ids, ref count, id);
+    }
+
+    /// <summary>
+    /// The row ids of the seek's equal prefix followed by each value of its IN list (NULL values
+    /// and values the key type cannot hold match nothing) or by NULL (IS NULL), each sought range
+    /// recorded as read.
+    /// </summary>
+    private void ForEachInListKey(ExecContext ctx, object?[] probeRow, object?[] prefix, Catalog.IndexDef index, IndexStore store, Action<long> found)
+    {
+        if (Seek.NullTest is not null)
+        {
+            SeekKey(null);
+            return;
+        }
+        var keyType = Seek.Narrow is { } narrow && narrow.Count > prefix.Length ? narrow[prefix.Length] : null;
+        foreach (var item in Seek.InList!.Items)
+        {
+            var value = item.Eval(probeRow, ctx);
+            if (value is null || keyType is { } type && !IntegerKeyFit.Equal(ref value, type)) continue;
+            SeekKey(value);
+        }
+
+        void SeekKey(object? value)
+        {
+            object?[] key = [.. prefix, value];
+            var bound = Storage.Bound.Inclusive(key);
+            ctx.Transaction.Reads?.Range(TableOid, index, store.KeyComparer, bound, bound);
+            foreach (var (_, id) in store.Range(bound, bound)) found(id);
+        }
+    }
+
+    /// <summary>The ids in ascending order without repeats (a value listed twice finds its rows twice).</summary>
+    private static List<long> SortedDistinct(List<long> ids)
+    {
+        ids.Sort();
+        var n = 0;
+        for (var i = 0; i < ids.Count; i++)
+            if (n == 0 || ids[i] != ids[n - 1]) ids[n++] = ids[i];
+        ids.RemoveRange(n, ids.Count - n);
+        return ids;
     }
 
     /// <summary>Appends to a buffer of <see cref="System.Buffers.ArrayPool{T}.Shared"/>, exchanged for a larger one when full.</summary>
@@ -156,16 +217,55 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         }
     }
 
+    /// <summary>The bounds of the ranged key column, as <see cref="SeekValues"/> evaluated them (values null when not bounded).</summary>
+    private record struct RangeValues(object? Low, bool LowInclusive, object? High, bool HighInclusive);
+
+    /// <summary>
+    /// Evaluates the seek's values over <paramref name="probeRow"/>, fitted to the key types
+    /// (<see cref="IndexSeek.Narrow"/>); false when no row can match: a NULL value (it compares as
+    /// NULL with every key), or an integer the key column cannot hold in an equality or on the
+    /// wrong side of a bound.
+    /// </summary>
+    private bool SeekValues(ExecContext ctx, object?[] probeRow, out object?[] prefix, out RangeValues range)
+    {
+        var narrow = Seek.Narrow;
+        prefix = new object?[Seek.Equal.Count];
+        range = default;
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if ((prefix[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return false;
+            if (narrow?[i] is { } type && !IntegerKeyFit.Equal(ref prefix[i], type)) return false;
+        }
+        var rangeType = narrow is not null && narrow.Count > prefix.Length ? narrow[prefix.Length] : null;
+        if (Seek.Lower is not null)
+        {
+            var low = Seek.Lower.Eval(probeRow, ctx);
+            var inclusive = Seek.LowerInclusive;
+            if (low is null || rangeType is { } type && !IntegerKeyFit.Lower(ref low, ref inclusive, type)) return false;
+            range.Low = low;
+            range.LowInclusive = inclusive;
+        }
+        if (Seek.Upper is not null)
+        {
+            var high = Seek.Upper.Eval(probeRow, ctx);
+            var inclusive = Seek.UpperInclusive;
+            if (high is null || rangeType is { } type && !IntegerKeyFit.Upper(ref high, ref inclusive, type)) return false;
+            range.High = high;
+            range.HighInclusive = inclusive;
+        }
+        return true;
+    }
+
     /// <summary>The index range of a seek that is not a full-key equality: the equal prefix, then the lower and upper values when given.</summary>
-    private (Bound<object?[]> Lower, Bound<object?[]> Upper) RangeBounds(object?[] prefix, object? low, object? high)
+    private (Bound<object?[]> Lower, Bound<object?[]> Upper) RangeBounds(object?[] prefix, RangeValues range)
     {
         var ranged = Seek.Lower is not null || Seek.Upper is not null;
         var lower = Seek.Lower is not null
-            ? Bound(prefix, low, Seek.LowerInclusive)
+            ? Bound(prefix, range.Low, range.LowInclusive)
             : prefix.Length > 0 ? Storage.Bound.Inclusive(prefix) : default;
         // NULL keys sort last; "col > x" must stop before them, hence the exclusive [prefix, NULL].
         var upper = Seek.Upper is not null
-            ? Bound(prefix, high, Seek.UpperInclusive)
+            ? Bound(prefix, range.High, range.HighInclusive)
             : ranged ? Storage.Bound.Exclusive<object?[]>([.. prefix, null])
             : Storage.Bound.Inclusive(prefix);
         return (lower, upper);
@@ -203,10 +303,7 @@ public sealed partial class IndexScanNode(uint tableOid, IReadOnlyList<PlanColum
         if (!index.Unique || index.Deferrable) return false;
         // From here on exactly what Probe does for this seek, in its order.
         ctx.Session.PlanCounters.IndexScans++;
-        var key = new object?[Seek.Equal.Count];
-        var probeRow = Array.Empty<object?>();
-        for (var i = 0; i < key.Length; i++)
-            if ((key[i] = Seek.Equal[i].Eval(probeRow, ctx)) is null) return true;
+        if (!SeekValues(ctx, Array.Empty<object?>(), out var key, out _)) return true;
         var store = ctx.ReadIndex(TableOid, position);
         var rows = ctx.ReadRows(TableOid);
         tx.Reads?.Range(TableOid, index, store.KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));

@@ -48,6 +48,8 @@ public sealed partial class IndexScanNode
         string Value(BoundExpr v) => b.Expr(v, probe ?? [], prefix: true, node);
         string Column(int k) => columns[index.Columns[k] - 1](b.Verbose);
         for (var k = 0; k < Seek.Equal.Count; k++) conditions.Add($"({Column(k)} = {Value(Seek.Equal[k])})");
+        if (Seek.InList is not null) conditions.Add(b.Expr(Seek.InList, columns, b.Verbose, node));
+        if (Seek.NullTest is not null) conditions.Add(b.Expr(Seek.NullTest, columns, b.Verbose, node));
         if (Seek.Lower is not null)
         {
             seekValues.Add(Seek.Lower);
@@ -61,12 +63,12 @@ public sealed partial class IndexScanNode
         if (conditions.Count > 0)
             node.Details.Add(new ExplainDetail("Index Cond: " + (conditions.Count == 1 ? conditions[0] : "(" + string.Join(" AND ", conditions) + ")")));
         // Filter: the pushed conditions the seek did not use (the filter holds them all).
-        var rest = ExplainBuilder.Conjuncts(Filter).Where(c => !UsedBySeek(c, seekValues)).ToList();
+        var rest = ExplainBuilder.Conjuncts(Filter).Where(c => !UsedBySeek(c, seekValues) && !ReferenceEquals(c, Seek.InList) && !ReferenceEquals(c, Seek.NullTest)).ToList();
         if (rest.Count > 0) node.Details.Add(new ExplainDetail("Filter: " + b.Qual(rest, columns, b.Verbose, node)));
 
         var tableRows = (double)b.Context.Transaction.Rows(TableOid).Count;
         var matched = Seek is { FullKey: true, Unique: true } ? 1
-            : ExplainCosts.Filtered(tableRows, ExplainBuilder.Conjuncts(Filter).Where(c => UsedBySeek(c, seekValues)));
+            : ExplainCosts.Filtered(tableRows, ExplainBuilder.Conjuncts(Filter).Where(c => UsedBySeek(c, seekValues) || ReferenceEquals(c, Seek.InList) || ReferenceEquals(c, Seek.NullTest)));
         var rows = Seek is { FullKey: true, Unique: true } ? 1 : ExplainCosts.Filtered(matched, rest);
         var width = ExplainBuilder.WidthOf(Columns);
         var (startup, total) = ExplainCosts.IndexScan(tableRows, matched, rest.Count);
