@@ -17,6 +17,12 @@ public sealed record TriggerDef(string Name, uint Oid, uint TableOid, uint Funct
     public bool Deferrable { get; init; }
     public bool InitiallyDeferred { get; init; }
 
+    /// <summary>
+    /// pg_trigger.tgparentid: for a row trigger of a partitioned table, its clone on each partition
+    /// (the one that fires there) names the trigger it was cloned from; 0 for a trigger of its own.
+    /// </summary>
+    public uint ParentOid { get; init; }
+
     public bool Fires(string ev) => Events.Contains(ev);
 
     /// <summary>pg_trigger.tgtype bits: ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32, INSTEAD 64.</summary>

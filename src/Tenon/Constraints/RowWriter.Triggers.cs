@@ -38,6 +38,13 @@ public sealed partial class RowWriter
     /// false when one returned NULL (the row is skipped); otherwise a changed row is copied into
     /// <paramref name="newRow"/>.
     /// </summary>
+    /// <summary>
+    /// The BEFORE UPDATE row triggers of a row about to be updated in partition <paramref name="table"/>,
+    /// fired before it is known whether the new row stays there or moves (as PostgreSQL does); false
+    /// when one skipped the row. <paramref name="newRow"/> takes their changes.
+    /// </summary>
+    internal bool FireBeforeUpdate(TableDef table, object?[] oldRow, object?[] newRow) => FireBeforeRow(table, "update", oldRow, newRow);
+
     private bool FireBeforeRow(TableDef table, string ev, object?[]? oldRow, object?[]? newRow)
     {
         var triggers = RowTriggers(table, 'B', ev);

@@ -88,9 +88,9 @@ public sealed partial class RowWriter
     /// the table under a fresh row id (so a later scan without ORDER BY returns it after the rows
     /// not updated, as a small PostgreSQL heap does); returns that id.
     /// </summary>
-    public long Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow)
+    public long Update(TableDef table, long rowId, object?[] oldRow, object?[] newRow, bool beforeRowFired = false)
     {
-        if (!FireBeforeRow(table, "update", oldRow, newRow)) return -1;
+        if (!beforeRowFired && !FireBeforeRow(table, "update", oldRow, newRow)) return -1;
         CheckRow(table, newRow);
         CheckNotChangedConcurrently(table, rowId, oldRow);
         var wt = Tx.Write(table.Oid);

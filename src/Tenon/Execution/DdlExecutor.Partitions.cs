@@ -151,6 +151,7 @@ public sealed partial class DdlExecutor
             ClonePartitionIndex(parent, index, partition.Oid);
         foreach (var fk in parent.ForeignKeys)
             ClonePartitionForeignKey(fk, partition.Oid);
+        CloneParentTriggers(parent, Catalog.Table(partition.Oid));
     }
 
     /// <summary>The partition's copy of one of its parent's indexes (and of the key constraint it backs), unless an equal one exists.</summary>
@@ -448,6 +449,7 @@ public sealed partial class DdlExecutor
                     { SchemaName = leaf.Schema, TableName = leaf.Name };
         foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, table.Oid);
         foreach (var fk in parent.ForeignKeys) ClonePartitionForeignKey(fk, table.Oid);
+        CloneParentTriggers(parent, Catalog.Table(table.Oid));
         if (attached.IsPartitioned)
             foreach (var child in PartitionBound.Children(Catalog, Catalog.Table(table.Oid)))
                 CascadeToPartition(Catalog.Table(table.Oid), child);
@@ -477,6 +479,7 @@ public sealed partial class DdlExecutor
         var own = table.Constraints.Select(c => c.ParentConstraintOid != 0 && parent.Constraints.Any(p => p.Oid == c.ParentConstraintOid)
             ? c with { ParentConstraintOid = 0 } : c).ToArray();
         Catalog = Catalog.PutTable(table with { PartitionParent = 0, PartitionBound = null, Constraints = own });
+        DropClonedTriggers(table, parent);
     }
 
     /// <summary>After DDL that added an index or foreign key to a partitioned table, its partitions get their copies.</summary>

@@ -331,6 +331,7 @@ public sealed partial class DdlExecutor
             InitiallyDeferred = stmt.InitiallyDeferred,
         };
         Catalog = Catalog.PutTrigger(def);
+        CloneTriggerToPartitions(def);
         return new StatementResult("CREATE TRIGGER");
     }
 
@@ -359,6 +360,8 @@ public sealed partial class DdlExecutor
             }
             throw new TenonException(SqlState.UndefinedObject, $"trigger \"{stmt.Name}\" for table \"{Catalog.RelationName(oid)}\" does not exist");
         }
+        if (t.ParentOid != 0 && Catalog.Routines.Triggers.ContainsKey(t.ParentOid)) throw ClonedTriggerRequired(t);
+        foreach (var clone in TriggerClones(t)) Catalog = Catalog.RemoveTrigger(clone.Oid);
         Catalog = Catalog.RemoveTrigger(t.Oid);
         return new StatementResult("DROP TRIGGER");
     }
@@ -373,7 +376,12 @@ public sealed partial class DdlExecutor
                 ?? throw new TenonException(SqlState.UndefinedObject, $"trigger \"{name}\" for table \"{table.Name}\" does not exist");
             triggers = [t];
         }
-        foreach (var t in triggers) Catalog = Catalog.PutTrigger(t with { Enabled = enable ? 'O' : 'D' });
+        foreach (var t in triggers)
+        {
+            Catalog = Catalog.PutTrigger(t with { Enabled = enable ? 'O' : 'D' });
+            // The clones on the partitions follow (PostgreSQL 15 recurses).
+            foreach (var clone in TriggerClones(t)) Catalog = Catalog.PutTrigger(clone with { Enabled = enable ? 'O' : 'D' });
+        }
         _ = userOnly;
     }
 }

@@ -22,8 +22,12 @@ public sealed partial class DmlExecutor
         var leaf = Catalog.Table(storedIn);
         if (!ctx.Transaction.Rows(leaf.Oid).TryGet(rowId, out var current)) return null;
         var leafRow = PartitionRouter.MapRow(target, leaf, newRow);
+        // The partition's BEFORE UPDATE triggers come first, and see the row whether or not it then
+        // moves; a row one of them skipped is neither updated nor moved.
+        if (!writer.FireBeforeUpdate(leaf, current, leafRow)) return null;
         if (writer.Partitions.SatisfiesConstraint(leaf, leafRow))
-            return (writer.Update(leaf, rowId, current, leafRow), leaf.Oid);
+            return (writer.Update(leaf, rowId, current, leafRow, beforeRowFired: true), leaf.Oid);
+        newRow = PartitionRouter.MapRow(leaf, target, leafRow);
         writer.Delete(leaf, rowId, current, moving: true);
         var (destination, routed) = writer.Partitions.Route(target, newRow);
         var id = writer.Insert(destination, routed);

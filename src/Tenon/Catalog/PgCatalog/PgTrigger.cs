@@ -22,7 +22,7 @@ public static class PgTrigger
             .OrderBy(t => t.Oid)
             .Select(t => new object?[]
             {
-                t.Oid, t.TableOid, 0u, t.Name, t.FunctionOid, t.TypeBits, t.Enabled.ToString(), false,
+                t.Oid, t.TableOid, t.ParentOid, t.Name, t.FunctionOid, t.TypeBits, t.Enabled.ToString(), false,
                 0u, 0u, 0u, t.Deferrable, t.InitiallyDeferred, (short)t.Arguments.Count,
                 PgArray.Of(SqlType.Int2, (t.UpdateColumns ?? []).Select(c => catalog.Tables.TryGetValue(t.TableOid, out var tb) && tb.FindColumn(c) is { } col ? (object?)col.Number : null).ToArray()),
                 System.Text.Encoding.UTF8.GetBytes(string.Concat(t.Arguments.Select(a => a + "\0"))), t.WhenText, null, null,
