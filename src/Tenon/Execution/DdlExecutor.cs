@@ -162,8 +162,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     if (col.Default is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     if (identity is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
-                    ValidateDefault(col, d.Value);
-                    col = col with { Default = d.Value, DefaultText = "?" };
+                    col = col with { Default = ValidateDefault(col, d.Value), DefaultText = "?" };
                     break;
                 case IdentityColumnConstraint id:
                     if (identity is not null)
@@ -208,18 +207,42 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     /// </summary>
     private bool _inAlterTable;
 
-    private void ValidateDefault(ColumnDef col, Expr value)
-    {
-        if (_inAlterTable) WithoutPosition(() => BindDefault(col, value));
-        else BindDefault(col, value);
-    }
+    /// <summary>
+    /// Checks a column's DEFAULT by binding it, as PostgreSQL does when the column is created or
+    /// altered, and returns the expression to keep: the one written, with each literal that named a
+    /// relation as a regclass constant replaced by that relation's oid (<see cref="BindsAtCreation"/>).
+    /// </summary>
+    private Expr ValidateDefault(ColumnDef col, Expr value) =>
+        _inAlterTable ? WithoutPosition(() => BindDefault(col, value)) : BindDefault(col, value);
 
-    private BoundExpr BindDefault(ColumnDef col, Expr value)
+    private Expr BindDefault(ColumnDef col, Expr value)
     {
         if (ContainsColumnRef(value))
             throw new TenonException(SqlState.FeatureNotSupported, "cannot use column reference in DEFAULT expression") { Position = FirstColumnRefPosition(value) };
-        var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression" };
-        return binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
+        var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression", RegClassLiterals = new(ReferenceEqualityComparer.Instance) };
+        binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
+        return BindsAtCreation(value, binder.RegClassLiterals);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with the relations its regclass literals named when it was bound
+    /// written as oids ('16384', which regclass input reads as that oid). PostgreSQL stores the
+    /// bound expression, so nextval('q') keeps drawing from the same sequence after it is renamed
+    /// or moved to another schema, whatever the search_path of the session that uses the default,
+    /// and displays as the sequence's current name; Tenon keeps the parsed expression, and the oid
+    /// gives it the same meaning when it is bound again.
+    /// </summary>
+    private static Expr BindsAtCreation(Expr value, Dictionary<Expr, uint> regClassLiterals)
+    {
+        if (regClassLiterals.Count == 0) return value;
+        return ExprRewriter.Rewrite(value, (original, rebuilt) =>
+            !regClassLiterals.TryGetValue(original, out var oid) ? rebuilt
+            : original switch
+            {
+                StringLiteral s => s with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                TypedLiteral t => t with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                _ => rebuilt,
+            });
     }
 
     private static bool ContainsColumnRef(Expr e) => FirstColumnRefPosition(e) > 0;
