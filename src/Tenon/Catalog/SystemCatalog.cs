@@ -226,7 +226,7 @@ public sealed partial class SystemCatalog
     public SystemCatalog PutSequence(SequenceDef seq)
     {
         var names = RelationsByName;
-        if (Sequences.TryGetValue(seq.Oid, out var old) && old.Name != seq.Name)
+        if (Sequences.TryGetValue(seq.Oid, out var old) && (old.Name != seq.Name || old.Schema != seq.Schema))
             names = names.Remove(Key(old.Schema, old.Name));
         return With(sequences: Sequences.SetItem(seq.Oid, seq), names: names.SetItem(Key(seq.Schema, seq.Name), seq.Oid));
     }

@@ -48,6 +48,11 @@ public sealed partial class Parser
                 var newName = ParseColId();
                 return new RenameObjectStatement(kind, name, newName, ifExists) { Position = alter.Position };
             }
+            if (kind == ObjectKind.Sequence && Cur.Is("set") && At(1).Is("schema"))
+            {
+                _pos += 2;
+                return new SetSchemaStatement(kind, name, ParseColId(), ifExists) { Position = alter.Position };
+            }
             if (kind == ObjectKind.Sequence)
             {
                 var opts = ParseSequenceOptions(paren: false);
