@@ -60,9 +60,9 @@ public sealed partial class DdlExecutor
         var dependents = DefaultDependencies.OnRelation(ctx, seq.Oid);
         if (dependents.Count > 0)
         {
-            var lines = dependents.Select(d => $"{d.Description} depends on sequence {seq.Name}").ToList();
+            var lines = dependents.Select(d => $"{d.Description} depends on sequence {Describe(seq.Oid)}").ToList();
             if (!cascade)
-                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop sequence {seq.Name} because other objects depend on it",
+                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop sequence {Describe(seq.Oid)} because other objects depend on it",
                     string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
             ReportCascade(dependents.Select(d => d.Description).ToList());
             foreach (var d in dependents) DropColumnDefault(d.Table.Oid, d.Column.Number);

@@ -8,14 +8,16 @@ namespace Tenon.Execution;
 /// <summary>
 /// What a column default depends on, as pg_depend records it for pg_attrdef: every regclass
 /// constant in the bound expression (nextval('s') names sequence s) and every function it calls.
-/// Defaults are kept as parsed text and bound by name on use, so the dependencies are found by
-/// binding them against the current catalog, which gives the objects the default would use now.
+/// Defaults are kept parsed, with the relations they named at creation written as oids
+/// (DdlExecutor.BindsAtCreation), and are bound again on use; binding them against the current
+/// catalog finds the objects the default uses.
 /// </summary>
 internal static class DefaultDependencies
 {
-    public sealed record Dependent(TableDef Table, ColumnDef Column, BoundExpr Default)
+    /// <param name="TableName">The table as PostgreSQL's dependency messages name it: qualified when the search_path does not find it.</param>
+    public sealed record Dependent(TableDef Table, ColumnDef Column, BoundExpr Default, string TableName)
     {
-        public string Description => $"default value for column {Column.Name} of table {Table.Name}";
+        public string Description => $"default value for column {Column.Name} of table {TableName}";
     }
 
     /// <summary>Every live column default, bound; a default that no longer binds depends on nothing we can name.</summary>
@@ -28,13 +30,15 @@ internal static class DefaultDependencies
                 BoundExpr bound;
                 try
                 {
-                    bound = new Binder(ctx).BindExpr(column.Default, null);
+                    var binder = new Binder(ctx);
+                    // Coerced to the column as on use: a literal default of a regclass column names a relation only then.
+                    bound = binder.CoerceForColumn(binder.BindExpr(column.Default, null), column, 0);
                 }
                 catch (TenonException)
                 {
                     continue;
                 }
-                yield return new Dependent(table, column, bound);
+                yield return new Dependent(table, column, bound, RegClassName.Format(table.Oid, ctx.Transaction.Catalog, ctx.Session.SearchPath));
             }
     }
 

@@ -37,6 +37,9 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 {
     private readonly StringBuilder _sb = new();
 
+    /// <summary>The search_path regclass constants are printed for: qualified when it does not find them.</summary>
+    public SearchPath Path { get; init; } = SearchPath.Default;
+
     /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
     public bool SingleLine { get; init; }
 
@@ -338,7 +341,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 return;
             }
             case TypeId.RegClass:
-                Quote(RegClassName.Format((uint)k.Value, catalog));
+                Quote(RegClassName.Format((uint)k.Value, catalog, Path));
                 return;
             default:
                 Quote(ValueText.Format(k.Value, k.Type, settings));

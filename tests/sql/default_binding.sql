@@ -1,0 +1,89 @@
+-- Column DEFAULTs are bound when the column is created or altered, as PostgreSQL does: a regclass
+-- literal (nextval('q')) keeps naming the same sequence after ALTER SEQUENCE … RENAME / SET
+-- SCHEMA and whatever the search_path, displays as the sequence's current name (qualified when
+-- not visible), and makes DROP SEQUENCE fail with 2BP01 unless CASCADE. ALTER SEQUENCE … SET SCHEMA.
+CREATE SEQUENCE q;
+CREATE TABLE u (id int DEFAULT nextval('q'), b text DEFAULT 'x', c regclass DEFAULT 'q');
+-- what psql's \d shows for each column's default
+SELECT a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS "default"
+FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE a.attrelid = 'u'::regclass ORDER BY a.attnum;
+ALTER SEQUENCE q RENAME TO q2;
+INSERT INTO u DEFAULT VALUES;
+SELECT * FROM u;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u'::regclass ORDER BY adnum;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'u' ORDER BY ordinal_position;
+-- the sequence moves to another schema: the default follows it and shows it qualified
+CREATE SCHEMA s2;
+ALTER SEQUENCE q2 SET SCHEMA s2;
+INSERT INTO u (b) VALUES ('moved');
+SELECT id, b, c FROM u ORDER BY id;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u'::regclass ORDER BY adnum;
+SET search_path = s2, public;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u'::regclass ORDER BY adnum;
+-- a session whose search_path does not reach the sequence still draws from it
+SET search_path = pg_catalog;
+INSERT INTO public.u (b) VALUES ('other path');
+SELECT id, b FROM public.u ORDER BY id;
+RESET search_path;
+-- a default written while the sequence was only visible through search_path
+SET search_path = s2, public;
+CREATE TABLE public.w (id bigint DEFAULT nextval('q2'));
+RESET search_path;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'w'::regclass;
+INSERT INTO w DEFAULT VALUES;
+SELECT * FROM w;
+-- ALTER COLUMN SET DEFAULT binds at ALTER time as well
+CREATE SEQUENCE r;
+ALTER TABLE w ALTER COLUMN id SET DEFAULT nextval('r') + 100;
+ALTER SEQUENCE r RENAME TO r_renamed;
+INSERT INTO w DEFAULT VALUES;
+SELECT * FROM w ORDER BY id;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'w'::regclass;
+-- dropping a sequence a default uses
+DROP SEQUENCE s2.q2;
+DROP SEQUENCE r_renamed;
+DROP SEQUENCE s2.q2 CASCADE;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u'::regclass ORDER BY adnum;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'w'::regclass;
+INSERT INTO u (b) VALUES ('after drop');
+SELECT id, b FROM u ORDER BY id;
+-- an unknown relation still fails at creation
+CREATE TABLE bad (a int DEFAULT nextval('no_such_seq'));
+ALTER TABLE u ALTER COLUMN id SET DEFAULT nextval('no_such_seq');
+-- ALTER SEQUENCE … SET SCHEMA
+CREATE SEQUENCE m;
+SELECT nextval('m');
+ALTER SEQUENCE m SET SCHEMA s2;
+SELECT nextval('s2.m');
+SELECT nextval('m');
+ALTER SEQUENCE s2.m SET SCHEMA s2;
+ALTER SEQUENCE s2.m SET SCHEMA nope;
+ALTER SEQUENCE IF EXISTS nope SET SCHEMA s2;
+ALTER SEQUENCE nope SET SCHEMA s2;
+CREATE SEQUENCE m;
+ALTER SEQUENCE m SET SCHEMA s2;
+CREATE TEMP SEQUENCE tq;
+ALTER SEQUENCE tq SET SCHEMA s2;
+ALTER SEQUENCE m SET SCHEMA pg_temp;
+CREATE TABLE t (id serial, v int);
+ALTER SEQUENCE t_id_seq SET SCHEMA s2;
+ALTER SEQUENCE t SET SCHEMA s2;
+CREATE TABLE ti (id int GENERATED ALWAYS AS IDENTITY);
+ALTER SEQUENCE ti_id_seq SET SCHEMA s2;
+SELECT c.relname, n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'S' AND n.nspname IN ('public', 's2') ORDER BY 1, 2;
+DROP SEQUENCE m;
+-- SET SCHEMA is transactional
+BEGIN;
+ALTER SEQUENCE s2.m SET SCHEMA public;
+SELECT nextval('m');
+ROLLBACK;
+SELECT nextval('s2.m');
+BEGIN READ ONLY;
+ALTER SEQUENCE s2.m SET SCHEMA public;
+ROLLBACK;
+-- serial defaults keep working
+INSERT INTO t (v) VALUES (1), (2);
+SELECT * FROM t;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 't'::regclass;
