@@ -87,3 +87,27 @@ ROLLBACK;
 INSERT INTO t (v) VALUES (1), (2);
 SELECT * FROM t;
 SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 't'::regclass;
+-- a user function a default calls is the one found at creation, whatever the search_path later,
+-- and it keeps being called after ALTER FUNCTION … RENAME; DROP FUNCTION is 2BP01 unless CASCADE
+CREATE SCHEMA fs;
+CREATE FUNCTION fs.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+SET search_path = fs, public;
+CREATE TABLE public.tf (a int DEFAULT f(), b int DEFAULT fs.f() + 1, c text DEFAULT upper('x'));
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'public.tf'::regclass ORDER BY adnum;
+RESET search_path;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'tf'::regclass ORDER BY adnum;
+CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 2';
+INSERT INTO tf DEFAULT VALUES;
+SET search_path = public, fs;
+INSERT INTO tf DEFAULT VALUES;
+SELECT * FROM tf;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'tf'::regclass ORDER BY adnum;
+RESET search_path;
+ALTER FUNCTION fs.f() RENAME TO g;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'tf'::regclass ORDER BY adnum;
+INSERT INTO tf DEFAULT VALUES;
+DROP FUNCTION fs.g();
+DROP FUNCTION public.f();
+DROP FUNCTION fs.g() CASCADE;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'tf'::regclass ORDER BY adnum;
+DROP FUNCTION public.f();

@@ -15,6 +15,12 @@ public sealed partial class Binder
     /// </summary>
     public Dictionary<Sql.Ast.Expr, uint>? RegClassLiterals { get; init; }
 
+    /// <summary>
+    /// Set to record, with <see cref="RegClassLiterals"/>, the user function each call resolved to
+    /// (keyed by the call node), so that a kept expression can go on calling it.
+    /// </summary>
+    public Dictionary<Sql.Ast.Expr, RoutineDef>? RoutineCalls { get; init; }
+
     /// <summary>The literal each untyped constant was made from, while <see cref="RegClassLiterals"/> is recorded.</summary>
     private Dictionary<ConstExpr, Sql.Ast.Expr>? _literalSources;
 

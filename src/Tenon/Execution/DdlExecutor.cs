@@ -219,30 +219,39 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     {
         if (ContainsColumnRef(value))
             throw new TenonException(SqlState.FeatureNotSupported, "cannot use column reference in DEFAULT expression") { Position = FirstColumnRefPosition(value) };
-        var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression", RegClassLiterals = new(ReferenceEqualityComparer.Instance) };
+        var binder = new Binder(ctx)
+        {
+            NoSubqueriesIn = "DEFAULT expression",
+            RegClassLiterals = new(ReferenceEqualityComparer.Instance),
+            RoutineCalls = new(ReferenceEqualityComparer.Instance),
+        };
         binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
-        return BindsAtCreation(value, binder.RegClassLiterals);
+        return BindsAtCreation(value, binder.RegClassLiterals, binder.RoutineCalls);
     }
 
     /// <summary>
-    /// <paramref name="value"/> with the relations its regclass literals named when it was bound
-    /// written as oids ('16384', which regclass input reads as that oid). PostgreSQL stores the
-    /// bound expression, so nextval('q') keeps drawing from the same sequence after it is renamed
-    /// or moved to another schema, whatever the search_path of the session that uses the default,
-    /// and displays as the sequence's current name; Tenon keeps the parsed expression, and the oid
-    /// gives it the same meaning when it is bound again.
+    /// <paramref name="value"/> with the objects it named fixed as they were found when it was
+    /// bound: the relations of its regclass literals written as oids ('16384', which regclass
+    /// input reads as that oid), and each call of a user function given that function's oid and
+    /// schema-qualified name. PostgreSQL stores the bound expression, so nextval('q') keeps
+    /// drawing from the same sequence after it is renamed or moved to another schema, whatever the
+    /// search_path of the session that uses the default, and displays as the sequence's current
+    /// name; Tenon keeps the parsed expression, and the oids give it the same meaning when it is
+    /// bound again.
     /// </summary>
-    private static Expr BindsAtCreation(Expr value, Dictionary<Expr, uint> regClassLiterals)
+    private static Expr BindsAtCreation(Expr value, Dictionary<Expr, uint> regClassLiterals, Dictionary<Expr, RoutineDef> routineCalls)
     {
-        if (regClassLiterals.Count == 0) return value;
-        return ExprRewriter.Rewrite(value, (original, rebuilt) =>
-            !regClassLiterals.TryGetValue(original, out var oid) ? rebuilt
-            : original switch
-            {
-                StringLiteral s => s with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                TypedLiteral t => t with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                _ => rebuilt,
-            });
+        if (regClassLiterals.Count == 0 && routineCalls.Count == 0) return value;
+        return ExprRewriter.Rewrite(value, (original, rebuilt) => original switch
+        {
+            StringLiteral s when regClassLiterals.TryGetValue(original, out var oid) =>
+                s with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            TypedLiteral t when regClassLiterals.TryGetValue(original, out var oid) =>
+                t with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            FunctionCall when routineCalls.TryGetValue(original, out var routine) && rebuilt is FunctionCall call =>
+                call with { Name = new QualifiedName(routine.Schema, call.Name.Name) { Position = call.Name.Position }, RoutineOid = routine.Oid },
+            _ => rebuilt,
+        });
     }
 
     private static bool ContainsColumnRef(Expr e) => FirstColumnRefPosition(e) > 0;

@@ -46,6 +46,10 @@ internal static class DefaultDependencies
     public static List<Dependent> OnRelation(ExecContext ctx, uint oid) =>
         All(ctx).Where(d => d.Default.Descendants().Any(e => e is ConstExpr { Type.Id: Types.TypeId.RegClass, Value: uint v } && v == oid)).ToList();
 
+    /// <summary>Defaults that call the user function <paramref name="oid"/>.</summary>
+    public static List<Dependent> OnRoutine(ExecContext ctx, uint oid) =>
+        All(ctx).Where(d => d.Default.Descendants().Any(e => e is FunctionExpr { Routine: { } r } && r.Oid == oid)).ToList();
+
     /// <summary>Defaults that call one of <paramref name="functions"/>, with the first such call's signature.</summary>
     public static List<(Dependent Dependent, string Function)> OnFunctions(ExecContext ctx, IReadOnlySet<string> functions)
     {
