@@ -216,6 +216,10 @@ public sealed partial class SystemCatalog
         return With(indexes: Indexes.SetItem(index.Oid, index), names: names.SetItem(Key(schema, index.Name), index.Oid));
     }
 
+    /// <summary>Files an index's name under the schema its table moved to.</summary>
+    public SystemCatalog MoveIndexName(IndexDef index, string fromSchema, string toSchema) =>
+        With(names: RelationsByName.Remove(Key(fromSchema, index.Name)).SetItem(Key(toSchema, index.Name), index.Oid));
+
     public SystemCatalog RemoveIndex(uint oid, string schema)
     {
         var i = Indexes[oid];
