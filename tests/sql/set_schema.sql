@@ -56,3 +56,12 @@ SELECT count(*) FROM s2.parent;
 BEGIN READ ONLY;
 ALTER TABLE s2.parent SET SCHEMA public;
 ROLLBACK;
+-- a materialized view
+CREATE MATERIALIZED VIEW mv AS SELECT 2 AS two;
+CREATE INDEX mv_two ON mv (two);
+ALTER MATERIALIZED VIEW mv SET SCHEMA s2;
+SELECT * FROM s2.mv;
+REFRESH MATERIALIZED VIEW s2.mv;
+SELECT c.relname, n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname LIKE 'mv%' ORDER BY 1;
+ALTER MATERIALIZED VIEW s2.pv SET SCHEMA public;
+ALTER MATERIALIZED VIEW IF EXISTS nope SET SCHEMA s2;

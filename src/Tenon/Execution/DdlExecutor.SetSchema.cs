@@ -15,7 +15,7 @@ public sealed partial class DdlExecutor
 {
     public StatementResult SetRelationSchema(SetSchemaStatement stmt)
     {
-        var tag = "ALTER " + stmt.Kind.ToString().ToUpperInvariant();
+        var tag = "ALTER " + SetSchemaObjectWord(stmt.Kind);
         var oid = Lookup(stmt.Name);
         if (oid == 0)
         {
@@ -29,6 +29,8 @@ public sealed partial class DdlExecutor
         var kind = Catalog.RelationKind(oid);
         if (stmt.Kind == ObjectKind.Sequence && kind != 'S') throw new TenonException(SqlState.WrongObjectType, $"\"{stmt.Name.Name}\" is not a sequence");
         if (stmt.Kind == ObjectKind.View && kind != 'v') throw new TenonException(SqlState.WrongObjectType, $"\"{stmt.Name.Name}\" is not a view");
+        if (stmt.Kind == ObjectKind.MaterializedView && kind != 'm')
+            throw new TenonException(SqlState.WrongObjectType, $"\"{stmt.Name.Name}\" is not a materialized view");
         if (kind == 'i')
             throw new TenonException(SqlState.WrongObjectType, $"cannot change schema of index \"{stmt.Name.Name}\"",
                 hint: "Change the schema of the table instead.");
@@ -73,4 +75,8 @@ public sealed partial class DdlExecutor
         }
         return new StatementResult(tag);
     }
+
+    /// <summary>The object word of the statement's command tag: TABLE, SEQUENCE, VIEW or MATERIALIZED VIEW.</summary>
+    internal static string SetSchemaObjectWord(ObjectKind kind) =>
+        kind == ObjectKind.MaterializedView ? "MATERIALIZED VIEW" : kind.ToString().ToUpperInvariant();
 }
