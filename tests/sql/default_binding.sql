@@ -111,3 +111,13 @@ DROP FUNCTION public.f();
 DROP FUNCTION fs.g() CASCADE;
 SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'tf'::regclass ORDER BY adnum;
 DROP FUNCTION public.f();
+-- DROP SCHEMA takes along defaults elsewhere that draw from its sequences
+CREATE SCHEMA s3;
+CREATE SEQUENCE s3.q;
+CREATE TABLE s3.inside (id int DEFAULT nextval('s3.q'));
+CREATE TABLE u3 (id int DEFAULT nextval('s3.q'), b int DEFAULT 1);
+DROP SCHEMA s3;
+DROP SCHEMA s3 CASCADE;
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u3'::regclass ORDER BY adnum;
+INSERT INTO u3 DEFAULT VALUES;
+SELECT * FROM u3;

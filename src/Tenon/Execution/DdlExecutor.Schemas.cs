@@ -99,6 +99,13 @@ public sealed partial class DdlExecutor
         {
             lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
             dropped.Add($"{Noun(oid)} {Describe(oid)}");
+            // Defaults of tables elsewhere that draw from a dropped sequence go with it (DropSequence removes them).
+            if (Catalog.Sequences.ContainsKey(oid))
+                foreach (var d in DefaultDependencies.OnRelation(ctx, oid).Where(d => !inSchema.Contains(d.Table.Oid)))
+                {
+                    lines.Add($"{d.Description} depends on sequence {Describe(oid)}");
+                    dropped.Add(d.Description);
+                }
             if (Catalog.Tables.ContainsKey(oid))
                 foreach (var fk in Catalog.ReferencingForeignKeys(oid).Where(fk => !inSchema.Contains(fk.TableOid)))
                 {
