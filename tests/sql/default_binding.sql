@@ -121,3 +121,14 @@ DROP SCHEMA s3 CASCADE;
 SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u3'::regclass ORDER BY adnum;
 INSERT INTO u3 DEFAULT VALUES;
 SELECT * FROM u3;
+-- ALTER SCHEMA … RENAME moves its functions too; a default calling one follows
+CREATE SCHEMA rs;
+CREATE FUNCTION rs.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE TABLE trs (a int DEFAULT rs.f());
+ALTER SCHEMA rs RENAME TO rs2;
+SELECT rs2.f();
+SELECT rs.f();
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'trs'::regclass;
+INSERT INTO trs DEFAULT VALUES;
+SELECT * FROM trs;
+SELECT proname, pronamespace::regnamespace FROM pg_proc WHERE proname = 'f';

@@ -289,7 +289,7 @@ public sealed partial class SystemCatalog
         With(schemas: Schemas.Remove(name), schemaOids: SchemaOidsByName.Remove(name),
             comments: CommentsWithout(CommentKey.NamespaceClass, SchemaOid(name)));
 
-    /// <summary>ALTER SCHEMA … RENAME TO: the schema and every relation in it change their schema name.</summary>
+    /// <summary>ALTER SCHEMA … RENAME TO: the schema and every relation and routine in it change their schema name.</summary>
     public SystemCatalog RenameSchema(string from, string to)
     {
         var oid = SchemaOid(from);
@@ -300,7 +300,14 @@ public sealed partial class SystemCatalog
         var sequences = Sequences.SetItems(Sequences.Values.Where(q => q.Schema == from).Select(q => KeyValuePair.Create(q.Oid, q with { Schema = to })));
         var views = Views.SetItems(Views.Values.Where(v => v.Schema == from).Select(v => KeyValuePair.Create(v.Oid, v with { Schema = to })));
         return new SystemCatalog(tables, Indexes, sequences, views, names, Schemas.Remove(from).Add(to), Extensions, Comments,
-            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes) { Routines = Routines };
+            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes)
+        {
+            Routines = Routines with
+            {
+                Functions = Routines.Functions.SetItems(Routines.Functions.Values.Where(f => f.Schema == from)
+                    .Select(f => KeyValuePair.Create(f.Oid, f with { Schema = to }))),
+            },
+        };
     }
 
     /// <summary>Sets (or with null/empty text removes, as PostgreSQL does) the comment on an object.</summary>
