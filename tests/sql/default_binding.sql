@@ -132,3 +132,24 @@ SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'trs'::regcla
 INSERT INTO trs DEFAULT VALUES;
 SELECT * FROM trs;
 SELECT proname, pronamespace::regnamespace FROM pg_proc WHERE proname = 'f';
+-- DROP SCHEMA takes its functions along, with the defaults, views and triggers elsewhere that use them
+CREATE SCHEMA dx;
+CREATE TABLE dx.t0 (a int);
+CREATE FUNCTION dx.xf() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE SEQUENCE dx.q;
+CREATE FUNCTION dx.xtrg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TABLE outside_t (a int DEFAULT dx.xf(), b int);
+CREATE VIEW vf_t AS SELECT dx.xf() AS one;
+CREATE TRIGGER outside_trg BEFORE INSERT ON outside_t FOR EACH ROW EXECUTE FUNCTION dx.xtrg();
+CREATE PROCEDURE dx.xp() LANGUAGE sql AS 'SELECT 1';
+DROP SCHEMA dx;
+DROP SCHEMA dx CASCADE;
+SELECT proname FROM pg_proc WHERE proname IN ('xf', 'xtrg', 'xp');
+SELECT count(*) FROM pg_attrdef WHERE adrelid = 'outside_t'::regclass;
+SELECT tgname FROM pg_trigger;
+INSERT INTO outside_t (b) VALUES (1);
+SELECT * FROM outside_t;
+CREATE SCHEMA dy;
+CREATE FUNCTION dy.xg() RETURNS int LANGUAGE sql AS 'SELECT 1';
+DROP SCHEMA dy;
+DROP SCHEMA dy CASCADE;

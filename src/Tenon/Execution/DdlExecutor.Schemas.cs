@@ -1,5 +1,6 @@
 using Tenon.Catalog;
 using Tenon.Errors;
+using Tenon.Execution.Routines;
 using Tenon.Sql.Ast;
 
 namespace Tenon.Execution;
@@ -95,8 +96,43 @@ public sealed partial class DdlExecutor
             lines.Add($"extension {e.Name} depends on schema {e.Schema}");
             dropped.Add($"extension {e.Name}");
         }
+        // The schemas' functions come in creation (oid) order among the relations, as PostgreSQL lists them.
+        var functions = Catalog.Functions.Values.Where(f => schemas.Contains(f.Schema)).OrderBy(f => f.Oid).ToList();
+        var functionDefaults = new List<DefaultDependencies.Dependent>();
+        var outsideTriggers = new List<TriggerDef>();
+        void AddFunction(RoutineDef f)
+        {
+            var what = $"function {(Path.Effective(Catalog).Contains(f.Schema) ? "" : f.Schema + ".")}{RoutineRuntime.Signature(f).Replace(", ", ",")}";
+            lines.Add($"{what} depends on schema {f.Schema}");
+            dropped.Add(what);
+            foreach (var d in DefaultDependencies.OnRoutine(ctx, f.Oid).Where(d => !inSchema.Contains(d.Table.Oid)))
+            {
+                lines.Add($"{d.Description} depends on {what}");
+                dropped.Add(d.Description);
+                functionDefaults.Add(d);
+            }
+            var calling = new List<(string, string)>();
+            var views = new List<uint>(outsideViews);
+            AddViewsCalling(f.Oid, what, calling, views);
+            foreach (var (line, view) in calling.Zip(views.Skip(outsideViews.Count)))
+            {
+                if (inSchema.Contains(view)) continue;
+                lines.Add($"{line.Item1} depends on {line.Item2}");
+                dropped.Add(line.Item1);
+                outsideViews.Add(view);
+            }
+            foreach (var t in Catalog.Routines.Triggers.Values.Where(t => t.FunctionOid == f.Oid && !inSchema.Contains(t.TableOid)).OrderBy(t => t.Oid))
+            {
+                var trigger = $"trigger {t.Name} on {RelationWord(t.TableOid)} {Describe(t.TableOid)}";
+                lines.Add($"{trigger} depends on {what}");
+                dropped.Add(trigger);
+                outsideTriggers.Add(t);
+            }
+        }
+        var nextFunction = 0;
         foreach (var (oid, schema) in members)
         {
+            while (nextFunction < functions.Count && functions[nextFunction].Oid < oid) AddFunction(functions[nextFunction++]);
             lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
             dropped.Add($"{Noun(oid)} {Describe(oid)}");
             // Defaults of tables elsewhere that draw from a dropped sequence go with it (DropSequence removes them).
@@ -120,6 +156,7 @@ public sealed partial class DdlExecutor
                 outsideViews.Add(view);
             }
         }
+        while (nextFunction < functions.Count) AddFunction(functions[nextFunction++]);
         if (lines.Count > 0 && !stmt.Cascade)
             throw new TenonException(SqlState.DependentObjectsStillExist,
                 schemas.Count == 1 ? $"cannot drop schema {schemas[0]} because other objects depend on it" : "cannot drop desired object(s) because other objects depend on them",
@@ -131,7 +168,11 @@ public sealed partial class DdlExecutor
         {
             foreach (var fk in outsideKeys)
                 if (Catalog.Tables.TryGetValue(fk.TableOid, out var t) && t.Constraints.Any(c => c.Oid == fk.Oid)) RemoveConstraint(fk);
+            foreach (var d in functionDefaults)
+                if (Catalog.Tables.ContainsKey(d.Table.Oid)) DropColumnDefault(d.Table.Oid, d.Column.Number);
+            foreach (var t in outsideTriggers) Catalog = Catalog.RemoveTrigger(t.Oid);
             DropRelationsSilently(members.Select(m => m.Oid).Concat(outsideViews).ToList());
+            foreach (var f in functions) Catalog = Catalog.RemoveFunction(f.Oid);
             foreach (var e in extensions) Catalog = Catalog.RemoveExtension(e.Name);
         }
         finally
