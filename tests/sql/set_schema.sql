@@ -65,3 +65,16 @@ REFRESH MATERIALIZED VIEW s2.mv;
 SELECT c.relname, n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname LIKE 'mv%' ORDER BY 1;
 ALTER MATERIALIZED VIEW s2.pv SET SCHEMA public;
 ALTER MATERIALIZED VIEW IF EXISTS nope SET SCHEMA s2;
+-- DROP SCHEMA names and drops the schema's types (enums, domains) with its other objects
+CREATE SCHEMA a1;
+CREATE DOMAIN a1.posint AS int CHECK (VALUE > 0);
+CREATE TABLE a1.t (a int);
+CREATE TYPE a1.mood AS ENUM ('ok');
+CREATE DOMAIN a1.pos2 AS a1.posint;
+DROP SCHEMA a1;
+DROP SCHEMA a1 CASCADE;
+SELECT typname FROM pg_type WHERE typname IN ('posint', 'mood', 'pos2');
+CREATE SCHEMA a2;
+CREATE TYPE a2.e AS ENUM ('x');
+DROP SCHEMA a2 CASCADE;
+SELECT count(*) FROM pg_type WHERE typname = 'e';

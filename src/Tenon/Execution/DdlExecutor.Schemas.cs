@@ -129,10 +129,20 @@ public sealed partial class DdlExecutor
                 outsideTriggers.Add(t);
             }
         }
-        var nextFunction = 0;
+        // Types of the schemas (enums, domains, composite types), each only named here: what uses them goes with them through DROP TYPE … CASCADE.
+        var types = Catalog.UserTypes.Values.Where(t => schemas.Contains(t.Schema)).OrderBy(t => t.Oid).ToList();
+        void AddType(UserTypeDef t)
+        {
+            var what = $"type {(Path.Effective(Catalog).Contains(t.Schema) ? "" : SqlErrors.QuoteIdentifier(t.Schema) + ".")}{SqlErrors.QuoteIdentifier(t.Name)}";
+            lines.Add($"{what} depends on schema {t.Schema}");
+            dropped.Add(what);
+        }
+        var others = functions.Select(f => (f.Oid, Add: (Action)(() => AddFunction(f))))
+            .Concat(types.Select(t => (t.Oid, Add: (Action)(() => AddType(t))))).OrderBy(x => x.Oid).ToList();
+        var nextOther = 0;
         foreach (var (oid, schema) in members)
         {
-            while (nextFunction < functions.Count && functions[nextFunction].Oid < oid) AddFunction(functions[nextFunction++]);
+            while (nextOther < others.Count && others[nextOther].Oid < oid) others[nextOther++].Add();
             lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
             dropped.Add($"{Noun(oid)} {Describe(oid)}");
             // Defaults of tables elsewhere that draw from a dropped sequence go with it (DropSequence removes them).
@@ -156,7 +166,7 @@ public sealed partial class DdlExecutor
                 outsideViews.Add(view);
             }
         }
-        while (nextFunction < functions.Count) AddFunction(functions[nextFunction++]);
+        while (nextOther < others.Count) others[nextOther++].Add();
         if (lines.Count > 0 && !stmt.Cascade)
             throw new TenonException(SqlState.DependentObjectsStillExist,
                 schemas.Count == 1 ? $"cannot drop schema {schemas[0]} because other objects depend on it" : "cannot drop desired object(s) because other objects depend on them",
@@ -173,6 +183,10 @@ public sealed partial class DdlExecutor
             foreach (var t in outsideTriggers) Catalog = Catalog.RemoveTrigger(t.Oid);
             DropRelationsSilently(members.Select(m => m.Oid).Concat(outsideViews).ToList());
             foreach (var f in functions) Catalog = Catalog.RemoveFunction(f.Oid);
+            // Latest first: a domain over another type of the schema goes before its base type.
+            foreach (var t in Enumerable.Reverse(types))
+                if (Catalog.UserTypes.ContainsKey(t.Oid))
+                    DropUserType(new QualifiedName(t.Schema, t.Name), domain: false, ifExists: false, cascade: true, several: false);
             foreach (var e in extensions) Catalog = Catalog.RemoveExtension(e.Name);
         }
         finally
