@@ -153,3 +153,18 @@ CREATE SCHEMA dy;
 CREATE FUNCTION dy.xg() RETURNS int LANGUAGE sql AS 'SELECT 1';
 DROP SCHEMA dy;
 DROP SCHEMA dy CASCADE;
+-- a domain's DEFAULT is bound at creation too; DROP SEQUENCE takes such a domain (and its columns) only with CASCADE
+CREATE SEQUENCE dq;
+CREATE DOMAIN did AS int DEFAULT nextval('dq');
+CREATE TABLE dt (id did, v text);
+ALTER SEQUENCE dq RENAME TO dq2;
+INSERT INTO dt (v) VALUES ('a');
+SELECT * FROM dt;
+ALTER DOMAIN did SET DEFAULT nextval('dq2') + 10;
+ALTER SEQUENCE dq2 RENAME TO dq3;
+INSERT INTO dt (v) VALUES ('b');
+SELECT * FROM dt;
+DROP SEQUENCE dq3;
+DROP SEQUENCE dq3 CASCADE;
+SELECT * FROM dt;
+SELECT count(*) FROM pg_type WHERE typname = 'did';

@@ -46,6 +46,28 @@ internal static class DefaultDependencies
     public static List<Dependent> OnRelation(ExecContext ctx, uint oid) =>
         All(ctx).Where(d => d.Default.Descendants().Any(e => e is ConstExpr { Type.Id: Types.TypeId.RegClass, Value: uint v } && v == oid)).ToList();
 
+    /// <summary>Domains whose DEFAULT names the relation <paramref name="oid"/> (a sequence it draws from), by oid.</summary>
+    public static List<DomainDef> DomainsOnRelation(ExecContext ctx, uint oid)
+    {
+        var result = new List<DomainDef>();
+        foreach (var domain in ctx.Transaction.Catalog.UserTypes.Values.OfType<DomainDef>().OrderBy(d => d.Oid))
+        {
+            if (domain.Default is null) continue;
+            try
+            {
+                var binder = new Binder(ctx);
+                var bound = binder.BindExpr(domain.Default, null);
+                bound = binder.TryCoerce(bound, domain.BaseType, Types.CastContext.Assignment) ?? bound;
+                if (bound.Descendants().Any(e => e is ConstExpr { Type.Id: Types.TypeId.RegClass, Value: uint v } && v == oid)) result.Add(domain);
+            }
+            catch (TenonException)
+            {
+                // A default that no longer binds names nothing.
+            }
+        }
+        return result;
+    }
+
     /// <summary>Defaults that call the user function <paramref name="oid"/>.</summary>
     public static List<Dependent> OnRoutine(ExecContext ctx, uint oid) =>
         All(ctx).Where(d => d.Default.Descendants().Any(e => e is FunctionExpr { Routine: { } r } && r.Oid == oid)).ToList();
