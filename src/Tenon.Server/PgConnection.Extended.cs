@@ -78,7 +78,7 @@ internal sealed partial class PgConnection
         if (InFailedTransaction && (!stmt.Description.EndsTransaction || paramCount != 0))
             throw SqlErrors.InFailedTransaction();
         if (portalName.Length > 0 && _portals.ContainsKey(portalName))
-            throw new TenonException("42P03", $"portal \"{portalName}\" already exists");
+            throw new TenonException("42P03", $"cursor \"{portalName}\" already exists");
         if (_portals.Count >= MaxStatementsOrPortals && portalName.Length > 0)
             throw new TenonException("53400", $"too many portals (Tenon allows {MaxStatementsOrPortals} per connection)");
         foreach (var f in resultFormats) CheckFormat(f);

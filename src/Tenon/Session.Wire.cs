@@ -51,6 +51,20 @@ public sealed partial class Session
     }
 
     /// <summary>
+    /// What an error the front end reports outside a statement's execution does to the transaction
+    /// (an extended-protocol message the server refuses, a Parse that does not parse), as any
+    /// error does in PostgreSQL: a transaction block fails (25P02 until ROLLBACK), and the
+    /// implicit transaction of a pipeline is rolled back, with what its statements wrote so far.
+    /// An error the engine raised has done this already; doing it again changes nothing.
+    /// </summary>
+    public void AbortTransactionAfterError()
+    {
+        if (_tx is null) return;
+        if (_tx.IsExplicit) _tx.Failed = true;
+        else EndTransaction(commit: false);
+    }
+
+    /// <summary>
     /// Describes one statement as PostgreSQL's Parse + Describe would: parameter types (declared in
     /// <paramref name="declaredTypes"/>, where null or Unknown means "infer from context") and result
     /// columns. Nothing runs. More than one statement is PostgreSQL's 42601 error.

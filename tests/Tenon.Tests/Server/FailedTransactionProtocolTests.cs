@@ -87,4 +87,29 @@ public sealed class FailedTransactionProtocolTests : IDisposable
         Assert.Equal("E:25P02 Z:E", Run(Describe('P', "p1"), Sync));
         Assert.Equal("C Z:I", Run(Query("ROLLBACK")));
     }
+
+    [Fact]
+    public void An_error_in_Parse_or_Bind_fails_the_transaction_block()
+    {
+        Assert.Equal("C Z:T", Run(Query("BEGIN")));
+        Assert.Equal("1 2 E:42P03 Z:E", Run(Parse("s1", "SELECT 1"), Bind("p1", "s1"), Bind("p1", "s1"), Sync));
+        Assert.Equal("C Z:I", Run(Query("ROLLBACK")));
+        Assert.Equal("C Z:T", Run(Query("BEGIN")));
+        Assert.Equal("E:42601 Z:E", Run(Parse("", "SELEC 1"), Sync));
+        Assert.Equal("C Z:I", Run(Query("ROLLBACK")));
+        Assert.Equal("C Z:T", Run(Query("BEGIN")));
+        Assert.Equal("E:26000 Z:E", Run(Bind("", "nope"), Sync));
+        Assert.Equal("C Z:I", Run(Query("ROLLBACK")));
+    }
+
+    [Fact]
+    public void An_error_in_a_later_message_rolls_back_the_pipeline()
+    {
+        Assert.Equal("C Z:I", Run(Query("CREATE TABLE wt (a int)")));
+        Assert.Equal("1 2 C E:26000 Z:I", Run(Parse("ins", "INSERT INTO wt VALUES (1)"), Bind("", "ins"), Execute(), Bind("", "nope"), Sync));
+        Assert.Equal("2 C E:42601 Z:I", Run(Bind("", "ins"), Execute(), Parse("", "SELEC"), Sync));
+        _client.Send(Query("SELECT count(*) FROM wt"));
+        var rows = _client.ReadUntilReady().Where(m => m.Type == 'D').ToList();
+        Assert.Equal("0", System.Text.Encoding.UTF8.GetString(Assert.Single(rows).Body, 6, 1));
+    }
 }
