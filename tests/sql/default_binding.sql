@@ -168,3 +168,27 @@ DROP SEQUENCE dq3;
 DROP SEQUENCE dq3 CASCADE;
 SELECT * FROM dt;
 SELECT count(*) FROM pg_type WHERE typname = 'did';
+-- ADD COLUMN, UPDATE … DEFAULT, LIKE INCLUDING DEFAULTS, partitions and COPY use the bound default
+CREATE SEQUENCE aq;
+CREATE TABLE at1 (a int);
+INSERT INTO at1 VALUES (1), (2);
+ALTER TABLE at1 ADD COLUMN id int DEFAULT nextval('aq');
+ALTER SEQUENCE aq RENAME TO aq2;
+INSERT INTO at1 (a) VALUES (3);
+UPDATE at1 SET id = DEFAULT WHERE a = 1;
+SELECT * FROM at1 ORDER BY a;
+CREATE TABLE at2 (LIKE at1 INCLUDING DEFAULTS);
+INSERT INTO at2 (a) VALUES (9);
+SELECT * FROM at2;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'at2'::regclass;
+CREATE TABLE pt (a int, id int DEFAULT nextval('aq2')) PARTITION BY RANGE (a);
+CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (100);
+ALTER SEQUENCE aq2 RENAME TO aq3;
+INSERT INTO pt (a) VALUES (5);
+INSERT INTO pt1 (a) VALUES (6);
+SELECT * FROM pt ORDER BY a;
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'pt1'::regclass;
+COPY at2 (a) FROM stdin;
+10
+\.
+SELECT * FROM at2 ORDER BY a;
