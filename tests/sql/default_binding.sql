@@ -192,3 +192,12 @@ COPY at2 (a) FROM stdin;
 10
 \.
 SELECT * FROM at2 ORDER BY a;
+-- regclass to text shows as a cast
+CREATE SEQUENCE rq;
+CREATE TABLE rt (d text DEFAULT 'rq'::regclass::text);
+SELECT pg_get_expr(adbin, adrelid, true), pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'rt'::regclass ORDER BY adnum;
+ALTER SEQUENCE rq RENAME TO rq2;
+INSERT INTO rt DEFAULT VALUES;
+SELECT * FROM rt;
+SELECT pg_get_expr(adbin, adrelid, true), pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'rt'::regclass ORDER BY adnum;
+EXPLAIN (COSTS OFF) SELECT * FROM rt WHERE d = 'rq2'::regclass::text;

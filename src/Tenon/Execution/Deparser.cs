@@ -161,6 +161,13 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 }
                 _sb.Append(')');
                 break;
+            case FunctionExpr { Name: "text", Routine: null, Args: [{ Type.Id: TypeId.RegClass } name] } f:
+                // regclass to text, a conversion through the type's output function: PostgreSQL shows it as a cast.
+                if (!pretty) _sb.Append('(');
+                Paren(name, f);
+                if (!pretty) _sb.Append(')');
+                _sb.Append("::text");
+                break;
             case FunctionExpr f when IsKeywordFunction(f):
                 _sb.Append(f.Name);
                 break;
