@@ -73,8 +73,12 @@ internal sealed partial class PgConnection
         var types = stmt.Description.ParameterTypes;
         if (paramCount != types.Count)
             throw new ProtocolViolation($"bind message supplies {paramCount} parameters, but prepared statement \"{statementName}\" requires {types.Count}");
+        // In a failed transaction block only COMMIT or ROLLBACK may be bound, and without parameters
+        // (PostgreSQL will not run a type's input function there).
+        if (InFailedTransaction && (!stmt.Description.EndsTransaction || paramCount != 0))
+            throw SqlErrors.InFailedTransaction();
         if (portalName.Length > 0 && _portals.ContainsKey(portalName))
-            throw new TenonException("42P03", $"portal \"{portalName}\" already exists");
+            throw new TenonException("42P03", $"cursor \"{portalName}\" already exists");
         if (_portals.Count >= MaxStatementsOrPortals && portalName.Length > 0)
             throw new TenonException("53400", $"too many portals (Tenon allows {MaxStatementsOrPortals} per connection)");
         foreach (var f in resultFormats) CheckFormat(f);
@@ -134,6 +138,8 @@ internal sealed partial class PgConnection
                 if (!_statements.TryGetValue(name, out var stmt))
                     throw new TenonException("26000", $"{StatementLabel(name)} does not exist");
                 var d = stmt.Description;
+                // Describing result columns needs the catalog, which a failed transaction may not read.
+                if (InFailedTransaction && d.Columns is not null) throw SqlErrors.InFailedTransaction();
                 _out.Begin('t');
                 _out.Int16((short)d.ParameterTypes.Count);
                 foreach (var t in d.ParameterTypes) _out.Int32(unchecked((int)WireTypes.DescribeOid(t)));
@@ -145,6 +151,13 @@ internal sealed partial class PgConnection
             case 'P':
             {
                 var portal = FindPortal(name);
+                if (InFailedTransaction && !portal.Statement.Description.EndsTransaction)
+                {
+                    // As PostgreSQL, which describes a portal without running it: rows cannot be described there, no rows need not be.
+                    if (portal.Statement.Description.Columns is not null) throw SqlErrors.InFailedTransaction();
+                    WriteEmpty('n');
+                    break;
+                }
                 var result = Run(portal);
                 if (result?.Failure is { } failure)
                 {
@@ -163,6 +176,8 @@ internal sealed partial class PgConnection
                 throw new ProtocolViolation($"invalid DESCRIBE message subtype {(int)kind}");
         }
     }
+
+    private bool InFailedTransaction => _session!.TransactionStatus == TransactionStatus.Failed;
 
     private Portal FindPortal(string name) =>
         _portals.TryGetValue(name, out var p) ? p
@@ -206,6 +221,9 @@ internal sealed partial class PgConnection
         var maxRows = body.ReadInt32();
         body.End();
         var portal = FindPortal(name);
+        // A portal bound before the transaction failed (its rows possibly kept) runs no more, unless it ends the transaction.
+        if (InFailedTransaction && !portal.Statement.Description.IsEmpty && !portal.Statement.Description.EndsTransaction)
+            throw SqlErrors.InFailedTransaction();
         var result = Run(portal);
         if (result is null)
         {

@@ -54,7 +54,11 @@ internal sealed partial class PgConnection
     private void AfterError(TenonException error, bool extended)
     {
         WriteError(error, isNotice: false);
-        if (extended) _skipTillSync = true;
+        if (extended)
+        {
+            _session?.AbortTransactionAfterError();
+            _skipTillSync = true;
+        }
         else WriteReadyForQuery();
     }
 

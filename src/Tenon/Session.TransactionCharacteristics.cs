@@ -112,6 +112,8 @@ public sealed partial class Session
         CreateIndexStatement => "CREATE INDEX",
         CreateSequenceStatement => "CREATE SEQUENCE",
         AlterSequenceStatement => "ALTER SEQUENCE",
+        SetSchemaStatement s => "ALTER " + DdlExecutor.SetSchemaObjectWord(s.Kind),
+        RenameObjectStatement r => "ALTER " + r.Kind.ToString().ToUpperInvariant(),
         CreateViewStatement => "CREATE VIEW",
         CreateMaterializedViewStatement => "CREATE MATERIALIZED VIEW",
         RefreshMaterializedViewStatement => "REFRESH MATERIALIZED VIEW",

@@ -15,7 +15,14 @@ namespace Tenon;
 /// <param name="ParameterTypes">Type of each parameter $1..$n (declared or inferred from context; Unknown when neither).</param>
 /// <param name="Columns">The result columns, or null when the statement returns no rows.</param>
 /// <param name="IsEmpty">True when the text holds no statement at all.</param>
-public sealed record StatementDescription(IReadOnlyList<SqlType> ParameterTypes, IReadOnlyList<ResultColumn>? Columns, bool IsEmpty = false);
+public sealed record StatementDescription(IReadOnlyList<SqlType> ParameterTypes, IReadOnlyList<ResultColumn>? Columns, bool IsEmpty = false)
+{
+    /// <summary>
+    /// COMMIT, ROLLBACK, ROLLBACK TO or PREPARE TRANSACTION: the only statements PostgreSQL parses,
+    /// binds (without parameters) and executes in a failed transaction block.
+    /// </summary>
+    public bool EndsTransaction { get; init; }
+}
 
 /// <summary>
 /// What the PostgreSQL wire-protocol server needs beyond <see cref="Execute"/>: the implicit
@@ -44,6 +51,20 @@ public sealed partial class Session
     }
 
     /// <summary>
+    /// What an error the front end reports outside a statement's execution does to the transaction
+    /// (an extended-protocol message the server refuses, a Parse that does not parse), as any
+    /// error does in PostgreSQL: a transaction block fails (25P02 until ROLLBACK), and the
+    /// implicit transaction of a pipeline is rolled back, with what its statements wrote so far.
+    /// An error the engine raised has done this already; doing it again changes nothing.
+    /// </summary>
+    public void AbortTransactionAfterError()
+    {
+        if (_tx is null) return;
+        if (_tx.IsExplicit) _tx.Failed = true;
+        else EndTransaction(commit: false);
+    }
+
+    /// <summary>
     /// Describes one statement as PostgreSQL's Parse + Describe would: parameter types (declared in
     /// <paramref name="declaredTypes"/>, where null or Unknown means "infer from context") and result
     /// columns. Nothing runs. More than one statement is PostgreSQL's 42601 error.
@@ -57,7 +78,11 @@ public sealed partial class Session
         var stmt = statements[0];
         if (stmt is UnsupportedStatement u)
             throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = u.Position };
-        if (_tx is { Failed: true } && stmt is not TransactionStatement) throw Errors.SqlErrors.InFailedTransaction();
+        var endsTransaction = stmt is TransactionStatement
+        {
+            Action: TransactionAction.Commit or TransactionAction.Rollback or TransactionAction.RollbackTo or TransactionAction.PrepareTransaction,
+        };
+        if (_tx is { Failed: true } && !endsTransaction) throw Errors.SqlErrors.InFailedTransaction();
 
         var tx = _tx ?? new Transaction(Database.Committed, isExplicit: false);
         var ctx = new ExecContext(this, tx, UntypedParameters.Instance) { StatementMentionsXmin = stmt.MentionsXmin };
@@ -85,7 +110,7 @@ public sealed partial class Session
         for (var i = 0; i < count; i++)
             types[i] = binder.ParameterTypes.TryGetValue(i + 1, out var t) ? t
                 : i < declaredTypes.Count && declaredTypes[i] is { } d ? d : SqlType.Unknown;
-        return new StatementDescription(types, columns);
+        return new StatementDescription(types, columns) { EndsTransaction = endsTransaction };
     }
 
     private static SqlType[] DeclaredOnly(IReadOnlyList<SqlType?> declared) =>

@@ -24,7 +24,7 @@ public sealed partial class Binder
             case NumericLiteral n:
                 return new ConstExpr(Numeric.Parse(n.Text), SqlType.Numeric);
             case StringLiteral s:
-                return new ConstExpr(s.Value, SqlType.Unknown);
+                return UntypedLiteral(s, s.Value);
             case BoolLiteral b:
                 return new ConstExpr(b.Value, SqlType.Bool);
             case NullLiteral:
@@ -32,7 +32,7 @@ public sealed partial class Binder
             case TypedLiteral tl:
             {
                 var type = ResolveType(tl.Type, Catalog);
-                return TryCoerce(new ConstExpr(tl.Value, SqlType.Unknown), type, CastContext.Explicit, tl.Position)!;
+                return TryCoerce(UntypedLiteral(tl, tl.Value), type, CastContext.Explicit, tl.Position)!;
             }
             case ColumnRef c:
                 return BindColumnRef(c, scope);

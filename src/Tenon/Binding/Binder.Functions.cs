@@ -11,6 +11,9 @@ public sealed partial class Binder
 {
     private BoundExpr BindFunction(FunctionCall f, Scope? scope)
     {
+        // A call kept by oid (a column DEFAULT) names its function as it is named now.
+        if (f.RoutineOid != 0 && Catalog.Functions.TryGetValue(f.RoutineOid, out var kept) && (kept.Name != f.Name.Name || kept.Schema != f.Name.Schema))
+            f = f with { Name = new QualifiedName(kept.Schema, kept.Name) { Position = f.Name.Position } };
         var name = f.Name.Name;
         if (f.Name.Schema is not null and not "pg_catalog" and not "public" && !Catalog.Schemas.Contains(Session.SearchPath.Qualifier(f.Name.Schema)))
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{f.Name.Schema}\" does not exist") { Position = f.Position };

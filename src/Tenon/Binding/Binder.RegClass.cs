@@ -7,6 +7,33 @@ namespace Tenon.Binding;
 public sealed partial class Binder
 {
     /// <summary>
+    /// Set to record, while binding an expression kept in the catalog (a column DEFAULT), which
+    /// string literals became regclass constants and the oid each resolved to. PostgreSQL keeps
+    /// such a constant as the oid, so the expression keeps naming that relation after a rename, a
+    /// SET SCHEMA or a change of search_path; the caller writes the oids back into the parsed tree.
+    /// Keyed by the literal node itself (reference identity).
+    /// </summary>
+    public Dictionary<Sql.Ast.Expr, uint>? RegClassLiterals { get; init; }
+
+    /// <summary>
+    /// Set to record, with <see cref="RegClassLiterals"/>, the user function each call resolved to
+    /// (keyed by the call node), so that a kept expression can go on calling it.
+    /// </summary>
+    public Dictionary<Sql.Ast.Expr, RoutineDef>? RoutineCalls { get; init; }
+
+    /// <summary>The literal each untyped constant was made from, while <see cref="RegClassLiterals"/> is recorded.</summary>
+    private Dictionary<ConstExpr, Sql.Ast.Expr>? _literalSources;
+
+    /// <summary>An untyped constant for <paramref name="literal"/>, remembered when regclass literals are recorded.</summary>
+    private ConstExpr UntypedLiteral(Sql.Ast.Expr literal, string value)
+    {
+        var c = new ConstExpr(value, SqlType.Unknown);
+        if (RegClassLiterals is not null)
+            (_literalSources ??= new(ReferenceEqualityComparer.Instance))[c] = literal;
+        return c;
+    }
+
+    /// <summary>
     /// Coercions between names and regclass, which need the catalog. A string constant is resolved
     /// now, as PostgreSQL does while parsing, so nextval('no_such_seq') fails at the literal and the
     /// call keeps the sequence's oid. Text computed at run time is resolved when evaluated.
@@ -21,7 +48,9 @@ public sealed partial class Binder
                 if (c.Value is null) return new ConstExpr(null, SqlType.RegClass);
                 try
                 {
-                    return new ConstExpr(RegClassName.Resolve((string)c.Value, Catalog, Path), SqlType.RegClass);
+                    var oid = RegClassName.Resolve((string)c.Value, Catalog, Path);
+                    if (_literalSources is not null && _literalSources.TryGetValue(c, out var literal)) RegClassLiterals![literal] = oid;
+                    return new ConstExpr(oid, SqlType.RegClass);
                 }
                 catch (Errors.TenonException ex) when (ex.Position == 0)
                 {

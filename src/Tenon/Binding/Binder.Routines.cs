@@ -27,7 +27,9 @@ public sealed partial class Binder
     internal (RoutineDef Routine, List<BoundExpr> Args)? ResolveRoutine(FunctionCall f, List<BoundExpr> bound, bool forCall = false, bool aggregates = false)
     {
         if (Catalog.Functions.IsEmpty) return null;
-        var candidates = Catalog.FunctionsNamed(f.Name.Name, RoutineSchemas(f.Name)).Where(r => r.Kind == 'a' == aggregates).ToList();
+        var candidates = f.RoutineOid != 0 && Catalog.Functions.TryGetValue(f.RoutineOid, out var created)
+            ? [created]
+            : Catalog.FunctionsNamed(f.Name.Name, RoutineSchemas(f.Name)).Where(r => r.Kind == 'a' == aggregates).ToList();
         if (candidates.Count == 0) return null;
         RoutineDef? best = null;
         int[]? bestSlots = null;
@@ -75,6 +77,7 @@ public sealed partial class Binder
     private BoundExpr? BindUserFunction(FunctionCall f, List<BoundExpr> bound)
     {
         if (ResolveRoutine(f, bound) is not var (fn, args)) return null;
+        RoutineCalls?.TryAdd(f, fn);
         if (fn.Kind == 'p')
             throw new TenonException(SqlState.WrongObjectType, $"{f.Name.Name}({ArgumentSignature(f, bound)}) is a procedure",
                 hint: "To call a procedure, use CALL.") { Position = f.Position };

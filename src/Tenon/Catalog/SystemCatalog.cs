@@ -216,6 +216,10 @@ public sealed partial class SystemCatalog
         return With(indexes: Indexes.SetItem(index.Oid, index), names: names.SetItem(Key(schema, index.Name), index.Oid));
     }
 
+    /// <summary>Files an index's name under the schema its table moved to.</summary>
+    public SystemCatalog MoveIndexName(IndexDef index, string fromSchema, string toSchema) =>
+        With(names: RelationsByName.Remove(Key(fromSchema, index.Name)).SetItem(Key(toSchema, index.Name), index.Oid));
+
     public SystemCatalog RemoveIndex(uint oid, string schema)
     {
         var i = Indexes[oid];
@@ -226,7 +230,7 @@ public sealed partial class SystemCatalog
     public SystemCatalog PutSequence(SequenceDef seq)
     {
         var names = RelationsByName;
-        if (Sequences.TryGetValue(seq.Oid, out var old) && old.Name != seq.Name)
+        if (Sequences.TryGetValue(seq.Oid, out var old) && (old.Name != seq.Name || old.Schema != seq.Schema))
             names = names.Remove(Key(old.Schema, old.Name));
         return With(sequences: Sequences.SetItem(seq.Oid, seq), names: names.SetItem(Key(seq.Schema, seq.Name), seq.Oid));
     }
@@ -285,7 +289,7 @@ public sealed partial class SystemCatalog
         With(schemas: Schemas.Remove(name), schemaOids: SchemaOidsByName.Remove(name),
             comments: CommentsWithout(CommentKey.NamespaceClass, SchemaOid(name)));
 
-    /// <summary>ALTER SCHEMA … RENAME TO: the schema and every relation in it change their schema name.</summary>
+    /// <summary>ALTER SCHEMA … RENAME TO: the schema and every relation and routine in it change their schema name.</summary>
     public SystemCatalog RenameSchema(string from, string to)
     {
         var oid = SchemaOid(from);
@@ -296,7 +300,14 @@ public sealed partial class SystemCatalog
         var sequences = Sequences.SetItems(Sequences.Values.Where(q => q.Schema == from).Select(q => KeyValuePair.Create(q.Oid, q with { Schema = to })));
         var views = Views.SetItems(Views.Values.Where(v => v.Schema == from).Select(v => KeyValuePair.Create(v.Oid, v with { Schema = to })));
         return new SystemCatalog(tables, Indexes, sequences, views, names, Schemas.Remove(from).Add(to), Extensions, Comments,
-            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes) { Routines = Routines };
+            SchemaOidsByName.Remove(from).SetItem(to, oid), UserTypes)
+        {
+            Routines = Routines with
+            {
+                Functions = Routines.Functions.SetItems(Routines.Functions.Values.Where(f => f.Schema == from)
+                    .Select(f => KeyValuePair.Create(f.Oid, f with { Schema = to }))),
+            },
+        };
     }
 
     /// <summary>Sets (or with null/empty text removes, as PostgreSQL does) the comment on an object.</summary>

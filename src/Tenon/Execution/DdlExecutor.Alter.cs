@@ -548,8 +548,7 @@ public sealed partial class DdlExecutor
                         case AlterColumnKind.SetDefault:
                             RejectDefaultOnGenerated(table, col, dropping: false);
                             if (col.Identity != IdentityKind.None) throw IsIdentityColumn(table, col, hint: null);
-                            ValidateDefault(col, ac.Default!);
-                            updated = col with { Default = ac.Default, DefaultText = "?" };
+                            updated = col with { Default = ValidateDefault(col, ac.Default!), DefaultText = "?" };
                             break;
                         case AlterColumnKind.DropDefault:
                             RejectDefaultOnGenerated(table, col, dropping: true);

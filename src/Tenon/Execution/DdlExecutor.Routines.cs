@@ -125,11 +125,14 @@ public sealed partial class DdlExecutor
         {
             var dependents = Catalog.Routines.Triggers.Values.Where(t => t.FunctionOid == f.Oid && Catalog.Tables.ContainsKey(t.TableOid) | Catalog.Views.ContainsKey(t.TableOid))
                 .OrderBy(t => t.Oid).ToList();
-            var what = $"{KindWord(f)} {RoutineRuntime.Signature(f).Replace(", ", ",")}";
+            // Outside the search path a function is named with its schema.
+            var what = $"{KindWord(f)} {(Path.Effective(Catalog).Contains(f.Schema) ? "" : f.Schema + ".")}{RoutineRuntime.Signature(f).Replace(", ", ",")}";
             // Aggregates whose state or final function this is, each followed by the views calling it.
             var aggregates = Catalog.Functions.Values.Where(a => a.Aggregate is { } ad && (ad.Transition.Oid == f.Oid || ad.Final?.Oid == f.Oid))
                 .OrderBy(a => a.Oid).ToList();
             var lines = dependents.Select(t => ($"trigger {t.Name} on {RelationWord(t.TableOid)} {Catalog.RelationName(t.TableOid)}", what)).ToList();
+            var defaults = DefaultDependencies.OnRoutine(ctx, f.Oid);
+            lines.AddRange(defaults.Select(d => (d.Description, what)));
             var views = new List<uint>();
             foreach (var a in aggregates)
             {
@@ -151,6 +154,7 @@ public sealed partial class DdlExecutor
                     : new Notice("NOTICE", "00000", $"drop cascades to {lines.Count} other objects", Detail: string.Join("\n", lines.Select(l => "drop cascades to " + l.Item1))));
                 foreach (var v in views.OrderDescending()) RemoveStoredQueryRelation(v);
                 foreach (var t in dependents) Catalog = Catalog.RemoveTrigger(t.Oid);
+                foreach (var d in defaults) DropColumnDefault(d.Table.Oid, d.Column.Number);
                 foreach (var a in aggregates) Catalog = Catalog.RemoveFunction(a.Oid);
             }
             Catalog = Catalog.RemoveFunction(f.Oid);

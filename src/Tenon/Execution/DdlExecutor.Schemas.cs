@@ -1,5 +1,6 @@
 using Tenon.Catalog;
 using Tenon.Errors;
+using Tenon.Execution.Routines;
 using Tenon.Sql.Ast;
 
 namespace Tenon.Execution;
@@ -95,10 +96,62 @@ public sealed partial class DdlExecutor
             lines.Add($"extension {e.Name} depends on schema {e.Schema}");
             dropped.Add($"extension {e.Name}");
         }
+        // The schemas' functions come in creation (oid) order among the relations, as PostgreSQL lists them.
+        var functions = Catalog.Functions.Values.Where(f => schemas.Contains(f.Schema)).OrderBy(f => f.Oid).ToList();
+        var functionDefaults = new List<DefaultDependencies.Dependent>();
+        var outsideTriggers = new List<TriggerDef>();
+        void AddFunction(RoutineDef f)
+        {
+            var what = $"function {(Path.Effective(Catalog).Contains(f.Schema) ? "" : f.Schema + ".")}{RoutineRuntime.Signature(f).Replace(", ", ",")}";
+            lines.Add($"{what} depends on schema {f.Schema}");
+            dropped.Add(what);
+            foreach (var d in DefaultDependencies.OnRoutine(ctx, f.Oid).Where(d => !inSchema.Contains(d.Table.Oid)))
+            {
+                lines.Add($"{d.Description} depends on {what}");
+                dropped.Add(d.Description);
+                functionDefaults.Add(d);
+            }
+            var calling = new List<(string, string)>();
+            var views = new List<uint>(outsideViews);
+            AddViewsCalling(f.Oid, what, calling, views);
+            foreach (var (line, view) in calling.Zip(views.Skip(outsideViews.Count)))
+            {
+                if (inSchema.Contains(view)) continue;
+                lines.Add($"{line.Item1} depends on {line.Item2}");
+                dropped.Add(line.Item1);
+                outsideViews.Add(view);
+            }
+            foreach (var t in Catalog.Routines.Triggers.Values.Where(t => t.FunctionOid == f.Oid && !inSchema.Contains(t.TableOid)).OrderBy(t => t.Oid))
+            {
+                var trigger = $"trigger {t.Name} on {RelationWord(t.TableOid)} {Describe(t.TableOid)}";
+                lines.Add($"{trigger} depends on {what}");
+                dropped.Add(trigger);
+                outsideTriggers.Add(t);
+            }
+        }
+        // Types of the schemas (enums, domains, composite types), each only named here: what uses them goes with them through DROP TYPE … CASCADE.
+        var types = Catalog.UserTypes.Values.Where(t => schemas.Contains(t.Schema)).OrderBy(t => t.Oid).ToList();
+        void AddType(UserTypeDef t)
+        {
+            var what = $"type {(Path.Effective(Catalog).Contains(t.Schema) ? "" : SqlErrors.QuoteIdentifier(t.Schema) + ".")}{SqlErrors.QuoteIdentifier(t.Name)}";
+            lines.Add($"{what} depends on schema {t.Schema}");
+            dropped.Add(what);
+        }
+        var others = functions.Select(f => (f.Oid, Add: (Action)(() => AddFunction(f))))
+            .Concat(types.Select(t => (t.Oid, Add: (Action)(() => AddType(t))))).OrderBy(x => x.Oid).ToList();
+        var nextOther = 0;
         foreach (var (oid, schema) in members)
         {
+            while (nextOther < others.Count && others[nextOther].Oid < oid) others[nextOther++].Add();
             lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
             dropped.Add($"{Noun(oid)} {Describe(oid)}");
+            // Defaults of tables elsewhere that draw from a dropped sequence go with it (DropSequence removes them).
+            if (Catalog.Sequences.ContainsKey(oid))
+                foreach (var d in DefaultDependencies.OnRelation(ctx, oid).Where(d => !inSchema.Contains(d.Table.Oid)))
+                {
+                    lines.Add($"{d.Description} depends on sequence {Describe(oid)}");
+                    dropped.Add(d.Description);
+                }
             if (Catalog.Tables.ContainsKey(oid))
                 foreach (var fk in Catalog.ReferencingForeignKeys(oid).Where(fk => !inSchema.Contains(fk.TableOid)))
                 {
@@ -113,6 +166,7 @@ public sealed partial class DdlExecutor
                 outsideViews.Add(view);
             }
         }
+        while (nextOther < others.Count) others[nextOther++].Add();
         if (lines.Count > 0 && !stmt.Cascade)
             throw new TenonException(SqlState.DependentObjectsStillExist,
                 schemas.Count == 1 ? $"cannot drop schema {schemas[0]} because other objects depend on it" : "cannot drop desired object(s) because other objects depend on them",
@@ -124,7 +178,15 @@ public sealed partial class DdlExecutor
         {
             foreach (var fk in outsideKeys)
                 if (Catalog.Tables.TryGetValue(fk.TableOid, out var t) && t.Constraints.Any(c => c.Oid == fk.Oid)) RemoveConstraint(fk);
+            foreach (var d in functionDefaults)
+                if (Catalog.Tables.ContainsKey(d.Table.Oid)) DropColumnDefault(d.Table.Oid, d.Column.Number);
+            foreach (var t in outsideTriggers) Catalog = Catalog.RemoveTrigger(t.Oid);
             DropRelationsSilently(members.Select(m => m.Oid).Concat(outsideViews).ToList());
+            foreach (var f in functions) Catalog = Catalog.RemoveFunction(f.Oid);
+            // Latest first: a domain over another type of the schema goes before its base type.
+            foreach (var t in Enumerable.Reverse(types))
+                if (Catalog.UserTypes.ContainsKey(t.Oid))
+                    DropUserType(new QualifiedName(t.Schema, t.Name), domain: false, ifExists: false, cascade: true, several: false);
             foreach (var e in extensions) Catalog = Catalog.RemoveExtension(e.Name);
         }
         finally

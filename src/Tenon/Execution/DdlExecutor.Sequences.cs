@@ -58,14 +58,30 @@ public sealed partial class DdlExecutor
                 $"cannot drop sequence {seq.Name} because column {identity.Column.Name} of table {identity.Table.Name} requires it",
                 hint: $"You can drop column {identity.Column.Name} of table {identity.Table.Name} instead.");
         var dependents = DefaultDependencies.OnRelation(ctx, seq.Oid);
-        if (dependents.Count > 0)
+        // A domain drawing from the sequence goes with it, and with the domain what uses it.
+        var domains = DefaultDependencies.DomainsOnRelation(ctx, seq.Oid)
+            .Select(d => (Domain: d, Dependents: Enumerable.Reverse(TypeDependents(d)).ToList())).ToList();
+        if (dependents.Count > 0 || domains.Count > 0)
         {
-            var lines = dependents.Select(d => $"{d.Description} depends on sequence {seq.Name}").ToList();
+            var lines = dependents.Select(d => $"{d.Description} depends on sequence {Describe(seq.Oid)}").ToList();
+            var dropped = dependents.Select(d => d.Description).ToList();
+            foreach (var (domain, uses) in domains)
+            {
+                lines.Add($"type {domain.Name} depends on sequence {Describe(seq.Oid)}");
+                dropped.Add($"type {domain.Name}");
+                lines.AddRange(uses.Select(u => $"{u.What} depends on {u.On}"));
+                dropped.AddRange(uses.Select(u => u.What));
+            }
             if (!cascade)
-                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop sequence {seq.Name} because other objects depend on it",
+                throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop sequence {Describe(seq.Oid)} because other objects depend on it",
                     string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
-            ReportCascade(dependents.Select(d => d.Description).ToList());
+            ReportCascade(dropped);
             foreach (var d in dependents) DropColumnDefault(d.Table.Oid, d.Column.Number);
+            foreach (var (domain, uses) in domains)
+            {
+                foreach (var u in Enumerable.Reverse(uses)) u.Drop();
+                if (Catalog.UserTypes.ContainsKey(domain.Oid)) Catalog = Catalog.RemoveUserType(domain.Oid);
+            }
         }
         Catalog = Catalog.RemoveSequence(seq.Oid);
     }

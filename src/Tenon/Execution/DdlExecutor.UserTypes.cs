@@ -69,8 +69,7 @@ public sealed partial class DdlExecutor
                 }
                 case DefaultColumnConstraint d:
                     if (domain.Default is not null) throw new TenonException(SqlState.SyntaxError, "multiple default expressions");
-                    BindDomainDefault(baseType, d.Value);
-                    domain = domain with { Default = d.Value };
+                    domain = domain with { Default = BindDomainDefault(baseType, d.Value) };
                     break;
                 case CheckColumnConstraint check:
                     if (check.NoInherit)
@@ -158,9 +157,31 @@ public sealed partial class DdlExecutor
         }
         if (domain && type is not DomainDef)
             throw new TenonException(SqlState.WrongObjectType, $"\"{type.Name}\" is not a domain");
-        // Dependents in PostgreSQL's order: each object's direct dependents by oid descending (a
-        // table's columns by number), walked depth first with an object after its own dependents;
-        // the report lists that walk backwards.
+        var found = TypeDependents(type);
+        if (found.Count > 0)
+        {
+            var report = Enumerable.Reverse(found).ToList();
+            if (!cascade)
+                throw new TenonException(SqlState.DependentObjectsStillExist,
+                    several ? "cannot drop desired object(s) because other objects depend on them" : $"cannot drop type {type.Name} because other objects depend on it",
+                    string.Join("\n", report.Select(f => $"{f.What} depends on {f.On}")),
+                    "Use DROP ... CASCADE to drop the dependent objects too.");
+            ReportCascade(report.Select(f => f.What).ToList());
+            // Deleting in the walk's order drops a referencing column (and its foreign key with
+            // it) before the referenced one, so no foreign key is reported on its own.
+            foreach (var f in found) f.Drop();
+        }
+        Catalog = Catalog.RemoveUserType(type.Oid);
+    }
+
+    /// <summary>
+    /// What depends on a type (columns of it, domains over it, and theirs) with how to drop each,
+    /// in PostgreSQL's order: each object's direct dependents by oid descending (a table's columns
+    /// by number), walked depth first with an object after its own dependents; a report lists
+    /// them backwards, and dropping in this order drops a referencing column before the referenced one.
+    /// </summary>
+    private List<(string What, string On, Action Drop)> TypeDependents(UserTypeDef type)
+    {
         var found = new List<(string What, string On, Action Drop)>();
         void Walk(UserTypeDef t)
         {
@@ -184,20 +205,7 @@ public sealed partial class DdlExecutor
             foreach (var (_, _, visit) in direct.OrderByDescending(x => x.Oid).ThenBy(x => x.Sub)) visit();
         }
         Walk(type);
-        if (found.Count > 0)
-        {
-            var report = Enumerable.Reverse(found).ToList();
-            if (!cascade)
-                throw new TenonException(SqlState.DependentObjectsStillExist,
-                    several ? "cannot drop desired object(s) because other objects depend on them" : $"cannot drop type {type.Name} because other objects depend on it",
-                    string.Join("\n", report.Select(f => $"{f.What} depends on {f.On}")),
-                    "Use DROP ... CASCADE to drop the dependent objects too.");
-            ReportCascade(report.Select(f => f.What).ToList());
-            // Deleting in the walk's order drops a referencing column (and its foreign key with
-            // it) before the referenced one, so no foreign key is reported on its own.
-            foreach (var f in found) f.Drop();
-        }
-        Catalog = Catalog.RemoveUserType(type.Oid);
+        return found;
     }
 
     /// <summary>Whether a column or domain of <paramref name="t"/> depends on type <paramref name="oid"/> itself (not through a domain between).</summary>
@@ -317,8 +325,7 @@ public sealed partial class DdlExecutor
         switch (stmt.Action)
         {
             case AlterTypeAction.SetDefault:
-                BindDomainDefault(d.BaseType, stmt.Default!);
-                Catalog = Catalog.PutUserType(d with { Default = stmt.Default });
+                Catalog = Catalog.PutUserType(d with { Default = BindDomainDefault(d.BaseType, stmt.Default!) });
                 break;
             case AlterTypeAction.DropDefault:
                 Catalog = Catalog.PutUserType(d with { Default = null });
@@ -425,13 +432,20 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>Binds a domain default in the base type, so a bad default fails at CREATE/ALTER DOMAIN.</summary>
-    private void BindDomainDefault(SqlType baseType, Expr value)
+    /// <summary>Checks a domain's DEFAULT by binding it and returns the expression to keep, with what it named fixed as for a column default (<see cref="BindsAtCreation"/>).</summary>
+    private Expr BindDomainDefault(SqlType baseType, Expr value)
     {
-        var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression" };
+        var binder = new Binder(ctx)
+        {
+            NoSubqueriesIn = "DEFAULT expression",
+            RegClassLiterals = new(ReferenceEqualityComparer.Instance),
+            RoutineCalls = new(ReferenceEqualityComparer.Instance),
+        };
         var bound = binder.BindExpr(value, null);
         if (binder.TryCoerce(bound, baseType, CastContext.Assignment, value.Position) is null)
             throw new TenonException(SqlState.DatatypeMismatch,
                 $"column \"{"value"}\" is of type {baseType.DisplayName} but default expression is of type {bound.Type.DisplayName}",
                 hint: "You will need to rewrite or cast the expression.");
+        return BindsAtCreation(value, binder.RegClassLiterals, binder.RoutineCalls);
     }
 }

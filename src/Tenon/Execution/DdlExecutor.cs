@@ -162,8 +162,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
                     if (col.Default is not null)
                         throw new TenonException(SqlState.SyntaxError, $"multiple default values specified for column \"{c.Name}\" of table \"{table.Name}\"") { Position = cc.Position };
                     if (identity is not null) throw BothDefaultAndIdentity(c.Name, table.Name, cc.Position);
-                    ValidateDefault(col, d.Value);
-                    col = col with { Default = d.Value, DefaultText = "?" };
+                    col = col with { Default = ValidateDefault(col, d.Value), DefaultText = "?" };
                     break;
                 case IdentityColumnConstraint id:
                     if (identity is not null)
@@ -208,18 +207,51 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     /// </summary>
     private bool _inAlterTable;
 
-    private void ValidateDefault(ColumnDef col, Expr value)
-    {
-        if (_inAlterTable) WithoutPosition(() => BindDefault(col, value));
-        else BindDefault(col, value);
-    }
+    /// <summary>
+    /// Checks a column's DEFAULT by binding it, as PostgreSQL does when the column is created or
+    /// altered, and returns the expression to keep: the one written, with each literal that named a
+    /// relation as a regclass constant replaced by that relation's oid (<see cref="BindsAtCreation"/>).
+    /// </summary>
+    private Expr ValidateDefault(ColumnDef col, Expr value) =>
+        _inAlterTable ? WithoutPosition(() => BindDefault(col, value)) : BindDefault(col, value);
 
-    private BoundExpr BindDefault(ColumnDef col, Expr value)
+    private Expr BindDefault(ColumnDef col, Expr value)
     {
         if (ContainsColumnRef(value))
             throw new TenonException(SqlState.FeatureNotSupported, "cannot use column reference in DEFAULT expression") { Position = FirstColumnRefPosition(value) };
-        var binder = new Binder(ctx) { NoSubqueriesIn = "DEFAULT expression" };
-        return binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
+        var binder = new Binder(ctx)
+        {
+            NoSubqueriesIn = "DEFAULT expression",
+            RegClassLiterals = new(ReferenceEqualityComparer.Instance),
+            RoutineCalls = new(ReferenceEqualityComparer.Instance),
+        };
+        binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
+        return BindsAtCreation(value, binder.RegClassLiterals, binder.RoutineCalls);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with the objects it named fixed as they were found when it was
+    /// bound: the relations of its regclass literals written as oids ('16384', which regclass
+    /// input reads as that oid), and each call of a user function given that function's oid and
+    /// schema-qualified name. PostgreSQL stores the bound expression, so nextval('q') keeps
+    /// drawing from the same sequence after it is renamed or moved to another schema, whatever the
+    /// search_path of the session that uses the default, and displays as the sequence's current
+    /// name; Tenon keeps the parsed expression, and the oids give it the same meaning when it is
+    /// bound again.
+    /// </summary>
+    private static Expr BindsAtCreation(Expr value, Dictionary<Expr, uint> regClassLiterals, Dictionary<Expr, RoutineDef> routineCalls)
+    {
+        if (regClassLiterals.Count == 0 && routineCalls.Count == 0) return value;
+        return ExprRewriter.Rewrite(value, (original, rebuilt) => original switch
+        {
+            StringLiteral s when regClassLiterals.TryGetValue(original, out var oid) =>
+                s with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            TypedLiteral t when regClassLiterals.TryGetValue(original, out var oid) =>
+                t with { Value = oid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            FunctionCall when routineCalls.TryGetValue(original, out var routine) && rebuilt is FunctionCall call =>
+                call with { Name = new QualifiedName(routine.Schema, call.Name.Name) { Position = call.Name.Position }, RoutineOid = routine.Oid },
+            _ => rebuilt,
+        });
     }
 
     private static bool ContainsColumnRef(Expr e) => FirstColumnRefPosition(e) > 0;

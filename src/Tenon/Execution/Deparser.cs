@@ -37,6 +37,12 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 {
     private readonly StringBuilder _sb = new();
 
+    /// <summary>
+    /// The search_path names are printed for: regclass constants and user functions are qualified
+    /// when it does not find them. Null: regclass constants as for the default path, functions unqualified.
+    /// </summary>
+    public SearchPath? Path { get; init; }
+
     /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
     public bool SingleLine { get; init; }
 
@@ -177,10 +183,18 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 }
                 _sb.Append(')');
                 break;
+            case FunctionExpr { Name: "text", Routine: null, Args: [{ Type.Id: TypeId.RegClass } name] } f:
+                // regclass to text, a conversion through the type's output function: PostgreSQL shows it as a cast.
+                if (!pretty) _sb.Append('(');
+                Paren(name, f);
+                if (!pretty) _sb.Append(')');
+                _sb.Append("::text");
+                break;
             case FunctionExpr f when IsKeywordFunction(f):
                 _sb.Append(f.Name);
                 break;
             case FunctionExpr f:
+                if (f.Routine is { } routine && Path is { } path && !RoutineVisible(routine, path)) _sb.Append(SqlErrors.QuoteIdentifier(routine.Schema)).Append('.');
                 _sb.Append(SqlErrors.QuoteIdentifier(f.Name)).Append('(');
                 for (var i = 0; i < f.Args.Count; i++)
                 {
@@ -372,12 +386,27 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 return;
             }
             case TypeId.RegClass:
-                Quote(RegClassName.Format((uint)k.Value, catalog));
+                Quote(RegClassName.Format((uint)k.Value, catalog, Path ?? SearchPath.Default));
                 return;
             default:
                 Quote(ValueText.Format(k.Value, k.Type, settings));
                 return;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> finds the user function by its name and argument types, so that
+    /// it prints unqualified (PostgreSQL's FunctionIsVisible): its schema is on the path and no
+    /// function of the same name and argument types comes earlier.
+    /// </summary>
+    private bool RoutineVisible(RoutineDef routine, SearchPath path)
+    {
+        foreach (var schema in path.Effective(catalog))
+        {
+            if (schema == routine.Schema) return true;
+            if (catalog.FunctionsNamed(routine.Name, [schema]).Any(o => o.InputTypes.SequenceEqual(routine.InputTypes))) return false;
+        }
+        return false;
     }
 
     private void Quote(string text) => _sb.Append('\'').Append(text.Replace("'", "''")).Append('\'');

@@ -48,6 +48,11 @@ public sealed partial class Parser
                 var newName = ParseColId();
                 return new RenameObjectStatement(kind, name, newName, ifExists) { Position = alter.Position };
             }
+            if (kind != ObjectKind.Index && Cur.Is("set") && At(1).Is("schema"))
+            {
+                _pos += 2;
+                return new SetSchemaStatement(kind, name, ParseColId(), ifExists) { Position = alter.Position };
+            }
             if (kind == ObjectKind.Sequence)
             {
                 var opts = ParseSequenceOptions(paren: false);
@@ -81,6 +86,11 @@ public sealed partial class Parser
         }
         if (Cur.Is("all") && At(1).Is("in")) return Unsupported("ALTER TABLE ALL IN TABLESPACE");
         var name = ParseRelationExpr(out bool only);
+        if (Cur.Is("set") && At(1).Is("schema"))
+        {
+            _pos += 2;
+            return new SetSchemaStatement(ObjectKind.Table, name, ParseColId(), ifExists) { Position = alter.Position };
+        }
         var stmt = new AlterTableStatement(name, Array.Empty<AlterTableAction>()) { IfExists = ifExists, Only = only, Position = alter.Position };
         var t = Cur;
         if (AcceptKw("rename"))
@@ -185,6 +195,12 @@ public sealed partial class Parser
             if (AcceptKw("all")) return new TriggerEnableAction(null, enable, false);
             if (AcceptKw("user")) return new TriggerEnableAction(null, enable, true);
             return new TriggerEnableAction(ParseColId(), enable, false);
+        }
+        // SET SCHEMA is a statement of its own (ParseAlterTable), never one action of a list.
+        if (Cur.Is("set") && At(1).Is("schema"))
+        {
+            _pos++;
+            throw Error();
         }
         if (Cur.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.Reserved || Cur.Is("not") && At(1).Is("of"))
         {

@@ -77,6 +77,11 @@ public sealed partial class Parser
         }
         if (Cur.Is("all") && At(1).Is("in")) return Unsupported("ALTER MATERIALIZED VIEW ALL IN TABLESPACE");
         var name = ParseQualifiedName();
+        if (Cur.Is("set") && At(1).Is("schema"))
+        {
+            _pos += 2;
+            return new SetSchemaStatement(ObjectKind.MaterializedView, name, ParseColId(), ifExists) { Position = alter.Position };
+        }
         var stmt = new AlterTableStatement(name, Array.Empty<AlterTableAction>()) { IfExists = ifExists, MaterializedView = true, Position = alter.Position };
         var t = Cur;
         if (AcceptKw("rename"))

@@ -208,7 +208,7 @@ public sealed class StatementParserTests
     [InlineData("CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()", "CREATE EVENT TRIGGER")]
     [InlineData("DROP AGGREGATE a(int ORDER BY int)", "ordered-set aggregates (DROP AGGREGATE … ORDER BY)")]
     [InlineData("LISTEN chan", "LISTEN")]
-    [InlineData("ALTER MATERIALIZED VIEW m SET SCHEMA s", "ALTER MATERIALIZED VIEW SET")]
+    [InlineData("ALTER MATERIALIZED VIEW m SET TABLESPACE s", "ALTER MATERIALIZED VIEW SET")]
     [InlineData("CLUSTER t USING t_pkey", "CLUSTER")]
     [InlineData("ALTER TYPE t SET SCHEMA s", "ALTER TYPE")]
     [InlineData("CREATE TYPE r AS RANGE (subtype = int4)", "CREATE TYPE")]

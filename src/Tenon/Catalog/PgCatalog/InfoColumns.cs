@@ -73,7 +73,7 @@ public static class InfoColumns
 
     /// <summary>The column's default or generation expression as pg_get_expr prints it (serial defaults keep their text outside a statement).</summary>
     private static string? Expression(SystemScan scan, TableDef table, ColumnDef c) =>
-        PgAttrdef.Adbin(c) is { } tree ? scan.ExpressionText(table.Oid, tree) ?? (c.DefaultText is "?" ? null : c.DefaultText) : null;
+        PgAttrdef.Adbin(c, scan.Catalog) is { } tree ? scan.ExpressionText(table.Oid, tree) ?? (c.DefaultText is "?" ? null : c.DefaultText) : null;
 
     /// <summary>The type's name without modifier, with the standard's spelling for blank-padded char.</summary>
     private static string DataType(SqlType t) => t.Id switch

@@ -20,13 +20,13 @@ public static class PgAttrdef
     {
         foreach (var table in catalog.Tables.Values.OrderBy(t => t.Oid))
             foreach (var c in table.Columns)
-                if (!c.IsDropped && Adbin(c) is { } tree)
+                if (!c.IsDropped && Adbin(c, catalog) is { } tree)
                     yield return [table.Oid, c.Number, tree];
     }
 
     /// <summary>The column's adbin text (its generation expression or default), or null when it has none.</summary>
-    public static string? Adbin(ColumnDef c) =>
-        StoredDefault(c) is { } e ? AssignmentPrefix + AssignedTypeName(c.Type) + " */ " + ExprSource.Print(e) : null;
+    public static string? Adbin(ColumnDef c, SystemCatalog catalog) =>
+        StoredDefault(c) is { } e ? AssignmentPrefix + AssignedTypeName(c.Type) + " */ " + ExprSource.Print(WithCurrentNames(e, catalog)) : null;
 
     /// <summary>
     /// The column type as a name that parses back to it: a user type's name quoted, and qualified
@@ -39,6 +39,17 @@ public static class PgAttrdef
         var name = Errors.SqlErrors.QuoteIdentifier(user.Name);
         return user.Schema == SystemCatalog.PublicSchema ? name : Errors.SqlErrors.QuoteIdentifier(user.Schema) + "." + name;
     }
+
+    /// <summary>
+    /// The expression with each call of a user function kept by oid (<see cref="Sql.Ast.FunctionCall.RoutineOid"/>)
+    /// named as that function is named now, so the text binds to it after a rename or SET SCHEMA.
+    /// </summary>
+    private static Sql.Ast.Expr WithCurrentNames(Sql.Ast.Expr e, SystemCatalog catalog) =>
+        Sql.Ast.ExprRewriter.Rewrite(e, (original, rebuilt) =>
+            rebuilt is Sql.Ast.FunctionCall { RoutineOid: not 0 } call && catalog.Functions.TryGetValue(call.RoutineOid, out var routine)
+                && (routine.Name != call.Name.Name || routine.Schema != call.Name.Schema)
+                ? call with { Name = new Sql.Ast.QualifiedName(routine.Schema, routine.Name) { Position = call.Name.Position } }
+                : rebuilt);
 
     /// <summary>Starts an adbin text: the type the expression is assigned to follows, then " */ " and the expression.</summary>
     public const string AssignmentPrefix = "/* assigned to ";

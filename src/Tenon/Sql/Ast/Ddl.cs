@@ -256,6 +256,9 @@ public sealed record RenameConstraintAction(string OldName, string NewName) : Al
 public sealed record UnsupportedAlterAction(string Feature) : AlterTableAction;
 
 /// <summary><c>ALTER INDEX name RENAME TO new</c>, <c>ALTER SEQUENCE name RENAME TO new</c>, <c>ALTER VIEW …</c>.</summary>
+/// <summary><c>ALTER {TABLE | SEQUENCE | VIEW} [IF EXISTS] name SET SCHEMA schema</c>.</summary>
+public sealed record SetSchemaStatement(ObjectKind Kind, QualifiedName Name, string Schema, bool IfExists) : Statement;
+
 public sealed record RenameObjectStatement(ObjectKind Kind, QualifiedName Name, string NewName, bool IfExists) : Statement;
 
 /// <summary>One <c>name [=] value</c> of CREATE DATABASE; Value is null for DEFAULT. Names are lower case, CONNECTION LIMIT is "connection_limit".</summary>

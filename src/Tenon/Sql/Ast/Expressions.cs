@@ -112,6 +112,12 @@ public sealed record FunctionCall(QualifiedName Name, IReadOnlyList<Expr> Args) 
     public WindowSpec? Over { get; init; }
     /// <summary>Ordered-set aggregate: <see cref="OrderBy"/> came from <c>WITHIN GROUP (ORDER BY …)</c>.</summary>
     public bool WithinGroup { get; init; }
+    /// <summary>
+    /// In an expression kept in the catalog (a column DEFAULT): the oid of the user function the
+    /// call resolved to when the expression was created, which it keeps calling after a rename
+    /// or a change of search_path, as PostgreSQL's stored function oid does. 0 otherwise.
+    /// </summary>
+    public uint RoutineOid { get; init; }
 }
 
 /// <summary><c>OVER (PARTITION BY … ORDER BY … [frame])</c> or <c>OVER name</c>.</summary>
