@@ -215,6 +215,30 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 }
                 _sb.Append(']');
                 break;
+            case SubscriptExpr x:
+                // A column or parameter takes its subscripts as it is; anything else is parenthesized first.
+                if (x.Operand is ColumnExpr or ParamExpr) Write(x.Operand, x);
+                else { _sb.Append('('); Write(x.Operand, x); _sb.Append(')'); }
+                foreach (var (lower, upper, isSlice) in x.Subscripts)
+                {
+                    _sb.Append('[');
+                    if (lower is not null) Write(lower, x);
+                    if (isSlice)
+                    {
+                        _sb.Append(':');
+                        if (upper is not null) Write(upper, x);
+                    }
+                    _sb.Append(']');
+                }
+                break;
+            case ArrayQuantifiedExpr q when planText?.Invoke(q) is null:
+                Open();
+                Write(q.Left, q);
+                _sb.Append(' ').Append(q.OperatorName).Append(q.All ? " ALL (" : " ANY (");
+                Write(q.Array, q);
+                _sb.Append(')');
+                Close();
+                break;
             default:
                 if (planText?.Invoke(e) is { } text) { _sb.Append(text); break; }
                 throw new TenonException(SqlState.FeatureNotSupported, "this expression cannot be displayed yet");
@@ -284,7 +308,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     {
         switch (node)
         {
-            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr:
+            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr or SubscriptExpr:
                 return true;
             case CastExpr c:
                 return IsSimple(c.Operand, node);
@@ -302,7 +326,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
             case Expressions.InListExpr:
                 // = ANY (ARRAY[…]) keeps its parentheses even inside AND/OR.
                 return parent is FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
-            case BinaryOpExpr or UnaryOpExpr or IsNullExpr or BooleanTestExpr or DistinctFromExpr:
+            case BinaryOpExpr or UnaryOpExpr or IsNullExpr or BooleanTestExpr or DistinctFromExpr or ArrayQuantifiedExpr:
                 return parent is LogicalExpr or NotExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr;
             case LogicalExpr l:
                 if (parent is LogicalExpr pl) return l.IsAnd || !pl.IsAnd;

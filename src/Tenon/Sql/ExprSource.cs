@@ -104,6 +104,30 @@ public static class ExprSource
             case RowExpr r: sb.Append("ROW("); List(sb, r.Items); sb.Append(')'); break;
             case ArrayExpr a: sb.Append("ARRAY["); List(sb, a.Items); sb.Append(']'); break;
             case CollateExpr c: sb.Append('('); Write(sb, c.Operand); sb.Append(" COLLATE ").Append(c.Collation).Append(')'); break;
+            case SubscriptExpr x:
+                sb.Append('(');
+                Write(sb, x.Operand);
+                sb.Append(")[");
+                if (x.Lower is not null) Write(sb, x.Lower);
+                if (x.IsSlice)
+                {
+                    sb.Append(':');
+                    if (x.Upper is not null) Write(sb, x.Upper);
+                }
+                sb.Append(']');
+                break;
+            case FieldSelectExpr f:
+                sb.Append('(');
+                Write(sb, f.Operand);
+                sb.Append(").").Append(f.Field == "*" ? "*" : Errors.SqlErrors.QuoteIdentifier(f.Field));
+                break;
+            case QuantifiedExpr q when q.Array is not null:
+                sb.Append('(');
+                Write(sb, q.Left);
+                sb.Append(' ').Append(q.Op).Append(q.All ? " ALL (" : " ANY (");
+                Write(sb, q.Array);
+                sb.Append("))");
+                break;
             default:
                 throw new TenonException(SqlState.FeatureNotSupported, $"{e.GetType().Name} cannot be stored in the catalog yet");
         }

@@ -71,6 +71,10 @@ public sealed class SubscriptExpr(BoundExpr operand, IReadOnlyList<(BoundExpr? L
 {
     public override SqlType Type { get; } = type;
 
+    public BoundExpr Operand => operand;
+
+    public IReadOnlyList<(BoundExpr? Lower, BoundExpr? Upper, bool IsSlice)> Subscripts => subscripts;
+
     public override object? Eval(object?[] row, ExecContext ctx)
     {
         if (operand.Eval(row, ctx) is not PgArray array) return null;
@@ -214,6 +218,8 @@ public sealed class ArrayQuantifiedExpr(BoundExpr left, BoundExpr array, BinaryO
     }
 
     public override IEnumerable<BoundExpr> Children => [left, array];
+    public BoundExpr Left => left;
+    public BoundExpr Array => array;
     public string OperatorName => compare.Name;
     public bool All => all;
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) => new ArrayQuantifiedExpr(c[0], c[1], compare, all);
