@@ -21,6 +21,20 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     public bool Deferrable { get; init; }
     public bool InitiallyDeferred { get; init; }
     public IReadOnlyList<bool> Descending { get; init; } = Array.Empty<bool>();
+    /// <summary>
+    /// Per key, whether NULLs come first: as written (NULLS FIRST/LAST), else the default of its
+    /// direction (first for DESC). Empty for an index made before this was kept: the defaults then.
+    /// Kept for the catalog (pg_get_indexdef, \d); Tenon's index order itself is its key comparer's.
+    /// </summary>
+    public IReadOnlyList<bool> NullsFirst { get; init; } = Array.Empty<bool>();
+
+    /// <summary>The NULLS option to print after key <paramref name="i"/>: only one that differs from its direction's default.</summary>
+    public string NullsOption(int i)
+    {
+        if (i >= NullsFirst.Count) return "";
+        var descending = i < Descending.Count && Descending[i];
+        return NullsFirst[i] == descending ? "" : NullsFirst[i] ? " NULLS FIRST" : " NULLS LAST";
+    }
     public Expr? Predicate { get; init; }
     /// <summary>Per key: its expression when <see cref="Columns"/> has 0 there, else null. Empty when every key is a column.</summary>
     public IReadOnlyList<IndexExpression?> Expressions { get; init; } = Array.Empty<IndexExpression?>();

@@ -114,6 +114,7 @@ public static class CatalogDefinitions
             if (i > 0) sb.Append(", ");
             sb.Append(Key(ctx, table, index, i, pretty));
             if (i < index.Descending.Count && index.Descending[i]) sb.Append(" DESC");
+            sb.Append(index.NullsOption(i));
         }
         sb.Append(')');
         if (index.IncludeColumns.Count > 0) sb.Append(" INCLUDE (").Append(ColumnList(table, index.IncludeColumns)).Append(')');

@@ -64,7 +64,8 @@ public sealed partial class DdlExecutor
         }
         BuildIndex(table, new IndexDef(name, Db.NextOid(), table.Oid, cols, stmt.Unique)
         {
-            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(), IncludeColumns = include,
+            NullsNotDistinct = stmt.NullsNotDistinct, Descending = stmt.Elements.Select(e => e.Descending).ToArray(),
+            NullsFirst = stmt.Elements.Select(e => e.NullsFirst ?? e.Descending).ToArray(), IncludeColumns = include,
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
             Method = method,

@@ -193,6 +193,7 @@ public sealed partial class DdlExecutor
         var elements = index.Columns.Select((n, i) => new IndexElement(n != 0 ? source.Column(n).Name : null, n != 0 ? null : index.Expressions[i]!.Expr)
         {
             Descending = i < index.Descending.Count && index.Descending[i],
+            NullsFirst = i < index.NullsFirst.Count ? index.NullsFirst[i] : null,
         }).ToList();
         var before = table.Indexes.Select(i => i.Oid).ToHashSet();
         CreateIndex(new CreateIndexStatement(null, new QualifiedName(table.Schema, table.Name), elements)
