@@ -167,6 +167,7 @@ public static class CatalogDefinitions
             if (catalog.RelationKind(relid) == '\0') return null;
             throw new TenonException(SqlState.WrongObjectType, $"relation \"{catalog.RelationName(relid)}\" is not a table");
         }
+        if (tree == PartitionBoundText.Tree) return table is null ? null : PartitionBoundText.Of(ctx, table);
         IReadOnlyList<Expr> exprs;
         SqlType? assignedTo = null;
         try

@@ -6,7 +6,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// pg_class: one row per user relation (tables, indexes, sequences, views), with PostgreSQL 15's
 /// columns in its order. Left out: relfrozenxid and relminmxid and relacl (aclitem[]); reloptions
 /// is always null (Tenon has no storage parameters). relkind, relpersistence and relreplident ("char") are
-/// text; relpartbound (pg_node_tree) is text and null (Tenon keeps bounds in its own form).
+/// text; relpartbound (pg_node_tree) is text: for a partition a token that pg_get_expr renders from the bound Tenon keeps in its own form (Execution/PartitionBoundText.cs).
 /// Tenon keeps no row types, toast tables or statistics: reltype and reltoastrelid are 0,
 /// relpages 0 and reltuples -1 (never analyzed). Every relation is owned by the bootstrap
 /// superuser, uses the default tablespace, and tables use heap and indexes btree.
@@ -50,7 +50,7 @@ public static class PgClass
                 (short)natts, (short)checks, kind is 'v' or 'm',
                 hasTriggers, table?.IsPartitioned == true && catalog.Tables.Values.Any(c => c.PartitionParent == oid), false,
                 false, populated, kind is 'r' or 'p' or 'm' ? "d" : "n",
-                table?.IsPartition == true, 0u, null, null,
+                table?.IsPartition == true, 0u, null, table?.IsPartition == true ? Execution.PartitionBoundText.Tree : null,
             ];
             if (catalog.Tables.TryGetValue(oid, out var m) && m.MatView is { } mv)
                 yield return Row('m', HeapAm, m.Indexes.Count > 0, m.Columns.Count, 0, false, mv.Populated);
