@@ -28,3 +28,8 @@ select pg_get_expr(relpartbound, oid) from pg_class where relname = 'pd1';
 reset datestyle;
 select pg_get_expr(relpartbound, oid) is null as not_a_partition from pg_class where relname = 'pd';
 \d pd1
+-- The same literals in the message of an empty range bound.
+create table pe (a int) partition by range (a);
+create table pe1 partition of pe for values from (-1) to (-5);
+create table peb (b boolean, c int) partition by range (b, c);
+create table peb1 partition of peb for values from (true, 1) to (true, 1);

@@ -256,24 +256,15 @@ public sealed partial class DdlExecutor
                 var upper = RangeDatums(parent, spec.To);
                 if (PartitionBound.CompareBounds(key, lower, upper) >= 0)
                 {
-                    string Fmt(object v, int i) => BoundLiteral(v, key.Types[i]);
                     // At the first datum where the bounds differ (the last when they are equal).
                     var at = Enumerable.Range(0, key.Count).FirstOrDefault(i => PartitionBound.CompareDatum(key, i, lower[i], upper[i]) != 0, key.Count - 1);
                     throw new TenonException(SqlState.InvalidObjectDefinition, $"empty range bound specified for partition \"{partitionName}\"",
-                        $"Specified lower bound {PartitionBound.Format(lower, Fmt)} is greater than or equal to upper bound {PartitionBound.Format(upper, Fmt)}.")
+                        $"Specified lower bound {PartitionBoundText.Range(ctx, lower, key)} is greater than or equal to upper bound {PartitionBoundText.Range(ctx, upper, key)}.")
                     { Position = spec.From[at].Position };
                 }
                 return new PartitionBoundDef(PartitionBoundKind.Range) { Lower = lower, Upper = upper };
             }
         }
-    }
-
-    /// <summary>A bound value as PostgreSQL prints it in messages: numbers and booleans bare, anything else as a quoted literal.</summary>
-    private string BoundLiteral(object value, SqlType type)
-    {
-        var text = ctx.Session.FormatValue(value, type);
-        return type.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric or TypeId.Float4 or TypeId.Float8 or TypeId.Bool
-            ? text : "'" + text.Replace("'", "''") + "'";
     }
 
     private List<PartitionDatum> RangeDatums(TableDef parent, IReadOnlyList<Expr> exprs)

@@ -1,4 +1,3 @@
-using System.Text;
 using Tenon.Catalog;
 using Tenon.Sql.Ast;
 using Tenon.Types;
@@ -22,7 +21,6 @@ internal static class PartitionBoundText
         if (partition.PartitionBound is not { } bound || !catalog.Tables.TryGetValue(partition.PartitionParent, out var parent)
             || parent.PartitionKey is not { } key)
             return null;
-        var sb = new StringBuilder();
         switch (bound.Kind)
         {
             case PartitionBoundKind.Default:
@@ -30,35 +28,19 @@ internal static class PartitionBoundText
             case PartitionBoundKind.Hash:
                 return $"FOR VALUES WITH (modulus {bound.Modulus}, remainder {bound.Remainder})";
             case PartitionBoundKind.List:
-                sb.Append("FOR VALUES IN (");
-                for (var i = 0; i < bound.Values.Count; i++)
-                {
-                    if (i > 0) sb.Append(", ");
-                    sb.Append(Literal(ctx, bound.Values[i], key.Types[0]));
-                }
-                return sb.Append(')').ToString();
+                return "FOR VALUES IN (" + string.Join(", ", bound.Values.Select(v => Literal(ctx, v, key.Types[0]))) + ")";
             default:
-                sb.Append("FOR VALUES FROM (");
-                Datums(ctx, sb, bound.Lower, key);
-                sb.Append(") TO (");
-                Datums(ctx, sb, bound.Upper, key);
-                return sb.Append(')').ToString();
+                return "FOR VALUES FROM " + Range(ctx, bound.Lower, key) + " TO " + Range(ctx, bound.Upper, key);
         }
     }
 
-    private static void Datums(ExecContext ctx, StringBuilder sb, IReadOnlyList<PartitionDatum> datums, PartitionKeyDef key)
-    {
-        for (var i = 0; i < datums.Count; i++)
-        {
-            if (i > 0) sb.Append(", ");
-            var d = datums[i];
-            sb.Append(d.Infinity < 0 ? "MINVALUE" : d.Infinity > 0 ? "MAXVALUE" : Literal(ctx, d.Value, key.Types[i]));
-        }
-    }
+    /// <summary>A range bound, <c>(1, MAXVALUE)</c>, as pg_get_expr and PostgreSQL's messages print it.</summary>
+    public static string Range(ExecContext ctx, IReadOnlyList<PartitionDatum> datums, PartitionKeyDef key) =>
+        PartitionBound.Format(datums, (v, i) => Literal(ctx, v, key.Types[i]));
 
     // As PostgreSQL's ruleutils prints a constant without its type: a number that starts with a
     // digit and a boolean bare, anything else (a negative number too) as a quoted literal.
-    private static string Literal(ExecContext ctx, object? value, SqlType type)
+    public static string Literal(ExecContext ctx, object? value, SqlType type)
     {
         if (value is null) return "NULL";
         if (value is bool b) return b ? "true" : "false";
