@@ -24,4 +24,17 @@ public sealed class ExprRewriterTests
         Assert.Same(root.Right, rewritten.Right);
         Assert.Equal("(nextval('q') + length(('q' || 'r')))", ExprSource.Print(root));
     }
+
+    [Fact]
+    public void Calls_inside_ANY_and_subscripts_are_reached()
+    {
+        var e = Expr("x = ANY (ARRAY[f(1)]) AND (g(2))[1] > 0");
+        var seen = new List<string>();
+        ExprRewriter.Rewrite(e, (original, rebuilt) =>
+        {
+            if (original is FunctionCall f) seen.Add(f.Name.Name);
+            return rebuilt;
+        });
+        Assert.Equal(["f", "g"], seen);
+    }
 }

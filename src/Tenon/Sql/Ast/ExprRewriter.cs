@@ -19,6 +19,7 @@ public static class ExprRewriter
             AndExpr a => Same(a.Left, a.Right, replace, out var l, out var r) ? a : a with { Left = l, Right = r },
             OrExpr o => Same(o.Left, o.Right, replace, out var l, out var r) ? o : o with { Left = l, Right = r },
             IsDistinctFromExpr d => Same(d.Left, d.Right, replace, out var l, out var r) ? d : d with { Left = l, Right = r },
+            QuantifiedExpr { Array: { } array } q => Same(q.Left, array, replace, out var l, out var r) ? q : q with { Left = l, Array = r },
             UnaryExpr u => Rewrite(u.Operand, replace) is var x && ReferenceEquals(x, u.Operand) ? u : u with { Operand = x },
             NotExpr n => Rewrite(n.Operand, replace) is var x && ReferenceEquals(x, n.Operand) ? n : n with { Operand = x },
             IsNullExpr n => Rewrite(n.Operand, replace) is var x && ReferenceEquals(x, n.Operand) ? n : n with { Operand = x },
