@@ -138,6 +138,9 @@ public sealed partial class RowWriter
         return row;
     }
 
+    /// <summary>Whether the database has any trigger (else no trigger work is needed).</summary>
+    public bool HasTriggers => !Catalog.Routines.Triggers.IsEmpty;
+
     /// <summary>
     /// Statement-level triggers of a table: BEFORE ones run now (as the statement starts); AFTER
     /// ones are queued behind the statement's row events, so <see cref="Finish"/> runs them (and
@@ -147,16 +150,13 @@ public sealed partial class RowWriter
     /// triggers for an event once; queuing the AFTER STATEMENT ones again drops those queued
     /// before and not yet run, so they run once, behind the last action's row events.
     /// </summary>
-    /// <summary>Whether the database has any trigger (else no trigger work is needed).</summary>
-    public bool HasTriggers => !Catalog.Routines.Triggers.IsEmpty;
-
     /// <remarks>
     /// <paramref name="setColumns"/>, the names of the columns an update sets, decides whether an
     /// UPDATE OF trigger fires (one of its columns must be set, whatever the rows); null fires them all.
     /// </remarks>
     public void FireStatementTriggers(TableDef table, string ev, char timing, IReadOnlyCollection<string>? setColumns = null)
     {
-        if (Catalog.Routines.Triggers.IsEmpty) return;
+        if (!HasTriggers) return;
         FireMatchingStatementTriggers(table, ev, timing, setColumns);
     }
 
