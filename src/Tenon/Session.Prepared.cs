@@ -41,6 +41,15 @@ public sealed partial class Session
     /// <summary>The catalog this session sees now (its transaction's, or the latest committed one); front ends use it to describe result columns.</summary>
     internal Catalog.SystemCatalog CurrentCatalog => _tx?.Catalog ?? Database.Committed.Catalog;
 
+    /// <summary>
+    /// <see cref="Execute(string, IReadOnlyList{object?}?)"/> for the ADO.NET provider, which reads
+    /// the first result at once anyway: parses now (through the parse cache, with its notices), so
+    /// a syntax error is thrown here, and one statement then runs as a prepared one does, without
+    /// the general iterators around it.
+    /// </summary>
+    internal IEnumerable<StatementResult> ParseNowAndExecute(string sql, IReadOnlyList<object?>? parameters) =>
+        ExecuteCore(sql, parameters, ParseCached(sql));
+
     /// <summary>Runs every statement of <paramref name="sql"/> with positional parameters, yielding each result lazily.</summary>
     public IEnumerable<StatementResult> Execute(string sql, IReadOnlyList<object?>? parameters) => ExecuteCore(sql, parameters);
 }

@@ -16,7 +16,7 @@ public sealed class TenonBatchCommand : DbBatchCommand
     private Prepared? _prepared;
 
     /// <summary>A parse of the text for one session, with the parameter names it was made for.</summary>
-    private sealed record Prepared(PreparedStatement Statement, ParameterBinding Binding, Session Session, string Signature);
+    private sealed record Prepared(PreparedStatement Statement, ParameterBinding Binding, Session Session, string[] Names);
 
     public TenonBatchCommand() { }
 
@@ -61,12 +61,11 @@ public sealed class TenonBatchCommand : DbBatchCommand
     /// <summary>The parse for <paramref name="session"/>, made now unless one for the same text and parameter names exists.</summary>
     internal (PreparedStatement Statement, ParameterBinding Binding) Prepare(Session session)
     {
-        var signature = ParameterBinding.Signature(Parameters);
-        if (_prepared is { } p && p.Session == session && p.Signature == signature) return (p.Statement, p.Binding);
+        if (_prepared is { } p && p.Session == session && ParameterBinding.SameNames(p.Names, Parameters)) return (p.Statement, p.Binding);
         var binding = ParameterBinding.Create(_commandText, Parameters);
         try
         {
-            _prepared = new Prepared(session.Prepare(binding.Sql), binding, session, signature);
+            _prepared = new Prepared(session.Prepare(binding.Sql), binding, session, ParameterBinding.NamesOf(Parameters));
         }
         catch (TenonException ex)
         {

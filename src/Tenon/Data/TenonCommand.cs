@@ -20,7 +20,7 @@ public sealed class TenonCommand : DbCommand
     private Prepared? _prepared;
 
     /// <summary>A prepared text: its parse, how parameters map to $n, and what it was prepared against.</summary>
-    private sealed record Prepared(PreparedStatement Statement, ParameterBinding Binding, TenonConnection Connection, Session Session, string Signature);
+    private sealed record Prepared(PreparedStatement Statement, ParameterBinding Binding, TenonConnection Connection, Session Session, string[] Names);
 
     public TenonCommand() { }
 
@@ -130,7 +130,7 @@ public sealed class TenonCommand : DbCommand
             MapPosition(ex, binding.Positions);
             throw;
         }
-        _prepared = new Prepared(statement, binding, connection, connection.Session, Signature());
+        _prepared = new Prepared(statement, binding, connection, connection.Session, ParameterBinding.NamesOf(Parameters));
     }
 
     public override int ExecuteNonQuery()
@@ -157,7 +157,7 @@ public sealed class TenonCommand : DbCommand
         connection.Session.CommandTimeoutMs = CommandTimeout * 1000L;
         ParameterBinding binding;
         IEnumerable<StatementResult> results;
-        if (IsPrepared && _prepared!.Signature == Signature())
+        if (IsPrepared && ParameterBinding.SameNames(_prepared!.Names, Parameters))
         {
             binding = _prepared.Binding;
             results = connection.Session.Execute(_prepared.Statement, binding.Values(Parameters));
@@ -165,8 +165,16 @@ public sealed class TenonCommand : DbCommand
         else
         {
             _prepared = null;
-            binding = ParameterBinding.Create(_commandText, Parameters);
-            results = connection.Session.Execute(binding.Sql, binding.Values(Parameters));
+            binding = connection.Bindings.Get(_commandText, Parameters);
+            var values = binding.Values(Parameters);
+            try
+            {
+                results = connection.Session.ParseNowAndExecute(binding.Sql, values);
+            }
+            catch (TenonException ex) when (MapPositionAndDecline(ex, binding.Positions))
+            {
+                throw; // not reached: the filter declines (see MapPositionAndDecline)
+            }
         }
         var reader = new TenonDataReader(connection, results.GetEnumerator(), behavior, binding.Positions);
         connection.OpenReader = reader;
@@ -193,7 +201,13 @@ public sealed class TenonCommand : DbCommand
         return connection;
     }
 
-    private string Signature() => ParameterBinding.Signature(Parameters);
+
+    // As an exception filter that declines, so that a syntax error is not dispatched a second time by a rethrow.
+    private static bool MapPositionAndDecline(TenonException ex, PositionMap positions)
+    {
+        MapPosition(ex, positions);
+        return false;
+    }
 
     internal static void MapPosition(TenonException ex, PositionMap positions)
     {

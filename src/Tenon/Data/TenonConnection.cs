@@ -55,6 +55,9 @@ public sealed class TenonConnection : DbConnection
     /// <summary>Raised for each NOTICE or WARNING a statement on this connection produces.</summary>
     public event Action<Notice>? NoticeReceived;
 
+    /// <summary>Bindings of the unprepared command texts run on this connection (they depend on nothing else).</summary>
+    internal BindingCache Bindings { get; } = new();
+
     /// <summary>The engine session behind the open connection.</summary>
     internal Session Session => _session ?? throw new InvalidOperationException("The connection is not open.");
 

@@ -63,9 +63,13 @@ public sealed class TenonParameterCollection : DbParameterCollection
 
     public override int IndexOf(string parameterName)
     {
-        var name = parameterName.StartsWith('@') ? parameterName[1..] : parameterName;
-        var i = _items.FindIndex(p => p.ParameterName == name);
-        return i >= 0 ? i : _items.FindIndex(p => string.Equals(p.ParameterName, name, StringComparison.OrdinalIgnoreCase));
+        // Runs for every named parameter of every execution: no substring, no closure.
+        var name = parameterName.AsSpan(parameterName.StartsWith('@') ? 1 : 0);
+        for (var i = 0; i < _items.Count; i++)
+            if (name.SequenceEqual(_items[i].ParameterName)) return i;
+        for (var i = 0; i < _items.Count; i++)
+            if (name.Equals(_items[i].ParameterName, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
     }
 
     public override void Insert(int index, object value) => _items.Insert(index, Cast(value));
