@@ -5,7 +5,7 @@ namespace Tenon.Bench;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed class Options
 {
-    public static readonly string[] AllEngines = ["tenon", "tenon-file", "sqlite-mem", "sqlite-wal", "postgres", "tenon-server"];
+    public static readonly string[] AllEngines = ["tenon", "tenon-ado", "tenon-file", "sqlite-mem", "sqlite-wal", "postgres", "tenon-server"];
 
     public double Scale { get; private set; } = 1.0;
     public TimeSpan Budget { get; private set; } = TimeSpan.FromSeconds(60);
@@ -26,7 +26,7 @@ public sealed class Options
           --quick              smoke test: --scale 0.01 --budget 10, no warm-up
           --budget SECONDS     time limit of each timed phase; a phase that reaches it stops and is
                                reported as capped, with its rate (default 60)
-          --engines LIST       comma-separated subset of tenon,tenon-file,sqlite-mem,sqlite-wal,postgres,tenon-server
+          --engines LIST       comma-separated subset of tenon,tenon-ado,tenon-file,sqlite-mem,sqlite-wal,postgres,tenon-server
           --tenon-server H:P   measure a Tenon wire server already running at H:P (default: one the benchmark
                                starts in process on a free loopback port, over a durable file database)
           --no-memory          skip the memory measurement (child rows in Tenon's heap and files vs SQLite's file)

@@ -118,6 +118,7 @@ return runs.Any(r => r.Results?.Any(m => m.Outcome == Outcome.Failed) == true) |
 (string Name, Func<IBenchDb>? Open, string? Skipped) Engines(string engine) => engine switch
 {
     "tenon" => ("Tenon", () => new TenonDb(), null),
+    "tenon-ado" => (TenonAdoDb.EngineName, () => new TenonAdoDb(), null),
     "tenon-file" => (TenonDb.FileName, () => TenonDb.File(Path.Combine("/tmp", "tenon-bench-file")), null),
     "sqlite-mem" => ("SQLite :memory:", SqliteDb.InMemory, null),
     "sqlite-wal" => ("SQLite WAL FULL", () => SqliteDb.WalFile(Path.Combine("/tmp", "tenon-bench-sqlite")), null),

@@ -16,6 +16,7 @@ public static class Report
     private static readonly (string Tenon, string Other)[] RatioPairs =
     [
         ("Tenon", "SQLite :memory:"),
+        (Engines.TenonAdoDb.EngineName, "SQLite :memory:"),
         (Engines.TenonDb.FileName, "SQLite WAL FULL"),
         (Engines.TenonServerHook.Name, "PostgreSQL 15"),
     ];
