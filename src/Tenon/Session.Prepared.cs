@@ -38,6 +38,28 @@ public sealed partial class Session
     public IEnumerable<StatementResult> Execute(PreparedStatement statement, IReadOnlyList<object?>? parameters = null) =>
         ExecuteCore(statement.Sql, parameters, statement.Statements);
 
+    /// <summary>
+    /// Runs a prepared statement text to its end and returns the last statement's result, as
+    /// <see cref="ExecuteSingle(string, IReadOnlyList{object?}?)"/> does for a text: the way to run
+    /// one statement again and again (a row insert of a loop) without the enumerator of
+    /// <see cref="Execute(PreparedStatement, IReadOnlyList{object?}?)"/>.
+    /// </summary>
+    public StatementResult ExecuteSingle(PreparedStatement statement, IReadOnlyList<object?>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        StatementResult? last = null;
+        if (statement.Statements.Count != 1)
+        {
+            foreach (var r in ExecuteCore(statement.Sql, parameters, statement.Statements)) last = r;
+            return last ?? new StatementResult("");
+        }
+        // What SingleStatementRun does when read to its end.
+        var stmt = statement.Statements[0];
+        last = ThrowIfFailed(ExecuteStatement(stmt, parameters, inBatch: false));
+        if (last.CopyIn is { } request) last = ThrowIfFailed(ExecuteStatement(stmt, parameters, inBatch: false, request));
+        return last;
+    }
+
     /// <summary>The catalog this session sees now (its transaction's, or the latest committed one); front ends use it to describe result columns.</summary>
     internal Catalog.SystemCatalog CurrentCatalog => _tx?.Catalog ?? Database.Committed.Catalog;
 

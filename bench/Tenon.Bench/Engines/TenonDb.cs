@@ -65,12 +65,7 @@ public sealed class TenonDb : IBenchDb
 
         public List<object?[]> Query(params object?[] args) => [.. Last(args).Rows ?? []];
 
-        private StatementResult Last(object?[] args)
-        {
-            StatementResult? last = null;
-            foreach (var r in session.Execute(statement, args)) last = r;
-            return last ?? new StatementResult("");
-        }
+        private StatementResult Last(object?[] args) => session.ExecuteSingle(statement, args);
 
         public void Dispose() { }
 

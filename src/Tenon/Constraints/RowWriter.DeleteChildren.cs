@@ -28,11 +28,18 @@ public sealed partial class RowWriter
         for (var c = 0; c < ids.Length; c++) ids[c] = children[c].RowId;
         Array.Sort(ids);
         wt.Rows = wt.Rows.DeleteSorted(ids, Tx.Token);
-        var entries = new List<(object?[] Key, long RowId)>(children.Count);
+        List<(object?[] Key, long RowId)>? entries = null;
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
-            entries.Clear();
+            if (index.Columns.Count == 1 && !index.HasExpressions && index.Predicate is null)
+            {
+                // Every row has an entry, keyed by its one column: no key array per row.
+                wt.Indexes[i] = wt.Indexes[i].RemoveRowsOfColumn(children, index.Columns[0] - 1, Tx.Token);
+                continue;
+            }
+            if (entries is null) entries = new(children.Count);
+            else entries.Clear();
             for (var c = 0; c < children.Count; c++)
             {
                 var (rowId, row) = children[c];

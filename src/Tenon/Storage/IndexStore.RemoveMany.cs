@@ -34,6 +34,30 @@ public sealed partial class IndexStore
         return rest;
     }
 
+    /// <summary>
+    /// <see cref="RemoveMany"/> for an index of one plain column: the entries of
+    /// <paramref name="rows"/>, keyed by each row's value at <paramref name="column"/> (0-based).
+    /// A compact index encodes the values straight into entries, with no key array per row.
+    /// </summary>
+    public IndexStore RemoveRowsOfColumn(IReadOnlyList<(long RowId, object?[] Row)> rows, int column, WriteToken token)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0) return this;
+        if (_scalar is not { } scalar)
+        {
+            var keyed = new (object?[] Key, long RowId)[rows.Count];
+            for (var i = 0; i < keyed.Length; i++) keyed[i] = ([rows[i].Row[column]], rows[i].RowId);
+            return RemoveMany(keyed, token);
+        }
+        var keys = _scalarKeys!;
+        var sorted = new ScalarEntry[rows.Count];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = keys.EntryOfValue(rows[i].Row[column], rows[i].RowId);
+        SortUnlessSorted(sorted, Comparer<ScalarEntry>.Default);
+        var rest = With(scalar.RemoveSorted(sorted, token, out var count));
+        if (count != rows.Count) throw new KeyNotFoundException($"{rows.Count - count} of {rows.Count} index entries to remove are missing");
+        return rest;
+    }
+
     // Entries listed in index order (a cascade's children found through this very index) need no sort.
     private static void SortUnlessSorted<T>(T[] entries, IComparer<T> comparer)
     {

@@ -23,6 +23,10 @@ public sealed partial class IndexStore
                 : new(ScalarEntry.Null, 0, rowId, probe);
         }
 
+        /// <summary>The entry of a row whose key column holds <paramref name="value"/>.</summary>
+        public ScalarEntry EntryOfValue(object? value, long rowId) =>
+            value is not null ? new(ScalarEntry.Value, codec.Encode(value), rowId, 0) : new(ScalarEntry.Null, 0, rowId, 0);
+
         /// <summary>The key array a stored entry stands for (a new array each time).</summary>
         public object?[] Key(in ScalarEntry entry) => [entry.Rank == ScalarEntry.Value ? codec.Decode(entry.Key) : null];
     }

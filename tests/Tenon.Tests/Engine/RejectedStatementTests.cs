@@ -66,6 +66,26 @@ public sealed class RejectedStatementTests
     }
 
     [Fact]
+    public void ExecuteSingleOfAPreparedStatementRunsItAsExecuteReadToItsEnd()
+    {
+        var insert = _s.Prepare("INSERT INTO child (parent_id, v) VALUES ($1, $2)");
+        Assert.Equal("INSERT 0 1", _s.ExecuteSingle(insert, [1, 5]).CommandTag);
+        AssertMissingParent(Rejected(() => _s.ExecuteSingle(insert, [90, 0])), 90);
+        Assert.Equal(TransactionStatus.Idle, _s.TransactionStatus);
+        // Several statements: one implicit transaction, the last result comes back.
+        var two = _s.Prepare("INSERT INTO child (parent_id, v) VALUES ($1, 1); SELECT count(*) FROM child");
+        Assert.Equal(2L, _s.ExecuteSingle(two, [2]).Rows[0][0]);
+        AssertMissingParent(Rejected(() => _s.ExecuteSingle(two, [91])), 91);
+        Assert.Equal(2L, Scalar("SELECT count(*) FROM child"));
+        // Inside a block a rejection fails it, as with Execute.
+        Exec("BEGIN");
+        AssertMissingParent(Rejected(() => _s.ExecuteSingle(insert, [92, 0])), 92);
+        Assert.Equal("25P02", Rejected(() => _s.ExecuteSingle(insert, [1, 1])).SqlState);
+        Exec("ROLLBACK");
+        Assert.Equal(2L, Scalar("SELECT count(*) FROM child"));
+    }
+
+    [Fact]
     public void TheSameRejectionThroughTextAndParametersIsTheSame()
     {
         AssertMissingParent(Rejected(() => Exec("INSERT INTO child (parent_id, v) VALUES (42, 1)")), 42);

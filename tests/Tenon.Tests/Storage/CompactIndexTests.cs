@@ -83,6 +83,13 @@ public class CompactIndexTests
         var batch = live.Where((_, i) => i % 5 == 0).Select(e => ((object?[])[e.Key], e.RowId)).ToList();
         reference = reference.RemoveMany(batch, token);
         compact = compact.RemoveMany(batch, token);
+        // A cascade's removal by rows: the key is the row's second column, NULLs included.
+        var left = live.Where((_, i) => i % 5 != 0).ToList();
+        var rows = left.Where((_, i) => i % 4 == 0).Select(e => (e.RowId, (object?[])["other", e.Key])).ToList();
+        reference = reference.RemoveRowsOfColumn(rows, 1, token);
+        compact = compact.RemoveRowsOfColumn(rows, 1, token);
+        Assert.Throws<KeyNotFoundException>(() => compact.RemoveRowsOfColumn(rows, 1, token));
+        Assert.Throws<KeyNotFoundException>(() => reference.RemoveRowsOfColumn(rows, 1, token));
         compact.Validate();
         Assert.Equal(reference.Count, compact.Count);
         Assert.Equal(Listed(reference.All()), Listed(compact.All()));
