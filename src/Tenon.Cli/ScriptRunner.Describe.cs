@@ -9,7 +9,8 @@ namespace Tenon.Cli;
 //   D.2  \dt \di \ds \dv \dm \dE (letters combine: \dti) list relations of those kinds, titled
 //        "List of relations"; + adds persistence, access method, size and description columns.
 //        Without S and without a pattern, pg_catalog, pg_toast and information_schema are left out.
-//   D.3  \dn[S+] lists schemas ("List of schemas"), \dT[S+] data types ("List of data types").
+//   D.3  \dn[S+] lists schemas ("List of schemas"), \dT[S+] data types ("List of data types"),
+//        \df[S] functions and procedures ("List of functions"; not \df+ yet).
 //   D.4  Patterns follow PsqlPattern; without a schema part only visible objects match. A
 //        database part must name the current database.
 //   D.5  An empty list prints "Did not find any relation named ..." (or "... any relations.")
@@ -25,7 +26,9 @@ internal sealed partial class ScriptRunner
     private SlashStatus Describe(string command, PsqlLexer lexer)
     {
         var kind = command.Length > 1 ? command[1] : '\0';
-        if (kind is not ('\0' or '+' or 'S' or 't' or 'v' or 'm' or 'i' or 's' or 'E' or 'n' or 'T')) return SlashStatus.Unknown;
+        if (kind is not ('\0' or '+' or 'S' or 't' or 'v' or 'm' or 'i' or 's' or 'E' or 'n' or 'T' or 'f')) return SlashStatus.Unknown;
+        // \df+ shows columns (volatility, parallel safety, ACLs, source) Tenon's pg_proc does not have yet.
+        if (kind == 'f' && command.Contains('+')) return SlashStatus.Unknown;
         var verbose = command.Contains('+');
         var system = command.Contains('S');
         var pattern = ReadPatternOption(lexer);
@@ -34,6 +37,7 @@ internal sealed partial class ScriptRunner
             '\0' or '+' or 'S' => pattern is null ? ListRelations("tvmsE", null, verbose, system) : DescribeRelations(pattern, verbose),
             'n' => ListSchemas(pattern, verbose, system),
             'T' => ListTypes(pattern, verbose, system),
+            'f' => ListFunctions(pattern, system),
             _ => ListRelations(command[1..], pattern, verbose, system),
         };
         return ok ? SlashStatus.SkipLine : SlashStatus.Error;
@@ -178,6 +182,28 @@ internal sealed partial class ScriptRunner
             if (publications.Rows.Count > 0) footers = ["Publications:", .. publications.Rows.Select(r => $"    \"{r[0]}\"")];
         }
         PrintDescribeTable(result with { Title = "List of schemas", Footers = footers });
+        return true;
+    }
+
+    /// <summary>D.3: \df[S] lists functions, procedures and aggregates (psql's describeFunctions without function-kind letters).</summary>
+    private bool ListFunctions(string? patternText, bool system)
+    {
+        var pattern = patternText is null ? null : PsqlPattern.Parse(patternText);
+        if (pattern is not null && !ValidatePattern(pattern, 3)) return false;
+        var sql = new StringBuilder("SELECT n.nspname as \"Schema\",\n  p.proname as \"Name\",\n")
+            .Append("  pg_catalog.pg_get_function_result(p.oid) as \"Result data type\",\n")
+            .Append("  pg_catalog.pg_get_function_arguments(p.oid) as \"Argument data types\",\n")
+            .Append(" CASE p.prokind\n  WHEN 'a' THEN 'agg'\n  WHEN 'w' THEN 'window'\n  WHEN 'p' THEN 'proc'\n  ELSE 'func'\n END as \"Type\"")
+            .Append("\nFROM pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n");
+        const string visibleFunction = "pg_catalog.pg_function_is_visible(p.oid)";
+        if (pattern is null) sql.Append("WHERE ").Append(visibleFunction).Append('\n');
+        else pattern.AppendConditions(sql, false, "n.nspname", "p.proname", visibleFunction);
+        if (!system && pattern is null)
+            sql.Append("      AND n.nspname <> 'pg_catalog'\n      AND n.nspname <> 'information_schema'\n");
+        sql.Append("ORDER BY 1, 2, 4;");
+        var result = CatalogQuery(sql.ToString());
+        if (result is null) return false;
+        PrintDescribeTable(result with { Title = "List of functions" });
         return true;
     }
 

@@ -109,7 +109,7 @@ public sealed partial class Binder
                 try
                 {
                     var catalog = Catalog;
-                    return new ConstExpr(ResolveProc((string)c.Value, withArguments, catalog), target);
+                    return new ConstExpr(ResolveProc((string)c.Value, withArguments, catalog, _ctx.Session.SearchPath), target);
                 }
                 catch (Errors.TenonException ex)
                 {
@@ -119,22 +119,22 @@ public sealed partial class Binder
             }
             if (e.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name)
                 return new FunctionExpr(target.ToString(), [e], target,
-                    (a, ctx) => ResolveProc((string)a[0]!, withArguments, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+                    (a, ctx) => ResolveProc((string)a[0]!, withArguments, ctx.Transaction.Catalog, ctx.Session.SearchPath), strict: true, volatileFn: false);
             return null;
         }
         if (e.Type.Id is TypeId.RegProc or TypeId.RegProcedure && target.Id is TypeId.Text or TypeId.Varchar or TypeId.Name)
         {
             var withArguments = e.Type.Id == TypeId.RegProcedure;
             BoundExpr name = new FunctionExpr("text", [e], SqlType.Text,
-                (a, ctx) => Functions.RegProcName((uint)a[0]!, ctx.Transaction.Catalog, withArguments), strict: true, volatileFn: false);
+                (a, ctx) => Functions.RegProcName((uint)a[0]!, ctx.Transaction.Catalog, withArguments, ctx.Session.SearchPath), strict: true, volatileFn: false);
             return target.Id == TypeId.Text ? name : TryCoerce(name, target, CastContext.Explicit, position);
         }
         return null;
     }
 
-    private static uint ResolveProc(string text, bool withArguments, Catalog.SystemCatalog catalog) =>
+    private static uint ResolveProc(string text, bool withArguments, Catalog.SystemCatalog catalog, Catalog.SearchPath path) =>
         withArguments
-            ? Functions.ResolveRegProcedure(text, argument =>
+            ? Functions.ResolveRegProcedure(text, catalog, path, argument =>
             {
                 try
                 {
@@ -145,5 +145,5 @@ public sealed partial class Binder
                     return argument.ToLowerInvariant();
                 }
             })
-            : Functions.ResolveRegProc(text);
+            : Functions.ResolveRegProc(text, catalog, path);
 }

@@ -199,7 +199,7 @@ public static class CatalogDefinitions
         }));
     }
 
-    private static string Deparse(ExecContext ctx, TableDef? table, BoundExpr e, bool pretty) =>
+    internal static string Deparse(ExecContext ctx, TableDef? table, BoundExpr e, bool pretty) =>
         new Deparser(ctx.Transaction.Catalog, ctx.Settings, pretty,
             c => Errors.SqlErrors.QuoteIdentifier(table is not null && c.ColumnNumber > 0 ? table.Column(c.ColumnNumber).Name : c.Name))
         { Path = ctx.Session.SearchPath }.Print(e);

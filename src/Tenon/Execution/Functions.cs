@@ -62,7 +62,7 @@ public static partial class Functions
                     (_, _) => args[0].Domain is not null ? args[0].DisplayName : args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
         }
         return ResolveSequenceFunction(name, args) ?? ResolveAdvisoryLockFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args)
-            ?? ResolveCatalogFunction(name, args) ?? ResolveEnumFunction(name, args);
+            ?? ResolveCatalogFunction(name, args) ?? ResolveDescribeFunction(name, args) ?? ResolveEnumFunction(name, args);
     }
 
     /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER, … as constants of the transaction.</summary>
