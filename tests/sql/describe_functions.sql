@@ -55,3 +55,19 @@ SELECT pg_relation_size('sized') > 0 AS has_rows, pg_indexes_size('sized') > 0 A
        pg_relation_size('sized_pkey') > 0 AS pkey, pg_indexes_size('empty_t') AS no_indexes,
        pg_table_size('empty_t') AS empty, pg_relation_size('sized_v') AS view, pg_relation_size('sized_seq') AS seq,
        pg_table_size(0::oid) IS NULL AS unknown;
+-- \dn+ reads nspacl and the comment initdb leaves on public.
+\dn+
+CREATE SCHEMA s3;
+COMMENT ON SCHEMA s3 IS 'a schema of our own';
+\dn+
+SELECT nspname, nspacl, obj_description(oid, 'pg_namespace') FROM pg_namespace ORDER BY nspname;
+COMMENT ON SCHEMA public IS NULL;
+SELECT obj_description('public'::regnamespace, 'pg_namespace') IS NULL AS cleared;
+-- psql's \du query (pg_auth_members lists no memberships of the roles shown).
+SELECT r.rolname, r.rolsuper, r.rolcanlogin,
+  ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles b ON (m.roleid = b.oid) WHERE m.member = r.oid) as memberof
+FROM pg_catalog.pg_roles r WHERE r.rolname !~ '^pg_' ORDER BY 1;
+COMMENT ON SCHEMA nosuch IS 'x';
+COMMENT ON SCHEMA a.b IS 'x';
+COMMENT ON SCHEMA public IS '';
+SELECT obj_description(2200, 'pg_namespace') IS NULL;

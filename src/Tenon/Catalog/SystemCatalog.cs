@@ -51,8 +51,12 @@ public sealed partial class SystemCatalog
         ImmutableDictionary<string, uint>.Empty,
         ImmutableHashSet.Create(PublicSchema, "pg_catalog", "information_schema", "pg_toast"),
         ImmutableDictionary<string, ExtensionDef>.Empty.Add("plpgsql", AvailableExtensions.Plpgsql),
-        ImmutableDictionary<CommentKey, string>.Empty.Add(
-            new CommentKey(CommentKey.ExtensionClass, AvailableExtensions.PlpgsqlOid, 0), AvailableExtensions.Comment("plpgsql")!),
+        // The comments initdb leaves on plpgsql and the schemas (COMMENT ON may change them).
+        ImmutableDictionary<CommentKey, string>.Empty
+            .Add(new CommentKey(CommentKey.ExtensionClass, AvailableExtensions.PlpgsqlOid, 0), AvailableExtensions.Comment("plpgsql")!)
+            .Add(new CommentKey(CommentKey.NamespaceClass, PgCatalog.SchemaOids.PgCatalog, 0), "system catalog schema")
+            .Add(new CommentKey(CommentKey.NamespaceClass, PgCatalog.SchemaOids.PgToast, 0), "reserved schema for TOAST tables")
+            .Add(new CommentKey(CommentKey.NamespaceClass, PgCatalog.SchemaOids.Public, 0), "standard public schema"),
         ImmutableDictionary<string, uint>.Empty, ImmutableDictionary<uint, UserTypeDef>.Empty);
 
     public ImmutableDictionary<uint, TableDef> Tables { get; }

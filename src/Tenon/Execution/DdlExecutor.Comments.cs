@@ -8,7 +8,7 @@ namespace Tenon.Execution;
 public sealed partial class DdlExecutor
 {
     /// <summary>
-    /// COMMENT ON TABLE | INDEX | SEQUENCE | VIEW | COLUMN | CONSTRAINT … IS text | NULL. The text is
+    /// COMMENT ON TABLE | INDEX | SEQUENCE | VIEW | COLUMN | CONSTRAINT | TYPE | DOMAIN | SCHEMA | EXTENSION … IS text | NULL. The text is
     /// kept in the catalog (so it is transactional); NULL or '' removes it. PostgreSQL reports
     /// these lookup errors without a statement position.
     /// </summary>
@@ -75,6 +75,14 @@ public sealed partial class DdlExecutor
                 if (stmt.ObjectKind.Equals("domain", StringComparison.OrdinalIgnoreCase) && type is not DomainDef)
                     throw new TenonException(SqlState.WrongObjectType, $"\"{name}\" is not a domain");
                 key = new CommentKey(CommentKey.TypeClass, type.Oid, 0);
+                break;
+            }
+            case "schema":
+            {
+                var schema = parts[0];
+                if (!Catalog.Schemas.Contains(schema) || Catalog.SchemaOid(schema) == 0)
+                    throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+                key = new CommentKey(CommentKey.NamespaceClass, Catalog.SchemaOid(schema), 0);
                 break;
             }
             case "extension":

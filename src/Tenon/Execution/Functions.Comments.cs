@@ -24,7 +24,7 @@ public static partial class Functions
                 return new([SqlType.Oid], SqlType.Text, (a, ctx) =>
                 {
                     var comments = ctx.Transaction.Catalog.Comments;
-                    foreach (var cls in (uint[])[CommentKey.RelationClass, CommentKey.ConstraintClass])
+                    foreach (var cls in (uint[])[CommentKey.RelationClass, CommentKey.ConstraintClass, CommentKey.NamespaceClass])
                         if (comments.TryGetValue(new CommentKey(cls, (uint)a[0]!, 0), out var text)) return text;
                     return null;
                 });
@@ -41,6 +41,7 @@ public static partial class Functions
         "pg_constraint" => CommentKey.ConstraintClass,
         "pg_type" => CommentKey.TypeClass,
         "pg_extension" => CommentKey.ExtensionClass,
+        "pg_namespace" => CommentKey.NamespaceClass,
         _ => null,
     };
 }

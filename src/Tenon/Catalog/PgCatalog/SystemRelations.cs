@@ -35,6 +35,7 @@ public static class SystemRelations
         PgAggregate.Relation,
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,
+        PgAbsentObjects.AuthMembers,
         PgAbsentObjects.Publication,
         PgAbsentObjects.PublicationRel,
         PgAbsentObjects.PublicationNamespace,
