@@ -186,6 +186,7 @@ public sealed partial class Session
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
                 : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
                 : stmt is VacuumStatement v ? Vacuum(v, ctx, inBatch)
+                : stmt is ReindexStatement rx ? new DdlExecutor(ctx).Reindex(rx, tx.IsExplicit || inBatch)
                 : stmt is DeclareCursorStatement dc ? DeclareCursor(dc, ctx, inBatch)
                 : stmt is FetchStatement f ? Fetch(f)
                 : stmt is CloseCursorStatement cc ? CloseCursor(cc)

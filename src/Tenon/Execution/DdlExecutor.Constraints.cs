@@ -206,8 +206,12 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Append(index).ToArray() });
     }
 
-    /// <summary>The entries of <paramref name="index"/> for the table's current rows; duplicates fail as CREATE UNIQUE INDEX (or an exclusion constraint) does.</summary>
-    private IndexStore IndexStoreOverRows(TableDef table, IndexDef index, RowWriter writer)
+    /// <summary>
+    /// The entries of <paramref name="index"/> for the table's current rows; duplicates fail as
+    /// CREATE UNIQUE INDEX (or an exclusion constraint) does, naming the index being built
+    /// (<paramref name="buildName"/> when that is not the index's own name).
+    /// </summary>
+    private IndexStore IndexStoreOverRows(TableDef table, IndexDef index, RowWriter writer, string? buildName = null)
     {
         var store = IndexStore.Empty(new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i))));
         foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
@@ -216,8 +220,8 @@ public sealed partial class DdlExecutor
             var key = writer.IndexKey(table, index, row);
             if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
                 throw index.Exclusion
-                    ? SqlErrors.ExclusionBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
-                    : SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
+                    ? SqlErrors.ExclusionBuildFailure(table, buildName is null ? index : index with { Name = buildName }, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
+                    : SqlErrors.UniqueIndexBuildFailure(table, buildName is null ? index : index with { Name = buildName }, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
             store = store.Add(key, rowId, Tx.Token);
         }
         return store;

@@ -161,7 +161,15 @@ public sealed partial class DdlExecutor
         var columns = index.Columns.Select(n => n == 0 ? (short)0 : partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
         var existing = partition.Indexes.FirstOrDefault(i => i.Columns.SequenceEqual(columns) && i.Unique == index.Unique && i.Predicate is null && index.Predicate is null
             && !i.HasExpressions && !index.HasExpressions && (index.ConstraintName is null || partition.Constraints.OfType<KeyConstraintDef>().Any(k => k.IndexOid == i.Oid)));
-        if (existing is not null) return;
+        if (existing is not null)
+        {
+            // The partition's equal index becomes the copy (PostgreSQL attaches it).
+            if (existing.ParentIndexOid == 0) Catalog = Catalog.PutIndex(existing with { ParentIndexOid = index.Oid }, partition.Schema);
+            partition = Catalog.Table(partitionOid);
+            if (existing.ParentIndexOid == 0)
+                Catalog = Catalog.PutTable(partition with { Indexes = partition.Indexes.Select(i => i.Oid == existing.Oid ? Catalog.Indexes[i.Oid] : i).ToArray() });
+            return;
+        }
         var constraint = index.ConstraintName is null ? null : parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
         if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) return;
         var include = index.IncludeColumns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
@@ -177,7 +185,7 @@ public sealed partial class DdlExecutor
             partition = partition with { Columns = cols };
             Catalog = Catalog.PutTable(partition);
         }
-        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name };
+        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name, ParentIndexOid = index.Oid, FileNode = 0 };
         BuildIndex(partition, clone);
         if (constraint is null) return;
         partition = Catalog.Table(partitionOid);

@@ -59,7 +59,12 @@ public static class PgClass
                 yield return Row(t.IsPartitioned ? 'p' : 'r', t.IsPartitioned ? 0 : HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
                     t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0 || withUserTriggers.Contains(oid));
             else if (catalog.Indexes.TryGetValue(oid, out var i))
-                yield return Row('i', AmOid(i.AccessMethod), false, i.Columns.Count, 0, false);
+            {
+                var row = Row('i', AmOid(i.AccessMethod), false, i.Columns.Count + i.IncludeColumns.Count, 0, false);
+                row[7] = i.RelFileNode;
+                if (i.Options.Count > 0) row[28] = PgArray.Of(SqlType.Text, i.Options.ToArray<object?>());
+                yield return row;
+            }
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))
