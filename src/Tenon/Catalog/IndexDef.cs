@@ -68,6 +68,12 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     public uint RelFileNode => FileNode != 0 ? FileNode : Oid;
 
     /// <summary>
+    /// pg_index.indisvalid: false only for an index of a partitioned table made with CREATE INDEX
+    /// ON ONLY while the table has partitions, until an index of each partition is attached to it.
+    /// </summary>
+    public bool Valid { get; init; } = true;
+
+    /// <summary>
     /// The partitioned table's index this one is a partition of (pg_inherits for indexes), 0 for
     /// none: set when a partition's index is cloned from or attached to its parent's.
     /// </summary>

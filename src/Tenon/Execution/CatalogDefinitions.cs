@@ -45,6 +45,8 @@ public static class CatalogDefinitions
                 sb.Append('(').Append(ColumnList(table, k.Columns)).Append(')');
                 if (catalog.Indexes.TryGetValue(k.IndexOid, out var keyIndex) && keyIndex.IncludeColumns.Count > 0)
                     sb.Append(" INCLUDE (").Append(ColumnList(table, keyIndex.IncludeColumns)).Append(')');
+                if (keyIndex is { Options.Count: > 0 })
+                    sb.Append(" WITH (").Append(IndexStorageParameters.Format(keyIndex.Options)).Append(')');
                 break;
             case ForeignKeyDef fk:
             {
@@ -119,6 +121,7 @@ public static class CatalogDefinitions
         sb.Append(')');
         if (index.IncludeColumns.Count > 0) sb.Append(" INCLUDE (").Append(ColumnList(table, index.IncludeColumns)).Append(')');
         if (index.NullsNotDistinct) sb.Append(" NULLS NOT DISTINCT");
+        if (index.Options.Count > 0) sb.Append(" WITH (").Append(IndexStorageParameters.Format(index.Options)).Append(')');
         if (index.Predicate is not null)
         {
             var bound = new Binder(ctx).BindCondition(index.Predicate, RowWriter.TableScope(table), "WHERE");

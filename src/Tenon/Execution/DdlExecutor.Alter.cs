@@ -51,6 +51,8 @@ public sealed partial class DdlExecutor
         var method = IndexAccessMethod(stmt, table, cols, expressions);
         if (method is null)
             for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
+        var options = stmt.Options is { } written ? IndexStorageParameters.ForCreate(written, method ?? "btree") : [];
+        if (stmt.Tablespace is not null) RequireNonSharedTablespace(stmt.Tablespace);
         var name = stmt.Name is not null ? stmt.Name
             : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(nameParts)), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
@@ -69,6 +71,9 @@ public sealed partial class DdlExecutor
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
             Method = method,
+            Options = options,
+            // ON ONLY a partitioned table with partitions: invalid until each partition's index is attached.
+            Valid = !(stmt.Only && table.IsPartitioned && PartitionBound.Children(Catalog, table).Count > 0),
         });
         if (!stmt.Only) CascadeToPartitions(table.Oid);
         return new StatementResult("CREATE INDEX");
@@ -165,6 +170,10 @@ public sealed partial class DdlExecutor
                 }
                 case ObjectKind.Index:
                 {
+                    if (stmt.Concurrently && stmt.Names.Count > 1)
+                        throw new TenonException(SqlState.FeatureNotSupported, "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+                    if (stmt.Concurrently && stmt.Cascade)
+                        throw new TenonException(SqlState.FeatureNotSupported, "DROP INDEX CONCURRENTLY does not support CASCADE");
                     var oid = LookupForDrop(name, stmt, "index", SqlState.UndefinedObject);
                     if (oid == 0) continue;
                     RequireKind(oid, name, 'i');
@@ -176,8 +185,14 @@ public sealed partial class DdlExecutor
                             $"cannot drop index {index.Name} because constraint {index.ConstraintName} on table {t.Name} requires it",
                             hint: $"You can drop constraint {index.ConstraintName} on table {t.Name} instead.");
                     }
+                    if (index.ParentIndexOid != 0 && Catalog.Indexes.TryGetValue(index.ParentIndexOid, out var parentIndex))
+                        throw new TenonException(SqlState.DependentObjectsStillExist,
+                            $"cannot drop index {index.Name} because index {parentIndex.Name} requires it",
+                            hint: $"You can drop index {parentIndex.Name} instead.");
+                    if (stmt.Concurrently && Catalog.Table(index.TableOid).IsPartitioned)
+                        throw new TenonException(SqlState.FeatureNotSupported, $"cannot drop partitioned index \"{index.Name}\" concurrently");
                     DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid), stmt.Cascade, $"index {index.Name}");
-                    RemoveIndex(index);
+                    RemoveIndexTree(index);
                     break;
                 }
                 case ObjectKind.Sequence:
@@ -304,6 +319,14 @@ public sealed partial class DdlExecutor
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
         Catalog = Catalog.RemoveTable(oid);
+    }
+
+    /// <summary>Drops an index and the partitions' indexes attached to it (a partitioned index takes them along).</summary>
+    private void RemoveIndexTree(IndexDef index)
+    {
+        foreach (var child in Catalog.Indexes.Values.Where(i => i.ParentIndexOid == index.Oid).ToList())
+            RemoveIndexTree(child);
+        RemoveIndex(Catalog.Indexes[index.Oid]);
     }
 
     private void RemoveIndex(IndexDef index)

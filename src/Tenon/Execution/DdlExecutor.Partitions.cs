@@ -478,6 +478,8 @@ public sealed partial class DdlExecutor
         var own = table.Constraints.Select(c => c.ParentConstraintOid != 0 && parent.Constraints.Any(p => p.Oid == c.ParentConstraintOid)
             ? c with { ParentConstraintOid = 0 } : c).ToArray();
         Catalog = Catalog.PutTable(table with { PartitionParent = 0, PartitionBound = null, Constraints = own });
+        foreach (var index in Catalog.Table(table.Oid).Indexes.Where(i => i.ParentIndexOid != 0 && parent.Indexes.Any(p => p.Oid == i.ParentIndexOid)))
+            PutIndexDef(index with { ParentIndexOid = 0 });
         DropClonedTriggers(table, parent);
     }
 

@@ -59,7 +59,7 @@ public static class PgAttribute
                 var t = BuiltinTypes.ByOid(type.TypeOid);
                 yield return
                 [
-                    index.Oid, names[i], type.TypeOid, -1, type.StorageLength, (short)(i + 1), 0, -1,
+                    index.Oid, names[i], type.TypeOid, index.StatisticsTarget(i), type.StorageLength, (short)(i + 1), 0, -1,
                     i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
                     false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
                 ];

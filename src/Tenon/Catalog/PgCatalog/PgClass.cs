@@ -60,8 +60,10 @@ public static class PgClass
                     t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0 || withUserTriggers.Contains(oid));
             else if (catalog.Indexes.TryGetValue(oid, out var i))
             {
-                var row = Row('i', AmOid(i.AccessMethod), false, i.Columns.Count + i.IncludeColumns.Count, 0, false);
-                row[7] = i.RelFileNode;
+                // An index of a partitioned table is a partitioned index ('I'), which has no storage.
+                var partitioned = catalog.Tables.TryGetValue(i.TableOid, out var it) && it.IsPartitioned;
+                var row = Row(partitioned ? 'I' : 'i', AmOid(i.AccessMethod), false, i.Columns.Count + i.IncludeColumns.Count, 0, false);
+                row[7] = partitioned ? 0u : i.RelFileNode;
                 if (i.Options.Count > 0) row[28] = PgArray.Of(SqlType.Text, i.Options.ToArray<object?>());
                 yield return row;
             }
