@@ -109,6 +109,8 @@ public static class CatalogDefinitions
         var sb = new StringBuilder("CREATE ");
         if (index.Unique) sb.Append("UNIQUE ");
         sb.Append("INDEX ").Append(Errors.SqlErrors.QuoteIdentifier(index.Name)).Append(" ON ");
+        // A partitioned table's index is defined for the table itself: ON ONLY.
+        if (table.IsPartitioned) sb.Append("ONLY ");
         sb.Append(pretty ? RegClassName.Format(table.Oid, catalog) : Errors.SqlErrors.QuoteIdentifier(table.Schema) + "." + Errors.SqlErrors.QuoteIdentifier(table.Name));
         sb.Append(" USING ").Append(index.AccessMethod).Append(" (");
         for (var i = 0; i < index.Columns.Count; i++)

@@ -14,6 +14,8 @@ public sealed partial class DdlExecutor
     public StatementResult CreateIndex(CreateIndexStatement stmt)
     {
         var table = FindTable(stmt.Table) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
+        if (stmt.Concurrently && table is { IsPartitioned: true, Temporary: false })
+            throw new TenonException(SqlState.FeatureNotSupported, $"cannot create index on partitioned table \"{table.Name}\" concurrently");
         var binder = new Binder(ctx);
         var scope = RowWriter.TableScope(table);
         var cols = new short[stmt.Elements.Count];
@@ -189,7 +191,7 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.DependentObjectsStillExist,
                             $"cannot drop index {index.Name} because index {parentIndex.Name} requires it",
                             hint: $"You can drop index {parentIndex.Name} instead.");
-                    if (stmt.Concurrently && Catalog.Table(index.TableOid).IsPartitioned)
+                    if (stmt.Concurrently && Catalog.Table(index.TableOid) is { IsPartitioned: true, Temporary: false })
                         throw new TenonException(SqlState.FeatureNotSupported, $"cannot drop partitioned index \"{index.Name}\" concurrently");
                     DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid), stmt.Cascade, $"index {index.Name}");
                     RemoveIndexTree(index);

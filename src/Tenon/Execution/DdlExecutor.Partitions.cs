@@ -154,20 +154,31 @@ public sealed partial class DdlExecutor
         CloneParentTriggers(parent, Catalog.Table(partition.Oid));
     }
 
-    /// <summary>The partition's copy of one of its parent's indexes (and of the key constraint it backs), unless an equal one exists.</summary>
+    /// <summary>
+    /// The partition's copy of one of its parent's indexes (and of the key constraint it backs),
+    /// attached to it. An equal index the partition has that is not attached elsewhere (with a
+    /// constraint when the parent's has one) is attached instead of making a copy, as PostgreSQL
+    /// does; an invalid one makes the parent's index invalid.
+    /// </summary>
     private void ClonePartitionIndex(TableDef parent, IndexDef index, uint partitionOid)
     {
         var partition = Catalog.Table(partitionOid);
+        if (partition.Indexes.Any(i => i.ParentIndexOid == index.Oid)) return;
         var columns = index.Columns.Select(n => n == 0 ? (short)0 : partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
-        var existing = partition.Indexes.FirstOrDefault(i => i.Columns.SequenceEqual(columns) && i.Unique == index.Unique && i.Predicate is null && index.Predicate is null
-            && !i.HasExpressions && !index.HasExpressions && (index.ConstraintName is null || partition.Constraints.OfType<KeyConstraintDef>().Any(k => k.IndexOid == i.Oid)));
+        var existing = partition.Indexes.FirstOrDefault(i => i.ParentIndexOid == 0 && IndexesMatch(parent, index, partition, i)
+            && (index.ConstraintName is null || partition.Constraints.OfType<KeyConstraintDef>().Any(k => k.IndexOid == i.Oid)));
         if (existing is not null)
         {
-            // The partition's equal index becomes the copy (PostgreSQL attaches it).
-            if (existing.ParentIndexOid == 0) Catalog = Catalog.PutIndex(existing with { ParentIndexOid = index.Oid }, partition.Schema);
+            PutIndexDef(existing with { ParentIndexOid = index.Oid });
+            if (!existing.Valid && index.Valid) PutIndexDef(Catalog.Indexes[index.Oid] with { Valid = false });
+            var parentKey = parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
             partition = Catalog.Table(partitionOid);
-            if (existing.ParentIndexOid == 0)
-                Catalog = Catalog.PutTable(partition with { Indexes = partition.Indexes.Select(i => i.Oid == existing.Oid ? Catalog.Indexes[i.Oid] : i).ToArray() });
+            if (parentKey is not null)
+                Catalog = Catalog.PutTable(partition with
+                {
+                    Constraints = partition.Constraints.Select(c => c is KeyConstraintDef k && k.IndexOid == existing.Oid && k.ParentConstraintOid == 0
+                        ? k with { ParentConstraintOid = parentKey.Oid } : c).ToArray(),
+                });
             return;
         }
         var constraint = index.ConstraintName is null ? null : parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
@@ -185,7 +196,7 @@ public sealed partial class DdlExecutor
             partition = partition with { Columns = cols };
             Catalog = Catalog.PutTable(partition);
         }
-        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name, ParentIndexOid = index.Oid, FileNode = 0 };
+        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name, ParentIndexOid = index.Oid, FileNode = 0, Valid = true };
         BuildIndex(partition, clone);
         if (constraint is null) return;
         partition = Catalog.Table(partitionOid);
@@ -458,7 +469,8 @@ public sealed partial class DdlExecutor
     /// <summary>Indexes and foreign keys a partitioned table gained reach its partitions (recursively).</summary>
     private void CascadeToPartition(TableDef parent, TableDef child)
     {
-        foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, child.Oid);
+        // An invalid index (CREATE INDEX ON ONLY) is not carried down; nor is one the partition has already.
+        foreach (var index in parent.Indexes.Where(i => i.Valid)) ClonePartitionIndex(Catalog.Table(parent.Oid), Catalog.Indexes[index.Oid], child.Oid);
         foreach (var fk in parent.ForeignKeys) ClonePartitionForeignKey(fk, child.Oid);
         var updated = Catalog.Table(child.Oid);
         if (updated.IsPartitioned)

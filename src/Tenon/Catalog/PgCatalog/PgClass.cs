@@ -64,6 +64,8 @@ public static class PgClass
                 var partitioned = catalog.Tables.TryGetValue(i.TableOid, out var it) && it.IsPartitioned;
                 var row = Row(partitioned ? 'I' : 'i', AmOid(i.AccessMethod), false, i.Columns.Count + i.IncludeColumns.Count, 0, false);
                 row[7] = partitioned ? 0u : i.RelFileNode;
+                row[21] = partitioned && catalog.Indexes.Values.Any(c => c.ParentIndexOid == i.Oid);
+                row[26] = i.ParentIndexOid != 0;
                 if (i.Options.Count > 0) row[28] = PgArray.Of(SqlType.Text, i.Options.ToArray<object?>());
                 yield return row;
             }
