@@ -45,8 +45,6 @@ public static class CatalogDefinitions
                 sb.Append('(').Append(ColumnList(table, k.Columns)).Append(')');
                 if (catalog.Indexes.TryGetValue(k.IndexOid, out var keyIndex) && keyIndex.IncludeColumns.Count > 0)
                     sb.Append(" INCLUDE (").Append(ColumnList(table, keyIndex.IncludeColumns)).Append(')');
-                if (keyIndex is { Options.Count: > 0 })
-                    sb.Append(" WITH (").Append(IndexStorageParameters.Format(keyIndex.Options)).Append(')');
                 break;
             case ForeignKeyDef fk:
             {
