@@ -25,6 +25,14 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = unsupported.Position };
         var keys = pending.Select(p => p.Constraint).Where(c => c is PrimaryKeyTableConstraint or UniqueTableConstraint).ToList();
         var primaryCount = 0;
+        foreach (var (c, _) in pending.Where(p => p.Constraint is KeyUsingIndexConstraint))
+        {
+            if (creating)
+                throw new TenonException(SqlState.FeatureNotSupported, "cannot use an existing index in CREATE TABLE") { Position = c.Position };
+            if (c is KeyUsingIndexConstraint { Primary: true } && ++primaryCount > 1)
+                throw MultiplePrimaryKeys(Catalog.Table(tableOid), c.Position);
+            AddKeyUsingIndex(tableOid, (KeyUsingIndexConstraint)c);
+        }
         foreach (var key in keys)
         {
             ResolveKeyColumns(Catalog.Table(tableOid), key);
@@ -110,24 +118,7 @@ public sealed partial class DdlExecutor
         if (isPrimary && table.PrimaryKey is not null)
             throw MultiplePrimaryKeys(table, 0);
         CheckKeyCoversPartitionKey(table, cols, isPrimary);
-        if (isPrimary)
-        {
-            // A primary key makes its columns NOT NULL (checking existing rows).
-            var columns = table.Columns.ToList();
-            foreach (var n in cols)
-            {
-                if (!columns[n - 1].NotNull)
-                {
-                    foreach (var (_, row) in Tx.Rows(tableOid).Scan())
-                        if (row[n - 1] is null)
-                            throw new TenonException(SqlState.NotNullViolation, $"column \"{columns[n - 1].Name}\" of relation \"{table.Name}\" contains null values")
-                            { SchemaName = table.Schema, TableName = table.Name, ColumnName = columns[n - 1].Name };
-                }
-                columns[n - 1] = columns[n - 1] with { NotNull = true };
-            }
-            table = table with { Columns = columns };
-            Catalog = Catalog.PutTable(table);
-        }
+        if (isPrimary) table = MakePrimaryKeyColumnsNotNull(table, cols);
         var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null
                 : NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(cols.Concat(include).Select(n => table.Column(n).Name))),
             isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
@@ -147,6 +138,26 @@ public sealed partial class DdlExecutor
         };
         Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Append(constraint).ToArray() });
         CascadeToPartitions(tableOid);
+    }
+
+    /// <summary>A primary key makes its columns NOT NULL (checking existing rows).</summary>
+    private TableDef MakePrimaryKeyColumnsNotNull(TableDef table, IReadOnlyList<short> cols)
+    {
+        var columns = table.Columns.ToList();
+        foreach (var n in cols)
+        {
+            if (!columns[n - 1].NotNull)
+            {
+                foreach (var (_, row) in Tx.Rows(table.Oid).Scan())
+                    if (row[n - 1] is null)
+                        throw new TenonException(SqlState.NotNullViolation, $"column \"{columns[n - 1].Name}\" of relation \"{table.Name}\" contains null values")
+                        { SchemaName = table.Schema, TableName = table.Name, ColumnName = columns[n - 1].Name };
+            }
+            columns[n - 1] = columns[n - 1] with { NotNull = true };
+        }
+        table = table with { Columns = columns };
+        Catalog = Catalog.PutTable(table);
+        return table;
     }
 
     /// <summary>

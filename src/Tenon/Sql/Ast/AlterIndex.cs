@@ -35,3 +35,9 @@ public sealed record IndexDependsOnExtensionAction(string Extension, bool Remove
 
 /// <summary><c>ALTER INDEX ALL IN TABLESPACE name [OWNED BY role, …] SET TABLESPACE new [NOWAIT]</c>.</summary>
 public sealed record AlterIndexAllInTablespaceStatement(string Tablespace, IReadOnlyList<string> OwnedBy, string NewTablespace) : Statement;
+
+/// <summary>
+/// ALTER TABLE … ADD [CONSTRAINT name] {PRIMARY KEY | UNIQUE} USING INDEX index: an existing
+/// unique index of the table becomes the constraint's index.
+/// </summary>
+public sealed record KeyUsingIndexConstraint(bool Primary, string IndexName) : TableConstraint;
