@@ -117,3 +117,11 @@ SELECT inhrelid::regclass, inhparent::regclass FROM pg_inherits WHERE inhparent 
 DROP INDEX aip_a;
 SELECT relname FROM pg_class WHERE relname LIKE 'aip%' AND relkind IN ('i', 'I') ORDER BY 1;
 CREATE INDEX CONCURRENTLY ON aip (a);
+CREATE TABLE syscol_table (a INT);
+CREATE INDEX ON syscol_table (ctid);
+CREATE INDEX ON syscol_table ((ctid >= '(1000,0)'));
+CREATE INDEX ON syscol_table (a) WHERE ctid >= '(1000,0)';
+CREATE INDEX ON syscol_table (a) WHERE xmin::text <> '1';
+CREATE INDEX ON syscol_table (a) INCLUDE (tableoid);
+CREATE INDEX ON syscol_table (nosuch) WHERE ctid >= '(1000,0)';
+CREATE INDEX ON syscol_table ((syscol_table.xmin::text));

@@ -16,6 +16,7 @@ public sealed partial class DdlExecutor
         var table = FindTable(stmt.Table) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
         if (stmt.Concurrently && table is { IsPartitioned: true, Temporary: false })
             throw new TenonException(SqlState.FeatureNotSupported, $"cannot create index on partitioned table \"{table.Name}\" concurrently");
+        RejectSystemColumns(stmt, table);
         var binder = new Binder(ctx);
         var scope = RowWriter.TableScope(table);
         var cols = new short[stmt.Elements.Count];
@@ -79,6 +80,28 @@ public sealed partial class DdlExecutor
         });
         if (!stmt.Only) CascadeToPartitions(table.Oid);
         return new StatementResult("CREATE INDEX");
+    }
+
+    /// <summary>An index key, INCLUDE column, key expression or predicate naming a system column (ctid, xmin, …) is refused (Tenon's binder knows only some of them).</summary>
+    private static void RejectSystemColumns(CreateIndexStatement stmt, TableDef table)
+    {
+        bool IsSystem(string name) => SystemColumns.IsSystemName(name) && table.FindColumn(name) is null;
+        // An unknown column is reported first, where the keys are resolved.
+        if (stmt.Elements.Any(e => e.Column is { } c && !IsSystem(c) && table.FindColumn(c) is null)) return;
+        var mentioned = false;
+        Expr Visit(Expr parsed, Expr rebuilt)
+        {
+            if (parsed is ColumnRef { Names: var names } && IsSystem(names[^1])) mentioned = true;
+            return rebuilt;
+        }
+        foreach (var e in stmt.Elements)
+        {
+            if (e.Column is not null && IsSystem(e.Column)) mentioned = true;
+            if (e.Expression is not null) ExprRewriter.Rewrite(e.Expression, Visit);
+        }
+        if ((stmt.Include ?? []).Any(IsSystem)) mentioned = true;
+        if (stmt.Where is not null) ExprRewriter.Rewrite(stmt.Where, Visit);
+        if (mentioned) throw new TenonException(SqlState.FeatureNotSupported, "index creation on system columns is not supported");
     }
 
     /// <summary>
