@@ -203,6 +203,11 @@ public sealed partial class DdlExecutor
                     if (oid == 0) continue;
                     RequireKind(oid, name, 'i');
                     var index = Catalog.Indexes[oid];
+                    // An index attached to a partitioned index goes only with it (before its own constraint).
+                    if (index.ParentIndexOid != 0 && Catalog.Indexes.TryGetValue(index.ParentIndexOid, out var parentIndex))
+                        throw new TenonException(SqlState.DependentObjectsStillExist,
+                            $"cannot drop index {index.Name} because index {parentIndex.Name} requires it",
+                            hint: $"You can drop index {parentIndex.Name} instead.");
                     if (index.ConstraintName is not null)
                     {
                         var t = Catalog.Table(index.TableOid);
@@ -210,10 +215,6 @@ public sealed partial class DdlExecutor
                             $"cannot drop index {index.Name} because constraint {index.ConstraintName} on table {t.Name} requires it",
                             hint: $"You can drop constraint {index.ConstraintName} on table {t.Name} instead.");
                     }
-                    if (index.ParentIndexOid != 0 && Catalog.Indexes.TryGetValue(index.ParentIndexOid, out var parentIndex))
-                        throw new TenonException(SqlState.DependentObjectsStillExist,
-                            $"cannot drop index {index.Name} because index {parentIndex.Name} requires it",
-                            hint: $"You can drop index {parentIndex.Name} instead.");
                     if (stmt.Concurrently && Catalog.Table(index.TableOid) is { IsPartitioned: true, Temporary: false })
                         throw new TenonException(SqlState.FeatureNotSupported, $"cannot drop partitioned index \"{index.Name}\" concurrently");
                     DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid), stmt.Cascade, $"index {index.Name}");

@@ -138,14 +138,14 @@ public sealed partial class DdlExecutor
             throw CannotAttach($"Index \"{child.Name}\" is not an index on any partition of table \"{parentTable.Name}\".");
         if (child.ParentIndexOid != 0)
             throw CannotAttach($"Index \"{child.Name}\" is already attached to another index.");
-        if (childTable.Indexes.Any(i => i.ParentIndexOid == parent.Oid))
-            throw CannotAttach($"Another index is already attached for partition \"{childTable.Name}\".");
         if (!IndexesMatch(parentTable, parent, childTable, child))
             throw CannotAttach("The index definitions do not match.");
         var parentConstraint = parentTable.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == parent.Oid);
         var childConstraint = childTable.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == child.Oid);
         if (parentConstraint is not null && childConstraint is null)
             throw CannotAttach($"The index \"{parent.Name}\" belongs to a constraint in table \"{parentTable.Name}\" but no constraint exists for index \"{child.Name}\".");
+        if (childTable.Indexes.Any(i => i.ParentIndexOid == parent.Oid))
+            throw CannotAttach($"Another index is already attached for partition \"{childTable.Name}\".");
         PutIndexDef(child with { ParentIndexOid = parent.Oid });
         if (parentConstraint is not null)
         {

@@ -169,6 +169,8 @@ public sealed partial class DdlExecutor
     {
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
+        if (table.IsPartitioned)
+            throw new TenonException(SqlState.FeatureNotSupported, "exclusion constraints are not supported on partitioned tables") { Position = c.Position };
         var method = c.Method ?? "btree";
         if (method is not ("btree" or "hash"))
         {

@@ -182,7 +182,8 @@ public sealed partial class DdlExecutor
             return;
         }
         var constraint = index.ConstraintName is null ? null : parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
-        if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) return;
+        if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) throw MultiplePrimaryKeys(partition, 0);
+        if (index.Unique && partition.IsPartitioned) CheckKeyCoversPartitionKey(partition, columns, constraint?.IsPrimary == true);
         var include = index.IncludeColumns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
         var nameParts = NameGenerator.DistinctColumnNames(columns.Select((n, i) => n != 0 ? partition.Column(n).Name : index.Expressions[i]!.Expr is FunctionCall f ? f.Name.Name : "expr")
             .Concat(include.Select(n => partition.Column(n).Name)));
