@@ -55,6 +55,7 @@ public sealed partial class DdlExecutor
         if (method is null)
             for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
         var options = stmt.Options is { } written ? IndexStorageParameters.ForCreate(written, method ?? "btree") : [];
+        if (stmt.Unique && table.IsPartitioned) CheckKeyCoversPartitionKey(table, cols, isPrimary: false);
         if (stmt.Tablespace is not null) RequireNonSharedTablespace(stmt.Tablespace);
         var name = stmt.Name is not null ? stmt.Name
             : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(nameParts)), "idx", n => Catalog.RelationExists(table.Schema, n));

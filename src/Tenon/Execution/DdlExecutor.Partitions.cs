@@ -158,14 +158,15 @@ public sealed partial class DdlExecutor
     /// The partition's copy of one of its parent's indexes (and of the key constraint it backs),
     /// attached to it. An equal index the partition has that is not attached elsewhere (with a
     /// constraint when the parent's has one) is attached instead of making a copy, as PostgreSQL
-    /// does; an invalid one makes the parent's index invalid.
+    /// does; an invalid one makes the parent's index invalid. When a table is being attached
+    /// (<paramref name="attaching"/>) its invalid indexes are not candidates.
     /// </summary>
-    private void ClonePartitionIndex(TableDef parent, IndexDef index, uint partitionOid)
+    private void ClonePartitionIndex(TableDef parent, IndexDef index, uint partitionOid, bool attaching = false)
     {
         var partition = Catalog.Table(partitionOid);
         if (partition.Indexes.Any(i => i.ParentIndexOid == index.Oid)) return;
         var columns = index.Columns.Select(n => n == 0 ? (short)0 : partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
-        var existing = partition.Indexes.FirstOrDefault(i => i.ParentIndexOid == 0 && IndexesMatch(parent, index, partition, i)
+        var existing = partition.Indexes.FirstOrDefault(i => i.ParentIndexOid == 0 && (i.Valid || !attaching) && IndexesMatch(parent, index, partition, i)
             && (index.ConstraintName is null || partition.Constraints.OfType<KeyConstraintDef>().Any(k => k.IndexOid == i.Oid)));
         if (existing is not null)
         {
@@ -458,7 +459,7 @@ public sealed partial class DdlExecutor
                 if (!router.SatisfiesConstraint(leaf, row))
                     throw new TenonException(SqlState.CheckViolation, $"partition constraint of relation \"{leaf.Name}\" is violated by some row")
                     { SchemaName = leaf.Schema, TableName = leaf.Name };
-        foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, table.Oid);
+        foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, table.Oid, attaching: true);
         foreach (var fk in parent.ForeignKeys) ClonePartitionForeignKey(fk, table.Oid);
         CloneParentTriggers(parent, Catalog.Table(table.Oid));
         if (attached.IsPartitioned)
