@@ -125,3 +125,14 @@ CREATE INDEX ON syscol_table (a) WHERE xmin::text <> '1';
 CREATE INDEX ON syscol_table (a) INCLUDE (tableoid);
 CREATE INDEX ON syscol_table (nosuch) WHERE ctid >= '(1000,0)';
 CREATE INDEX ON syscol_table ((syscol_table.xmin::text));
+-- renaming a key constraint renames its index, and the other way round
+CREATE TABLE rn (a int CONSTRAINT rn_k UNIQUE, b int PRIMARY KEY);
+ALTER TABLE rn RENAME CONSTRAINT rn_k TO rn_k2;
+SELECT conname, conindid::regclass FROM pg_constraint WHERE conrelid = 'rn'::regclass ORDER BY 1;
+DROP INDEX rn_k2;
+ALTER INDEX rn_pkey RENAME TO rn_pk2;
+SELECT conname, conindid::regclass FROM pg_constraint WHERE conrelid = 'rn'::regclass ORDER BY 1;
+DROP INDEX rn_pk2;
+\d rn
+ALTER TABLE rn DROP CONSTRAINT rn_pk2;
+\d rn

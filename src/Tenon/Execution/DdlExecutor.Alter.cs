@@ -655,6 +655,13 @@ public sealed partial class DdlExecutor
                     var c = table.FindConstraint(rn.OldName)
                         ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{rn.OldName}\" for table \"{table.Name}\" does not exist");
                     Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == c.Oid ? c with { Name = rn.NewName } : x).ToArray() });
+                    // A key constraint's index takes the new name too.
+                    if (c is KeyConstraintDef { IndexOid: var indexOid } && Catalog.Indexes.TryGetValue(indexOid, out var keyIndex) && keyIndex.Name != rn.NewName)
+                    {
+                        if (Catalog.RelationExists(table.Schema, rn.NewName))
+                            throw new TenonException(SqlState.DuplicateTable, $"relation \"{rn.NewName}\" already exists");
+                        Catalog = RenameIndex(keyIndex, rn.NewName);
+                    }
                     break;
                 }
                 case OwnerToAction owner:
