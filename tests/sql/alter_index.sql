@@ -136,3 +136,13 @@ DROP INDEX rn_pk2;
 \d rn
 ALTER TABLE rn DROP CONSTRAINT rn_pk2;
 \d rn
+-- GIN key column types and access-method storage parameters
+CREATE TABLE gt (v tsvector, j jsonb, a int[], t text[]);
+CREATE INDEX gt_v ON gt USING gin (v);
+CREATE INDEX gt_j ON gt USING gin (j);
+CREATE INDEX gt_a ON gt USING gin (a);
+CREATE INDEX gt_t ON gt USING gin (t) WITH (fastupdate = off);
+CREATE INDEX gt_b ON gt USING brin (a) WITH (pages_per_range = 0);
+\d+ gt_v
+\d+ gt_j
+\d+ gt_t

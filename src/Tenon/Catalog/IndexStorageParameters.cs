@@ -24,6 +24,8 @@ public static class IndexStorageParameters
         "hash" => [FillFactor],
         "gist" => [FillFactor, new("buffering", Kind.Buffering)],
         "gin" => [new("fastupdate", Kind.Bool), new("gin_pending_list_limit", Kind.Int, 64, int.MaxValue)],
+        "spgist" => [FillFactor],
+        "brin" => [new("pages_per_range", Kind.Int, 1, 131072), new("autosummarize", Kind.Bool)],
         _ => [],
     };
 

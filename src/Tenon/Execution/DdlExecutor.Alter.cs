@@ -54,7 +54,7 @@ public sealed partial class DdlExecutor
         var method = IndexAccessMethod(stmt, table, cols, expressions);
         if (method is null)
             for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
-        var options = stmt.Options is { } written ? IndexStorageParameters.ForCreate(written, method ?? "btree") : [];
+        var options = stmt.Options is { } written ? IndexStorageParameters.ForCreate(written, method ?? stmt.Method?.ToLowerInvariant() ?? "btree") : [];
         if (stmt.Unique && table.IsPartitioned) CheckKeyCoversPartitionKey(table, cols, isPrimary: false);
         if (stmt.Tablespace is not null) RequireNonSharedTablespace(stmt.Tablespace);
         var name = stmt.Name is not null ? stmt.Name
