@@ -183,9 +183,11 @@ public sealed partial class Session
         {
             var ctx = new ExecContext(this, tx, parameters) { StatementMentionsXmin = stmt.MentionsXmin, FailureAsValueFor = stmt };
             CheckTransactionCharacteristics(stmt, ctx);
+            RequireConcurrentIndexOutsideBlock(stmt, tx.IsExplicit || inBatch);
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
                 : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
                 : stmt is VacuumStatement v ? Vacuum(v, ctx, inBatch)
+                : stmt is ReindexStatement rx ? Reindex(rx, ctx, tx.IsExplicit || inBatch)
                 : stmt is DeclareCursorStatement dc ? DeclareCursor(dc, ctx, inBatch)
                 : stmt is FetchStatement f ? Fetch(f)
                 : stmt is CloseCursorStatement cc ? CloseCursor(cc)
@@ -244,6 +246,8 @@ public sealed partial class Session
             case MergeStatement m: return new DmlExecutor(ctx).Merge(m);
             case CreateTableStatement c: return ddl.CreateTable(c);
             case CreateIndexStatement c: return ddl.CreateIndex(c);
+            case AlterIndexStatement a: return ddl.AlterIndex(a);
+            case AlterIndexAllInTablespaceStatement a: return ddl.AlterIndexAllInTablespace(a);
             case CreateSequenceStatement c: return ddl.CreateSequence(c);
             case AlterSequenceStatement a: return ddl.AlterSequence(a);
             case CreateExtensionStatement c: return ddl.CreateExtension(c);

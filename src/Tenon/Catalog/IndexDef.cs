@@ -58,6 +58,36 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
     /// </summary>
     public string? Method { get; init; }
 
+    /// <summary>
+    /// pg_class.relfilenode when it is not the oid: REINDEX gives the index new storage, which
+    /// PostgreSQL shows as a new relfilenode (0 = the oid, as at creation).
+    /// </summary>
+    public uint FileNode { get; init; }
+
+    /// <summary>pg_class.relfilenode as PostgreSQL shows it.</summary>
+    public uint RelFileNode => FileNode != 0 ? FileNode : Oid;
+
+    /// <summary>
+    /// pg_index.indisvalid: false only for an index of a partitioned table made with CREATE INDEX
+    /// ON ONLY while the table has partitions, until an index of each partition is attached to it.
+    /// </summary>
+    public bool Valid { get; init; } = true;
+
+    /// <summary>
+    /// The partitioned table's index this one is a partition of (pg_inherits for indexes), 0 for
+    /// none: set when a partition's index is cloned from or attached to its parent's.
+    /// </summary>
+    public uint ParentIndexOid { get; init; }
+
+    /// <summary>Storage parameters as pg_class.reloptions lists them ("name=value", in the order set); empty for none.</summary>
+    public IReadOnlyList<string> Options { get; init; } = Array.Empty<string>();
+
+    /// <summary>pg_attribute.attstattarget per index attribute (ALTER INDEX … SET STATISTICS), -1 for the default; empty when none was set.</summary>
+    public IReadOnlyList<int> StatisticsTargets { get; init; } = Array.Empty<int>();
+
+    /// <summary>The statistics target of attribute <paramref name="i"/> (0-based): -1 unless set.</summary>
+    public int StatisticsTarget(int i) => i < StatisticsTargets.Count ? StatisticsTargets[i] : -1;
+
     /// <summary>pg_am's name of the index's access method.</summary>
     public string AccessMethod => Method ?? "btree";
 

@@ -231,6 +231,20 @@ public sealed partial class SystemCatalog
             comments: CommentsWithout(CommentKey.RelationClass, oid));
     }
 
+    /// <summary>
+    /// Puts <paramref name="replacement"/> in the place of index <paramref name="oldOid"/> under a
+    /// new oid (REINDEX CONCURRENTLY's swap): the name now files the new oid and the comments on
+    /// the old index and its columns move to it.
+    /// </summary>
+    public SystemCatalog ReplaceIndexOid(uint oldOid, IndexDef replacement, string schema)
+    {
+        var comments = Comments;
+        foreach (var (key, text) in Comments.Where(c => c.Key.ClassOid == CommentKey.RelationClass && c.Key.ObjectOid == oldOid).ToList())
+            comments = comments.Remove(key).SetItem(key with { ObjectOid = replacement.Oid }, text);
+        return With(indexes: Indexes.Remove(oldOid).SetItem(replacement.Oid, replacement),
+            names: RelationsByName.SetItem(Key(schema, replacement.Name), replacement.Oid), comments: comments);
+    }
+
     public SystemCatalog PutSequence(SequenceDef seq)
     {
         var names = RelationsByName;

@@ -107,6 +107,8 @@ public static class CatalogDefinitions
         var sb = new StringBuilder("CREATE ");
         if (index.Unique) sb.Append("UNIQUE ");
         sb.Append("INDEX ").Append(Errors.SqlErrors.QuoteIdentifier(index.Name)).Append(" ON ");
+        // A partitioned table's index is defined for the table itself: ON ONLY.
+        if (table.IsPartitioned) sb.Append("ONLY ");
         sb.Append(pretty ? RegClassName.Format(table.Oid, catalog) : Errors.SqlErrors.QuoteIdentifier(table.Schema) + "." + Errors.SqlErrors.QuoteIdentifier(table.Name));
         sb.Append(" USING ").Append(index.AccessMethod).Append(" (");
         for (var i = 0; i < index.Columns.Count; i++)
@@ -119,6 +121,7 @@ public static class CatalogDefinitions
         sb.Append(')');
         if (index.IncludeColumns.Count > 0) sb.Append(" INCLUDE (").Append(ColumnList(table, index.IncludeColumns)).Append(')');
         if (index.NullsNotDistinct) sb.Append(" NULLS NOT DISTINCT");
+        if (index.Options.Count > 0) sb.Append(" WITH (").Append(IndexStorageParameters.Format(index.Options)).Append(')');
         if (index.Predicate is not null)
         {
             var bound = new Binder(ctx).BindCondition(index.Predicate, RowWriter.TableScope(table), "WHERE");

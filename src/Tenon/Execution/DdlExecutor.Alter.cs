@@ -14,6 +14,9 @@ public sealed partial class DdlExecutor
     public StatementResult CreateIndex(CreateIndexStatement stmt)
     {
         var table = FindTable(stmt.Table) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
+        if (stmt.Concurrently && table is { IsPartitioned: true, Temporary: false })
+            throw new TenonException(SqlState.FeatureNotSupported, $"cannot create index on partitioned table \"{table.Name}\" concurrently");
+        RejectSystemColumns(stmt, table);
         var binder = new Binder(ctx);
         var scope = RowWriter.TableScope(table);
         var cols = new short[stmt.Elements.Count];
@@ -51,6 +54,9 @@ public sealed partial class DdlExecutor
         var method = IndexAccessMethod(stmt, table, cols, expressions);
         if (method is null)
             for (var i = 0; i < cols.Length; i++) RequireBtreeOperatorClass(cols[i] != 0 ? table.Column(cols[i]).Type : expressions[i]!.Type);
+        var options = stmt.Options is { } written ? IndexStorageParameters.ForCreate(written, method ?? stmt.Method?.ToLowerInvariant() ?? "btree") : [];
+        if (stmt.Unique && table.IsPartitioned) CheckKeyCoversPartitionKey(table, cols, isPrimary: false);
+        if (stmt.Tablespace is not null) RequireNonSharedTablespace(stmt.Tablespace);
         var name = stmt.Name is not null ? stmt.Name
             : NameGenerator.Choose(table.Name, NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(nameParts)), "idx", n => Catalog.RelationExists(table.Schema, n));
         if (Catalog.RelationExists(table.Schema, name))
@@ -69,9 +75,34 @@ public sealed partial class DdlExecutor
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
             Method = method,
+            Options = options,
+            // ON ONLY a partitioned table with partitions: invalid until each partition's index is attached.
+            Valid = !(stmt.Only && table.IsPartitioned && PartitionBound.Children(Catalog, table).Count > 0),
         });
         if (!stmt.Only) CascadeToPartitions(table.Oid);
         return new StatementResult("CREATE INDEX");
+    }
+
+    /// <summary>An index key, INCLUDE column, key expression or predicate naming a system column (ctid, xmin, …) is refused (Tenon's binder knows only some of them).</summary>
+    private static void RejectSystemColumns(CreateIndexStatement stmt, TableDef table)
+    {
+        bool IsSystem(string name) => SystemColumns.IsSystemName(name) && table.FindColumn(name) is null;
+        // An unknown column is reported first, where the keys are resolved.
+        if (stmt.Elements.Any(e => e.Column is { } c && !IsSystem(c) && table.FindColumn(c) is null)) return;
+        var mentioned = false;
+        Expr Visit(Expr parsed, Expr rebuilt)
+        {
+            if (parsed is ColumnRef { Names: var names } && IsSystem(names[^1])) mentioned = true;
+            return rebuilt;
+        }
+        foreach (var e in stmt.Elements)
+        {
+            if (e.Column is not null && IsSystem(e.Column)) mentioned = true;
+            if (e.Expression is not null) ExprRewriter.Rewrite(e.Expression, Visit);
+        }
+        if ((stmt.Include ?? []).Any(IsSystem)) mentioned = true;
+        if (stmt.Where is not null) ExprRewriter.Rewrite(stmt.Where, Visit);
+        if (mentioned) throw new TenonException(SqlState.FeatureNotSupported, "index creation on system columns is not supported");
     }
 
     /// <summary>
@@ -165,10 +196,19 @@ public sealed partial class DdlExecutor
                 }
                 case ObjectKind.Index:
                 {
+                    if (stmt.Concurrently && stmt.Names.Count > 1)
+                        throw new TenonException(SqlState.FeatureNotSupported, "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+                    if (stmt.Concurrently && stmt.Cascade)
+                        throw new TenonException(SqlState.FeatureNotSupported, "DROP INDEX CONCURRENTLY does not support CASCADE");
                     var oid = LookupForDrop(name, stmt, "index", SqlState.UndefinedObject);
                     if (oid == 0) continue;
                     RequireKind(oid, name, 'i');
                     var index = Catalog.Indexes[oid];
+                    // An index attached to a partitioned index goes only with it (before its own constraint).
+                    if (index.ParentIndexOid != 0 && Catalog.Indexes.TryGetValue(index.ParentIndexOid, out var parentIndex))
+                        throw new TenonException(SqlState.DependentObjectsStillExist,
+                            $"cannot drop index {index.Name} because index {parentIndex.Name} requires it",
+                            hint: $"You can drop index {parentIndex.Name} instead.");
                     if (index.ConstraintName is not null)
                     {
                         var t = Catalog.Table(index.TableOid);
@@ -176,8 +216,10 @@ public sealed partial class DdlExecutor
                             $"cannot drop index {index.Name} because constraint {index.ConstraintName} on table {t.Name} requires it",
                             hint: $"You can drop constraint {index.ConstraintName} on table {t.Name} instead.");
                     }
+                    if (stmt.Concurrently && Catalog.Table(index.TableOid) is { IsPartitioned: true, Temporary: false })
+                        throw new TenonException(SqlState.FeatureNotSupported, $"cannot drop partitioned index \"{index.Name}\" concurrently");
                     DropDependentForeignKeys(ForeignKeysUsingIndex(index.Oid), stmt.Cascade, $"index {index.Name}");
-                    RemoveIndex(index);
+                    RemoveIndexTree(index);
                     break;
                 }
                 case ObjectKind.Sequence:
@@ -304,6 +346,14 @@ public sealed partial class DdlExecutor
         foreach (var index in table.Indexes) Catalog = Catalog.RemoveIndex(index.Oid, table.Schema);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == oid).ToList()) Catalog = Catalog.RemoveSequence(seq.Oid);
         Catalog = Catalog.RemoveTable(oid);
+    }
+
+    /// <summary>Drops an index and the partitions' indexes attached to it (a partitioned index takes them along).</summary>
+    private void RemoveIndexTree(IndexDef index)
+    {
+        foreach (var child in Catalog.Indexes.Values.Where(i => i.ParentIndexOid == index.Oid).ToList())
+            RemoveIndexTree(child);
+        RemoveIndex(Catalog.Indexes[index.Oid]);
     }
 
     private void RemoveIndex(IndexDef index)
@@ -605,6 +655,13 @@ public sealed partial class DdlExecutor
                     var c = table.FindConstraint(rn.OldName)
                         ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{rn.OldName}\" for table \"{table.Name}\" does not exist");
                     Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == c.Oid ? c with { Name = rn.NewName } : x).ToArray() });
+                    // A key constraint's index takes the new name too.
+                    if (c is KeyConstraintDef { IndexOid: var indexOid } && Catalog.Indexes.TryGetValue(indexOid, out var keyIndex) && keyIndex.Name != rn.NewName)
+                    {
+                        if (Catalog.RelationExists(table.Schema, rn.NewName))
+                            throw new TenonException(SqlState.DuplicateTable, $"relation \"{rn.NewName}\" already exists");
+                        Catalog = RenameIndex(keyIndex, rn.NewName);
+                    }
                     break;
                 }
                 case OwnerToAction owner:

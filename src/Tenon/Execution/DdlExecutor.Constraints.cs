@@ -25,6 +25,14 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = unsupported.Position };
         var keys = pending.Select(p => p.Constraint).Where(c => c is PrimaryKeyTableConstraint or UniqueTableConstraint).ToList();
         var primaryCount = 0;
+        foreach (var (c, _) in pending.Where(p => p.Constraint is KeyUsingIndexConstraint))
+        {
+            if (creating)
+                throw new TenonException(SqlState.FeatureNotSupported, "cannot use an existing index in CREATE TABLE") { Position = c.Position };
+            if (c is KeyUsingIndexConstraint { Primary: true } && ++primaryCount > 1)
+                throw MultiplePrimaryKeys(Catalog.Table(tableOid), c.Position);
+            AddKeyUsingIndex(tableOid, (KeyUsingIndexConstraint)c);
+        }
         foreach (var key in keys)
         {
             ResolveKeyColumns(Catalog.Table(tableOid), key);
@@ -110,24 +118,7 @@ public sealed partial class DdlExecutor
         if (isPrimary && table.PrimaryKey is not null)
             throw MultiplePrimaryKeys(table, 0);
         CheckKeyCoversPartitionKey(table, cols, isPrimary);
-        if (isPrimary)
-        {
-            // A primary key makes its columns NOT NULL (checking existing rows).
-            var columns = table.Columns.ToList();
-            foreach (var n in cols)
-            {
-                if (!columns[n - 1].NotNull)
-                {
-                    foreach (var (_, row) in Tx.Rows(tableOid).Scan())
-                        if (row[n - 1] is null)
-                            throw new TenonException(SqlState.NotNullViolation, $"column \"{columns[n - 1].Name}\" of relation \"{table.Name}\" contains null values")
-                            { SchemaName = table.Schema, TableName = table.Name, ColumnName = columns[n - 1].Name };
-                }
-                columns[n - 1] = columns[n - 1] with { NotNull = true };
-            }
-            table = table with { Columns = columns };
-            Catalog = Catalog.PutTable(table);
-        }
+        if (isPrimary) table = MakePrimaryKeyColumnsNotNull(table, cols);
         var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null
                 : NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(cols.Concat(include).Select(n => table.Column(n).Name))),
             isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
@@ -149,6 +140,26 @@ public sealed partial class DdlExecutor
         CascadeToPartitions(tableOid);
     }
 
+    /// <summary>A primary key makes its columns NOT NULL (checking existing rows).</summary>
+    private TableDef MakePrimaryKeyColumnsNotNull(TableDef table, IReadOnlyList<short> cols)
+    {
+        var columns = table.Columns.ToList();
+        foreach (var n in cols)
+        {
+            if (!columns[n - 1].NotNull)
+            {
+                foreach (var (_, row) in Tx.Rows(table.Oid).Scan())
+                    if (row[n - 1] is null)
+                        throw new TenonException(SqlState.NotNullViolation, $"column \"{columns[n - 1].Name}\" of relation \"{table.Name}\" contains null values")
+                        { SchemaName = table.Schema, TableName = table.Name, ColumnName = columns[n - 1].Name };
+            }
+            columns[n - 1] = columns[n - 1] with { NotNull = true };
+        }
+        table = table with { Columns = columns };
+        Catalog = Catalog.PutTable(table);
+        return table;
+    }
+
     /// <summary>
     /// EXCLUDE [USING btree | hash] (column WITH =, …): an index on the columns whose equal non-null
     /// keys conflict. Other operators need operator classes Tenon does not have; the ones PostgreSQL
@@ -158,6 +169,8 @@ public sealed partial class DdlExecutor
     {
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
+        if (table.IsPartitioned)
+            throw new TenonException(SqlState.FeatureNotSupported, "exclusion constraints are not supported on partitioned tables") { Position = c.Position };
         var method = c.Method ?? "btree";
         if (method is not ("btree" or "hash"))
         {
@@ -206,8 +219,12 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.PutTable(table with { Indexes = table.Indexes.Append(index).ToArray() });
     }
 
-    /// <summary>The entries of <paramref name="index"/> for the table's current rows; duplicates fail as CREATE UNIQUE INDEX (or an exclusion constraint) does.</summary>
-    private IndexStore IndexStoreOverRows(TableDef table, IndexDef index, RowWriter writer)
+    /// <summary>
+    /// The entries of <paramref name="index"/> for the table's current rows; duplicates fail as
+    /// CREATE UNIQUE INDEX (or an exclusion constraint) does, naming the index being built
+    /// (<paramref name="buildName"/> when that is not the index's own name).
+    /// </summary>
+    private IndexStore IndexStoreOverRows(TableDef table, IndexDef index, RowWriter writer, string? buildName = null)
     {
         var store = IndexStore.Empty(new KeyComparer(index.Columns.Select((_, i) => index.KeyType(table, i))));
         foreach (var (rowId, row) in Tx.Rows(table.Oid).Scan())
@@ -216,8 +233,8 @@ public sealed partial class DdlExecutor
             var key = writer.IndexKey(table, index, row);
             if ((index.Unique || index.Exclusion) && (index.NullsNotDistinct || !key.Any(v => v is null)) && store.ContainsKey(key))
                 throw index.Exclusion
-                    ? SqlErrors.ExclusionBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
-                    : SqlErrors.UniqueIndexBuildFailure(table, index, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
+                    ? SqlErrors.ExclusionBuildFailure(table, buildName is null ? index : index with { Name = buildName }, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key))
+                    : SqlErrors.UniqueIndexBuildFailure(table, buildName is null ? index : index with { Name = buildName }, RowWriter.IndexKeyColumns(table, index), writer.IndexKeyValues(table, index, key));
             store = store.Add(key, rowId, Tx.Token);
         }
         return store;

@@ -154,16 +154,37 @@ public sealed partial class DdlExecutor
         CloneParentTriggers(parent, Catalog.Table(partition.Oid));
     }
 
-    /// <summary>The partition's copy of one of its parent's indexes (and of the key constraint it backs), unless an equal one exists.</summary>
-    private void ClonePartitionIndex(TableDef parent, IndexDef index, uint partitionOid)
+    /// <summary>
+    /// The partition's copy of one of its parent's indexes (and of the key constraint it backs),
+    /// attached to it. An equal index the partition has that is not attached elsewhere (with a
+    /// constraint when the parent's has one) is attached instead of making a copy, as PostgreSQL
+    /// does; an invalid one makes the parent's index invalid. When a table is being attached
+    /// (<paramref name="attaching"/>) its invalid indexes are not candidates.
+    /// </summary>
+    private void ClonePartitionIndex(TableDef parent, IndexDef index, uint partitionOid, bool attaching = false)
     {
         var partition = Catalog.Table(partitionOid);
+        if (partition.Indexes.Any(i => i.ParentIndexOid == index.Oid)) return;
         var columns = index.Columns.Select(n => n == 0 ? (short)0 : partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
-        var existing = partition.Indexes.FirstOrDefault(i => i.Columns.SequenceEqual(columns) && i.Unique == index.Unique && i.Predicate is null && index.Predicate is null
-            && !i.HasExpressions && !index.HasExpressions && (index.ConstraintName is null || partition.Constraints.OfType<KeyConstraintDef>().Any(k => k.IndexOid == i.Oid)));
-        if (existing is not null) return;
+        var existing = partition.Indexes.FirstOrDefault(i => i.ParentIndexOid == 0 && (i.Valid || !attaching) && IndexesMatch(parent, index, partition, i)
+            && (index.ConstraintName is null || partition.Constraints.OfType<KeyConstraintDef>().Any(k => k.IndexOid == i.Oid)));
+        if (existing is not null)
+        {
+            PutIndexDef(existing with { ParentIndexOid = index.Oid });
+            if (!existing.Valid && index.Valid) PutIndexDef(Catalog.Indexes[index.Oid] with { Valid = false });
+            var parentKey = parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
+            partition = Catalog.Table(partitionOid);
+            if (parentKey is not null)
+                Catalog = Catalog.PutTable(partition with
+                {
+                    Constraints = partition.Constraints.Select(c => c is KeyConstraintDef k && k.IndexOid == existing.Oid && k.ParentConstraintOid == 0
+                        ? k with { ParentConstraintOid = parentKey.Oid } : c).ToArray(),
+                });
+            return;
+        }
         var constraint = index.ConstraintName is null ? null : parent.Constraints.OfType<KeyConstraintDef>().FirstOrDefault(k => k.IndexOid == index.Oid);
-        if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) return;
+        if (constraint is not null && constraint.IsPrimary && partition.PrimaryKey is not null) throw MultiplePrimaryKeys(partition, 0);
+        if (index.Unique && partition.IsPartitioned) CheckKeyCoversPartitionKey(partition, columns, constraint?.IsPrimary == true);
         var include = index.IncludeColumns.Select(n => partition.FindColumn(parent.Column(n).Name)!.Number).ToArray();
         var nameParts = NameGenerator.DistinctColumnNames(columns.Select((n, i) => n != 0 ? partition.Column(n).Name : index.Expressions[i]!.Expr is FunctionCall f ? f.Name.Name : "expr")
             .Concat(include.Select(n => partition.Column(n).Name)));
@@ -177,7 +198,7 @@ public sealed partial class DdlExecutor
             partition = partition with { Columns = cols };
             Catalog = Catalog.PutTable(partition);
         }
-        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name };
+        var clone = index with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, IncludeColumns = include, ConstraintName = constraint is null ? null : name, ParentIndexOid = index.Oid, FileNode = 0, Valid = true };
         BuildIndex(partition, clone);
         if (constraint is null) return;
         partition = Catalog.Table(partitionOid);
@@ -438,7 +459,7 @@ public sealed partial class DdlExecutor
                 if (!router.SatisfiesConstraint(leaf, row))
                     throw new TenonException(SqlState.CheckViolation, $"partition constraint of relation \"{leaf.Name}\" is violated by some row")
                     { SchemaName = leaf.Schema, TableName = leaf.Name };
-        foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, table.Oid);
+        foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, table.Oid, attaching: true);
         foreach (var fk in parent.ForeignKeys) ClonePartitionForeignKey(fk, table.Oid);
         CloneParentTriggers(parent, Catalog.Table(table.Oid));
         if (attached.IsPartitioned)
@@ -450,7 +471,8 @@ public sealed partial class DdlExecutor
     /// <summary>Indexes and foreign keys a partitioned table gained reach its partitions (recursively).</summary>
     private void CascadeToPartition(TableDef parent, TableDef child)
     {
-        foreach (var index in parent.Indexes) ClonePartitionIndex(parent, index, child.Oid);
+        // An invalid index (CREATE INDEX ON ONLY) is not carried down; nor is one the partition has already.
+        foreach (var index in parent.Indexes.Where(i => i.Valid)) ClonePartitionIndex(Catalog.Table(parent.Oid), Catalog.Indexes[index.Oid], child.Oid);
         foreach (var fk in parent.ForeignKeys) ClonePartitionForeignKey(fk, child.Oid);
         var updated = Catalog.Table(child.Oid);
         if (updated.IsPartitioned)
@@ -470,6 +492,8 @@ public sealed partial class DdlExecutor
         var own = table.Constraints.Select(c => c.ParentConstraintOid != 0 && parent.Constraints.Any(p => p.Oid == c.ParentConstraintOid)
             ? c with { ParentConstraintOid = 0 } : c).ToArray();
         Catalog = Catalog.PutTable(table with { PartitionParent = 0, PartitionBound = null, Constraints = own });
+        foreach (var index in Catalog.Table(table.Oid).Indexes.Where(i => i.ParentIndexOid != 0 && parent.Indexes.Any(p => p.Oid == i.ParentIndexOid)))
+            PutIndexDef(index with { ParentIndexOid = 0 });
         DropClonedTriggers(table, parent);
     }
 

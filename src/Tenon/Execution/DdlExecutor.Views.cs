@@ -113,12 +113,16 @@ public sealed partial class DdlExecutor
         return new StatementResult(tag);
     }
 
+    /// <summary>Renames an index; the key constraint it backs takes the same name, as in PostgreSQL.</summary>
     private SystemCatalog RenameIndex(IndexDef index, string newName)
     {
         var table = Catalog.Table(index.TableOid);
-        var renamed = index with { Name = newName };
-        return Catalog.PutIndex(renamed, table.Schema)
-            .PutTable(table with { Indexes = table.Indexes.Select(i => i.Oid == index.Oid ? renamed : i).ToArray() });
+        var renamed = index with { Name = newName, ConstraintName = index.ConstraintName is null ? null : newName };
+        return Catalog.PutIndex(renamed, table.Schema).PutTable(table with
+        {
+            Indexes = table.Indexes.Select(i => i.Oid == index.Oid ? renamed : i).ToArray(),
+            Constraints = table.Constraints.Select(c => c is KeyConstraintDef k && k.IndexOid == index.Oid ? k with { Name = newName } : c).ToArray(),
+        });
     }
 
     /// <summary>CREATE OR REPLACE VIEW may add columns at the end, never drop, rename or retype one.</summary>

@@ -23,6 +23,9 @@ public static partial class Functions
         bool IsText(int i) => args[i].IsString;
         switch (name)
         {
+            case "pg_my_temp_schema" when n == 0:
+                // The session's temporary schema, 0 until the session has made one.
+                return new(None, SqlType.Oid, (_, ctx) => ctx.Transaction.Catalog.SchemaOid(ctx.Session.SearchPath.TempSchema), Volatile: true);
             case "pg_get_constraintdef" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Text, (a, ctx) => CatalogDefinitions.Constraint(ctx, (uint)a[0]!, false));
             case "pg_get_constraintdef" when n == 2 && IsOid(0) && IsBool(1):

@@ -40,7 +40,7 @@ public sealed partial class Parser
                 _pos += 2;
                 ifExists = true;
             }
-            if (kind == ObjectKind.Index && Cur.Is("all")) return Unsupported("ALTER INDEX ALL");
+            if (kind == ObjectKind.Index && !ifExists && Cur.Is("all") && At(1).Is("in")) return ParseAlterIndexAll(alter);
             var name = ParseQualifiedName();
             if (Cur.Is("rename") && At(1).Is("to"))
             {
@@ -48,6 +48,9 @@ public sealed partial class Parser
                 var newName = ParseColId();
                 return new RenameObjectStatement(kind, name, newName, ifExists) { Position = alter.Position };
             }
+            if (kind == ObjectKind.Index && Cur.Is("set") && At(1).Is("schema")) throw ErrorAt(At(1));
+            if (kind == ObjectKind.Index && ParseAlterIndexActions() is { } indexActions)
+                return new AlterIndexStatement(name, ifExists, indexActions) { Position = alter.Position };
             if (kind != ObjectKind.Index && Cur.Is("set") && At(1).Is("schema"))
             {
                 _pos += 2;

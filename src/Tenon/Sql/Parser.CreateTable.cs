@@ -450,8 +450,7 @@ public sealed partial class Parser
             if (Cur.Is("using") && At(1).Is("index"))
             {
                 _pos += 2;
-                ParseColId();
-                return new UnsupportedTableConstraint("UNIQUE USING INDEX") { Name = name, Position = start.Position };
+                return ParseConstraintAttributeSpec(new KeyUsingIndexConstraint(false, ParseColId()), "UNIQUE") with { Name = name, Position = start.Position };
             }
             var cols = ParseParenNameList();
             var include = ParseIndexOptions();
@@ -464,8 +463,7 @@ public sealed partial class Parser
             if (Cur.Is("using") && At(1).Is("index"))
             {
                 _pos += 2;
-                ParseColId();
-                return new UnsupportedTableConstraint("PRIMARY KEY USING INDEX") { Name = name, Position = start.Position };
+                return ParseConstraintAttributeSpec(new KeyUsingIndexConstraint(true, ParseColId()), "PRIMARY KEY") with { Name = name, Position = start.Position };
             }
             var cols = ParseParenNameList();
             var include = ParseIndexOptions();

@@ -87,16 +87,20 @@ public sealed partial class Parser
         List<string>? include = null;
         if (AcceptKw("include")) include = ParseIncludeColumns();
         bool nnd = ParseOptNullsDistinct();
+        List<IndexOption>? options = null;
         if (Cur.Is("with") && At(1).Kind == TokenKind.LParen)
         {
             Advance();
-            SkipParenthesized();
+            options = ParseIndexOptionList();
         }
-        if (AcceptKw("tablespace")) ParseColId();
+        string? tablespace = null;
+        if (AcceptKw("tablespace")) tablespace = ParseColId();
         Expr? where = null;
         if (AcceptKw("where")) where = ParseExpr();
         return new CreateIndexStatement(name, table, elements)
         {
+            Options = options,
+            Tablespace = tablespace,
             Unique = unique,
             IfNotExists = ifNotExists,
             Concurrently = concurrently,

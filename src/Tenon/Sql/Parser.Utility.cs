@@ -9,7 +9,7 @@ public sealed partial class Parser
     {
         ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO",
-        ["cluster"] = "CLUSTER", ["reindex"] = "REINDEX",
+        ["cluster"] = "CLUSTER",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
         ["security"] = "SECURITY LABEL", ["import"] = "IMPORT FOREIGN SCHEMA", ["reassign"] = "REASSIGN OWNED",
     };
@@ -73,6 +73,7 @@ public sealed partial class Parser
                 case "do" when At(1).Kind == TokenKind.String || At(1).Is("language"): return ParseDo();
                 case "call": return ParseCall();
                 case "refresh": return ParseRefreshMaterializedView();
+                case "reindex": return ParseReindex();
             }
             if (UnsupportedStarts.TryGetValue(t.Text, out var feature))
             {

@@ -54,12 +54,15 @@ public static class PgAttribute
             var names = IndexColumnNames(table, index);
             for (var i = 0; i < names.Count; i++)
             {
-                // A hash index stores only the 32-bit hash code, so PostgreSQL types its columns int4.
+                // A hash index stores only the 32-bit hash code, so PostgreSQL types its columns int4;
+                // a GIN key column holds the operator class's key type (an array's elements, text for tsvector and jsonb).
                 var type = index.AccessMethod == "hash" ? SqlType.Int4 : index.AttributeType(table, i);
+                if (index.AccessMethod == "gin" && i < index.Columns.Count)
+                    type = type.IsArray ? type.Element! : type.Id is Types.TypeId.TsVector or Types.TypeId.Jsonb ? SqlType.Text : type;
                 var t = BuiltinTypes.ByOid(type.TypeOid);
                 yield return
                 [
-                    index.Oid, names[i], type.TypeOid, -1, type.StorageLength, (short)(i + 1), 0, -1,
+                    index.Oid, names[i], type.TypeOid, index.StatisticsTarget(i), type.StorageLength, (short)(i + 1), 0, -1,
                     i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
                     false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
                 ];

@@ -59,7 +59,16 @@ public static class PgClass
                 yield return Row(t.IsPartitioned ? 'p' : 'r', t.IsPartitioned ? 0 : HeapAm, t.Indexes.Count > 0, t.Columns.Count, t.Checks.Count(),
                     t.ForeignKeys.Any() || catalog.ReferencingForeignKeys(oid).Count > 0 || withUserTriggers.Contains(oid));
             else if (catalog.Indexes.TryGetValue(oid, out var i))
-                yield return Row('i', AmOid(i.AccessMethod), false, i.Columns.Count, 0, false);
+            {
+                // An index of a partitioned table is a partitioned index ('I'), which has no storage.
+                var partitioned = catalog.Tables.TryGetValue(i.TableOid, out var it) && it.IsPartitioned;
+                var row = Row(partitioned ? 'I' : 'i', AmOid(i.AccessMethod), false, i.Columns.Count + i.IncludeColumns.Count, 0, false);
+                row[7] = partitioned ? 0u : i.RelFileNode;
+                row[21] = partitioned && catalog.Indexes.Values.Any(c => c.ParentIndexOid == i.Oid);
+                row[26] = i.ParentIndexOid != 0;
+                if (i.Options.Count > 0) row[28] = PgArray.Of(SqlType.Text, i.Options.ToArray<object?>());
+                yield return row;
+            }
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))

@@ -33,7 +33,7 @@ public static class PgIndex
                 index.Oid, index.TableOid, (short)(index.Columns.Count + index.IncludeColumns.Count), (short)index.Columns.Count,
                 index.Unique, index.NullsNotDistinct, index.IsPrimary,
                 index.Exclusion, !index.Deferrable, false,
-                true, false, true,
+                index.Valid, false, true,
                 true, false, PgArray.Vector(index.AllColumns.Select(c => (object?)c).ToArray()),
                 exprs.Count == 0 ? null : string.Join(", ", exprs), index.Predicate is null ? null : ExprSource.Print(index.Predicate),
             ];

@@ -13,5 +13,8 @@ public static class PgInherits
     {
         foreach (var t in catalog.Tables.Values.Where(t => t.IsPartition).OrderBy(t => t.Oid))
             yield return [t.Oid, t.PartitionParent, 1, false];
+        // An index attached to a partitioned index is its partition.
+        foreach (var i in catalog.Indexes.Values.Where(i => i.ParentIndexOid != 0).OrderBy(i => i.Oid))
+            yield return [i.Oid, i.ParentIndexOid, 1, false];
     }
 }

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Tenon.Errors;
+using Tenon.Sql.Ast;
+
+namespace Tenon.Catalog;
+
+/// <summary>
+/// An index's storage parameters (pg_class.reloptions) as PostgreSQL 15 defines them per access
+/// method: which names exist, each one's type and bounds, how SET/RESET merge with the options an
+/// index has, and how pg_get_indexdef prints them. Tenon keeps them for the catalog and acts on
+/// none of them.
+/// </summary>
+public static class IndexStorageParameters
+{
+    private enum Kind { Int, Real, Bool, Buffering }
+
+    private sealed record Parameter(string Name, Kind Kind, double Min = 0, double Max = 0);
+
+    private static readonly Parameter FillFactor = new("fillfactor", Kind.Int, 10, 100);
+
+    private static Parameter[] Known(string method) => method switch
+    {
+        "btree" => [FillFactor, new("vacuum_cleanup_index_scale_factor", Kind.Real, 0, 1e10), new("deduplicate_items", Kind.Bool)],
+        "hash" => [FillFactor],
+        "gist" => [FillFactor, new("buffering", Kind.Buffering)],
+        "gin" => [new("fastupdate", Kind.Bool), new("gin_pending_list_limit", Kind.Int, 64, int.MaxValue)],
+        "spgist" => [FillFactor],
+        "brin" => [new("pages_per_range", Kind.Int, 1, 131072), new("autosummarize", Kind.Bool)],
+        _ => [],
+    };
+
+    /// <summary>
+    /// CREATE INDEX … WITH (…): the options as reloptions stores them, checked for
+    /// <paramref name="method"/>. No namespace is valid here.
+    /// </summary>
+    public static List<string> ForCreate(IReadOnlyList<IndexOption> given, string method)
+    {
+        foreach (var g in given)
+            if (g.Namespace is not null)
+                throw new TenonException(SqlState.InvalidParameterValue, $"unrecognized parameter namespace \"{g.Namespace}\"");
+        var options = given.Select(g => $"{g.Name}={g.Value ?? "true"}").ToList();
+        Validate(options, method);
+        return options;
+    }
+
+    /// <summary>
+    /// ALTER INDEX … SET / RESET: the options after merging <paramref name="given"/> into
+    /// <paramref name="old"/> (options named again leave the old list; SET appends the new ones in
+    /// order), checked for <paramref name="method"/>. A "toast." option is accepted and ignored, as
+    /// PostgreSQL does for an index.
+    /// </summary>
+    public static List<string> Merge(IReadOnlyList<string> old, IReadOnlyList<IndexOption> given, bool reset, string method)
+    {
+        foreach (var g in given)
+        {
+            if (reset && g.Value is not null) throw new TenonException(SqlState.SyntaxError, "RESET must not include values for parameters");
+            if (!reset && g.Namespace is not null and not "toast")
+                throw new TenonException(SqlState.InvalidParameterValue, $"unrecognized parameter namespace \"{g.Namespace}\"");
+        }
+        var own = given.Where(g => g.Namespace is null).ToList();
+        var result = old.Where(o => !own.Any(g => g.Name == NameOf(o))).ToList();
+        if (!reset) result.AddRange(own.Select(g => $"{g.Name}={g.Value ?? "true"}"));
+        Validate(result, method);
+        return result;
+    }
+
+    /// <summary>
+    /// The options as pg_get_indexdef and \d print them after WITH: name=value, the value bare
+    /// when it reads as an identifier and quoted as a literal otherwise.
+    /// </summary>
+    public static string Format(IReadOnlyList<string> options) => string.Join(", ", options.Select(o =>
+    {
+        var name = NameOf(o);
+        var value = o.Length > name.Length ? o[(name.Length + 1)..] : "";
+        var bare = SqlErrors.QuoteIdentifier(value) == value;
+        return $"{name}={(bare ? value : "'" + value.Replace("'", "''") + "'")}";
+    }));
+
+    private static string NameOf(string option)
+    {
+        var eq = option.IndexOf('=');
+        return eq < 0 ? option : option[..eq];
+    }
+
+    private static void Validate(IReadOnlyList<string> options, string method)
+    {
+        var known = Known(method);
+        var seen = new HashSet<string>();
+        foreach (var option in options)
+        {
+            var name = NameOf(option);
+            var value = option.Length > name.Length ? option[(name.Length + 1)..] : "";
+            var p = known.FirstOrDefault(k => k.Name == name)
+                ?? throw new TenonException(SqlState.InvalidParameterValue, $"unrecognized parameter \"{name}\"");
+            if (!seen.Add(name)) throw new TenonException(SqlState.InvalidParameterValue, $"parameter \"{name}\" specified more than once");
+            CheckValue(p, value);
+        }
+    }
+
+    private static void CheckValue(Parameter p, string value)
+    {
+        switch (p.Kind)
+        {
+            case Kind.Bool:
+                if (Settings.SettingDefinition.ParseBoolean(value) is null || value.Trim().Length != value.Length)
+                    throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for boolean option \"{p.Name}\": {value}");
+                break;
+            case Kind.Buffering:
+                if (value.ToLowerInvariant() is not ("on" or "off" or "auto"))
+                    throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for enum option \"{p.Name}\": {value}",
+                        "Valid values are \"on\", \"off\", and \"auto\".");
+                break;
+            case Kind.Int:
+            {
+                var n = ParseInt(value) ?? throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for integer option \"{p.Name}\": {value}");
+                if (n < p.Min || n > p.Max)
+                    throw new TenonException(SqlState.InvalidParameterValue, $"value {value} out of bounds for option \"{p.Name}\"",
+                        $"Valid values are between \"{(long)p.Min}\" and \"{(long)p.Max}\".");
+                break;
+            }
+            case Kind.Real:
+            {
+                var d = ParseReal(value) ?? throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for floating point option \"{p.Name}\": {value}");
+                if (d < p.Min || d > p.Max)
+                    throw new TenonException(SqlState.InvalidParameterValue, $"value {value} out of bounds for option \"{p.Name}\"",
+                        $"Valid values are between \"{p.Min.ToString("F6", CultureInfo.InvariantCulture)}\" and \"{p.Max.ToString("F6", CultureInfo.InvariantCulture)}\".");
+                break;
+            }
+        }
+    }
+
+    /// <summary>An integer option's value as PostgreSQL reads it: decimal, 0x hex or 0 octal, or a number with a fraction rounded; spaces around it allowed.</summary>
+    private static double? ParseInt(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0) return null;
+        var negative = v[0] == '-';
+        var body = v[0] is '-' or '+' ? v[1..] : v;
+        if (body.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            && long.TryParse(body[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+            return negative ? -hex : hex;
+        if (body.Length > 1 && body[0] == '0' && body.All(c => c is >= '0' and <= '7'))
+        {
+            long octal = 0;
+            foreach (var c in body) octal = octal * 8 + (c - '0');
+            return negative ? -octal : octal;
+        }
+        if (ParseReal(v) is not { } d || double.IsNaN(d)) return null;
+        var r = Math.Round(d, MidpointRounding.ToEven);
+        return r < int.MinValue || r > int.MaxValue ? null : r;
+    }
+
+    private static double? ParseReal(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0 || v.Any(char.IsWhiteSpace)) return null;
+        return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+}
