@@ -5,12 +5,15 @@ CREATE UNIQUE INDEX rx_ab ON rx (a, b);
 INSERT INTO rx SELECT g, g % 3 FROM generate_series(1, 20) g;
 REINDEX TABLE rx;
 REINDEX INDEX rx_b;
+-- PostgreSQL reports the CPU time taken in a DETAIL line; terse verbosity leaves it out.
+\set VERBOSITY terse
 REINDEX (VERBOSE) TABLE rx;
 REINDEX (VERBOSE) INDEX rx_b;
 REINDEX (VERBOSE false) TABLE rx;
 REINDEX (VERBOSE, CONCURRENTLY) TABLE rx;
 REINDEX (VERBOSE) TABLE CONCURRENTLY rx;
 REINDEX (VERBOSE) INDEX CONCURRENTLY rx_ab;
+\set VERBOSITY default
 REINDEX (CONCURRENTLY false) TABLE rx;
 REINDEX (TABLESPACE pg_default) TABLE rx;
 SELECT count(*) FROM rx WHERE b = 1;
@@ -71,8 +74,11 @@ REINDEX TABLE CONCURRENTLY rx_toast;
 CREATE TEMP TABLE rx_temp (a int);
 REINDEX TABLE CONCURRENTLY rx_temp;
 CREATE INDEX rx_temp_a ON rx_temp (a);
+-- PostgreSQL reports the CPU time taken in a DETAIL line; terse verbosity leaves it out.
+\set VERBOSITY terse
 REINDEX (VERBOSE) TABLE CONCURRENTLY rx_temp;
 REINDEX (VERBOSE) INDEX CONCURRENTLY rx_temp_a;
+\set VERBOSITY default
 -- exclusion constraints are not rebuilt concurrently
 CREATE TABLE rx_excl (a int, EXCLUDE USING btree (a WITH =));
 REINDEX INDEX CONCURRENTLY rx_excl_a_excl;
@@ -104,15 +110,21 @@ DELETE FROM rx WHERE a = 1;
 CREATE MATERIALIZED VIEW rx_mv AS SELECT 1 AS x;
 REINDEX TABLE rx_mv;
 CREATE INDEX rx_mv_x ON rx_mv (x);
+\set VERBOSITY terse
 REINDEX (VERBOSE) TABLE rx_mv;
+\set VERBOSITY default
 -- partitioned tables and indexes
 CREATE TABLE rx_p (a int, b int) PARTITION BY RANGE (a);
 CREATE TABLE rx_p1 PARTITION OF rx_p FOR VALUES FROM (0) TO (10);
 CREATE TABLE rx_p2 PARTITION OF rx_p FOR VALUES FROM (10) TO (20) PARTITION BY RANGE (a);
 CREATE TABLE rx_p21 PARTITION OF rx_p2 FOR VALUES FROM (10) TO (15);
 CREATE INDEX rx_p_a ON rx_p (a);
+\set VERBOSITY terse
 REINDEX (VERBOSE) INDEX rx_p_a;
+\set VERBOSITY default
+\set VERBOSITY terse
 REINDEX (VERBOSE) INDEX CONCURRENTLY rx_p_a;
+\set VERBOSITY default
 REINDEX TABLE rx_p;
 REINDEX TABLE CONCURRENTLY rx_p;
 REINDEX INDEX rx_p;
@@ -129,8 +141,12 @@ REINDEX TABLE rx_pe;
 CREATE SCHEMA rx_s;
 CREATE TABLE rx_s.t (a int PRIMARY KEY);
 CREATE TABLE rx_s.u (a int);
+\set VERBOSITY terse
 REINDEX (VERBOSE) SCHEMA rx_s;
+\set VERBOSITY default
+\set VERBOSITY terse
 REINDEX (VERBOSE) SCHEMA CONCURRENTLY rx_s;
+\set VERBOSITY default
 CREATE SCHEMA rx_empty;
 REINDEX SCHEMA rx_empty;
 REINDEX SCHEMA CONCURRENTLY pg_catalog;
