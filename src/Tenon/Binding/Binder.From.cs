@@ -112,7 +112,7 @@ public sealed partial class Binder
         Dependencies?.Relations.Add(table!.Oid);
         Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
         var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode scan = table.IsPartitioned && !named.Only
+        PlanNode scan = (table.IsPartitioned || Catalog.HasInheritanceChildren(table.Oid)) && !named.Only
             ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin)
             : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name };
         var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);

@@ -283,6 +283,7 @@ public sealed partial class DdlExecutor
 
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether, bool quiet = false)
     {
+        DropInheritanceChildren(oid, cascade, droppedTogether, quiet);
         var table = Catalog.Table(oid);
         var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
         var views = DependentViews([oid]).Where(v => !droppedTogether.Contains(v.View)).ToList();
@@ -324,6 +325,7 @@ public sealed partial class DdlExecutor
         // A partitioned table is truncated with all its partitions.
         foreach (var o in oids.ToList())
             foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) oids.Add(t.Oid);
+        AddInheritanceChildren(stmt, oids);
         foreach (var o in oids) RequireNoPendingEvents(o);
         // As PostgreSQL: CASCADE adds, level by level, every table referencing one already in the
         // set (each level in OID order); without it, the first given table (in the order given) with
