@@ -283,7 +283,7 @@ public sealed partial class DdlExecutor
 
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether, bool quiet = false)
     {
-        DropInheritanceChildren(oid, cascade, droppedTogether, quiet);
+        var inheritors = InheritanceDependents(oid, droppedTogether);
         var table = Catalog.Table(oid);
         var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
         var views = DependentViews([oid]).Where(v => !droppedTogether.Contains(v.View)).ToList();
@@ -291,12 +291,14 @@ public sealed partial class DdlExecutor
         _quiet |= quiet;
         try
         {
-            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}");
+            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}", inheritors);
         }
         finally
         {
             _quiet = wasQuiet;
         }
+        foreach (var (child, _) in inheritors)
+            if (Catalog.Tables.ContainsKey(child)) DropTable(child, cascade, droppedTogether, quiet: true);
         RequireNoPendingEvents(oid, "DROP TABLE");
         // A partitioned table's partitions are dropped with it (they need no CASCADE).
         foreach (var partition in PartitionBound.Children(Catalog, Catalog.Table(oid)))
@@ -435,6 +437,7 @@ public sealed partial class DdlExecutor
         {
             table = Catalog.Table(oid);
             GuardPartitionKeyColumns(table, action);
+            if (PrepareInheritanceAlter(table, action, stmt.Only, out var inheritance)) continue;
             switch (action)
             {
                 case AddColumnAction add:
@@ -572,6 +575,7 @@ public sealed partial class DdlExecutor
                                 AlterColumnTypes(table, stmt.Actions.OfType<AlterColumnAction>().Where(a => a.Kind == AlterColumnKind.SetType).ToList());
                             }
                             if (!stmt.Only) CascadeAlterToPartitions(oid, action);
+                            RecurseInheritanceAlter(inheritance);
                             continue;
                         case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
                             updated = AlterIdentity(table, col, ac);
@@ -625,6 +629,7 @@ public sealed partial class DdlExecutor
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };
             }
             if (!stmt.Only) CascadeAlterToPartitions(oid, action);
+            RecurseInheritanceAlter(inheritance);
         }
         return new StatementResult("ALTER TABLE");
     }

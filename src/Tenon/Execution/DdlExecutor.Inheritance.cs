@@ -180,23 +180,30 @@ public sealed partial class DdlExecutor
     private static string? ExprText(Expr? e) => e is null ? null : Sql.ExprSource.Print(e);
 
     /// <summary>
-    /// DROP TABLE of a table other tables inherit from: without CASCADE 2BP01 naming them, with it
-    /// they (and what inherits from them) are dropped too, after one NOTICE.
+    /// The tables that inherit from <paramref name="oid"/>, directly or not, which DROP TABLE
+    /// refuses to orphan (2BP01) or drops with CASCADE, each with the parent it was reached
+    /// through; they join <paramref name="droppedTogether"/>. Listed as PostgreSQL lists
+    /// dependencies: it visits dependents depth first, newest (highest oid) first, collects each
+    /// after its own dependents, and reports the collection backwards.
     /// </summary>
-    private void DropInheritanceChildren(uint oid, bool cascade, HashSet<uint> droppedTogether, bool quiet)
+    private List<(uint Table, uint Via)> InheritanceDependents(uint oid, HashSet<uint> droppedTogether)
     {
-        var table = Catalog.Table(oid);
-        var children = Catalog.InheritanceChildren(oid).Where(c => !droppedTogether.Contains(c.Oid)).ToList();
-        if (children.Count == 0) return;
-        if (!cascade)
-            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop table {Describe(oid)} because other objects depend on it",
-                string.Join("\n", children.Select(c => $"table {Describe(c.Oid)} depends on table {Describe(oid)}")),
-                "Use DROP ... CASCADE to drop the dependent objects too.");
-        var descendants = Catalog.InheritanceTree(table).Skip(1).Where(c => !droppedTogether.Contains(c.Oid)).ToList();
-        if (!quiet) ReportCascade(descendants.Select(c => $"table {Describe(c.Oid)}").ToList());
-        foreach (var c in descendants) droppedTogether.Add(c.Oid);
-        foreach (var c in descendants)
-            if (Catalog.Tables.ContainsKey(c.Oid)) DropTable(c.Oid, cascade, droppedTogether, quiet: true);
+        var postOrder = new List<(uint, uint)>();
+        if (!Catalog.HasInheritanceChildren(oid)) return postOrder;
+        var seen = new HashSet<uint>();
+        void Walk(uint parent)
+        {
+            foreach (var c in Catalog.InheritanceChildren(parent).Reverse())
+                if (!droppedTogether.Contains(c.Oid) && seen.Add(c.Oid))
+                {
+                    Walk(c.Oid);
+                    postOrder.Add((c.Oid, parent));
+                }
+        }
+        Walk(oid);
+        postOrder.Reverse();
+        foreach (var (t, _) in postOrder) droppedTogether.Add(t);
+        return postOrder;
     }
 
     /// <summary>TRUNCATE without ONLY takes every table inheriting from a named one.</summary>
