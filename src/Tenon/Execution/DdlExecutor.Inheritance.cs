@@ -206,13 +206,19 @@ public sealed partial class DdlExecutor
         return postOrder;
     }
 
-    /// <summary>TRUNCATE without ONLY takes every table inheriting from a named one.</summary>
+    /// <summary>TRUNCATE without ONLY takes every table inheriting from a named one; ONLY cannot name a partitioned table.</summary>
     private void AddInheritanceChildren(TruncateStatement stmt, HashSet<uint> oids)
     {
         for (var i = 0; i < stmt.Tables.Count; i++)
         {
-            if (i < stmt.Only.Count && stmt.Only[i]) continue;
             if (FindTable(stmt.Tables[i]) is not { } t) continue;
+            if (i < stmt.Only.Count && stmt.Only[i])
+            {
+                if (t.IsPartitioned)
+                    throw new TenonException(SqlState.WrongObjectType, "cannot truncate only a partitioned table",
+                        hint: "Do not specify the ONLY keyword, or use TRUNCATE ONLY on the partitions directly.");
+                continue;
+            }
             foreach (var d in Catalog.InheritanceTree(t)) oids.Add(d.Oid);
         }
     }

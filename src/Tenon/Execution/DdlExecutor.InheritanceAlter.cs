@@ -61,8 +61,14 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.InvalidTableDefinition, "constraint must be added to child tables too");
             case DropConstraintAction drop when !_inheritRecursing && table.FindConstraint(drop.Name) is CheckConstraintDef { InheritCount: > 0 }:
                 throw new TenonException(SqlState.InvalidTableDefinition, $"cannot drop inherited constraint \"{drop.Name}\" of relation \"{table.Name}\"");
-            case RenameConstraintAction rc when !_inheritRecursing && table.FindConstraint(rc.OldName) is CheckConstraintDef { InheritCount: > 0 }:
-                throw new TenonException(SqlState.InvalidTableDefinition, $"cannot rename inherited constraint \"{rc.OldName}\"");
+            case RenameConstraintAction rc when table.FindConstraint(rc.OldName) is CheckConstraintDef { NoInherit: false } renamed && !_inheritRecursing:
+                if (only && hasChildren)
+                    throw new TenonException(SqlState.InvalidTableDefinition, $"inherited constraint \"{rc.OldName}\" must be renamed in child tables too");
+                if (renamed.InheritCount > 0)
+                    throw new TenonException(SqlState.InvalidTableDefinition, $"cannot rename inherited constraint \"{rc.OldName}\"");
+                break;
+            case ValidateConstraintAction v when only && hasChildren && table.FindConstraint(v.Name) is CheckConstraintDef { NoInherit: false, Validated: false }:
+                throw new TenonException(SqlState.InvalidTableDefinition, "constraint must be validated on child tables too");
         }
         if (hasChildren) state = new InheritanceAlter(table.Oid, action, only, table.Checks.Select(c => c.Oid).ToHashSet());
         return false;
@@ -97,7 +103,10 @@ public sealed partial class DdlExecutor
                     case DropConstraintAction drop:
                         DropCheckFromChild(child.Oid, drop, state.Only);
                         break;
-                    case RenameConstraintAction rc when !state.Only && Catalog.Table(child.Oid).FindConstraint(rc.OldName) is CheckConstraintDef { IsLocal: false }:
+                    case RenameConstraintAction rc when !state.Only && Catalog.Table(child.Oid).FindConstraint(rc.OldName) is CheckConstraintDef { InheritCount: > 0 }:
+                        RunOnChild(child.Oid, action);
+                        break;
+                    case ValidateConstraintAction v when !state.Only && Catalog.Table(child.Oid).FindConstraint(v.Name) is CheckConstraintDef { InheritCount: > 0, Validated: false }:
                         RunOnChild(child.Oid, action);
                         break;
                 }
