@@ -13,6 +13,9 @@ SELECT relname, d.* FROM d, pg_class WHERE d.tableoid = pg_class.oid ORDER BY 1,
 SELECT * FROM ONLY a ORDER BY 1;
 SELECT * FROM a* ORDER BY 1;
 SELECT count(*) FROM a;
+EXPLAIN (COSTS OFF) SELECT * FROM a WHERE aa <> 'x';
+EXPLAIN (COSTS OFF) SELECT * FROM b AS x;
+EXPLAIN (COSTS OFF) SELECT * FROM ONLY a;
 UPDATE a SET aa = 'z' || aa WHERE aa LIKE 'c%';
 UPDATE b SET aa = 'new' RETURNING *;
 SELECT tableoid::regclass, * FROM a ORDER BY 2;

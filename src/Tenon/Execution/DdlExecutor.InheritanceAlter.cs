@@ -41,6 +41,8 @@ public sealed partial class DdlExecutor
         if (!hasChildren && table.InheritsFrom.Count == 0) return false;
         switch (action)
         {
+            case AddColumnAction add when !only && hasChildren && add.Column.Constraints.Any(c => c is IdentityColumnConstraint):
+                throw new TenonException(SqlState.InvalidTableDefinition, "cannot recursively add identity column to table that has child tables");
             case AddColumnAction add when only && hasChildren && table.FindColumn(add.Column.Name) is null:
                 throw new TenonException(SqlState.InvalidTableDefinition, "column must be added to child tables too");
             case DropColumnAction drop when !_inheritRecursing && table.FindColumn(drop.Column) is { InheritCount: > 0 }:

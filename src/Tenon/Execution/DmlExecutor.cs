@@ -362,7 +362,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     {
         scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = ScansDescendants(binder.Catalog, table, only) ? new PartitionScanNode(table.Oid, columns, includeRowId: true)
+        PlanNode plan = ScansDescendants(binder.Catalog, table, only) ? new PartitionScanNode(table.Oid, columns, includeRowId: true) { Alias = alias }
             : new TableScanNode(table.Oid, columns, includeRowId: true) { Alias = alias };
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });

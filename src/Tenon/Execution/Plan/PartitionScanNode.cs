@@ -11,7 +11,7 @@ namespace Tenon.Execution.Plan;
 /// Also the scan of a table with inheritance children: its own rows, then each descendant's
 /// (<see cref="SystemCatalog.InheritanceTree"/>), projected onto the parent's columns by name.
 /// </summary>
-public sealed class PartitionScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
+public sealed partial class PartitionScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
 {
     public uint TableOid { get; } = tableOid;
     public bool IncludeRowId { get; } = includeRowId;

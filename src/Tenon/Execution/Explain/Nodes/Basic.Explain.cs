@@ -11,6 +11,7 @@ public sealed partial class FilterNode
     /// </summary>
     internal override Explained Explain(ExplainBuilder b)
     {
+        if (Input is PartitionScanNode appended && appended.ExplainFiltered(b, condition, this) is { } pushed) return pushed;
         var inner = b.Build(Input);
         var node = inner.Node;
         var conjuncts = ExplainBuilder.Conjuncts(condition);
