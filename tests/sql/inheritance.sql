@@ -68,6 +68,41 @@ CREATE TABLE fkr (id int REFERENCES kp);
 INSERT INTO fkr VALUES (1);
 DELETE FROM ONLY kp;
 INSERT INTO fkr VALUES (1);
+-- MERGE reaches the children (and partitions) unless ONLY
+CREATE TABLE mp (a int, b text);
+CREATE TABLE mc (x int) INHERITS (mp);
+INSERT INTO mp VALUES (1, 'p1'), (2, 'p2');
+INSERT INTO mc VALUES (3, 'c3', 30), (4, 'c4', 40);
+MERGE INTO mp USING (VALUES (1), (3), (5)) s(k) ON mp.a = s.k
+  WHEN MATCHED AND mp.a = 3 THEN DELETE
+  WHEN MATCHED THEN UPDATE SET b = b || '!'
+  WHEN NOT MATCHED THEN INSERT VALUES (s.k, 'new');
+SELECT tableoid::regclass, * FROM mp ORDER BY a;
+MERGE INTO ONLY mp USING (VALUES (4)) s(k) ON mp.a = s.k
+  WHEN MATCHED THEN UPDATE SET b = 'only'
+  WHEN NOT MATCHED THEN INSERT VALUES (s.k, 'ins');
+SELECT tableoid::regclass, * FROM mp ORDER BY a, b;
+MERGE INTO mp USING (VALUES (4), (4)) s(k) ON mp.a = s.k WHEN MATCHED THEN UPDATE SET b = 'twice';
+CREATE TABLE mpt (a int, b text) PARTITION BY LIST (a);
+CREATE TABLE mpt1 PARTITION OF mpt FOR VALUES IN (1, 2);
+CREATE TABLE mpt2 PARTITION OF mpt FOR VALUES IN (3, 4);
+INSERT INTO mpt VALUES (1, 'one'), (3, 'three');
+MERGE INTO mpt USING (VALUES (1), (3), (4)) s(k) ON mpt.a = s.k
+  WHEN MATCHED AND mpt.a = 1 THEN UPDATE SET a = 4
+  WHEN MATCHED THEN DELETE
+  WHEN NOT MATCHED THEN INSERT VALUES (s.k, 'new');
+SELECT tableoid::regclass, * FROM mpt ORDER BY a, b;
+-- generated columns
+CREATE TABLE gen (a int, g int GENERATED ALWAYS AS (a * 2) STORED);
+CREATE TABLE genc () INHERITS (gen);
+INSERT INTO genc (a) VALUES (5);
+SELECT * FROM gen;
+CREATE TABLE genbad (g int GENERATED ALWAYS AS (a * 3) STORED) INHERITS (gen);
+CREATE TABLE genbad2 (g int DEFAULT 1) INHERITS (gen);
+CREATE TABLE plain (a int, g int);
+CREATE TABLE genok (g int GENERATED ALWAYS AS (a * 3) STORED) INHERITS (plain);
+INSERT INTO genok (a) VALUES (2);
+SELECT * FROM plain;
 -- TRUNCATE and DROP
 TRUNCATE ONLY a;
 SELECT tableoid::regclass, * FROM a ORDER BY 2;

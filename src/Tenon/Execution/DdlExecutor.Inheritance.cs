@@ -108,7 +108,7 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.DatatypeMismatch, $"column \"{c.Name}\" has a type conflict",
                 $"{existing.Type.DisplayName} versus {type.DisplayName}");
         var generated = c.Constraints.OfType<GeneratedColumnConstraint>().Any();
-        if (generated && existing.Generated is null)
+        if (generated && existing.Generated is not null)
             throw new TenonException(SqlState.InvalidColumnDefinition, $"child column \"{c.Name}\" specifies generation expression",
                 hint: "Omit the generation expression in the definition of the child table column to inherit the generation expression from the parent table.");
         if (existing.Generated is not null && c.Constraints.OfType<DefaultColumnConstraint>().Any())
