@@ -103,6 +103,16 @@ CREATE TABLE plain (a int, g int);
 CREATE TABLE genok (g int GENERATED ALWAYS AS (a * 3) STORED) INHERITS (plain);
 INSERT INTO genok (a) VALUES (2);
 SELECT * FROM plain;
+-- xmin of rows read through the parent is the storing table's
+CREATE TABLE xp (a int);
+CREATE TABLE xc () INHERITS (xp);
+INSERT INTO xc VALUES (1);
+BEGIN;
+INSERT INTO xc VALUES (2);
+INSERT INTO xp VALUES (3);
+SELECT count(DISTINCT xmin::text) FROM xp;
+SELECT (SELECT xmin::text FROM xp WHERE a = 2) = (SELECT xmin::text FROM ONLY xp WHERE a = 3) AS same;
+COMMIT;
 -- TRUNCATE and DROP
 TRUNCATE ONLY a;
 SELECT tableoid::regclass, * FROM a ORDER BY 2;
