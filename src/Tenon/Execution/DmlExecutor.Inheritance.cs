@@ -1,5 +1,6 @@
 using Tenon.Catalog;
 using Tenon.Constraints;
+using Tenon.Execution.Plan;
 
 namespace Tenon.Execution;
 
@@ -36,5 +37,12 @@ public sealed partial class DmlExecutor
         }
         var id = writer.Update(table, rowId, current, row);
         return id < 0 ? null : (id, table.Oid);
+    }
+
+    /// <summary>Notes on an UPDATE's target scan whether its SET values need computing (for EXPLAIN).</summary>
+    private static void NoteUpdateProjection(PlanNode plan, List<(ColumnDef Col, Expressions.BoundExpr? Expr)> sets)
+    {
+        var scan = plan as PartitionScanNode ?? (plan as FilterNode)?.Input as PartitionScanNode;
+        if (scan is not null) scan.UpdateComputesValues = sets.Any(s => s.Expr is not Expressions.ColumnExpr { Level: 0 });
     }
 }

@@ -452,6 +452,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
+        NoteUpdateProjection(plan, sets);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
         if (ctx.Explain is { } explain && !explain.Capture("Update", realTable, stmt.Alias, ref plan)) return _ => Described(returning);

@@ -16,8 +16,17 @@ public sealed partial class PartitionScanNode
     /// <summary>The name the query gave the table (FROM t AS x), shown by EXPLAIN.</summary>
     public string? Alias { get; init; }
 
-    /// <summary>The scans of the Append, each with its columns as EXPLAIN names them.</summary>
-    private readonly List<(ExplainNode Node, ColumnText[] Columns)> _explained = new();
+    /// <summary>The scans of the Append, each with its table, reference name and columns as EXPLAIN names them.</summary>
+    private readonly List<(ExplainNode Node, ColumnText[] Columns, TableDef Table, string RefName)> _explained = new();
+
+    /// <summary>
+    /// For the target scan of an UPDATE: whether a SET value is more than a column of the row
+    /// (PostgreSQL then projects in a Result above an inheritance Append, which cannot project).
+    /// </summary>
+    internal bool UpdateComputesValues { get; set; }
+
+    /// <summary>Set while EXPLAIN describes this scan as the rows an UPDATE or DELETE writes: every table gets a numbered name.</summary>
+    private bool _explainAsTarget;
 
     internal override Explained Explain(ExplainBuilder b)
     {
@@ -31,14 +40,14 @@ public sealed partial class PartitionScanNode
         foreach (var source in sources)
         {
             b.Relations++;
-            var childRef = sources.Count == 1 ? refName : b.RefName(name);
+            var childRef = sources.Count == 1 && !_explainAsTarget ? refName : b.RefName(name);
             var scan = new ExplainNode("Seq Scan", ExplainTargets.Relation(b, source, childRef)) { IsScan = true };
             var rows = (double)b.Context.Transaction.Rows(source.Oid).Count;
             var (startup, total) = ExplainCosts.SeqScan(rows, width, 0);
             scan.SetCosts(startup, total, rows, width);
             var columns = ExplainBuilder.RelationColumns(childRef, Columns);
             if (b.Verbose) scan.Output = ExplainTargets.LiveColumns(parent, columns, b.OutputPrefix);
-            _explained.Add((scan, columns));
+            _explained.Add((scan, columns, source, childRef));
         }
         var parentColumns = ExplainBuilder.RelationColumns(refName, Columns);
         if (_explained.Count == 1)
@@ -61,7 +70,7 @@ public sealed partial class PartitionScanNode
         var explained = Explain(b);
         if (_explained.Count == 0) return null;
         var conjuncts = ExplainBuilder.Conjuncts(condition);
-        foreach (var (scan, columns) in _explained)
+        foreach (var (scan, columns, _, _) in _explained)
         {
             scan.Details.Add(new ExplainDetail("Filter: " + b.Qual(conjuncts, columns, b.Verbose, scan)));
             scan.SetCosts(scan.StartupCost, scan.TotalCost + conjuncts.Count * ExplainCosts.CpuOperatorCost * scan.Rows,
@@ -71,5 +80,36 @@ public sealed partial class PartitionScanNode
         if (explained.Node.Name == "Append")
             explained.Node.SetCosts(0, _explained.Sum(e => e.Node.TotalCost), _explained.Sum(e => e.Node.Rows), explained.Node.Width);
         return explained;
+    }
+
+    /// <summary>
+    /// EXPLAIN UPDATE/DELETE whose rows come from such a scan (directly or through its WHERE
+    /// filter): PostgreSQL's ModifyTable lists each table written ("Update on c1 p_2"), and an
+    /// UPDATE through an inheritance parent has a Result between it and the Append.
+    /// </summary>
+    internal static ExplainNode DescribeModifyTarget(ExplainBuilder b, string operation, PlanNode source, ExplainNode modify)
+    {
+        var scan = source as PartitionScanNode ?? (source as FilterNode)?.Input as PartitionScanNode;
+        if (scan is null) return b.Build(source).Node;
+        scan._explainAsTarget = true;
+        ExplainNode child;
+        try
+        {
+            child = b.Build(source).Node;
+        }
+        finally
+        {
+            scan._explainAsTarget = false;
+        }
+        foreach (var (_, _, table, refName) in scan._explained)
+        {
+            var name = b.Verbose ? $"{ExplainBuilder.Quote(table.Schema)}.{ExplainBuilder.Quote(table.Name)}" : ExplainBuilder.Quote(table.Name);
+            modify.Details.Add(new ExplainDetail($"{operation} on {name} {ExplainBuilder.Quote(refName)}"));
+        }
+        if (operation != "Update" || !scan.UpdateComputesValues || b.Catalog.Tables[scan.TableOid].IsPartitioned || child.Name != "Append") return child;
+        var result = new ExplainNode("Result");
+        result.Children.Add(child);
+        result.SetCosts(child.StartupCost, child.TotalCost, child.Rows, child.Width);
+        return result;
     }
 }
