@@ -103,3 +103,18 @@ SELECT count(*) FROM q;
 DROP TABLE p CASCADE;
 DROP TABLE q CASCADE;
 DROP TABLE pt;
+-- DROP lists inheritors (and the views over them) as PostgreSQL orders dependencies
+CREATE SCHEMA inh_s;
+CREATE TABLE inh_s.p (a int);
+CREATE TABLE inh_s.c () INHERITS (inh_s.p);
+CREATE TABLE inh_outside () INHERITS (inh_s.p);
+CREATE VIEW inh_s.v AS SELECT * FROM inh_s.c;
+DROP SCHEMA inh_s;
+DROP SCHEMA inh_s CASCADE;
+SELECT count(*) FROM pg_class WHERE relname IN ('inh_outside', 'ip2', 'ic2', 'iv2');
+CREATE TABLE ip2 (a int);
+CREATE TABLE ic2 () INHERITS (ip2);
+CREATE VIEW iv2 AS SELECT * FROM ic2;
+DROP TABLE ip2;
+DROP TABLE ip2 CASCADE;
+DROP TABLE ic2;

@@ -222,4 +222,22 @@ public sealed partial class DdlExecutor
             foreach (var d in Catalog.InheritanceTree(t)) oids.Add(d.Oid);
         }
     }
+
+    /// <summary>
+    /// How DROP reports the inheritors of a dropped table: each, then the views that read it
+    /// (dropped with it), skipping views already listed for the dropped table itself.
+    /// </summary>
+    private List<string> InheritorLines(IReadOnlyList<(uint Table, uint Via)> inheritors, IReadOnlyList<(uint View, string DependsOn)> listed, bool withDependsOn)
+    {
+        var lines = new List<string>();
+        var seen = listed.Select(v => v.View).ToHashSet();
+        foreach (var (table, via) in inheritors)
+        {
+            lines.Add(withDependsOn ? $"table {Describe(table)} depends on table {Describe(via)}" : $"table {Describe(table)}");
+            foreach (var (view, dependsOn) in DependentViews([table]))
+                if (seen.Add(view))
+                    lines.Add(withDependsOn ? $"{RelationNoun(view)} {Describe(view)} depends on {dependsOn}" : $"{RelationNoun(view)} {Describe(view)}");
+        }
+        return lines;
+    }
 }

@@ -215,13 +215,13 @@ public sealed partial class DdlExecutor
         // Tables inheriting from the dropped one come first (see DdlExecutor.Inheritance.cs); they are dropped by the caller.
         if (!cascade && (named.Count > 0 || views.Count > 0 || inheritors.Count > 0))
         {
-            var lines = inheritors.Select(i => $"table {Describe(i.Table)} depends on table {Describe(i.Via)}")
+            var lines = InheritorLines(inheritors, views, withDependsOn: true)
                 .Concat(named.Select(fk => $"{DescribeKey(fk)} depends on {what}")).Concat(views.Select(ViewLine));
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         }
         if (named.Count > 0 || views.Count > 0 || inheritors.Count > 0)
-            ReportCascade(inheritors.Select(i => $"table {Describe(i.Table)}").Concat(named.Select(DescribeKey))
+            ReportCascade(InheritorLines(inheritors, views, withDependsOn: false).Concat(named.Select(DescribeKey))
                 .Concat(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}")).ToList());
         foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
         foreach (var fk in keys)
