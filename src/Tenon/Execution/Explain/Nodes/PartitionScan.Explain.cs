@@ -112,4 +112,19 @@ public sealed partial class PartitionScanNode
         result.SetCosts(child.StartupCost, child.TotalCost, child.Rows, child.Width);
         return result;
     }
+
+    /// <summary>
+    /// The node a projection over <paramref name="input"/> shows its output on: an Append of this
+    /// scan cannot project, so PostgreSQL computes expressions in a Result above it (a list of
+    /// plain columns needs none, and the Append shows no Output).
+    /// </summary>
+    internal static ExplainNode ProjectionAbove(PlanNode input, ExplainNode node, IReadOnlyList<BoundExpr> exprs)
+    {
+        var scan = input as PartitionScanNode ?? (input as FilterNode)?.Input as PartitionScanNode;
+        if (scan is null || node.Name != "Append" || exprs.All(e => e is ColumnExpr { Level: 0 })) return node;
+        var result = new ExplainNode("Result");
+        result.Children.Add(node);
+        result.SetCosts(node.StartupCost, node.TotalCost, node.Rows, node.Width);
+        return result;
+    }
 }
