@@ -112,8 +112,8 @@ public sealed partial class Binder
         Dependencies?.Relations.Add(table!.Oid);
         Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
         var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode scan = table.IsPartitioned && !named.Only
-            ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin)
+        PlanNode scan = (table.IsPartitioned || Catalog.HasInheritanceChildren(table.Oid)) && !named.Only
+            ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name }
             : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name };
         var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);
         // Dropped columns occupy their slot but are invisible, and so are the row id (Binder.SystemColumns.cs)

@@ -36,6 +36,10 @@ public sealed partial class Binder
             if (level > 0) NoteOuterReference(s);
             return new FunctionExpr("xmin", [], SqlType.Xid, (_, ctx) => ctx.Transaction.Xid, strict: false, volatileFn: true);
         }
+        // A scan of a partitioned table or inheritance parent says per row which table stores it.
+        if (entry.Columns.FirstOrDefault(c => c.Hidden && c.Name == "tableoid" && c.Type.Id == TypeId.Oid) is { } storedIn)
+            return new FunctionExpr("xmin", [MakeColumn(rowId, level, s, position), MakeColumn(storedIn, level, s, position)], SqlType.Xid,
+                (a, ctx) => ctx.Transaction.Rows((uint)a[1]!).Xmin((long)a[0]!), strict: true, volatileFn: false);
         return new FunctionExpr("xmin", [MakeColumn(rowId, level, s, position)], SqlType.Xid,
             (a, ctx) => ctx.Transaction.Rows(oid).Xmin((long)a[0]!), strict: true, volatileFn: false);
     }

@@ -20,4 +20,8 @@ public sealed record ColumnDef(string Name, SqlType Type, short Number)
     /// <summary>GENERATED ALWAYS AS (expr) STORED expression, if any.</summary>
     public Expr? Generated { get; init; }
     public bool IsDropped { get; init; }
+    /// <summary>pg_attribute.attinhcount: how many parent tables (table inheritance) have this column.</summary>
+    public int InheritCount { get; init; }
+    /// <summary>pg_attribute.attislocal: whether the table defines the column itself, not only by inheritance.</summary>
+    public bool IsLocal { get; init; } = true;
 }

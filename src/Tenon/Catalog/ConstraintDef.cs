@@ -18,6 +18,10 @@ public abstract record ConstraintDef(string Name, uint Oid, uint TableOid)
     public bool Validated { get; init; } = true;
     /// <summary>On a partition: the partitioned table's constraint this one was copied from (pg_constraint.conparentid), else 0.</summary>
     public uint ParentConstraintOid { get; init; }
+    /// <summary>pg_constraint.coninhcount: how many parent tables (table inheritance) pass this CHECK down.</summary>
+    public int InheritCount { get; init; }
+    /// <summary>pg_constraint.conislocal: whether the table defines the constraint itself, not only by inheritance.</summary>
+    public bool IsLocal { get; init; } = true;
 }
 
 /// <summary>

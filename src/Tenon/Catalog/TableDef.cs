@@ -36,6 +36,12 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
     /// <summary>For a partition: its bound.</summary>
     public PartitionBoundDef? PartitionBound { get; init; }
 
+    /// <summary>
+    /// The tables this one inherits from (INHERITS, ALTER TABLE … INHERIT), in pg_inherits.inhseqno
+    /// order; empty for a table outside an inheritance tree. Partitions use <see cref="PartitionParent"/>.
+    /// </summary>
+    public IReadOnlyList<uint> InheritsFrom { get; init; } = Array.Empty<uint>();
+
     /// <summary>For a materialized view: its query and whether it is populated, else null.</summary>
     public MatViewDef? MatView { get; init; }
 

@@ -325,6 +325,7 @@ public sealed partial class DdlExecutor
 
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether, bool quiet = false)
     {
+        var inheritors = InheritanceDependents(oid, droppedTogether);
         var table = Catalog.Table(oid);
         var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
         var views = DependentViews([oid]).Where(v => !droppedTogether.Contains(v.View)).ToList();
@@ -332,12 +333,14 @@ public sealed partial class DdlExecutor
         _quiet |= quiet;
         try
         {
-            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}");
+            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}", inheritors);
         }
         finally
         {
             _quiet = wasQuiet;
         }
+        foreach (var (child, _) in inheritors)
+            if (Catalog.Tables.ContainsKey(child)) DropTable(child, cascade, droppedTogether, quiet: true);
         RequireNoPendingEvents(oid, "DROP TABLE");
         // A partitioned table's partitions are dropped with it (they need no CASCADE).
         foreach (var partition in PartitionBound.Children(Catalog, Catalog.Table(oid)))
@@ -374,6 +377,7 @@ public sealed partial class DdlExecutor
         // A partitioned table is truncated with all its partitions.
         foreach (var o in oids.ToList())
             foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o))) oids.Add(t.Oid);
+        AddInheritanceChildren(stmt, oids);
         foreach (var o in oids) RequireNoPendingEvents(o);
         // As PostgreSQL: CASCADE adds, level by level, every table referencing one already in the
         // set (each level in OID order); without it, the first given table (in the order given) with
@@ -483,6 +487,7 @@ public sealed partial class DdlExecutor
         {
             table = Catalog.Table(oid);
             GuardPartitionKeyColumns(table, action);
+            if (PrepareInheritanceAlter(table, action, stmt.Only, out var inheritance)) continue;
             switch (action)
             {
                 case AddColumnAction add:
@@ -620,6 +625,7 @@ public sealed partial class DdlExecutor
                                 AlterColumnTypes(table, stmt.Actions.OfType<AlterColumnAction>().Where(a => a.Kind == AlterColumnKind.SetType).ToList());
                             }
                             if (!stmt.Only) CascadeAlterToPartitions(oid, action);
+                            RecurseInheritanceAlter(inheritance);
                             continue;
                         case AlterColumnKind.AddIdentity or AlterColumnKind.SetIdentity or AlterColumnKind.DropIdentity:
                             updated = AlterIdentity(table, col, ac);
@@ -680,6 +686,7 @@ public sealed partial class DdlExecutor
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };
             }
             if (!stmt.Only) CascadeAlterToPartitions(oid, action);
+            RecurseInheritanceAlter(inheritance);
         }
         return new StatementResult("ALTER TABLE");
     }

@@ -426,6 +426,7 @@ public sealed partial class DdlExecutor
         var table = FindTable(attach.Partition) ?? throw SqlErrors.RelationDoesNotExist(attach.Partition.ToString());
         if (table.IsPartition)
             throw new TenonException(SqlState.ObjectInUse, $"\"{table.Name}\" is already a partition");
+        RejectInheritanceInPartitioning(table);
         if (table.Oid == parent.Oid || PartitionBound.Ancestors(Catalog, parent).Any(a => a.Oid == table.Oid))
             throw new TenonException(SqlState.DuplicateTable, $"circular inheritance not allowed",
                 $"\"{parent.Name}\" is already a child of \"{table.Name}\".");

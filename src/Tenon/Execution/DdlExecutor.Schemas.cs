@@ -90,6 +90,7 @@ public sealed partial class DdlExecutor
         var dropped = new List<string>();
         var outsideViews = new List<uint>();
         var outsideKeys = new List<ForeignKeyDef>();
+        var outsideInheritors = new HashSet<uint>();
         string Noun(uint oid) => RelationNoun(oid);
         foreach (var e in extensions)
         {
@@ -145,6 +146,14 @@ public sealed partial class DdlExecutor
             while (nextOther < others.Count && others[nextOther].Oid < oid) others[nextOther++].Add();
             lines.Add($"{Noun(oid)} {Describe(oid)} depends on schema {schema}");
             dropped.Add($"{Noun(oid)} {Describe(oid)}");
+            // Tables elsewhere inheriting from a dropped one go with it (DROP TABLE … CASCADE of the parent).
+            if (Catalog.Tables.ContainsKey(oid))
+                foreach (var (child, via) in InheritanceDependents(oid, [.. inSchema, .. outsideInheritors]))
+                {
+                    lines.Add($"table {Describe(child)} depends on table {Describe(via)}");
+                    dropped.Add($"table {Describe(child)}");
+                    outsideInheritors.Add(child);
+                }
             // Defaults of tables elsewhere that draw from a dropped sequence go with it (DropSequence removes them).
             if (Catalog.Sequences.ContainsKey(oid))
                 foreach (var d in DefaultDependencies.OnRelation(ctx, oid).Where(d => !inSchema.Contains(d.Table.Oid)))

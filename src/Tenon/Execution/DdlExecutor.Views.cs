@@ -207,20 +207,26 @@ public sealed partial class DdlExecutor
     /// The one 2BP01 error or cascade NOTICE for a DROP that foreign keys and views depend on:
     /// the keys first, then the views in dependency order; with CASCADE both are dropped.
     /// </summary>
-    private void ReportOrDropDependents(IReadOnlyList<ForeignKeyDef> keys, IReadOnlyList<(uint View, string DependsOn)> views, bool cascade, string what)
+    private void ReportOrDropDependents(IReadOnlyList<ForeignKeyDef> keys, IReadOnlyList<(uint View, string DependsOn)> views, bool cascade, string what,
+        IReadOnlyList<(uint Table, uint Via)>? inheritors = null)
     {
-        if (keys.Count == 0 && views.Count == 0) return;
+        inheritors ??= [];
+        if (keys.Count == 0 && views.Count == 0 && inheritors.Count == 0) return;
         string DescribeKey(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Describe(fk.TableOid)}";
         string ViewLine((uint View, string DependsOn) v) => $"{RelationNoun(v.View)} {Describe(v.View)} depends on {v.DependsOn}";
         // A partition's copy of a foreign key goes with the key it was copied from, unnamed.
         var named = keys.Where(fk => fk.ParentConstraintOid == 0).ToList();
-        if (!cascade && (named.Count > 0 || views.Count > 0))
+        // Tables inheriting from the dropped one come first (see DdlExecutor.Inheritance.cs); they are dropped by the caller.
+        if (!cascade && (named.Count > 0 || views.Count > 0 || inheritors.Count > 0))
         {
-            var lines = named.Select(fk => $"{DescribeKey(fk)} depends on {what}").Concat(views.Select(ViewLine));
+            var lines = InheritorLines(inheritors, views, withDependsOn: true)
+                .Concat(named.Select(fk => $"{DescribeKey(fk)} depends on {what}")).Concat(views.Select(ViewLine));
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        if (named.Count > 0 || views.Count > 0) ReportCascade(named.Select(DescribeKey).Concat(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}")).ToList());
+        if (named.Count > 0 || views.Count > 0 || inheritors.Count > 0)
+            ReportCascade(InheritorLines(inheritors, views, withDependsOn: false).Concat(named.Select(DescribeKey))
+                .Concat(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}")).ToList());
         foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
         foreach (var fk in keys)
             if (Catalog.Tables.TryGetValue(fk.TableOid, out var holder) && holder.FindConstraint(fk.Name) is { } live && live.Oid == fk.Oid)

@@ -94,18 +94,19 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         if (stmt.PartitionBy is not null && stmt.Constraints.FirstOrDefault(c => c is ExcludeTableConstraint) is { } exclusion)
             throw new TenonException(SqlState.FeatureNotSupported, "exclusion constraints are not supported on partitioned tables") { Position = exclusion.Position };
         if (stmt.AsQuery is not null) return CreateTableAs(stmt);
-        if (stmt.Inherits.Count > 0)
-            throw new TenonException(SqlState.FeatureNotSupported, "table inheritance is not supported") { Position = stmt.Position };
         var likeCopies = new List<LikeCopy>();
         if (stmt.Likes.Count > 0) stmt = ExpandLikeClauses(stmt, likeCopies);
         if (stmt.PartitionOf is not null) return CreatePartitionOf(stmt);
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
 
+        var inherited = stmt.Inherits.Count > 0 ? InheritFrom(stmt, SearchPath.IsTempSchema(schema)) : null;
         var oid = Db.NextOid();
-        var columns = new List<ColumnDef>();
-        foreach (var c in stmt.Columns)
+        var columns = inherited?.Columns ?? new List<ColumnDef>();
+        for (var i = 0; i < stmt.Columns.Count; i++)
         {
+            var c = stmt.Columns[i];
+            if (inherited is not null && MergeLocalColumn(inherited, columns, c, i + 1)) continue;
             if (columns.Any(x => x.Name == c.Name))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
             columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog), (short)(columns.Count + 1)));
@@ -125,6 +126,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         }
         ValidateGenerationExpressions(Catalog.Table(oid));
         foreach (var tc in stmt.Constraints) pending.Add((tc, tc.Position));
+        if (inherited is not null) pending = CompleteInheritance(oid, inherited, pending);
         // Constraints of each kind are made in the order the statement wrote them, column and table
         // constraints interleaved, as PostgreSQL makes them; that order names them (ch_x_check1) and
         // orders the end-of-statement foreign-key checks. What LIKE copied (no position) comes last.

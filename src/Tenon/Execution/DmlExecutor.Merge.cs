@@ -38,9 +38,13 @@ public sealed partial class DmlExecutor
         // The target's columns and row id, then the source's: one scope for ON, the conditions and the actions.
         var scope = new Scope(null);
         var columns = table!.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        var targetPlan = new TableScanNode(table.Oid, columns, includeRowId: true);
+        // A partitioned or inheritance target is read with its descendants, each row with the oid of the table storing it.
+        var descendants = ScansDescendants(Catalog, table, stmt.Only);
+        PlanNode targetPlan = descendants ? new PartitionScanNode(table.Oid, columns, includeRowId: true)
+            : new TableScanNode(table.Oid, columns, includeRowId: true);
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
+        if (descendants) scopeCols.Add(new ScopeColumn("tableoid", SqlType.Oid, table.Columns.Count + 1) { Hidden = true });
         scope.Add(new RangeEntry(alias, scopeCols) { TableOid = table.Oid });
         scope.Width = scopeCols.Count;
         var targetWidth = scopeCols.Count;
@@ -54,7 +58,7 @@ public sealed partial class DmlExecutor
         var writer = new RowWriter(ctx);
         var targetRows = targetPlan.Execute(ctx).ToList();
         var sourceRows = sourcePlan.Execute(ctx).ToList();
-        var changed = new HashSet<long>();
+        var changed = new HashSet<(uint, long)>();
         var count = 0;
         var combined = new object?[targetWidth + sourcePlan.Columns.Count];
         foreach (var source in sourceRows)
@@ -70,11 +74,21 @@ public sealed partial class DmlExecutor
                 if (FirstApplicable(whens, matched: true, combined) is { } w && w.When.Kind != MergeActionKind.DoNothing)
                 {
                     var rowId = (long)target[table.Columns.Count]!;
-                    if (!changed.Add(rowId))
+                    var storedIn = descendants ? (uint)target[table.Columns.Count + 1]! : table.Oid;
+                    if (!changed.Add((storedIn, rowId)))
                         throw new TenonException(SqlState.CardinalityViolation, "MERGE command cannot affect row a second time",
                             hint: "Ensure that not more than one source row matches any one target row.");
-                    if (!ctx.Transaction.Rows(table.Oid).TryGet(rowId, out var current)) continue;
-                    if (w.When.Kind == MergeActionKind.Delete) writer.Delete(table, rowId, current);
+                    if (!ctx.Transaction.Rows(storedIn).TryGet(rowId, out var current)) continue;
+                    if (w.When.Kind == MergeActionKind.Delete) writer.Delete(Catalog.Table(storedIn), rowId, current);
+                    else if (descendants)
+                    {
+                        // The row in the target's layout, as the scan gave it.
+                        var newRow = target[..table.Columns.Count];
+                        foreach (var (col, expr) in w.Sets!)
+                            newRow[col.Number - 1] = expr is null ? writer.DefaultValue(table, col) : expr.Eval(combined, ctx);
+                        if (table.IsPartitioned) UpdatePartitioned(writer, table, storedIn, rowId, newRow);
+                        else UpdateInherited(writer, table, storedIn, rowId, newRow);
+                    }
                     else
                     {
                         var newRow = (object?[])current.Clone();

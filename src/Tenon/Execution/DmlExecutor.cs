@@ -362,7 +362,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
     {
         scope = new Scope(null);
         var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type, table.Oid, c.Number)).ToArray();
-        PlanNode plan = table.IsPartitioned && !only ? new PartitionScanNode(table.Oid, columns, includeRowId: true)
+        PlanNode plan = ScansDescendants(binder.Catalog, table, only) ? new PartitionScanNode(table.Oid, columns, includeRowId: true) { Alias = alias }
             : new TableScanNode(table.Oid, columns, includeRowId: true) { Alias = alias };
         var scopeCols = table.Columns.Select((c, i) => new ScopeColumn(c.Name, c.Type, i, table.Oid, c.Number) { Hidden = c.IsDropped }).ToList();
         scopeCols.Add(new ScopeColumn("ctid", SqlType.Int8, table.Columns.Count) { Hidden = true });
@@ -452,11 +452,12 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
         var sets = BindAssignments(binder, table, stmt.Set, scope);
+        NoteUpdateProjection(plan, sets);
         var returning = BindReturning(binder, table, stmt.Returning, alias, scope);
         if (describeBinder is not null) return _ => Described(returning);
         if (ctx.Explain is { } explain && !explain.Capture("Update", realTable, stmt.Alias, ref plan)) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
-        var partitioned = table.IsPartitioned && !stmt.Only;
+        var partitioned = ScansDescendants(Catalog, table, stmt.Only);
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
@@ -491,9 +492,12 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             long newRowId;
             if (partitioned)
             {
-                if (new DmlExecutor(ctx).UpdatePartitioned(writer, realTable, storedIn, rowId, newRow) is not { } moved) continue;
-                newRowId = moved.RowId;
-                storedIn = moved.Partition;
+                var moved = table.IsPartitioned ? new DmlExecutor(ctx).UpdatePartitioned(writer, realTable, storedIn, rowId, newRow)
+                    : new DmlExecutor(ctx).UpdateInherited(writer, realTable, storedIn, rowId, newRow);
+                if (moved is null) continue;
+                var (movedRowId, movedTo) = moved.Value;
+                newRowId = movedRowId;
+                storedIn = movedTo;
             }
             else
             {
@@ -538,7 +542,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (describeBinder is not null) return _ => Described(returning);
         if (ctx.Explain is { } explain && !explain.Capture("Delete", realTable, stmt.Alias, ref plan)) return _ => Described(returning);
         var defer = DeferChecksToStatementEnd;
-        var partitioned = table.IsPartitioned && !stmt.Only;
+        var partitioned = ScansDescendants(Catalog, table, stmt.Only);
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);

@@ -199,6 +199,12 @@ public sealed partial class Parser
             if (AcceptKw("user")) return new TriggerEnableAction(null, enable, true);
             return new TriggerEnableAction(ParseColId(), enable, false);
         }
+        if (AcceptKw("inherit")) return new InheritAction(ParseQualifiedName());
+        if (Cur.Is("no") && At(1).Is("inherit"))
+        {
+            _pos += 2;
+            return new NoInheritAction(ParseQualifiedName());
+        }
         // SET SCHEMA is a statement of its own (ParseAlterTable), never one action of a list.
         if (Cur.Is("set") && At(1).Is("schema"))
         {

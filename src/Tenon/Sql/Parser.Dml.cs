@@ -262,13 +262,18 @@ public sealed partial class Parser
         var t = ExpectKw("truncate");
         AcceptKw("table");
         var names = new List<QualifiedName>();
-        do names.Add(ParseRelationExpr(out _));
+        var only = new List<bool>();
+        do
+        {
+            names.Add(ParseRelationExpr(out var o));
+            only.Add(o);
+        }
         while (Accept(TokenKind.Comma));
         bool restart = false;
         if (AcceptKw("restart")) { ExpectKw("identity"); restart = true; }
         else if (AcceptKw("continue")) ExpectKw("identity");
         bool cascade = ParseOptDropBehavior();
-        return new TruncateStatement(names, restart, cascade) { Position = t.Position };
+        return new TruncateStatement(names, restart, cascade) { Only = only, Position = t.Position };
     }
 
     /// opt_drop_behavior: [CASCADE | RESTRICT] — true for CASCADE

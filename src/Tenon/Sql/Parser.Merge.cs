@@ -10,7 +10,7 @@ public sealed partial class Parser
     {
         var merge = ExpectKw("merge");
         ExpectKw("into");
-        var target = ParseRelationExpr(out _);
+        var target = ParseRelationExpr(out var only);
         string? alias = null;
         if (AcceptKw("as")) alias = ParseColId();
         else if (IsColId(Cur) && !Cur.Is("using")) alias = ParseColId();
@@ -21,7 +21,7 @@ public sealed partial class Parser
         var whens = new List<MergeWhen>();
         do whens.Add(ParseMergeWhen());
         while (Cur.Is("when"));
-        return new MergeStatement(target, alias, source, on, whens) { With = with, Position = merge.Position };
+        return new MergeStatement(target, alias, source, on, whens) { With = with, Only = only, Position = merge.Position };
     }
 
     /// WHEN MATCHED [AND a_expr] THEN {UPDATE SET … | DELETE | DO NOTHING}

@@ -45,7 +45,7 @@ public static class PgAttribute
                     c.Type.Domain is null ? c.Type.TypeModifier : -1, t?.ByValue ?? c.Type.Id == Types.TypeId.Enum, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
                     c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
-                    c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u,
+                    c.Generated is null ? "" : "s", false, c.IsLocal, c.InheritCount, t?.Collation ?? 0u,
                 ];
             }
         foreach (var index in catalog.Indexes.Values.OrderBy(i => i.Oid))

@@ -48,7 +48,7 @@ public static class PgClass
                 0, 0u, hasIndex,
                 false, persistence, kind.ToString(),
                 (short)natts, (short)checks, kind is 'v' or 'm',
-                hasTriggers, table?.IsPartitioned == true && catalog.Tables.Values.Any(c => c.PartitionParent == oid), false,
+                hasTriggers, table is not null && (table.IsPartitioned && catalog.Tables.Values.Any(c => c.PartitionParent == oid) || catalog.HasInheritanceChildren(oid)), false,
                 false, populated, kind is 'r' or 'p' or 'm' ? "d" : "n",
                 table?.IsPartition == true, 0u, null, table?.IsPartition == true ? Execution.PartitionBoundText.Tree : null,
             ];

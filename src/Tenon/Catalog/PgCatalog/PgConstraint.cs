@@ -39,7 +39,7 @@ public static class PgConstraint
                 fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
                 // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.
-                true, 0, c is not CheckConstraintDef { NoInherit: false },
+                c.IsLocal, c.InheritCount, c is not CheckConstraintDef { NoInherit: false },
                 Int2Array(c switch { KeyConstraintDef k => k.Columns, ForeignKeyDef f => f.Columns, CheckConstraintDef ch => ch.Columns, _ => null }),
                 Int2Array(fk?.ParentColumns),
                 c is CheckConstraintDef check ? Sql.ExprSource.Print(check.Condition) : null,

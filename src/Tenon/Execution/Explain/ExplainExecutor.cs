@@ -131,7 +131,7 @@ public sealed class ExplainExecutor(ExecContext ctx)
         {
             // The target's own scan is the same relation as the target (one range table entry).
             if (stats.Operation != "Insert") b.Relations--;
-            child = b.Build(source).Node;
+            child = stats.Operation == "Insert" ? b.Build(source).Node : PartitionScanNode.DescribeModifyTarget(b, stats.Operation, source, node);
         }
         else if (stats.ValuesRows == 1)
         {

@@ -8,8 +8,10 @@ namespace Tenon.Execution.Plan;
 /// Append), each converted to the partitioned table's column layout. After the columns come the
 /// row id (with <see cref="IncludeRowId"/>) and the oid of the partition the row is stored in,
 /// which is the row's tableoid and what UPDATE and DELETE need to find it again.
+/// Also the scan of a table with inheritance children: its own rows, then each descendant's
+/// (<see cref="SystemCatalog.InheritanceTree"/>), projected onto the parent's columns by name.
 /// </summary>
-public sealed class PartitionScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
+public sealed partial class PartitionScanNode(uint tableOid, IReadOnlyList<PlanColumn> columns, bool includeRowId) : PlanNode
 {
     public uint TableOid { get; } = tableOid;
     public bool IncludeRowId { get; } = includeRowId;
@@ -24,7 +26,8 @@ public sealed class PartitionScanNode(uint tableOid, IReadOnlyList<PlanColumn> c
         var parent = catalog.Table(TableOid);
         var width = parent.Columns.Count;
         var session = ctx.Session;
-        foreach (var leaf in PartitionBound.Leaves(catalog, parent).ToList())
+        var sources = parent.IsPartitioned ? PartitionBound.Leaves(catalog, parent).ToList() : catalog.InheritanceTree(parent);
+        foreach (var leaf in sources)
         {
             var same = Execution.PartitionRouter.SameLayout(leaf, parent);
             foreach (var (rowId, row) in ctx.Transaction.Rows(leaf.Oid).Scan())

@@ -7,6 +7,8 @@ namespace Tenon.Sql.Ast;
 public sealed record MergeStatement(QualifiedName Target, string? Alias, TableRef Source, Expr On, IReadOnlyList<MergeWhen> Whens) : Statement
 {
     public WithClause? With { get; init; }
+    /// <summary>MERGE INTO ONLY: rows of tables inheriting from the target are not visited.</summary>
+    public bool Only { get; init; }
 }
 
 public enum MergeActionKind { Update, Delete, Insert, DoNothing }

@@ -88,7 +88,11 @@ public sealed record DeleteStatement(QualifiedName Table, string? Alias) : State
 }
 
 /// <summary><c>TRUNCATE [TABLE] [ONLY] t [, …] [RESTART IDENTITY | CONTINUE IDENTITY] [CASCADE | RESTRICT]</c>.</summary>
-public sealed record TruncateStatement(IReadOnlyList<QualifiedName> Tables, bool RestartIdentity, bool Cascade) : Statement;
+public sealed record TruncateStatement(IReadOnlyList<QualifiedName> Tables, bool RestartIdentity, bool Cascade) : Statement
+{
+    /// <summary>Per entry of <see cref="Tables"/>: whether ONLY was written (inheritance children are left alone).</summary>
+    public IReadOnlyList<bool> Only { get; init; } = Array.Empty<bool>();
+}
 
 public enum TransactionAction
 {

@@ -11,6 +11,7 @@ public sealed partial class FilterNode
     /// </summary>
     internal override Explained Explain(ExplainBuilder b)
     {
+        if (Input is PartitionScanNode appended && appended.ExplainFiltered(b, condition, this) is { } pushed) return pushed;
         var inner = b.Build(Input);
         var node = inner.Node;
         var conjuncts = ExplainBuilder.Conjuncts(condition);
@@ -34,11 +35,11 @@ public sealed partial class ProjectNode
     internal override Explained Explain(ExplainBuilder b)
     {
         var inner = b.Build(input);
-        var node = inner.Node;
+        var node = PartitionScanNode.ProjectionAbove(input, inner.Node, Exprs);
         var columns = Exprs.Select(e => b.Computed(e, inner.Columns, node)).ToArray();
         // Rendered once so that subplans in the list are registered with this node even without VERBOSE.
         var output = Exprs.Select(e => b.Expr(e, inner.Columns, b.OutputPrefix, node)).ToList();
-        if (b.Verbose) node.Output = output;
+        if (b.Verbose && node.Name != "Append") node.Output = output;
         node.Width = ExplainBuilder.WidthOf(Columns);
         return new Explained(node, columns);
     }
