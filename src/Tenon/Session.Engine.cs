@@ -247,7 +247,7 @@ public sealed partial class Session
             case CreateSequenceStatement c: return ddl.CreateSequence(c);
             case AlterSequenceStatement a: return ddl.AlterSequence(a);
             case CreateExtensionStatement c: return ddl.CreateExtension(c);
-            case CreateSchemaStatement c: return ddl.CreateSchema(c);
+            case CreateSchemaStatement c: return CreateSchema(c, ddl, ctx);
             case AlterSchemaStatement a: return ddl.AlterSchema(a);
             case CreateViewStatement c: return ddl.CreateView(c);
             case CreateMaterializedViewStatement c: return ddl.CreateMaterializedView(c);

@@ -90,10 +90,14 @@ public sealed partial class RowWriter
                 _lastParentFound.Remember(this, fk, parent, e.OldRow);
                 break;
             case ConstraintEventKind.ParentDelete:
+                _eventSource = e.SourcePartition;
                 ApplyParentAction(parent, child, fk, fk.OnDelete, e.OldRow, null);
+                _eventSource = 0;
                 break;
             case ConstraintEventKind.ParentUpdate:
+                _eventSource = e.SourcePartition;
                 ApplyParentAction(parent, child, fk, fk.OnUpdate, e.OldRow, e.NewRow);
+                _eventSource = 0;
                 break;
         }
     }
@@ -175,8 +179,7 @@ public sealed partial class RowWriter
         {
             case ReferentialAction.NoAction:
             case ReferentialAction.Restrict:
-                Refuse(SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
-                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow)));
+                Refuse(StillReferenced(parent, child, fk, oldRow));
                 break;
             case ReferentialAction.Cascade when newRow is null:
             {
@@ -214,7 +217,7 @@ public sealed partial class RowWriter
                         var v = newRow[fk.ParentColumns[i] - 1];
                         updated[fk.Columns[i] - 1] = v is null ? null : ValueCast.Cast(v, parentCol.Type, childCol.Type, CastContext.Assignment, _ctx.Settings);
                     }
-                    Update(child, rowId, row, updated);
+                    UpdateActionRow(child, fk, rowId, row, updated);
                 }
                 break;
             case ReferentialAction.SetNull:
@@ -228,14 +231,13 @@ public sealed partial class RowWriter
                     var updated = (object?[])row.Clone();
                     foreach (var n in columns)
                         updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
-                    Update(child, rowId, row, updated);
+                    UpdateActionRow(child, fk, rowId, row, updated);
                 }
                 if (action == ReferentialAction.SetDefault)
                 {
                     // The default may be the very key that went away: re-run the NO ACTION check.
                     if (!ParentKeyExists(parent, fk, oldKey) && HasChild(child, fk, oldKey))
-                        throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
-                            KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+                        throw StillReferenced(parent, child, fk, oldRow);
                 }
                 break;
             }

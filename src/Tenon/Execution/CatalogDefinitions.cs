@@ -24,7 +24,17 @@ public static class CatalogDefinitions
         var catalog = ctx.Transaction.Catalog;
         foreach (var table in catalog.Tables.Values)
             foreach (var c in table.Constraints)
+            {
                 if (c.Oid == oid) return Constraint(ctx, table, c, pretty);
+                // A key's row for a partition of its referenced table: the key, as it reads for that partition.
+                if (c is ForeignKeyDef { ReferencedPartitions.Count: > 0 } fk && fk.ReferencedPartitions.FirstOrDefault(r => r.Oid == oid) is { } row
+                    && catalog.Tables.TryGetValue(row.PartitionOid, out var partition))
+                {
+                    var parent = catalog.Table(fk.ParentTableOid);
+                    var columns = fk.ParentColumns.Select(n => partition.FindColumn(parent.Column(n).Name)?.Number ?? n).ToArray();
+                    return Constraint(ctx, table, fk with { ParentTableOid = partition.Oid, ParentColumns = columns, ReferencedPartitions = [] }, pretty);
+                }
+            }
         return null;
     }
 

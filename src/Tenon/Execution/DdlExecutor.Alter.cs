@@ -137,6 +137,13 @@ public sealed partial class DdlExecutor
 
     public StatementResult Drop(DropStatement stmt)
     {
+        var result = DropObjects(stmt);
+        SyncReferencedPartitions();
+        return result;
+    }
+
+    private StatementResult DropObjects(DropStatement stmt)
+    {
         var tag = stmt.Kind == ObjectKind.MaterializedView ? "DROP MATERIALIZED VIEW" : "DROP " + stmt.Kind.ToString().ToUpperInvariant();
         if (stmt.Kind == ObjectKind.Schema)
         {
@@ -284,7 +291,9 @@ public sealed partial class DdlExecutor
     private void DropTable(uint oid, bool cascade, HashSet<uint> droppedTogether, bool quiet = false)
     {
         var table = Catalog.Table(oid);
-        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
+        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid))
+            .Concat(KeysThroughPartition(oid).Where(fk => !droppedTogether.Contains(fk.TableOid) && !droppedTogether.Contains(fk.ParentTableOid)))
+            .OrderBy(fk => fk.Oid).ToList();
         var views = DependentViews([oid]).Where(v => !droppedTogether.Contains(v.View)).ToList();
         var wasQuiet = _quiet;
         _quiet |= quiet;
@@ -396,6 +405,7 @@ public sealed partial class DdlExecutor
         try
         {
             var result = AlterTableActions(stmt);
+            SyncReferencedPartitions();
             return stmt.MaterializedView ? new StatementResult("ALTER MATERIALIZED VIEW") : result;
         }
         finally
@@ -474,6 +484,10 @@ public sealed partial class DdlExecutor
                 case AddConstraintAction { Constraint: ForeignKeyTableConstraint onlyFk } when stmt.Only && table.IsPartitioned:
                     throw new TenonException(SqlState.WrongObjectType,
                         $"cannot use ONLY for foreign key on partitioned table \"{table.Name}\" referencing relation \"{onlyFk.References.Table.Name}\"");
+                case AddConstraintAction { Constraint: ForeignKeyTableConstraint { NotValid: true } notValidFk } when table.IsPartitioned:
+                    throw new TenonException(SqlState.WrongObjectType,
+                        $"cannot add NOT VALID foreign key on partitioned table \"{table.Name}\" referencing relation \"{notValidFk.References.Table.Name}\"",
+                        "This feature is not yet supported on partitioned tables.");
                 case AddConstraintAction add:
                     AddConstraints(oid, [(add.Constraint, add.Constraint.Position)], creating: false);
                     break;
@@ -515,6 +529,9 @@ public sealed partial class DdlExecutor
                         }
                         throw new TenonException(SqlState.UndefinedObject, $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist");
                     }
+                    // A partition's copy of its parent's constraint goes only with the parent's.
+                    if (c.ParentConstraintOid != 0 && table.IsPartition)
+                        throw new TenonException(SqlState.InvalidTableDefinition, $"cannot drop inherited constraint \"{c.Name}\" of relation \"{table.Name}\"");
                     // Dropping a foreign key also changes what its referenced table's pending events check.
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)

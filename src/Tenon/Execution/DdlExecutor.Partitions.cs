@@ -430,6 +430,10 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.DatatypeMismatch, $"child table is missing constraint \"{check.Name}\"");
         var bound = BindPartitionBound(parent, attach.Bound, table.Name);
         CheckNewBound(parent, attach.Bound, bound, table.Name);
+        // Its copy of such a key would reference itself.
+        if (parent.ForeignKeys.FirstOrDefault(fk => fk.ParentTableOid == table.Oid) is { } selfKey)
+            throw new TenonException(SqlState.FeatureNotSupported,
+                $"cannot attach table \"{table.Name}\" as a partition because it is referenced by foreign key \"{selfKey.Name}\"");
         var attached = table with { PartitionParent = parent.Oid, PartitionBound = bound };
         Catalog = Catalog.PutTable(attached);
         var router = new PartitionRouter(ctx);
@@ -466,6 +470,7 @@ public sealed partial class DdlExecutor
         var table = FindTable(detach.Partition) ?? throw SqlErrors.RelationDoesNotExist(detach.Partition.ToString());
         if (table.PartitionParent != parent.Oid)
             throw new TenonException(SqlState.UndefinedTable, $"relation \"{table.Name}\" is not a partition of relation \"{parent.Name}\"");
+        CheckPartitionRemoval(table);
         // Its copies of the parent's constraints stay, as constraints of its own.
         var own = table.Constraints.Select(c => c.ParentConstraintOid != 0 && parent.Constraints.Any(p => p.Oid == c.ParentConstraintOid)
             ? c with { ParentConstraintOid = 0 } : c).ToArray();

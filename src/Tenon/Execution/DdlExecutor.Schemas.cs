@@ -15,7 +15,7 @@ public sealed partial class DdlExecutor
     public StatementResult CreateSchema(CreateSchemaStatement stmt)
     {
         if (stmt.Authorization is { } role) RequireRole(role);
-        var name = NameGenerator.Truncate(stmt.Authorization is { } r && stmt.Name == r ? ResolveRole(r) : stmt.Name);
+        var name = CreatedSchemaName(stmt);
         if (Catalog.Schemas.Contains(name))
         {
             if (!stmt.IfNotExists) throw new TenonException(SqlState.DuplicateSchema, $"schema \"{name}\" already exists");
@@ -26,6 +26,10 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.AddSchema(name, Db.NextOid());
         return new StatementResult("CREATE SCHEMA");
     }
+
+    /// <summary>The name CREATE SCHEMA gives the schema (the role's, for AUTHORIZATION alone).</summary>
+    public string CreatedSchemaName(CreateSchemaStatement stmt) =>
+        NameGenerator.Truncate(stmt.Authorization is { } r && stmt.Name == r ? ResolveRole(r) : stmt.Name);
 
     public StatementResult AlterSchema(AlterSchemaStatement stmt)
     {

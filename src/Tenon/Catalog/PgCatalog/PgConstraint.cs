@@ -26,7 +26,22 @@ public static class PgConstraint
 
     private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
     {
-        foreach (var c in catalog.Tables.Values.SelectMany(t => t.Constraints).OrderBy(c => c.Oid))
+        var constraints = catalog.Tables.Values.SelectMany(t => t.Constraints).ToList();
+        // A key's rows for the partitions of its referenced table (ForeignKeyDef.ReferencedPartitions).
+        foreach (var fk in constraints.OfType<ForeignKeyDef>().Where(f => f.ReferencedPartitions.Count > 0).ToList())
+            foreach (var r in fk.ReferencedPartitions)
+                if (catalog.Tables.TryGetValue(r.PartitionOid, out var partition))
+                {
+                    var parent = catalog.Table(fk.ParentTableOid);
+                    var columns = fk.ParentColumns.Select(n => partition.FindColumn(parent.Column(n).Name)?.Number ?? n).ToArray();
+                    var index = partition.Indexes.FirstOrDefault(i => i.Unique && i.Predicate is null && !i.HasExpressions && i.Columns.Order().SequenceEqual(columns.Order()));
+                    constraints.Add(fk with
+                    {
+                        Oid = r.Oid, Name = r.Name, ParentTableOid = partition.Oid, ParentColumns = columns, ParentIndexOid = index?.Oid ?? 0,
+                        ParentConstraintOid = r.ParentOid, ReferencedPartitions = [],
+                    });
+                }
+        foreach (var c in constraints.OrderBy(c => c.Oid))
         {
             var table = catalog.Table(c.TableOid);
             var fk = c as ForeignKeyDef;
