@@ -224,13 +224,17 @@ public sealed partial class RowWriter
             case ReferentialAction.SetDefault:
             {
                 var columns = newRow is null && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
+                // The action updates the table that declared the key: a partition's row gets that table's defaults.
+                var declaredIn = child.IsPartition && action == ReferentialAction.SetDefault ? ReportedChild(child, fk) : child;
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
                     if (!IsLive(child, rowId, row)) throw ChangedByTrigger();
                     var updated = (object?[])row.Clone();
                     foreach (var n in columns)
-                        updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
+                        updated[n - 1] = action == ReferentialAction.SetNull ? null
+                            : ReferenceEquals(declaredIn, child) ? DefaultValue(child, child.Column(n))
+                            : DefaultValue(declaredIn, declaredIn.FindColumn(child.Column(n).Name)!); // a partition's columns have its parent's types
                     UpdateActionRow(child, fk, rowId, row, updated);
                 }
                 if (action == ReferentialAction.SetDefault)

@@ -651,14 +651,37 @@ public sealed partial class DdlExecutor
     /// </summary>
     private void AlterConstraint(TableDef table, AlterConstraintAction alc)
     {
+        // A key's row for a partition of its referenced table derives from the key (or the row above it).
+        foreach (var key in table.ForeignKeys)
+            if (key.ReferencedPartitions.FirstOrDefault(r => r.Name == alc.Name) is { } row && table.FindConstraint(alc.Name) is null)
+            {
+                var from = row.ParentOid == key.Oid ? key.Name : key.ReferencedPartitions.First(r => r.Oid == row.ParentOid).Name;
+                throw DerivedConstraint(alc.Name, table.Name, from, table.Name);
+            }
         var c = table.FindConstraint(alc.Name)
             ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" does not exist");
         if (c is not ForeignKeyDef fk)
             throw new TenonException(SqlState.WrongObjectType, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" is not a foreign key constraint");
+        if (fk.ParentConstraintOid != 0 && table.IsPartition && Catalog.Tables.TryGetValue(table.PartitionParent, out var up)
+            && up.Constraints.FirstOrDefault(x => x.Oid == fk.ParentConstraintOid) is { } origin)
+            throw DerivedConstraint(fk.Name, table.Name, origin.Name, up.Name);
         var initiallyDeferred = alc.Timing.InitiallyDeferred == true;
-        var altered = fk with { Deferrable = alc.Timing.Deferrable == true || initiallyDeferred, InitiallyDeferred = initiallyDeferred };
-        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == fk.Oid ? altered : x).ToArray() });
+        var deferrable = alc.Timing.Deferrable == true || initiallyDeferred;
+        // The partitions' copies change with it.
+        foreach (var x in PartitionCopies(fk).Prepend(fk))
+        {
+            var holder = Catalog.Table(x.TableOid);
+            Catalog = Catalog.PutTable(holder with
+            {
+                Constraints = holder.Constraints.Select(y => y.Oid == x.Oid ? y with { Deferrable = deferrable, InitiallyDeferred = initiallyDeferred } : y).ToArray(),
+            });
+        }
     }
+
+    private static TenonException DerivedConstraint(string name, string table, string origin, string originTable) =>
+        new(SqlState.WrongObjectType, $"cannot alter constraint \"{name}\" on relation \"{table}\"",
+            $"Constraint \"{name}\" is derived from constraint \"{origin}\" of relation \"{originTable}\".",
+            "You may alter the constraint it derives from, instead.");
 
     /// <summary>PostgreSQL's refusal to change the NOT NULL or default of an identity column (its default is the sequence).</summary>
     private static TenonException IsIdentityColumn(TableDef table, ColumnDef col, string? hint) =>

@@ -83,9 +83,11 @@ public sealed partial class DdlExecutor
         }
         if (schemas.Count == 0) return;
         var members = new List<(uint Oid, string Schema)>();
-        foreach (var schema in schemas)
+        // PostgreSQL lists the last schema's objects first; a partition goes unnamed with its partitioned table.
+        foreach (var schema in Enumerable.Reverse(schemas))
             members.AddRange(Catalog.RelationsInSchema(schema)
                 .Where(o => !(Catalog.Sequences.TryGetValue(o, out var seq) && Catalog.Tables.TryGetValue(seq.OwnerTableOid, out var owner) && owner.Schema == schema))
+                .Where(o => !(Catalog.Tables.TryGetValue(o, out var t) && t.IsPartition && Catalog.Tables.TryGetValue(t.PartitionParent, out var parent) && schemas.Contains(parent.Schema)))
                 .Select(o => (o, schema)));
         var extensions = Catalog.Extensions.Values.Where(e => schemas.Contains(e.Schema)).OrderBy(e => e.Oid).ToList();
         // What else goes: the schemas' relations, then for each what depends on it from outside them.
