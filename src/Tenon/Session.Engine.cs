@@ -421,8 +421,11 @@ public sealed partial class Session
                 if (n.Schema is not null && !tx.Catalog.Schemas.Contains(n.Schema))
                     throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{n.Schema}\" does not exist");
                 // Every constraint of that name is affected (they may belong to different tables).
-                var matches = tx.Catalog.Tables.Values.SelectMany(t => t.Constraints)
-                    .Where(x => x.Name == n.Name && (n.Schema is null || tx.Catalog.Tables[x.TableOid].Schema == n.Schema)).ToList();
+                // Unqualified: the first schema of the search path that has one (PostgreSQL looks no further).
+                var schema = n.Schema ?? SearchPath.Effective(tx.Catalog).FirstOrDefault(s =>
+                    tx.Catalog.Tables.Values.Any(t => t.Schema == s && t.Constraints.Any(x => x.Name == n.Name)));
+                var matches = tx.Catalog.Tables.Values.Where(t => t.Schema == schema).SelectMany(t => t.Constraints)
+                    .Where(x => x.Name == n.Name).ToList();
                 if (matches.Count == 0) throw new TenonException(SqlState.UndefinedObject, $"constraint \"{n.Name}\" does not exist");
                 foreach (var c in matches)
                 {

@@ -60,7 +60,7 @@ public static class CatalogDefinitions
             {
                 var parent = catalog.Table(fk.ParentTableOid);
                 sb.Append("FOREIGN KEY (").Append(ColumnList(table, fk.Columns)).Append(") REFERENCES ")
-                    .Append(RegClassName.Format(parent.Oid, catalog)).Append('(').Append(ColumnList(parent, fk.ParentColumns)).Append(')');
+                    .Append(RegClassName.Format(parent.Oid, catalog, ctx.Session.SearchPath)).Append('(').Append(ColumnList(parent, fk.ParentColumns)).Append(')');
                 if (fk.Match == Sql.Ast.MatchType.Full) sb.Append(" MATCH FULL");
                 else if (fk.Match == Sql.Ast.MatchType.Partial) sb.Append(" MATCH PARTIAL");
                 if (fk.OnUpdate != ReferentialAction.NoAction) sb.Append(" ON UPDATE ").Append(Action(fk.OnUpdate));

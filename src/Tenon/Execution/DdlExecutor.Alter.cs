@@ -520,6 +520,8 @@ public sealed partial class DdlExecutor
                 case DropConstraintAction d:
                 {
                     var c = table.FindConstraint(d.Name);
+                    if (c is null && table.ForeignKeys.Any(k => k.ReferencedPartitions.Any(r => r.Name == d.Name)))
+                        throw new TenonException(SqlState.InvalidTableDefinition, $"cannot drop inherited constraint \"{d.Name}\" of relation \"{table.Name}\"");
                     if (c is null)
                     {
                         if (d.IfExists)
@@ -653,18 +655,21 @@ public sealed partial class DdlExecutor
     {
         // A key's row for a partition of its referenced table derives from the key (or the row above it).
         foreach (var key in table.ForeignKeys)
-            if (key.ReferencedPartitions.FirstOrDefault(r => r.Name == alc.Name) is { } row && table.FindConstraint(alc.Name) is null)
-            {
-                var from = row.ParentOid == key.Oid ? key.Name : key.ReferencedPartitions.First(r => r.Oid == row.ParentOid).Name;
-                throw DerivedConstraint(alc.Name, table.Name, from, table.Name);
-            }
+            if (key.ReferencedPartitions.Any(r => r.Name == alc.Name) && table.FindConstraint(alc.Name) is null)
+                throw DerivedConstraint(alc.Name, table.Name, key.Name, table.Name);
         var c = table.FindConstraint(alc.Name)
             ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" does not exist");
         if (c is not ForeignKeyDef fk)
             throw new TenonException(SqlState.WrongObjectType, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" is not a foreign key constraint");
-        if (fk.ParentConstraintOid != 0 && table.IsPartition && Catalog.Tables.TryGetValue(table.PartitionParent, out var up)
-            && up.Constraints.FirstOrDefault(x => x.Oid == fk.ParentConstraintOid) is { } origin)
-            throw DerivedConstraint(fk.Name, table.Name, origin.Name, up.Name);
+        if (fk.ParentConstraintOid != 0 && table.IsPartition)
+        {
+            // PostgreSQL names the topmost constraint it derives from.
+            var (top, topKey) = (table, fk);
+            while (topKey.ParentConstraintOid != 0 && Catalog.Tables.TryGetValue(top.PartitionParent, out var up)
+                   && up.ForeignKeys.FirstOrDefault(x => x.Oid == topKey.ParentConstraintOid) is { } origin)
+                (top, topKey) = (up, origin);
+            throw DerivedConstraint(fk.Name, table.Name, topKey.Name, top.Name);
+        }
         var initiallyDeferred = alc.Timing.InitiallyDeferred == true;
         var deferrable = alc.Timing.Deferrable == true || initiallyDeferred;
         // The partitions' copies change with it.

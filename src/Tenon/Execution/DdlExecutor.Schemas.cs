@@ -91,7 +91,7 @@ public sealed partial class DdlExecutor
                 .Select(o => (o, schema)));
         var extensions = Catalog.Extensions.Values.Where(e => schemas.Contains(e.Schema)).OrderBy(e => e.Oid).ToList();
         // What else goes: the schemas' relations, then for each what depends on it from outside them.
-        var inSchema = members.Select(m => m.Oid).ToHashSet();
+        var inSchema = schemas.SelectMany(Catalog.RelationsInSchema).ToHashSet();
         var lines = new List<string>();
         var dropped = new List<string>();
         var outsideViews = new List<uint>();
