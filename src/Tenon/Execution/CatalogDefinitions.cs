@@ -209,6 +209,9 @@ public static class CatalogDefinitions
         }));
     }
 
+    /// <summary>A bound expression over a table's row, printed as pg_get_expr would (what ON CONFLICT inference compares).</summary>
+    public static string BoundText(ExecContext ctx, TableDef table, BoundExpr e) => Deparse(ctx, table, e, true);
+
     private static string Deparse(ExecContext ctx, TableDef? table, BoundExpr e, bool pretty) =>
         new Deparser(ctx.Transaction.Catalog, ctx.Settings, pretty,
             c => Errors.SqlErrors.QuoteIdentifier(table is not null && c.ColumnNumber > 0 ? table.Column(c.ColumnNumber).Name : c.Name))
