@@ -115,13 +115,18 @@ public sealed partial class DdlExecutor
         foreach (var c in stmt.Columns)
             if (parent.FindColumn(c.Name) is null)
                 throw new TenonException(SqlState.UndefinedColumn, $"column \"{c.Name}\" does not exist") { Position = c.Position };
+        foreach (var c in stmt.Columns)
+            if (stmt.Columns.Count(x => x.Name == c.Name) > 1)
+                throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
 
         var bound = BindPartitionBound(parent, of.Bound, name);
         CheckNewBound(parent, of.Bound, bound, name);
 
         var oid = Db.NextOid();
         // Same columns in the same slots (dropped ones too), without identity: the parent supplies identity values.
-        var columns = parent.Columns.Select(c => c with { Identity = IdentityKind.None }).ToList();
+        // A DEFAULT written for the partition replaces the parent's.
+        var columns = parent.Columns.Select(c => c with { Identity = IdentityKind.None }).Select(c =>
+            stmt.Columns.Any(d => d.Name == c.Name && d.Constraints.Any(k => k is DefaultColumnConstraint)) ? c with { Default = null, DefaultText = null } : c).ToList();
         var table = new TableDef(oid, schema, name, columns)
         {
             Temporary = temporary, OnCommit = OnCommitAction(stmt),
