@@ -526,8 +526,16 @@ public sealed partial class DdlExecutor
         foreach (var child in PartitionBound.Children(Catalog, table))
         {
             if (forChild is AddColumnAction add && Catalog.Table(child.Oid).FindColumn(add.Column.Name) is not null) continue;
-            if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null) continue;
-            AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+            if (!(forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null))
+                AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+            // The partition's CHECK is a copy of the parent's: it goes when that one is dropped, and not alone.
+            if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } checkName } }
+                && Catalog.Table(tableOid).FindConstraint(checkName) is CheckConstraintDef origin
+                && Catalog.Table(child.Oid) is var updated && updated.FindConstraint(checkName) is CheckConstraintDef { ParentConstraintOid: 0 } copy)
+                Catalog = Catalog.PutTable(updated with
+                {
+                    Constraints = updated.Constraints.Select(c => c.Oid == copy.Oid ? c with { ParentConstraintOid = origin.Oid } : c).ToArray(),
+                });
         }
     }
 

@@ -115,7 +115,7 @@ public sealed partial class DmlExecutor
     private static object?[] InsertRouted(RowWriter writer, TableDef table, object?[] row)
     {
         var (leaf, leafRow) = writer.Partitions.Route(table, row);
-        writer.Insert(leaf, leafRow);
+        writer.Insert(leaf, leafRow, routedFrom: table);
         var written = new object?[row.Length + 1];
         Array.Copy(row, written, row.Length);
         written[^1] = leaf.Oid;
