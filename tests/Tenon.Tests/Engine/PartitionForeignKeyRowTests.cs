@@ -64,7 +64,7 @@ public sealed class PartitionForeignKeyRowTests
         Assert.Equal("removing partition \"pk2\" violates foreign key constraint \"fk_a_fkey2\"", detach.Message);
         Assert.Equal("2BP01", Fails("DROP TABLE pk1").SqlState);
         Run("DELETE FROM fk; ALTER TABLE pk DETACH PARTITION pk2; DROP TABLE pk2");
-        Assert.Equal(["fk_a_fkey", "fk_a_fkey1"], Rows("SELECT conname FROM pg_constraint WHERE conrelid = 'fk'::regclass ORDER BY 1"));
+        Assert.Equal(["fk_a_fkey", "fk_a_fkey1"], Rows("SELECT conname FROM pg_constraint WHERE conrelid = 'fk'::regclass ORDER BY conname"));
     }
 
     [Fact]
@@ -80,6 +80,29 @@ public sealed class PartitionForeignKeyRowTests
         Assert.Equal(["fk2|2"], Rows("SELECT tableoid::regclass::text, a FROM fk"));
         Run("DELETE FROM pk");
         Assert.Equal(["fkn|"], Rows("SELECT tableoid::regclass::text, a FROM fk"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RowsSurviveReopen(bool checkpointOnClose)
+    {
+        using var dir = new Durability.TempDir();
+        var path = dir.File("pfk.tenon");
+        var options = new DatabaseOptions { CheckpointOnClose = checkpointOnClose };
+        using (var db = Database.Open(path, options))
+            DbText.Run(db, "CREATE TABLE pk (a int PRIMARY KEY) PARTITION BY LIST (a);"
+                + "CREATE TABLE pk1 PARTITION OF pk FOR VALUES IN (1);"
+                + "CREATE TABLE fk (a int REFERENCES pk);"
+                + "INSERT INTO pk VALUES (1); INSERT INTO fk VALUES (1)");
+        using (var db = Database.Open(path, options))
+        {
+            Assert.Equal(["fk_a_fkey:pk", "fk_a_fkey1:pk1"],
+                DbText.Query(db, "SELECT conname || ':' || confrelid::regclass::text FROM pg_constraint WHERE conrelid = 'fk'::regclass ORDER BY conname"));
+            using var s = db.CreateSession();
+            Assert.Equal("update or delete on table \"pk1\" violates foreign key constraint \"fk_a_fkey1\" on table \"fk\"",
+                Assert.Throws<TenonException>(() => s.ExecuteSingle("DELETE FROM pk")).Message);
+        }
     }
 
     [Fact]
