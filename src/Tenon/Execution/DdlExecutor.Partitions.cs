@@ -439,7 +439,10 @@ public sealed partial class DdlExecutor
         if (parent.ForeignKeys.FirstOrDefault(fk => fk.ParentTableOid == table.Oid) is { } selfKey)
             throw new TenonException(SqlState.FeatureNotSupported,
                 $"cannot attach table \"{table.Name}\" as a partition because it is referenced by foreign key \"{selfKey.Name}\"");
-        var attached = table with { PartitionParent = parent.Oid, PartitionBound = bound };
+        // The table's CHECKs of the parent's names become copies of the parent's (PostgreSQL merges them).
+        var merged = table.Constraints.Select(c => c is CheckConstraintDef { ParentConstraintOid: 0 } ck
+            && parent.Checks.FirstOrDefault(p => !p.NoInherit && p.Name == ck.Name) is { } origin ? ck with { ParentConstraintOid = origin.Oid } : c).ToArray();
+        var attached = table with { PartitionParent = parent.Oid, PartitionBound = bound, Constraints = merged };
         Catalog = Catalog.PutTable(attached);
         var router = new PartitionRouter(ctx);
         foreach (var leaf in PartitionBound.Leaves(Catalog, attached))

@@ -53,8 +53,9 @@ public static class PgConstraint
                 c.TableOid, 0u, indexOid, c.ParentConstraintOid,
                 fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
-                // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.
-                true, 0, c is not CheckConstraintDef { NoInherit: false },
+                // A partition's copy of its parent's constraint is inherited, not local; connoinherit
+                // is set on every constraint but an inheritable CHECK.
+                c.ParentConstraintOid == 0, c.ParentConstraintOid == 0 ? 0 : 1, c is not CheckConstraintDef { NoInherit: false },
                 Int2Array(c switch { KeyConstraintDef k => k.Columns, ForeignKeyDef f => f.Columns, CheckConstraintDef ch => ch.Columns, _ => null }),
                 Int2Array(fk?.ParentColumns),
                 c is CheckConstraintDef check ? Sql.ExprSource.Print(check.Condition) : null,
