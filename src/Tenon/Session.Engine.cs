@@ -251,7 +251,7 @@ public sealed partial class Session
             case CreateSequenceStatement c: return ddl.CreateSequence(c);
             case AlterSequenceStatement a: return ddl.AlterSequence(a);
             case CreateExtensionStatement c: return ddl.CreateExtension(c);
-            case CreateSchemaStatement c: return ddl.CreateSchema(c);
+            case CreateSchemaStatement c: return CreateSchema(c, ddl, ctx);
             case AlterSchemaStatement a: return ddl.AlterSchema(a);
             case CreateViewStatement c: return ddl.CreateView(c);
             case CreateMaterializedViewStatement c: return ddl.CreateMaterializedView(c);
@@ -425,8 +425,11 @@ public sealed partial class Session
                 if (n.Schema is not null && !tx.Catalog.Schemas.Contains(n.Schema))
                     throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{n.Schema}\" does not exist");
                 // Every constraint of that name is affected (they may belong to different tables).
-                var matches = tx.Catalog.Tables.Values.SelectMany(t => t.Constraints)
-                    .Where(x => x.Name == n.Name && (n.Schema is null || tx.Catalog.Tables[x.TableOid].Schema == n.Schema)).ToList();
+                // Unqualified: the first schema of the search path that has one (PostgreSQL looks no further).
+                var schema = n.Schema ?? SearchPath.Effective(tx.Catalog).FirstOrDefault(s =>
+                    tx.Catalog.Tables.Values.Any(t => t.Schema == s && t.Constraints.Any(x => x.Name == n.Name)));
+                var matches = tx.Catalog.Tables.Values.Where(t => t.Schema == schema).SelectMany(t => t.Constraints)
+                    .Where(x => x.Name == n.Name).ToList();
                 if (matches.Count == 0) throw new TenonException(SqlState.UndefinedObject, $"constraint \"{n.Name}\" does not exist");
                 foreach (var c in matches)
                 {

@@ -18,11 +18,15 @@ public sealed partial class Session
         }
     }
 
+    /// <summary>A path in force instead of the setting while CREATE SCHEMA runs its elements.</summary>
+    private SearchPath? _searchPathOverride;
+
     /// <summary>The search_path setting in force, parsed (cached while the setting's text stays the same).</summary>
     public SearchPath SearchPath
     {
         get
         {
+            if (_searchPathOverride is { } over) return over;
             var setting = _settings.Get("search_path")?.Value ?? "";
             if (_searchPath is { } c && c.Setting == setting && c.User == UserName) return c.Path;
             var path = SearchPath.Parse(setting, UserName, TempSchemaName);

@@ -209,6 +209,7 @@ public sealed partial class Binder
         var name = fn.Call.Name.Name;
         RefuseUnmatchedNamedArguments(fn.Call, scope);
         if (name == "pg_partition_ancestors") return BindPartitionAncestors(fn, scope);
+        if (name == "pg_partition_tree") return BindPartitionTree(fn, scope);
         if (name == "unnest" && fn.Call.Args.Count == 1) return BindUnnest(fn, scope);
         if (JsonSetFunctions.IsJsonSetFunction(name) && fn.Call.Name.Schema is null or "pg_catalog") return BindJsonSetFunction(fn, scope);
         if (name == "generate_subscripts" && !fn.WithOrdinality)

@@ -62,4 +62,19 @@ public sealed record ForeignKeyDef(string Name, uint Oid, uint TableOid, IReadOn
     public ReferentialAction OnUpdate { get; init; } = ReferentialAction.NoAction;
     /// <summary>Columns set by ON DELETE SET NULL/SET DEFAULT (cols); null = all FK columns.</summary>
     public IReadOnlyList<short>? OnDeleteSetColumns { get; init; }
+
+    /// <summary>
+    /// For a key (not a partition's copy) referencing a partitioned table: the constraint rows
+    /// PostgreSQL adds on this key's table for each partition below the referenced table (one
+    /// per partition, in the order they were made). They carry no checks of their own; they name
+    /// the partition's side of the key in errors and in pg_constraint.
+    /// </summary>
+    public IReadOnlyList<ReferencedPartitionKey> ReferencedPartitions { get; init; } = [];
 }
+
+/// <summary>
+/// One of a foreign key's constraint rows for a partition of its referenced table: its own oid
+/// and name, the partition (confrelid), and the row it hangs from (the key's, or the one of the
+/// partition's parent), which is pg_constraint.conparentid.
+/// </summary>
+public sealed record ReferencedPartitionKey(uint Oid, string Name, uint PartitionOid, uint ParentOid);

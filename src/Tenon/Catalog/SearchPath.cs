@@ -45,6 +45,9 @@ public sealed class SearchPath
     /// </summary>
     public string Qualifier(string schema) => schema == SystemCatalog.TempSchema ? TempSchema : schema;
 
+    /// <summary>This path with <paramref name="schema"/> searched first and receiving new objects (CREATE SCHEMA's elements run so).</summary>
+    public SearchPath Prepend(string schema) => new([schema, .. _elements], User, TempSchema);
+
     /// <summary>The schemas searched for an unqualified name, in order.</summary>
     public IReadOnlyList<string> Effective(SystemCatalog catalog, bool includeTemp = true)
     {

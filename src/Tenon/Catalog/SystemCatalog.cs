@@ -195,7 +195,8 @@ public sealed partial class SystemCatalog
 
     /// <summary>True when a constraint with this name exists on any relation in the schema (PostgreSQL's ChooseConstraintName test).</summary>
     public bool ConstraintNameUsed(string schema, string name) =>
-        Tables.Values.Any(t => t.Schema == schema && t.Constraints.Any(c => c.Name == name));
+        Tables.Values.Any(t => t.Schema == schema && t.Constraints.Any(c => c.Name == name
+            || c is ForeignKeyDef { ReferencedPartitions.Count: > 0 } fk && fk.ReferencedPartitions.Any(r => r.Name == name)));
 
     public SystemCatalog PutTable(TableDef table)
     {

@@ -14,6 +14,12 @@ public sealed record ConstraintEvent(ConstraintEventKind Kind, ConstraintDef Con
 {
     public ForeignKeyDef ForeignKey => (ForeignKeyDef)Constraint;
 
+    /// <summary>
+    /// For a parent event of a key referencing an ancestor of the partition the row was deleted or
+    /// updated in: that partition, whose side of the key errors name (0 otherwise).
+    /// </summary>
+    public uint SourcePartition { get; init; }
+
     public static ConstraintEvent ChildCheck(ForeignKeyDef fk, long rowId, object?[] row) => new(ConstraintEventKind.ChildCheck, fk, rowId, row, row);
     public static ConstraintEvent ParentDelete(ForeignKeyDef fk, object?[] oldRow) => new(ConstraintEventKind.ParentDelete, fk, 0, oldRow, null);
     public static ConstraintEvent ParentUpdate(ForeignKeyDef fk, object?[] oldRow, object?[] newRow) => new(ConstraintEventKind.ParentUpdate, fk, 0, oldRow, newRow);

@@ -90,10 +90,14 @@ public sealed partial class RowWriter
                 _lastParentFound.Remember(this, fk, parent, e.OldRow);
                 break;
             case ConstraintEventKind.ParentDelete:
+                _eventSource = e.SourcePartition;
                 ApplyParentAction(parent, child, fk, fk.OnDelete, e.OldRow, null);
+                _eventSource = 0;
                 break;
             case ConstraintEventKind.ParentUpdate:
+                _eventSource = e.SourcePartition;
                 ApplyParentAction(parent, child, fk, fk.OnUpdate, e.OldRow, e.NewRow);
+                _eventSource = 0;
                 break;
         }
     }
@@ -175,8 +179,7 @@ public sealed partial class RowWriter
         {
             case ReferentialAction.NoAction:
             case ReferentialAction.Restrict:
-                Refuse(SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
-                    KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow)));
+                Refuse(StillReferenced(parent, child, fk, oldRow));
                 break;
             case ReferentialAction.Cascade when newRow is null:
             {
@@ -214,28 +217,31 @@ public sealed partial class RowWriter
                         var v = newRow[fk.ParentColumns[i] - 1];
                         updated[fk.Columns[i] - 1] = v is null ? null : ValueCast.Cast(v, parentCol.Type, childCol.Type, CastContext.Assignment, _ctx.Settings);
                     }
-                    Update(child, rowId, row, updated);
+                    UpdateActionRow(child, fk, rowId, row, updated);
                 }
                 break;
             case ReferentialAction.SetNull:
             case ReferentialAction.SetDefault:
             {
                 var columns = newRow is null && fk.OnDeleteSetColumns is { } list ? list : fk.Columns;
+                // The action updates the table that declared the key: a partition's row gets that table's defaults.
+                var declaredIn = child.IsPartition && action == ReferentialAction.SetDefault ? ReportedChild(child, fk) : child;
                 for (var c = 0; c < children.Count; c++)
                 {
                     var (rowId, row) = children[c];
                     if (!IsLive(child, rowId, row)) throw ChangedByTrigger();
                     var updated = (object?[])row.Clone();
                     foreach (var n in columns)
-                        updated[n - 1] = action == ReferentialAction.SetNull ? null : DefaultValue(child, child.Column(n));
-                    Update(child, rowId, row, updated);
+                        updated[n - 1] = action == ReferentialAction.SetNull ? null
+                            : ReferenceEquals(declaredIn, child) ? DefaultValue(child, child.Column(n))
+                            : DefaultValue(declaredIn, declaredIn.FindColumn(child.Column(n).Name)!); // a partition's columns have its parent's types
+                    UpdateActionRow(child, fk, rowId, row, updated);
                 }
                 if (action == ReferentialAction.SetDefault)
                 {
                     // The default may be the very key that went away: re-run the NO ACTION check.
                     if (!ParentKeyExists(parent, fk, oldKey) && HasChild(child, fk, oldKey))
-                        throw SqlErrors.ForeignKeyStillReferenced(parent, fk, ReportedChild(child, fk),
-                            KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+                        throw StillReferenced(parent, child, fk, oldRow);
                 }
                 break;
             }

@@ -1,4 +1,5 @@
 using Tenon.Catalog;
+using Tenon.Errors;
 using Tenon.Execution;
 using Tenon.Types;
 
@@ -13,10 +14,11 @@ namespace Tenon.Constraints;
 /// </summary>
 public sealed partial class RowWriter
 {
-    private bool PartitionedParentKeyExists(TableDef parent, ForeignKeyDef fk, (object? Value, SqlType Type)[] fkOrderKey)
+    /// <summary>Whether a key (in FK column order) is in a leaf under <paramref name="within"/> (default: the whole referenced table).</summary>
+    private bool PartitionedParentKeyExists(TableDef parent, ForeignKeyDef fk, (object? Value, SqlType Type)[] fkOrderKey, TableDef? within = null)
     {
         var index = parent.Indexes[parent.IndexPosition(fk.ParentIndexOid)];
-        foreach (var leaf in PartitionBound.Leaves(Catalog, parent))
+        foreach (var leaf in PartitionBound.Leaves(Catalog, within ?? parent))
         {
             var columns = index.Columns.Select(n => leaf.FindColumn(parent.Column(n).Name)?.Number ?? (short)-1).ToArray();
             var position = -1;
@@ -48,14 +50,18 @@ public sealed partial class RowWriter
             foreach (var fk in Catalog.ReferencingForeignKeys(ancestor.Oid))
             {
                 if (HasNull(fk.ParentColumns, oldRow)) continue;
-                if (newRow is null) _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow));
-                else if (!SameKey(fk.ParentColumns, oldRow, newRow, byImage: true)) _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow));
+                if (newRow is null) _events.Enqueue(ConstraintEvent.ParentDelete(fk, oldRow) with { SourcePartition = partition.Oid });
+                else if (!SameKey(fk.ParentColumns, oldRow, newRow, byImage: true))
+                    _events.Enqueue(ConstraintEvent.ParentUpdate(fk, oldRow, newRow) with { SourcePartition = partition.Oid });
             }
         }
     }
 
     /// <summary>The table that declared a foreign key: for a partition's copy, the partitioned table it came from.</summary>
-    private TableDef ReportedChild(TableDef child, ForeignKeyDef fk)
+    private TableDef ReportedChild(TableDef child, ForeignKeyDef fk) => DeclaredKey(child, fk).Table;
+
+    /// <summary>The key a partition's copy of a foreign key came from, with its table (the key itself when it is no copy).</summary>
+    private (TableDef Table, ForeignKeyDef Key) DeclaredKey(TableDef child, ForeignKeyDef fk)
     {
         while (fk.ParentConstraintOid != 0 && child.PartitionParent != 0 && Catalog.Tables.TryGetValue(child.PartitionParent, out var up)
                && up.ForeignKeys.FirstOrDefault(f => f.Oid == fk.ParentConstraintOid) is { } origin)
@@ -63,7 +69,78 @@ public sealed partial class RowWriter
             child = up;
             fk = origin;
         }
-        return child;
+        return (child, fk);
+    }
+
+    // The partition the parent event being run came from (ConstraintEvent.SourcePartition).
+    private uint _eventSource;
+
+    /// <summary>
+    /// "still referenced": PostgreSQL raises it from the trigger of the partition the row was
+    /// deleted or updated in, which belongs to the key's constraint row for that partition, so
+    /// both are named; else the referenced table and the key as declared.
+    /// </summary>
+    private TenonException StillReferenced(TableDef parent, TableDef child, ForeignKeyDef fk, object?[] oldRow)
+    {
+        var (declaredIn, declared) = DeclaredKey(child, fk);
+        var reportedParent = parent;
+        var reportedKey = fk;
+        if (_eventSource != 0 && Catalog.Tables.TryGetValue(_eventSource, out var source))
+            foreach (var row in declared.ReferencedPartitions)
+                if (row.PartitionOid == source.Oid)
+                {
+                    reportedParent = source;
+                    reportedKey = fk with { Name = row.Name };
+                    break;
+                }
+        return Errors.SqlErrors.ForeignKeyStillReferenced(reportedParent, reportedKey, declaredIn,
+            KeyColumnList(parent, fk.ParentColumns, quote: false), KeyValueList(parent, fk.ParentColumns, oldRow));
+    }
+
+    /// <summary>
+    /// A referential action's update of a row of a partition with a copy of the key: the action
+    /// updates the table that declared the key, so a row that no longer fits its partition moves
+    /// to the one that takes it there (as an UPDATE through that table would).
+    /// </summary>
+    private void UpdateActionRow(TableDef child, ForeignKeyDef fk, long rowId, object?[] row, object?[] updated)
+    {
+        if (!child.IsPartition || Partitions.SatisfiesConstraint(child, updated))
+        {
+            Update(child, rowId, row, updated);
+            return;
+        }
+        var root = ReportedChild(child, fk);
+        if (root.Oid == child.Oid || !FireBeforeUpdate(child, row, updated)) return;
+        if (Partitions.SatisfiesConstraint(child, updated))
+        {
+            Update(child, rowId, row, updated, beforeRowFired: true);
+            return;
+        }
+        Delete(child, rowId, row, moving: true);
+        var (destination, routed) = Partitions.Route(root, PartitionRouter.MapRow(child, root, updated));
+        Insert(destination, routed);
+        QueueMoveEvents(child, row, destination, routed);
+    }
+
+    /// <summary>
+    /// For DETACH of a partition of a referenced table: the first row of the key's table (a
+    /// partitioned one through its leaves) whose key the partition holds, in the key's table
+    /// layout; null when there is none.
+    /// </summary>
+    public object?[]? FirstRowReferencing(TableDef child, ForeignKeyDef fk, TableDef partition)
+    {
+        var parent = Catalog.Table(fk.ParentTableOid);
+        foreach (var leaf in PartitionBound.Leaves(Catalog, child))
+        {
+            var columns = fk.Columns.Select(n => leaf.FindColumn(child.Column(n).Name)!.Number).ToArray();
+            foreach (var (_, row) in Tx.Rows(leaf.Oid).Scan())
+            {
+                if (columns.Any(c => row[c - 1] is null)) continue;
+                var key = columns.Select(c => (row[c - 1], leaf.Column(c).Type)).ToArray();
+                if (PartitionedParentKeyExists(parent, fk, key, partition)) return PartitionRouter.MapRow(leaf, child, row);
+            }
+        }
+        return null;
     }
 
     /// <summary>

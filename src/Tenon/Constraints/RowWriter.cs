@@ -53,18 +53,27 @@ public sealed partial class RowWriter
 
     /// <summary>
     /// Inserts a complete row (one slot per table column); returns its row id.
-    /// <paramref name="rowChecked"/> says the caller already ran <see cref="CheckRow"/> on it.
+    /// <paramref name="rowChecked"/> says the caller already ran <see cref="CheckRow"/> on it;
+    /// <paramref name="routedFrom"/> is the partitioned table the caller routed it from, if any.
     /// </summary>
-    public long Insert(TableDef table, object?[] row, bool rowChecked = false)
+    public long Insert(TableDef table, object?[] row, bool rowChecked = false, TableDef? routedFrom = null)
     {
         // A row for a partitioned table goes to its leaf partition (PartitionRouting.cs).
         if (table.IsPartitioned)
         {
+            routedFrom = table;
             (table, row) = Partitions.Route(table, row);
             rowChecked = false;
         }
         if (!FireBeforeRow(table, "insert", null, row)) return -1;
-        if (!rowChecked && RowViolation(table, row) is { } violation) return Reject(violation);
+        if (!rowChecked)
+        {
+            // A routed row's violations show it as the statement's table has it.
+            _routedFrom = routedFrom;
+            var violation = RowViolation(table, row);
+            _routedFrom = null;
+            if (violation is not null) return Reject(violation);
+        }
         var parentsFound = CheckParentsEarly(table, row);
         if (Failure is not null) return -1;
         var wt = Tx.Write(table.Oid);
@@ -230,9 +239,15 @@ public sealed partial class RowWriter
         for (var i = 0; i < checks.Count; i++)
             if (checks[i].Expr.Eval(row, _ctx) is false)
                 return SqlErrors.CheckViolation(table, checks[i].Def, FailingRow(table, row));
-        if (table.IsPartition) Partitions.CheckConstraint(table, row);
+        if (table.IsPartition && !Partitions.SatisfiesConstraint(table, row))
+            throw new TenonException(SqlState.CheckViolation, $"new row for relation \"{table.Name}\" violates partition constraint",
+                $"Failing row contains {FailingRow(table, row)}.")
+            { SchemaName = table.Schema, TableName = table.Name };
         return null;
     }
+
+    // The partitioned table an insert named, while its routed row is checked (FailingRow shows the row in its layout).
+    private TableDef? _routedFrom;
 
     /// <summary>
     /// Ends <see cref="Insert"/> with <paramref name="error"/>: thrown, or kept in <see cref="Failure"/>
@@ -334,6 +349,11 @@ public sealed partial class RowWriter
     /// <summary>The row as PostgreSQL prints it in "Failing row contains (…)": values cut to 64 bytes.</summary>
     public string FailingRow(TableDef table, object?[] row)
     {
+        if (_routedFrom is { } root && root.Oid != table.Oid)
+        {
+            row = PartitionRouter.MapRow(table, root, row);
+            table = root;
+        }
         var sb = new StringBuilder("(");
         var first = true;
         foreach (var c in table.Columns)

@@ -86,6 +86,7 @@ public static class SqlState
     public const string InvalidColumnReference = "42P10";
     public const string InvalidColumnDefinition = "42611";
     public const string InvalidTableDefinition = "42P16";
+    public const string InvalidSchemaDefinition = "42P15";
     public const string InvalidObjectDefinition = "42P17";
     public const string InvalidFunctionDefinition = "42P13";
     public const string RaiseException = "P0001";

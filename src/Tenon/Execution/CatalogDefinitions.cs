@@ -24,7 +24,17 @@ public static class CatalogDefinitions
         var catalog = ctx.Transaction.Catalog;
         foreach (var table in catalog.Tables.Values)
             foreach (var c in table.Constraints)
+            {
                 if (c.Oid == oid) return Constraint(ctx, table, c, pretty);
+                // A key's row for a partition of its referenced table: the key, as it reads for that partition.
+                if (c is ForeignKeyDef { ReferencedPartitions.Count: > 0 } fk && fk.ReferencedPartitions.FirstOrDefault(r => r.Oid == oid) is { } row
+                    && catalog.Tables.TryGetValue(row.PartitionOid, out var partition))
+                {
+                    var parent = catalog.Table(fk.ParentTableOid);
+                    var columns = fk.ParentColumns.Select(n => partition.FindColumn(parent.Column(n).Name)?.Number ?? n).ToArray();
+                    return Constraint(ctx, table, fk with { ParentTableOid = partition.Oid, ParentColumns = columns, ReferencedPartitions = [] }, pretty);
+                }
+            }
         return null;
     }
 
@@ -50,7 +60,7 @@ public static class CatalogDefinitions
             {
                 var parent = catalog.Table(fk.ParentTableOid);
                 sb.Append("FOREIGN KEY (").Append(ColumnList(table, fk.Columns)).Append(") REFERENCES ")
-                    .Append(RegClassName.Format(parent.Oid, catalog)).Append('(').Append(ColumnList(parent, fk.ParentColumns)).Append(')');
+                    .Append(RegClassName.Format(parent.Oid, catalog, ctx.Session.SearchPath)).Append('(').Append(ColumnList(parent, fk.ParentColumns)).Append(')');
                 if (fk.Match == Sql.Ast.MatchType.Full) sb.Append(" MATCH FULL");
                 else if (fk.Match == Sql.Ast.MatchType.Partial) sb.Append(" MATCH PARTIAL");
                 if (fk.OnUpdate != ReferentialAction.NoAction) sb.Append(" ON UPDATE ").Append(Action(fk.OnUpdate));
@@ -201,6 +211,9 @@ public static class CatalogDefinitions
             return Deparse(ctx, table, bound, pretty);
         }));
     }
+
+    /// <summary>A bound expression over a table's row, printed as pg_get_expr would (what ON CONFLICT inference compares).</summary>
+    public static string BoundText(ExecContext ctx, TableDef table, BoundExpr e) => Deparse(ctx, table, e, true);
 
     internal static string Deparse(ExecContext ctx, TableDef? table, BoundExpr e, bool pretty) =>
         new Deparser(ctx.Transaction.Catalog, ctx.Settings, pretty,

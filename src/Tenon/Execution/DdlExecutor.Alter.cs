@@ -168,6 +168,13 @@ public sealed partial class DdlExecutor
 
     public StatementResult Drop(DropStatement stmt)
     {
+        var result = DropObjects(stmt);
+        SyncReferencedPartitions();
+        return result;
+    }
+
+    private StatementResult DropObjects(DropStatement stmt)
+    {
         var tag = stmt.Kind == ObjectKind.MaterializedView ? "DROP MATERIALIZED VIEW" : "DROP " + stmt.Kind.ToString().ToUpperInvariant();
         if (stmt.Kind == ObjectKind.Schema)
         {
@@ -327,7 +334,9 @@ public sealed partial class DdlExecutor
     {
         var inheritors = InheritanceDependents(oid, droppedTogether);
         var table = Catalog.Table(oid);
-        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid)).OrderBy(fk => fk.Oid).ToList();
+        var dependents = Catalog.ReferencingForeignKeys(oid).Where(fk => fk.TableOid != oid && !droppedTogether.Contains(fk.TableOid))
+            .Concat(KeysThroughPartition(oid).Where(fk => !droppedTogether.Contains(fk.TableOid) && !droppedTogether.Contains(fk.ParentTableOid)))
+            .OrderBy(fk => fk.Oid).ToList();
         var views = DependentViews([oid]).Where(v => !droppedTogether.Contains(v.View)).ToList();
         var wasQuiet = _quiet;
         _quiet |= quiet;
@@ -450,6 +459,7 @@ public sealed partial class DdlExecutor
         try
         {
             var result = AlterTableActions(stmt);
+            SyncReferencedPartitions();
             return stmt.MaterializedView ? new StatementResult("ALTER MATERIALIZED VIEW") : result;
         }
         finally
@@ -529,6 +539,10 @@ public sealed partial class DdlExecutor
                 case AddConstraintAction { Constraint: ForeignKeyTableConstraint onlyFk } when stmt.Only && table.IsPartitioned:
                     throw new TenonException(SqlState.WrongObjectType,
                         $"cannot use ONLY for foreign key on partitioned table \"{table.Name}\" referencing relation \"{onlyFk.References.Table.Name}\"");
+                case AddConstraintAction { Constraint: ForeignKeyTableConstraint { NotValid: true } notValidFk } when table.IsPartitioned:
+                    throw new TenonException(SqlState.WrongObjectType,
+                        $"cannot add NOT VALID foreign key on partitioned table \"{table.Name}\" referencing relation \"{notValidFk.References.Table.Name}\"",
+                        "This feature is not yet supported on partitioned tables.");
                 case AddConstraintAction add:
                     AddConstraints(oid, [(add.Constraint, add.Constraint.Position)], creating: false);
                     break;
@@ -561,6 +575,8 @@ public sealed partial class DdlExecutor
                 case DropConstraintAction d:
                 {
                     var c = table.FindConstraint(d.Name);
+                    if (c is null && table.ForeignKeys.Any(k => k.ReferencedPartitions.Any(r => r.Name == d.Name)))
+                        throw new TenonException(SqlState.InvalidTableDefinition, $"cannot drop inherited constraint \"{d.Name}\" of relation \"{table.Name}\"");
                     if (c is null)
                     {
                         if (d.IfExists)
@@ -570,11 +586,17 @@ public sealed partial class DdlExecutor
                         }
                         throw new TenonException(SqlState.UndefinedObject, $"constraint \"{d.Name}\" of relation \"{table.Name}\" does not exist");
                     }
+                    // A partition's copy of its parent's constraint goes only with the parent's.
+                    if (c.ParentConstraintOid != 0 && table.IsPartition)
+                        throw new TenonException(SqlState.InvalidTableDefinition, $"cannot drop inherited constraint \"{c.Name}\" of relation \"{table.Name}\"");
                     // Dropping a foreign key also changes what its referenced table's pending events check.
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
-                    foreach (var copy in PartitionCopies(c)) RemoveConstraint(copy);
+                    var copies = PartitionCopies(c);
+                    // Each partition holding a copy is altered too: its pending events refuse it.
+                    foreach (var copy in copies) RequireNoPendingEvents(copy.TableOid, "ALTER TABLE");
+                    foreach (var copy in copies) RemoveConstraint(copy);
                     RemoveConstraint(c);
                     break;
                 }
@@ -698,14 +720,40 @@ public sealed partial class DdlExecutor
     /// </summary>
     private void AlterConstraint(TableDef table, AlterConstraintAction alc)
     {
+        // A key's row for a partition of its referenced table derives from the key (or the row above it).
+        foreach (var key in table.ForeignKeys)
+            if (key.ReferencedPartitions.Any(r => r.Name == alc.Name) && table.FindConstraint(alc.Name) is null)
+                throw DerivedConstraint(alc.Name, table.Name, key.Name, table.Name);
         var c = table.FindConstraint(alc.Name)
             ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" does not exist");
         if (c is not ForeignKeyDef fk)
             throw new TenonException(SqlState.WrongObjectType, $"constraint \"{alc.Name}\" of relation \"{table.Name}\" is not a foreign key constraint");
+        if (fk.ParentConstraintOid != 0 && table.IsPartition)
+        {
+            // PostgreSQL names the topmost constraint it derives from.
+            var (top, topKey) = (table, fk);
+            while (topKey.ParentConstraintOid != 0 && Catalog.Tables.TryGetValue(top.PartitionParent, out var up)
+                   && up.ForeignKeys.FirstOrDefault(x => x.Oid == topKey.ParentConstraintOid) is { } origin)
+                (top, topKey) = (up, origin);
+            throw DerivedConstraint(fk.Name, table.Name, topKey.Name, top.Name);
+        }
         var initiallyDeferred = alc.Timing.InitiallyDeferred == true;
-        var altered = fk with { Deferrable = alc.Timing.Deferrable == true || initiallyDeferred, InitiallyDeferred = initiallyDeferred };
-        Catalog = Catalog.PutTable(table with { Constraints = table.Constraints.Select(x => x.Oid == fk.Oid ? altered : x).ToArray() });
+        var deferrable = alc.Timing.Deferrable == true || initiallyDeferred;
+        // The partitions' copies change with it.
+        foreach (var x in PartitionCopies(fk).Prepend(fk))
+        {
+            var holder = Catalog.Table(x.TableOid);
+            Catalog = Catalog.PutTable(holder with
+            {
+                Constraints = holder.Constraints.Select(y => y.Oid == x.Oid ? y with { Deferrable = deferrable, InitiallyDeferred = initiallyDeferred } : y).ToArray(),
+            });
+        }
     }
+
+    private static TenonException DerivedConstraint(string name, string table, string origin, string originTable) =>
+        new(SqlState.WrongObjectType, $"cannot alter constraint \"{name}\" on relation \"{table}\"",
+            $"Constraint \"{name}\" is derived from constraint \"{origin}\" of relation \"{originTable}\".",
+            "You may alter the constraint it derives from, instead.");
 
     /// <summary>PostgreSQL's refusal to change the NOT NULL or default of an identity column (its default is the sequence).</summary>
     private static TenonException IsIdentityColumn(TableDef table, ColumnDef col, string? hint) =>

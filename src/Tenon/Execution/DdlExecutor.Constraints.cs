@@ -328,7 +328,8 @@ public sealed partial class DdlExecutor
         short[]? setCols = null;
         if (r.OnDeleteSetColumns is { } sc)
         {
-            setCols = sc.Select(n => (table.FindColumn(n) ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).ToArray();
+            // PostgreSQL keeps each column once, in order of first mention.
+            setCols = sc.Select(n => (table.FindColumn(n) ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{n}\" referenced in foreign key constraint does not exist")).Number).Distinct().ToArray();
             foreach (var n in setCols)
                 if (!cols.Contains(n))
                     throw new TenonException(SqlState.InvalidForeignKey, $"column \"{table.Column(n).Name}\" referenced in ON DELETE SET action must be part of foreign key");

@@ -115,13 +115,18 @@ public sealed partial class DdlExecutor
         foreach (var c in stmt.Columns)
             if (parent.FindColumn(c.Name) is null)
                 throw new TenonException(SqlState.UndefinedColumn, $"column \"{c.Name}\" does not exist") { Position = c.Position };
+        foreach (var c in stmt.Columns)
+            if (stmt.Columns.Count(x => x.Name == c.Name) > 1)
+                throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
 
         var bound = BindPartitionBound(parent, of.Bound, name);
         CheckNewBound(parent, of.Bound, bound, name);
 
         var oid = Db.NextOid();
         // Same columns in the same slots (dropped ones too), without identity: the parent supplies identity values.
-        var columns = parent.Columns.Select(c => c with { Identity = IdentityKind.None }).ToList();
+        // A DEFAULT written for the partition replaces the parent's.
+        var columns = parent.Columns.Select(c => c with { Identity = IdentityKind.None }).Select(c =>
+            stmt.Columns.Any(d => d.Name == c.Name && d.Constraints.Any(k => k is DefaultColumnConstraint)) ? c with { Default = null, DefaultText = null } : c).ToList();
         var table = new TableDef(oid, schema, name, columns)
         {
             Temporary = temporary, OnCommit = OnCommitAction(stmt),
@@ -452,7 +457,14 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.DatatypeMismatch, $"child table is missing constraint \"{check.Name}\"");
         var bound = BindPartitionBound(parent, attach.Bound, table.Name);
         CheckNewBound(parent, attach.Bound, bound, table.Name);
-        var attached = table with { PartitionParent = parent.Oid, PartitionBound = bound };
+        // Its copy of such a key would reference itself.
+        if (parent.ForeignKeys.FirstOrDefault(fk => fk.ParentTableOid == table.Oid) is { } selfKey)
+            throw new TenonException(SqlState.FeatureNotSupported,
+                $"cannot attach table \"{table.Name}\" as a partition because it is referenced by foreign key \"{selfKey.Name}\"");
+        // The table's CHECKs of the parent's names become copies of the parent's (PostgreSQL merges them).
+        var merged = table.Constraints.Select(c => c is CheckConstraintDef { ParentConstraintOid: 0 } ck
+            && parent.Checks.FirstOrDefault(p => !p.NoInherit && p.Name == ck.Name) is { } origin ? ck with { ParentConstraintOid = origin.Oid } : c).ToArray();
+        var attached = table with { PartitionParent = parent.Oid, PartitionBound = bound, Constraints = merged };
         Catalog = Catalog.PutTable(attached);
         var router = new PartitionRouter(ctx);
         foreach (var leaf in PartitionBound.Leaves(Catalog, attached))
@@ -489,6 +501,7 @@ public sealed partial class DdlExecutor
         var table = FindTable(detach.Partition) ?? throw SqlErrors.RelationDoesNotExist(detach.Partition.ToString());
         if (table.PartitionParent != parent.Oid)
             throw new TenonException(SqlState.UndefinedTable, $"relation \"{table.Name}\" is not a partition of relation \"{parent.Name}\"");
+        CheckPartitionRemoval(table);
         // Its copies of the parent's constraints stay, as constraints of its own.
         var own = table.Constraints.Select(c => c.ParentConstraintOid != 0 && parent.Constraints.Any(p => p.Oid == c.ParentConstraintOid)
             ? c with { ParentConstraintOid = 0 } : c).ToArray();
@@ -541,8 +554,16 @@ public sealed partial class DdlExecutor
         foreach (var child in PartitionBound.Children(Catalog, table))
         {
             if (forChild is AddColumnAction add && Catalog.Table(child.Oid).FindColumn(add.Column.Name) is not null) continue;
-            if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null) continue;
-            AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+            if (!(forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null))
+                AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+            // The partition's CHECK is a copy of the parent's: it goes when that one is dropped, and not alone.
+            if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } checkName } }
+                && Catalog.Table(tableOid).FindConstraint(checkName) is CheckConstraintDef origin
+                && Catalog.Table(child.Oid) is var updated && updated.FindConstraint(checkName) is CheckConstraintDef { ParentConstraintOid: 0 } copy)
+                Catalog = Catalog.PutTable(updated with
+                {
+                    Constraints = updated.Constraints.Select(c => c.Oid == copy.Oid ? c with { ParentConstraintOid = origin.Oid } : c).ToArray(),
+                });
         }
     }
 

@@ -15,7 +15,7 @@ public sealed partial class DdlExecutor
     public StatementResult CreateSchema(CreateSchemaStatement stmt)
     {
         if (stmt.Authorization is { } role) RequireRole(role);
-        var name = NameGenerator.Truncate(stmt.Authorization is { } r && stmt.Name == r ? ResolveRole(r) : stmt.Name);
+        var name = CreatedSchemaName(stmt);
         if (Catalog.Schemas.Contains(name))
         {
             if (!stmt.IfNotExists) throw new TenonException(SqlState.DuplicateSchema, $"schema \"{name}\" already exists");
@@ -26,6 +26,10 @@ public sealed partial class DdlExecutor
         Catalog = Catalog.AddSchema(name, Db.NextOid());
         return new StatementResult("CREATE SCHEMA");
     }
+
+    /// <summary>The name CREATE SCHEMA gives the schema (the role's, for AUTHORIZATION alone).</summary>
+    public string CreatedSchemaName(CreateSchemaStatement stmt) =>
+        NameGenerator.Truncate(stmt.Authorization is { } r && stmt.Name == r ? ResolveRole(r) : stmt.Name);
 
     public StatementResult AlterSchema(AlterSchemaStatement stmt)
     {
@@ -79,13 +83,15 @@ public sealed partial class DdlExecutor
         }
         if (schemas.Count == 0) return;
         var members = new List<(uint Oid, string Schema)>();
-        foreach (var schema in schemas)
+        // PostgreSQL lists the last schema's objects first; a partition goes unnamed with its partitioned table.
+        foreach (var schema in Enumerable.Reverse(schemas))
             members.AddRange(Catalog.RelationsInSchema(schema)
                 .Where(o => !(Catalog.Sequences.TryGetValue(o, out var seq) && Catalog.Tables.TryGetValue(seq.OwnerTableOid, out var owner) && owner.Schema == schema))
+                .Where(o => !(Catalog.Tables.TryGetValue(o, out var t) && t.IsPartition && Catalog.Tables.TryGetValue(t.PartitionParent, out var parent) && schemas.Contains(parent.Schema)))
                 .Select(o => (o, schema)));
         var extensions = Catalog.Extensions.Values.Where(e => schemas.Contains(e.Schema)).OrderBy(e => e.Oid).ToList();
         // What else goes: the schemas' relations, then for each what depends on it from outside them.
-        var inSchema = members.Select(m => m.Oid).ToHashSet();
+        var inSchema = schemas.SelectMany(Catalog.RelationsInSchema).ToHashSet();
         var lines = new List<string>();
         var dropped = new List<string>();
         var outsideViews = new List<uint>();

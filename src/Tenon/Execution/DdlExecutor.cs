@@ -89,6 +89,13 @@ public sealed partial class DdlExecutor(ExecContext ctx)
 
     public StatementResult CreateTable(CreateTableStatement stmt)
     {
+        var result = CreateTableCore(stmt);
+        SyncReferencedPartitions();
+        return result;
+    }
+
+    private StatementResult CreateTableCore(CreateTableStatement stmt)
+    {
         if (stmt.PartitionBy is not null && stmt.Inherits.Count > 0)
             throw new TenonException(SqlState.WrongObjectType, "cannot create partitioned table as inheritance child");
         if (stmt.PartitionBy is not null && stmt.Constraints.FirstOrDefault(c => c is ExcludeTableConstraint) is { } exclusion)

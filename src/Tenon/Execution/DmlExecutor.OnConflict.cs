@@ -33,7 +33,7 @@ public sealed partial class DmlExecutor
         // Parse analysis first (inference elements, their WHERE, the named constraint, SET, WHERE);
         // matching them to an index comes after, as PostgreSQL's planner does it.
         var tableScope = RowWriter.TableScope(table, stmt.Alias);
-        var inferred = new List<(ColumnDef? Col, IndexElement Element)>();
+        var inferred = new List<(ColumnDef? Col, string? ExprText, IndexElement Element)>();
         foreach (var element in oc.TargetColumns ?? Array.Empty<IndexElement>())
         {
             // PostgreSQL places these errors, and a plain column's, at the inference specification's '('.
@@ -43,21 +43,30 @@ public sealed partial class DmlExecutor
             if (element.NullsFirst is not null)
                 throw new TenonException(SqlState.SyntaxError, "NULLS FIRST/LAST is not allowed in ON CONFLICT clause") { Position = position };
             ColumnDef? col;
+            string? exprText = null;
             if (element.Column is { } name)
                 col = table.FindColumn(name)
                     ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" does not exist") { Position = position };
             else
             {
-                // A parenthesized plain column is that column; any other expression is bound for its
-                // errors and can match no index, since Tenon has no expression indexes.
+                // A parenthesized plain column is that column; any other expression matches an index
+                // expression that prints the same.
                 var bound = binder.BindExpr(element.Expression!, tableScope);
                 col = bound is ColumnExpr { TableOid: > 0 } ce && ce.TableOid == table.Oid ? table.Column(ce.ColumnNumber) : null;
+                if (col is null) exprText = CatalogDefinitions.BoundText(ctx, table, bound);
             }
             if (element.OpClass is { } opclass && !BtreeOpClasses.Contains(opclass))
                 throw new TenonException(SqlState.UndefinedObject, $"operator class \"{opclass}\" does not exist for access method \"btree\"");
-            inferred.Add((col, element));
+            inferred.Add((col, exprText, element));
         }
-        if (oc.TargetWhere is not null) binder.BindCondition(oc.TargetWhere, tableScope, "WHERE");
+        // The inference WHERE, as its AND-ed parts: a partial index qualifies when each part of its predicate is one of them.
+        var whereParts = new HashSet<string>();
+        if (oc.TargetWhere is not null)
+        {
+            binder.BindCondition(oc.TargetWhere, tableScope, "WHERE");
+            foreach (var part in Conjuncts(oc.TargetWhere))
+                whereParts.Add(CatalogDefinitions.BoundText(ctx, table, binder.BindCondition(part, tableScope, "WHERE")));
+        }
 
         KeyConstraintDef? named = null;
         if (oc.ConstraintName is { } constraintName)
@@ -76,15 +85,19 @@ public sealed partial class DmlExecutor
             sets.AddRange(BindAssignments(binder, table, oc.Set, scope).Select(a => (a.Col, a.Expr)));
             if (oc.Where is not null) where = binder.BindCondition(oc.Where, scope, "WHERE");
         }
-        return new ConflictAction(oc.DoNothing, InferArbiters(table, oc, inferred, named), sets, where);
+        return new ConflictAction(oc.DoNothing, InferArbiters(table, oc, inferred, named, whereParts), sets, where);
     }
+
+    private static IEnumerable<Expr> Conjuncts(Expr e) =>
+        e is AndExpr and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [e];
 
     /// <summary>
     /// The arbiters: the named constraint's index; else every unique index whose key columns are
     /// exactly the inferred set (repeats ignored), honouring a given collation or operator class;
     /// else, with no target (DO NOTHING only), every unique index.
     /// </summary>
-    private static List<int> InferArbiters(TableDef table, OnConflictClause oc, List<(ColumnDef? Col, IndexElement Element)> inferred, KeyConstraintDef? named)
+    private List<int> InferArbiters(TableDef table, OnConflictClause oc, List<(ColumnDef? Col, string? ExprText, IndexElement Element)> inferred,
+        KeyConstraintDef? named, HashSet<string> whereParts)
     {
         var arbiters = new List<int>();
         if (named is not null)
@@ -98,15 +111,26 @@ public sealed partial class DmlExecutor
                 if (table.Indexes[i].Unique) arbiters.Add(i);
             return arbiters;
         }
-        if (inferred.All(x => x.Col is not null))
+        // As PostgreSQL: the index's plain key columns are exactly the plain elements, its expressions
+        // exactly the expression elements (repeats ignored), a collation or operator class given
+        // must be the key's, and a partial index's predicate must follow from the inference WHERE.
+        var wanted = inferred.Where(x => x.Col is not null).Select(x => x.Col!.Number).ToHashSet();
+        var wantedExprs = inferred.Where(x => x.ExprText is not null).Select(x => x.ExprText!).ToHashSet();
+        var scope = RowWriter.TableScope(table);
+        for (var i = 0; i < table.Indexes.Count; i++)
         {
-            var wanted = inferred.Select(x => x.Col!.Number).ToHashSet();
-            for (var i = 0; i < table.Indexes.Count; i++)
-            {
-                var index = table.Indexes[i];
-                if (!index.Unique || index.Predicate is not null || !index.Columns.ToHashSet().SetEquals(wanted)) continue;
-                if (inferred.All(x => ElementMatches(x.Col!, x.Element))) arbiters.Add(i);
-            }
+            var index = table.Indexes[i];
+            if (!index.Unique || !index.Columns.Where(n => n != 0).ToHashSet().SetEquals(wanted)) continue;
+            var exprs = new HashSet<string>();
+            for (var k = 0; k < index.Columns.Count; k++)
+                if (index.Columns[k] == 0)
+                    exprs.Add(CatalogDefinitions.BoundText(ctx, table, new Binder(ctx).BindExpr(index.Expressions[k]!.Expr, scope)));
+            if (!exprs.SetEquals(wantedExprs)) continue;
+            if (!inferred.All(x => x.Col is null ? x.Element.Collation is null && x.Element.OpClass is null : ElementMatches(x.Col, x.Element))) continue;
+            if (index.Predicate is not null && !Conjuncts(index.Predicate).All(part =>
+                    whereParts.Contains(CatalogDefinitions.BoundText(ctx, table, new Binder(ctx).BindCondition(part, scope, "WHERE")))))
+                continue;
+            arbiters.Add(i);
         }
         if (arbiters.Count == 0)
             throw new TenonException(SqlState.InvalidColumnReference, "there is no unique or exclusion constraint matching the ON CONFLICT specification");
@@ -189,7 +213,9 @@ public sealed partial class DmlExecutor
         foreach (var position in action.Arbiters)
         {
             var index = table.Indexes[position];
-            var key = RowWriter.KeyOf(index, row);
+            // A row a partial index does not cover cannot conflict in it.
+            if (!writer.IndexCovers(table, index, row)) continue;
+            var key = writer.IndexKey(table, index, row);
             if (!index.NullsNotDistinct && key.Any(v => v is null)) continue;
             ctx.Transaction.Reads?.Range(table.Oid, index, ctx.Transaction.Index(table.Oid, position).KeyComparer, Storage.Bound.Inclusive(key), Storage.Bound.Inclusive(key));
             if (!ctx.Transaction.Index(table.Oid, position).TrySeekFirst(key, out var rowId))

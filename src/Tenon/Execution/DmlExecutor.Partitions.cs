@@ -27,12 +27,31 @@ public sealed partial class DmlExecutor
         if (!writer.FireBeforeUpdate(leaf, current, leafRow)) return null;
         if (writer.Partitions.SatisfiesConstraint(leaf, leafRow))
             return (writer.Update(leaf, rowId, current, leafRow, beforeRowFired: true), leaf.Oid);
+        RefuseMoveUnderReferencedAncestor(target, leaf);
         newRow = PartitionRouter.MapRow(leaf, target, leafRow);
         writer.Delete(leaf, rowId, current, moving: true);
         var (destination, routed) = writer.Partitions.Route(target, newRow);
         var id = writer.Insert(destination, routed);
         writer.QueueMoveEvents(leaf, current, destination, routed);
         return (id, destination.Oid);
+    }
+
+    /// <summary>
+    /// A row moving out of its partition reads, for the keys referencing the update's target, as
+    /// an update of the referenced row; a key declared on a partitioned table between the two
+    /// would see a delete instead, which PostgreSQL refuses (0A000).
+    /// </summary>
+    private void RefuseMoveUnderReferencedAncestor(TableDef target, TableDef leaf)
+    {
+        foreach (var ancestor in PartitionBound.Ancestors(Catalog, leaf))
+        {
+            if (ancestor.Oid == target.Oid) return;
+            if (Catalog.ReferencingForeignKeys(ancestor.Oid).Any(fk => fk.ParentConstraintOid == 0))
+                throw new TenonException(SqlState.FeatureNotSupported,
+                    "cannot move tuple across partitions when a non-root ancestor of the source partition is directly referenced in a foreign key",
+                    $"A foreign key points to ancestor \"{ancestor.Name}\" but not the root ancestor \"{target.Name}\".",
+                    $"Consider defining the foreign key on table \"{target.Name}\".");
+        }
     }
 
     /// <summary>
@@ -96,7 +115,7 @@ public sealed partial class DmlExecutor
     private static object?[] InsertRouted(RowWriter writer, TableDef table, object?[] row)
     {
         var (leaf, leafRow) = writer.Partitions.Route(table, row);
-        writer.Insert(leaf, leafRow);
+        writer.Insert(leaf, leafRow, routedFrom: table);
         var written = new object?[row.Length + 1];
         Array.Copy(row, written, row.Length);
         written[^1] = leaf.Oid;

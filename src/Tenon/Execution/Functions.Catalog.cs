@@ -79,6 +79,12 @@ public static partial class Functions
                     if (!catalog.Tables.TryGetValue((uint)a[0]!, out var t) || !t.IsPartition && !t.IsPartitioned) return null;
                     return PartitionBound.Ancestors(catalog, t).LastOrDefault()?.Oid ?? t.Oid;
                 });
+            case "pg_get_partition_constraintdef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => ctx.Transaction.Catalog.Tables.TryGetValue((uint)a[0]!, out var t)
+                    ? PartitionConstraintText.Of(ctx, t) : null);
+            case "pg_describe_object" when n == 3 && IsOid(0) && IsOid(1) && IsInt(2):
+                return new([SqlType.Oid, SqlType.Oid, SqlType.Int4], SqlType.Text,
+                    (a, ctx) => ObjectDescriptions.Describe(ctx, (uint)a[0]!, (uint)a[1]!, (int)a[2]!));
             case "quote_ident" when n == 1 && IsText(0):
                 return new([SqlType.Text], SqlType.Text, (a, _) => SqlErrors.QuoteIdentifier((string)a[0]!));
         }

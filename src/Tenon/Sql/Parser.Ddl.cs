@@ -328,12 +328,25 @@ public sealed partial class Parser
             name = ParseColId();
             if (AcceptKw("authorization")) role = ParseRoleSpec();
         }
-        if (Cur.Kind is not (TokenKind.Semicolon or TokenKind.EndOfInput))
+        var elements = new List<Statement>();
+        while (Cur.Kind is not (TokenKind.Semicolon or TokenKind.EndOfInput))
         {
-            if (ifNotExists || !(Cur.Is("create") || Cur.Is("grant"))) throw Error();
-            return Unsupported("CREATE SCHEMA with schema elements");
+            if (!(Cur.Is("create") || Cur.Is("grant"))) throw Error();
+            if (ifNotExists)
+                throw SqlErrors.FeatureNotSupported("CREATE SCHEMA IF NOT EXISTS cannot include schema elements", Cur.Position);
+            if (Cur.Is("grant")) return Unsupported("GRANT");
+            // schema_stmt: CreateStmt | IndexStmt | CreateSeqStmt | CreateTrigStmt | ViewStmt
+            var kind = At(1);
+            bool allowed = kind.Is("table") || kind.Is("index") || kind.Is("unique") || kind.Is("sequence") || kind.Is("view")
+                || kind.Is("trigger") || kind.Is("constraint") || kind.Is("recursive") || kind.Is("temp") || kind.Is("temporary")
+                || kind.Is("local") || kind.Is("global") || kind.Is("unlogged") || kind.Is("or");
+            if (!allowed) { _pos++; throw Error(); }
+            var element = ParseCreate();
+            if (element is not (CreateTableStatement or CreateIndexStatement or CreateSequenceStatement or CreateViewStatement or CreateTriggerStatement))
+                throw Error();
+            elements.Add(element);
         }
-        return new CreateSchemaStatement(name, ifNotExists) { Authorization = role, Position = create.Position };
+        return new CreateSchemaStatement(name, ifNotExists) { Authorization = role, Elements = elements, Position = create.Position };
     }
 
     /// RoleSpec: NonReservedWord | CURRENT_ROLE | CURRENT_USER | SESSION_USER

@@ -26,7 +26,22 @@ public static class PgConstraint
 
     private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
     {
-        foreach (var c in catalog.Tables.Values.SelectMany(t => t.Constraints).OrderBy(c => c.Oid))
+        var constraints = catalog.Tables.Values.SelectMany(t => t.Constraints).ToList();
+        // A key's rows for the partitions of its referenced table (ForeignKeyDef.ReferencedPartitions).
+        foreach (var fk in constraints.OfType<ForeignKeyDef>().Where(f => f.ReferencedPartitions.Count > 0).ToList())
+            foreach (var r in fk.ReferencedPartitions)
+                if (catalog.Tables.TryGetValue(r.PartitionOid, out var partition))
+                {
+                    var parent = catalog.Table(fk.ParentTableOid);
+                    var columns = fk.ParentColumns.Select(n => partition.FindColumn(parent.Column(n).Name)?.Number ?? n).ToArray();
+                    var index = partition.Indexes.FirstOrDefault(i => i.Unique && i.Predicate is null && !i.HasExpressions && i.Columns.Order().SequenceEqual(columns.Order()));
+                    constraints.Add(fk with
+                    {
+                        Oid = r.Oid, Name = r.Name, ParentTableOid = partition.Oid, ParentColumns = columns, ParentIndexOid = index?.Oid ?? 0,
+                        ParentConstraintOid = r.ParentOid, ReferencedPartitions = [],
+                    });
+                }
+        foreach (var c in constraints.OrderBy(c => c.Oid))
         {
             var table = catalog.Table(c.TableOid);
             var fk = c as ForeignKeyDef;
@@ -38,8 +53,11 @@ public static class PgConstraint
                 c.TableOid, 0u, indexOid, c.ParentConstraintOid,
                 fk?.ParentTableOid ?? 0u, fk is null ? " " : ActionCode(fk.OnUpdate), fk is null ? " " : ActionCode(fk.OnDelete),
                 fk is null ? " " : fk.Match switch { MatchType.Full => "f", MatchType.Partial => "p", _ => "s" },
-                // PostgreSQL marks every constraint but an inheritable CHECK as not inherited.
-                c.IsLocal, c.InheritCount, c is not CheckConstraintDef { NoInherit: false },
+                // A partition's copy of its parent's constraint is inherited, not local (as is an
+                // inheritance child's inherited CHECK); connoinherit is set on every constraint but
+                // an inheritable CHECK.
+                c.IsLocal && c.ParentConstraintOid == 0, c.ParentConstraintOid == 0 ? c.InheritCount : Math.Max(1, c.InheritCount),
+                c is not CheckConstraintDef { NoInherit: false },
                 Int2Array(c switch { KeyConstraintDef k => k.Columns, ForeignKeyDef f => f.Columns, CheckConstraintDef ch => ch.Columns, _ => null }),
                 Int2Array(fk?.ParentColumns),
                 c is CheckConstraintDef check ? Sql.ExprSource.Print(check.Condition) : null,

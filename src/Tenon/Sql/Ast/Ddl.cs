@@ -183,6 +183,9 @@ public sealed record CreateExtensionStatement(string Name, bool IfNotExists) : S
 public sealed record CreateSchemaStatement(string Name, bool IfNotExists) : Statement
 {
     public string? Authorization { get; init; }
+
+    /// <summary>The schema elements (CREATE TABLE/VIEW/INDEX/SEQUENCE/TRIGGER) run inside the new schema, as written.</summary>
+    public IReadOnlyList<Statement> Elements { get; init; } = [];
 }
 
 /// <summary><c>ALTER SCHEMA name RENAME TO new</c> (<see cref="NewName"/>) or <c>OWNER TO role</c> (<see cref="Owner"/>).</summary>

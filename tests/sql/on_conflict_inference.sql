@@ -1,0 +1,30 @@
+-- ON CONFLICT arbiter inference over expression and partial unique indexes.
+create table ict (key int, fruit text);
+create unique index expr_key on ict (lower(fruit));
+insert into ict values (1, 'Apple');
+insert into ict values (2, 'APPLE') on conflict (lower(fruit)) do update set key = excluded.key;
+insert into ict values (3, 'apple') on conflict (lower(fruit), lower(fruit)) do nothing;
+insert into ict values (4, 'apple') on conflict (key) do nothing;
+insert into ict values (5, 'apple') on conflict (upper(fruit)) do nothing;
+insert into ict values (6, 'apple') on conflict do nothing;
+select * from ict order by key;
+drop index expr_key;
+create unique index comp_expr_key on ict (key, lower(fruit));
+insert into ict values (2, 'apple') on conflict (key, lower(fruit)) do update set fruit = excluded.fruit;
+insert into ict values (2, 'apple') on conflict (lower(fruit), key) do update set fruit = 'x' || excluded.fruit;
+insert into ict values (2, 'apple') on conflict (key) do nothing;
+insert into ict values (2, 'apple') on conflict (lower(fruit)) do nothing;
+select * from ict order by key;
+drop index comp_expr_key;
+create unique index partial_key on ict (key) where fruit like '%berry';
+insert into ict values (7, 'Blackberry');
+insert into ict values (7, 'Blueberry') on conflict (key) where fruit like '%berry' do update set fruit = excluded.fruit;
+insert into ict as t values (7, 'Cranberry') on conflict (key) where fruit like '%berry' and t.fruit = 'x' do nothing;
+insert into ict values (7, 'Blueberry') on conflict (key) do update set fruit = excluded.fruit;
+insert into ict values (7, 'Blueberry') on conflict (key) where fruit like '%berry' or fruit = 'x' do nothing;
+insert into ict values (7, 'Blueberry') on conflict (fruit) where fruit like '%berry' do nothing;
+-- a proposed row the partial index does not cover cannot conflict in it
+insert into ict values (7, 'Kiwi') on conflict (key) where fruit like '%berry' do update set fruit = 'never';
+insert into ict values (7, 'Kiwi') on conflict do nothing;
+select * from ict order by key, fruit;
+drop table ict;
