@@ -433,6 +433,7 @@ public sealed partial class DdlExecutor
         {
             table = Catalog.Table(oid);
             GuardPartitionKeyColumns(table, action);
+            RefuseTypedTableColumnChange(table, action);
             switch (action)
             {
                 case AddColumnAction add:
@@ -575,6 +576,18 @@ public sealed partial class DdlExecutor
                             updated = AlterIdentity(table, col, ac);
                             table = Catalog.Table(oid);
                             break;
+                        case AlterColumnKind.SetStorage:
+                            updated = SetColumnStorage(col, ac.Method!);
+                            break;
+                        case AlterColumnKind.SetCompression:
+                            updated = SetColumnCompression(col, ac.Method!);
+                            break;
+                        case AlterColumnKind.SetStatistics:
+                            updated = SetColumnStatistics(col, ac.Statistics);
+                            break;
+                        case AlterColumnKind.SetOptions or AlterColumnKind.ResetOptions:
+                            updated = SetColumnOptions(col, ac.AttributeOptions, ac.Kind == AlterColumnKind.ResetOptions);
+                            break;
                         default:
                             throw new TenonException(SqlState.FeatureNotSupported, $"ALTER COLUMN {ac.Kind} is not supported yet");
                     }
@@ -618,6 +631,29 @@ public sealed partial class DdlExecutor
                     break;
                 case DetachPartitionAction detach:
                     DetachPartition(table, detach);
+                    break;
+                case RelOptionsAction ro:
+                    SetRelOptions(table, ro);
+                    break;
+                case ClusterOnAction co:
+                    ClusterOn(table, co.Index);
+                    break;
+                case SetWithoutClusterAction:
+                    SetWithoutCluster(table);
+                    break;
+                case SetWithoutOidsAction:
+                    break;
+                case SetPersistenceAction sp:
+                    SetPersistence(table, sp);
+                    break;
+                case ReplicaIdentityAction ri:
+                    SetReplicaIdentity(table, ri);
+                    break;
+                case OfTypeAction of:
+                    MakeTypedTable(table, of.Type);
+                    break;
+                case NotOfAction:
+                    DropTableType(table);
                     break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };

@@ -266,10 +266,7 @@ public sealed partial class DdlExecutor
         if (parentOid == 0) throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
         if (!Catalog.Tables.TryGetValue(parentOid, out var parent) || parent.IsMatView)
             throw new TenonException(SqlState.WrongObjectType, $"referenced relation \"{r.Table.Name}\" is not a table");
-        if (parent.Temporary != table.Temporary)
-            throw new TenonException(SqlState.InvalidTableDefinition, table.Temporary
-                ? "constraints on temporary tables may reference only temporary tables"
-                : "constraints on permanent tables may reference only permanent tables");
+        CheckForeignKeyPersistence(table, parent);
         // PostgreSQL reports a missing referencing column without a position.
         var cols = ResolveColumns(table, c.Columns, 0, "fk");
         short[] parentCols;

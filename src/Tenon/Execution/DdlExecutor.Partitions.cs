@@ -102,6 +102,7 @@ public sealed partial class DdlExecutor
     private StatementResult CreatePartitionOf(CreateTableStatement stmt)
     {
         var of = stmt.PartitionOf!;
+        var (heapOptions, toastOptions) = CreateOptions(stmt.Options, stmt.PartitionBy is not null);
         var parent = FindTable(of.Parent, of.Parent.Position) ?? throw SqlErrors.RelationDoesNotExist(of.Parent.ToString());
         if (NewRelationName(stmt.Name, stmt.Temporary || parent.Temporary && stmt.Name.Schema is null && false, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
@@ -126,7 +127,9 @@ public sealed partial class DdlExecutor
         {
             Temporary = temporary, OnCommit = OnCommitAction(stmt),
             PartitionParent = parent.Oid, PartitionBound = bound,
+            Unlogged = stmt.Unlogged && !temporary, Options = heapOptions,
         };
+        if (columns.Any(c => !c.IsDropped && DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
         if (stmt.PartitionBy is { } by) table = table with { PartitionKey = BindPartitionKey(table, by) };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));

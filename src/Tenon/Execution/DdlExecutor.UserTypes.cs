@@ -196,6 +196,13 @@ public sealed partial class DdlExecutor
                     direct.Add((table.Oid, col.Number, () => found.Add((what, colOn,
                         () => DropColumn(Catalog.Table(tableOid), new DropColumnAction(column, false, true))))));
                 }
+            // A typed table depends on its type, and goes with it.
+            foreach (var table in Catalog.Tables.Values.Where(x => x.OfType == t.Oid))
+            {
+                var tableOid = table.Oid;
+                direct.Add((table.Oid, 0, () => found.Add(($"table {table.Name}", on,
+                    () => { if (Catalog.Tables.ContainsKey(tableOid)) DropTable(tableOid, cascade: true, [tableOid]); }))));
+            }
             foreach (var d in Catalog.UserTypes.Values.OfType<DomainDef>().Where(d => IsDirectlyOf(d.BaseType, t.Oid)))
                 direct.Add((d.Oid, 0, () =>
                 {

@@ -188,7 +188,6 @@ public sealed partial class Parser
     private CreateSequenceStatement ParseCreateSequence(Token create, bool temporary, bool unlogged)
     {
         ExpectKw("sequence");
-        _ = unlogged;
         bool ifNotExists = false;
         if (Cur.Is("if") && At(1).Is("not") && At(2).Is("exists"))
         {
@@ -197,7 +196,7 @@ public sealed partial class Parser
         }
         var name = ParseQualifiedName();
         var options = ParseSequenceOptions(paren: false);
-        return new CreateSequenceStatement(name, options) { IfNotExists = ifNotExists, Temporary = temporary, Position = create.Position };
+        return new CreateSequenceStatement(name, options) { IfNotExists = ifNotExists, Temporary = temporary, Unlogged = unlogged, Position = create.Position };
     }
 
     /// ['(' SeqOptList ')']

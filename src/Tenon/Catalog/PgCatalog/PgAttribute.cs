@@ -8,7 +8,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// Tenon has) is not listed: there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
 /// column, or the function of an expression key, else "expr"; repeats numbered); a view's output
 /// columns are listed as they were when it was made; sequence columns are not listed yet.
-/// The "char" columns are shown as text; attacl, attoptions, attfdwoptions and attmissingval are left out.
+/// The "char" columns are shown as text; attacl, attfdwoptions and attmissingval are left out (attoptions follows attcollation).
 /// </summary>
 public static class PgAttribute
 {
@@ -20,7 +20,7 @@ public static class PgAttribute
             new("attcompression", SqlType.Text), new("attnotnull", SqlType.Bool), new("atthasdef", SqlType.Bool),
             new("atthasmissing", SqlType.Bool), new("attidentity", SqlType.Text), new("attgenerated", SqlType.Text),
             new("attisdropped", SqlType.Bool), new("attislocal", SqlType.Bool), new("attinhcount", SqlType.Int4),
-            new("attcollation", SqlType.Oid),
+            new("attcollation", SqlType.Oid), new("attoptions", SqlType.ArrayOf(SqlType.Text)),
         ],
         Rows);
 
@@ -34,18 +34,19 @@ public static class PgAttribute
                     yield return
                     [
                         table.Oid, $"........pg.dropped.{c.Number}........", 0u, 0, (short)-1, c.Number, 0, -1,
-                        -1, false, "c", "p", "", false, false, false, "", "", true, true, 0, 0u,
+                        -1, false, "c", "p", "", false, false, false, "", "", true, true, 0, 0u, null,
                     ];
                     continue;
                 }
                 var t = BuiltinTypes.ByOid(c.Type.TypeOid);
                 yield return
                 [
-                    table.Oid, c.Name, c.Type.CatalogOid, -1, c.Type.StorageLength, c.Number, 0, -1,
-                    c.Type.Domain is null ? c.Type.TypeModifier : -1, t?.ByValue ?? c.Type.Id == Types.TypeId.Enum, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    table.Oid, c.Name, c.Type.CatalogOid, c.Statistics ?? -1, c.Type.StorageLength, c.Number, 0, -1,
+                    c.Type.Domain is null ? c.Type.TypeModifier : -1, t?.ByValue ?? c.Type.Id == Types.TypeId.Enum, (t?.Align ?? 'i').ToString(),
+                    (c.Storage ?? Execution.DdlExecutor.DefaultStorage(c.Type)).ToString(), c.Compression?.ToString() ?? "",
                     c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
-                    c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u,
+                    c.Generated is null ? "" : "s", false, true, 0, t?.Collation ?? 0u, c.Options.Count > 0 ? PgArray.Of(SqlType.Text, c.Options.ToArray<object?>()) : null,
                 ];
             }
         foreach (var index in catalog.Indexes.Values.OrderBy(i => i.Oid))
@@ -61,7 +62,7 @@ public static class PgAttribute
                 [
                     index.Oid, names[i], type.TypeOid, -1, type.StorageLength, (short)(i + 1), 0, -1,
                     i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
                 ];
             }
         }
@@ -74,7 +75,7 @@ public static class PgAttribute
                 [
                     view.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, (short)(i + 1), 0, -1,
                     c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
                 ];
             }
     }
