@@ -23,7 +23,7 @@ alter table p set unlogged;
 create unlogged table up (a int) partition by list (a);
 create unlogged sequence useq;
 create unlogged table pp1 partition of p for values in (1);
-SELECT relname, relkind, relpersistence FROM pg_class WHERE relname ~ '^(u|p$|pp)' ORDER BY relname;
+SELECT relname, relkind, relpersistence FROM pg_class WHERE relname ~ '^(u[0-9p]|unlogged|useq|p$|pp)' ORDER BY relname;
 create unlogged table uctas as select 1 as x;
 select relpersistence from pg_class where relname = 'uctas';
 create unlogged table u8 (a int);
