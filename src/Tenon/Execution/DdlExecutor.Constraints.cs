@@ -90,6 +90,12 @@ public sealed partial class DdlExecutor
     private short[] ResolveKeyColumns(TableDef table, TableConstraint c)
     {
         var names = KeyColumnNames(c);
+        // ALTER TABLE checks the columns later, apart from the statement's text: a primary key's
+        // first (its implied SET NOT NULL), in ALTER COLUMN's words.
+        if (_inAlterTable && names.FirstOrDefault(n => table.FindColumn(n) is null && !SystemColumns.IsSystemName(n)) is { } missing)
+            throw new TenonException(SqlState.UndefinedColumn, c is PrimaryKeyTableConstraint
+                ? $"column \"{missing}\" of relation \"{table.Name}\" does not exist"
+                : $"column \"{missing}\" named in key does not exist");
         var cols = ResolveColumns(table, names, c.Position, "key");
         if (cols.Distinct().Count() != cols.Length)
             throw new TenonException(SqlState.DuplicateColumn, $"column \"{names.GroupBy(x => x).First(g => g.Count() > 1).Key}\" appears twice in {(c is PrimaryKeyTableConstraint ? "primary key" : "unique")} constraint") { Position = c.Position };

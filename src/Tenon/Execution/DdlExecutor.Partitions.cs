@@ -415,6 +415,7 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.WrongObjectType, parent.Temporary
                 ? $"cannot attach a permanent relation as partition of temporary relation \"{parent.Name}\""
                 : $"cannot attach a temporary relation as partition of permanent relation \"{parent.Name}\"");
+        if (table.OfType != 0) throw new TenonException(SqlState.WrongObjectType, "cannot attach a typed table as partition");
         foreach (var c in table.LiveColumns)
             if (parent.FindColumn(c.Name) is null)
                 throw new TenonException(SqlState.DatatypeMismatch, $"table \"{table.Name}\" contains column \"{c.Name}\" not found in parent \"{parent.Name}\"",

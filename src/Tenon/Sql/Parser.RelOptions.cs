@@ -99,6 +99,12 @@ public sealed partial class Parser
             ExpectKw("index");
             return new ReplicaIdentityAction('i', ParseColId());
         }
+        // SET is followed by one of the words above (or SCHEMA, TABLESPACE, ACCESS METHOD); anything else is a syntax error there.
+        if (Cur.Is("set") && !(At(1).Is("schema") || At(1).Is("tablespace") || At(1).Is("access")))
+        {
+            Advance();
+            throw Error();
+        }
         return null;
     }
 }
