@@ -433,6 +433,7 @@ public sealed partial class DdlExecutor
         {
             table = Catalog.Table(oid);
             GuardPartitionKeyColumns(table, action);
+            GuardPartitionAlter(table, action, stmt.Only, stmt.Recursing);
             RefuseTypedTableColumnChange(table, action);
             switch (action)
             {
@@ -603,9 +604,7 @@ public sealed partial class DdlExecutor
                     if (table.FindColumn(rc.NewName) is not null)
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{rc.NewName}\" of relation \"{table.Name}\" already exists");
                     SystemColumns.CheckUserColumnName(rc.NewName);
-                    var cols = table.Columns.ToList();
-                    cols[col.Number - 1] = col with { Name = rc.NewName };
-                    Catalog = Catalog.PutTable(table with { Columns = cols });
+                    RenameColumn(table, col, rc.NewName);
                     break;
                 }
                 case RenameTableAction rt:

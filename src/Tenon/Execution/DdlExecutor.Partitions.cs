@@ -521,7 +521,7 @@ public sealed partial class DdlExecutor
         {
             if (forChild is AddColumnAction add && Catalog.Table(child.Oid).FindColumn(add.Column.Name) is not null) continue;
             if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null) continue;
-            AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+            AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]) { Recursing = true });
         }
     }
 

@@ -213,6 +213,8 @@ public sealed record AlterTableStatement(QualifiedName Table, IReadOnlyList<Alte
     public bool Only { get; init; }
     /// <summary>Written as ALTER MATERIALIZED VIEW: the relation must be one.</summary>
     public bool MaterializedView { get; init; }
+    /// <summary>Made by Tenon to carry a partitioned table's action down to a partition (not written by the user).</summary>
+    public bool Recursing { get; init; }
 }
 
 public abstract record AlterTableAction : Node;
