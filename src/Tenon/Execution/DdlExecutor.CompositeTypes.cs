@@ -67,6 +67,14 @@ public sealed partial class DdlExecutor
                 fields.Add(new CompositeField(name, fieldType));
                 break;
             }
+            case AlterTypeAction.AlterAttributeType:
+            {
+                if (at < 0) throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{c.Name}\" does not exist");
+                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog);
+                RefuseRetypeWhileUsed(c);
+                fields[at] = fields[at] with { Type = fieldType };
+                break;
+            }
             default:
             {
                 if (at < 0)
@@ -107,10 +115,31 @@ public sealed partial class DdlExecutor
                 Catalog = Catalog.PutTable(Catalog.Table(tableOid) with { OfType = table.OfType });
                 break;
             }
+            case AlterTypeAction.AlterAttributeType:
+            {
+                // Retyped as through ALTER TABLE (rows converted), with the table briefly untyped.
+                Catalog = Catalog.PutTable(table with { OfType = 0 });
+                AlterTableActions(new AlterTableStatement(new QualifiedName(table.Schema, table.Name),
+                    [new AlterColumnAction(name, AlterColumnKind.SetType) { Type = stmt.AttributeType }]) { Only = true });
+                Catalog = Catalog.PutTable(Catalog.Table(tableOid) with { OfType = table.OfType });
+                break;
+            }
             default:
                 if (table.FindColumn(name) is not null) DropColumn(table, new DropColumnAction(name, false, true));
                 break;
         }
+    }
+
+    /// <summary>ALTER ATTRIBUTE … TYPE of a type stored in a column (or in another composite type) is refused, as in PostgreSQL.</summary>
+    private void RefuseRetypeWhileUsed(CompositeTypeDef c)
+    {
+        bool Uses(SqlType t) => t.BaseType.Composite?.Oid == c.Oid || (t.BaseType.IsArray && t.BaseType.Element!.BaseType.Composite?.Oid == c.Oid);
+        foreach (var table in Catalog.Tables.Values.OrderBy(t => t.Oid))
+            if (table.LiveColumns.FirstOrDefault(col => Uses(col.Type)) is { } col)
+                throw new TenonException(SqlState.FeatureNotSupported, $"cannot alter type \"{c.Name}\" because column \"{table.Name}.{col.Name}\" uses it");
+        foreach (var other in Catalog.UserTypes.Values.OfType<CompositeTypeDef>().Where(o => o.Oid != c.Oid).OrderBy(o => o.Oid))
+            if (other.Fields.FirstOrDefault(f => Uses(f.Type)) is { } field)
+                throw new TenonException(SqlState.FeatureNotSupported, $"cannot alter type \"{c.Name}\" because column \"{other.Name}.{field.Name}\" uses it");
     }
 
     private void RefuseReshapeWhileUsed(CompositeTypeDef c)

@@ -94,8 +94,11 @@ public sealed partial class DdlExecutor
 
     public StatementResult AlterType(AlterTypeStatement stmt)
     {
+        // The attribute forms are ALTER TABLE on the type's relation in PostgreSQL, and name it so.
         var type = Catalog.LookupType(stmt.Name.Schema, stmt.Name.Name)
-            ?? throw new TenonException(SqlState.UndefinedObject, $"type \"{stmt.Name}\" does not exist");
+            ?? throw (stmt.Action is AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute or AlterTypeAction.AlterAttributeType
+                ? SqlErrors.RelationDoesNotExist(stmt.Name.ToString())
+                : new TenonException(SqlState.UndefinedObject, $"type \"{stmt.Name}\" does not exist"));
         var tag = stmt.Kind == ObjectKind.Domain ? "ALTER DOMAIN" : "ALTER TYPE";
         if (stmt.Kind == ObjectKind.Domain && type is not DomainDef)
             throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not a domain");
@@ -119,8 +122,9 @@ public sealed partial class DdlExecutor
                 // Tenon has one role, which owns everything: naming it changes nothing.
                 CheckOwner(new OwnerToAction(stmt.NewName!));
                 return new StatementResult(tag);
-            case AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute:
+            case AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute or AlterTypeAction.AlterAttributeType:
                 AlterAttribute(type, stmt);
+                foreach (var next in stmt.Following) AlterAttribute(Catalog.UserTypes[type.Oid], next);
                 return new StatementResult(tag);
             case AlterTypeAction.AddValue or AlterTypeAction.RenameValue:
                 if (type is not EnumTypeDef e) throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not an enum");

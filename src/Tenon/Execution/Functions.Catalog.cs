@@ -147,6 +147,8 @@ public static partial class Functions
     private static object? TableIsVisible(SystemCatalog catalog, SearchPath path, uint oid)
     {
         if (SystemRelations.ByOid(oid) is { } system) return SystemRelations.Find(catalog, path, null, system.Name) == system;
+        if (PgClass.CompositeTypeByRelation(catalog, oid) is { } composite)
+            return catalog.LookupType(null, composite.Name)?.Oid == composite.Oid;
         if (catalog.RelationKind(oid) == '\0') return null;
         return catalog.LookupRelation(path, null, catalog.RelationName(oid)) == oid;
     }

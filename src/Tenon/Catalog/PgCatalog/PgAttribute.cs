@@ -61,11 +61,25 @@ public static class PgAttribute
                 yield return
                 [
                     index.Oid, names[i], type.TypeOid, -1, type.StorageLength, (short)(i + 1), 0, -1,
-                    i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(),
+                    (IndexedColumn(table, index, i)?.Storage ?? t?.Storage ?? 'p').ToString(), "",
                     false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
                 ];
             }
         }
+        foreach (var composite in catalog.UserTypes.Values.OfType<CompositeTypeDef>().OrderBy(c => c.RelationOid))
+            for (var i = 0; i < composite.Fields.Count; i++)
+            {
+                var f = composite.Fields[i];
+                var t = BuiltinTypes.ByOid(f.Type.TypeOid);
+                yield return
+                [
+                    composite.RelationOid, f.Name, f.Type.CatalogOid, -1, f.Type.StorageLength, (short)(i + 1), 0, -1,
+                    f.Type.Domain is null ? f.Type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(),
+                    Execution.DdlExecutor.DefaultStorage(f.Type).ToString(), "",
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
+                ];
+            }
         foreach (var view in catalog.Views.Values.OrderBy(v => v.Oid))
             for (var i = 0; i < view.Columns.Count; i++)
             {
@@ -78,6 +92,13 @@ public static class PgAttribute
                     false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
                 ];
             }
+    }
+
+    /// <summary>The table column an index column holds as it is (not an expression), whose SET STORAGE it shares; else null.</summary>
+    private static ColumnDef? IndexedColumn(TableDef table, IndexDef index, int i)
+    {
+        var number = i < index.Columns.Count ? index.Columns[i] : index.IncludeColumns[i - index.Columns.Count];
+        return number != 0 && index.AccessMethod != "hash" ? table.Column(number) : null;
     }
 
     /// <summary>PostgreSQL's names for index columns: the column's name, an expression's function name or "expr", made unique with a number.</summary>

@@ -32,7 +32,32 @@ public static class PgClass
         ],
         Rows);
 
-    private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
+    /// <summary>The relations' rows and, in oid order among them, those of composite types (relkind 'c').</summary>
+    private static IEnumerable<object?[]> Rows(SystemCatalog catalog) =>
+        RelationRows(catalog).Concat(CompositeTypeRows(catalog)).OrderBy(r => (uint)r[0]!);
+
+    /// <summary>The composite type whose pg_class row has this oid, or null.</summary>
+    public static CompositeTypeDef? CompositeTypeByRelation(SystemCatalog catalog, uint oid) =>
+        oid == 0 ? null : catalog.UserTypes.Values.OfType<CompositeTypeDef>().FirstOrDefault(c => c.RelationOid == oid);
+
+    private static IEnumerable<object?[]> CompositeTypeRows(SystemCatalog catalog)
+    {
+        foreach (var c in catalog.UserTypes.Values.OfType<CompositeTypeDef>())
+            yield return
+            [
+                c.RelationOid, c.Name, SchemaOids.Of(catalog, c.Schema), c.Oid,
+                0u, SchemaOids.BootstrapSuperuser, 0u, 0u,
+                0u, 0, -1f,
+                0, 0u, false,
+                false, SearchPath.IsTempSchema(c.Schema) ? "t" : "p", "c",
+                (short)c.Fields.Count, (short)0, false,
+                false, false, false,
+                false, true, "n",
+                false, 0u, null, null,
+            ];
+    }
+
+    private static IEnumerable<object?[]> RelationRows(SystemCatalog catalog)
     {
         var withUserTriggers = catalog.Routines.Triggers.Values.Select(t => t.TableOid).ToHashSet();
         foreach (var oid in catalog.RelationsByName.Values.Order())
@@ -46,7 +71,7 @@ public static class PgClass
             object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers, bool populated = true) =>
             [
                 oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), 0u,
-                table?.OfType ?? 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' ? 0u : oid,
+                table?.OfType ?? 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' or 'p' || persisting?.IsPartitioned == true ? 0u : oid,
                 0u, 0, -1f,
                 0, 0u, hasIndex,
                 false, persistence, kind.ToString(),
