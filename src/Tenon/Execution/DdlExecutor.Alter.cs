@@ -629,6 +629,7 @@ public sealed partial class DdlExecutor
                     AttachPartition(table, attach);
                     break;
                 case DetachPartitionAction detach:
+                    if (detach.Concurrently) CheckDetachConcurrently(table);
                     DetachPartition(table, detach);
                     break;
                 case RelOptionsAction ro:

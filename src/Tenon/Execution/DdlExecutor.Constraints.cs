@@ -136,9 +136,11 @@ public sealed partial class DdlExecutor
         }
         var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null
                 : NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(cols.Concat(include).Select(n => table.Column(n).Name))),
-            isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
+            isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n) || table.FindConstraint(n) is not null);
         if (c.Name is not null && Catalog.RelationExists(table.Schema, name))
             throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
+        if (c.Name is not null && table.FindConstraint(name) is not null)
+            throw new TenonException(SqlState.DuplicateObject, $"constraint \"{name}\" for relation \"{table.Name}\" already exists");
         var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
         var index = new IndexDef(name, Db.NextOid(), tableOid, cols, Unique: true)
         {

@@ -69,6 +69,18 @@ public sealed partial class DdlExecutor
         }
     }
 
+    /// <summary>
+    /// DETACH … CONCURRENTLY: not in a transaction block, and not while the table has a default
+    /// partition. (Tenon does not add the partition constraint as a CHECK constraint, as PostgreSQL does.)
+    /// </summary>
+    private void CheckDetachConcurrently(TableDef parent)
+    {
+        if (ctx.Transaction.IsExplicit)
+            throw new TenonException(SqlState.ActiveSqlTransaction, "ALTER TABLE ... DETACH CONCURRENTLY cannot run inside a transaction block");
+        if (PartitionBound.Children(Catalog, parent).Any(c => c.PartitionBound?.IsDefault == true))
+            throw new TenonException(SqlState.FeatureNotSupported, "cannot detach partitions concurrently when a default partition exists");
+    }
+
     private static TenonException InheritedColumn(string verb, ColumnDef col) =>
         new(SqlState.InvalidTableDefinition, $"cannot {verb} inherited column \"{col.Name}\"");
 

@@ -167,8 +167,9 @@ public sealed partial class Parser
         {
             _pos += 2;
             var part = ParseQualifiedName();
-            if (Cur.Is("concurrently") || Cur.Is("finalize")) Advance();
-            return new DetachPartitionAction(part);
+            var concurrently = AcceptKw("concurrently");
+            if (!concurrently) AcceptKw("finalize");
+            return new DetachPartitionAction(part) { Concurrently = concurrently };
         }
         if (AcceptKw("validate"))
         {
