@@ -23,6 +23,8 @@ public sealed partial class DdlExecutor
     {
         if (pending.FirstOrDefault(p => p.Constraint is UnsupportedTableConstraint) is { Constraint: UnsupportedTableConstraint u } unsupported)
             throw new TenonException(SqlState.FeatureNotSupported, $"{u.Feature} is not supported by Tenon yet") { Position = unsupported.Position };
+        var usingIndex = pending.Select(p => p.Constraint).OfType<KeyUsingIndexConstraint>().ToList();
+        foreach (var existing in usingIndex) ExistingIndexForKey(Catalog.Table(tableOid), existing, creating);
         var keys = pending.Select(p => p.Constraint).Where(c => c is PrimaryKeyTableConstraint or UniqueTableConstraint).ToList();
         var primaryCount = 0;
         foreach (var key in keys)
@@ -36,6 +38,7 @@ public sealed partial class DdlExecutor
             AddCheck(tableOid, (CheckTableConstraint)c, creating, newChecks);
         foreach (var key in MergeIdenticalKeys(keys))
             AddKey(tableOid, key);
+        foreach (var existing in usingIndex) AddKeyUsingIndex(tableOid, existing);
         foreach (var (c, _) in pending.Where(p => p.Constraint is ExcludeTableConstraint))
             AddExclusion(tableOid, (ExcludeTableConstraint)c);
         foreach (var (c, _) in pending.Where(p => p.Constraint is ForeignKeyTableConstraint))

@@ -496,8 +496,7 @@ public sealed partial class Parser
             if (Cur.Is("using") && At(1).Is("index"))
             {
                 _pos += 2;
-                ParseColId();
-                return new UnsupportedTableConstraint("UNIQUE USING INDEX") { Name = name, Position = start.Position };
+                return new KeyUsingIndexConstraint(false, ParseColId()) { Name = name, Position = start.Position };
             }
             var cols = ParseParenNameList();
             var include = ParseIndexOptions();
@@ -510,8 +509,7 @@ public sealed partial class Parser
             if (Cur.Is("using") && At(1).Is("index"))
             {
                 _pos += 2;
-                ParseColId();
-                return new UnsupportedTableConstraint("PRIMARY KEY USING INDEX") { Name = name, Position = start.Position };
+                return new KeyUsingIndexConstraint(true, ParseColId()) { Name = name, Position = start.Position };
             }
             var cols = ParseParenNameList();
             var include = ParseIndexOptions();

@@ -30,3 +30,6 @@ public sealed record NotOfAction : AlterTableAction;
 
 /// <summary><c>REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX name}</c>; Kind is pg_class.relreplident's letter.</summary>
 public sealed record ReplicaIdentityAction(char Kind, string? Index) : AlterTableAction;
+
+/// <summary><c>{PRIMARY KEY | UNIQUE} USING INDEX name</c>: an existing unique index becomes the constraint's.</summary>
+public sealed record KeyUsingIndexConstraint(bool Primary, string Index) : TableConstraint;
