@@ -405,6 +405,8 @@ public sealed partial class DdlExecutor
     {
         if (!parent.IsPartitioned)
             throw new TenonException(SqlState.WrongObjectType, $"table \"{parent.Name}\" is not partitioned");
+        // PostgreSQL checks the bound when it analyzes the statement, before it looks at the table.
+        var bound = BindPartitionBound(parent, attach.Bound, attach.Partition.Name);
         var table = FindTable(attach.Partition) ?? throw SqlErrors.RelationDoesNotExist(attach.Partition.ToString());
         if (table.IsPartition)
             throw new TenonException(SqlState.ObjectInUse, $"\"{table.Name}\" is already a partition");
@@ -432,7 +434,6 @@ public sealed partial class DdlExecutor
         foreach (var check in parent.Checks.Where(c => !c.NoInherit))
             if (table.FindConstraint(check.Name) is not CheckConstraintDef)
                 throw new TenonException(SqlState.DatatypeMismatch, $"child table is missing constraint \"{check.Name}\"");
-        var bound = BindPartitionBound(parent, attach.Bound, table.Name);
         CheckNewBound(parent, attach.Bound, bound, table.Name);
         var attached = table with { PartitionParent = parent.Oid, PartitionBound = bound };
         Catalog = Catalog.PutTable(attached);
