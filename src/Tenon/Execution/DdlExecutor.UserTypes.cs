@@ -118,6 +118,24 @@ public sealed partial class DdlExecutor
                 });
                 return new StatementResult(tag);
             }
+            case AlterTypeAction.SetSchema:
+            {
+                // Moving to the schema it is in changes nothing; the type's array type moves with it.
+                var schema = stmt.NewName!;
+                if (!Catalog.Schemas.Contains(schema))
+                    throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+                if (schema == type.Schema) return new StatementResult(tag);
+                if (Catalog.TypeNameUsed(schema, type.Name))
+                    throw new TenonException(SqlState.DuplicateObject, $"type \"{type.Name}\" already exists in schema \"{schema}\"");
+                Catalog = Catalog.PutUserType(type switch
+                {
+                    EnumTypeDef en => en with { Schema = schema },
+                    CompositeTypeDef ct => ct with { Schema = schema },
+                    DomainDef d => d with { Schema = schema },
+                    _ => type,
+                });
+                return new StatementResult(tag);
+            }
             case AlterTypeAction.OwnerTo:
                 // Tenon has one role, which owns everything: naming it changes nothing.
                 CheckOwner(new OwnerToAction(stmt.NewName!));

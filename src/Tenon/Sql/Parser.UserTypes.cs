@@ -62,6 +62,8 @@ public sealed partial class Parser
         ExpectKw("type");
         var first = Cur;
         var name = MakeQualifiedName(ParseAnyName(), first);
+        if (AcceptKws("set", "schema"))
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.SetSchema) { NewName = ParseColId(), Position = alter.Position };
         if (AcceptKws("add", "value"))
         {
             var ifNotExists = AcceptKws("if", "not", "exists");
@@ -151,6 +153,7 @@ public sealed partial class Parser
         var first = Cur;
         var name = MakeQualifiedName(ParseAnyName(), first);
         AlterTypeStatement Make(AlterTypeAction action) => new(ObjectKind.Domain, name, action) { Position = alter.Position };
+        if (AcceptKws("set", "schema")) return Make(AlterTypeAction.SetSchema) with { NewName = ParseColId() };
         if (AcceptKws("set", "default")) return Make(AlterTypeAction.SetDefault) with { Default = ParseExpr() };
         if (AcceptKws("drop", "default")) return Make(AlterTypeAction.DropDefault);
         if (AcceptKws("set", "not", "null")) return Make(AlterTypeAction.SetNotNull);

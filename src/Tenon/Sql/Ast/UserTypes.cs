@@ -14,7 +14,7 @@ public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType
 
 public enum AlterTypeAction
 {
-    AddValue, RenameValue, Rename, OwnerTo, AddAttribute, DropAttribute, RenameAttribute, AlterAttributeType,
+    AddValue, RenameValue, Rename, OwnerTo, SetSchema, AddAttribute, DropAttribute, RenameAttribute, AlterAttributeType,
     SetDefault, DropDefault, SetNotNull, DropNotNull, AddConstraint, DropConstraint, ValidateConstraint, RenameConstraint,
 }
 
