@@ -150,3 +150,14 @@ REINDEX (VERBOSE) SCHEMA CONCURRENTLY rx_s;
 CREATE SCHEMA rx_empty;
 REINDEX SCHEMA rx_empty;
 REINDEX SCHEMA CONCURRENTLY pg_catalog;
+
+-- CLUSTER ON and REPLICA IDENTITY USING INDEX follow an index REINDEX CONCURRENTLY gives a new oid.
+CREATE TABLE rx_ci (a int NOT NULL, b int NOT NULL);
+CREATE UNIQUE INDEX rx_ci_a ON rx_ci (a);
+CREATE INDEX rx_ci_b ON rx_ci (b);
+ALTER TABLE rx_ci REPLICA IDENTITY USING INDEX rx_ci_a;
+ALTER TABLE rx_ci CLUSTER ON rx_ci_b;
+REINDEX TABLE CONCURRENTLY rx_ci;
+SELECT c.relname, i.indisclustered, i.indisreplident FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid = 'rx_ci'::regclass ORDER BY 1;
+SELECT relreplident FROM pg_class WHERE oid = 'rx_ci'::regclass;

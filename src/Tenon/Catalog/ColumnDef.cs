@@ -24,4 +24,12 @@ public sealed record ColumnDef(string Name, SqlType Type, short Number)
     public int InheritCount { get; init; }
     /// <summary>pg_attribute.attislocal: whether the table defines the column itself, not only by inheritance.</summary>
     public bool IsLocal { get; init; } = true;
+    /// <summary>pg_attribute.attoptions (n_distinct …), each "name=value".</summary>
+    public IReadOnlyList<string> Options { get; init; } = Array.Empty<string>();
+    /// <summary>SET STORAGE's choice (pg_attribute.attstorage: 'p', 'e', 'm' or 'x'), or null for the type's default.</summary>
+    public char? Storage { get; init; }
+    /// <summary>pg_attribute.attcompression: 'p' (pglz), 'l' (lz4), or null for the default.</summary>
+    public char? Compression { get; init; }
+    /// <summary>SET STATISTICS's target (pg_attribute.attstattarget), or null for the default (-1).</summary>
+    public int? Statistics { get; init; }
 }

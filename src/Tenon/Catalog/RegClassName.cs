@@ -94,6 +94,9 @@ public static class RegClassName
         if (PgCatalog.InformationSchema.ByOid(oid) is { } info) return PgCatalog.InformationSchema.Schema + "." + info.Name;
         if (PgCatalog.SystemRelations.ByOid(oid) is { } system)
             return PgCatalog.SystemRelations.Find(catalog, path, null, system.Name) == system ? system.Name : PgCatalog.SystemRelations.Schema + "." + system.Name;
+        if (PgCatalog.PgClass.CompositeTypeByRelation(catalog, oid) is { } composite)
+            return catalog.LookupType(null, composite.Name)?.Oid == composite.Oid ? SqlErrors.QuoteIdentifier(composite.Name)
+                : SqlErrors.QuoteIdentifier(composite.Schema) + "." + SqlErrors.QuoteIdentifier(composite.Name);
         if (catalog.RelationKind(oid) == '\0') return oid.ToString(CultureInfo.InvariantCulture);
         var name = catalog.RelationName(oid);
         var schema = catalog.RelationSchema(oid);

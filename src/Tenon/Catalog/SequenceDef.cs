@@ -15,6 +15,8 @@ public sealed record SequenceDef(string Name, uint Oid, string Schema)
     public long MaxValue { get; init; } = long.MaxValue;
     public long Cache { get; init; } = 1;
     public bool Cycle { get; init; }
+    /// <summary>CREATE UNLOGGED SEQUENCE, or owned by an unlogged table: pg_class.relpersistence 'u'.</summary>
+    public bool Unlogged { get; init; }
     /// <summary>Owning table oid and column number (serial/identity or OWNED BY), or 0.</summary>
     public uint OwnerTableOid { get; init; }
     public short OwnerColumn { get; init; }

@@ -45,6 +45,21 @@ public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyLis
     /// <summary>For a materialized view: its query and whether it is populated, else null.</summary>
     public MatViewDef? MatView { get; init; }
 
+    /// <summary>CREATE UNLOGGED TABLE or SET UNLOGGED: pg_class.relpersistence 'u' (Tenon writes no WAL either way).</summary>
+    public bool Unlogged { get; init; }
+    /// <summary>Storage parameters (pg_class.reloptions), each "name=value", in PostgreSQL's order.</summary>
+    public IReadOnlyList<string> Options { get; init; } = Array.Empty<string>();
+    /// <summary>The toast table's storage parameters (toast.name = value), kept though Tenon has no toast table to show them on.</summary>
+    public IReadOnlyList<string> ToastOptions { get; init; } = Array.Empty<string>();
+    /// <summary>For a typed table (CREATE TABLE … OF type, ALTER TABLE … OF type): the composite type's oid (pg_class.reloftype), else 0.</summary>
+    public uint OfType { get; init; }
+    /// <summary>pg_class.relreplident: 'd' (default), 'f' (full), 'n' (nothing) or 'i' (the index <see cref="ReplicaIdentityIndex"/>).</summary>
+    public char ReplicaIdentity { get; init; } = 'd';
+    /// <summary>The index REPLICA IDENTITY USING INDEX named (pg_index.indisreplident), or 0.</summary>
+    public uint ReplicaIdentityIndex { get; init; }
+    /// <summary>The index CLUSTER ON marked (pg_index.indisclustered), or 0.</summary>
+    public uint ClusterIndex { get; init; }
+
     public bool IsPartitioned => PartitionKey is not null;
     public bool IsMatView => MatView is not null;
     public bool IsPartition => PartitionParent != 0;

@@ -497,6 +497,8 @@ public sealed partial class DdlExecutor
         {
             table = Catalog.Table(oid);
             GuardPartitionKeyColumns(table, action);
+            GuardPartitionAlter(table, action, stmt.Only, stmt.Recursing);
+            RefuseTypedTableColumnChange(table, action);
             if (PrepareInheritanceAlter(table, action, stmt.Only, out var inheritance)) continue;
             switch (action)
             {
@@ -653,6 +655,18 @@ public sealed partial class DdlExecutor
                             updated = AlterIdentity(table, col, ac);
                             table = Catalog.Table(oid);
                             break;
+                        case AlterColumnKind.SetStorage:
+                            updated = SetColumnStorage(col, ac.Method!);
+                            break;
+                        case AlterColumnKind.SetCompression:
+                            updated = SetColumnCompression(col, ac.Method!);
+                            break;
+                        case AlterColumnKind.SetStatistics:
+                            updated = SetColumnStatistics(col, ac.Statistics);
+                            break;
+                        case AlterColumnKind.SetOptions or AlterColumnKind.ResetOptions:
+                            updated = SetColumnOptions(col, ac.AttributeOptions, ac.Kind == AlterColumnKind.ResetOptions);
+                            break;
                         default:
                             throw new TenonException(SqlState.FeatureNotSupported, $"ALTER COLUMN {ac.Kind} is not supported yet");
                     }
@@ -668,9 +682,7 @@ public sealed partial class DdlExecutor
                     if (table.FindColumn(rc.NewName) is not null)
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{rc.NewName}\" of relation \"{table.Name}\" already exists");
                     SystemColumns.CheckUserColumnName(rc.NewName);
-                    var cols = table.Columns.ToList();
-                    cols[col.Number - 1] = col with { Name = rc.NewName };
-                    Catalog = Catalog.PutTable(table with { Columns = cols });
+                    RenameColumn(table, col, rc.NewName);
                     break;
                 }
                 case RenameTableAction rt:
@@ -702,7 +714,31 @@ public sealed partial class DdlExecutor
                     AttachPartition(table, attach);
                     break;
                 case DetachPartitionAction detach:
+                    if (detach.Concurrently) CheckDetachConcurrently(table);
                     DetachPartition(table, detach);
+                    break;
+                case RelOptionsAction ro:
+                    SetRelOptions(table, ro);
+                    break;
+                case ClusterOnAction co:
+                    ClusterOn(table, co.Index);
+                    break;
+                case SetWithoutClusterAction:
+                    SetWithoutCluster(table);
+                    break;
+                case SetWithoutOidsAction:
+                    break;
+                case SetPersistenceAction sp:
+                    SetPersistence(table, sp);
+                    break;
+                case ReplicaIdentityAction ri:
+                    SetReplicaIdentity(table, ri);
+                    break;
+                case OfTypeAction of:
+                    MakeTypedTable(table, of.Type);
+                    break;
+                case NotOfAction:
+                    DropTableType(table);
                     break;
                 default:
                     throw new TenonException(SqlState.FeatureNotSupported, "this ALTER TABLE action is not supported yet") { Position = action.Position };

@@ -42,6 +42,10 @@ public sealed partial class DdlExecutor
         var name = NameGenerator.Truncate(stmt.Label!);
         var at = c.IndexOf(name);
         var fields = c.Fields.ToList();
+        var typedTables = Catalog.Tables.Values.Where(t => t.OfType == c.Oid).OrderBy(t => t.Oid).Select(t => t.Oid).ToList();
+        if (typedTables.Count > 0 && !stmt.Cascade)
+            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot alter type \"{c.Name}\" because it is the type of a typed table",
+                hint: "Use ALTER ... CASCADE to alter the typed tables too.");
         switch (stmt.Action)
         {
             case AlterTypeAction.RenameAttribute:
@@ -63,6 +67,14 @@ public sealed partial class DdlExecutor
                 fields.Add(new CompositeField(name, fieldType));
                 break;
             }
+            case AlterTypeAction.AlterAttributeType:
+            {
+                if (at < 0) throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{c.Name}\" does not exist");
+                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog);
+                RefuseRetypeWhileUsed(c);
+                fields[at] = fields[at] with { Type = fieldType };
+                break;
+            }
             default:
             {
                 if (at < 0)
@@ -77,6 +89,57 @@ public sealed partial class DdlExecutor
             }
         }
         Catalog = Catalog.PutUserType(c with { Fields = fields });
+        foreach (var oid in typedTables) AlterTypedTableColumn(oid, stmt, name);
+    }
+
+    /// <summary>ALTER TYPE … CASCADE: the typed tables of the type get the same change to their columns.</summary>
+    private void AlterTypedTableColumn(uint tableOid, AlterTypeStatement stmt, string name)
+    {
+        var table = Catalog.Table(tableOid);
+        switch (stmt.Action)
+        {
+            case AlterTypeAction.RenameAttribute:
+            {
+                var cols = table.Columns.ToList();
+                var col = table.FindColumn(name)!;
+                cols[col.Number - 1] = col with { Name = NameGenerator.Truncate(stmt.NewName!) };
+                Catalog = Catalog.PutTable(table with { Columns = cols });
+                break;
+            }
+            case AlterTypeAction.AddAttribute:
+            {
+                // Added as through ALTER TABLE (existing rows get null), with the table briefly untyped.
+                Catalog = Catalog.PutTable(table with { OfType = 0 });
+                AlterTableActions(new AlterTableStatement(new QualifiedName(table.Schema, table.Name),
+                    [new AddColumnAction(new ColumnDefinition(name, stmt.AttributeType!, []), false)]) { Only = true });
+                Catalog = Catalog.PutTable(Catalog.Table(tableOid) with { OfType = table.OfType });
+                break;
+            }
+            case AlterTypeAction.AlterAttributeType:
+            {
+                // Retyped as through ALTER TABLE (rows converted), with the table briefly untyped.
+                Catalog = Catalog.PutTable(table with { OfType = 0 });
+                AlterTableActions(new AlterTableStatement(new QualifiedName(table.Schema, table.Name),
+                    [new AlterColumnAction(name, AlterColumnKind.SetType) { Type = stmt.AttributeType }]) { Only = true });
+                Catalog = Catalog.PutTable(Catalog.Table(tableOid) with { OfType = table.OfType });
+                break;
+            }
+            default:
+                if (table.FindColumn(name) is not null) DropColumn(table, new DropColumnAction(name, false, true));
+                break;
+        }
+    }
+
+    /// <summary>ALTER ATTRIBUTE … TYPE of a type stored in a column (or in another composite type) is refused, as in PostgreSQL.</summary>
+    private void RefuseRetypeWhileUsed(CompositeTypeDef c)
+    {
+        bool Uses(SqlType t) => t.BaseType.Composite?.Oid == c.Oid || (t.BaseType.IsArray && t.BaseType.Element!.BaseType.Composite?.Oid == c.Oid);
+        foreach (var table in Catalog.Tables.Values.OrderBy(t => t.Oid))
+            if (table.LiveColumns.FirstOrDefault(col => Uses(col.Type)) is { } col)
+                throw new TenonException(SqlState.FeatureNotSupported, $"cannot alter type \"{c.Name}\" because column \"{table.Name}.{col.Name}\" uses it");
+        foreach (var other in Catalog.UserTypes.Values.OfType<CompositeTypeDef>().Where(o => o.Oid != c.Oid).OrderBy(o => o.Oid))
+            if (other.Fields.FirstOrDefault(f => Uses(f.Type)) is { } field)
+                throw new TenonException(SqlState.FeatureNotSupported, $"cannot alter type \"{c.Name}\" because column \"{other.Name}.{field.Name}\" uses it");
     }
 
     private void RefuseReshapeWhileUsed(CompositeTypeDef c)

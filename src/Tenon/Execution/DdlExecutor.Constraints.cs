@@ -98,6 +98,12 @@ public sealed partial class DdlExecutor
     private short[] ResolveKeyColumns(TableDef table, TableConstraint c)
     {
         var names = KeyColumnNames(c);
+        // ALTER TABLE checks the columns later, apart from the statement's text: a primary key's
+        // first (its implied SET NOT NULL), in ALTER COLUMN's words.
+        if (_inAlterTable && names.FirstOrDefault(n => table.FindColumn(n) is null && !SystemColumns.IsSystemName(n)) is { } missing)
+            throw new TenonException(SqlState.UndefinedColumn, c is PrimaryKeyTableConstraint
+                ? $"column \"{missing}\" of relation \"{table.Name}\" does not exist"
+                : $"column \"{missing}\" named in key does not exist");
         var cols = ResolveColumns(table, names, c.Position, "key");
         if (cols.Distinct().Count() != cols.Length)
             throw new TenonException(SqlState.DuplicateColumn, $"column \"{names.GroupBy(x => x).First(g => g.Count() > 1).Key}\" appears twice in {(c is PrimaryKeyTableConstraint ? "primary key" : "unique")} constraint") { Position = c.Position };
@@ -121,9 +127,11 @@ public sealed partial class DdlExecutor
         if (isPrimary) table = MakePrimaryKeyColumnsNotNull(table, cols);
         var name = c.Name ?? NameGenerator.Choose(table.Name, isPrimary ? null
                 : NameGenerator.JoinColumnNames(NameGenerator.DistinctColumnNames(cols.Concat(include).Select(n => table.Column(n).Name))),
-            isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n));
+            isPrimary ? "pkey" : "key", n => Catalog.RelationExists(table.Schema, n) || table.FindConstraint(n) is not null);
         if (c.Name is not null && Catalog.RelationExists(table.Schema, name))
             throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
+        if (c.Name is not null && table.FindConstraint(name) is not null)
+            throw new TenonException(SqlState.DuplicateObject, $"constraint \"{name}\" for relation \"{table.Name}\" already exists");
         var deferrable = c.Timing.Deferrable == true || c.Timing.InitiallyDeferred == true;
         var index = new IndexDef(name, Db.NextOid(), tableOid, cols, Unique: true)
         {
@@ -283,10 +291,7 @@ public sealed partial class DdlExecutor
         if (parentOid == 0) throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
         if (!Catalog.Tables.TryGetValue(parentOid, out var parent) || parent.IsMatView)
             throw new TenonException(SqlState.WrongObjectType, $"referenced relation \"{r.Table.Name}\" is not a table");
-        if (parent.Temporary != table.Temporary)
-            throw new TenonException(SqlState.InvalidTableDefinition, table.Temporary
-                ? "constraints on temporary tables may reference only temporary tables"
-                : "constraints on permanent tables may reference only permanent tables");
+        CheckForeignKeyPersistence(table, parent);
         // PostgreSQL reports a missing referencing column without a position.
         var cols = ResolveColumns(table, c.Columns, 0, "fk");
         short[] parentCols;

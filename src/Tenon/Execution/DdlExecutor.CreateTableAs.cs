@@ -41,8 +41,14 @@ public sealed partial class DdlExecutor
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
 
+        var (heapOptions, toastOptions) = CreateOptions(stmt.Options, partitioned: false);
         var oid = Db.NextOid();
-        var table = new TableDef(oid, schema, name, columns) { Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt) };
+        var table = new TableDef(oid, schema, name, columns)
+        {
+            Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt),
+            Unlogged = stmt.Unlogged && !SearchPath.IsTempSchema(schema), Options = heapOptions,
+        };
+        if (columns.Any(c => DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
         if (stmt.AsWithNoData) return new StatementResult(tag);

@@ -60,6 +60,8 @@ public sealed partial class DdlExecutor
     private void DropColumn(TableDef table, Sql.Ast.DropColumnAction action)
     {
         var col = table.FindColumn(action.Column);
+        if (col is null && SystemColumns.IsSystemName(action.Column))
+            throw new TenonException(SqlState.FeatureNotSupported, $"cannot drop system column \"{action.Column}\"");
         if (col is null)
         {
             if (action.IfExists)

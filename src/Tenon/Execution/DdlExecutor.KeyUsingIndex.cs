@@ -17,11 +17,11 @@ public sealed partial class DdlExecutor
     {
         CheckTiming(c);
         var table = Catalog.Table(tableOid);
-        if (table.IsPartitioned)
-            throw new TenonException(SqlState.FeatureNotSupported, "ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables");
         var oid = Catalog.RelationsByName.GetValueOrDefault(SystemCatalog.Key(table.Schema, c.IndexName));
         if (!Catalog.Indexes.TryGetValue(oid, out var index))
             throw new TenonException(SqlState.UndefinedObject, $"index \"{c.IndexName}\" does not exist") { Position = c.Position };
+        if (table.IsPartitioned)
+            throw new TenonException(SqlState.FeatureNotSupported, "ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned tables");
         TenonException Unusable(string message) =>
             new(SqlState.WrongObjectType, message, "Cannot create a primary key or unique constraint using such an index.") { Position = c.Position };
         if (index.TableOid != tableOid)

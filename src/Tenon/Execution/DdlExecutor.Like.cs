@@ -17,8 +17,9 @@ namespace Tenon.Execution;
 ///   INDEXES       primary key, unique and exclusion constraints and plain indexes, under names
 ///                 chosen for the new table as if they had been written without names
 ///   COMMENTS      comments on the copied columns, CHECK constraints and indexes
-///   STORAGE, COMPRESSION, STATISTICS: accepted; Tenon has no per-column storage, compression
-///                 or extended statistics to copy
+///   STORAGE       the columns' SET STORAGE choices (pg_attribute.attstorage)
+///   COMPRESSION   the columns' compression methods (pg_attribute.attcompression)
+///   STATISTICS: accepted; Tenon has no extended statistics to copy
 ///
 /// Foreign keys are never copied. A view's (or materialized view's) columns can be copied too.
 /// </summary>
@@ -35,7 +36,9 @@ public sealed partial class DdlExecutor
         Identity = 16,
         Indexes = 32,
         Ignored = 64,
-        All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored,
+        Storage = 128,
+        Compression = 256,
+        All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored | Storage | Compression,
     }
 
     /// <summary>A LIKE clause's source table and what it copies, for the work done once the table exists (a view's LIKE copies columns only).</summary>
@@ -104,6 +107,8 @@ public sealed partial class DdlExecutor
                 "generated" => LikeOptions.Generated,
                 "identity" => LikeOptions.Identity,
                 "indexes" => LikeOptions.Indexes,
+                "storage" => LikeOptions.Storage,
+                "compression" => LikeOptions.Compression,
                 "all" => LikeOptions.All,
                 _ => LikeOptions.Ignored,
             };
@@ -183,7 +188,20 @@ public sealed partial class DdlExecutor
                     indexNames[index.Oid] = CopyIndex(tableOid, source, index);
             }
             if (options.HasFlag(LikeOptions.Comments)) CopyComments(tableOid, source, options, indexNames);
+            if (options.HasFlag(LikeOptions.Storage) || options.HasFlag(LikeOptions.Compression)) CopyStorage(tableOid, source, options);
         }
+    }
+
+    /// <summary>STORAGE copies the columns' SET STORAGE choices, COMPRESSION their compression methods.</summary>
+    private void CopyStorage(uint tableOid, TableDef source, LikeOptions options)
+    {
+        var table = Catalog.Table(tableOid);
+        var cols = table.Columns.Select(c => source.FindColumn(c.Name) is not { } from || c.IsDropped ? c : c with
+        {
+            Storage = options.HasFlag(LikeOptions.Storage) ? from.Storage : c.Storage,
+            Compression = options.HasFlag(LikeOptions.Compression) ? from.Compression : c.Compression,
+        }).ToList();
+        Catalog = Catalog.PutTable(table with { Columns = cols });
     }
 
     /// <summary>Makes the new table's copy of a plain index (named as CREATE INDEX without a name would name it); returns its name.</summary>

@@ -1,5 +1,6 @@
 using Tenon.Binding;
 using Tenon.Catalog;
+using Tenon.Catalog.PgCatalog;
 using Tenon.Constraints;
 using Tenon.Errors;
 using Tenon.Sql.Ast;
@@ -150,9 +151,23 @@ public sealed partial class DdlExecutor
             if (Catalog.RelationKind(oid) != 'm')
                 throw new TenonException(SqlState.WrongObjectType, $"\"{stmt.Table.Name}\" is not a materialized view");
         }
+        if (oid != 0 && Catalog.RelationKind(oid) == 'v')
+        {
+            // What ALTER TABLE can do to a view (the rest is refused by kind, as PostgreSQL does).
+            foreach (var action in stmt.Actions)
+                if (action is not (RenameTableAction or RenameColumnAction or OwnerToAction or RelOptionsAction
+                    or AlterColumnAction { Kind: AlterColumnKind.SetDefault or AlterColumnKind.DropDefault }))
+                    throw new TenonException(SqlState.WrongObjectType,
+                        $"ALTER action {AlterActionName(action)} cannot be performed on relation \"{Catalog.RelationName(oid)}\"",
+                        "This operation is not supported for views.");
+            return null;
+        }
+        if (oid == 0 && !stmt.MaterializedView && SystemRelations.Find(Catalog, Path, stmt.Table.Schema, stmt.Table.Name) is not null)
+            throw new TenonException(SqlState.InsufficientPrivilege, $"permission denied: \"{stmt.Table.Name}\" is a system catalog");
         if (oid == 0 || Catalog.RelationKind(oid) != 'm') return null;
         foreach (var action in stmt.Actions)
-            if (action is not (RenameTableAction or RenameColumnAction or OwnerToAction or AlterColumnAction { Kind: AlterColumnKind.SetStatistics or AlterColumnKind.SetStorage }))
+            if (action is not (RenameTableAction or RenameColumnAction or OwnerToAction or RelOptionsAction or ClusterOnAction or SetWithoutClusterAction
+                or AlterColumnAction { Kind: AlterColumnKind.SetStatistics or AlterColumnKind.SetStorage or AlterColumnKind.SetCompression or AlterColumnKind.SetOptions or AlterColumnKind.ResetOptions }))
                 throw new TenonException(SqlState.WrongObjectType,
                     $"ALTER action {AlterActionName(action)} cannot be performed on relation \"{Catalog.RelationName(oid)}\"",
                     "This operation is not supported for materialized views.");
@@ -175,7 +190,24 @@ public sealed partial class DdlExecutor
         AlterColumnAction { Kind: AlterColumnKind.DropDefault } => "ALTER COLUMN ... DROP DEFAULT",
         AlterColumnAction { Kind: AlterColumnKind.SetType } => "ALTER COLUMN ... SET DATA TYPE",
         AlterColumnAction { Kind: AlterColumnKind.DropExpression } => "ALTER COLUMN ... DROP EXPRESSION",
+        AlterColumnAction { Kind: AlterColumnKind.SetStatistics } => "ALTER COLUMN ... SET STATISTICS",
+        AlterColumnAction { Kind: AlterColumnKind.SetStorage } => "ALTER COLUMN ... SET STORAGE",
+        AlterColumnAction { Kind: AlterColumnKind.SetCompression } => "ALTER COLUMN ... SET COMPRESSION",
+        AlterColumnAction { Kind: AlterColumnKind.SetOptions } => "ALTER COLUMN ... SET",
+        AlterColumnAction { Kind: AlterColumnKind.ResetOptions } => "ALTER COLUMN ... RESET",
+        AlterColumnAction { Kind: AlterColumnKind.SetIdentity } => "ALTER COLUMN ... SET",
+        AlterColumnAction { Kind: AlterColumnKind.DropIdentity } => "ALTER COLUMN ... DROP IDENTITY",
         AlterColumnAction => "ALTER COLUMN ... ADD IDENTITY",
+        RelOptionsAction { Reset: true } => "RESET",
+        RelOptionsAction => "SET",
+        ClusterOnAction => "CLUSTER ON",
+        SetWithoutClusterAction => "SET WITHOUT CLUSTER",
+        SetWithoutOidsAction => "SET WITHOUT OIDS",
+        SetPersistenceAction { Logged: true } => "SET LOGGED",
+        SetPersistenceAction => "SET UNLOGGED",
+        OfTypeAction => "OF",
+        NotOfAction => "NOT OF",
+        ReplicaIdentityAction => "REPLICA IDENTITY",
         AttachPartitionAction => "ATTACH PARTITION",
         DetachPartitionAction => "DETACH PARTITION",
         TriggerEnableAction => "ENABLE TRIGGER",

@@ -102,6 +102,7 @@ public sealed partial class DdlExecutor
     private StatementResult CreatePartitionOf(CreateTableStatement stmt)
     {
         var of = stmt.PartitionOf!;
+        var (heapOptions, toastOptions) = CreateOptions(stmt.Options, stmt.PartitionBy is not null);
         var parent = FindTable(of.Parent, of.Parent.Position) ?? throw SqlErrors.RelationDoesNotExist(of.Parent.ToString());
         if (NewRelationName(stmt.Name, stmt.Temporary || parent.Temporary && stmt.Name.Schema is null && false, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
@@ -131,7 +132,9 @@ public sealed partial class DdlExecutor
         {
             Temporary = temporary, OnCommit = OnCommitAction(stmt),
             PartitionParent = parent.Oid, PartitionBound = bound,
+            Unlogged = stmt.Unlogged && !temporary, Options = heapOptions,
         };
+        if (columns.Any(c => !c.IsDropped && DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
         if (stmt.PartitionBy is { } by) table = table with { PartitionKey = BindPartitionKey(table, by) };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
@@ -428,6 +431,8 @@ public sealed partial class DdlExecutor
     {
         if (!parent.IsPartitioned)
             throw new TenonException(SqlState.WrongObjectType, $"table \"{parent.Name}\" is not partitioned");
+        // PostgreSQL checks the bound when it analyzes the statement, before it looks at the table.
+        var bound = BindPartitionBound(parent, attach.Bound, attach.Partition.Name);
         var table = FindTable(attach.Partition) ?? throw SqlErrors.RelationDoesNotExist(attach.Partition.ToString());
         if (table.IsPartition)
             throw new TenonException(SqlState.ObjectInUse, $"\"{table.Name}\" is already a partition");
@@ -439,6 +444,7 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.WrongObjectType, parent.Temporary
                 ? $"cannot attach a permanent relation as partition of temporary relation \"{parent.Name}\""
                 : $"cannot attach a temporary relation as partition of permanent relation \"{parent.Name}\"");
+        if (table.OfType != 0) throw new TenonException(SqlState.WrongObjectType, "cannot attach a typed table as partition");
         foreach (var c in table.LiveColumns)
             if (parent.FindColumn(c.Name) is null)
                 throw new TenonException(SqlState.DatatypeMismatch, $"table \"{table.Name}\" contains column \"{c.Name}\" not found in parent \"{parent.Name}\"",
@@ -455,7 +461,6 @@ public sealed partial class DdlExecutor
         foreach (var check in parent.Checks.Where(c => !c.NoInherit))
             if (table.FindConstraint(check.Name) is not CheckConstraintDef)
                 throw new TenonException(SqlState.DatatypeMismatch, $"child table is missing constraint \"{check.Name}\"");
-        var bound = BindPartitionBound(parent, attach.Bound, table.Name);
         CheckNewBound(parent, attach.Bound, bound, table.Name);
         // Its copy of such a key would reference itself.
         if (parent.ForeignKeys.FirstOrDefault(fk => fk.ParentTableOid == table.Oid) is { } selfKey)
@@ -555,7 +560,7 @@ public sealed partial class DdlExecutor
         {
             if (forChild is AddColumnAction add && Catalog.Table(child.Oid).FindColumn(add.Column.Name) is not null) continue;
             if (!(forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } n } } && Catalog.Table(child.Oid).FindConstraint(n) is not null))
-                AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]));
+                AlterTableActions(new AlterTableStatement(new QualifiedName(child.Schema, child.Name), [forChild]) { Recursing = true });
             // The partition's CHECK is a copy of the parent's: it goes when that one is dropped, and not alone.
             if (forChild is AddConstraintAction { Constraint: CheckTableConstraint { Name: { } checkName } }
                 && Catalog.Table(tableOid).FindConstraint(checkName) is CheckConstraintDef origin

@@ -271,6 +271,9 @@ public sealed partial class DdlExecutor
             table = table with
             {
                 Constraints = table.Constraints.Select(c => c is KeyConstraintDef k && k.IndexOid == index.Oid ? k with { IndexOid = oid } : c).ToArray(),
+                // CLUSTER ON and REPLICA IDENTITY USING INDEX follow the index to its new oid.
+                ClusterIndex = table.ClusterIndex == index.Oid ? oid : table.ClusterIndex,
+                ReplicaIdentityIndex = table.ReplicaIdentityIndex == index.Oid ? oid : table.ReplicaIdentityIndex,
             };
             foreach (var child in Catalog.Indexes.Values.Where(i => i.ParentIndexOid == index.Oid).ToList())
                 Catalog = Catalog.PutIndex(child with { ParentIndexOid = oid }, Catalog.Table(child.TableOid).Schema);

@@ -19,7 +19,7 @@ public sealed partial class DdlExecutor
     {
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists, withPosition: false) is not var (schema, name))
             return new StatementResult("CREATE SEQUENCE");
-        var seq = ApplySequenceOptions(new SequenceDef(name, Db.NextOid(), schema) { DataType = SqlType.Int8 }, stmt.Options, creating: true);
+        var seq = ApplySequenceOptions(new SequenceDef(name, Db.NextOid(), schema) { DataType = SqlType.Int8, Unlogged = stmt.Unlogged && !SearchPath.IsTempSchema(schema) }, stmt.Options, creating: true);
         Catalog = Catalog.PutSequence(ApplyOwnedBy(seq, stmt.Options));
         return new StatementResult("CREATE SEQUENCE");
     }

@@ -94,8 +94,11 @@ public sealed partial class DdlExecutor
 
     public StatementResult AlterType(AlterTypeStatement stmt)
     {
+        // The attribute forms are ALTER TABLE on the type's relation in PostgreSQL, and name it so.
         var type = Catalog.LookupType(stmt.Name.Schema, stmt.Name.Name)
-            ?? throw new TenonException(SqlState.UndefinedObject, $"type \"{stmt.Name}\" does not exist");
+            ?? throw (stmt.Action is AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute or AlterTypeAction.AlterAttributeType
+                ? SqlErrors.RelationDoesNotExist(stmt.Name.ToString())
+                : new TenonException(SqlState.UndefinedObject, $"type \"{stmt.Name}\" does not exist"));
         var tag = stmt.Kind == ObjectKind.Domain ? "ALTER DOMAIN" : "ALTER TYPE";
         if (stmt.Kind == ObjectKind.Domain && type is not DomainDef)
             throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not a domain");
@@ -115,12 +118,31 @@ public sealed partial class DdlExecutor
                 });
                 return new StatementResult(tag);
             }
+            case AlterTypeAction.SetSchema:
+            {
+                // Moving to the schema it is in changes nothing; the type's array type moves with it.
+                var schema = stmt.NewName!;
+                if (!Catalog.Schemas.Contains(schema))
+                    throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+                if (schema == type.Schema) return new StatementResult(tag);
+                if (Catalog.TypeNameUsed(schema, type.Name))
+                    throw new TenonException(SqlState.DuplicateObject, $"type \"{type.Name}\" already exists in schema \"{schema}\"");
+                Catalog = Catalog.PutUserType(type switch
+                {
+                    EnumTypeDef en => en with { Schema = schema },
+                    CompositeTypeDef ct => ct with { Schema = schema },
+                    DomainDef d => d with { Schema = schema },
+                    _ => type,
+                });
+                return new StatementResult(tag);
+            }
             case AlterTypeAction.OwnerTo:
                 // Tenon has one role, which owns everything: naming it changes nothing.
                 CheckOwner(new OwnerToAction(stmt.NewName!));
                 return new StatementResult(tag);
-            case AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute:
+            case AlterTypeAction.AddAttribute or AlterTypeAction.DropAttribute or AlterTypeAction.RenameAttribute or AlterTypeAction.AlterAttributeType:
                 AlterAttribute(type, stmt);
+                foreach (var next in stmt.Following) AlterAttribute(Catalog.UserTypes[type.Oid], next);
                 return new StatementResult(tag);
             case AlterTypeAction.AddValue or AlterTypeAction.RenameValue:
                 if (type is not EnumTypeDef e) throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not an enum");
@@ -196,6 +218,13 @@ public sealed partial class DdlExecutor
                     direct.Add((table.Oid, col.Number, () => found.Add((what, colOn,
                         () => DropColumn(Catalog.Table(tableOid), new DropColumnAction(column, false, true))))));
                 }
+            // A typed table depends on its type, and goes with it.
+            foreach (var table in Catalog.Tables.Values.Where(x => x.OfType == t.Oid))
+            {
+                var tableOid = table.Oid;
+                direct.Add((table.Oid, 0, () => found.Add(($"table {table.Name}", on,
+                    () => { if (Catalog.Tables.ContainsKey(tableOid)) DropTable(tableOid, cascade: true, [tableOid]); }))));
+            }
             foreach (var d in Catalog.UserTypes.Values.OfType<DomainDef>().Where(d => IsDirectlyOf(d.BaseType, t.Oid)))
                 direct.Add((d.Oid, 0, () =>
                 {

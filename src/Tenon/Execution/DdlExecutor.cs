@@ -104,6 +104,9 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         var likeCopies = new List<LikeCopy>();
         if (stmt.Likes.Count > 0) stmt = ExpandLikeClauses(stmt, likeCopies);
         if (stmt.PartitionOf is not null) return CreatePartitionOf(stmt);
+        var (heapOptions, toastOptions) = CreateOptions(stmt.Options, stmt.PartitionBy is not null);
+        uint ofType = 0;
+        if (stmt.OfType is not null) stmt = ExpandTypedTable(stmt, out ofType);
         if (NewRelationName(stmt.Name, stmt.Temporary, stmt.IfNotExists) is not var (schema, name))
             return new StatementResult("CREATE TABLE");
 
@@ -116,10 +119,16 @@ public sealed partial class DdlExecutor(ExecContext ctx)
             if (inherited is not null && MergeLocalColumn(inherited, columns, c, i + 1)) continue;
             if (columns.Any(x => x.Name == c.Name))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
-            columns.Add(new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog), (short)(columns.Count + 1)));
+            var column = new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog), (short)(columns.Count + 1));
+            columns.Add(c.Compression is null ? column : SetColumnCompression(column, c.Compression));
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
-        var table = new TableDef(oid, schema, name, columns) { Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt) };
+        var table = new TableDef(oid, schema, name, columns)
+        {
+            Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt), Unlogged = stmt.Unlogged && !SearchPath.IsTempSchema(schema),
+            Options = heapOptions, OfType = ofType,
+        };
+        if (columns.Any(c => DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
         if (stmt.PartitionBy is { } partitionBy) table = table with { PartitionKey = BindPartitionKey(table, partitionBy) };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
@@ -140,6 +149,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
         pending = [.. pending.OrderBy(p => p.Position > 0 ? p.Position : int.MaxValue)];
         AddConstraints(oid, pending, creating: true);
         CompleteLikeCopies(oid, likeCopies);
+        if (Catalog.Table(oid).Unlogged) SetOwnedSequencesPersistence(oid, unlogged: true);
         return new StatementResult("CREATE TABLE");
     }
 

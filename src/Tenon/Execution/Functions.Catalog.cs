@@ -105,9 +105,17 @@ public static partial class Functions
         // Without a modifier argument, bpchar is shown under its SQL name.
         if (builtin is not null)
             return typmod is null && builtin.Type.Id == TypeId.Bpchar ? "character" : WithModifier(builtin.Type, typmod ?? -1).DisplayName;
-        // Types other parts of Tenon list in pg_type (enums, domains): their quoted name.
+        // Types other parts of Tenon list in pg_type (enums, domains, composite types and their arrays):
+        // their quoted name, schema-qualified outside public (Tenon finds user types there by
+        // unqualified name); an array as its element type's name with [].
         foreach (var row in PgType.Relation.Rows(catalog))
-            if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
+        {
+            if (row[0] is not uint o || o != oid) continue;
+            if ((string?)row[7] == "A" && row[12] is uint element and not 0) return FormatType(catalog, element, null) + "[]";
+            var name = SqlErrors.QuoteIdentifier((string)row[1]!);
+            return row[2] is uint ns && catalog.SchemaName(ns) is { } schema and not (SystemCatalog.PublicSchema or "pg_catalog")
+                ? SqlErrors.QuoteIdentifier(schema) + "." + name : name;
+        }
         return "???";
     }
 
@@ -156,6 +164,8 @@ public static partial class Functions
     private static object? TableIsVisible(SystemCatalog catalog, SearchPath path, uint oid)
     {
         if (SystemRelations.ByOid(oid) is { } system) return SystemRelations.Find(catalog, path, null, system.Name) == system;
+        if (PgClass.CompositeTypeByRelation(catalog, oid) is { } composite)
+            return catalog.LookupType(null, composite.Name)?.Oid == composite.Oid;
         if (catalog.RelationKind(oid) == '\0') return null;
         return catalog.LookupRelation(path, null, catalog.RelationName(oid)) == oid;
     }

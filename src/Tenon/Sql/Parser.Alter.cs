@@ -170,8 +170,9 @@ public sealed partial class Parser
         {
             _pos += 2;
             var part = ParseQualifiedName();
-            if (Cur.Is("concurrently") || Cur.Is("finalize")) Advance();
-            return new DetachPartitionAction(part);
+            var concurrently = AcceptKw("concurrently");
+            if (!concurrently) AcceptKw("finalize");
+            return new DetachPartitionAction(part) { Concurrently = concurrently };
         }
         if (AcceptKw("validate"))
         {
@@ -205,6 +206,7 @@ public sealed partial class Parser
             _pos += 2;
             return new NoInheritAction(ParseQualifiedName());
         }
+        if (TryParseStorageAlterAction() is { } storage) return storage;
         // SET SCHEMA is a statement of its own (ParseAlterTable), never one action of a list.
         if (Cur.Is("set") && At(1).Is("schema"))
         {
@@ -281,14 +283,22 @@ public sealed partial class Parser
         if (Cur.Is("set") && At(1).Is("statistics"))
         {
             _pos += 2;
-            ParseNumericOnly();
-            return new AlterColumnAction(col, AlterColumnKind.SetStatistics);
+            return new AlterColumnAction(col, AlterColumnKind.SetStatistics) { Statistics = ParseNumericOnly() };
         }
         if (Cur.Is("set") && At(1).Is("storage"))
         {
             _pos += 2;
-            ParseColId();
-            return new AlterColumnAction(col, AlterColumnKind.SetStorage);
+            return new AlterColumnAction(col, AlterColumnKind.SetStorage) { Method = ParseColId() };
+        }
+        if (Cur.Is("set") && At(1).Is("compression"))
+        {
+            _pos += 2;
+            return new AlterColumnAction(col, AlterColumnKind.SetCompression) { Method = AcceptKw("default") ? "default" : ParseColId() };
+        }
+        if ((Cur.Is("set") || Cur.Is("reset")) && At(1).Kind == TokenKind.LParen)
+        {
+            var reset = Advance().Is("reset");
+            return new AlterColumnAction(col, reset ? AlterColumnKind.ResetOptions : AlterColumnKind.SetOptions) { AttributeOptions = ParseRelOptionList() };
         }
         if (Cur.Is("set") && At(1).Is("generated") || Cur.Is("restart") || Cur.Is("set") && IsSequenceOptionStart(At(1)))
         {

@@ -21,7 +21,7 @@ public sealed partial class Parser
         }
         var name = ParseQualifiedName();
         if (Cur.Is("of"))
-            return Unsupported("CREATE TABLE OF");
+            return ParseCreateTypedTable(create, name, temporary, unlogged, ifNotExists);
         if (Cur.Is("partition") && At(1).Is("of"))
             return ParseCreatePartition(create, name, temporary, unlogged, ifNotExists);
         var stmt = new CreateTableStatement(name, Array.Empty<ColumnDefinition>(), Array.Empty<TableConstraint>())
@@ -107,6 +107,51 @@ public sealed partial class Parser
         return stmt with { AsQuery = query, AsColumnNames = asCols, AsWithNoData = noData };
     }
 
+    /// CREATE TABLE name OF type ['(' {col [WITH OPTIONS] ColQualList | TableConstraint} [, …] ')'] [PARTITION BY …] [table options]
+    private Statement ParseCreateTypedTable(Token create, QualifiedName name, bool temporary, bool unlogged, bool ifNotExists)
+    {
+        ExpectKw("of");
+        var type = ParseQualifiedName();
+        var columns = new List<ColumnDefinition>();
+        var constraints = new List<TableConstraint>();
+        var order = new List<Node>();
+        if (Accept(TokenKind.LParen))
+        {
+            do
+            {
+                var t = Cur;
+                if (t.Is("constraint") || t.Is("check") || t.Is("unique") || t.Is("primary") || t.Is("foreign") || t.Is("exclude"))
+                {
+                    var c = ParseTableConstraint();
+                    constraints.Add(c);
+                    order.Add(c);
+                    continue;
+                }
+                var colName = ParseColId();
+                if (Cur.Is("with") && At(1).Is("options")) _pos += 2;
+                string? collation = null;
+                var cc = ParseColumnConstraints(ref collation);
+                // The type comes from the composite type; an empty type name marks "not written".
+                var col = new ColumnDefinition(colName, new TypeName("", Array.Empty<int>()), cc) { Collation = collation, Position = t.Position };
+                columns.Add(col);
+                order.Add(col);
+            }
+            while (Accept(TokenKind.Comma));
+            Expect(TokenKind.RParen);
+        }
+        var stmt = new CreateTableStatement(name, columns, constraints)
+        {
+            IfNotExists = ifNotExists,
+            Temporary = temporary,
+            Unlogged = unlogged,
+            ElementsInOrder = order,
+            OfType = type,
+            Position = create.Position,
+        };
+        if (Cur.Is("partition") && At(1).Is("by")) stmt = stmt with { PartitionBy = ParsePartitionBy() };
+        return ParseTableOptions(stmt);
+    }
+
     /// <summary>At '(' after the table name: is it CTAS's column name list (followed by AS …)?</summary>
     private bool IsCreateTableAs()
     {
@@ -147,7 +192,7 @@ public sealed partial class Parser
         if (AcceptKw("with"))
         {
             if (Cur.Kind != TokenKind.LParen) throw Error();
-            SkipParenthesized();
+            stmt = stmt with { Options = ParseRelOptionList() };
         }
         else if (Cur.Is("without") && At(1).Is("oids")) _pos += 2;
         if (Cur.Is("on") && At(1).Is("commit"))
@@ -209,10 +254,11 @@ public sealed partial class Parser
         var nameTok = Cur;
         var name = ParseColId();
         var type = ParseTypeName();
-        if (AcceptKw("compression")) ParseColId();
+        string? compression = null;
+        if (AcceptKw("compression")) compression = AcceptKw("default") ? "default" : ParseColId();
         string? collation = null;
         var constraints = ParseColumnConstraints(ref collation);
-        return new ColumnDefinition(name, type, constraints) { Collation = collation, Position = nameTok.Position };
+        return new ColumnDefinition(name, type, constraints) { Collation = collation, Compression = compression, Position = nameTok.Position };
     }
 
     /// ColQualList: { [CONSTRAINT name] ColConstraintElem | ConstraintAttr | COLLATE any_name } …

@@ -29,6 +29,8 @@ public sealed partial class Parser
         if (t.Is("table") && !orReplace) return ParseCreateTable(create, temporary, unlogged);
         if ((t.Is("index") || t.Is("unique") && At(1).Is("index")) && !orReplace && !temporary && !unlogged) return ParseCreateIndex(create);
         if (t.Is("sequence") && !orReplace) return ParseCreateSequence(create, temporary, unlogged);
+        if ((t.Is("view") || t.Is("recursive") && At(1).Is("view")) && unlogged)
+            throw new TenonException(SqlState.SyntaxError, "views cannot be unlogged because they do not have storage");
         if (t.Is("view") || t.Is("recursive") && At(1).Is("view")) return ParseCreateView(create, orReplace, temporary);
         if (t.Is("materialized") && At(1).Is("view"))
             return orReplace || temporary ? throw Error() : ParseCreateMaterializedView(create, unlogged);
@@ -192,7 +194,6 @@ public sealed partial class Parser
     private CreateSequenceStatement ParseCreateSequence(Token create, bool temporary, bool unlogged)
     {
         ExpectKw("sequence");
-        _ = unlogged;
         bool ifNotExists = false;
         if (Cur.Is("if") && At(1).Is("not") && At(2).Is("exists"))
         {
@@ -201,7 +202,7 @@ public sealed partial class Parser
         }
         var name = ParseQualifiedName();
         var options = ParseSequenceOptions(paren: false);
-        return new CreateSequenceStatement(name, options) { IfNotExists = ifNotExists, Temporary = temporary, Position = create.Position };
+        return new CreateSequenceStatement(name, options) { IfNotExists = ifNotExists, Temporary = temporary, Unlogged = unlogged, Position = create.Position };
     }
 
     /// ['(' SeqOptList ')']

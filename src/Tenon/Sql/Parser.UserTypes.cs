@@ -62,6 +62,8 @@ public sealed partial class Parser
         ExpectKw("type");
         var first = Cur;
         var name = MakeQualifiedName(ParseAnyName(), first);
+        if (AcceptKws("set", "schema"))
+            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.SetSchema) { NewName = ParseColId(), Position = alter.Position };
         if (AcceptKws("add", "value"))
         {
             var ifNotExists = AcceptKws("if", "not", "exists");
@@ -86,23 +88,12 @@ public sealed partial class Parser
         }
         if (AcceptKws("rename", "to"))
             return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.Rename) { NewName = ParseColId(), Position = alter.Position };
-        // One attribute action per statement (PostgreSQL takes a list; Tenon does not yet).
-        if (AcceptKws("add", "attribute"))
+        if (Cur.Is("add") && At(1).Is("attribute") || Cur.Is("drop") && At(1).Is("attribute") || Cur.Is("alter") && At(1).Is("attribute"))
         {
-            var attr = ParseColId();
-            var type = ParseTypeName();
-            if (AcceptKw("collate")) ParseAnyName();
-            var cascade = AcceptKw("cascade");
-            if (!cascade) AcceptKw("restrict");
-            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.AddAttribute) { Label = attr, AttributeType = type, Cascade = cascade, Position = alter.Position };
-        }
-        if (AcceptKws("drop", "attribute"))
-        {
-            var ifExists = AcceptKws("if", "exists");
-            var attr = ParseColId();
-            var cascade = AcceptKw("cascade");
-            if (!cascade) AcceptKw("restrict");
-            return new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.DropAttribute) { Label = attr, IfExists = ifExists, Cascade = cascade, Position = alter.Position };
+            var actions = new List<AlterTypeStatement>();
+            do actions.Add(ParseAlterTypeAttributeAction(name, alter));
+            while (Accept(TokenKind.Comma));
+            return actions[0] with { Following = actions.Skip(1).ToList() };
         }
         if (AcceptKws("rename", "attribute"))
         {
@@ -119,6 +110,40 @@ public sealed partial class Parser
         return Unsupported("ALTER TYPE");
     }
 
+    /// ADD ATTRIBUTE name type [COLLATE c] | DROP ATTRIBUTE [IF EXISTS] name | ALTER ATTRIBUTE name [SET DATA] TYPE type [COLLATE c],
+    /// each with [CASCADE | RESTRICT]
+    private AlterTypeStatement ParseAlterTypeAttributeAction(QualifiedName name, Token alter)
+    {
+        AlterTypeStatement stmt;
+        if (AcceptKws("add", "attribute"))
+        {
+            var attr = ParseColId();
+            var type = ParseTypeName();
+            if (AcceptKw("collate")) ParseAnyName();
+            stmt = new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.AddAttribute) { Label = attr, AttributeType = type, Position = alter.Position };
+        }
+        else if (AcceptKws("drop", "attribute"))
+        {
+            var ifExists = AcceptKws("if", "exists");
+            var attr = ParseColId();
+            stmt = new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.DropAttribute) { Label = attr, IfExists = ifExists, Position = alter.Position };
+        }
+        else
+        {
+            ExpectKw("alter");
+            ExpectKw("attribute");
+            var attr = ParseColId();
+            if (AcceptKw("set")) ExpectKw("data");
+            ExpectKw("type");
+            var type = ParseTypeName();
+            if (AcceptKw("collate")) ParseAnyName();
+            stmt = new AlterTypeStatement(ObjectKind.Type, name, AlterTypeAction.AlterAttributeType) { Label = attr, AttributeType = type, Position = alter.Position };
+        }
+        var cascade = AcceptKw("cascade");
+        if (!cascade) AcceptKw("restrict");
+        return stmt with { Cascade = cascade };
+    }
+
     /// ALTER DOMAIN any_name {SET DEFAULT a_expr | DROP DEFAULT | {SET | DROP} NOT NULL | ADD TableConstraint [NOT VALID]
     ///   | DROP CONSTRAINT [IF EXISTS] name [RESTRICT | CASCADE] | VALIDATE CONSTRAINT name | RENAME TO name
     ///   | RENAME CONSTRAINT name TO name | OWNER TO role}
@@ -128,6 +153,7 @@ public sealed partial class Parser
         var first = Cur;
         var name = MakeQualifiedName(ParseAnyName(), first);
         AlterTypeStatement Make(AlterTypeAction action) => new(ObjectKind.Domain, name, action) { Position = alter.Position };
+        if (AcceptKws("set", "schema")) return Make(AlterTypeAction.SetSchema) with { NewName = ParseColId() };
         if (AcceptKws("set", "default")) return Make(AlterTypeAction.SetDefault) with { Default = ParseExpr() };
         if (AcceptKws("drop", "default")) return Make(AlterTypeAction.DropDefault);
         if (AcceptKws("set", "not", "null")) return Make(AlterTypeAction.SetNotNull);

@@ -8,7 +8,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// Tenon has) is not listed: there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
 /// column, or the function of an expression key, else "expr"; repeats numbered); a view's output
 /// columns are listed as they were when it was made; sequence columns are not listed yet.
-/// The "char" columns are shown as text; attacl, attoptions, attfdwoptions and attmissingval are left out.
+/// The "char" columns are shown as text; attacl, attfdwoptions and attmissingval are left out (attoptions follows attcollation).
 /// </summary>
 public static class PgAttribute
 {
@@ -20,7 +20,7 @@ public static class PgAttribute
             new("attcompression", SqlType.Text), new("attnotnull", SqlType.Bool), new("atthasdef", SqlType.Bool),
             new("atthasmissing", SqlType.Bool), new("attidentity", SqlType.Text), new("attgenerated", SqlType.Text),
             new("attisdropped", SqlType.Bool), new("attislocal", SqlType.Bool), new("attinhcount", SqlType.Int4),
-            new("attcollation", SqlType.Oid),
+            new("attcollation", SqlType.Oid), new("attoptions", SqlType.ArrayOf(SqlType.Text)),
         ],
         Rows);
 
@@ -34,18 +34,19 @@ public static class PgAttribute
                     yield return
                     [
                         table.Oid, $"........pg.dropped.{c.Number}........", 0u, 0, (short)-1, c.Number, 0, -1,
-                        -1, false, "c", "p", "", false, false, false, "", "", true, true, 0, 0u,
+                        -1, false, "c", "p", "", false, false, false, "", "", true, true, 0, 0u, null,
                     ];
                     continue;
                 }
                 var t = BuiltinTypes.ByOid(c.Type.TypeOid);
                 yield return
                 [
-                    table.Oid, c.Name, c.Type.CatalogOid, -1, c.Type.StorageLength, c.Number, 0, -1,
-                    c.Type.Domain is null ? c.Type.TypeModifier : -1, t?.ByValue ?? c.Type.Id == Types.TypeId.Enum, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
+                    table.Oid, c.Name, c.Type.CatalogOid, c.Statistics ?? -1, c.Type.StorageLength, c.Number, 0, -1,
+                    c.Type.Domain is null ? c.Type.TypeModifier : -1, t?.ByValue ?? c.Type.Id == Types.TypeId.Enum, (t?.Align ?? 'i').ToString(),
+                    (c.Storage ?? Execution.DdlExecutor.DefaultStorage(c.Type)).ToString(), c.Compression?.ToString() ?? "",
                     c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
-                    c.Generated is null ? "" : "s", false, c.IsLocal, c.InheritCount, t?.Collation ?? 0u,
+                    c.Generated is null ? "" : "s", false, c.IsLocal, c.InheritCount, t?.Collation ?? 0u, c.Options.Count > 0 ? PgArray.Of(SqlType.Text, c.Options.ToArray<object?>()) : null,
                 ];
             }
         foreach (var index in catalog.Indexes.Values.OrderBy(i => i.Oid))
@@ -63,11 +64,25 @@ public static class PgAttribute
                 yield return
                 [
                     index.Oid, names[i], type.TypeOid, index.StatisticsTarget(i), type.StorageLength, (short)(i + 1), 0, -1,
-                    i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
+                    i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(),
+                    (IndexedColumn(table, index, i)?.Storage ?? t?.Storage ?? 'p').ToString(), "",
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
                 ];
             }
         }
+        foreach (var composite in catalog.UserTypes.Values.OfType<CompositeTypeDef>().OrderBy(c => c.RelationOid))
+            for (var i = 0; i < composite.Fields.Count; i++)
+            {
+                var f = composite.Fields[i];
+                var t = BuiltinTypes.ByOid(f.Type.TypeOid);
+                yield return
+                [
+                    composite.RelationOid, f.Name, f.Type.CatalogOid, -1, f.Type.StorageLength, (short)(i + 1), 0, -1,
+                    f.Type.Domain is null ? f.Type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(),
+                    Execution.DdlExecutor.DefaultStorage(f.Type).ToString(), "",
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
+                ];
+            }
         foreach (var view in catalog.Views.Values.OrderBy(v => v.Oid))
             for (var i = 0; i < view.Columns.Count; i++)
             {
@@ -77,9 +92,16 @@ public static class PgAttribute
                 [
                     view.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, (short)(i + 1), 0, -1,
                     c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u,
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
                 ];
             }
+    }
+
+    /// <summary>The table column an index column holds as it is (not an expression), whose SET STORAGE it shares; else null.</summary>
+    private static ColumnDef? IndexedColumn(TableDef table, IndexDef index, int i)
+    {
+        var number = i < index.Columns.Count ? index.Columns[i] : index.IncludeColumns[i - index.Columns.Count];
+        return number != 0 && index.AccessMethod != "hash" ? table.Column(number) : null;
     }
 
     /// <summary>PostgreSQL's names for index columns: the column's name, an expression's function name or "expr", made unique with a number.</summary>

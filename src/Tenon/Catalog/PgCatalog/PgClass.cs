@@ -5,7 +5,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_class: one row per user relation (tables, indexes, sequences, views), with PostgreSQL 15's
 /// columns in its order. Left out: relfrozenxid and relminmxid and relacl (aclitem[]); reloptions
-/// is always null (Tenon has no storage parameters). relkind, relpersistence and relreplident ("char") are
+/// holds a table's storage parameters (an index's are not kept). relkind, relpersistence and relreplident ("char") are
 /// text; relpartbound (pg_node_tree) is text: for a partition a token that pg_get_expr renders from the bound Tenon keeps in its own form (Execution/PartitionBoundText.cs).
 /// Tenon keeps no row types, toast tables or statistics: reltype and reltoastrelid are 0,
 /// relpages 0 and reltuples -1 (never analyzed). Every relation is owned by the bootstrap
@@ -32,25 +32,53 @@ public static class PgClass
         ],
         Rows);
 
-    private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
+    /// <summary>The relations' rows and, in oid order among them, those of composite types (relkind 'c').</summary>
+    private static IEnumerable<object?[]> Rows(SystemCatalog catalog) =>
+        RelationRows(catalog).Concat(CompositeTypeRows(catalog)).OrderBy(r => (uint)r[0]!);
+
+    /// <summary>The composite type whose pg_class row has this oid, or null.</summary>
+    public static CompositeTypeDef? CompositeTypeByRelation(SystemCatalog catalog, uint oid) =>
+        oid == 0 ? null : catalog.UserTypes.Values.OfType<CompositeTypeDef>().FirstOrDefault(c => c.RelationOid == oid);
+
+    private static IEnumerable<object?[]> CompositeTypeRows(SystemCatalog catalog)
+    {
+        foreach (var c in catalog.UserTypes.Values.OfType<CompositeTypeDef>())
+            yield return
+            [
+                c.RelationOid, c.Name, SchemaOids.Of(catalog, c.Schema), c.Oid,
+                0u, SchemaOids.BootstrapSuperuser, 0u, 0u,
+                0u, 0, -1f,
+                0, 0u, false,
+                false, SearchPath.IsTempSchema(c.Schema) ? "t" : "p", "c",
+                (short)c.Fields.Count, (short)0, false,
+                false, false, false,
+                false, true, "n",
+                false, 0u, null, null,
+            ];
+    }
+
+    private static IEnumerable<object?[]> RelationRows(SystemCatalog catalog)
     {
         var withUserTriggers = catalog.Routines.Triggers.Values.Select(t => t.TableOid).ToHashSet();
         foreach (var oid in catalog.RelationsByName.Values.Order())
         {
             var schema = catalog.RelationSchema(oid);
-            var persistence = SearchPath.IsTempSchema(schema) ? "t" : "p";
             var table = catalog.Tables.GetValueOrDefault(oid);
+            // An index has its table's persistence.
+            var persisting = table ?? (catalog.Indexes.TryGetValue(oid, out var ix) ? catalog.Tables.GetValueOrDefault(ix.TableOid) : null);
+            var persistence = SearchPath.IsTempSchema(schema) ? "t"
+                : persisting?.Unlogged == true || catalog.Sequences.TryGetValue(oid, out var sq) && sq.Unlogged ? "u" : "p";
             object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers, bool populated = true) =>
             [
                 oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), 0u,
-                0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' ? 0u : oid,
+                table?.OfType ?? 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' or 'p' || persisting?.IsPartitioned == true ? 0u : oid,
                 0u, 0, -1f,
                 0, 0u, hasIndex,
                 false, persistence, kind.ToString(),
                 (short)natts, (short)checks, kind is 'v' or 'm',
                 hasTriggers, table is not null && (table.IsPartitioned && catalog.Tables.Values.Any(c => c.PartitionParent == oid) || catalog.HasInheritanceChildren(oid)), false,
-                false, populated, kind is 'r' or 'p' or 'm' ? "d" : "n",
-                table?.IsPartition == true, 0u, null, table?.IsPartition == true ? Execution.PartitionBoundText.Tree : null,
+                false, populated, kind is 'r' or 'p' or 'm' ? (table?.ReplicaIdentity ?? 'd').ToString() : "n",
+                table?.IsPartition == true, 0u, table is { Options.Count: > 0 } ? PgArray.Of(SqlType.Text, table.Options.ToArray<object?>()) : null, table?.IsPartition == true ? Execution.PartitionBoundText.Tree : null,
             ];
             if (catalog.Tables.TryGetValue(oid, out var m) && m.MatView is { } mv)
                 yield return Row('m', HeapAm, m.Indexes.Count > 0, m.Columns.Count, 0, false, mv.Populated);

@@ -7,8 +7,8 @@ namespace Tenon.Catalog.PgCatalog;
 /// pg_index: one row per index. indkey is an int2vector (0 for an expression key); the other vector
 /// columns (indcollation, indclass, indoption) are left out. indexprs and indpred (pg_node_tree) hold the key
 /// expressions (comma-separated) and the predicate as SQL text (<see cref="ExprSource"/>), which
-/// pg_get_expr prints the way PostgreSQL does. Tenon builds indexes at once and never clusters
-/// or marks a replica identity, so every index is valid, ready, live and not clustered.
+/// pg_get_expr prints the way PostgreSQL does. Tenon builds indexes at once, so every index is valid,
+/// ready and live; indisclustered and indisreplident come from the table (CLUSTER ON, REPLICA IDENTITY USING INDEX).
 /// </summary>
 public static class PgIndex
 {
@@ -27,14 +27,15 @@ public static class PgIndex
     {
         foreach (var index in catalog.Indexes.Values.OrderBy(i => i.Oid))
         {
+            var table = catalog.Tables.GetValueOrDefault(index.TableOid);
             var exprs = index.Expressions.Where(x => x is not null).Select(x => ExprSource.Print(x!.Expr)).ToList();
             yield return
             [
                 index.Oid, index.TableOid, (short)(index.Columns.Count + index.IncludeColumns.Count), (short)index.Columns.Count,
                 index.Unique, index.NullsNotDistinct, index.IsPrimary,
-                index.Exclusion, !index.Deferrable, false,
+                index.Exclusion, !index.Deferrable, table?.ClusterIndex == index.Oid,
                 index.Valid, false, true,
-                true, false, PgArray.Vector(index.AllColumns.Select(c => (object?)c).ToArray()),
+                true, table?.ReplicaIdentityIndex == index.Oid, PgArray.Vector(index.AllColumns.Select(c => (object?)c).ToArray()),
                 exprs.Count == 0 ? null : string.Join(", ", exprs), index.Predicate is null ? null : ExprSource.Print(index.Predicate),
             ];
         }

@@ -50,6 +50,8 @@ public sealed record GeneratedColumnConstraint(Expr Expression) : ColumnConstrai
 public sealed record ColumnDefinition(string Name, TypeName Type, IReadOnlyList<ColumnConstraint> Constraints) : Node
 {
     public string? Collation { get; init; }
+    /// <summary>COMPRESSION method, as written (folded).</summary>
+    public string? Compression { get; init; }
 }
 
 /// <summary>A constraint written as a table element (or in ALTER TABLE ADD CONSTRAINT).</summary>
@@ -93,6 +95,10 @@ public sealed record CreateTableStatement(QualifiedName Name, IReadOnlyList<Colu
     public bool IfNotExists { get; init; }
     public bool Temporary { get; init; }
     public bool Unlogged { get; init; }
+    /// <summary>WITH (storage parameters …); WITHOUT OIDS gives none.</summary>
+    public IReadOnlyList<RelOption> Options { get; init; } = Array.Empty<RelOption>();
+    /// <summary>OF type_name: a typed table; its columns come from the type.</summary>
+    public QualifiedName? OfType { get; init; }
     public IReadOnlyList<LikeTableElement> Likes { get; init; } = Array.Empty<LikeTableElement>();
     public IReadOnlyList<QualifiedName> Inherits { get; init; } = Array.Empty<QualifiedName>();
     public Query? AsQuery { get; init; }
@@ -168,6 +174,7 @@ public sealed record CreateSequenceStatement(QualifiedName Name, IReadOnlyList<S
 {
     public bool IfNotExists { get; init; }
     public bool Temporary { get; init; }
+    public bool Unlogged { get; init; }
 }
 
 /// <summary><c>ALTER SEQUENCE [IF EXISTS] name options</c>.</summary>
@@ -212,6 +219,8 @@ public sealed record AlterTableStatement(QualifiedName Table, IReadOnlyList<Alte
     public bool Only { get; init; }
     /// <summary>Written as ALTER MATERIALIZED VIEW: the relation must be one.</summary>
     public bool MaterializedView { get; init; }
+    /// <summary>Made by Tenon to carry a partitioned table's action down to a partition (not written by the user).</summary>
+    public bool Recursing { get; init; }
 }
 
 public abstract record AlterTableAction : Node;
@@ -234,7 +243,7 @@ public sealed record ValidateConstraintAction(string Name) : AlterTableAction;
 /// <summary><c>ALTER CONSTRAINT name [NOT] DEFERRABLE [INITIALLY …]</c>.</summary>
 public sealed record AlterConstraintAction(string Name, ConstraintTiming Timing) : AlterTableAction;
 
-public enum AlterColumnKind { SetNotNull, DropNotNull, SetDefault, DropDefault, DropExpression, SetType, AddIdentity, DropIdentity, SetIdentity, SetStatistics, SetStorage }
+public enum AlterColumnKind { SetNotNull, DropNotNull, SetDefault, DropDefault, DropExpression, SetType, AddIdentity, DropIdentity, SetIdentity, SetStatistics, SetStorage, SetCompression, SetOptions, ResetOptions }
 
 /// <summary><c>ALTER [COLUMN] name …</c>. <see cref="Default"/> for SET DEFAULT; <see cref="Type"/> (and optional <see cref="Using"/>) for TYPE.</summary>
 public sealed record AlterColumnAction(string Column, AlterColumnKind Kind) : AlterTableAction
@@ -247,6 +256,12 @@ public sealed record AlterColumnAction(string Column, AlterColumnKind Kind) : Al
     public IdentityColumnConstraint? Identity { get; init; }
     public bool IfExists { get; init; }
     public IReadOnlyList<SequenceOption> Options { get; init; } = Array.Empty<SequenceOption>();
+    /// <summary>SET STATISTICS's target.</summary>
+    public long Statistics { get; init; }
+    /// <summary>SET STORAGE's or SET COMPRESSION's name, as written (folded).</summary>
+    public string? Method { get; init; }
+    /// <summary>SET (…) / RESET (…) attribute options.</summary>
+    public IReadOnlyList<RelOption> AttributeOptions { get; init; } = Array.Empty<RelOption>();
 }
 
 /// <summary><c>RENAME [COLUMN] old TO new</c>.</summary>

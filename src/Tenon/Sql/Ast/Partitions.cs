@@ -28,4 +28,8 @@ public sealed record PartitionOfClause(QualifiedName Parent, PartitionBoundSpec 
 public sealed record AttachPartitionAction(QualifiedName Partition, PartitionBoundSpec Bound) : AlterTableAction;
 
 /// <summary><c>DETACH PARTITION name [CONCURRENTLY | FINALIZE]</c>.</summary>
-public sealed record DetachPartitionAction(QualifiedName Partition) : AlterTableAction;
+public sealed record DetachPartitionAction(QualifiedName Partition) : AlterTableAction
+{
+    /// <summary>DETACH … CONCURRENTLY (Tenon detaches at once either way; PostgreSQL's restrictions apply).</summary>
+    public bool Concurrently { get; init; }
+}

@@ -14,7 +14,7 @@ public sealed record CreateDomainStatement(QualifiedName Name, TypeName BaseType
 
 public enum AlterTypeAction
 {
-    AddValue, RenameValue, Rename, OwnerTo, AddAttribute, DropAttribute, RenameAttribute,
+    AddValue, RenameValue, Rename, OwnerTo, SetSchema, AddAttribute, DropAttribute, RenameAttribute, AlterAttributeType,
     SetDefault, DropDefault, SetNotNull, DropNotNull, AddConstraint, DropConstraint, ValidateConstraint, RenameConstraint,
 }
 
@@ -34,6 +34,8 @@ public sealed record AlterTypeStatement(ObjectKind Kind, QualifiedName Name, Alt
     public bool Cascade { get; init; }
     public Expr? Default { get; init; }
     public TableConstraint? Constraint { get; init; }
-    /// <summary>The type of ADD ATTRIBUTE.</summary>
+    /// <summary>The type of ADD ATTRIBUTE or ALTER ATTRIBUTE … TYPE.</summary>
     public TypeName? AttributeType { get; init; }
+    /// <summary>The actions after this one in an ADD / DROP / ALTER ATTRIBUTE list, each as a statement of its own.</summary>
+    public IReadOnlyList<AlterTypeStatement> Following { get; init; } = Array.Empty<AlterTypeStatement>();
 }

@@ -1,0 +1,31 @@
+-- ALTER TABLE on one level of a partition tree: what partitions and ONLY on a partitioned table refuse.
+create table lp (a int, b text, c int check (c > 0)) partition by list (a);
+create table lp1 partition of lp for values in (1);
+create table lp5 partition of lp for values in (5) partition by list (b);
+create table lp5a partition of lp5 for values in ('a');
+ALTER TABLE ONLY lp ADD COLUMN d int;
+ALTER TABLE ONLY lp DROP COLUMN c;
+ALTER TABLE lp1 ADD COLUMN d text;
+ALTER TABLE lp1 DROP COLUMN c;
+ALTER TABLE lp1 RENAME COLUMN c to d;
+ALTER TABLE lp1 ALTER COLUMN c TYPE text;
+ALTER TABLE ONLY lp ALTER c SET NOT NULL;
+ALTER TABLE ONLY lp ADD CONSTRAINT check_b CHECK (b <> 'zz');
+ALTER TABLE lp ALTER c SET NOT NULL;
+ALTER TABLE ONLY lp ALTER c DROP NOT NULL;
+ALTER TABLE lp ADD CONSTRAINT check_b CHECK (b <> 'zz');
+ALTER TABLE ONLY lp DROP CONSTRAINT check_b;
+ALTER TABLE lp1 ALTER c DROP NOT NULL;
+ALTER TABLE lp1 DROP CONSTRAINT check_b;
+ALTER TABLE lp1 DROP CONSTRAINT lp_c_check;
+ALTER TABLE lp1 RENAME CONSTRAINT check_b TO x;
+ALTER TABLE lp DROP COLUMN b;
+ALTER TABLE lp ALTER COLUMN b TYPE varchar;
+ALTER TABLE lp1 ALTER c SET NOT NULL;
+ALTER TABLE lp1 ALTER COLUMN c SET DEFAULT 1;
+ALTER TABLE lp1 DROP COLUMN nosuch;
+ALTER TABLE ONLY lp ADD CONSTRAINT fk_x CHECK (c > 1) NO INHERIT;
+ALTER TABLE lp add constraint check_b2 check (b <> 'zz') NO INHERIT;
+ALTER TABLE ONLY lp RENAME COLUMN c TO cc;
+ALTER TABLE lp RENAME COLUMN c TO cc;
+\d lp1

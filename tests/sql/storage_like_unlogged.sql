@@ -1,0 +1,21 @@
+-- Persistence and storage settings through other statements: UNLOGGED views, SELECT INTO, LIKE … INCLUDING STORAGE / COMPRESSION.
+create unlogged view v as select 1;
+create unlogged materialized view mv as select 1;
+create unlogged table u (a int);
+select * into unlogged u2 from u;
+select relname, relpersistence from pg_class where relname in ('u', 'u2');
+create temp table tt (a int) with (fillfactor = 50);
+select relname, reloptions from pg_class where relname = 'tt';
+create table lk (like u including all);
+select relpersistence from pg_class where relname = 'lk';
+create table w (a int, b text);
+alter table w alter column b set storage external, alter column b set (n_distinct = 5);
+create table wl (like w including storage);
+select attname, attstorage, attoptions from pg_attribute where attrelid = 'wl'::regclass and attnum > 0;
+create table wl2 (like w including all);
+select attname, attstorage, attoptions from pg_attribute where attrelid = 'wl2'::regclass and attnum > 0;
+create table c (a text compression pglz);
+create table cl (like c including compression);
+select attname, attcompression from pg_attribute where attrelid = 'cl'::regclass and attnum > 0;
+create table cl2 (like c);
+select attname, attcompression from pg_attribute where attrelid = 'cl2'::regclass and attnum > 0;
