@@ -33,3 +33,12 @@ create table pe (a int) partition by range (a);
 create table pe1 partition of pe for values from (-1) to (-5);
 create table peb (b boolean, c int) partition by range (b, c);
 create table peb1 partition of peb for values from (true, 1) to (true, 1);
+
+-- A list partition of an array key: its bound holds array values (which a file database must
+-- write and read back when it reopens).
+CREATE TABLE pa (k int[]) PARTITION BY LIST (k);
+CREATE TABLE pa1 PARTITION OF pa FOR VALUES IN ('{1}', '{2,3}');
+CREATE TABLE pa2 PARTITION OF pa FOR VALUES IN ('{4,NULL}');
+INSERT INTO pa VALUES ('{1}'), ('{2,3}'), ('{4,NULL}');
+SELECT tableoid::regclass, k FROM pa ORDER BY k;
+SELECT relname, pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname IN ('pa1', 'pa2') ORDER BY 1;

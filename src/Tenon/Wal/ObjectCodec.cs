@@ -85,7 +85,8 @@ internal static class ObjectCodec
                 return;
         }
         var type = value.GetType();
-        if (type.Assembly != Tenon || type.IsValueType || value is TsVector or TsQuery or JsonValue)
+        // Values (a partition bound's array or row, a constant) are written as the log writes them, not as catalog objects.
+        if (type.Assembly != Tenon || type.IsValueType || value is TsVector or TsQuery or JsonValue or PgArray or PgRecord)
         {
             if (IsStoredValue(value))
             {
@@ -107,7 +108,8 @@ internal static class ObjectCodec
     }
 
     private static bool IsStoredValue(object value) =>
-        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or PgTime or byte[] or PgInet or PgEnumValue or TsVector or TsQuery or JsonValue;
+        value is Numeric or float or double or Guid or PgDate or PgTimestamp or PgTimestampTz or PgInterval or PgTime or byte[] or PgInet or PgEnumValue or TsVector or TsQuery or JsonValue
+            or PgArray or PgRecord;
 
     /// <summary>Reads a value and converts it to <paramref name="target"/> (the declared type of the property or element).</summary>
     public static object? Read(BinaryReader r, Type target)
