@@ -33,7 +33,7 @@ public static class IndexStorageParameters
     /// CREATE INDEX … WITH (…): the options as reloptions stores them, checked for
     /// <paramref name="method"/>. No namespace is valid here.
     /// </summary>
-    public static List<string> ForCreate(IReadOnlyList<IndexOption> given, string method)
+    public static List<string> ForCreate(IReadOnlyList<RelOption> given, string method)
     {
         foreach (var g in given)
             if (g.Namespace is not null)
@@ -49,7 +49,7 @@ public static class IndexStorageParameters
     /// order), checked for <paramref name="method"/>. A "toast." option is accepted and ignored, as
     /// PostgreSQL does for an index.
     /// </summary>
-    public static List<string> Merge(IReadOnlyList<string> old, IReadOnlyList<IndexOption> given, bool reset, string method)
+    public static List<string> Merge(IReadOnlyList<string> old, IReadOnlyList<RelOption> given, bool reset, string method)
     {
         foreach (var g in given)
         {
@@ -97,63 +97,16 @@ public static class IndexStorageParameters
         }
     }
 
+    private static readonly string[] BufferingValues = ["on", "off", "auto"];
+
     private static void CheckValue(Parameter p, string value)
     {
         switch (p.Kind)
         {
-            case Kind.Bool:
-                if (Settings.SettingDefinition.ParseBoolean(value) is null || value.Trim().Length != value.Length)
-                    throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for boolean option \"{p.Name}\": {value}");
-                break;
-            case Kind.Buffering:
-                if (value.ToLowerInvariant() is not ("on" or "off" or "auto"))
-                    throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for enum option \"{p.Name}\": {value}",
-                        "Valid values are \"on\", \"off\", and \"auto\".");
-                break;
-            case Kind.Int:
-            {
-                var n = ParseInt(value) ?? throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for integer option \"{p.Name}\": {value}");
-                if (n < p.Min || n > p.Max)
-                    throw new TenonException(SqlState.InvalidParameterValue, $"value {value} out of bounds for option \"{p.Name}\"",
-                        $"Valid values are between \"{(long)p.Min}\" and \"{(long)p.Max}\".");
-                break;
-            }
-            case Kind.Real:
-            {
-                var d = ParseReal(value) ?? throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for floating point option \"{p.Name}\": {value}");
-                if (d < p.Min || d > p.Max)
-                    throw new TenonException(SqlState.InvalidParameterValue, $"value {value} out of bounds for option \"{p.Name}\"",
-                        $"Valid values are between \"{p.Min.ToString("F6", CultureInfo.InvariantCulture)}\" and \"{p.Max.ToString("F6", CultureInfo.InvariantCulture)}\".");
-                break;
-            }
+            case Kind.Bool: RelOptionValues.CheckBool(p.Name, value); break;
+            case Kind.Buffering: RelOptionValues.CheckEnum(p.Name, value, BufferingValues); break;
+            case Kind.Int: RelOptionValues.CheckInt(p.Name, value, p.Min, p.Max); break;
+            case Kind.Real: RelOptionValues.CheckReal(p.Name, value, p.Min, p.Max); break;
         }
-    }
-
-    /// <summary>An integer option's value as PostgreSQL reads it: decimal, 0x hex or 0 octal, or a number with a fraction rounded; spaces around it allowed.</summary>
-    private static double? ParseInt(string value)
-    {
-        var v = value.Trim();
-        if (v.Length == 0) return null;
-        var negative = v[0] == '-';
-        var body = v[0] is '-' or '+' ? v[1..] : v;
-        if (body.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && long.TryParse(body[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            return negative ? -hex : hex;
-        if (body.Length > 1 && body[0] == '0' && body.All(c => c is >= '0' and <= '7'))
-        {
-            long octal = 0;
-            foreach (var c in body) octal = octal * 8 + (c - '0');
-            return negative ? -octal : octal;
-        }
-        if (ParseReal(v) is not { } d || double.IsNaN(d)) return null;
-        var r = Math.Round(d, MidpointRounding.ToEven);
-        return r < int.MinValue || r > int.MaxValue ? null : r;
-    }
-
-    private static double? ParseReal(string value)
-    {
-        var v = value.Trim();
-        if (v.Length == 0 || v.Any(char.IsWhiteSpace)) return null;
-        return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 }

@@ -116,67 +116,10 @@ public static class StorageParameters
     {
         switch (p.Kind)
         {
-            case Kind.Bool:
-                if (Settings.SettingDefinition.ParseBoolean(value) is null || value.Trim().Length != value.Length)
-                    throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for boolean option \"{p.Name}\": {value}");
-                break;
-            case Kind.Enum:
-                if (!IndexCleanupValues.Contains(value, StringComparer.OrdinalIgnoreCase))
-                    throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for enum option \"{p.Name}\": {value}",
-                        "Valid values are \"on\", \"off\", and \"auto\".");
-                break;
-            case Kind.Int:
-            {
-                var n = ParseInt(value) ?? throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for integer option \"{p.Name}\": {value}");
-                if (n < p.Min || n > p.Max)
-                    throw new TenonException(SqlState.InvalidParameterValue, $"value {value} out of bounds for option \"{p.Name}\"",
-                        $"Valid values are between \"{(long)p.Min}\" and \"{(long)p.Max}\".");
-                break;
-            }
-            case Kind.Real:
-            {
-                var d = ParseReal(value) ?? throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for floating point option \"{p.Name}\": {value}");
-                if (d < p.Min || d > p.Max)
-                    throw new TenonException(SqlState.InvalidParameterValue, $"value {value} out of bounds for option \"{p.Name}\"",
-                        $"Valid values are between \"{FormatReal(p.Min)}\" and \"{FormatReal(p.Max)}\".");
-                break;
-            }
+            case Kind.Bool: RelOptionValues.CheckBool(p.Name, value); break;
+            case Kind.Enum: RelOptionValues.CheckEnum(p.Name, value, IndexCleanupValues); break;
+            case Kind.Int: RelOptionValues.CheckInt(p.Name, value, p.Min, p.Max); break;
+            case Kind.Real: RelOptionValues.CheckReal(p.Name, value, p.Min, p.Max); break;
         }
     }
-
-    /// <summary>
-    /// An integer option's value as PostgreSQL reads it: decimal, 0x hex or 0 octal, or a number with
-    /// a fraction or exponent rounded to the nearest integer; spaces around it are allowed.
-    /// </summary>
-    private static double? ParseInt(string value)
-    {
-        var v = value.Trim();
-        if (v.Length == 0) return null;
-        var neg = v[0] == '-';
-        var body = v[0] is '-' or '+' ? v[1..] : v;
-        if (body.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && long.TryParse(body[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            return neg ? -hex : hex;
-        if (body.Length > 1 && body[0] == '0' && body.All(c => c is >= '0' and <= '7'))
-        {
-            long oct = 0;
-            foreach (var c in body) oct = oct * 8 + (c - '0');
-            return neg ? -oct : oct;
-        }
-        if (ParseReal(v) is not { } d || double.IsNaN(d)) return null;
-        var r = Math.Round(d, MidpointRounding.ToEven);
-        return r < int.MinValue || r > int.MaxValue ? null : r;
-    }
-
-    private static double? ParseReal(string value)
-    {
-        var v = value.Trim();
-        if (v.Length == 0 || v.Any(char.IsWhiteSpace)) return null;
-        return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
-    }
-
-    /// <summary>A bound as C's %f prints it: every integer digit, six after the point.</summary>
-    private static string FormatReal(double d) =>
-        d == double.MaxValue ? new System.Numerics.BigInteger(d).ToString(CultureInfo.InvariantCulture) + ".000000"
-            : d.ToString("F6", CultureInfo.InvariantCulture);
 }

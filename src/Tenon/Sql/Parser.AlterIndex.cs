@@ -64,7 +64,7 @@ public sealed partial class Parser
 
     private AlterIndexAction ParseAlterIndexAction()
     {
-        if (AcceptKw("reset")) return new IndexOptionsAction(ParseIndexOptionList(), Reset: true);
+        if (AcceptKw("reset")) return new IndexOptionsAction(ParseRelOptionList(), Reset: true);
         if (AcceptKw("owner"))
         {
             ExpectKw("to");
@@ -73,7 +73,7 @@ public sealed partial class Parser
         if (AcceptKw("set"))
         {
             if (AcceptKw("tablespace")) return new IndexTablespaceAction(ParseColId());
-            return new IndexOptionsAction(ParseIndexOptionList(), Reset: false);
+            return new IndexOptionsAction(ParseRelOptionList(), Reset: false);
         }
         ExpectKw("alter");
         AcceptKw("column");
@@ -96,44 +96,5 @@ public sealed partial class Parser
         Advance();
         var target = int.Parse(value.Text);
         return new IndexStatisticsAction(number, name, negative ? -target : target) { Position = at.Position };
-    }
-
-    /// '(' reloption_elem [, …] ')' ; reloption_elem: ColLabel ['.' ColLabel] ['=' def_arg]
-    private List<IndexOption> ParseIndexOptionList()
-    {
-        Expect(TokenKind.LParen);
-        var list = new List<IndexOption>();
-        do
-        {
-            var t = Cur;
-            string? ns = null;
-            var name = ParseColLabel();
-            if (Accept(TokenKind.Dot))
-            {
-                ns = name;
-                name = ParseColLabel();
-            }
-            string? value = null;
-            if (AcceptOp("=")) value = ParseIndexOptionValue();
-            list.Add(new IndexOption(ns, name, value) { Position = t.Position });
-        }
-        while (Accept(TokenKind.Comma));
-        Expect(TokenKind.RParen);
-        return list;
-    }
-
-    /// def_arg as a storage parameter's value: a word (folded), a number with its sign as written, or a string.
-    private string ParseIndexOptionValue()
-    {
-        var t = Cur;
-        if (t.Kind == TokenKind.String) { Advance(); return t.Text; }
-        if (t.Kind == TokenKind.Operator && t.Text is "-" or "+" && At(1).Kind is TokenKind.Integer or TokenKind.Numeric)
-        {
-            Advance();
-            return (t.Text == "-" ? "-" : "") + Advance().Text;
-        }
-        if (t.Kind is TokenKind.Integer or TokenKind.Numeric) { Advance(); return t.Text; }
-        if (t.Kind == TokenKind.Identifier) return ParseColLabel();
-        throw Error();
     }
 }

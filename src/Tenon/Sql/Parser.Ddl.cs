@@ -89,11 +89,11 @@ public sealed partial class Parser
         List<string>? include = null;
         if (AcceptKw("include")) include = ParseIncludeColumns();
         bool nnd = ParseOptNullsDistinct();
-        List<IndexOption>? options = null;
+        List<RelOption>? options = null;
         if (Cur.Is("with") && At(1).Kind == TokenKind.LParen)
         {
             Advance();
-            options = ParseIndexOptionList();
+            options = ParseRelOptionList();
         }
         string? tablespace = null;
         if (AcceptKw("tablespace")) tablespace = ParseColId();

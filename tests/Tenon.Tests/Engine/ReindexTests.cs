@@ -76,13 +76,13 @@ public sealed class ReindexTests
     [Fact]
     public void IndexOptionsMergeAndPrintAsPostgreSqlDoes()
     {
-        var set = IndexStorageParameters.Merge([], [new IndexOption(null, "fillfactor", "50"), new IndexOption(null, "deduplicate_items", "off")], reset: false, "btree");
+        var set = IndexStorageParameters.Merge([], [new RelOption(null, "fillfactor", "50"), new RelOption(null, "deduplicate_items", "off")], reset: false, "btree");
         Assert.Equal(["fillfactor=50", "deduplicate_items=off"], set);
-        set = IndexStorageParameters.Merge(set, [new IndexOption(null, "fillfactor", null)], reset: true, "btree");
+        set = IndexStorageParameters.Merge(set, [new RelOption(null, "fillfactor", null)], reset: true, "btree");
         Assert.Equal(["deduplicate_items=off"], set);
         Assert.Equal("fillfactor='30', deduplicate_items=off, buffering='on'", IndexStorageParameters.Format(["fillfactor=30", "deduplicate_items=off", "buffering=on"]));
-        Assert.Equal("22023", Assert.Throws<TenonException>(() => IndexStorageParameters.Merge([], [new IndexOption(null, "fillfactor", "5")], false, "btree")).SqlState);
-        Assert.Throws<TenonException>(() => IndexStorageParameters.ForCreate([new IndexOption(null, "deduplicate_items", "on")], "hash"));
+        Assert.Equal("22023", Assert.Throws<TenonException>(() => IndexStorageParameters.Merge([], [new RelOption(null, "fillfactor", "5")], false, "btree")).SqlState);
+        Assert.Throws<TenonException>(() => IndexStorageParameters.ForCreate([new RelOption(null, "deduplicate_items", "on")], "hash"));
     }
 
     [Theory]

@@ -9,11 +9,8 @@ public sealed record AlterIndexStatement(QualifiedName Name, bool IfExists, IRea
 
 public abstract record AlterIndexAction : Node;
 
-/// <summary>One storage parameter as written: <c>[namespace.]name [= value]</c>; the value is its text (words folded, numbers as written).</summary>
-public sealed record IndexOption(string? Namespace, string Name, string? Value) : Node;
-
 /// <summary><c>SET (option [= value], …)</c> or <c>RESET (option, …)</c>.</summary>
-public sealed record IndexOptionsAction(IReadOnlyList<IndexOption> Options, bool Reset) : AlterIndexAction;
+public sealed record IndexOptionsAction(IReadOnlyList<RelOption> Options, bool Reset) : AlterIndexAction;
 
 /// <summary>
 /// <c>ALTER [COLUMN] {number | name} SET STATISTICS target</c>; <see cref="Column"/> is the column

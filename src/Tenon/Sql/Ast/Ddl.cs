@@ -144,7 +144,7 @@ public sealed record CreateIndexStatement(string? Name, QualifiedName Table, IRe
     public bool IfNotExists { get; init; }
     public bool Concurrently { get; init; }
     /// <summary>WITH (…): storage parameters as written, or null.</summary>
-    public IReadOnlyList<IndexOption>? Options { get; init; }
+    public IReadOnlyList<RelOption>? Options { get; init; }
     public string? Tablespace { get; init; }
     public string? Method { get; init; }
     public IReadOnlyList<string>? Include { get; init; }
