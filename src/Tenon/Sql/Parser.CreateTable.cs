@@ -112,33 +112,7 @@ public sealed partial class Parser
     {
         ExpectKw("of");
         var type = ParseQualifiedName();
-        var columns = new List<ColumnDefinition>();
-        var constraints = new List<TableConstraint>();
-        var order = new List<Node>();
-        if (Accept(TokenKind.LParen))
-        {
-            do
-            {
-                var t = Cur;
-                if (t.Is("constraint") || t.Is("check") || t.Is("unique") || t.Is("primary") || t.Is("foreign") || t.Is("exclude"))
-                {
-                    var c = ParseTableConstraint();
-                    constraints.Add(c);
-                    order.Add(c);
-                    continue;
-                }
-                var colName = ParseColId();
-                if (Cur.Is("with") && At(1).Is("options")) _pos += 2;
-                string? collation = null;
-                var cc = ParseColumnConstraints(ref collation);
-                // The type comes from the composite type; an empty type name marks "not written".
-                var col = new ColumnDefinition(colName, new TypeName("", Array.Empty<int>()), cc) { Collation = collation, Position = t.Position };
-                columns.Add(col);
-                order.Add(col);
-            }
-            while (Accept(TokenKind.Comma));
-            Expect(TokenKind.RParen);
-        }
+        var (columns, constraints, order) = ParseColumnsWithoutTypes();
         var stmt = new CreateTableStatement(name, columns, constraints)
         {
             IfNotExists = ifNotExists,

@@ -22,39 +22,47 @@ public sealed partial class Parser
         return new PartitionBySpec(strategy, elements) { Position = start.Position };
     }
 
+    /// <summary>
+    /// The optional list of a partition's or typed table's columns, whose types come from the
+    /// parent or the composite type: '(' {col [WITH OPTIONS] ColQualList | TableConstraint} [, …] ')'.
+    /// A column gets an empty type name, which marks "not written"; Order is the written order.
+    /// </summary>
+    private (List<ColumnDefinition> Columns, List<TableConstraint> Constraints, List<Node> Order) ParseColumnsWithoutTypes()
+    {
+        var columns = new List<ColumnDefinition>();
+        var constraints = new List<TableConstraint>();
+        var order = new List<Node>();
+        if (!Accept(TokenKind.LParen)) return (columns, constraints, order);
+        do
+        {
+            var t = Cur;
+            if (t.Is("constraint") || t.Is("check") || t.Is("unique") || t.Is("primary") || t.Is("foreign") || t.Is("exclude"))
+            {
+                var c = ParseTableConstraint();
+                constraints.Add(c);
+                order.Add(c);
+                continue;
+            }
+            var colName = ParseColId();
+            if (Cur.Is("with") && At(1).Is("options")) _pos += 2;
+            string? collation = null;
+            var cc = ParseColumnConstraints(ref collation);
+            var col = new ColumnDefinition(colName, new TypeName("", Array.Empty<int>()), cc) { Collation = collation, Position = t.Position };
+            columns.Add(col);
+            order.Add(col);
+        }
+        while (Accept(TokenKind.Comma));
+        Expect(TokenKind.RParen);
+        return (columns, constraints, order);
+    }
+
     /// CREATE TABLE name PARTITION OF parent ['(' {col [WITH OPTIONS] ColQualList | TableConstraint} [, …] ')']
     ///   {FOR VALUES … | DEFAULT} [PARTITION BY …] [table options]
     private Statement ParseCreatePartition(Token create, QualifiedName name, bool temporary, bool unlogged, bool ifNotExists)
     {
         _pos += 2;
         var parent = ParseQualifiedName();
-        var columns = new List<ColumnDefinition>();
-        var constraints = new List<TableConstraint>();
-        var order = new List<Node>();
-        if (Accept(TokenKind.LParen))
-        {
-            do
-            {
-                var t = Cur;
-                if (t.Is("constraint") || t.Is("check") || t.Is("unique") || t.Is("primary") || t.Is("foreign") || t.Is("exclude"))
-                {
-                    var c = ParseTableConstraint();
-                    constraints.Add(c);
-                    order.Add(c);
-                    continue;
-                }
-                var colName = ParseColId();
-                if (Cur.Is("with") && At(1).Is("options")) _pos += 2;
-                string? collation = null;
-                var cc = ParseColumnConstraints(ref collation);
-                // The type comes from the parent; an empty type name marks "not written".
-                var col = new ColumnDefinition(colName, new TypeName("", Array.Empty<int>()), cc) { Collation = collation, Position = t.Position };
-                columns.Add(col);
-                order.Add(col);
-            }
-            while (Accept(TokenKind.Comma));
-            Expect(TokenKind.RParen);
-        }
+        var (columns, constraints, order) = ParseColumnsWithoutTypes();
         var bound = ParsePartitionBound();
         var stmt = new CreateTableStatement(name, columns, constraints)
         {
