@@ -93,3 +93,14 @@ INSERT INTO log (note) VALUES ('a');
 INSERT INTO log (note) VALUES ('a');
 INSERT INTO log (note) VALUES ('b');
 SELECT * FROM log ORDER BY id;
+
+-- Multi-row VALUES: every list must have the first one's length, checked row by row before the
+-- target columns, as PostgreSQL does; nothing is inserted.
+CREATE TABLE vl (a int, b numeric);
+INSERT INTO vl VALUES (1), (2, 3.5);
+INSERT INTO vl VALUES (1, 2), (3);
+INSERT INTO vl VALUES (1, 2, 3), (4);
+INSERT INTO vl VALUES (1), (2, 3, 4);
+INSERT INTO vl (a) VALUES (1), (2, 3);
+INSERT INTO vl VALUES (1), (2) RETURNING *;
+SELECT * FROM vl ORDER BY a;

@@ -114,8 +114,13 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             produceRows = (ec, writer) => [BuildRow(ec, writer, realTable, targets, Array.Empty<object?>(), Array.Empty<bool>(), stmt, subscriptTargets)];
         else if (stmt.Source.Body is ValuesBody values && stmt.Source.OrderBy.Count == 0 && stmt.Source.Limit is null && stmt.Source.With is null)
         {
+            // Row by row as PostgreSQL checks them: a list of another length than the first, then
+            // the list against the target columns.
+            var width = values.Rows[0].Count;
             foreach (var row in values.Rows)
             {
+                if (row.Count != width)
+                    throw new TenonException(SqlState.SyntaxError, "VALUES lists must all be the same length") { Position = row.Count > 0 ? row[0].Position : values.Position };
                 if (row.Count > targets.Count)
                     throw new TenonException(SqlState.SyntaxError, "INSERT has more expressions than target columns") { Position = row[targets.Count].Position };
                 if (row.Count < targets.Count && stmt.Columns is not null)
