@@ -76,25 +76,12 @@ public static class IndexStorageParameters
         return $"{name}={(bare ? value : "'" + value.Replace("'", "''") + "'")}";
     }));
 
-    private static string NameOf(string option)
-    {
-        var eq = option.IndexOf('=');
-        return eq < 0 ? option : option[..eq];
-    }
+    private static string NameOf(string option) => RelOptionValues.NameOf(option);
 
     private static void Validate(IReadOnlyList<string> options, string method)
     {
         var known = Known(method);
-        var seen = new HashSet<string>();
-        foreach (var option in options)
-        {
-            var name = NameOf(option);
-            var value = option.Length > name.Length ? option[(name.Length + 1)..] : "";
-            var p = known.FirstOrDefault(k => k.Name == name)
-                ?? throw new TenonException(SqlState.InvalidParameterValue, $"unrecognized parameter \"{name}\"");
-            if (!seen.Add(name)) throw new TenonException(SqlState.InvalidParameterValue, $"parameter \"{name}\" specified more than once");
-            CheckValue(p, value);
-        }
+        RelOptionValues.Validate(options, name => known.FirstOrDefault(k => k.Name == name), CheckValue);
     }
 
     private static readonly string[] BufferingValues = ["on", "off", "auto"];

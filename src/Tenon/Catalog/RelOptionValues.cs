@@ -11,6 +11,31 @@ namespace Tenon.Catalog;
 /// </summary>
 internal static class RelOptionValues
 {
+    /// <summary>The name of a stored option ("name=value", or a bare name).</summary>
+    public static string NameOf(string option)
+    {
+        var eq = option.IndexOf('=');
+        return eq < 0 ? option : option[..eq];
+    }
+
+    /// <summary>
+    /// Checks stored options in order: a name <paramref name="find"/> does not know is PostgreSQL's
+    /// "unrecognized parameter", a name given twice "specified more than once", and each value
+    /// goes to <paramref name="check"/> with its parameter.
+    /// </summary>
+    public static void Validate<T>(IReadOnlyList<string> options, Func<string, T?> find, Action<T, string> check) where T : class
+    {
+        var seen = new HashSet<string>();
+        foreach (var option in options)
+        {
+            var name = NameOf(option);
+            var value = option.Length > name.Length ? option[(name.Length + 1)..] : "";
+            var p = find(name) ?? throw new TenonException(SqlState.InvalidParameterValue, $"unrecognized parameter \"{name}\"");
+            if (!seen.Add(name)) throw new TenonException(SqlState.InvalidParameterValue, $"parameter \"{name}\" specified more than once");
+            check(p, value);
+        }
+    }
+
     public static void CheckBool(string name, string value)
     {
         if (Settings.SettingDefinition.ParseBoolean(value) is null || value.Trim().Length != value.Length)

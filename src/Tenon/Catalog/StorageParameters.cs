@@ -92,25 +92,10 @@ public static class StorageParameters
     /// <summary>Checks a column's options (n_distinct, n_distinct_inherited).</summary>
     public static void ValidateAttribute(IReadOnlyList<string> options) => Validate(options, AttributeParameters);
 
-    private static string NameOf(string option)
-    {
-        var eq = option.IndexOf('=');
-        return eq < 0 ? option : option[..eq];
-    }
+    private static string NameOf(string option) => RelOptionValues.NameOf(option);
 
-    private static void Validate(IReadOnlyList<string> options, Parameter[] known)
-    {
-        var seen = new HashSet<string>();
-        foreach (var option in options)
-        {
-            var name = NameOf(option);
-            var value = option.Length > name.Length ? option[(name.Length + 1)..] : "";
-            var p = known.FirstOrDefault(k => k.Name == name)
-                ?? throw new TenonException(SqlState.InvalidParameterValue, $"unrecognized parameter \"{name}\"");
-            if (!seen.Add(name)) throw new TenonException(SqlState.InvalidParameterValue, $"parameter \"{name}\" specified more than once");
-            CheckValue(p, value);
-        }
-    }
+    private static void Validate(IReadOnlyList<string> options, Parameter[] known) =>
+        RelOptionValues.Validate(options, name => known.FirstOrDefault(k => k.Name == name), CheckValue);
 
     private static void CheckValue(Parameter p, string value)
     {
