@@ -18,12 +18,15 @@ public sealed class Options
     public bool ScaleCheck { get; private set; }
     public bool Memory { get; private set; } = true;
 
+    /// <summary>Rounds of a group of workloads whose first round is short (see <see cref="Workloads.Suite"/>); the fastest is kept.</summary>
+    public int Rounds { get; private set; } = 3;
+
     public const string Usage = """
         Tenon.Bench: runs workloads W1..W9 on Tenon (in memory, on a file, as a server), SQLite and
         PostgreSQL 15 side by side, and measures the room 1M child rows take.
 
           --scale X            multiply the workload sizes by X (default 1: 100k parents, 1M children...)
-          --quick              smoke test: --scale 0.01 --budget 10, no warm-up
+          --quick              smoke test: --scale 0.01 --budget 10, no warm-up, one round
           --budget SECONDS     time limit of each timed phase; a phase that reaches it stops and is
                                reported as capped, with its rate (default 60)
           --engines LIST       comma-separated subset of tenon,tenon-ado,tenon-file,sqlite-mem,sqlite-wal,postgres,tenon-server
@@ -34,6 +37,8 @@ public sealed class Options
                                the cost per row grows (try --scale-check --scale 0.1)
           --out FILE           also write the results (markdown) to FILE
           --no-warmup          skip the warm-up pass (a tiny run of every workload before timing)
+          --rounds N           run a group of workloads whose first round took under 10 s up to N times,
+                               from scratch, and keep each workload's fastest round (default 3)
         """;
 
     public static Options Parse(string[] args)
@@ -41,6 +46,7 @@ public sealed class Options
         var o = new Options();
         double? scale = null;
         TimeSpan? budget = null;
+        int? rounds = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -62,6 +68,10 @@ public sealed class Options
                 case "--no-warmup": o.Warmup = false; break;
                 case "--no-memory": o.Memory = false; break;
                 case "--scale-check": o.ScaleCheck = true; break;
+                case "--rounds":
+                    rounds = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    if (rounds < 1) throw new ArgumentException("--rounds must be at least 1");
+                    break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -71,9 +81,11 @@ public sealed class Options
             o.Scale = 0.01;
             o.Budget = TimeSpan.FromSeconds(10);
             o.Warmup = false;
+            o.Rounds = 1;
         }
         if (scale is double s) o.Scale = s;
         if (budget is TimeSpan b) o.Budget = b;
+        if (rounds is int r) o.Rounds = r;
         return o;
     }
 
@@ -82,5 +94,6 @@ public sealed class Options
         string.Create(CultureInfo.InvariantCulture, $"--scale {Scale} --budget {Budget.TotalSeconds}") +
         (Warmup ? "" : " --no-warmup") +
         (Memory ? "" : " --no-memory") +
+        (Rounds == 3 ? "" : string.Create(CultureInfo.InvariantCulture, $" --rounds {Rounds}")) +
         (Engines.Count == AllEngines.Length ? "" : " --engines " + string.Join(',', Engines));
 }

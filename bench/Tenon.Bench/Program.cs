@@ -79,7 +79,7 @@ try
                 machine.Add(("Tenon server", TenonServerHook.Describe));
             if (db is SqliteDb && !machine.Any(m => m.Item1 == "SQLite"))
                 machine.Add(("SQLite", db.QueryOnce("SELECT sqlite_version()")[0][0] + " (foreign_keys=ON; WAL file in /tmp with synchronous=FULL)"));
-            runs.Add(new EngineRun(name, new Suite(db, sizes, options.Budget, log).RunAll()));
+            runs.Add(new EngineRun(name, new Suite(db, sizes, options.Budget, log, options.Rounds).RunAll()));
         }
         catch (Exception e)
         {

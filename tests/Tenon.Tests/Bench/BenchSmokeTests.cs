@@ -27,6 +27,39 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public void ShortGroupsRunInRoundsAndKeepEveryWorkloadOnce()
+    {
+        using var db = new TenonDb();
+        var lines = new List<string>();
+        var results = new Suite(db, new Sizes(0.001), TimeSpan.FromMinutes(1), lines.Add, rounds: 3).RunAll();
+
+        Assert.Equal(WorkloadCatalog.All.Select(w => w.Key), results.Select(r => r.Key));
+        Assert.All(results.Where(r => r.Key != "W9"), m => Assert.Equal(Outcome.Ok, m.Outcome));
+        // Every group is far under the repeat threshold at this size: each ran three times.
+        Assert.Equal(3, lines.Count(l => l.Contains(" W6 ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.EndsWith("W1, W2a, W2b, W3, W4: round 3 of 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheBestRoundIsTheFastestPerUnitAndAFailedRoundIsNeverHidden()
+    {
+        Measurement Run(double seconds, long done = 100, Outcome outcome = Outcome.Ok) =>
+            new("W6", "t", "deletes", 100, done, seconds, outcome);
+        var slow = Run(2.0);
+        var fast = Run(1.0);
+        var cappedFaster = Run(0.4, done: 50, outcome: Outcome.Capped);
+        var failed = Run(0, done: 0, outcome: Outcome.Failed);
+
+        Assert.Same(fast, Suite.Better(slow, fast));
+        Assert.Same(fast, Suite.Better(fast, slow));
+        Assert.Same(cappedFaster, Suite.Better(fast, cappedFaster)); // 8 ms per unit against 10
+        Assert.Same(failed, Suite.Better(fast, failed));
+        Assert.Same(failed, Suite.Better(failed, fast));
+        var notAvailable = Run(0, done: 0, outcome: Outcome.NotAvailable);
+        Assert.Same(notAvailable, Suite.Better(notAvailable, notAvailable));
+    }
+
+    [Fact]
     public void TenonThroughAdoNetPassesEveryCheckAtTinyScale()
     {
         using var db = new TenonAdoDb();
