@@ -18,7 +18,7 @@ public sealed class Options
     public bool ScaleCheck { get; private set; }
     public bool Memory { get; private set; } = true;
 
-    /// <summary>Rounds of a group of workloads whose first round is short (see <see cref="Workloads.Suite"/>); the fastest is kept.</summary>
+    /// <summary>Most rounds of a group of short workloads (see <see cref="Workloads.Suite"/>); each workload keeps its fastest.</summary>
     public int Rounds { get; private set; } = 3;
 
     public const string Usage = """
@@ -37,8 +37,8 @@ public sealed class Options
                                the cost per row grows (try --scale-check --scale 0.1)
           --out FILE           also write the results (markdown) to FILE
           --no-warmup          skip the warm-up pass (a tiny run of every workload before timing)
-          --rounds N           run a group of workloads whose first round took under 10 s up to N times,
-                               from scratch, and keep each workload's fastest round (default 3)
+          --rounds N           run a group of workloads up to N times, from scratch, while its rounds so
+                               far took under 10 s in all, and keep each workload's fastest round (default 3)
         """;
 
     public static Options Parse(string[] args)

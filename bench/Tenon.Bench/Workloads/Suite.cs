@@ -9,16 +9,16 @@ namespace Tenon.Bench.Workloads;
 /// computed here (untimed; a wrong answer fails the workload, so a fast wrong engine cannot win),
 /// and drops its tables. W1..W4 share the parent table of W1.
 /// <para>
-/// With <paramref name="rounds"/> above 1, a group of workloads whose first round took less than
-/// <see cref="RepeatBelow"/> (setup and checks included) runs again from scratch, up to that many
-/// rounds, and each workload keeps its fastest round; a round with a wrong answer fails the
+/// With <paramref name="rounds"/> above 1, a group of workloads runs again from scratch while its
+/// rounds so far took less than <see cref="RepeatBelow"/> in all (setup and checks included), up to
+/// that many rounds, and each workload keeps its fastest round; a round with a wrong answer fails the
 /// workload whatever the other rounds did. Phases of a few milliseconds otherwise measure whatever
 /// the JIT or the machine was doing at that moment rather than the engine.
 /// </para>
 /// </summary>
 public sealed partial class Suite(IBenchDb db, Sizes sizes, TimeSpan budget, Action<string>? log = null, int rounds = 1)
 {
-    /// <summary>Groups whose first round took longer than this run once: their phases are long enough to time.</summary>
+    /// <summary>A group's rounds stop once they have taken this long in all: longer phases are steady enough to time once or twice.</summary>
     public static readonly TimeSpan RepeatBelow = TimeSpan.FromSeconds(10);
 
     private readonly List<Measurement> _results = [];
