@@ -115,23 +115,10 @@ public sealed partial class Binder
         PlanNode scan = (table.IsPartitioned || Catalog.HasInheritanceChildren(table.Oid)) && !named.Only
             ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name }
             : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name };
-        var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position);
         // Dropped columns occupy their slot but are invisible, and so are the row id (Binder.SystemColumns.cs)
-        // and a partitioned table's per-row tableoid.
-        var entry = scope.Entries[^1];
-        if (_ctx.StatementMentionsXmin || scan is PartitionScanNode)
-        {
-            var list = (List<ScopeColumn>)entry.Columns;
-            for (var i = table.Columns.Count; i < list.Count; i++)
-                list[i] = list[i] with { Name = scan.Columns[i].Name, Hidden = true };
-        }
-        for (var i = 0; i < table.Columns.Count; i++)
-            if (table.Columns[i].IsDropped)
-            {
-                var list = (List<ScopeColumn>)entry.Columns;
-                list[i] = list[i] with { Hidden = true };
-            }
-        return node;
+        // and a partitioned table's per-row tableoid, which follow the table's columns.
+        return AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position,
+            hidden: i => i >= table.Columns.Count || table.Columns[i].IsDropped);
     }
 
     /// <summary>
@@ -186,18 +173,23 @@ public sealed partial class Binder
     }
 
     /// <summary>Adds a FROM entry whose rows are <paramref name="plan"/>'s rows at the current scope width.</summary>
-    private PlanNode AddEntry(PlanNode plan, string alias, IReadOnlyList<string>? columnAliases, uint tableOid, Scope scope, int position)
+    private PlanNode AddEntry(PlanNode plan, string alias, IReadOnlyList<string>? columnAliases, uint tableOid, Scope scope, int position,
+        Func<int, bool>? hidden = null)
     {
         if (columnAliases is not null && columnAliases.Count > plan.Columns.Count)
             throw new TenonException(SqlState.InvalidColumnReference,
                 $"table \"{alias}\" has {plan.Columns.Count} columns available but {columnAliases.Count} columns specified") { Position = position };
         var start = scope.Width;
         var cols = new List<ScopeColumn>();
+        var visible = 0;
         for (var i = 0; i < plan.Columns.Count; i++)
         {
             var pc = plan.Columns[i];
-            var name = columnAliases is not null && i < columnAliases.Count ? columnAliases[i] : pc.Name;
-            cols.Add(new ScopeColumn(name, pc.Type, start + i, pc.TableOid, pc.ColumnNumber));
+            // Column aliases name the visible columns in order (a dropped column takes none).
+            var isHidden = hidden?.Invoke(i) == true;
+            var name = columnAliases is not null && !isHidden && visible < columnAliases.Count ? columnAliases[visible] : pc.Name;
+            if (!isHidden) visible++;
+            cols.Add(new ScopeColumn(name, pc.Type, start + i, pc.TableOid, pc.ColumnNumber) { Hidden = isHidden });
         }
         scope.Add(new RangeEntry(alias, cols) { TableOid = tableOid });
         scope.Width += plan.Columns.Count;
@@ -330,12 +322,14 @@ public sealed partial class Binder
     {
         var leftStart = scope.Entries.Count;
         var leftWidthStart = scope.Width;
+        var leftStar = scope.Star.Count;
         _lateralRight = LateralKind.None;
         var left = BindTableRef(join.Left, scope);
         var leftLateral = _lateralRight;
         _lateralRight = LateralKind.None;
         var leftEntries = scope.Entries.Skip(leftStart).ToList();
         var rightStart = scope.Entries.Count;
+        var rightStar = scope.Star.Count;
         var right = BindTableRef(join.Right, scope);
         var rightLateral = _lateralRight;
         // The join as a whole reads earlier FROM items when either side does (the enclosing join
@@ -353,9 +347,11 @@ public sealed partial class Binder
         var offset = leftWidthStart;
         BoundExpr? condition = null;
         var usingNames = join.Using;
+        // Each side's columns as its * lists them: a nested join's merged columns once.
+        var leftColumns = scope.Star.GetRange(leftStar, rightStar - leftStar);
+        var rightColumns = scope.Star.GetRange(rightStar, scope.Star.Count - rightStar);
         if (join.Natural)
-            usingNames = leftEntries.SelectMany(e => e.Columns.Where(c => !c.Hidden).Select(c => c.Name))
-                .Intersect(rightEntries.SelectMany(e => e.Columns.Where(c => !c.Hidden).Select(c => c.Name))).ToList();
+            usingNames = leftColumns.Select(c => c.Name).Intersect(rightColumns.Select(c => c.Name)).ToList();
         var leftKeys = new List<BoundExpr>();
         var rightKeys = new List<BoundExpr>();
         var merged = new List<(string Name, BoundExpr Value)>();
@@ -364,8 +360,8 @@ public sealed partial class Binder
             var parts = new List<BoundExpr>();
             foreach (var name in usingNames)
             {
-                var l = FindIn(leftEntries, name, "left", join.Position);
-                var r = FindIn(rightEntries, name, "right", join.Position);
+                var l = FindIn(scope, leftColumns, name, "left");
+                var r = FindIn(scope, rightColumns, name, "right");
                 var eq = (BinaryOpExpr)MakeBinary("=", new ColumnExpr(l.Index - offset, l.Type, 0, name), new ColumnExpr(r.Index - offset, r.Type, 0, name), join.Position);
                 parts.Add(eq);
                 foreach (var e in leftEntries.Concat(rightEntries)) e.MergedAway.Add(name);
@@ -393,26 +389,44 @@ public sealed partial class Binder
             : new JoinNode(join.Kind, left, right, condition,
             leftKeys.Count > 0 ? leftKeys : null,
             leftKeys.Count > 0 ? rightKeys.Select(k => Rebase(k, left.Columns.Count)).ToList() : null);
-        if (merged.Count == 0) return node;
-        var exprs = node.Columns.Select((c, i) => (BoundExpr)new ColumnExpr(i, c.Type, 0, c.Name)).ToList();
-        var columns = node.Columns.ToList();
-        foreach (var (name, value) in merged)
+        if (merged.Count > 0)
         {
-            scope.UsingColumns[name] = new ScopeColumn(name, value.Type, scope.Width++);
-            exprs.Add(value);
-            columns.Add(new PlanColumn(name, value.Type));
+            var exprs = node.Columns.Select((c, i) => (BoundExpr)new ColumnExpr(i, c.Type, 0, c.Name)).ToList();
+            var columns = node.Columns.ToList();
+            foreach (var (name, value) in merged)
+            {
+                scope.UsingColumns[name] = new ScopeColumn(name, value.Type, scope.Width++);
+                exprs.Add(value);
+                columns.Add(new PlanColumn(name, value.Type));
+            }
+            node = new ProjectNode(node, exprs, columns);
         }
-        return new ProjectNode(node, exprs, columns);
+        if (usingNames is { Count: > 0 })
+        {
+            // The merged columns get an entry of their own, so that * and an enclosing join find
+            // them once, as this join's columns. JOIN … USING (…) AS x names it x (the joined
+            // tables keep their own names); otherwise no query can name it.
+            var alias = join.Alias?.Name ?? $"\u0001join{++_syntheticJoins}";
+            scope.Add(new RangeEntry(alias, usingNames.Select(n => scope.UsingColumns[n]).ToList()) { QualifiedOnly = true, Synthetic = join.Alias is null });
+            scope.Star.RemoveRange(leftStar, scope.Star.Count - leftStar);
+            foreach (var name in usingNames) scope.Star.Add(new StarColumn(alias, name));
+            foreach (var c in leftColumns) if (!usingNames.Contains(c.Name)) scope.Star.Add(c);
+            foreach (var c in rightColumns) if (!usingNames.Contains(c.Name)) scope.Star.Add(c);
+        }
+        return node;
     }
 
-    private static ScopeColumn FindIn(List<RangeEntry> entries, string name, string side, int position)
+    private int _syntheticJoins;
+
+    // PostgreSQL reports both without a position.
+    private static ScopeColumn FindIn(Scope scope, List<StarColumn> side, string name, string sideName)
     {
-        var matches = entries.SelectMany(e => e.Columns.Where(c => !c.Hidden && c.Name == name)).ToList();
+        var matches = side.Where(c => c.Name == name).ToList();
         if (matches.Count == 0)
-            throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in {side} table") { Position = position };
+            throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in {sideName} table");
         if (matches.Count > 1)
-            throw new TenonException(SqlState.AmbiguousColumn, $"common column name \"{name}\" appears more than once in {side} table") { Position = position };
-        return matches[0];
+            throw new TenonException(SqlState.AmbiguousColumn, $"common column name \"{name}\" appears more than once in {sideName} table");
+        return scope.Resolve(matches[0]);
     }
 
     private static BoundExpr Rebase(BoundExpr e, int offset) =>

@@ -90,7 +90,7 @@ public sealed partial class Binder
             _setReturning = new List<SetReturningCall>();
             foreach (var item in orderBy)
             {
-                var targetIndex = FindOrderTarget(item, targets);
+                var targetIndex = FindOrderTarget(item, targets, boundTargets);
                 orderExprs.Add(targetIndex >= 0
                     ? (boundTargets[targetIndex], item, targetIndex)
                     : (BindExpr(item.Expr, scope), item, -1));
@@ -261,11 +261,8 @@ public sealed partial class Binder
             {
                 if (scope.Entries.Count == 0)
                     throw new TenonException(SqlState.SyntaxError, "SELECT * with no tables specified is not valid") { Position = star.Position };
-                foreach (var name in scope.UsingColumns.Keys)
-                    result.Add(new SelectItem(new ColumnRef([name]) { Position = star.Position }, null));
-                foreach (var e in scope.Entries)
-                    foreach (var c in e.Columns.Where(c => !c.Hidden && !e.MergedAway.Contains(c.Name)))
-                        result.Add(new SelectItem(new ColumnRef(e.Alias is null ? [c.Name] : [e.Alias, c.Name]) { Position = star.Position }, null));
+                foreach (var c in scope.Star)
+                    result.Add(new SelectItem(new ColumnRef(c.Alias is null ? [c.Name] : [c.Alias, c.Name]) { Position = star.Position }, null));
             }
             else
             {
@@ -278,8 +275,9 @@ public sealed partial class Binder
         return result;
     }
 
-    // ORDER BY n / ORDER BY output_name refer to select-list items, as in PostgreSQL.
-    private static int FindOrderTarget(OrderItem item, List<SelectItem> targets)
+    // ORDER BY n / ORDER BY output_name refer to select-list items, as in PostgreSQL: a name that
+    // several items carry is ambiguous unless they are the same column.
+    private static int FindOrderTarget(OrderItem item, List<SelectItem> targets, List<BoundExpr> bound)
     {
         if (item.Expr is IntegerLiteral lit)
         {
@@ -289,14 +287,22 @@ public sealed partial class Binder
         }
         if (item.Expr is ColumnRef { Names.Count: 1 } c)
         {
-            var matches = targets.Select((t, i) => (t, i)).Where(x => (x.t.Alias ?? (x.t.Expr is ColumnRef r ? r.Column : null)) == c.Column).ToList();
-            if (matches.Count == 1 || (matches.Count > 1 && matches.All(m => m.t.Alias is null && m.t.Expr is ColumnRef r2 && r2.Names.SequenceEqual(((ColumnRef)matches[0].t.Expr).Names))))
-                return matches[0].i;
-            if (matches.Count > 1 && matches.Any(m => m.t.Alias is not null))
-                throw new TenonException(SqlState.AmbiguousColumn, $"ORDER BY \"{c.Column}\" is ambiguous") { Position = item.Expr.Position };
+            var found = -1;
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var t = targets[i];
+                if ((t.Alias ?? (t.Expr is ColumnRef r ? r.Column : null)) != c.Column) continue;
+                if (found < 0) found = i;
+                else if (!SameColumn(bound[found], bound[i]))
+                    throw new TenonException(SqlState.AmbiguousColumn, $"ORDER BY \"{c.Column}\" is ambiguous") { Position = item.Expr.Position };
+            }
+            return found;
         }
         return -1;
     }
+
+    private static bool SameColumn(BoundExpr a, BoundExpr b) =>
+        ReferenceEquals(a, b) || (a is ColumnExpr x && b is ColumnExpr y && x.Index == y.Index && x.Level == y.Level);
 
     private BoundExpr BindGroupKey(Expr g, List<SelectItem> targets, Scope scope)
     {

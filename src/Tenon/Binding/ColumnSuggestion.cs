@@ -19,7 +19,7 @@ public static class ColumnSuggestion
         for (var s = scope; s is not null; s = s.Parent)
             foreach (var entry in s.Entries)
             {
-                if (entry.Alias is null) continue;
+                if (entry.Alias is null || entry.Synthetic) continue;
                 var penalty = alias is null ? 0 : Levenshtein(alias, entry.Alias);
                 if (penalty > best) continue;
                 foreach (var c in entry.Columns)
