@@ -108,6 +108,8 @@ public sealed partial class DdlExecutor
                 foreach (var c in cols) updated[c.Number - 1] = Fix(row[c.Number - 1], c.Type);
                 wt.Rows = wt.Rows.Update(rowId, updated, Tx.Token);
             }
+            // Index keys hold the old values.
+            if (table.Indexes.Count > 0) RebuildIndexes(Catalog.Table(table.Oid));
         }
     }
 
