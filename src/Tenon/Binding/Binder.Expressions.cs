@@ -31,7 +31,7 @@ public sealed partial class Binder
                 return new ConstExpr(null, SqlType.Unknown);
             case TypedLiteral tl:
             {
-                var type = ResolveType(tl.Type, Catalog);
+                var type = ResolveType(tl.Type, Catalog, Path.TempSchema);
                 return TryCoerce(UntypedLiteral(tl, tl.Value), type, CastContext.Explicit, tl.Position)!;
             }
             case ColumnRef c:
@@ -253,7 +253,7 @@ public sealed partial class Binder
 
     private BoundExpr BindCast(Sql.Ast.CastExpr c, Scope? scope)
     {
-        var target = ResolveType(c.Type, Catalog);
+        var target = ResolveType(c.Type, Catalog, Path.TempSchema);
         var operand = c.Operand is ArrayExpr a && target.IsArray ? BindArrayConstructor(a, scope, target) : BindExpr(c.Operand, scope);
         if (operand is ParamExpr { Type.Id: TypeId.Unknown } p)
         {

@@ -107,7 +107,9 @@ public sealed partial class Binder
             Dependencies?.Relations.Add(view.Oid);
             Dependencies?.Names.TryAdd((name.Schema, name.Name), view.Oid);
             var viewPlan = BindView(view, named.Position);
-            return AddEntry(viewPlan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+            var viewEntry = AddEntry(viewPlan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+            scope.Entries[^1].RowType = view.RowType;
+            return viewEntry;
         }
         Dependencies?.Relations.Add(table!.Oid);
         Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
@@ -117,8 +119,10 @@ public sealed partial class Binder
             : new TableScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name };
         // Dropped columns occupy their slot but are invisible, and so are the row id (Binder.SystemColumns.cs)
         // and a partitioned table's per-row tableoid, which follow the table's columns.
-        return AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position,
+        var node = AddEntry(scan, named.Alias?.Name ?? (recorded != 0 ? name.Name : table.Name), named.Alias?.Columns, table.Oid, scope, named.Position,
             hidden: i => i >= table.Columns.Count || table.Columns[i].IsDropped);
+        scope.Entries[^1].RowType = table.RowType;
+        return node;
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed partial class Binder
                 if (c.Value is null) return new ConstExpr(null, SqlType.RegType);
                 try
                 {
-                    return new ConstExpr(ResolveTypeName((string)c.Value), SqlType.RegType);
+                    return new ConstExpr(ResolveTypeName((string)c.Value, Catalog, Path.TempSchema), SqlType.RegType);
                 }
                 catch (Errors.TenonException ex)
                 {
@@ -31,7 +31,7 @@ public sealed partial class Binder
                 }
             }
             if (e.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name)
-                return new FunctionExpr("regtype", [e], SqlType.RegType, (a, _) => ResolveTypeName((string)a[0]!), strict: true, volatileFn: false);
+                return new FunctionExpr("regtype", [e], SqlType.RegType, (a, ctx) => ResolveTypeName((string)a[0]!, ctx.Transaction.Catalog, ctx.Session.SearchPath.TempSchema), strict: true, volatileFn: false);
             return null;
         }
         if (e.Type.Id == TypeId.RegType && target.Id is TypeId.Text or TypeId.Varchar or TypeId.Name)
@@ -44,7 +44,7 @@ public sealed partial class Binder
     }
 
     /// <summary>regtype input: a number is an oid as is; otherwise a type name as SQL writes it (int4, character varying(10), …).</summary>
-    private static uint ResolveTypeName(string text)
+    private static uint ResolveTypeName(string text, Catalog.SystemCatalog catalog, string? tempSchema)
     {
         if (text.Length > 0 && text.All(char.IsAsciiDigit) && uint.TryParse(text, out var oid)) return oid;
         Expr? parsed = null;
@@ -58,7 +58,7 @@ public sealed partial class Binder
         }
         if (parsed is not Sql.Ast.CastExpr typeCast)
             throw new Errors.TenonException(Errors.SqlState.InvalidTextRepresentation, $"invalid type name \"{text}\"");
-        return ResolveType(typeCast.Type).TypeOid;
+        return ResolveType(typeCast.Type, catalog, tempSchema).CatalogOid;
     }
 
     /// <summary>Coercions between names and regnamespace, as for regtype: a schema name to its oid, an oid to the quoted name.</summary>
@@ -138,7 +138,7 @@ public sealed partial class Binder
             {
                 try
                 {
-                    return PgProc.ArgumentTypeName(Functions.FormatType(catalog, ResolveTypeName(argument), null));
+                    return PgProc.ArgumentTypeName(Functions.FormatType(catalog, ResolveTypeName(argument, catalog, path.TempSchema), null));
                 }
                 catch (Errors.TenonException)
                 {

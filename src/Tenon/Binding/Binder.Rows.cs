@@ -29,6 +29,8 @@ public sealed partial class Binder
             return new RowConstructorExpr(cols.Select(c => (BoundExpr)MakeColumn(c, level, s, position)).ToArray())
             {
                 FieldNames = cols.Select(c => c.Name).ToArray(),
+                // A table's or view's row is a value of its row type.
+                RowType = entry.RowType is { } rowType && rowType.Fields.Count == cols.Count ? SqlType.OfComposite(rowType) : null,
             };
         }
         return null;
@@ -61,7 +63,8 @@ public sealed partial class Binder
     {
         var operand = BindExpr(f.Operand, scope);
         if (f.Field == "*" && operand.Type.Id == TypeId.Record) return operand;
-        if (operand is RowConstructorExpr { RowType: null } row)
+        // A whole-row reference (names, perhaps a row type) or an anonymous row: its items by name.
+        if (operand is RowConstructorExpr row && (row.RowType is null || row.FieldNames is not null))
         {
             var names = row.FieldNames ?? Enumerable.Range(1, row.Items.Count).Select(i => $"f{i}").ToArray();
             var i = IndexOfField(names, f.Field);

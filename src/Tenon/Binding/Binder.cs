@@ -182,16 +182,26 @@ public sealed partial class Binder
     /// sequence). Built-in names come first (pg_catalog is searched before public), then the
     /// enum types and domains of <paramref name="catalog"/> (none without one).
     /// </summary>
-    public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null)
+    public static SqlType ResolveType(Sql.Ast.TypeName t, SystemCatalog? catalog = null, string? tempSchema = null)
     {
         if (t.Resolved is { } known) return known;
         if (t.IsArray)
         {
             // Arrays of user types: only of composite types so far (an enum or domain array is still refused).
             var elementName = t with { IsArray = false };
-            if (catalog?.LookupType(t.Schema, t.Name) is CompositeTypeDef or DomainDef { BaseType.BaseType.Composite: not null } && t.Schema != "pg_catalog")
-                return SqlType.ArrayOf(ResolveType(elementName, catalog));
+            if (catalog?.LookupType(t.Schema, t.Name, tempSchema) is CompositeTypeDef or DomainDef { BaseType.BaseType.Composite: not null } && t.Schema != "pg_catalog")
+                return SqlType.ArrayOf(ResolveType(elementName, catalog, tempSchema));
+            if (t.Schema != "pg_catalog" && catalog?.LookupArrayOwner(t.Schema, t.Name) is { } owner)
+                return SqlType.ArrayOf(SystemCatalog.SqlTypeOf(owner));
             return ArrayTypeOf(ResolveType(elementName), t.Position);
+        }
+        // The array type of a composite type or row type by its pg_type name (_t).
+        if (t.Name.StartsWith('_') && t.Schema != "pg_catalog" && catalog?.LookupType(t.Schema, t.Name, tempSchema) is null
+            && catalog?.LookupArrayOwner(t.Schema == SystemCatalog.TempSchema ? tempSchema : t.Schema, t.Name) is { } arrayOwner)
+        {
+            if (t.Modifiers.Count > 0)
+                throw new TenonException(SqlState.SyntaxError, $"type modifier is not allowed for type \"{t.Name}\"") { Position = t.Position };
+            return SqlType.ArrayOf(SystemCatalog.SqlTypeOf(arrayOwner));
         }
         // _int4, _text …: pg_type's names of the array types.
         if (t.Name.Length > 1 && t.Name[0] == '_' && t.Schema is null or "pg_catalog" && !IsSerial(t with { Name = t.Name[1..] })
@@ -260,7 +270,7 @@ public sealed partial class Binder
                     throw new TenonException(SqlState.InvalidParameterValue, $"NUMERIC scale {s} must be between -1000 and 1000") { Position = t.Position };
                 return SqlType.NumericOf(p, s);
         }
-        if (catalog?.LookupType(t.Schema, t.Name) is { } user && t.Schema != "pg_catalog")
+        if (catalog?.LookupType(t.Schema, t.Name, tempSchema) is { } user && t.Schema != "pg_catalog")
         {
             if (mods.Count > 0)
                 throw new TenonException(SqlState.SyntaxError, $"type modifier is not allowed for type \"{user.Name}\"") { Position = t.Position };

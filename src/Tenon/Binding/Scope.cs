@@ -19,6 +19,8 @@ public sealed class RangeEntry(string? alias, IReadOnlyList<ScopeColumn> columns
     public string? Alias { get; } = alias;
     public IReadOnlyList<ScopeColumn> Columns { get; } = columns;
     public uint TableOid { get; init; }
+    /// <summary>The row type of the table or view this entry reads: a whole-row reference has it as its type.</summary>
+    public Catalog.CompositeTypeDef? RowType { get; set; }
     /// <summary>On the nullable side of an outer join: its rows may be null-extended.</summary>
     public bool NullExtended { get; set; }
     /// <summary>Columns merged by JOIN USING/NATURAL are visible once, unqualified, through the join.</summary>

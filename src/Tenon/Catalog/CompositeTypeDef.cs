@@ -11,7 +11,7 @@ public sealed record CompositeField(string Name, SqlType Type);
 /// the attributes' types; like enums, SqlTypes carry the definition, refreshed by
 /// <see cref="SystemCatalog.PutUserType"/>.
 /// </summary>
-public sealed record CompositeTypeDef(uint Oid, string Schema, string Name, IReadOnlyList<CompositeField> Fields, uint ArrayOid) : UserTypeDef(Oid, Schema, Name)
+public sealed partial record CompositeTypeDef(uint Oid, string Schema, string Name, IReadOnlyList<CompositeField> Fields, uint ArrayOid) : UserTypeDef(Oid, Schema, Name)
 {
     /// <summary>The oid of the pg_class row (relkind 'c') that describes its attributes.</summary>
     public uint RelationOid { get; init; }
@@ -23,5 +23,17 @@ public sealed record CompositeTypeDef(uint Oid, string Schema, string Name, IRea
         return -1;
     }
 
-    public SqlType[] FieldTypes => Fields.Select(f => f.Type).ToArray();
+    /// <summary>The attributes' types (computed once per attribute list: row constructors read it per row).</summary>
+    public SqlType[] FieldTypes
+    {
+        get
+        {
+            if (_fieldTypes.Value is (var fields, SqlType[] types) && ReferenceEquals(fields, Fields)) return types;
+            types = Fields.Select(f => f.Type).ToArray();
+            _fieldTypes.Value = (Fields, types);
+            return types;
+        }
+    }
+
+    private readonly DerivedCache _fieldTypes = new();
 }

@@ -10,22 +10,26 @@ public sealed partial class SystemCatalog
     public ImmutableDictionary<uint, UserTypeDef> UserTypes { get; }
 
     /// <summary>
-    /// Resolves a type name to a user type through the search path (pg_temp is never searched for
-    /// types, as in PostgreSQL); null when there is none. Every type-name lookup goes through here.
+    /// Resolves a type name to a user type or a relation's row type (a <see cref="CompositeTypeDef"/>
+    /// with <see cref="CompositeTypeDef.IsRowType"/>); null when there is none. An unqualified
+    /// name is looked up in the session's temporary schema <paramref name="tempSchema"/> (row
+    /// types of temporary relations), then in public. Every type-name lookup goes through here.
     /// </summary>
-    public UserTypeDef? LookupType(string? schema, string name)
+    public UserTypeDef? LookupType(string? schema, string name, string? tempSchema = null)
     {
-        if (UserTypes.IsEmpty) return null;
+        if (schema == TempSchema) schema = tempSchema ?? schema;
+        if (schema is null && tempSchema is not null && Schemas.Contains(tempSchema) && LookupRowType(tempSchema, name) is { } temp) return temp;
         var wanted = schema ?? PublicSchema;
         foreach (var t in UserTypes.Values)
             if (t.Name == name && t.Schema == wanted) return t;
-        return null;
+        return LookupRowType(wanted, name);
     }
 
-    /// <summary>True when a type of this name exists in the schema: a user type or the row type of a table, view or sequence.</summary>
+    /// <summary>True when a type of this name exists in the schema: a user type, the row type of a table or view (or a sequence's name), or an array type.</summary>
     public bool TypeNameUsed(string schema, string name) =>
         UserTypes.Values.Any(t => t.Schema == schema && t.Name == name)
-        || (RelationsByName.TryGetValue(Key(schema, name), out var oid) && !Indexes.ContainsKey(oid));
+        || (RelationsByName.TryGetValue(Key(schema, name), out var oid) && !Indexes.ContainsKey(oid))
+        || LookupArrayOwner(schema, name) is not null;
 
     /// <summary>The SqlType a column or value of this user type has.</summary>
     public static SqlType SqlTypeOf(UserTypeDef t) => t switch

@@ -203,7 +203,8 @@ public sealed partial class SystemCatalog
         var names = RelationsByName;
         if (Tables.TryGetValue(table.Oid, out var old) && (old.Name != table.Name || old.Schema != table.Schema))
             names = names.Remove(Key(old.Schema, old.Name));
-        return With(tables: Tables.SetItem(table.Oid, table), names: names.SetItem(Key(table.Schema, table.Name), table.Oid));
+        var result = With(tables: Tables.SetItem(table.Oid, table), names: names.SetItem(Key(table.Schema, table.Name), table.Oid));
+        return old is { RowTypeOid: not 0 } ? result.RefreshRowTypeCopies(old.RowType, table.RowType) : result;
     }
 
     public SystemCatalog RemoveTable(uint oid)
@@ -266,7 +267,8 @@ public sealed partial class SystemCatalog
         var names = RelationsByName;
         if (Views.TryGetValue(view.Oid, out var old) && (old.Name != view.Name || old.Schema != view.Schema))
             names = names.Remove(Key(old.Schema, old.Name));
-        return With(views: Views.SetItem(view.Oid, view), names: names.SetItem(Key(view.Schema, view.Name), view.Oid));
+        var result = With(views: Views.SetItem(view.Oid, view), names: names.SetItem(Key(view.Schema, view.Name), view.Oid));
+        return old is { RowTypeOid: not 0 } ? result.RefreshRowTypeCopies(old.RowType, view.RowType) : result;
     }
 
     public SystemCatalog RemoveView(uint oid)

@@ -6,7 +6,7 @@ namespace Tenon.Catalog;
 /// Column numbers are 1-based and stable (dropped columns stay as <see cref="ColumnDef.IsDropped"/>),
 /// so a stored row has one slot per entry of <see cref="Columns"/>.
 /// </summary>
-public sealed record TableDef(uint Oid, string Schema, string Name, IReadOnlyList<ColumnDef> Columns)
+public sealed partial record TableDef(uint Oid, string Schema, string Name, IReadOnlyList<ColumnDef> Columns)
 {
     private readonly IReadOnlyList<ConstraintDef> _constraints = Array.Empty<ConstraintDef>();
     // Derived from the constraints when they are set (also by `with`), since writers read them per row.

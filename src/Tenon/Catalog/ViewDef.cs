@@ -10,7 +10,7 @@ namespace Tenon.Catalog;
 /// pg_depend would record for its rewrite rule: the relations it reads and the table columns it
 /// names, which DROP and ALTER of those check.
 /// </summary>
-public sealed record ViewDef(uint Oid, string Schema, string Name, Query Query, IReadOnlyList<string>? ColumnNames, string QueryText)
+public sealed partial record ViewDef(uint Oid, string Schema, string Name, Query Query, IReadOnlyList<string>? ColumnNames, string QueryText)
 {
     public IReadOnlyList<ViewColumn> Columns { get; init; } = Array.Empty<ViewColumn>();
     public IReadOnlyList<uint> DependsOn { get; init; } = Array.Empty<uint>();

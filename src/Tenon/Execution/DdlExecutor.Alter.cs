@@ -342,7 +342,7 @@ public sealed partial class DdlExecutor
         _quiet |= quiet;
         try
         {
-            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}", inheritors);
+            ReportOrDropDependents(dependents, views, cascade, $"{RelationNoun(oid)} {Describe(oid)}", inheritors, RowTypeUsers(table, droppedTogether));
         }
         finally
         {
@@ -514,8 +514,13 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists");
                     }
                     SystemColumns.CheckUserColumnName(add.Column.Name);
-                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type, Catalog), (short)(table.Columns.Count + 1));
+                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type, Catalog, Path.TempSchema), (short)(table.Columns.Count + 1));
+                    RefuseMemberOfItself(table, col.Type);
+                    // A column with a value for the existing rows rewrites them, which values of the row type stored elsewhere cannot follow.
+                    if (add.Column.Constraints.Any(k => k is DefaultColumnConstraint or IdentityColumnConstraint or GeneratedColumnConstraint)) RequireRowTypeUnused(table);
+                    var rowTypeBefore = table.RowType;
                     Catalog = Catalog.PutTable(table with { Columns = table.Columns.Append(col).ToArray() });
+                    if (rowTypeBefore is not null) ReshapeRowTypeValues(rowTypeBefore, Catalog.Table(oid).RowType!);
                     var pending = new List<(TableConstraint, int)>();
                     ApplyColumnDefinition(oid, add.Column, pending);
                     // Existing rows get the new column's default or generated value (evaluated per row) and must satisfy NOT NULL.
@@ -603,8 +608,13 @@ public sealed partial class DdlExecutor
                     break;
                 }
                 case DropColumnAction dc:
+                {
+                    var rowTypeBefore = table.RowType;
                     DropColumn(table, dc);
+                    if (rowTypeBefore is not null && Catalog.Table(oid).RowType is { } rowTypeAfter && rowTypeAfter.Fields.Count != rowTypeBefore.Fields.Count)
+                        ReshapeRowTypeValues(rowTypeBefore, rowTypeAfter);
                     break;
+                }
                 case AlterColumnAction ac:
                 {
                     var col = table.FindColumn(ac.Column)
@@ -686,10 +696,13 @@ public sealed partial class DdlExecutor
                     break;
                 }
                 case RenameTableAction rt:
+                {
                     if (Catalog.RelationExists(table.Schema, rt.NewName))
                         throw new TenonException(SqlState.DuplicateTable, $"relation \"{rt.NewName}\" already exists");
-                    Catalog = Catalog.PutTable(table with { Name = rt.NewName });
+                    var arrayName = RenameRowType(oid, rt.NewName);
+                    Catalog = Catalog.PutTable(Catalog.Table(oid) with { Name = rt.NewName, RowArrayName = arrayName });
                     break;
+                }
                 case RenameConstraintAction rn:
                 {
                     var c = table.FindConstraint(rn.OldName)

@@ -33,7 +33,8 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.FeatureNotSupported, $"cannot alter type of column \"{col.Name}\" twice");
             // PostgreSQL reports no position for errors in the type name here, nor for errors in the
             // constraint and index expressions it re-parses (their text is not this statement's).
-            var newType = WithoutPosition(() => Binder.ResolveType(ac.Type!));
+            var newType = WithoutPosition(() => Binder.ResolveType(ac.Type!, Catalog, Path.TempSchema));
+            RefuseMemberOfItself(table, newType);
             if (ac.Collation is not null && newType.Id is not (TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name))
                 throw new TenonException(SqlState.DatatypeMismatch, $"collations are not supported by type {newType.WithoutModifier().DisplayName}");
             var binder = new Binder(ctx) { NoSubqueriesIn = "transform expression" };
@@ -54,6 +55,8 @@ public sealed partial class DdlExecutor
             }
             changes.Add((col, newType, transform));
         }
+        // Values of the row type stored elsewhere cannot follow a change of an attribute's type.
+        RequireRowTypeUnused(table);
         foreach (var (col, newType, _) in changes)
         {
             if (col.Identity != IdentityKind.None && newType.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8))

@@ -20,13 +20,17 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{field}\" specified more than once");
             if (Binder.IsSerial(typeName))
                 throw new TenonException(SqlState.UndefinedObject, $"type \"{typeName.Name}\" does not exist") { Position = typeName.Position };
-            fields.Add(new CompositeField(field, Binder.ResolveType(typeName, Catalog)));
+            fields.Add(new CompositeField(field, Binder.ResolveType(typeName, Catalog, Path.TempSchema)));
         }
         // PostgreSQL gives the type its pg_class row first, then the type and its array type.
         var relation = Db.NextOid();
         var oid = Db.NextOid();
         var arrayOid = Db.NextOid();
-        Catalog = Catalog.PutUserType(new CompositeTypeDef(oid, schema, name, fields, arrayOid) { RelationOid = relation });
+        var arrayName = Catalog.MakeArrayTypeName(schema, name);
+        Catalog = Catalog.PutUserType(new CompositeTypeDef(oid, schema, name, fields, arrayOid)
+        {
+            RelationOid = relation, ArrayName = arrayName == NameGenerator.Truncate("_" + name) ? null : arrayName,
+        });
         return new StatementResult("CREATE TYPE");
     }
 
@@ -62,7 +66,7 @@ public sealed partial class DdlExecutor
                 if (at >= 0) throw new TenonException(SqlState.DuplicateColumn, $"column \"{name}\" of relation \"{c.Name}\" already exists");
                 if (Binder.IsSerial(stmt.AttributeType!))
                     throw new TenonException(SqlState.UndefinedObject, $"type \"{stmt.AttributeType!.Name}\" does not exist") { Position = stmt.AttributeType!.Position };
-                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog);
+                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog, Path.TempSchema);
                 RefuseReshapeWhileUsed(c);
                 fields.Add(new CompositeField(name, fieldType));
                 break;
@@ -70,7 +74,7 @@ public sealed partial class DdlExecutor
             case AlterTypeAction.AlterAttributeType:
             {
                 if (at < 0) throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{c.Name}\" does not exist");
-                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog);
+                var fieldType = Binder.ResolveType(stmt.AttributeType!, Catalog, Path.TempSchema);
                 RefuseRetypeWhileUsed(c);
                 fields[at] = fields[at] with { Type = fieldType };
                 break;

@@ -35,7 +35,7 @@ public sealed partial class DdlExecutor
             if (columns.Any(x => x.Name == colName))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{colName}\" specified more than once");
             var type = c.Type.Id == TypeId.Unknown ? SqlType.Text : c.Type;
-            if (type.Id == TypeId.Record)
+            if (type.Id == TypeId.Record && type.Composite is null)
                 throw new TenonException(SqlState.InvalidTableDefinition, $"column \"{colName}\" has pseudo-type record");
             columns.Add(new ColumnDef(colName, type, (short)(columns.Count + 1)));
         }
@@ -48,6 +48,7 @@ public sealed partial class DdlExecutor
             Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt),
             Unlogged = stmt.Unlogged && !SearchPath.IsTempSchema(schema), Options = heapOptions,
         };
+        table = WithNewRowType(table);
         if (columns.Any(c => DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));

@@ -103,7 +103,7 @@ public sealed partial class DdlExecutor
         else
             ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"moving and merging column \"{c.Name}\" with inherited definition",
                 "User-specified column moved to the position of the inherited column."));
-        var type = Binding.Binder.ResolveType(c.Type, Catalog);
+        var type = Binding.Binder.ResolveType(c.Type, Catalog, Path.TempSchema);
         if (!SameColumnType(existing.Type, type))
             throw new TenonException(SqlState.DatatypeMismatch, $"column \"{c.Name}\" has a type conflict",
                 $"{existing.Type.DisplayName} versus {type.DisplayName}");

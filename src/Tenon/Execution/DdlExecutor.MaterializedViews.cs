@@ -41,7 +41,7 @@ public sealed partial class DdlExecutor
             if (columns.Any(x => x.Name == colName))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{colName}\" specified more than once");
             var type = c.Type.Id == TypeId.Unknown ? SqlType.Text : c.Type;
-            if (type.Id == TypeId.Record)
+            if (type.Id == TypeId.Record && type.Composite is null)
                 throw new TenonException(SqlState.InvalidTableDefinition, $"column \"{colName}\" has pseudo-type record");
             columns.Add(new ColumnDef(colName, type, (short)(columns.Count + 1)));
         }
@@ -59,7 +59,7 @@ public sealed partial class DdlExecutor
             TableColumns = deps.Relations.Where(Catalog.Tables.ContainsKey).Order()
                 .Select(o => new ViewTableColumns(o, Catalog.Tables[o].Columns.Select(c => c.IsDropped ? "" : c.Name).ToList())).ToList(),
         };
-        var table = new TableDef(oid, schema, name, columns) { MatView = new MatViewDef(query, Populated: !stmt.WithNoData) };
+        var table = WithNewRowType(new TableDef(oid, schema, name, columns) { MatView = new MatViewDef(query, Populated: !stmt.WithNoData) });
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
         if (stmt.WithNoData) return new StatementResult("CREATE MATERIALIZED VIEW");

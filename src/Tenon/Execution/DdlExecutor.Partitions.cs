@@ -61,7 +61,7 @@ public sealed partial class DdlExecutor
                     types.Add(table.Column(plain.ColumnNumber).Type);
                     continue;
                 }
-                if (bound.Type.Id is TypeId.Record or TypeId.Unknown)
+                if (bound.Type.Id is TypeId.Record && bound.Type.Composite is null || bound.Type.Id == TypeId.Unknown)
                     throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
                 if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
                     throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key") { Position = e.Position };
@@ -134,9 +134,11 @@ public sealed partial class DdlExecutor
             PartitionParent = parent.Oid, PartitionBound = bound,
             Unlogged = stmt.Unlogged && !temporary, Options = heapOptions,
         };
+        table = WithNewRowType(table);
         if (columns.Any(c => !c.IsDropped && DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
-        if (stmt.PartitionBy is { } by) table = table with { PartitionKey = BindPartitionKey(table, by) };
         Catalog = Catalog.PutTable(table);
+        // The key may name the table's own row type.
+        if (stmt.PartitionBy is { } by) Catalog = Catalog.PutTable(table = table with { PartitionKey = BindPartitionKey(table, by) });
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
         InheritFromParent(parent, Catalog.Table(oid));
 

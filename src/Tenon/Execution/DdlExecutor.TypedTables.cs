@@ -16,7 +16,7 @@ public sealed partial class DdlExecutor
     /// <summary>The composite type an OF clause names: 42704 if there is none, 42809 if it is another kind of type.</summary>
     private CompositeTypeDef TypedTableType(QualifiedName name)
     {
-        if (Catalog.LookupType(name.Schema, name.Name) is CompositeTypeDef composite) return composite;
+        if (Catalog.LookupType(name.Schema, name.Name, Path.TempSchema) is CompositeTypeDef { IsRowType: false } composite) return composite;
         RefuseOtherType();
         throw new TenonException(SqlState.UndefinedObject, $"type \"{name}\" does not exist");
 

@@ -51,7 +51,7 @@ public sealed partial class DdlExecutor
         var (schema, name) = NewTypeName(stmt.Name);
         if (Binder.IsSerial(stmt.BaseType))
             throw new TenonException(SqlState.UndefinedObject, $"type \"{stmt.BaseType.Name}\" does not exist") { Position = stmt.BaseType.Position };
-        var baseType = Binder.ResolveType(stmt.BaseType, Catalog);
+        var baseType = Binder.ResolveType(stmt.BaseType, Catalog, Path.TempSchema);
         var domain = new DomainDef(Db.NextOid(), schema, name, baseType) { Collation = stmt.Collation };
         bool? notNull = null;
         var checks = new List<DomainConstraintDef>();
@@ -102,6 +102,7 @@ public sealed partial class DdlExecutor
         var tag = stmt.Kind == ObjectKind.Domain ? "ALTER DOMAIN" : "ALTER TYPE";
         if (stmt.Kind == ObjectKind.Domain && type is not DomainDef)
             throw new TenonException(SqlState.WrongObjectType, $"{type.Name} is not a domain");
+        RefuseRowTypeAlter(type, stmt);
         switch (stmt.Action)
         {
             case AlterTypeAction.Rename:
@@ -179,6 +180,12 @@ public sealed partial class DdlExecutor
         }
         if (domain && type is not DomainDef)
             throw new TenonException(SqlState.WrongObjectType, $"\"{type.Name}\" is not a domain");
+        if (type is CompositeTypeDef { IsRowType: true } rowType)
+        {
+            var owner = $"{RelationNoun(rowType.RelationOid)} {rowType.Name}";
+            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop type {rowType.Name} because {owner} requires it",
+                hint: $"You can drop {owner} instead.");
+        }
         var found = TypeDependents(type);
         if (found.Count > 0)
         {
@@ -202,14 +209,14 @@ public sealed partial class DdlExecutor
     /// by number), walked depth first with an object after its own dependents; a report lists
     /// them backwards, and dropping in this order drops a referencing column before the referenced one.
     /// </summary>
-    private List<(string What, string On, Action Drop)> TypeDependents(UserTypeDef type)
+    private List<(string What, string On, Action Drop)> TypeDependents(UserTypeDef type, IReadOnlySet<uint>? skipTables = null)
     {
         var found = new List<(string What, string On, Action Drop)>();
         void Walk(UserTypeDef t)
         {
             var on = $"type {t.Name}";
             var direct = new List<(uint Oid, short Sub, Action Visit)>();
-            foreach (var table in Catalog.Tables.Values)
+            foreach (var table in Catalog.Tables.Values.Where(x => skipTables?.Contains(x.Oid) != true))
                 foreach (var col in table.LiveColumns.Where(c => IsDirectlyOf(c.Type, t.Oid)))
                 {
                     var (tableOid, column, what) = (table.Oid, col.Name, $"column {col.Name} of table {table.Name}");
@@ -247,6 +254,8 @@ public sealed partial class DdlExecutor
         if (!Catalog.Schemas.Contains(schema))
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist") { Position = qualified.Position };
         var name = NameGenerator.Truncate(qualified.Name);
+        // An automatically named array type gives way (PostgreSQL renames it).
+        Catalog = Catalog.MoveArrayTypeOutOfTheWay(schema, name, out _);
         if (Catalog.TypeNameUsed(schema, name))
             throw new TenonException(SqlState.DuplicateObject, $"type \"{name}\" already exists");
         return (schema, name);

@@ -58,9 +58,13 @@ public sealed partial class DdlExecutor
             }
             CheckReplacementColumns(old, columns);
             if (ViewOrderFor(old.Oid, def.DependsOn)) throw new TenonException(SqlState.InvalidObjectDefinition, $"infinite recursion detected in rules for relation \"{name}\"");
-            Catalog = Catalog.PutView(def with { Oid = old.Oid });
+            Catalog = Catalog.PutView(def with { Oid = old.Oid, RowTypeOid = old.RowTypeOid, RowArrayOid = old.RowArrayOid, RowArrayName = old.RowArrayName });
         }
-        else Catalog = Catalog.PutView(def with { Oid = Db.NextOid() });
+        else
+        {
+            var oid = Db.NextOid();
+            Catalog = Catalog.PutView(WithNewRowType(def with { Oid = oid }));
+        }
         return new StatementResult("CREATE VIEW");
     }
 
@@ -103,10 +107,11 @@ public sealed partial class DdlExecutor
         var newName = NameGenerator.Truncate(stmt.NewName);
         var schema = Catalog.RelationSchema(oid);
         if (Catalog.RelationExists(schema, newName)) throw new TenonException(SqlState.DuplicateTable, $"relation \"{newName}\" already exists");
+        var arrayName = kind is 'r' or 'm' or 'v' ? RenameRowType(oid, newName) : null;
         Catalog = kind switch
         {
-            'r' or 'm' => Catalog.PutTable(Catalog.Tables[oid] with { Name = newName }),
-            'v' => Catalog.PutView(Catalog.Views[oid] with { Name = newName }),
+            'r' or 'm' => Catalog.PutTable(Catalog.Tables[oid] with { Name = newName, RowArrayName = arrayName }),
+            'v' => Catalog.PutView(Catalog.Views[oid] with { Name = newName, RowArrayName = arrayName }),
             'S' => Catalog.PutSequence(Catalog.Sequences[oid] with { Name = newName }),
             _ => RenameIndex(Catalog.Indexes[oid], newName),
         };
@@ -208,25 +213,29 @@ public sealed partial class DdlExecutor
     /// the keys first, then the views in dependency order; with CASCADE both are dropped.
     /// </summary>
     private void ReportOrDropDependents(IReadOnlyList<ForeignKeyDef> keys, IReadOnlyList<(uint View, string DependsOn)> views, bool cascade, string what,
-        IReadOnlyList<(uint Table, uint Via)>? inheritors = null)
+        IReadOnlyList<(uint Table, uint Via)>? inheritors = null, IReadOnlyList<(string What, string On, Action Drop)>? typeUsers = null)
     {
         inheritors ??= [];
-        if (keys.Count == 0 && views.Count == 0 && inheritors.Count == 0) return;
+        typeUsers ??= [];
+        if (keys.Count == 0 && views.Count == 0 && inheritors.Count == 0 && typeUsers.Count == 0) return;
         string DescribeKey(ForeignKeyDef fk) => $"constraint {fk.Name} on table {Describe(fk.TableOid)}";
         string ViewLine((uint View, string DependsOn) v) => $"{RelationNoun(v.View)} {Describe(v.View)} depends on {v.DependsOn}";
         // A partition's copy of a foreign key goes with the key it was copied from, unnamed.
         var named = keys.Where(fk => fk.ParentConstraintOid == 0).ToList();
         // Tables inheriting from the dropped one come first (see DdlExecutor.Inheritance.cs); they are dropped by the caller.
-        if (!cascade && (named.Count > 0 || views.Count > 0 || inheritors.Count > 0))
+        // Columns of the relation's row type come first (see DdlExecutor.RowTypes.cs).
+        var typeLines = Enumerable.Reverse(typeUsers).ToList();
+        if (!cascade && (named.Count > 0 || views.Count > 0 || inheritors.Count > 0 || typeUsers.Count > 0))
         {
-            var lines = InheritorLines(inheritors, views, withDependsOn: true)
+            var lines = typeLines.Select(u => $"{u.What} depends on {u.On}").Concat(InheritorLines(inheritors, views, withDependsOn: true))
                 .Concat(named.Select(fk => $"{DescribeKey(fk)} depends on {what}")).Concat(views.Select(ViewLine));
             throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
                 string.Join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        if (named.Count > 0 || views.Count > 0 || inheritors.Count > 0)
-            ReportCascade(InheritorLines(inheritors, views, withDependsOn: false).Concat(named.Select(DescribeKey))
+        if (named.Count > 0 || views.Count > 0 || inheritors.Count > 0 || typeUsers.Count > 0)
+            ReportCascade(typeLines.Select(u => u.What).Concat(InheritorLines(inheritors, views, withDependsOn: false)).Concat(named.Select(DescribeKey))
                 .Concat(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}")).ToList());
+        foreach (var u in typeUsers) u.Drop();
         foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
         foreach (var fk in keys)
             if (Catalog.Tables.TryGetValue(fk.TableOid, out var holder) && holder.FindConstraint(fk.Name) is { } live && live.Oid == fk.Oid)

@@ -119,7 +119,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
             if (inherited is not null && MergeLocalColumn(inherited, columns, c, i + 1)) continue;
             if (columns.Any(x => x.Name == c.Name))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
-            var column = new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog), (short)(columns.Count + 1));
+            var column = new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog, Path.TempSchema), (short)(columns.Count + 1));
             columns.Add(c.Compression is null ? column : SetColumnCompression(column, c.Compression));
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
@@ -128,9 +128,11 @@ public sealed partial class DdlExecutor(ExecContext ctx)
             Temporary = SearchPath.IsTempSchema(schema), OnCommit = OnCommitAction(stmt), Unlogged = stmt.Unlogged && !SearchPath.IsTempSchema(schema),
             Options = heapOptions, OfType = ofType,
         };
+        table = WithNewRowType(table);
         if (columns.Any(c => DefaultStorage(c.Type) != 'p')) table = table with { ToastOptions = toastOptions };
-        if (stmt.PartitionBy is { } partitionBy) table = table with { PartitionKey = BindPartitionKey(table, partitionBy) };
         Catalog = Catalog.PutTable(table);
+        // The key may name the table's own row type.
+        if (stmt.PartitionBy is { } partitionBy) Catalog = Catalog.PutTable(table = table with { PartitionKey = BindPartitionKey(table, partitionBy) });
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
 
         // Column properties first (serial sequences, defaults, NOT NULL, identity), then constraints

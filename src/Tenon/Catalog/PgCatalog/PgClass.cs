@@ -7,7 +7,8 @@ namespace Tenon.Catalog.PgCatalog;
 /// columns in its order. Left out: relfrozenxid and relminmxid and relacl (aclitem[]); reloptions
 /// holds a table's storage parameters (an index's are not kept). relkind, relpersistence and relreplident ("char") are
 /// text; relpartbound (pg_node_tree) is text: for a partition a token that pg_get_expr renders from the bound Tenon keeps in its own form (Execution/PartitionBoundText.cs).
-/// Tenon keeps no row types, toast tables or statistics: reltype and reltoastrelid are 0,
+/// reltype is the row type of a table, matview or view (a composite type's own for relkind 'c').
+/// Tenon keeps no toast tables or statistics: reltoastrelid is 0,
 /// relpages 0 and reltuples -1 (never analyzed). Every relation is owned by the bootstrap
 /// superuser, uses the default tablespace, and tables use heap and indexes btree.
 /// </summary>
@@ -70,7 +71,7 @@ public static class PgClass
                 : persisting?.Unlogged == true || catalog.Sequences.TryGetValue(oid, out var sq) && sq.Unlogged ? "u" : "p";
             object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers, bool populated = true) =>
             [
-                oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), 0u,
+                oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), catalog.RowTypeOfRelation(oid)?.Oid ?? 0u,
                 table?.OfType ?? 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' or 'p' || persisting?.IsPartitioned == true ? 0u : oid,
                 0u, 0, -1f,
                 0, 0u, hasIndex,

@@ -31,9 +31,10 @@ public static class PgType
             t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
             false, 0u, -1, 0,
             t.Collation, null,
-        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).SelectMany(t => t is CompositeTypeDef c ? CompositeRows(catalog, c) : [UserTypeRow(catalog, t)])));
+        }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).SelectMany(t => t is CompositeTypeDef c ? CompositeRows(catalog, c) : [UserTypeRow(catalog, t)]))
+            .Concat(catalog.RowTypes().SelectMany(c => CompositeRows(catalog, c))));
 
-    /// <summary>A composite type (typtype c, record_in/record_out, its pg_class row as typrelid) and its array type.</summary>
+    /// <summary>A composite type or a relation's row type (typtype c, record_in/record_out, its pg_class row as typrelid) and its array type.</summary>
     private static IEnumerable<object?[]> CompositeRows(SystemCatalog catalog, CompositeTypeDef c)
     {
         yield return
@@ -49,7 +50,7 @@ public static class PgType
         ];
         yield return
         [
-            c.ArrayOid, "_" + c.Name, SchemaOids.Of(catalog, c.Schema), SchemaOids.BootstrapSuperuser,
+            c.ArrayOid, c.ArrayTypeName, SchemaOids.Of(catalog, c.Schema), SchemaOids.BootstrapSuperuser,
             (short)-1, false, "b", "A",
             false, true, ",",
             0u, c.Oid, 0u,

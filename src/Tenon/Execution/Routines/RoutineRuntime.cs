@@ -190,14 +190,15 @@ public static class RoutineRuntime
             if (f.ResultColumns is { } rc)
             {
                 // A query returning the composite as one column (SELECT t FROM t) or its columns.
-                if (r.Length == 1 && r[0] is PgRecord rec && rc.Count != 1) row = rec.Fields;
+                SqlType[]? fieldTypes = null;
+                if (r.Length == 1 && r[0] is PgRecord rec && rc.Count != 1) (row, fieldTypes) = (rec.Fields, rec.FieldTypes);
                 else row = r;
                 if (row.Length != rc.Count)
                     throw new TenonException(SqlState.InvalidFunctionDefinition, $"return type mismatch in function declared to return {f.ReturnTypeName}",
                         detail: row.Length < rc.Count ? "Final statement returns too few columns." : "Final statement returns too many columns.");
                 var outRow = new object?[rc.Count];
                 for (var i = 0; i < rc.Count; i++)
-                    outRow[i] = Coerce(row[i], r.Length == rc.Count ? columns[i].Type : SqlType.Unknown, rc[i].Type, ctx);
+                    outRow[i] = Coerce(row[i], fieldTypes is not null ? fieldTypes[i] : r.Length == rc.Count ? columns[i].Type : SqlType.Unknown, rc[i].Type, ctx);
                 rows.Add(outRow);
             }
             else

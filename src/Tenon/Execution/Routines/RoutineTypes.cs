@@ -33,7 +33,10 @@ public static class RoutineTypes
         }
         try
         {
-            var type = Binder.ResolveType(t, catalog);
+            var type = Binder.ResolveType(t, catalog, path.TempSchema);
+            // A relation's row type: a function returning it has the relation's columns in FROM.
+            if (type.Domain is null && type.Composite is { IsRowType: true } rowType)
+                return new RoutineType(type, false, rowType.RelationOid, rowType.Fields.Select(f => (f.Name, f.Type)).ToList(), type.DisplayName);
             return new RoutineType(type, false, 0, null, type.DisplayName);
         }
         catch (TenonException ex) when (ex.SqlState == SqlState.UndefinedObject && !t.IsArray)
