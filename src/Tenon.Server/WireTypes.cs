@@ -10,7 +10,7 @@ namespace Tenon.Server;
 /// Tenon's types as the wire sees them: the type behind a parameter OID, and the binary send and
 /// receive formats (PostgreSQL's typsend/typreceive) of every type Tenon has.
 /// </summary>
-internal static class WireTypes
+internal static partial class WireTypes
 {
     /// <summary>The type for a Parse parameter OID; null for 0 (unspecified: inferred from context).</summary>
     public static SqlType? FromOid(uint oid, int parameterNumber) => oid switch
@@ -49,6 +49,13 @@ internal static class WireTypes
         3734 => SqlType.RegConfig,
         114 => SqlType.Json,
         3802 => SqlType.Jsonb,
+        600 => SqlType.Point,
+        601 => SqlType.Lseg,
+        602 => SqlType.Path,
+        603 => SqlType.Box,
+        604 => SqlType.Polygon,
+        628 => SqlType.Line,
+        718 => SqlType.Circle,
         _ => throw new TenonException(SqlState.FeatureNotSupported,
             $"parameter ${parameterNumber} has type OID {oid}, which Tenon does not support"),
     };
@@ -123,6 +130,7 @@ internal static class WireTypes
             case TypeId.Record: return SendRecord((PgRecord)value);
             case TypeId.Array: return SendArray((PgArray)value);
             case TypeId.Enum: return Encoding.UTF8.GetBytes(((PgEnumValue)value).Label);
+            case TypeId.Point or TypeId.Lseg or TypeId.Path or TypeId.Box or TypeId.Polygon or TypeId.Line or TypeId.Circle: return SendGeometry(value);
         }
         throw new TenonException(SqlState.FeatureNotSupported, $"binary output of type {type.DisplayName} is not supported");
     }
@@ -267,6 +275,7 @@ internal static class WireTypes
             case TypeId.Bytea: return b.ToArray();
             case TypeId.Array: return ReceiveArray(b, type, parameterNumber, Bad);
             case TypeId.Enum: return type.Enum!.Parse(MessageBody.Decode(b));
+            case TypeId.Point or TypeId.Lseg or TypeId.Path or TypeId.Box or TypeId.Polygon or TypeId.Line or TypeId.Circle: return ReceiveGeometry(b, type.Id, Bad);
         }
         throw new TenonException(SqlState.UndefinedFunction, $"no binary input function available for type {type.DisplayName}");
     }

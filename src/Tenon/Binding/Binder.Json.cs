@@ -12,7 +12,8 @@ namespace Tenon.Binding;
 /// </summary>
 public sealed partial class Binder
 {
-    private static bool LacksEquality(SqlType t) => t.Id == TypeId.Json || (t.IsArray && t.Element!.Id == TypeId.Json);
+    // json and the geometric types have no btree or hash operator class (box's = compares areas).
+    private static bool LacksEquality(SqlType t) => t.Id == TypeId.Json || t.IsGeometric || (t.IsArray && (t.Element!.Id == TypeId.Json || t.Element.IsGeometric));
 
     private static void RequireEquality(SqlType t, int position)
     {

@@ -233,6 +233,13 @@ public sealed partial class Binder
             case "oid": return Simple(SqlType.Oid);
             case "xid": return Simple(SqlType.Xid);
             case "tsvector": return Simple(SqlType.TsVector);
+            case "point": return Simple(SqlType.Point);
+            case "lseg": return Simple(SqlType.Lseg);
+            case "path": return Simple(SqlType.Path);
+            case "box": return Simple(SqlType.Box);
+            case "polygon": return Simple(SqlType.Polygon);
+            case "line": return Simple(SqlType.Line);
+            case "circle": return Simple(SqlType.Circle);
             case "tsquery": return Simple(SqlType.TsQuery);
             case "json" when t.Schema is null or "pg_catalog": return Simple(SqlType.Json);
             case "jsonb" when t.Schema is null or "pg_catalog": return Simple(SqlType.Jsonb);
@@ -289,7 +296,7 @@ public sealed partial class Binder
     private static readonly HashSet<string> UnsupportedBuiltInTypes =
     [
         "jsonpath", "xml", "timetz", "bit", "varbit", "money",
-        "point", "lseg", "path", "box", "polygon", "line", "circle", "macaddr", "macaddr8",
+        "macaddr", "macaddr8",
         "regdictionary", "regoper", "regoperator", "regcollation", "regrole",
         "tid", "cid", "xid8", "oidvector", "pg_lsn", "refcursor", "txid_snapshot", "pg_snapshot", "aclitem",
         "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",

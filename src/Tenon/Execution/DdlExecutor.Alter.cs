@@ -16,6 +16,11 @@ public sealed partial class DdlExecutor
         var table = FindTable(stmt.Table) ?? throw SqlErrors.RelationDoesNotExist(stmt.Table.ToString());
         if (stmt.Concurrently && table is { IsPartitioned: true, Temporary: false })
             throw new TenonException(SqlState.FeatureNotSupported, $"cannot create index on partitioned table \"{table.Name}\" concurrently");
+        if (string.Equals(stmt.Method, "rtree", StringComparison.OrdinalIgnoreCase))
+        {
+            ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", "substituting access method \"gist\" for obsolete method \"rtree\""));
+            stmt = stmt with { Method = "gist" };
+        }
         RejectSystemColumns(stmt, table);
         var binder = new Binder(ctx);
         var scope = RowWriter.TableScope(table);
@@ -115,6 +120,7 @@ public sealed partial class DdlExecutor
     {
         var method = stmt.Method?.ToLowerInvariant();
         if (method == "hash") return HashIndexMethod(stmt, table, cols, expressions);
+        if (method is "gist" or "spgist" && GeometricIndexMethod(stmt, table, cols, expressions, method) is { } geometric) return geometric;
         if (method is not ("gist" or "gin")) return null;
         if (stmt.Unique)
             throw new TenonException(SqlState.FeatureNotSupported, $"access method \"{method}\" does not support unique indexes");
@@ -154,7 +160,7 @@ public sealed partial class DdlExecutor
     /// <summary>json (and arrays of it) has no btree operator class: no key or index can be built on it.</summary>
     private static void RequireBtreeOperatorClass(SqlType type)
     {
-        if (type.Id == TypeId.Json || (type.IsArray && type.Element!.Id == TypeId.Json))
+        if (type.Id == TypeId.Json || type.IsGeometric || (type.IsArray && (type.Element!.Id == TypeId.Json || type.Element.IsGeometric)))
             throw new TenonException(SqlState.UndefinedObject, $"data type {type.DisplayName} has no default operator class for access method \"btree\"",
                 hint: "You must specify an operator class for the index or define a default operator class for the data type.");
     }

@@ -72,9 +72,13 @@ public sealed partial class DdlExecutor
                 texts.Add(null);
                 types.Add(bound.Type);
             }
+            if (e.OpClass is null && types[^1].IsGeometric)
+                throw new TenonException(SqlState.UndefinedObject,
+                    $"data type {types[^1].DisplayName} has no default operator class for access method \"{(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")}\"",
+                    hint: $"You must specify a {(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")} operator class or define a default {(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")} operator class for the data type.");
             if (e.OpClass is { } opclass && !KnownOpClasses.Contains(opclass))
                 throw new TenonException(SqlState.UndefinedObject,
-                    $"operator class \"{opclass}\" does not exist for access method \"{(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")}\"") { Position = e.Position };
+                    $"operator class \"{opclass}\" does not exist for access method \"{(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")}\"");
         }
         return new PartitionKeyDef(spec.Strategy, columns, exprs, types) { ExpressionTexts = texts };
     }

@@ -20,7 +20,7 @@ public static partial class Functions
     private static readonly SqlType[] None = [];
 
     public static FunctionDef? Resolve(string name, IReadOnlyList<SqlType> args, SystemCatalog catalog) =>
-        ResolveSystem(name, args, catalog) ?? ResolveTextSearch(name, args) ?? ResolveString(name, args) ?? ResolveMath(name, args) ?? ResolveDateTime(name, args)
+        ResolveGeometry(name, args) ?? ResolveSystem(name, args, catalog) ?? ResolveTextSearch(name, args) ?? ResolveString(name, args) ?? ResolveMath(name, args) ?? ResolveDateTime(name, args)
         ?? ResolveNetwork(name, args) ?? ResolveSettingFunction(name, args) ?? ResolveRegexFunction(name, args) ?? ResolveArrayFunction(name, args) ?? ResolveSleep(name, args) ?? ResolveFormat(name, args) ?? ResolveUuidFunction(name, args) ?? ResolveEnumFunction(name, args) ?? ResolveJson(name, args);
 
     private static FunctionDef? ResolveSystem(string name, IReadOnlyList<SqlType> args, SystemCatalog catalog)

@@ -48,7 +48,7 @@ public static class ArrayText
         sb.Append('{');
         for (var i = 0; i < array.Lengths[dim]; i++)
         {
-            if (i > 0) sb.Append(',');
+            if (i > 0) sb.Append(Delimiter(array.ElementType));
             if (dim < array.Rank - 1)
             {
                 AppendLevel(sb, array, dim + 1, ref index, settings);
@@ -60,17 +60,20 @@ public static class ArrayText
                 sb.Append("NULL");
                 continue;
             }
-            AppendElement(sb, ValueText.Format(value, array.ElementType, settings));
+            AppendElement(sb, ValueText.Format(value, array.ElementType, settings), Delimiter(array.ElementType));
         }
         sb.Append('}');
     }
 
-    private static void AppendElement(StringBuilder sb, string text)
+    /// <summary>pg_type.typdelim: ';' for box (whose text has commas), ',' for every other type.</summary>
+    internal static char Delimiter(SqlType element) => element.Id == TypeId.Box ? ';' : ',';
+
+    private static void AppendElement(StringBuilder sb, string text, char delimiter)
     {
         var quote = text.Length == 0 || text.Equals("NULL", StringComparison.OrdinalIgnoreCase);
         foreach (var c in text)
         {
-            if (c is '"' or '\\' or '{' or '}' or ',' || IsSpace(c))
+            if (c is '"' or '\\' or '{' or '}' || c == delimiter || IsSpace(c))
             {
                 quote = true;
                 break;
@@ -108,7 +111,7 @@ public static class ArrayText
             throw Malformed(text, "Array value must start with \"{\" or dimension information.");
 
         var elements = new List<string?>();
-        var shape = Scan(text, pos, elements);
+        var shape = Scan(text, pos, elements, Delimiter(elementType));
         if (explicitLower is not null)
         {
             var matches = shape.Count == explicitLower.Length;
@@ -182,7 +185,7 @@ public static class ArrayText
     /// Checks the structure from the outer '{' and collects the raw elements (null for NULL).
     /// Returns the length of each dimension (empty for <c>{}</c>).
     /// </summary>
-    private static List<int> Scan(string text, int pos, List<string?> elements)
+    private static List<int> Scan(string text, int pos, List<string?> elements, char delimiter)
     {
         var counts = new List<int>();     // items so far in the open sub-array of each level
         var expected = new List<int>();   // items every sub-array of a level must have (-1 before the first closes)
@@ -293,9 +296,9 @@ public static class ArrayText
                         return expected;
                     }
                     break;
-                case ',':
+                case var d when d == delimiter:
                     if (state is not (State.ElemStarted or State.QuotedCompleted or State.LevelCompleted))
-                        throw Malformed(text, "Unexpected \",\" character.");
+                        throw Malformed(text, $"Unexpected \"{delimiter}\" character.");
                     EndElement(text);
                     state = state == State.LevelCompleted ? State.LevelDelimited : State.ElemDelimited;
                     break;

@@ -46,6 +46,7 @@ public static partial class Operators
             throw new Errors.TenonException(Errors.SqlState.UndefinedFunction, op is "=" or "<>"
                 ? "could not identify an equality operator for type json" : "could not identify a comparison function for type json");
         if (l.IsArray || r.IsArray) return ResolveArray(op, l, r);
+        if (l.IsGeometric || r.IsGeometric) return ResolveGeometry(op, l, r);
         if (op is "@@" or "&&" or "<->" || (op == "||" && (IsTextSearch(l) || IsTextSearch(r))))
         {
             var ts = ResolveTextSearch(op, l, r, settings);
@@ -320,6 +321,7 @@ public static partial class Operators
     public static UnaryOperator? ResolveUnary(string op, SqlType operand)
     {
         var t = operand.WithoutModifier();
+        if (t.IsGeometric) return ResolveGeometryPrefix(op, t);
         if (op == "+")
         {
             if (!IsNumber(t.Id) && t.Id != TypeId.Interval) return null;
@@ -431,6 +433,7 @@ public static partial class Operators
         TypeId.Void => 'P',
         TypeId.Array => 'A',
         TypeId.Enum => 'E',
+        TypeId.Point or TypeId.Lseg or TypeId.Path or TypeId.Box or TypeId.Polygon or TypeId.Line or TypeId.Circle => 'G',
         _ => 'U',
     };
 

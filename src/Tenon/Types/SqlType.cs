@@ -113,6 +113,16 @@ public sealed record SqlType
     public static readonly SqlType RegConfig = new(TypeId.RegConfig);
     public static readonly SqlType Json = new(TypeId.Json);
     public static readonly SqlType Jsonb = new(TypeId.Jsonb);
+    public static readonly SqlType Point = new(TypeId.Point);
+    public static readonly SqlType Lseg = new(TypeId.Lseg);
+    public static readonly SqlType Path = new(TypeId.Path);
+    public static readonly SqlType Box = new(TypeId.Box);
+    public static readonly SqlType Polygon = new(TypeId.Polygon);
+    public static readonly SqlType Line = new(TypeId.Line);
+    public static readonly SqlType Circle = new(TypeId.Circle);
+
+    /// <summary>One of PostgreSQL's geometric types (typcategory G).</summary>
+    public bool IsGeometric => Id is TypeId.Point or TypeId.Lseg or TypeId.Path or TypeId.Box or TypeId.Polygon or TypeId.Line or TypeId.Circle;
 
     public static SqlType VarcharOf(int length) => new(TypeId.Varchar, length: length);
     public static SqlType BpcharOf(int length) => new(TypeId.Bpchar, length: length);
@@ -132,6 +142,7 @@ public sealed record SqlType
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
         Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Time, Json, Jsonb,
+        Point, Lseg, Path, Box, Polygon, Line, Circle,
     }.ToDictionary(t => t.Id);
 
     /// <summary>The same base type without a modifier (what expressions over this type produce).</summary>
@@ -188,6 +199,13 @@ public sealed record SqlType
         TypeId.RegConfig => 3734,
         TypeId.Json => 114,
         TypeId.Jsonb => 3802,
+        TypeId.Point => 600,
+        TypeId.Lseg => 601,
+        TypeId.Path => 602,
+        TypeId.Box => 603,
+        TypeId.Polygon => 604,
+        TypeId.Line => 628,
+        TypeId.Circle => 718,
         TypeId.Enum => Enum!.Oid,
         _ => 0,
     };
@@ -199,7 +217,9 @@ public sealed record SqlType
         TypeId.Int2 => 2,
         TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig => 4,
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time => 8,
-        TypeId.Interval or TypeId.Uuid => 16,
+        TypeId.Interval or TypeId.Uuid or TypeId.Point => 16,
+        TypeId.Lseg or TypeId.Box => 32,
+        TypeId.Line or TypeId.Circle => 24,
         TypeId.Name => 64,
         TypeId.Void or TypeId.Enum => 4,
         TypeId.Unknown => -2,
@@ -263,6 +283,13 @@ public sealed record SqlType
         TypeId.RegConfig => "regconfig",
         TypeId.Json => "json",
         TypeId.Jsonb => "jsonb",
+        TypeId.Point => "point",
+        TypeId.Lseg => "lseg",
+        TypeId.Path => "path",
+        TypeId.Box => "box",
+        TypeId.Polygon => "polygon",
+        TypeId.Line => "line",
+        TypeId.Circle => "circle",
         TypeId.Enum => Enum!.Name,
         _ => Id.ToString().ToLowerInvariant(),
     };

@@ -39,6 +39,13 @@ namespace Tenon.Types;
 ///   Time          PgTime               microseconds since midnight, 00:00:00 to 24:00:00
 ///   Json          string               JSON text exactly as written (validated)
 ///   Jsonb         JsonValue            parsed JSON, object keys deduplicated and sorted
+///   Point         PgPoint              geometric types (Types/Geometry): x, y
+///   Lseg          PgLseg               two points
+///   Path          PgPath               points, open or closed
+///   Box           PgBox                high and low corners
+///   Polygon       PgPolygon            points and their bounding box
+///   Line          PgLine               Ax + By + C = 0
+///   Circle        PgCircle             center and radius
 ///
 /// A domain (CREATE DOMAIN) is not a TypeId: its SqlType has the base type's id and names the
 /// domain in <see cref="SqlType.Domain"/>.
@@ -96,4 +103,11 @@ public enum TypeId : byte
     Json,
     /// <summary>Parsed, normalized JSON (<see cref="JsonValue"/>).</summary>
     Jsonb,
+    Point,
+    Lseg,
+    Path,
+    Box,
+    Polygon,
+    Line,
+    Circle,
 }

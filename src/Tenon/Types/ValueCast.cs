@@ -85,6 +85,10 @@ public static class ValueCast
         Set(TypeId.Json, TypeId.Jsonb, A); Set(TypeId.Jsonb, TypeId.Json, A);
         foreach (var target in new[] { TypeId.Bool, TypeId.Numeric, TypeId.Int2, TypeId.Int4, TypeId.Int8, TypeId.Float4, TypeId.Float8 })
             Set(TypeId.Jsonb, target, E);
+        Set(TypeId.Point, TypeId.Box, A); Set(TypeId.Lseg, TypeId.Point, E); Set(TypeId.Path, TypeId.Polygon, A);
+        Set(TypeId.Box, TypeId.Point, E); Set(TypeId.Box, TypeId.Lseg, E); Set(TypeId.Box, TypeId.Polygon, A); Set(TypeId.Box, TypeId.Circle, E);
+        Set(TypeId.Polygon, TypeId.Point, E); Set(TypeId.Polygon, TypeId.Path, A); Set(TypeId.Polygon, TypeId.Box, E); Set(TypeId.Polygon, TypeId.Circle, E);
+        Set(TypeId.Circle, TypeId.Point, E); Set(TypeId.Circle, TypeId.Box, E); Set(TypeId.Circle, TypeId.Polygon, E);
         return t;
     }
 
@@ -165,6 +169,7 @@ public static class ValueCast
             return ValueText.Format(value, SqlTypeOf(from), settings);
         }
         if (from is TypeId.Json or TypeId.Jsonb) return JsonCasts.Convert(value, from, to.Id);
+        if (to.IsGeometric) return GeometryCasts.Convert(value, from, to.Id) ?? throw TypeErrors.CannotCast(SqlTypeOf(from), to);
         return to.Id switch
         {
             TypeId.Int2 => ToInt16(value, from),
@@ -222,6 +227,13 @@ public static class ValueCast
         TypeId.RegConfig => SqlType.RegConfig,
         TypeId.Json => SqlType.Json,
         TypeId.Jsonb => SqlType.Jsonb,
+        TypeId.Point => SqlType.Point,
+        TypeId.Lseg => SqlType.Lseg,
+        TypeId.Path => SqlType.Path,
+        TypeId.Box => SqlType.Box,
+        TypeId.Polygon => SqlType.Polygon,
+        TypeId.Line => SqlType.Line,
+        TypeId.Circle => SqlType.Circle,
         _ => SqlType.Void,
     };
 

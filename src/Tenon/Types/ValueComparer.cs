@@ -50,6 +50,15 @@ public static class ValueComparer
             case TypeId.Jsonb: return ((JsonValue)a).CompareTo((JsonValue)b);
             case TypeId.Inet or TypeId.Cidr: return PgInet.Compare((PgInet)a, (PgInet)b);
             case TypeId.Enum: return ((PgEnumValue)a).SortOrder.CompareTo(((PgEnumValue)b).SortOrder);
+            // The geometric types have no btree ordering in SQL (the binder refuses ORDER BY, DISTINCT,
+            // GROUP BY on them); this exact coordinate order only places them in Tenon's index trees.
+            case TypeId.Point: return ((PgPoint)a).CompareTo((PgPoint)b);
+            case TypeId.Lseg: return ((PgLseg)a).CompareTo((PgLseg)b);
+            case TypeId.Box: return ((PgBox)a).CompareTo((PgBox)b);
+            case TypeId.Path: return ((PgPath)a).CompareTo((PgPath)b);
+            case TypeId.Polygon: return ((PgPolygon)a).CompareTo((PgPolygon)b);
+            case TypeId.Line: return ((PgLine)a).CompareTo((PgLine)b);
+            case TypeId.Circle: return ((PgCircle)a).CompareTo((PgCircle)b);
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type has no ordering");
         }
     }
@@ -105,6 +114,7 @@ public static class ValueComparer
             case TypeId.TsVector or TypeId.TsQuery or TypeId.Jsonb: return value.GetHashCode();
             case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
             case TypeId.Enum: return HashLong(((PgEnumValue)value).Oid);
+            case TypeId.Point or TypeId.Lseg or TypeId.Box or TypeId.Path or TypeId.Polygon or TypeId.Line or TypeId.Circle: return value.GetHashCode();
             default: throw new ArgumentOutOfRangeException(nameof(type), type, "type is not hashable");
         }
     }

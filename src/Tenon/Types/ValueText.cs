@@ -70,6 +70,8 @@ public static class ValueText
             case TypeId.Jsonb: return ((JsonValue)value).ToString();
             case TypeId.RegConfig: return TextSearch.TextSearchConfig.ByOid((uint)value)?.Name ?? ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Enum: return ((PgEnumValue)value).Label;
+            case TypeId.Point or TypeId.Lseg or TypeId.Path or TypeId.Box or TypeId.Polygon or TypeId.Line or TypeId.Circle:
+                return GeometryText.Format(value, settings);
             default: throw new ArgumentOutOfRangeException(nameof(type), type.Id, "no output function");
         }
     }
@@ -111,6 +113,8 @@ public static class ValueText
             case TypeId.Array when type.IsVector: return PgArray.Vector(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => Parse(t, type.Element!, settings)).ToArray());
             case TypeId.Array: return ArrayText.Parse(text, type.Element!, settings);
             case TypeId.Enum: return type.Enum!.Parse(text);
+            case TypeId.Point or TypeId.Lseg or TypeId.Path or TypeId.Box or TypeId.Polygon or TypeId.Line or TypeId.Circle:
+                return GeometryText.Parse(text, type.Id);
             case TypeId.Record when type.Composite is { } composite: return RecordText.Parse(text, composite, settings);
             case TypeId.Record:
                 throw new TenonException(SqlState.FeatureNotSupported, "input of anonymous composite types is not implemented");

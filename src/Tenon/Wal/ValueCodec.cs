@@ -39,6 +39,13 @@ namespace Tenon.Wal;
 ///   23   PgTime           8 bytes: microseconds since midnight
 ///   24   JsonValue        jsonb's text output as a string (jsonb input reads it back unchanged);
 ///                         json values are strings (tag 9), their text as written
+///   25   PgPoint          8 bytes x, 8 bytes y (IEEE 754)
+///   26   PgLseg           two points
+///   27   PgBox            high point, low point
+///   28   PgPath           1 byte closed (0/1), varint n, n points
+///   29   PgPolygon        varint n, n points (the bounding box is recomputed)
+///   30   PgLine           8 bytes each of A, B, C
+///   31   PgCircle         center point, 8 bytes radius
 ///
 /// A row is a varint column count followed by that many values.
 /// </summary>
@@ -136,6 +143,22 @@ internal static class ValueCodec
             case TsVector tv: w.Write((byte)21); w.Write(tv.ToString()); break;
             case TsQuery tq: w.Write((byte)22); w.Write(tq.ToString()); break;
             case JsonValue jv: w.Write((byte)24); w.Write(jv.ToString()); break;
+            case PgPoint p: w.Write((byte)25); WritePoint(w, p); break;
+            case PgLseg l: w.Write((byte)26); WritePoint(w, l.A); WritePoint(w, l.B); break;
+            case PgBox b: w.Write((byte)27); WritePoint(w, b.High); WritePoint(w, b.Low); break;
+            case PgPath path:
+                w.Write((byte)28);
+                w.Write(path.Closed);
+                w.Write7BitEncodedInt(path.Points.Length);
+                foreach (var p in path.Points) WritePoint(w, p);
+                break;
+            case PgPolygon poly:
+                w.Write((byte)29);
+                w.Write7BitEncodedInt(poly.Points.Length);
+                foreach (var p in poly.Points) WritePoint(w, p);
+                break;
+            case PgLine line: w.Write((byte)30); w.Write(line.A); w.Write(line.B); w.Write(line.C); break;
+            case PgCircle c: w.Write((byte)31); WritePoint(w, c.Center); w.Write(c.Radius); break;
             default:
                 throw new NotSupportedException($"cannot store a value of CLR type {value.GetType()}");
         }
@@ -194,6 +217,17 @@ internal static class ValueCodec
                 return new PgTime(time);
             }
             case 24: return JsonParser.ParseJsonb(r.ReadString());
+            case 25: return ReadPoint(r);
+            case 26: return new PgLseg(ReadPoint(r), ReadPoint(r));
+            case 27: return new PgBox(ReadPoint(r), ReadPoint(r));
+            case 28:
+            {
+                var closed = r.ReadBoolean();
+                return new PgPath(closed, ReadPoints(r));
+            }
+            case 29: return new PgPolygon(ReadPoints(r));
+            case 30: return new PgLine(r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+            case 31: return new PgCircle(ReadPoint(r), r.ReadDouble());
             case 17:
             {
                 var family = r.ReadByte();
@@ -246,6 +280,23 @@ internal static class ValueCodec
             }
             default: throw new InvalidDataException($"unknown value tag {tag}");
         }
+    }
+
+    private static void WritePoint(BinaryWriter w, PgPoint p)
+    {
+        w.Write(p.X);
+        w.Write(p.Y);
+    }
+
+    private static PgPoint ReadPoint(BinaryReader r) => new(r.ReadDouble(), r.ReadDouble());
+
+    private static PgPoint[] ReadPoints(BinaryReader r)
+    {
+        var n = r.Read7BitEncodedInt();
+        if (n is < 0 or > 1 << 26) throw new InvalidDataException($"{n} points");
+        var points = new PgPoint[n];
+        for (var i = 0; i < n; i++) points[i] = ReadPoint(r);
+        return points;
     }
 
     private static byte[] ReadExactly(BinaryReader r, int length)

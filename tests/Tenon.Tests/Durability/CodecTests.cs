@@ -28,6 +28,10 @@ public sealed class CodecTests
         TsVectorText.Parse("a:1A fat:2B,4C 'it''s':5 back\\\\slash"), TsVector.Empty,
         TsQueryText.ParseLiteral("!fat:ab & (rat | cat:*) <2> 'it''s'"), TsQuery.Empty,
         JsonParser.ParseJsonb("{\"b\": [1.50, \"x\\\"\\u0001\", null, true], \"a\": {}, \"a\": -0.5e3}"), JsonParser.ParseJsonb("[]"),
+        new PgPoint(1.5, double.NaN), new PgLseg(new PgPoint(0, -0.0), new PgPoint(double.PositiveInfinity, 2)),
+        new PgBox(new PgPoint(3, 4), new PgPoint(1, 2)), new PgPath(false, [new PgPoint(0, 0), new PgPoint(1e300, -1e-300)]),
+        new PgPath(true, [new PgPoint(1, 1)]), new PgPolygon([new PgPoint(0, 0), new PgPoint(1, 1), new PgPoint(1, 0)]),
+        new PgLine(1, -1, 0.5), new PgCircle(new PgPoint(2, 3), 0.25),
     };
 
     [Theory]
@@ -83,6 +87,13 @@ public sealed class CodecTests
                 case TsVector: covered.Add(TypeId.TsVector); break;
                 case JsonValue: covered.Add(TypeId.Jsonb); break;
                 case TsQuery: covered.Add(TypeId.TsQuery); break;
+                case PgPoint: covered.Add(TypeId.Point); break;
+                case PgLseg: covered.Add(TypeId.Lseg); break;
+                case PgBox: covered.Add(TypeId.Box); break;
+                case PgPath: covered.Add(TypeId.Path); break;
+                case PgPolygon: covered.Add(TypeId.Polygon); break;
+                case PgLine: covered.Add(TypeId.Line); break;
+                case PgCircle: covered.Add(TypeId.Circle); break;
             }
         Assert.Equal(Enum.GetValues<TypeId>().ToHashSet(), covered);
     }

@@ -89,6 +89,13 @@ public static class BuiltinTypes
         B(SqlType.RegProcedure, "regprocedure", 4, true, 'N', false, 2212, "regprocedurein", 2213, "regprocedureout", 2446, "regprocedurerecv", 2447, "regproceduresend", 'i', 'p'),
         B(SqlType.Void, "void", 4, true, 'P', false, 2298, "void_in", 2299, "void_out", 3120, "void_recv", 3121, "void_send", 'i', 'p', kind: 'p'),
         B(SqlType.Record, "record", -1, false, 'P', false, 2290, "record_in", 2291, "record_out", 2402, "record_recv", 2403, "record_send", 'd', 'x', kind: 'p'),
+        B(SqlType.Point, "point", 16, false, 'G', false, 117, "point_in", 118, "point_out", 2428, "point_recv", 2429, "point_send", 'd', 'p'),
+        B(SqlType.Lseg, "lseg", 32, false, 'G', false, 119, "lseg_in", 120, "lseg_out", 2480, "lseg_recv", 2481, "lseg_send", 'd', 'p'),
+        B(SqlType.Path, "path", -1, false, 'G', false, 121, "path_in", 122, "path_out", 2482, "path_recv", 2483, "path_send", 'd', 'x'),
+        B(SqlType.Box, "box", 32, false, 'G', false, 123, "box_in", 124, "box_out", 2484, "box_recv", 2485, "box_send", 'd', 'p'),
+        B(SqlType.Polygon, "polygon", -1, false, 'G', false, 347, "poly_in", 348, "poly_out", 2486, "poly_recv", 2487, "poly_send", 'd', 'x'),
+        B(SqlType.Line, "line", 24, false, 'G', false, 1490, "line_in", 1491, "line_out", 2488, "line_recv", 2489, "line_send", 'd', 'p'),
+        B(SqlType.Circle, "circle", 24, false, 'G', false, 1450, "circle_in", 1451, "circle_out", 2490, "circle_recv", 2491, "circle_send", 'd', 'p'),
         B(SqlType.Uuid, "uuid", 16, false, 'U', false, 2952, "uuid_in", 2953, "uuid_out", 2961, "uuid_recv", 2962, "uuid_send", 'c', 'p'),
     ]);
 

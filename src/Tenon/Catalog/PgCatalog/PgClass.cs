@@ -14,9 +14,9 @@ namespace Tenon.Catalog.PgCatalog;
 /// </summary>
 public static class PgClass
 {
-    public const uint HeapAm = 2, BtreeAm = 403, HashAm = 405, GistAm = 783, GinAm = 2742;
+    public const uint HeapAm = 2, BtreeAm = 403, HashAm = 405, GistAm = 783, GinAm = 2742, SpGistAm = 4000;
 
-    public static uint AmOid(string method) => method switch { "hash" => HashAm, "gist" => GistAm, "gin" => GinAm, _ => BtreeAm };
+    public static uint AmOid(string method) => method switch { "hash" => HashAm, "gist" => GistAm, "gin" => GinAm, "spgist" => SpGistAm, _ => BtreeAm };
 
     public static SystemRelation Relation { get; } = new("pg_class", 1259,
         [

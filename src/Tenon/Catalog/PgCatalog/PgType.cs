@@ -25,14 +25,22 @@ public static class PgType
         {
             t.Oid, t.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser,
             t.Length, t.ByValue, t.Kind.ToString(), t.Category.ToString(),
-            t.Preferred, true, ",",
-            0u, t.Type.IsArray ? t.Type.Element!.TypeOid : 0u, ArrayTypes.ArrayOid(t.Oid),
+            t.Preferred, true, (t.Type.IsArray ? t.Type.Element!.Id : t.Type.Id) == TypeId.Box ? ";" : ",",
+            0u, t.Type.IsArray ? t.Type.Element!.TypeOid : FixedElementOid(t.Type.Id), ArrayTypes.ArrayOid(t.Oid),
             t.Input.Oid, t.Output.Oid, t.Receive.Oid, t.Send.Oid,
             t.ModIn?.Oid ?? 0u, t.ModOut?.Oid ?? 0u, t.Align.ToString(), t.Storage.ToString(),
             false, 0u, -1, 0,
             t.Collation, null,
         }).Concat(catalog.UserTypes.Values.OrderBy(t => t.Oid).SelectMany(t => t is CompositeTypeDef c ? CompositeRows(catalog, c) : [UserTypeRow(catalog, t)]))
             .Concat(catalog.RowTypes().SelectMany(c => CompositeRows(catalog, c))));
+
+    /// <summary>typelem of the fixed-length types PostgreSQL lets one subscript (point[0] is a float8, box[0] a point).</summary>
+    private static uint FixedElementOid(TypeId id) => id switch
+    {
+        TypeId.Point or TypeId.Line => 701u,
+        TypeId.Lseg or TypeId.Box => 600u,
+        _ => 0u,
+    };
 
     /// <summary>A composite type or a relation's row type (typtype c, record_in/record_out, its pg_class row as typrelid) and its array type.</summary>
     private static IEnumerable<object?[]> CompositeRows(SystemCatalog catalog, CompositeTypeDef c)
