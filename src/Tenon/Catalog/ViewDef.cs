@@ -21,6 +21,13 @@ public sealed partial record ViewDef(uint Oid, string Schema, string Name, Query
     public string? SearchPathSetting { get; init; }
     /// <summary>The relation names the query wrote, with the relations they meant, so renaming those keeps the view working.</summary>
     public IReadOnlyList<ViewRelation> Relations { get; init; } = Array.Empty<ViewRelation>();
+    /// <summary>Its reloptions as pg_class shows them ("check_option=local", "security_barrier=true").</summary>
+    public IReadOnlyList<string> Options { get; init; } = Array.Empty<string>();
+
+    /// <summary>WITH [LOCAL | CASCADED] CHECK OPTION: "local", "cascaded", or null.</summary>
+    public string? CheckOption =>
+        Options.FirstOrDefault(o => o.StartsWith("check_option=", StringComparison.Ordinal)) is { } o ? o["check_option=".Length..] : null;
+
     /// <summary>Column names (by attribute number; "" for dropped) of the tables the query reads, as they were when the view was made.</summary>
     public IReadOnlyList<ViewTableColumns> TableColumns { get; init; } = Array.Empty<ViewTableColumns>();
 }

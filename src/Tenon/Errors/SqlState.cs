@@ -38,6 +38,7 @@ public static class SqlState
     public const string ForeignKeyViolation = "23503";
     public const string UniqueViolation = "23505";
     public const string CheckViolation = "23514";
+    public const string WithCheckOptionViolation = "44000";
     public const string ExclusionViolation = "23P01";
     public const string InvalidTransactionState = "25000";
     public const string ActiveSqlTransaction = "25001";

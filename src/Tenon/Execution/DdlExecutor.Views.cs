@@ -36,6 +36,7 @@ public sealed partial class DdlExecutor
         if (!SearchPath.IsTempSchema(schema) && deps.Relations.Any(o => SearchPath.IsTempSchema(Catalog.RelationSchema(o))))
             throw new TenonException(SqlState.InvalidTableDefinition, "cannot create temporary relation in non-temporary schema");
         var name = NameGenerator.Truncate(stmt.Name.Name);
+        var options = ViewOptions(stmt);
 
         var def = new ViewDef(0, schema, name, stmt.Query, stmt.Columns is null ? null : columns.Select(c => c.Name).ToList(), stmt.QueryText)
         {
@@ -44,6 +45,7 @@ public sealed partial class DdlExecutor
             DependsOnFunctions = deps.Functions.Order().ToList(),
             DependsOnColumns = deps.Columns.Order().Select(c => new ViewColumnUse(c.Table, c.Column)).ToList(),
             SearchPathSetting = ctx.Session.CurrentSetting("search_path", missingOk: true),
+            Options = options,
             Relations = deps.Names.Select(n => new ViewRelation(n.Key.Schema, n.Key.Name, n.Value)).ToList(),
             TableColumns = deps.Relations.Where(Catalog.Tables.ContainsKey).Order()
                 .Select(o => new ViewTableColumns(o, Catalog.Tables[o].Columns.Select(c => c.IsDropped ? "" : c.Name).ToList())).ToList(),
@@ -66,6 +68,27 @@ public sealed partial class DdlExecutor
             Catalog = Catalog.PutView(WithNewRowType(def with { Oid = oid }));
         }
         return new StatementResult("CREATE VIEW");
+    }
+
+    /// <summary>
+    /// A view's reloptions: its WITH (…) list, then WITH [LOCAL | CASCADED] CHECK OPTION as
+    /// check_option. As in PostgreSQL, a check option needs an automatically updatable query,
+    /// and the list is then checked (names, repeats, values).
+    /// </summary>
+    private static List<string> ViewOptions(CreateViewStatement stmt)
+    {
+        var options = stmt.Options.Select(o => o.Value is null ? $"{o.Name}=true" : $"{o.Name}={o.Value}").ToList();
+        if (stmt.CheckOption is { } check) options.Add("check_option=" + check);
+        if (options.Any(o => RelOptionValues.NameOf(o) == "check_option") && DmlExecutor.NotAutoUpdatableReason(stmt.Query) is { } reason)
+            throw new TenonException(SqlState.FeatureNotSupported, "WITH CHECK OPTION is supported only on automatically updatable views", hint: reason);
+        RelOptionValues.Validate(options, n => n is "check_option" or "security_barrier" or "security_invoker" ? n : null, (n, value) =>
+        {
+            if (n != "check_option") RelOptionValues.CheckBool(n, value);
+            else if (value is not ("local" or "cascaded"))
+                throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for enum option \"check_option\": {value}",
+                    "Valid values are \"local\" and \"cascaded\".");
+        });
+        return options;
     }
 
     // A replaced view would read itself (directly or through other views).

@@ -18,13 +18,35 @@ namespace Tenon.Execution;
 /// </summary>
 public sealed partial class DmlExecutor
 {
-    private sealed record WriteTarget(TableDef Naming, TableDef Table, BoundExpr? ViewFilter);
+    private sealed record WriteTarget(TableDef Naming, TableDef Table, BoundExpr? ViewFilter, ViewCheck? Check);
+
+    /// <summary>
+    /// A view's WITH [LOCAL | CASCADED] CHECK OPTION: each row an INSERT or UPDATE through it writes
+    /// must satisfy its WHERE (null fails too, unlike a CHECK constraint). It is checked after the
+    /// row's own constraints and unique keys, before the statement's foreign-key checks, as
+    /// PostgreSQL does. Views over views are not written through yet, so LOCAL and CASCADED agree.
+    /// </summary>
+    internal sealed record ViewCheck(string ViewName, BoundExpr Condition)
+    {
+        public void Check(RowWriter writer, TableDef table, object?[] row, ExecContext ec)
+        {
+            if (Condition.Eval(row, ec) is true) return;
+            throw new TenonException(SqlState.WithCheckOptionViolation, $"new row violates check option for view \"{ViewName}\"",
+                $"Failing row contains {writer.FailingRow(table, row)}.");
+        }
+
+        /// <summary>Checks the row version <paramref name="rowId"/> as stored (BEFORE triggers may have changed it).</summary>
+        public void CheckStored(RowWriter writer, TableDef table, long rowId, ExecContext ec)
+        {
+            if (ec.Transaction.Rows(table.Oid).TryGet(rowId, out var stored)) Check(writer, table, stored, ec);
+        }
+    }
 
     private WriteTarget ResolveWriteTarget(Binder binder, QualifiedName name, int position, string verb)
     {
         var table = binder.ResolveTable(name, name.Position > 0 ? name.Position : position, out var view);
         if (table is { IsMatView: true }) throw MaterializedViewWrite(table);
-        if (view is null) return new WriteTarget(table!, table!, null);
+        if (view is null) return new WriteTarget(table!, table!, null, null);
         return ViewTarget(binder, view, position, verb);
     }
 
@@ -34,21 +56,8 @@ public sealed partial class DmlExecutor
 
     private WriteTarget ViewTarget(Binder binder, ViewDef view, int position, string verb)
     {
-        var q = view.Query;
-        string? reason = null;
-        var core = q.Body as SelectCore;
-        // PostgreSQL's checks, in its order.
-        if (core is { Distinct: true } || core?.DistinctOn is not null) reason = "Views containing DISTINCT are not automatically updatable.";
-        else if (core is { GroupBy.Count: > 0 }) reason = "Views containing GROUP BY are not automatically updatable.";
-        else if (core?.Having is not null) reason = "Views containing HAVING are not automatically updatable.";
-        else if (core is null) reason = "Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.";
-        else if (q.With is not null) reason = "Views containing WITH are not automatically updatable.";
-        else if (q.Limit is not null || q.Offset is not null) reason = "Views containing LIMIT or OFFSET are not automatically updatable.";
-        else if (core.Targets.Any(t => Binder.ContainsAggregate(t.Expr))) reason = "Views that return aggregate functions are not automatically updatable.";
-        else if (core.Targets.Any(t => Binder.ContainsWindow(t.Expr))) reason = "Views that return window functions are not automatically updatable.";
-        else if (core.From is not [NamedTableRef])
-            reason = "Views that do not select from a single table or view are not automatically updatable.";
-        if (reason is not null)
+        var core = view.Query.Body as SelectCore;
+        if (NotAutoUpdatableReason(view.Query) is { } reason)
         {
             var (message, hint) = verb switch
             {
@@ -84,7 +93,24 @@ public sealed partial class DmlExecutor
         }).ToList();
         var naming = table with { Name = view.Name, Schema = view.Schema, Columns = columns };
         BoundExpr? filter = core.Where is null ? null : binder.BindCondition(core.Where, RowWriter.TableScope(table, alias), "WHERE");
-        return new WriteTarget(naming, table, filter);
+        var check = view.CheckOption is not null && filter is not null && verb != "DELETE" ? new ViewCheck(view.Name, filter) : null;
+        return new WriteTarget(naming, table, filter, check);
+    }
+
+    /// <summary>Why PostgreSQL would not write through a view of this query (its checks, in its order); null when it would.</summary>
+    internal static string? NotAutoUpdatableReason(Query q)
+    {
+        var core = q.Body as SelectCore;
+        if (core is { Distinct: true } || core?.DistinctOn is not null) return "Views containing DISTINCT are not automatically updatable.";
+        if (core is { GroupBy.Count: > 0 }) return "Views containing GROUP BY are not automatically updatable.";
+        if (core?.Having is not null) return "Views containing HAVING are not automatically updatable.";
+        if (core is null) return "Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.";
+        if (q.With is not null) return "Views containing WITH are not automatically updatable.";
+        if (q.Limit is not null || q.Offset is not null) return "Views containing LIMIT or OFFSET are not automatically updatable.";
+        if (core.Targets.Any(t => Binder.ContainsAggregate(t.Expr))) return "Views that return aggregate functions are not automatically updatable.";
+        if (core.Targets.Any(t => Binder.ContainsWindow(t.Expr))) return "Views that return window functions are not automatically updatable.";
+        if (core.From is not [NamedTableRef]) return "Views that do not select from a single table or view are not automatically updatable.";
+        return null;
     }
 
     private static TenonException NotYet(ViewDef view, int position) =>

@@ -78,7 +78,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         if (stmt.With is null && HasInsteadOf(stmt.Table, stmt.Position, "insert")) return ec => new DmlExecutor(ec).InsteadOfInsert(stmt)!;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
-        var (table, realTable, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
+        var (table, realTable, _, viewCheck) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
         if (stmt.OnConflict is not null && table != realTable)
             throw new TenonException(SqlState.FeatureNotSupported, "INSERT … ON CONFLICT through a view is not supported") { Position = stmt.Position };
         var live = table.LiveColumns.ToList();
@@ -244,15 +244,23 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             {
                 var row = single ?? rowsToInsert![r];
                 var written = row;
-                if (routedReturning) written = InsertRouted(writer, realTable, row);
+                if (routedReturning)
+                {
+                    written = InsertRouted(writer, realTable, row);
+                    viewCheck?.Check(writer, realTable, written, ec);
+                }
                 else if (conflict is null)
                 {
                     // A BEFORE ROW trigger returning NULL skips the row; a rejected row ends the statement.
-                    if (writer.Insert(realTable, row) < 0)
+                    var rowId = writer.Insert(realTable, row);
+                    if (rowId < 0)
                     {
                         if (writer.Failure is { } failure) return StatementResult.Failed(failure);
                         continue;
                     }
+                    // A routed row is stored in a partition, under that partition's row id.
+                    if (realTable.IsPartitioned) viewCheck?.Check(writer, realTable, row, ec);
+                    else viewCheck?.CheckStored(writer, realTable, rowId, ec);
                 }
                 else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
                 else continue;
@@ -452,7 +460,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             return ec => new DmlExecutor(ec).InsteadOfUpdateOrDelete(stmt.Table, stmt.Alias, stmt.Where, stmt.Set, stmt.Position, isUpdate: true)!;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
-        var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
+        var (table, realTable, viewFilter, viewCheck) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
@@ -466,12 +474,13 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         return ec =>
         {
             binder.RunDataModifyingCtes(ec);
-            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned, RefusalAsValue(ec, stmt, stmt.With, defer));
+            return RunUpdate(ec, table, realTable, plan, sets, returning, defer, partitioned, RefusalAsValue(ec, stmt, stmt.With, defer), viewCheck);
         };
     }
 
     private static StatementResult RunUpdate(ExecContext ctx, TableDef table, TableDef realTable, PlanNode plan,
-        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue)
+        List<(ColumnDef Col, BoundExpr? Expr)> sets, (BoundExpr[] Exprs, ResultColumn[] Columns)? returning, bool defer, bool partitioned, bool refusalAsValue,
+        ViewCheck? viewCheck = null)
     {
         var writer = new RowWriter(ctx) { FailureAsValue = refusalAsValue };
         // UPDATE OF statement triggers fire when one of their columns is set.
@@ -503,6 +512,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 var (movedRowId, movedTo) = moved.Value;
                 newRowId = movedRowId;
                 storedIn = movedTo;
+                viewCheck?.Check(writer, realTable, newRow, ctx);
             }
             else
             {
@@ -511,6 +521,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                 newRowId = writer.Update(realTable, rowId, current, newRow);
                 // A BEFORE ROW trigger returning NULL skips the row.
                 if (newRowId < 0) continue;
+                viewCheck?.CheckStored(writer, realTable, newRowId, ctx);
             }
             count++;
             if (returning is not null)
@@ -539,7 +550,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
             return ec => new DmlExecutor(ec).InsteadOfUpdateOrDelete(stmt.Table, stmt.Alias, stmt.Where, null, stmt.Position, isUpdate: false)!;
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
-        var (table, realTable, viewFilter) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
+        var (table, realTable, viewFilter, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);

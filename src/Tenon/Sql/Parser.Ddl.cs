@@ -297,18 +297,29 @@ public sealed partial class Parser
         var name = ParseQualifiedName();
         List<string>? cols = null;
         if (Cur.Kind == TokenKind.LParen) cols = ParseParenNameList();
+        IReadOnlyList<RelOption> options = Array.Empty<RelOption>();
         if (Cur.Is("with") && At(1).Kind == TokenKind.LParen)
         {
             Advance();
-            SkipParenthesized();
+            options = ParseRelOptionList();
         }
         ExpectKw("as");
         int start = Cur.Start;
         var query = ParseQuery();
         var text = SourceText(start, Prev.End);
+        string? checkOption = null;
         if (Cur.Is("with") && (At(1).Is("check") || At(1).Is("cascaded") || At(1).Is("local")))
-            throw SqlErrors.FeatureNotSupported("WITH CHECK OPTION is not supported", Cur.Position);
-        return new CreateViewStatement(name, cols, query, orReplace) { Temporary = temporary, QueryText = text, Position = create.Position };
+        {
+            Advance();
+            checkOption = AcceptKw("local") ? "local" : "cascaded";
+            AcceptKw("cascaded");
+            ExpectKw("check");
+            ExpectKw("option");
+        }
+        return new CreateViewStatement(name, cols, query, orReplace)
+        {
+            Temporary = temporary, QueryText = text, Position = create.Position, Options = options, CheckOption = checkOption,
+        };
     }
 
     /// CREATE SCHEMA [IF NOT EXISTS] {name [AUTHORIZATION role] | AUTHORIZATION role} [schema_element …]

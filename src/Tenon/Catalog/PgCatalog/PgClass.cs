@@ -101,7 +101,11 @@ public static class PgClass
             else if (catalog.Sequences.ContainsKey(oid))
                 yield return Row('S', 0, false, 3, 0, false);
             else if (catalog.Views.TryGetValue(oid, out var v))
-                yield return Row('v', 0, false, v.Columns.Count, 0, withUserTriggers.Contains(oid));
+            {
+                var row = Row('v', 0, false, v.Columns.Count, 0, withUserTriggers.Contains(oid));
+                if (v.Options.Count > 0) row[28] = PgArray.Of(SqlType.Text, v.Options.ToArray<object?>());
+                yield return row;
+            }
         }
     }
 }

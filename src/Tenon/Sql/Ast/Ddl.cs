@@ -207,6 +207,10 @@ public sealed record CreateViewStatement(QualifiedName Name, IReadOnlyList<strin
 {
     public bool Temporary { get; init; }
     public string QueryText { get; init; } = "";
+    /// <summary><c>WITH (option [= value], …)</c> before AS.</summary>
+    public IReadOnlyList<RelOption> Options { get; init; } = Array.Empty<RelOption>();
+    /// <summary><c>WITH [CASCADED | LOCAL] CHECK OPTION</c> after the query: "cascaded" or "local"; null without it.</summary>
+    public string? CheckOption { get; init; }
 }
 
 /// <summary><c>COMMENT ON kind name IS 'text' | NULL</c>.</summary>
