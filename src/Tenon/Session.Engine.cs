@@ -257,6 +257,7 @@ public sealed partial class Session
             case CreateMaterializedViewStatement c: return ddl.CreateMaterializedView(c);
             case RefreshMaterializedViewStatement r: return ddl.RefreshMaterializedView(r);
             case RenameObjectStatement r: return ddl.RenameRelation(r);
+            case AlterViewStatement v: return ddl.AlterView(v);
             case SetSchemaStatement s: return ddl.SetRelationSchema(s);
             case DropStatement d: return ddl.Drop(d);
             case AlterTableStatement a: return ddl.AlterTable(a);

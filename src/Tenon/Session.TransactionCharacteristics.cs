@@ -115,6 +115,7 @@ public sealed partial class Session
         SetSchemaStatement s => "ALTER " + DdlExecutor.SetSchemaObjectWord(s.Kind),
         RenameObjectStatement r => "ALTER " + r.Kind.ToString().ToUpperInvariant(),
         CreateViewStatement => "CREATE VIEW",
+        AlterViewStatement => "ALTER VIEW",
         CreateMaterializedViewStatement => "CREATE MATERIALIZED VIEW",
         RefreshMaterializedViewStatement => "REFRESH MATERIALIZED VIEW",
         CreateSchemaStatement => "CREATE SCHEMA",

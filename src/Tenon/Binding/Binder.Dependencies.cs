@@ -58,6 +58,25 @@ public sealed partial class Binder
         return column.Name;
     }
 
+    /// <summary>
+    /// The column names of a view read by the stored query being bound: those it recorded when it
+    /// was made (a view column renamed since keeps its old name there), after any the alias gives.
+    /// </summary>
+    private IReadOnlyList<string>? RecordedViewColumnNames(ViewDef view, IReadOnlyList<string>? aliases)
+    {
+        if (_bindingView is null) return aliases;
+        foreach (var t in _bindingView.TableColumns)
+        {
+            if (t.TableOid != view.Oid) continue;
+            var names = t.Names.ToList();
+            for (var i = 0; aliases is not null && i < aliases.Count; i++)
+                if (i < names.Count) names[i] = aliases[i];
+                else names.Add(aliases[i]);
+            return names;
+        }
+        return aliases;
+    }
+
     /// <summary>The search path names resolve along: the session's, or a view's own while its query is bound.</summary>
     public SearchPath Path => _pathOverride ?? Session.SearchPath;
 

@@ -107,7 +107,7 @@ public sealed partial class Binder
             Dependencies?.Relations.Add(view.Oid);
             Dependencies?.Names.TryAdd((name.Schema, name.Name), view.Oid);
             var viewPlan = BindView(view, named.Position);
-            var viewEntry = AddEntry(viewPlan, named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
+            var viewEntry = AddEntry(viewPlan, named.Alias?.Name ?? name.Name, RecordedViewColumnNames(view, named.Alias?.Columns), 0, scope, named.Position);
             scope.Entries[^1].RowType = view.RowType;
             return viewEntry;
         }

@@ -56,8 +56,7 @@ public sealed partial class DdlExecutor
             DependsOnColumns = deps.Columns.Order().Select(c => new ViewColumnUse(c.Table, c.Column)).ToList(),
             SearchPathSetting = ctx.Session.CurrentSetting("search_path", missingOk: true),
             Relations = deps.Names.Select(n => new ViewRelation(n.Key.Schema, n.Key.Name, n.Value)).ToList(),
-            TableColumns = deps.Relations.Where(Catalog.Tables.ContainsKey).Order()
-                .Select(o => new ViewTableColumns(o, Catalog.Tables[o].Columns.Select(c => c.IsDropped ? "" : c.Name).ToList())).ToList(),
+            TableColumns = RecordedColumns(deps.Relations),
         };
         var table = WithNewRowType(new TableDef(oid, schema, name, columns) { MatView = new MatViewDef(query, Populated: !stmt.WithNoData) });
         Catalog = Catalog.PutTable(table);

@@ -47,8 +47,7 @@ public sealed partial class DdlExecutor
             SearchPathSetting = ctx.Session.CurrentSetting("search_path", missingOk: true),
             Options = options,
             Relations = deps.Names.Select(n => new ViewRelation(n.Key.Schema, n.Key.Name, n.Value)).ToList(),
-            TableColumns = deps.Relations.Where(Catalog.Tables.ContainsKey).Order()
-                .Select(o => new ViewTableColumns(o, Catalog.Tables[o].Columns.Select(c => c.IsDropped ? "" : c.Name).ToList())).ToList(),
+            TableColumns = RecordedColumns(deps.Relations),
         };
         if (Catalog.RelationsByName.TryGetValue(SystemCatalog.Key(schema, name), out var existing))
         {
@@ -79,7 +78,23 @@ public sealed partial class DdlExecutor
     {
         var options = stmt.Options.Select(o => o.Value is null ? $"{o.Name}=true" : $"{o.Name}={o.Value}").ToList();
         if (stmt.CheckOption is { } check) options.Add("check_option=" + check);
-        if (options.Any(o => RelOptionValues.NameOf(o) == "check_option") && DmlExecutor.NotAutoUpdatableReason(stmt.Query) is { } reason)
+        CheckViewOptions(options, stmt.Query);
+        return options;
+    }
+
+    /// <summary>
+    /// The column names of the tables and views a stored query reads, as they are when it is made:
+    /// binding it again maps today's names back to these (a renamed column keeps working).
+    /// </summary>
+    private List<ViewTableColumns> RecordedColumns(IEnumerable<uint> relations) =>
+        relations.Where(o => Catalog.Tables.ContainsKey(o) || Catalog.Views.ContainsKey(o)).Order()
+            .Select(o => new ViewTableColumns(o, Catalog.Tables.TryGetValue(o, out var t)
+                ? t.Columns.Select(c => c.IsDropped ? "" : c.Name).ToList()
+                : Catalog.Views[o].Columns.Select(c => c.Name).ToList())).ToList();
+
+    private static void CheckViewOptions(List<string> options, Query query)
+    {
+        if (options.Any(o => RelOptionValues.NameOf(o) == "check_option") && DmlExecutor.NotAutoUpdatableReason(query) is { } reason)
             throw new TenonException(SqlState.FeatureNotSupported, "WITH CHECK OPTION is supported only on automatically updatable views", hint: reason);
         RelOptionValues.Validate(options, n => n is "check_option" or "security_barrier" or "security_invoker" ? n : null, (n, value) =>
         {
@@ -88,7 +103,6 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for enum option \"check_option\": {value}",
                     "Valid values are \"local\" and \"cascaded\".");
         });
-        return options;
     }
 
     // A replaced view would read itself (directly or through other views).

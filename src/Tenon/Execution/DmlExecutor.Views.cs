@@ -81,7 +81,7 @@ public sealed partial class DmlExecutor
             if (item.Expr is StarExpr star && (star.Table is null || star.Table == alias))
                 numbers.AddRange(table.LiveColumns.Select(c => c.Number));
             else if (item.Expr is ColumnRef { Names: var parts } && (parts.Count == 1 || parts.Count == 2 && parts[0] == alias)
-                && table.FindColumn(parts[^1]) is { } col)
+                && RecordedColumn(view, table, parts[^1]) is { } col)
                 numbers.Add(col.Number);
             else throw NotYet(view, position);
         }
@@ -89,12 +89,37 @@ public sealed partial class DmlExecutor
         var columns = table.Columns.Select(c =>
         {
             var i = numbers.IndexOf(c.Number);
-            return i < 0 ? c with { IsDropped = true } : c with { Name = view.Columns[i].Name };
+            // A view column has no default of its own: INSERT leaves it to the table's (BuildRow
+            // reads the table's), UPDATE … SET col = DEFAULT through the view writes NULL, as PostgreSQL's rewriter does.
+            return i < 0 ? c with { IsDropped = true } : c with { Name = view.Columns[i].Name, Default = null };
         }).ToList();
         var naming = table with { Name = view.Name, Schema = view.Schema, Columns = columns };
-        BoundExpr? filter = core.Where is null ? null : binder.BindCondition(core.Where, RowWriter.TableScope(table, alias), "WHERE");
+        BoundExpr? filter = core.Where is null ? null : binder.BindCondition(core.Where, RowWriter.TableScope(UnderRecordedNames(view, table), alias), "WHERE");
         var check = view.CheckOption is not null && filter is not null && verb != "DELETE" ? new ViewCheck(view.Name, filter) : null;
         return new WriteTarget(naming, table, filter, check);
+    }
+
+    /// <summary>A column the view's query names, by the name the table's column had when the view was made (renamed since or not).</summary>
+    private static ColumnDef? RecordedColumn(ViewDef view, TableDef table, string name)
+    {
+        foreach (var t in view.TableColumns)
+            if (t.TableOid == table.Oid)
+            {
+                var i = t.Names.ToList().IndexOf(name);
+                return i >= 0 && i < table.Columns.Count && !table.Columns[i].IsDropped ? table.Columns[i] : null;
+            }
+        return table.FindColumn(name);
+    }
+
+    /// <summary>The table with its columns under the names the view's query knew them by.</summary>
+    private static TableDef UnderRecordedNames(ViewDef view, TableDef table)
+    {
+        var recorded = view.TableColumns.FirstOrDefault(t => t.TableOid == table.Oid);
+        if (recorded is null) return table;
+        return table with
+        {
+            Columns = table.Columns.Select((c, i) => i < recorded.Names.Count && recorded.Names[i].Length > 0 ? c with { Name = recorded.Names[i] } : c).ToList(),
+        };
     }
 
     /// <summary>Why PostgreSQL would not write through a view of this query (its checks, in its order); null when it would.</summary>

@@ -56,6 +56,7 @@ public sealed partial class Parser
                 _pos += 2;
                 return new SetSchemaStatement(kind, name, ParseColId(), ifExists) { Position = alter.Position };
             }
+            if (kind == ObjectKind.View && ParseAlterViewAction(alter, name, ifExists) is { } alterView) return alterView;
             if (kind == ObjectKind.Sequence)
             {
                 var opts = ParseSequenceOptions(paren: false);
