@@ -37,9 +37,11 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{stmt.Name}\" does not exist");
         if (stmt.Owner is { } owner)
         {
-            RequireRole(owner);
+            var key = new ObjectKey(ObjectKey.Namespace, Catalog.SchemaOid(stmt.Name));
+            SetOwner(key, "schema", stmt.Name, owner);
             return new StatementResult("ALTER SCHEMA");
         }
+        Privileges.RequireOwner(ctx, new ObjectKey(ObjectKey.Namespace, Catalog.SchemaOid(stmt.Name)), "schema", stmt.Name);
         var newName = NameGenerator.Truncate(stmt.NewName!);
         if (Catalog.Schemas.Contains(newName)) throw new TenonException(SqlState.DuplicateSchema, $"schema \"{newName}\" already exists");
         RequireUserSchemaName(newName);
@@ -57,11 +59,7 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>Tenon has one role, the session's user; any other role name does not exist.</summary>
-    private void RequireRole(string role)
-    {
-        if (role is "current_user" or "session_user" or "current_role" || role == ctx.Session.UserName) return;
-        throw new TenonException(SqlState.UndefinedObject, $"role \"{role}\" does not exist");
-    }
+    private void RequireRole(string role) => RoleOf(OwnerSpec(role));
 
     private string ResolveRole(string role) => role is "current_user" or "session_user" or "current_role" ? ctx.Session.UserName : role;
 

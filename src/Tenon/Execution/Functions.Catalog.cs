@@ -50,12 +50,7 @@ public static partial class Functions
                 // Every type Tenon has lives in pg_catalog, which is always on the search path.
                 return new([SqlType.Oid], SqlType.Bool, (a, ctx) => FormatType(ctx.Transaction.Catalog, (uint)a[0]!, null) is "???" or "-" ? null : true);
             case "pg_get_userbyid" when n == 1 && IsOid(0):
-                return new([SqlType.Oid], SqlType.Name, (a, _) => (uint)a[0]! switch
-                {
-                    SchemaOids.BootstrapSuperuser => BootstrapSuperuserName,
-                    SchemaOids.DatabaseOwnerRole => "pg_database_owner",
-                    var oid => $"unknown (OID={oid})",
-                });
+                return new([SqlType.Oid], SqlType.Name, (a, ctx) => ctx.Transaction.Catalog.Auth.RoleName((uint)a[0]!));
             case "pg_relation_is_publishable" when n == 1 && IsOid(0):
                 return new([SqlType.RegClass], SqlType.Bool, (a, ctx) =>
                 {

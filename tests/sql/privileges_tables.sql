@@ -1,0 +1,89 @@
+-- Privileges on tables, columns and schemas: GRANT / REVOKE (WITH GRANT OPTION, CASCADE,
+-- column lists, ALL TABLES IN SCHEMA, PUBLIC), relacl / nspacl as aclitem text, owners and
+-- ALTER … OWNER TO, permission checks (42501) on SELECT / INSERT / UPDATE / DELETE / TRUNCATE
+-- and DDL ownership, has_table_privilege / has_column_privilege / has_schema_privilege, and
+-- DROP ROLE refused while privileges or owned objects remain.
+CREATE ROLE regress_pt_a;
+CREATE ROLE regress_pt_b;
+CREATE ROLE regress_pt_grp;
+GRANT regress_pt_grp TO regress_pt_b;
+CREATE TABLE pt (id int PRIMARY KEY, v text, secret text);
+INSERT INTO pt VALUES (1, 'one', 's1'), (2, 'two', 's2');
+CREATE VIEW ptv AS SELECT id, v FROM pt;
+SELECT relname, relacl FROM pg_class WHERE relname IN ('pt', 'ptv') ORDER BY 1;
+GRANT SELECT ON pt TO regress_pt_a;
+GRANT INSERT, UPDATE ON TABLE pt TO regress_pt_a WITH GRANT OPTION;
+GRANT SELECT ON ptv TO regress_pt_grp;
+GRANT SELECT (id, v), UPDATE (v) ON pt TO regress_pt_b;
+SELECT relname, relacl FROM pg_class WHERE relname IN ('pt', 'ptv') ORDER BY 1;
+SELECT attname, attacl FROM pg_attribute WHERE attrelid = 'pt'::regclass AND attnum > 0 ORDER BY attnum;
+GRANT USAGE ON pt TO regress_pt_a;
+GRANT SELECT ON nosuch TO regress_pt_a;
+GRANT SELECT ON pt TO regress_nosuch;
+GRANT SELECT (nosuch) ON pt TO regress_pt_a;
+SELECT has_table_privilege('regress_pt_a', 'pt', 'select') AS a_sel, has_table_privilege('regress_pt_a', 'pt', 'delete') AS a_del,
+       has_table_privilege('regress_pt_a', 'pt', 'insert with grant option') AS a_ins_opt,
+       has_table_privilege('regress_pt_b', 'ptv', 'select') AS b_view,
+       has_column_privilege('regress_pt_b', 'pt', 'v', 'update') AS b_upd_v,
+       has_column_privilege('regress_pt_b', 'pt', 'secret', 'select') AS b_sel_secret;
+SELECT has_table_privilege('pt', 'frobnicate');
+-- checks
+SET ROLE regress_pt_a;
+SELECT * FROM pt ORDER BY id;
+INSERT INTO pt VALUES (3, 'three', 's3');
+UPDATE pt SET v = 'ONE' WHERE id = 1;
+DELETE FROM pt WHERE id = 3;
+TRUNCATE pt;
+SELECT * FROM ptv;
+ALTER TABLE pt ADD COLUMN extra int;
+DROP TABLE pt;
+GRANT SELECT ON pt TO regress_pt_b;
+GRANT DELETE ON pt TO regress_pt_b;
+RESET ROLE;
+SELECT relname, relacl FROM pg_class WHERE relname = 'pt';
+SET ROLE regress_pt_b;
+SELECT id, v FROM ptv ORDER BY id;
+SELECT * FROM pt;
+UPDATE pt SET v = 'TWO' WHERE id = 2;
+RESET ROLE;
+SELECT * FROM pt ORDER BY id;
+-- revoking a grant option others used
+REVOKE GRANT OPTION FOR SELECT ON pt FROM regress_pt_a;
+REVOKE INSERT, UPDATE ON pt FROM regress_pt_a;
+REVOKE INSERT, UPDATE ON pt FROM regress_pt_a CASCADE;
+SELECT relname, relacl FROM pg_class WHERE relname = 'pt';
+-- owners
+ALTER TABLE pt OWNER TO regress_pt_a;
+SELECT relname, pg_get_userbyid(relowner) AS owner, relacl FROM pg_class WHERE relname = 'pt';
+SET ROLE regress_pt_a;
+ALTER TABLE pt ADD COLUMN extra int;
+SELECT count(*) FROM pt;
+RESET ROLE;
+DROP ROLE regress_pt_a;
+DROP ROLE regress_pt_b;
+-- schemas
+CREATE SCHEMA pts;
+CREATE TABLE pts.t1 (a int);
+CREATE TABLE pts.t2 (a int);
+SET ROLE regress_pt_a;
+CREATE TABLE pts.mine (a int);
+SELECT * FROM pts.t1;
+RESET ROLE;
+GRANT USAGE, CREATE ON SCHEMA pts TO regress_pt_a;
+GRANT SELECT ON ALL TABLES IN SCHEMA pts TO PUBLIC;
+SELECT nspname, nspacl FROM pg_namespace WHERE nspname IN ('pts', 'public') ORDER BY 1;
+SELECT relname, relacl FROM pg_class WHERE relnamespace = 'pts'::regnamespace ORDER BY 1;
+SELECT has_schema_privilege('regress_pt_a', 'pts', 'create') AS a_create, has_schema_privilege('regress_pt_b', 'pts', 'usage') AS b_usage;
+SET ROLE regress_pt_a;
+CREATE TABLE pts.mine (a int);
+SELECT * FROM pts.t1;
+SELECT relname, pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'pts'::regnamespace ORDER BY 1;
+DROP TABLE pts.t2;
+RESET ROLE;
+DROP ROLE regress_pt_a;
+-- cleanup
+DROP SCHEMA pts CASCADE;
+DROP VIEW ptv;
+DROP TABLE pt;
+REVOKE USAGE, CREATE ON SCHEMA public FROM regress_pt_a;
+DROP ROLE regress_pt_a, regress_pt_b, regress_pt_grp;
