@@ -37,6 +37,9 @@ ALTER ROLE regress_r1 RENAME TO regress_r1_new;
 ALTER ROLE regress_r1_new RENAME TO regress_u1;
 ALTER ROLE regress_nosuch NOLOGIN;
 SELECT rolname, rolcanlogin, rolconnlimit FROM pg_roles WHERE rolname LIKE 'regress%' ORDER BY 1;
+-- regrole
+SELECT 'regress_r2'::regrole, 'regress_r2'::regrole::oid = (SELECT oid FROM pg_roles WHERE rolname = 'regress_r2') AS same_oid, 10::regrole, 99999::regrole;
+SELECT 'regress_nosuch'::regrole;
 -- who am I
 SELECT current_user, current_role, session_user, user;
 SET ROLE regress_u1;
@@ -81,3 +84,10 @@ DROP GROUP regress_g1;
 DROP ROLE regress_r1_new, regress_r2, regress_su;
 SELECT count(*) FROM pg_roles WHERE rolname LIKE 'regress%';
 SELECT count(*) FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid WHERE r.rolname LIKE 'regress%';
+-- psql's \du and \dg
+CREATE ROLE regress_du1 LOGIN CREATEDB;
+CREATE ROLE regress_du2 NOINHERIT CONNECTION LIMIT 2 IN ROLE regress_du1;
+CREATE ROLE regress_du3 SUPERUSER CREATEROLE REPLICATION BYPASSRLS CONNECTION LIMIT 0 VALID UNTIL 'infinity';
+\du regress_du*
+\dg regress_du1
+DROP ROLE regress_du3, regress_du2, regress_du1;

@@ -96,4 +96,6 @@ public enum TypeId : byte
     Json,
     /// <summary>Parsed, normalized JSON (<see cref="JsonValue"/>).</summary>
     Jsonb,
+    /// <summary>An Oid that prints as a role name (uint).</summary>
+    RegRole,
 }
