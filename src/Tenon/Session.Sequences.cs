@@ -29,10 +29,10 @@ public sealed partial class Session
     private static string RelationNameForMessage(SystemCatalog catalog, uint oid) =>
         Catalog.PgCatalog.SystemRelations.ByOid(oid)?.Name ?? catalog.RelationName(oid);
 
-    internal long NextVal(uint oid)
+    internal long NextVal(uint oid, bool checkPrivileges = true)
     {
         var seq = SequenceByOid(oid);
-        RequireSequencePrivilege(seq, Tenon.Catalog.Privilege.Usage | Tenon.Catalog.Privilege.Update);
+        if (checkPrivileges) RequireSequencePrivilege(seq, Tenon.Catalog.Privilege.Usage | Tenon.Catalog.Privilege.Update);
         if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("nextval()");
         var st = seq.State;
         long next;

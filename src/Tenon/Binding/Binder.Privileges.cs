@@ -28,6 +28,16 @@ public sealed partial class Binder
         throw Privileges.Denied(Privileges.RelationKindName(catalog, oid), catalog.RelationName(oid));
     }
 
+    /// <summary>EXECUTE on a user function a query calls (PUBLIC has it unless revoked).</summary>
+    private void RequireExecute(RoutineDef fn)
+    {
+        var catalog = Catalog;
+        if (_ctx.Session.IsSuperuser(catalog.Auth)) return;
+        var role = _ctx.Session.CurrentUserOid(catalog.Auth);
+        if ((Privileges.Held(catalog, role, new ObjectKey(ObjectKey.Routine, fn.Oid)) & Privilege.Execute) == 0)
+            throw Privileges.Denied(fn.Kind == 'p' ? "procedure" : "function", fn.Name);
+    }
+
     private void RequireColumnSelect(ScopeColumn col)
     {
         var catalog = Catalog;
