@@ -23,7 +23,11 @@ public sealed partial class DdlExecutor
             return new StatementResult("CREATE SCHEMA");
         }
         RequireUserSchemaName(name);
-        Catalog = Catalog.AddSchema(name, Db.NextOid());
+        var oid = (uint)Db.NextOid();
+        Catalog = Catalog.AddSchema(name, oid);
+        // AUTHORIZATION r gives the schema to r (a role that is no catalog role: the bootstrap superuser's).
+        if (stmt.Authorization is { } owner && RoleOf(OwnerSpec(owner)) is { } r && Auth.Role(r.Oid) is not null && r.Oid != AuthCatalog.BootstrapOid)
+            Catalog = Catalog.WithAuth(Auth.PutObject(new ObjectKey(ObjectKey.Namespace, oid), new ObjectAcl { Owner = r.Oid }));
         return new StatementResult("CREATE SCHEMA");
     }
 
@@ -61,7 +65,12 @@ public sealed partial class DdlExecutor
     /// <summary>Tenon has one role, the session's user; any other role name does not exist.</summary>
     private void RequireRole(string role) => RoleOf(OwnerSpec(role));
 
-    private string ResolveRole(string role) => role is "current_user" or "session_user" or "current_role" ? ctx.Session.UserName : role;
+    private string ResolveRole(string role) => role switch
+    {
+        "current_user" or "current_role" => ctx.Session.UserName,
+        "session_user" => ctx.Session.SessionUserName,
+        _ => role,
+    };
 
     /// <summary>DROP SCHEMA a, b …: the schemas and their contents go together, with one error or NOTICE for all.</summary>
     private void DropSchemas(DropStatement stmt)

@@ -51,6 +51,11 @@ public sealed partial class Parser
             if (kind == ObjectKind.Index && Cur.Is("set") && At(1).Is("schema")) throw ErrorAt(At(1));
             if (kind == ObjectKind.Index && ParseAlterIndexActions() is { } indexActions)
                 return new AlterIndexStatement(name, ifExists, indexActions) { Position = alter.Position };
+            if (kind != ObjectKind.Index && Cur.Is("owner") && At(1).Is("to"))
+            {
+                _pos += 2;
+                return new AlterTableStatement(name, [new OwnerToAction(ParseRoleSpecOrPublic())]) { IfExists = ifExists, Position = alter.Position };
+            }
             if (kind != ObjectKind.Index && Cur.Is("set") && At(1).Is("schema"))
             {
                 _pos += 2;
