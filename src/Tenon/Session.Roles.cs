@@ -40,6 +40,8 @@ public sealed partial class Session
             _loginName = value;
             _settings.SetInternal("session_authorization", value, local: false, inTransaction: false, asDefault: true);
             RefreshNames();
+            var super = Database.Committed.Catalog.Auth.RoleNamed(value) is not { Superuser: false };
+            _settings.SetInternal("is_superuser", super ? "on" : "off", local: false, inTransaction: false, asDefault: true);
         }
     }
 
