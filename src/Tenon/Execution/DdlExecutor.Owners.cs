@@ -64,8 +64,9 @@ public sealed partial class DdlExecutor
         var owner = ctx.Session.CurrentUserOid(after.Auth);
         if (owner == AuthCatalog.BootstrapOid) return;
         var auth = after.Auth;
+        var existed = before.RelationsByName.Values.ToHashSet();
         foreach (var oid in after.RelationsByName.Values)
-            if (!before.RelationsByName.ContainsValue(oid) && !after.Indexes.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Relation, oid)))
+            if (!existed.Contains(oid) && !after.Indexes.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Relation, oid)))
                 auth = auth.PutObject(new ObjectKey(ObjectKey.Relation, oid), new ObjectAcl { Owner = owner });
         foreach (var (_, oid) in after.SchemaOidsByName)
             if (!before.SchemaOidsByName.ContainsValue(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Namespace, oid)))

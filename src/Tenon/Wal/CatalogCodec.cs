@@ -90,7 +90,8 @@ internal static class CatalogCodec
         var auth = catalog.Auth;
         WriteAll(w, auth.Roles.Values.OrderBy(r => r.Oid));
         WriteAll(w, auth.Members);
-        var objects = auth.Objects.OrderBy(p => (p.Key.ClassOid, p.Key.ObjectOid)).ToList();
+        // Entries of objects dropped since are left behind in memory (oids are never reused); the file keeps only live ones.
+        var objects = auth.Objects.Where(p => Exists(catalog, p.Key)).OrderBy(p => (p.Key.ClassOid, p.Key.ObjectOid)).ToList();
         w.Write7BitEncodedInt(objects.Count);
         foreach (var (key, acl) in objects)
         {
@@ -99,6 +100,13 @@ internal static class CatalogCodec
             ObjectCodec.Write(w, acl);
         }
     }
+
+    private static bool Exists(SystemCatalog catalog, ObjectKey key) => key.ClassOid switch
+    {
+        ObjectKey.Namespace => catalog.SchemaName(key.ObjectOid) is not null,
+        ObjectKey.Routine => catalog.Functions.ContainsKey(key.ObjectOid),
+        _ => catalog.RelationKind(key.ObjectOid) != '\0',
+    };
 
     public static SystemCatalog ReadAuth(BinaryReader r, SystemCatalog catalog)
     {
