@@ -87,6 +87,22 @@ DROP VIEW ptv;
 DROP TABLE pt;
 REVOKE USAGE, CREATE ON SCHEMA public FROM regress_pt_a;
 DROP ROLE regress_pt_a, regress_pt_b, regress_pt_grp;
+-- the failing partition key is shown only to who may select its columns
+CREATE ROLE regress_pk;
+CREATE TABLE pk_parted (a int, b int) PARTITION BY LIST ((a + 0));
+CREATE TABLE pk_parted_1 PARTITION OF pk_parted FOR VALUES IN (1) PARTITION BY RANGE (b);
+GRANT SELECT (a) ON pk_parted_1 TO regress_pk;
+GRANT INSERT ON pk_parted TO regress_pk;
+SET ROLE regress_pk;
+INSERT INTO pk_parted VALUES (1, 1);
+RESET ROLE;
+GRANT SELECT (b) ON pk_parted_1 TO regress_pk;
+SET ROLE regress_pk;
+INSERT INTO pk_parted VALUES (1, 1);
+INSERT INTO pk_parted VALUES (2, 1);
+RESET ROLE;
+DROP TABLE pk_parted;
+DROP ROLE regress_pk;
 -- owners of schemas, sequences, views and functions
 CREATE ROLE regress_own;
 CREATE SCHEMA AUTHORIZATION regress_own;
