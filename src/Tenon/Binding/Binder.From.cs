@@ -104,6 +104,7 @@ public sealed partial class Binder
         var table = recorded != 0 ? Catalog.Tables.GetValueOrDefault(recorded) : ResolveTable(name, named.Position, out view);
         if (recorded != 0 && table is null) view = Catalog.Views[recorded];
         if (recorded == 0) RequireSelect(view?.Oid ?? table!.Oid);
+        else RequireSelectAsViewOwner(recorded);
         if (view is not null)
         {
             Dependencies?.Relations.Add(view.Oid);

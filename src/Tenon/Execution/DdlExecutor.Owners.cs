@@ -54,7 +54,7 @@ public sealed partial class DdlExecutor
 
     /// <summary>
     /// Gives the objects a statement created to the current user when that is a role other than the
-    /// bootstrap superuser: relations (an index goes with its table), schemas and routines that
+    /// bootstrap superuser: relations (an index goes with its table), schemas, routines and types that
     /// <paramref name="before"/> did not have.
     /// </summary>
     internal static void AssignNewOwners(ExecContext ctx, SystemCatalog before)
@@ -74,6 +74,9 @@ public sealed partial class DdlExecutor
         foreach (var oid in after.Functions.Keys)
             if (!before.Functions.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Routine, oid)))
                 auth = auth.PutObject(new ObjectKey(ObjectKey.Routine, oid), new ObjectAcl { Owner = owner });
+        foreach (var oid in after.UserTypes.Keys)
+            if (!before.UserTypes.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(CommentKey.TypeClass, oid)))
+                auth = auth.PutObject(new ObjectKey(CommentKey.TypeClass, oid), new ObjectAcl { Owner = owner });
         if (!ReferenceEquals(auth, after.Auth)) ctx.Transaction.Catalog = after.WithAuth(auth);
     }
 }

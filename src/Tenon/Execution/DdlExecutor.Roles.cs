@@ -197,6 +197,8 @@ public sealed partial class DdlExecutor
         {
             case ObjectKey.Namespace:
                 return Catalog.SchemaName(key.ObjectOid) is { } s ? $"schema {s}" : null;
+            case CommentKey.TypeClass:
+                return Catalog.UserTypes.TryGetValue(key.ObjectOid, out var t) ? $"type {t.Name}" : null;
             case ObjectKey.Routine:
                 return Catalog.Functions.TryGetValue(key.ObjectOid, out var f)
                     ? $"{(f.Kind == 'p' ? "procedure" : "function")} {f.Name}({string.Join(", ", f.Parameters.Where(p => p.IsInput).Select(p => p.Type.DisplayName))})"

@@ -105,6 +105,7 @@ internal static class CatalogCodec
     {
         ObjectKey.Namespace => catalog.SchemaName(key.ObjectOid) is not null,
         ObjectKey.Routine => catalog.Functions.ContainsKey(key.ObjectOid),
+        CommentKey.TypeClass => catalog.UserTypes.ContainsKey(key.ObjectOid),
         _ => catalog.RelationKind(key.ObjectOid) != '\0',
     };
 
