@@ -91,3 +91,19 @@ CREATE ROLE regress_du3 SUPERUSER CREATEROLE REPLICATION BYPASSRLS CONNECTION LI
 \du regress_du*
 \dg regress_du1
 DROP ROLE regress_du3, regress_du2, regress_du1;
+-- psql's \dp and \z
+CREATE ROLE regress_dp;
+CREATE TABLE dp_t (a int, b int);
+CREATE SEQUENCE dp_s;
+CREATE VIEW dp_v AS SELECT a FROM dp_t;
+GRANT SELECT ON dp_t TO regress_dp;
+GRANT SELECT (a), UPDATE (a, b) ON dp_t TO regress_dp WITH GRANT OPTION;
+GRANT USAGE ON dp_s TO PUBLIC;
+\dp dp_*
+\z dp_t
+REVOKE ALL ON dp_t, dp_s FROM regress_dp, PUBLIC;
+\dp dp_*
+DROP VIEW dp_v;
+DROP TABLE dp_t;
+DROP SEQUENCE dp_s;
+DROP ROLE regress_dp;
