@@ -15,7 +15,8 @@ public sealed partial class Session
     private StatementResult DispatchChecked(Statement stmt, ExecContext ctx, CopyInRequest? copyData)
     {
         var before = ctx.Transaction.Catalog;
-        if (IsSuperuser(before.Auth) && CurrentUserOid(before.Auth) == AuthCatalog.BootstrapOid) return Dispatch(stmt, ctx, copyData);
+        if (IsSuperuser(before.Auth) && CurrentUserOid(before.Auth) == AuthCatalog.BootstrapOid && before.Auth.DefaultAcls.IsEmpty)
+            return Dispatch(stmt, ctx, copyData);
         if (!IsSuperuser(before.Auth)) CheckDdlPrivileges(stmt, ctx);
         var result = Dispatch(stmt, ctx, copyData);
         if (stmt is not (InsertStatement or UpdateStatement or DeleteStatement or SelectStatement or MergeStatement))

@@ -267,6 +267,7 @@ public sealed partial class Session
             case DropRoleStatement d: return ddl.DropRole(d);
             case GrantRoleStatement g: return ddl.GrantRole(g);
             case GrantStatement g: return ddl.Grant(g);
+            case AlterDefaultPrivilegesStatement a: return ddl.AlterDefaultPrivileges(a);
             case CreateEnumStatement c: return ddl.CreateEnum(c);
             case CreateCompositeTypeStatement c: return ddl.CreateCompositeType(c);
             case CreateDomainStatement c: return ddl.CreateDomain(c);

@@ -54,7 +54,8 @@ public sealed partial class DdlExecutor
 
     /// <summary>
     /// Gives the objects a statement created to the current user when that is a role other than the
-    /// bootstrap superuser: relations (an index goes with its table), schemas, routines and types that
+    /// bootstrap superuser, and the privileges ALTER DEFAULT PRIVILEGES set for what that role
+    /// creates: relations (an index goes with its table), schemas, routines and types that
     /// <paramref name="before"/> did not have.
     /// </summary>
     internal static void AssignNewOwners(ExecContext ctx, SystemCatalog before)
@@ -62,21 +63,24 @@ public sealed partial class DdlExecutor
         var after = ctx.Transaction.Catalog;
         if (ReferenceEquals(before, after)) return;
         var owner = ctx.Session.CurrentUserOid(after.Auth);
-        if (owner == AuthCatalog.BootstrapOid) return;
         var auth = after.Auth;
+        if (owner == AuthCatalog.BootstrapOid && auth.DefaultAcls.IsEmpty) return;
+        void Give(ObjectKey key, char kind, uint schemaOid)
+        {
+            if (auth.Objects.ContainsKey(key)) return;
+            var acl = DefaultPrivileges.For(auth, owner, kind, schemaOid);
+            if (owner != AuthCatalog.BootstrapOid || acl is not null) auth = auth.PutObject(key, new ObjectAcl { Owner = owner, Acl = acl });
+        }
         var existed = before.RelationsByName.Values.ToHashSet();
         foreach (var oid in after.RelationsByName.Values)
-            if (!existed.Contains(oid) && !after.Indexes.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Relation, oid)))
-                auth = auth.PutObject(new ObjectKey(ObjectKey.Relation, oid), new ObjectAcl { Owner = owner });
+            if (!existed.Contains(oid) && !after.Indexes.ContainsKey(oid))
+                Give(new ObjectKey(ObjectKey.Relation, oid), after.Sequences.ContainsKey(oid) ? 'S' : 'r', after.SchemaOid(after.RelationSchema(oid)));
         foreach (var (_, oid) in after.SchemaOidsByName)
-            if (!before.SchemaOidsByName.ContainsValue(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Namespace, oid)))
-                auth = auth.PutObject(new ObjectKey(ObjectKey.Namespace, oid), new ObjectAcl { Owner = owner });
-        foreach (var oid in after.Functions.Keys)
-            if (!before.Functions.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(ObjectKey.Routine, oid)))
-                auth = auth.PutObject(new ObjectKey(ObjectKey.Routine, oid), new ObjectAcl { Owner = owner });
-        foreach (var oid in after.UserTypes.Keys)
-            if (!before.UserTypes.ContainsKey(oid) && !auth.Objects.ContainsKey(new ObjectKey(CommentKey.TypeClass, oid)))
-                auth = auth.PutObject(new ObjectKey(CommentKey.TypeClass, oid), new ObjectAcl { Owner = owner });
+            if (!before.SchemaOidsByName.ContainsValue(oid)) Give(new ObjectKey(ObjectKey.Namespace, oid), 'n', 0);
+        foreach (var (oid, f) in after.Functions)
+            if (!before.Functions.ContainsKey(oid)) Give(new ObjectKey(ObjectKey.Routine, oid), 'f', after.SchemaOid(f.Schema));
+        foreach (var (oid, t) in after.UserTypes)
+            if (!before.UserTypes.ContainsKey(oid)) Give(new ObjectKey(ObjectKey.Type, oid), 'T', after.SchemaOid(t.Schema));
         if (!ReferenceEquals(auth, after.Auth)) ctx.Transaction.Catalog = after.WithAuth(auth);
     }
 }

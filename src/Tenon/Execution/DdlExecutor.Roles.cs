@@ -187,6 +187,13 @@ public sealed partial class DdlExecutor
                     && t.Columns.FirstOrDefault(x => x.Number == c.Column) is { } col)
                     lines.Add($"privileges for column {col.Name} of {described}");
         }
+        foreach (var d in Auth.DefaultAcls)
+        {
+            if (d.Role != role && !d.Acl.Any(a => a.Grantee == role)) continue;
+            var kinds = d.ObjectType switch { 'S' => "sequences", 'f' => "functions", 'T' => "types", 'n' => "schemas", _ => "relations" };
+            var where = d.Namespace == 0 ? "" : $" in schema {Catalog.SchemaName(d.Namespace)}";
+            lines.Add($"{(d.Role == role ? "owner of" : "privileges for")} default privileges on new {kinds} belonging to role {Auth.RoleName(d.Role)}{where}");
+        }
         return lines;
     }
 

@@ -124,6 +124,7 @@ public static partial class Functions
     /// <summary>regnamespace output: the schema's quoted name, or the bare oid when no schema has it.</summary>
     public static string RegNamespaceName(uint oid, SystemCatalog catalog)
     {
+        if (oid == 0) return "-";
         foreach (var row in PgNamespace.Relation.Rows(catalog))
             if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
         return oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -131,7 +132,7 @@ public static partial class Functions
 
     /// <summary>regrole output: the role's quoted name, or the bare oid when no role has it.</summary>
     public static string RegRoleName(uint oid, SystemCatalog catalog) =>
-        catalog.Auth.Role(oid) is { } r ? SqlErrors.QuoteIdentifier(r.Name) : oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        oid == 0 ? "-" : catalog.Auth.Role(oid) is { } r ? SqlErrors.QuoteIdentifier(r.Name) : oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>regrole input: an oid as digits, else a role name as SQL writes it (folded unless quoted).</summary>
     public static uint ResolveRole(string text, SystemCatalog catalog)

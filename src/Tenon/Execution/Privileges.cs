@@ -22,16 +22,20 @@ public static class Privileges
     {
         ObjectKey.Namespace => 'n',
         ObjectKey.Routine => 'f',
+        ObjectKey.Type => 'T',
         _ => catalog.Sequences.ContainsKey(key.ObjectOid) ? 'S' : 'r',
     };
 
-    public static Privilege AllFor(char kind) => kind switch { 'S' => AllSequence, 'n' => AllSchema, 'f' => AllFunction, _ => AllTable };
+    public static Privilege AllFor(char kind) => kind switch { 'S' => AllSequence, 'n' => AllSchema, 'f' => AllFunction, 'T' => Privilege.Usage, _ => AllTable };
 
-    /// <summary>acldefault: the owner's full rights (and EXECUTE for PUBLIC on routines; the built-in schemas' grants).</summary>
+    /// <summary>
+    /// acldefault: the owner's full rights, after PUBLIC's EXECUTE on routines and USAGE on types;
+    /// the built-in schemas hold initdb's grants (the owner's first).
+    /// </summary>
     public static AclItem[] Default(char kind, uint owner, ObjectKey key)
     {
         var own = new AclItem { Grantee = owner, Grantor = owner, Privileges = AllFor(kind) };
-        if (kind == 'f') return [own, new AclItem { Grantee = 0, Grantor = owner, Privileges = Privilege.Execute }];
+        if (kind is 'f' or 'T') return [new AclItem { Grantee = 0, Grantor = owner, Privileges = AllFor(kind) }, own];
         if (kind == 'n' && key.ObjectOid is Catalog.PgCatalog.SchemaOids.Public or Catalog.PgCatalog.SchemaOids.PgCatalog or Catalog.PgCatalog.SchemaOids.InformationSchema)
             return [own, new AclItem { Grantee = 0, Grantor = owner, Privileges = Privilege.Usage }];
         return [own];

@@ -71,6 +71,7 @@ public sealed partial class Parser
         }
         if (t.Is("function") || t.Is("procedure") || t.Is("routine")) return ParseAlterRoutine(alter);
         if (t.Is("role") || t.Is("group") || t.Is("user") && !At(1).Is("mapping")) return ParseAlterRole(alter);
+        if (t.Is("default") && At(1).Is("privileges")) return ParseAlterDefaultPrivileges(alter);
         if (t.Is("aggregate")) return ParseAlterAggregate(alter);
         if (t.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.None && CreatableObjects.Contains(t.Text)
             || t.Is("system") || t.Is("large") || t.Is("default") || t.Is("operator") || t.Is("owned"))

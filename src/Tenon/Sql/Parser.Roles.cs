@@ -281,6 +281,73 @@ public sealed partial class Parser
         return list;
     }
 
+    /// ALTER DEFAULT PRIVILEGES [FOR {ROLE | USER} r, …] [IN SCHEMA s, …] {GRANT … ON kinds TO … | REVOKE … ON kinds FROM …}; Cur is DEFAULT.
+    private Statement ParseAlterDefaultPrivileges(Token alter)
+    {
+        ExpectKw("default");
+        ExpectKw("privileges");
+        List<string>? roles = null, schemas = null;
+        while (true)
+        {
+            if (Cur.Is("for") && (At(1).Is("role") || At(1).Is("user")))
+            {
+                _pos += 2;
+                roles = ParseRoleList();
+            }
+            else if (Cur.Is("in") && At(1).Is("schema"))
+            {
+                _pos += 2;
+                schemas = ParseNameList();
+            }
+            else break;
+        }
+        if (!Cur.Is("grant") && !Cur.Is("revoke")) throw Error();
+        var start = Advance();
+        var isGrant = start.Is("grant");
+        var optionFor = false;
+        if (!isGrant && Cur.Is("grant") && At(1).Is("option") && At(2).Is("for")) { _pos += 3; optionFor = true; }
+        List<PrivilegeSpec>? privileges = null;
+        if (AcceptKw("all")) AcceptKw("privileges");
+        else
+        {
+            privileges = new List<PrivilegeSpec>();
+            do
+            {
+                var t = Cur;
+                var name = t.Is("select") || t.Is("references") || t.Is("create") ? Advance().Text : ParseColId();
+                privileges.Add(new PrivilegeSpec(name, null, t.Position));
+            }
+            while (Accept(TokenKind.Comma));
+        }
+        ExpectKw("on");
+        var kindToken = Cur;
+        var (objectType, kind) = Advance().Text switch
+        {
+            "tables" => ('r', GrantObjectKind.Table),
+            "sequences" => ('S', GrantObjectKind.Sequence),
+            "functions" => ('f', GrantObjectKind.Function),
+            "routines" => ('f', GrantObjectKind.Routine),
+            "types" => ('T', GrantObjectKind.Type),
+            "schemas" => ('n', GrantObjectKind.Schema),
+            _ => throw ErrorAt(kindToken),
+        };
+        ExpectKw(isGrant ? "to" : "from");
+        var grantees = ParseGranteeList();
+        var grantOption = false;
+        if (isGrant && Cur.Is("with") && At(1).Is("grant"))
+        {
+            _pos += 2;
+            ExpectKw("option");
+            grantOption = true;
+        }
+        var cascade = !isGrant && AcceptCascade();
+        var grant = new GrantStatement(isGrant, privileges, kind, [], grantees)
+        {
+            GrantOption = isGrant ? grantOption : optionFor, Cascade = cascade, KindWritten = true, Position = start.Position,
+        };
+        return new AlterDefaultPrivilegesStatement(roles, schemas, objectType, grant) { Position = alter.Position };
+    }
+
     /// SET [LOCAL | SESSION] ROLE {name | NONE}; Cur is ROLE.
     private Statement ParseSetRole(Token set, bool local)
     {

@@ -83,7 +83,7 @@ internal static class CatalogCodec
     /// <summary>
     /// The catalog's roles, memberships and object privileges (<see cref="AuthCatalog"/>): varint n,
     /// n × RoleDef object; varint m, m × RoleMembership object; varint k, k × (4 bytes class oid,
-    /// 4 bytes object oid, ObjectAcl object).
+    /// 4 bytes object oid, ObjectAcl object); varint d, d × DefaultAcl object.
     /// </summary>
     public static void WriteAuth(BinaryWriter w, SystemCatalog catalog)
     {
@@ -99,6 +99,7 @@ internal static class CatalogCodec
             w.Write(key.ObjectOid);
             ObjectCodec.Write(w, acl);
         }
+        WriteAll(w, auth.DefaultAcls);
     }
 
     private static bool Exists(SystemCatalog catalog, ObjectKey key) => key.ClassOid switch
@@ -120,7 +121,8 @@ internal static class CatalogCodec
             var key = new ObjectKey(r.ReadUInt32(), r.ReadUInt32());
             objects[key] = ObjectCodec.Read(r, typeof(ObjectAcl)) as ObjectAcl ?? throw new InvalidDataException("a null ObjectAcl");
         }
-        return catalog.WithAuth(new AuthCatalog(roles, members, objects.ToImmutable()));
+        var defaults = ReadAll<DefaultAcl>(r).ToImmutableList();
+        return catalog.WithAuth(new AuthCatalog(roles, members, objects.ToImmutable()) { DefaultAcls = defaults });
     }
 
     public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>

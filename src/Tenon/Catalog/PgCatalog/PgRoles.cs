@@ -55,4 +55,12 @@ public static class PgRoles
     public static SystemRelation AuthMembers { get; } = new("pg_auth_members", 1261,
         [new("roleid", SqlType.Oid), new("member", SqlType.Oid), new("grantor", SqlType.Oid), new("admin_option", SqlType.Bool)],
         catalog => catalog.Auth.Members.Select(m => new object?[] { m.Role, m.Member, m.Grantor, m.AdminOption }));
+
+    /// <summary>pg_default_acl: ALTER DEFAULT PRIVILEGES' entries (defaclobjtype, a "char", is text; defaclacl text[]).</summary>
+    public static SystemRelation DefaultAcl { get; } = new("pg_default_acl", 826,
+        [new("defaclrole", SqlType.Oid), new("defaclnamespace", SqlType.Oid), new("defaclobjtype", SqlType.Text), new("defaclacl", SqlType.ArrayOf(SqlType.Text))],
+        catalog => catalog.Auth.DefaultAcls.Select(d => new object?[]
+        {
+            d.Role, d.Namespace, d.ObjectType.ToString(), Execution.Privileges.Format(catalog, d.Acl),
+        }));
 }

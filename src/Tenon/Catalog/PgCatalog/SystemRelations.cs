@@ -38,6 +38,7 @@ public static class SystemRelations
         PgAbsentObjects.Policy,
         PgAbsentObjects.StatisticExt,
         PgRoles.AuthMembers,
+        PgRoles.DefaultAcl,
         PgAbsentObjects.Publication,
         PgAbsentObjects.PublicationRel,
         PgAbsentObjects.PublicationNamespace,

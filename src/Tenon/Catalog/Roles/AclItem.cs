@@ -85,5 +85,5 @@ public sealed record ColumnAcl
 /// <summary>Keys of <see cref="AuthCatalog.Objects"/>: the catalog of the object (pg_class, pg_namespace, pg_proc) and its oid.</summary>
 public readonly record struct ObjectKey(uint ClassOid, uint ObjectOid)
 {
-    public const uint Relation = 1259, Namespace = 2615, Routine = 1255;
+    public const uint Relation = 1259, Namespace = 2615, Routine = 1255, Type = 1247;
 }

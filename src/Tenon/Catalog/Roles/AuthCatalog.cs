@@ -16,7 +16,10 @@ public sealed record AuthCatalog(
     public static AuthCatalog Empty { get; } = new(ImmutableDictionary<uint, RoleDef>.Empty, ImmutableList<RoleMembership>.Empty,
         ImmutableDictionary<ObjectKey, ObjectAcl>.Empty);
 
-    public bool IsEmpty => Roles.IsEmpty && Members.IsEmpty && Objects.IsEmpty;
+    public bool IsEmpty => Roles.IsEmpty && Members.IsEmpty && Objects.IsEmpty && DefaultAcls.IsEmpty;
+
+    /// <summary>ALTER DEFAULT PRIVILEGES' entries (pg_default_acl).</summary>
+    public ImmutableList<DefaultAcl> DefaultAcls { get; init; } = ImmutableList<DefaultAcl>.Empty;
 
     public const uint BootstrapOid = PgCatalog.SchemaOids.BootstrapSuperuser;
     public const uint DatabaseOwnerOid = PgCatalog.SchemaOids.DatabaseOwnerRole;

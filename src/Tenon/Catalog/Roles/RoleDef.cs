@@ -31,3 +31,17 @@ public sealed record RoleMembership
     public required uint Grantor { get; init; }
     public bool AdminOption { get; init; }
 }
+
+/// <summary>
+/// A pg_default_acl row: the privileges objects of <see cref="ObjectType"/> (r tables, S sequences,
+/// f routines, T types, n schemas) get when <see cref="Role"/> creates them, everywhere
+/// (<see cref="Namespace"/> 0: the whole acl, replacing the built-in default) or in one schema
+/// (added to it).
+/// </summary>
+public sealed record DefaultAcl
+{
+    public required uint Role { get; init; }
+    public required uint Namespace { get; init; }
+    public required char ObjectType { get; init; }
+    public required AclItem[] Acl { get; init; }
+}

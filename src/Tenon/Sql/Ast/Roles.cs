@@ -55,3 +55,9 @@ public sealed record GrantStatement(bool IsGrant, IReadOnlyList<PrivilegeSpec>? 
 /// <summary><c>SET [LOCAL | SESSION] ROLE {name | NONE}</c> (Role null for NONE) and <c>RESET ROLE</c> (IsReset).</summary>
 public sealed record SetRoleStatement(string? Role, bool Local, bool IsReset = false) : Statement;
 
+
+/// <summary>
+/// <c>ALTER DEFAULT PRIVILEGES [FOR ROLE r, …] [IN SCHEMA s, …] {GRANT … ON kind TO … | REVOKE … ON kind FROM …}</c>;
+/// <see cref="ObjectType"/> is pg_default_acl's defaclobjtype: r tables, S sequences, f functions and routines, T types, n schemas.
+/// </summary>
+public sealed record AlterDefaultPrivilegesStatement(IReadOnlyList<string>? ForRoles, IReadOnlyList<string>? InSchemas, char ObjectType, GrantStatement Grant) : Statement;
