@@ -26,6 +26,8 @@ internal sealed partial class ScriptRunner
     private SlashStatus Describe(string command, PsqlLexer lexer)
     {
         var kind = command.Length > 1 ? command[1] : '\0';
+        if (kind is 'u' or 'g') return DescribeRoles(command, lexer);
+        if (kind == 'p') return DescribePrivileges(command, lexer);
         if (kind is not ('\0' or '+' or 'S' or 't' or 'v' or 'm' or 'i' or 's' or 'E' or 'n' or 'T' or 'f')) return SlashStatus.Unknown;
         // \df+ shows columns (volatility, parallel safety, ACLs, source) Tenon's pg_proc does not have yet.
         if (kind == 'f' && command.Contains('+')) return SlashStatus.Unknown;

@@ -138,6 +138,9 @@ internal sealed partial class ScriptRunner
                 lexer.ReadOption(SlashOptionKind.WholeLine);
                 LogError("\\!: shell commands are not supported");
                 return SlashStatus.Error;
+            case "z":
+            case "zS":
+                return DescribePrivileges(command, lexer);
             default:
                 return command.StartsWith('d') ? Describe(command, lexer) : SlashStatus.Unknown;
         }

@@ -39,6 +39,7 @@ internal static partial class WireTypes
         2205 => SqlType.RegClass,
         2206 => SqlType.RegType,
         4089 => SqlType.RegNamespace,
+        4096 => SqlType.RegRole,
         24 => SqlType.RegProc,
         22 => SqlType.Int2Vector,
         2202 => SqlType.RegProcedure,
@@ -125,7 +126,7 @@ internal static partial class WireTypes
                 return b;
             }
             case TypeId.Bytea: return (byte[])value;
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return BigEndian32(unchecked((int)Convert.ToUInt32(value)));
             case TypeId.Void: return [];
             case TypeId.Record: return SendRecord((PgRecord)value);
             case TypeId.Array: return SendArray((PgArray)value);
@@ -249,7 +250,7 @@ internal static partial class WireTypes
             case TypeId.Int8: Size(b, 8); return BinaryPrimitives.ReadInt64BigEndian(b);
             case TypeId.Float4: Size(b, 4); return BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32BigEndian(b));
             case TypeId.Float8: Size(b, 8); return BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(b));
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure: Size(b, 4); return (long)BinaryPrimitives.ReadUInt32BigEndian(b);
             // As its text: the value then stays untyped until context makes it xid (a uint would pass for bigint).
             case TypeId.Xid: Size(b, 4); return BinaryPrimitives.ReadUInt32BigEndian(b).ToString(System.Globalization.CultureInfo.InvariantCulture);
             case TypeId.Numeric: return ReceiveNumeric(b, Bad);

@@ -30,11 +30,10 @@ public sealed partial class Session
             case UnlistenStatement:
                 // LISTEN is not supported, so the session listens on no channel: nothing to stop.
                 return new StatementResult("UNLISTEN");
-            case SetSessionAuthorizationStatement { User: { } user } when user != UserName:
-                // Tenon has no roles besides the connection's user.
-                throw new TenonException(SqlState.UndefinedObject, $"role \"{user}\" does not exist");
             case SetSessionAuthorizationStatement a:
-                return new StatementResult(a.IsReset ? "RESET" : "SET");
+                return SetSessionAuthorization(a, ctx);
+            case SetRoleStatement r:
+                return SetRole(r, ctx);
         }
         return null;
     }
@@ -59,6 +58,9 @@ public sealed partial class Session
         if (d.Target == DiscardTarget.All)
         {
             _settings.ResetAll(inTransaction: true);
+            // DISCARD ALL begins with SET SESSION AUTHORIZATION DEFAULT.
+            _settings.SetInternal("session_authorization", _loginName, local: false, inTransaction: true);
+            _settings.SetInternal("role", "none", local: false, inTransaction: true);
             Database.AdvisoryLocks.UnlockAll(this);
             _cursors.Clear();
             _sqlPrepared.Clear();

@@ -21,7 +21,6 @@ public sealed partial class Session
 {
     private Transaction? _tx;
 
-    public string UserName { get; set; } = "postgres";
 
     private TransactionStatus CurrentTransactionStatus() =>
         _tx is null || !_tx.IsExplicit ? TransactionStatus.Idle : _tx.Failed ? TransactionStatus.Failed : TransactionStatus.InTransaction;
@@ -187,14 +186,14 @@ public sealed partial class Session
             var result = stmt is LockStatement lk ? LockTables(lk, ctx, inBatch)
                 : stmt is SetTransactionStatement st ? SetTransaction(st, inBatch)
                 : stmt is VacuumStatement v ? Vacuum(v, ctx, inBatch)
-                : stmt is ReindexStatement rx ? Reindex(rx, ctx, tx.IsExplicit || inBatch)
+                : stmt is ReindexStatement rx ? ReindexChecked(rx, ctx, tx.IsExplicit || inBatch)
                 : stmt is DeclareCursorStatement dc ? DeclareCursor(dc, ctx, inBatch)
                 : stmt is FetchStatement f ? Fetch(f)
                 : stmt is CloseCursorStatement cc ? CloseCursor(cc)
                 : stmt is PrepareStatement ps ? PrepareSql(ps, ctx)
                 : stmt is ExecutePreparedStatement ep ? ExecuteSql(ep, ctx, copyData)
                 : stmt is DeallocateStatement da ? Deallocate(da)
-                : ExecuteSessionReset(stmt, ctx, inBatch) ?? Dispatch(stmt, ctx, copyData);
+                : ExecuteSessionReset(stmt, ctx, inBatch) ?? DispatchChecked(stmt, ctx, copyData);
             // A rejection carried as a value is undone in the finally below as a thrown one is.
             if (result.Failure is not null) return result;
             done = true;
@@ -230,7 +229,7 @@ public sealed partial class Session
         SelectStatement { Query.Locking: not null } => true, // FOR UPDATE/SHARE: row locks are the write lock
         SelectStatement when RoutinesMayWrite() => true,
         SelectStatement s when Binding.Binder.HasDataModifyingWith(s.Query.With) => true,
-        SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement => false,
+        SelectStatement or ShowStatement or SetStatement or ResetStatement or SetTransactionStatement or VacuumStatement or DeclareCursorStatement or FetchStatement or CloseCursorStatement or UnlistenStatement or SetSessionAuthorizationStatement or SetRoleStatement => false,
         CopyStatement { IsFrom: false, Query: var q } => q is not null && IsWrite(q),
         PrepareStatement or DeallocateStatement => false,
         ExecutePreparedStatement e => !_sqlPrepared.TryGetValue(e.Name, out var p) || IsWrite(p.Prepare.Statement),
@@ -263,6 +262,13 @@ public sealed partial class Session
             case AlterTableStatement a: return ddl.AlterTable(a);
             case TruncateStatement t: return ddl.Truncate(t);
             case CommentStatement c: return ddl.Comment(c);
+            case CreateRoleStatement c: return ddl.CreateRole(c);
+            case AlterRoleStatement a: return ddl.AlterRole(a);
+            case RenameRoleStatement r: return ddl.RenameRole(r);
+            case DropRoleStatement d: return ddl.DropRole(d);
+            case GrantRoleStatement g: return ddl.GrantRole(g);
+            case GrantStatement g: return ddl.Grant(g);
+            case AlterDefaultPrivilegesStatement a: return ddl.AlterDefaultPrivileges(a);
             case CreateEnumStatement c: return ddl.CreateEnum(c);
             case CreateCompositeTypeStatement c: return ddl.CreateCompositeType(c);
             case CreateDomainStatement c: return ddl.CreateDomain(c);

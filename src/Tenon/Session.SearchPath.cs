@@ -28,8 +28,11 @@ public sealed partial class Session
         {
             if (_searchPathOverride is { } over) return over;
             var setting = _settings.Get("search_path")?.Value ?? "";
-            if (_searchPath is { } c && c.Setting == setting && c.User == UserName) return c.Path;
-            var path = SearchPath.Parse(setting, UserName, TempSchemaName);
+            // A role that is no superuser searches only the schemas it may use.
+            var auth = CurrentCatalog.Auth;
+            var role = IsSuperuser(auth) ? 0 : CurrentUserOid(auth);
+            if (_searchPath is { } c && c.Setting == setting && c.User == UserName && c.Path.Role == role) return c.Path;
+            var path = new SearchPath(SearchPath.SplitIdentifiers(setting), UserName, TempSchemaName) { Role = role };
             _searchPath = (setting, UserName, path);
             return path;
         }

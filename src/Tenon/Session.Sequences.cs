@@ -29,9 +29,10 @@ public sealed partial class Session
     private static string RelationNameForMessage(SystemCatalog catalog, uint oid) =>
         Catalog.PgCatalog.SystemRelations.ByOid(oid)?.Name ?? catalog.RelationName(oid);
 
-    internal long NextVal(uint oid)
+    internal long NextVal(uint oid, bool checkPrivileges = true)
     {
         var seq = SequenceByOid(oid);
+        if (checkPrivileges) RequireSequencePrivilege(seq, Tenon.Catalog.Privilege.Usage | Tenon.Catalog.Privilege.Update);
         if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("nextval()");
         var st = seq.State;
         long next;
@@ -60,9 +61,19 @@ public sealed partial class Session
         return next;
     }
 
+    /// <summary>42501 unless the current user holds one of <paramref name="anyOf"/> on the sequence (superusers: one field test).</summary>
+    private void RequireSequencePrivilege(SequenceDef seq, Catalog.Privilege anyOf)
+    {
+        var catalog = CurrentCatalog;
+        if (IsSuperuser(catalog.Auth)) return;
+        var held = Execution.Privileges.Held(catalog, CurrentUserOid(catalog.Auth), new ObjectKey(ObjectKey.Relation, seq.Oid));
+        if ((held & anyOf) == 0) throw Execution.Privileges.Denied("sequence", seq.Name);
+    }
+
     internal long CurrVal(uint oid)
     {
         var seq = SequenceByOid(oid);
+        RequireSequencePrivilege(seq, Tenon.Catalog.Privilege.Usage | Tenon.Catalog.Privilege.Select);
         return _currval.TryGetValue(seq.Oid, out var v) ? v
             : throw new TenonException(SqlState.ObjectNotInPrerequisiteState, $"currval of sequence \"{seq.Name}\" is not yet defined in this session");
     }
@@ -73,12 +84,14 @@ public sealed partial class Session
         var catalog = _tx?.Catalog ?? Database.Committed.Catalog;
         if (_lastval is not { } oid || !catalog.Sequences.ContainsKey(oid) || !_currval.TryGetValue(oid, out var value))
             throw new TenonException(SqlState.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
+        RequireSequencePrivilege(catalog.Sequences[oid], Tenon.Catalog.Privilege.Usage | Tenon.Catalog.Privilege.Select);
         return value;
     }
 
     internal long SetVal(uint oid, long value, bool isCalled)
     {
         var seq = SequenceByOid(oid);
+        RequireSequencePrivilege(seq, Tenon.Catalog.Privilege.Update);
         if (!SearchPath.IsTempSchema(seq.Schema)) PreventIfReadOnly("setval()");
         if (value < seq.MinValue || value > seq.MaxValue)
             throw new TenonException(SqlState.NumericValueOutOfRange, $"setval: value {value} is out of bounds for sequence \"{seq.Name}\" ({seq.MinValue}..{seq.MaxValue})");

@@ -71,6 +71,7 @@ public sealed partial class Session : IDisposable
         TypeId.RegClass => Catalog.RegClassName.Format((uint)value, _tx?.Catalog ?? Database.Committed.Catalog, SearchPath),
         TypeId.RegType => Execution.Functions.RegTypeName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
         TypeId.RegNamespace => Execution.Functions.RegNamespaceName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
+        TypeId.RegRole => Execution.Functions.RegRoleName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog),
         TypeId.RegProc => Execution.Functions.RegProcName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog, withArguments: false, SearchPath),
         TypeId.RegProcedure => Execution.Functions.RegProcName((uint)value, _tx?.Catalog ?? Database.Committed.Catalog, withArguments: true, SearchPath),
         _ => ValueText.Format(value, type, FormatSettings),

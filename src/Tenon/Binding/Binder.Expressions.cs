@@ -244,6 +244,7 @@ public sealed partial class Binder
     private ColumnExpr MakeColumn(ScopeColumn col, int level, Scope s, int position)
     {
         NoteColumnUse(col);
+        if (_columnPrivilegeTables is { } checkedTables && col.ColumnNumber > 0 && checkedTables.Contains(col.TableOid)) RequireColumnSelect(col);
         var entry = s.Entries.FirstOrDefault(e => !e.Synthetic && e.Columns.Contains(col));
         var name = entry?.Alias is { } a ? $"{a}.{col.Name}" : col.Name;
         var column = new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };

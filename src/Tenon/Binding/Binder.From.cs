@@ -95,6 +95,7 @@ public sealed partial class Binder
 
         if (recorded == 0 && SequenceRelation(name, named.Position) is { } sequence)
         {
+            Execution.Privileges.RequireOnRelation(_ctx, sequence.Oid, Tenon.Catalog.Privilege.Select);
             Dependencies?.Relations.Add(sequence.Oid);
             return AddEntry(new SystemScanNode(sequence), named.Alias?.Name ?? name.Name, named.Alias?.Columns, 0, scope, named.Position);
         }
@@ -102,6 +103,8 @@ public sealed partial class Binder
         ViewDef? view = null;
         var table = recorded != 0 ? Catalog.Tables.GetValueOrDefault(recorded) : ResolveTable(name, named.Position, out view);
         if (recorded != 0 && table is null) view = Catalog.Views[recorded];
+        if (recorded == 0) RequireSelect(view?.Oid ?? table!.Oid);
+        else RequireSelectAsViewOwner(recorded);
         if (view is not null)
         {
             Dependencies?.Relations.Add(view.Oid);
@@ -162,8 +165,14 @@ public sealed partial class Binder
     /// As PostgreSQL's parser opens a relation: an unknown schema means no such relation
     /// (42P01, reported by the caller), not 3F000.
     /// </remarks>
-    public uint LookupRelation(QualifiedName name, int position) =>
-        name.Schema is { } s && s != SystemCatalog.TempSchema && !Catalog.Schemas.Contains(s) ? 0 : LookupRelation(Catalog, Path, name, position);
+    public uint LookupRelation(QualifiedName name, int position)
+    {
+        if (name.Schema is { } s && s != SystemCatalog.TempSchema && !Catalog.Schemas.Contains(s)) return 0;
+        // A name in a schema the user may not use is refused there, as PostgreSQL's namespace lookup does.
+        if (name.Schema is { } q && !_ctx.Session.IsSuperuser(Catalog.Auth))
+            Execution.Privileges.RequireOnSchema(_ctx, Path.Qualifier(q), Tenon.Catalog.Privilege.Usage, position);
+        return LookupRelation(Catalog, Path, name, position);
+    }
 
     /// <inheritdoc cref="LookupRelation(QualifiedName, int)"/>
     public static uint LookupRelation(SystemCatalog catalog, SearchPath path, QualifiedName name, int position)

@@ -93,6 +93,38 @@ public sealed partial class Binder
         return null;
     }
 
+    /// <summary>Coercions between names and regrole, as for regtype: a role name to its oid, an oid to the quoted name.</summary>
+    private BoundExpr? CoerceRegRole(BoundExpr e, SqlType target, int position)
+    {
+        if (target.Id == TypeId.RegRole)
+        {
+            if (e is ConstExpr { Type.Id: TypeId.Unknown } c)
+            {
+                if (c.Value is null) return new ConstExpr(null, SqlType.RegRole);
+                try
+                {
+                    return new ConstExpr(Functions.ResolveRole((string)c.Value, Catalog), SqlType.RegRole);
+                }
+                catch (Errors.TenonException ex)
+                {
+                    ex.Position = position;
+                    throw;
+                }
+            }
+            if (e.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name)
+                return new FunctionExpr("regrole", [e], SqlType.RegRole,
+                    (a, ctx) => Functions.ResolveRole((string)a[0]!, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+            return null;
+        }
+        if (e.Type.Id == TypeId.RegRole && target.Id is TypeId.Text or TypeId.Varchar or TypeId.Name)
+        {
+            BoundExpr name = new FunctionExpr("text", [e], SqlType.Text,
+                (a, ctx) => Functions.RegRoleName((uint)a[0]!, ctx.Transaction.Catalog), strict: true, volatileFn: false);
+            return target.Id == TypeId.Text ? name : TryCoerce(name, target, CastContext.Explicit, position);
+        }
+        return null;
+    }
+
     /// <summary>
     /// Coercions between names and regproc/regprocedure, as for regtype: a function name (or
     /// name(argument types) for regprocedure) to its oid, an oid to the name; regproc and

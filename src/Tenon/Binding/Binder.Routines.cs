@@ -83,6 +83,7 @@ public sealed partial class Binder
                 hint: "To call a procedure, use CALL.") { Position = f.Position };
         if (fn.IsTrigger)
             throw new TenonException(SqlState.FeatureNotSupported, "trigger functions can only be called as triggers");
+        RequireExecute(fn);
         var type = fn.ResultColumns is not null && fn.ReturnType.Composite is null ? SqlType.Record : fn.ReturnType;
         if (fn.ReturnsSet)
         {

@@ -84,6 +84,7 @@ public sealed partial class Binder
         if ((target.Id == TypeId.RegClass || e.Type.Id == TypeId.RegClass) && CoerceRegClass(e, target, position) is { } regclass) return regclass;
         if ((target.Id == TypeId.RegType || e.Type.Id == TypeId.RegType) && CoerceRegType(e, target, position) is { } regtype) return regtype;
         if ((target.Id == TypeId.RegNamespace || e.Type.Id == TypeId.RegNamespace) && CoerceRegNamespace(e, target, position) is { } regnamespace) return regnamespace;
+        if ((target.Id == TypeId.RegRole || e.Type.Id == TypeId.RegRole) && CoerceRegRole(e, target, position) is { } regrole) return regrole;
         if ((target.Id is TypeId.RegProc or TypeId.RegProcedure || e.Type.Id is TypeId.RegProc or TypeId.RegProcedure) && CoerceRegProc(e, target, position) is { } regproc) return regproc;
         // An untyped parameter takes the type it is coerced to (a target column, a function
         // argument …), as PostgreSQL resolves it; a type modifier then applies as a cast.
@@ -247,6 +248,7 @@ public sealed partial class Binder
             case "regclass": return Simple(SqlType.RegClass);
             case "regtype": return Simple(SqlType.RegType);
             case "regnamespace": return Simple(SqlType.RegNamespace);
+            case "regrole": return Simple(SqlType.RegRole);
             case "regproc": return Simple(SqlType.RegProc);
             case "int2vector": return Simple(SqlType.Int2Vector);
             case "regprocedure": return Simple(SqlType.RegProcedure);

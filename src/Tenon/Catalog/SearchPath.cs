@@ -46,7 +46,17 @@ public sealed class SearchPath
     public string Qualifier(string schema) => schema == SystemCatalog.TempSchema ? TempSchema : schema;
 
     /// <summary>This path with <paramref name="schema"/> searched first and receiving new objects (CREATE SCHEMA's elements run so).</summary>
-    public SearchPath Prepend(string schema) => new([schema, .. _elements], User, TempSchema);
+    public SearchPath Prepend(string schema) => new([schema, .. _elements], User, TempSchema) { Role = Role };
+
+    /// <summary>
+    /// The role whose USAGE a listed schema needs to be searched, as PostgreSQL leaves schemas the
+    /// user may not use out of the path; 0 (a superuser's path) searches every listed schema.
+    /// </summary>
+    public uint Role { get; init; }
+
+    private bool Usable(SystemCatalog catalog, string schema) =>
+        Role == 0 || IsTempSchema(schema) || schema == PgCatalog.SystemRelations.Schema
+        || (Execution.Privileges.Held(catalog, Role, new ObjectKey(ObjectKey.Namespace, catalog.SchemaOid(schema))) & Privilege.Usage) != 0;
 
     /// <summary>The schemas searched for an unqualified name, in order.</summary>
     public IReadOnlyList<string> Effective(SystemCatalog catalog, bool includeTemp = true)
@@ -68,7 +78,7 @@ public sealed class SearchPath
         foreach (var e in _elements)
         {
             var name = e == "$user" ? User : e == SystemCatalog.TempSchema ? TempSchema : e;
-            if (catalog.Schemas.Contains(name) && !result.Contains(name)) result.Add(name);
+            if (catalog.Schemas.Contains(name) && !result.Contains(name) && Usable(catalog, name)) result.Add(name);
         }
         return result;
     }
@@ -86,7 +96,7 @@ public sealed class SearchPath
         {
             if (e == SystemCatalog.TempSchema) return TempSchema;
             var name = e == "$user" ? User : e;
-            if (catalog.Schemas.Contains(name)) return name;
+            if (catalog.Schemas.Contains(name) && Usable(catalog, name)) return name;
         }
         throw new TenonException(SqlState.InvalidSchemaName, "no schema has been selected to create in") { Position = position };
     }

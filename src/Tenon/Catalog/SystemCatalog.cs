@@ -84,7 +84,7 @@ public sealed partial class SystemCatalog
         ImmutableDictionary<uint, UserTypeDef>? userTypes = null) =>
         new(tables ?? Tables, indexes ?? Indexes, sequences ?? Sequences, views ?? Views,
             names ?? RelationsByName, schemas ?? Schemas, extensions ?? Extensions, comments ?? Comments, schemaOids ?? SchemaOidsByName, userTypes ?? UserTypes)
-        { Routines = Routines };
+        { Routines = Routines, Auth = Auth };
 
     /// <summary>Rebuilds a catalog from its parts exactly as they were (loading a database file).</summary>
     internal static SystemCatalog Restore(
@@ -328,6 +328,7 @@ public sealed partial class SystemCatalog
                 Functions = Routines.Functions.SetItems(Routines.Functions.Values.Where(f => f.Schema == from)
                     .Select(f => KeyValuePair.Create(f.Oid, f with { Schema = to }))),
             },
+            Auth = Auth,
         };
     }
 

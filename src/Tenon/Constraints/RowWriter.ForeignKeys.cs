@@ -496,7 +496,7 @@ public sealed partial class RowWriter
                     column, 0);
             else if (column.Type.Domain is not null)
                 expr = binder.CoerceForColumn(binder.BindDomainDefault(column.Type), column, 0);
-            defaults[key] = expr = NextValDefaultExpr.Of(expr);
+            defaults[key] = expr = NextValDefaultExpr.Of(expr, identity: column.Default is null && column.Identity != IdentityKind.None);
         }
         return expr?.Eval(Array.Empty<object?>(), _ctx);
     }

@@ -52,6 +52,7 @@ public static class SqlState
     public const string SyntaxErrorOrAccessRuleViolation = "42000";
     public const string SyntaxError = "42601";
     public const string InsufficientPrivilege = "42501";
+    public const string InvalidGrantOperation = "0LP01";
     public const string CannotCoerce = "42846";
     public const string GroupingError = "42803";
     public const string WindowingError = "42P20";

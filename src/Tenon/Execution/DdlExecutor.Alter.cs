@@ -432,11 +432,7 @@ public sealed partial class DdlExecutor
     /// Tenon has one role, the session's user, which owns every object: giving an object to it
     /// changes nothing, and any other role does not exist.
     /// </summary>
-    private void CheckOwner(OwnerToAction owner)
-    {
-        if (owner.Role is "current_user" or "session_user" or "current_role" || owner.Role == ctx.Session.UserName) return;
-        throw new TenonException(SqlState.UndefinedObject, $"role \"{owner.Role}\" does not exist");
-    }
+    private void CheckOwner(OwnerToAction owner) => RoleOf(OwnerSpec(owner.Role));
 
     /// <summary>
     /// 55006 when deferred constraint events on the table wait for COMMIT: TRUNCATE would remove
@@ -482,7 +478,7 @@ public sealed partial class DdlExecutor
         if (table is null && stmt.Actions.All(a => a is OwnerToAction) && Lookup(stmt.Table) != 0)
         {
             // ALTER TABLE … OWNER TO also applies to sequences and views (pg_dump writes it so).
-            foreach (var a in stmt.Actions) CheckOwner((OwnerToAction)a);
+            foreach (var a in stmt.Actions) SetRelationOwner(Lookup(stmt.Table), ((OwnerToAction)a).Role);
             return new StatementResult("ALTER TABLE");
         }
         if (table is null)
@@ -724,7 +720,7 @@ public sealed partial class DdlExecutor
                     break;
                 }
                 case OwnerToAction owner:
-                    CheckOwner(owner);
+                    SetRelationOwner(table.Oid, owner.Role);
                     break;
                 case TriggerEnableAction te:
                     SetTriggerEnabled(table, te.Name, te.Enable, te.UserOnly);

@@ -64,6 +64,7 @@ public sealed partial class DdlExecutor
                     throw new TenonException(SqlState.UndefinedObject,
                         $"constraint \"{constraintName}\" for table \"{Catalog.RelationName(oid)}\" does not exist");
                 key = new CommentKey(CommentKey.ConstraintClass, constraint.Oid, 0);
+                Privileges.RequireOwner(ctx, new ObjectKey(ObjectKey.Relation, oid), "relation", Catalog.RelationName(oid));
                 break;
             }
             case "type":
@@ -95,8 +96,31 @@ public sealed partial class DdlExecutor
             default:
                 throw new TenonException(SqlState.FeatureNotSupported, $"COMMENT ON {stmt.ObjectKind.ToUpperInvariant()} is not supported by Tenon yet") { Position = stmt.Position };
         }
+        RequireCommentOwnership(key);
         Catalog = Catalog.SetComment(key, stmt.Comment);
         return new StatementResult("COMMENT");
+    }
+
+    /// <summary>COMMENT ON needs ownership of the object: "must be owner of table t", of relation t for a column, of type, of schema.</summary>
+    private void RequireCommentOwnership(CommentKey key)
+    {
+        if (ctx.Session.IsSuperuser(Catalog.Auth)) return;
+        switch (key.ClassOid)
+        {
+            case CommentKey.RelationClass when key.SubId == 0:
+                Privileges.RequireRelationOwner(ctx, key.ObjectOid);
+                break;
+            case CommentKey.RelationClass:
+                Privileges.RequireOwner(ctx, new ObjectKey(ObjectKey.Relation, key.ObjectOid), "relation", Catalog.RelationName(key.ObjectOid));
+                break;
+            case CommentKey.TypeClass:
+                Privileges.RequireOwner(ctx, new ObjectKey(CommentKey.TypeClass, key.ObjectOid), "type",
+                    Catalog.UserTypes.TryGetValue(key.ObjectOid, out var t) ? t.Name : key.ObjectOid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case CommentKey.NamespaceClass:
+                Privileges.RequireOwner(ctx, new ObjectKey(ObjectKey.Namespace, key.ObjectOid), "schema", Catalog.SchemaName(key.ObjectOid) ?? "");
+                break;
+        }
     }
 
     /// <summary>Resolves [catalog.][schema.]relation for COMMENT ON; 42P01 / 3F000 when missing.</summary>

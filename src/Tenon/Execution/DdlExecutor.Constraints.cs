@@ -291,6 +291,8 @@ public sealed partial class DdlExecutor
         if (parentOid == 0) throw SqlErrors.RelationDoesNotExist(r.Table.ToString());
         if (!Catalog.Tables.TryGetValue(parentOid, out var parent) || parent.IsMatView)
             throw new TenonException(SqlState.WrongObjectType, $"referenced relation \"{r.Table.Name}\" is not a table");
+        // REFERENCES on the referenced table (or on its columns), as PostgreSQL's checkFkeyPermissions.
+        Privileges.RequireOnRelation(ctx, parentOid, Privilege.References);
         CheckForeignKeyPersistence(table, parent);
         // PostgreSQL reports a missing referencing column without a position.
         var cols = ResolveColumns(table, c.Columns, 0, "fk");

@@ -252,6 +252,14 @@ public sealed partial class DdlExecutor
     public StatementResult AlterRoutine(AlterRoutineStatement stmt)
     {
         var f = FindRoutine(stmt.Routine, stmt.Kind, ifExists: false)!;
+        var key = new ObjectKey(ObjectKey.Routine, f.Oid);
+        var noun = f.Kind == 'p' ? "procedure" : f.Aggregate is not null ? "aggregate" : "function";
+        if (stmt.NewOwner is { } owner)
+        {
+            SetOwner(key, noun, f.Name, owner);
+            return new StatementResult("ALTER " + stmt.Kind.ToUpperInvariant());
+        }
+        Privileges.RequireOwner(ctx, key, noun, f.Name);
         if (stmt.RenameTo is { } newName)
         {
             if (Catalog.Functions.Values.Any(o => o.Schema == f.Schema && o.Name == newName && o.InputTypes.SequenceEqual(f.InputTypes)))

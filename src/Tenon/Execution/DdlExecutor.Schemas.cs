@@ -23,7 +23,11 @@ public sealed partial class DdlExecutor
             return new StatementResult("CREATE SCHEMA");
         }
         RequireUserSchemaName(name);
-        Catalog = Catalog.AddSchema(name, Db.NextOid());
+        var oid = (uint)Db.NextOid();
+        Catalog = Catalog.AddSchema(name, oid);
+        // AUTHORIZATION r gives the schema to r (a role that is no catalog role: the bootstrap superuser's).
+        if (stmt.Authorization is { } owner && RoleOf(OwnerSpec(owner)) is { } r && Auth.Role(r.Oid) is not null && r.Oid != AuthCatalog.BootstrapOid)
+            Catalog = Catalog.WithAuth(Auth.PutObject(new ObjectKey(ObjectKey.Namespace, oid), new ObjectAcl { Owner = r.Oid }));
         return new StatementResult("CREATE SCHEMA");
     }
 
@@ -37,9 +41,11 @@ public sealed partial class DdlExecutor
             throw new TenonException(SqlState.InvalidSchemaName, $"schema \"{stmt.Name}\" does not exist");
         if (stmt.Owner is { } owner)
         {
-            RequireRole(owner);
+            var key = new ObjectKey(ObjectKey.Namespace, Catalog.SchemaOid(stmt.Name));
+            SetOwner(key, "schema", stmt.Name, owner);
             return new StatementResult("ALTER SCHEMA");
         }
+        Privileges.RequireOwner(ctx, new ObjectKey(ObjectKey.Namespace, Catalog.SchemaOid(stmt.Name)), "schema", stmt.Name);
         var newName = NameGenerator.Truncate(stmt.NewName!);
         if (Catalog.Schemas.Contains(newName)) throw new TenonException(SqlState.DuplicateSchema, $"schema \"{newName}\" already exists");
         RequireUserSchemaName(newName);
@@ -57,13 +63,14 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>Tenon has one role, the session's user; any other role name does not exist.</summary>
-    private void RequireRole(string role)
-    {
-        if (role is "current_user" or "session_user" or "current_role" || role == ctx.Session.UserName) return;
-        throw new TenonException(SqlState.UndefinedObject, $"role \"{role}\" does not exist");
-    }
+    private void RequireRole(string role) => RoleOf(OwnerSpec(role));
 
-    private string ResolveRole(string role) => role is "current_user" or "session_user" or "current_role" ? ctx.Session.UserName : role;
+    private string ResolveRole(string role) => role switch
+    {
+        "current_user" or "current_role" => ctx.Session.UserName,
+        "session_user" => ctx.Session.SessionUserName,
+        _ => role,
+    };
 
     /// <summary>DROP SCHEMA a, b …: the schemas and their contents go together, with one error or NOTICE for all.</summary>
     private void DropSchemas(DropStatement stmt)

@@ -16,7 +16,7 @@ public sealed partial class DdlExecutor
     public StatementResult CreateView(CreateViewStatement stmt)
     {
         var deps = new QueryDependencies();
-        var binder = new Binder(ctx) { Dependencies = deps };
+        var binder = new Binder(ctx) { Dependencies = deps, ChecksPrivileges = false };
         var plan = binder.BindQuery(stmt.Query, null);
         if (stmt.Columns is { } names && names.Count > plan.Columns.Count)
             throw new TenonException(SqlState.SyntaxError, "CREATE VIEW specifies more column names than columns");

@@ -79,6 +79,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, _, viewCheck) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
+        RequireTargetPrivileges(binder, stmt.Table, stmt.Position, Privilege.Insert,
+            ReadsColumns(stmt.Returning) || stmt.OnConflict is not null, stmt.Columns?.Select(c => table.FindColumn(c)?.Number ?? 0).ToList());
         if (stmt.OnConflict is not null && table != realTable)
             throw new TenonException(SqlState.FeatureNotSupported, "INSERT … ON CONFLICT through a view is not supported") { Position = stmt.Position };
         var live = table.LiveColumns.ToList();
@@ -461,6 +463,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter, viewCheck) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "UPDATE");
+        RequireTargetPrivileges(binder, stmt.Table, stmt.Position, Privilege.Update,
+            stmt.Where is not null || ReadsColumns(stmt.Returning) || stmt.From.Count > 0, null);
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.From, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);
@@ -551,6 +555,8 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, viewFilter, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "DELETE");
+        RequireTargetPrivileges(binder, stmt.Table, stmt.Position, Privilege.Delete,
+            stmt.Where is not null || ReadsColumns(stmt.Returning) || stmt.Using.Count > 0, null);
         var alias = stmt.Alias ?? table.Name;
         var plan = TargetScan(binder, table, alias, stmt.Using, stmt.Where, out var scope, stmt.Only);
         if (viewFilter is not null) plan = new FilterNode(plan, viewFilter);

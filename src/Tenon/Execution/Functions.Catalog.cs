@@ -17,7 +17,7 @@ public static partial class Functions
     private static FunctionDef? ResolveCatalogFunction(string name, IReadOnlyList<SqlType> args)
     {
         var n = args.Count;
-        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
+        bool IsOid(int i) => args[i].Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Unknown;
         bool IsInt(int i) => args[i].Id is TypeId.Int2 or TypeId.Int4 or TypeId.Unknown;
         bool IsBool(int i) => args[i].Id is TypeId.Bool or TypeId.Unknown;
         bool IsText(int i) => args[i].IsString;
@@ -50,12 +50,7 @@ public static partial class Functions
                 // Every type Tenon has lives in pg_catalog, which is always on the search path.
                 return new([SqlType.Oid], SqlType.Bool, (a, ctx) => FormatType(ctx.Transaction.Catalog, (uint)a[0]!, null) is "???" or "-" ? null : true);
             case "pg_get_userbyid" when n == 1 && IsOid(0):
-                return new([SqlType.Oid], SqlType.Name, (a, _) => (uint)a[0]! switch
-                {
-                    SchemaOids.BootstrapSuperuser => BootstrapSuperuserName,
-                    SchemaOids.DatabaseOwnerRole => "pg_database_owner",
-                    var oid => $"unknown (OID={oid})",
-                });
+                return new([SqlType.Oid], SqlType.Name, (a, ctx) => ctx.Transaction.Catalog.Auth.RoleName((uint)a[0]!));
             case "pg_relation_is_publishable" when n == 1 && IsOid(0):
                 return new([SqlType.RegClass], SqlType.Bool, (a, ctx) =>
                 {
@@ -129,9 +124,23 @@ public static partial class Functions
     /// <summary>regnamespace output: the schema's quoted name, or the bare oid when no schema has it.</summary>
     public static string RegNamespaceName(uint oid, SystemCatalog catalog)
     {
+        if (oid == 0) return "-";
         foreach (var row in PgNamespace.Relation.Rows(catalog))
             if (row[0] is uint o && o == oid) return SqlErrors.QuoteIdentifier((string)row[1]!);
         return oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>regrole output: the role's quoted name, or the bare oid when no role has it.</summary>
+    public static string RegRoleName(uint oid, SystemCatalog catalog) =>
+        oid == 0 ? "-" : catalog.Auth.Role(oid) is { } r ? SqlErrors.QuoteIdentifier(r.Name) : oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>regrole input: an oid as digits, else a role name as SQL writes it (folded unless quoted).</summary>
+    public static uint ResolveRole(string text, SystemCatalog catalog)
+    {
+        if (text.Length > 0 && text.All(char.IsAsciiDigit) && uint.TryParse(text, out var oid)) return oid;
+        var parts = RegClassName.Split(text);
+        if (parts.Count != 1) throw new TenonException(SqlState.InvalidName, "invalid name syntax");
+        return catalog.Auth.RoleNamed(parts[0])?.Oid ?? throw new TenonException(SqlState.UndefinedObject, $"role \"{parts[0]}\" does not exist");
     }
 
     /// <summary>regnamespace input: an oid as digits, else a schema name as SQL writes it (folded unless quoted).</summary>

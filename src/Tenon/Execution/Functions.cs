@@ -62,7 +62,7 @@ public static partial class Functions
                     (_, _) => args[0].Domain is not null ? args[0].DisplayName : args[0].Id == TypeId.Bpchar ? "character" : args[0].WithoutModifier().DisplayName, Strict: false);
         }
         return ResolveSequenceFunction(name, args) ?? ResolveAdvisoryLockFunction(name, args) ?? ResolveExtensionFunction(name, args, catalog) ?? ResolveCommentFunction(name, args)
-            ?? ResolveCatalogFunction(name, args) ?? ResolveDescribeFunction(name, args) ?? ResolveEnumFunction(name, args);
+            ?? ResolveCatalogFunction(name, args) ?? ResolvePrivilegeFunction(name, args) ?? ResolveDescribeFunction(name, args) ?? ResolveEnumFunction(name, args);
     }
 
     /// <summary>CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER, … as constants of the transaction.</summary>
@@ -85,7 +85,7 @@ public static partial class Functions
                 SqlValueFunctionKind.SessionUser => "SESSION_USER",
                 SqlValueFunctionKind.User => "USER",
                 _ => "CURRENT_ROLE",
-            }, [], SqlType.Name, (_, c) => c.Session.UserName, false, false),
+            }, [], SqlType.Name, v.Kind == SqlValueFunctionKind.SessionUser ? (_, c) => c.Session.SessionUserName : (_, c) => c.Session.UserName, false, false),
         _ => throw new TenonException(SqlState.FeatureNotSupported, $"{v.Kind} is not supported yet") { Position = v.Position },
     };
 

@@ -115,8 +115,24 @@ public sealed class PartitionRouter(ExecContext ctx)
         var names = string.Join(", ", Enumerable.Range(0, key.Count).Select(i => KeyColumnText(ctx, table, i)));
         var texts = string.Join(", ", values.Select((v, i) => v is null ? "null" : ctx.Session.FormatValue(v, key.Types[i])));
         return new TenonException(SqlState.CheckViolation, $"no partition of relation \"{table.Name}\" found for row",
-            $"Partition key of the failing row contains ({names}) = ({texts}).")
+            MaySeeKey(table) ? $"Partition key of the failing row contains ({names}) = ({texts})." : null)
         { SchemaName = table.Schema, TableName = table.Name };
+    }
+
+    /// <summary>
+    /// Whether the current user may see the failing key (ExecBuildSlotPartitionKeyDescription): with
+    /// SELECT on the table, or on every key column when the key has no expressions.
+    /// </summary>
+    private bool MaySeeKey(TableDef table)
+    {
+        var catalog = ctx.Transaction.Catalog;
+        if (ctx.Session.IsSuperuser(catalog.Auth)) return true;
+        var role = ctx.Session.CurrentUserOid(catalog.Auth);
+        if ((Privileges.Held(catalog, role, new ObjectKey(ObjectKey.Relation, table.Oid)) & Privilege.Select) != 0) return true;
+        var key = table.PartitionKey!;
+        for (var i = 0; i < key.Count; i++)
+            if (key.Columns[i] == 0 || (Privileges.HeldOnColumn(catalog, role, table.Oid, key.Columns[i]) & Privilege.Select) == 0) return false;
+        return true;
     }
 
     /// <summary>A key part as PostgreSQL prints it: the column name, or the expression in parentheses unless it is a function call.</summary>

@@ -83,6 +83,19 @@ internal sealed class SessionSettings
         Assign(def.Name, canonical);
     }
 
+    /// <summary>
+    /// Sets a parameter users cannot SET directly (role, session_authorization, is_superuser) with
+    /// the transactional rules of SET; with <paramref name="asDefault"/> also what RESET returns it to.
+    /// </summary>
+    public void SetInternal(string name, string value, bool local, bool inTransaction, bool asDefault = false)
+    {
+        Set(name, value, local, inTransaction, atStartup: true);
+        if (asDefault) _resetValues[name] = value;
+    }
+
+    /// <summary>The value a parameter is reset to.</summary>
+    public string ResetValue(string name) => _resetValues[name];
+
     /// <summary>RESET ALL: every changeable parameter back to its default.</summary>
     public void ResetAll(bool inTransaction)
     {

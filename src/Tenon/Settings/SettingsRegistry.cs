@@ -41,6 +41,8 @@ internal static class SettingsRegistry
             Enum("bytea_output", "hex", ["escape", "hex"]),
             Str("timezone_abbreviations", "Default"),
             Str("search_path", "\"$user\", public"),
+            // SET ROLE's value (none, or a role name); SET/RESET ROLE go through Session.Roles.cs.
+            Str("role", "none", readOnly: true),
             Str("default_text_search_config", "pg_catalog.english", canonicalize: TextSearchConfigName),
 
             // Read-only facts about the server.

@@ -51,6 +51,11 @@ public sealed partial class Parser
             if (kind == ObjectKind.Index && Cur.Is("set") && At(1).Is("schema")) throw ErrorAt(At(1));
             if (kind == ObjectKind.Index && ParseAlterIndexActions() is { } indexActions)
                 return new AlterIndexStatement(name, ifExists, indexActions) { Position = alter.Position };
+            if (kind != ObjectKind.Index && Cur.Is("owner") && At(1).Is("to"))
+            {
+                _pos += 2;
+                return new AlterTableStatement(name, [new OwnerToAction(ParseRoleSpecOrPublic())]) { IfExists = ifExists, Position = alter.Position };
+            }
             if (kind != ObjectKind.Index && Cur.Is("set") && At(1).Is("schema"))
             {
                 _pos += 2;
@@ -66,6 +71,8 @@ public sealed partial class Parser
             return Unsupported("ALTER " + t.Text.ToUpperInvariant());
         }
         if (t.Is("function") || t.Is("procedure") || t.Is("routine")) return ParseAlterRoutine(alter);
+        if (t.Is("role") || t.Is("group") || t.Is("user") && !At(1).Is("mapping")) return ParseAlterRole(alter);
+        if (t.Is("default") && At(1).Is("privileges")) return ParseAlterDefaultPrivileges(alter);
         if (t.Is("aggregate")) return ParseAlterAggregate(alter);
         if (t.Kind == TokenKind.Identifier && t.Keyword != KeywordCategory.None && CreatableObjects.Contains(t.Text)
             || t.Is("system") || t.Is("large") || t.Is("default") || t.Is("operator") || t.Is("owned"))

@@ -38,6 +38,7 @@ public sealed partial class Parser
         if (t.Is("extension") && !orReplace && !temporary && !unlogged) return ParseCreateExtension(create);
         if (t.Is("database") && !orReplace && !temporary && !unlogged) return ParseCreateDatabase(create);
         if (t.Is("type") && !orReplace && !temporary && !unlogged) return ParseCreateType(create);
+        if ((t.Is("role") || t.Is("user") && !At(1).Is("mapping") || t.Is("group")) && !orReplace && !temporary && !unlogged) return ParseCreateRole(create);
         if (t.Is("domain") && !orReplace && !temporary && !unlogged) return ParseCreateDomain(create);
         if ((t.Is("function") || t.Is("procedure")) && !temporary && !unlogged) return ParseCreateFunction(create, orReplace);
         if (t.Is("aggregate") && !temporary && !unlogged) return ParseCreateAggregate(create, orReplace);
@@ -415,8 +416,10 @@ public sealed partial class Parser
             case "function": case "procedure": case "routine": return ParseDropRoutine(drop);
             case "trigger": return ParseDropTrigger(drop);
             case "aggregate": return ParseDropAggregate(drop);
-            case "rule": case "policy": case "role":
-            case "user": case "group": case "operator": case "cast": case "collation": case "conversion":
+            case "role": case "group": return ParseDropRole(drop);
+            case "user" when !At(1).Is("mapping"): return ParseDropRole(drop);
+            case "rule": case "policy":
+            case "user": case "operator": case "cast": case "collation": case "conversion":
             case "event": case "foreign": case "language": case "materialized": case "publication": case "server":
             case "statistics": case "subscription": case "tablespace": case "text": case "transform": case "access":
             case "owned": case "procedural":

@@ -240,16 +240,16 @@ public sealed partial class Parser
     /// {OWNER TO role | RENAME TO name | SET SCHEMA name} after ALTER {FUNCTION | PROCEDURE | ROUTINE | AGGREGATE} signature
     private Statement ParseAlterRoutineAction(Token alter, string kind, RoutineSignature sig)
     {
-        string? rename = null, schema = null;
+        string? rename = null, schema = null, owner = null;
         if (AcceptKw("owner"))
         {
             ExpectKw("to");
-            Advance();
+            owner = ParseRoleSpecOrPublic();
         }
         else if (AcceptKws("rename", "to")) rename = ParseColId();
         else if (AcceptKws("set", "schema")) schema = ParseColId();
         else return Unsupported("ALTER " + kind.ToUpperInvariant());
-        return new AlterRoutineStatement(kind, sig) { RenameTo = rename, SetSchema = schema, Position = alter.Position };
+        return new AlterRoutineStatement(kind, sig) { RenameTo = rename, SetSchema = schema, NewOwner = owner, Position = alter.Position };
     }
 
     /// DO [LANGUAGE l] 'code' [LANGUAGE l]

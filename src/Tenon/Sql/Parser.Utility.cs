@@ -7,7 +7,7 @@ public sealed partial class Parser
 {
     private static readonly Dictionary<string, string> UnsupportedStarts = new(StringComparer.Ordinal)
     {
-        ["grant"] = "GRANT", ["revoke"] = "REVOKE", ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
+        ["listen"] = "LISTEN", ["notify"] = "NOTIFY",
         ["do"] = "DO",
         ["cluster"] = "CLUSTER",
         ["checkpoint"] = "CHECKPOINT", ["load"] = "LOAD", ["call"] = "CALL",
@@ -39,6 +39,9 @@ public sealed partial class Parser
                 case "drop": return ParseDrop();
                 case "alter": return ParseAlter();
                 case "comment": return ParseComment();
+                case "grant":
+                case "revoke":
+                    return ParseGrant();
                 case "begin":
                 case "start":
                 case "commit":
@@ -206,10 +209,10 @@ public sealed partial class Parser
         if (Cur.Is("session") && At(1).Is("authorization"))
         {
             _pos += 2;
-            if (AcceptKw("default")) return new SetSessionAuthorizationStatement(null) { Position = set.Position };
-            return new SetSessionAuthorizationStatement(ParseStringOrWord()) { Position = set.Position };
+            if (AcceptKw("default")) return new SetSessionAuthorizationStatement(null) { Local = local, Position = set.Position };
+            return new SetSessionAuthorizationStatement(ParseStringOrWord()) { Local = local, Position = set.Position };
         }
-        if (Cur.Is("role")) return Unsupported("SET ROLE");
+        if (Cur.Is("role")) return ParseSetRole(set, local);
         if (AcceptKw("transaction"))
         {
             if (AcceptKw("snapshot")) return Unsupported("SET TRANSACTION SNAPSHOT");
@@ -301,6 +304,7 @@ public sealed partial class Parser
             return new ResetStatement("transaction_isolation");
         }
         if (Cur.Is("session") && At(1).Is("authorization")) { _pos += 2; return new SetSessionAuthorizationStatement(null, IsReset: true); }
+        if (AcceptKw("role")) return new SetRoleStatement(null, false, IsReset: true);
         if (AcceptKw("all")) return new ResetStatement("all");
         return new ResetStatement(ParseVarName());
     }

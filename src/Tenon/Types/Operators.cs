@@ -134,8 +134,8 @@ public static partial class Operators
         if (IsNumber(l.Id) && IsNumber(r.Id)) return PromoteNumbers(l, r);
         if (IsString(l.Id) && IsString(r.Id)) return SqlType.Text;
         if (IsDateTime(l.Id) && IsDateTime(r.Id)) return l.Id > r.Id ? l : r;
-        if (l.Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure && r.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure) return SqlType.Oid;
-        if (r.Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure && l.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8) return SqlType.Oid;
+        if (l.Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure && r.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure) return SqlType.Oid;
+        if (r.Id is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure && l.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8) return SqlType.Oid;
         if (l.Id is TypeId.Inet or TypeId.Cidr && r.Id is TypeId.Inet or TypeId.Cidr) return SqlType.Inet;
         return null;
     }
@@ -424,7 +424,7 @@ public static partial class Operators
     {
         TypeId.Bool => 'B',
         TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Numeric or TypeId.Float4 or TypeId.Float8
-            or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure => 'N',
+            or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure => 'N',
         TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name => 'S',
         TypeId.Date or TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time => 'D',
         TypeId.Interval => 'T',

@@ -101,6 +101,7 @@ public sealed record SqlType
     public static readonly SqlType RegClass = new(TypeId.RegClass);
     public static readonly SqlType RegType = new(TypeId.RegType);
     public static readonly SqlType RegNamespace = new(TypeId.RegNamespace);
+    public static readonly SqlType RegRole = new(TypeId.RegRole);
     public static readonly SqlType RegProc = new(TypeId.RegProc);
     public static readonly SqlType Int2Vector = new(TypeId.Array, element: Int2) { IsVector = true };
     public static readonly SqlType RegProcedure = new(TypeId.RegProcedure);
@@ -141,7 +142,7 @@ public sealed record SqlType
     private static readonly Dictionary<TypeId, SqlType> Unmodified = new[]
     {
         Unknown, Bool, Int2, Int4, Int8, Numeric, Float4, Float8, Text, Varchar, Bpchar, Name, Uuid, Date,
-        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Time, Json, Jsonb,
+        Timestamp, Timestamptz, Interval, Bytea, Oid, RegClass, Void, Inet, Cidr, RegType, RegNamespace, RegRole, Xid, RegProc, RegProcedure, TsVector, TsQuery, RegConfig, Time, Json, Jsonb,
         Point, Lseg, Path, Box, Polygon, Line, Circle,
     }.ToDictionary(t => t.Id);
 
@@ -189,6 +190,7 @@ public sealed record SqlType
         TypeId.RegClass => 2205,
         TypeId.RegType => 2206,
         TypeId.RegNamespace => 4089,
+        TypeId.RegRole => 4096,
         TypeId.RegProc => 24,
         TypeId.RegProcedure => 2202,
         TypeId.Record => Composite?.Oid ?? 2249,
@@ -215,7 +217,7 @@ public sealed record SqlType
     {
         TypeId.Bool => 1,
         TypeId.Int2 => 2,
-        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig => 4,
+        TypeId.Int4 or TypeId.Float4 or TypeId.Date or TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig => 4,
         TypeId.Int8 or TypeId.Float8 or TypeId.Timestamp or TypeId.Timestamptz or TypeId.Time => 8,
         TypeId.Interval or TypeId.Uuid or TypeId.Point => 16,
         TypeId.Lseg or TypeId.Box => 32,
@@ -271,6 +273,7 @@ public sealed record SqlType
         TypeId.RegClass => "regclass",
         TypeId.RegType => "regtype",
         TypeId.RegNamespace => "regnamespace",
+        TypeId.RegRole => "regrole",
         TypeId.RegProc => "regproc",
         TypeId.RegProcedure => "regprocedure",
         TypeId.Void => "void",

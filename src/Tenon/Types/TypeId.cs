@@ -110,4 +110,6 @@ public enum TypeId : byte
     Polygon,
     Line,
     Circle,
+    /// <summary>An Oid that prints as a role name (uint).</summary>
+    RegRole,
 }

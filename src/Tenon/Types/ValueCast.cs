@@ -71,6 +71,7 @@ public static class ValueCast
         Set(TypeId.Oid, TypeId.RegType, I); Set(TypeId.Int4, TypeId.RegType, I); Set(TypeId.Int8, TypeId.RegType, I); Set(TypeId.Int2, TypeId.RegType, I);
         Set(TypeId.RegType, TypeId.Oid, I); Set(TypeId.RegType, TypeId.Int4, A); Set(TypeId.RegType, TypeId.Int8, A);
         Set(TypeId.Oid, TypeId.RegNamespace, I); Set(TypeId.Int4, TypeId.RegNamespace, I); Set(TypeId.Int8, TypeId.RegNamespace, I); Set(TypeId.Int2, TypeId.RegNamespace, I);
+        Set(TypeId.Oid, TypeId.RegRole, I); Set(TypeId.Int4, TypeId.RegRole, I); Set(TypeId.Int8, TypeId.RegRole, I); Set(TypeId.Int2, TypeId.RegRole, I);
         foreach (var reg in new[] { TypeId.RegProc, TypeId.RegProcedure })
         {
             Set(TypeId.Oid, reg, I); Set(TypeId.Int4, reg, I); Set(TypeId.Int8, reg, I); Set(TypeId.Int2, reg, I);
@@ -78,6 +79,7 @@ public static class ValueCast
         }
         Set(TypeId.RegProc, TypeId.RegProcedure, I); Set(TypeId.RegProcedure, TypeId.RegProc, I);
         Set(TypeId.RegNamespace, TypeId.Oid, I); Set(TypeId.RegNamespace, TypeId.Int4, A); Set(TypeId.RegNamespace, TypeId.Int8, A);
+        Set(TypeId.RegRole, TypeId.Oid, I); Set(TypeId.RegRole, TypeId.Int4, A); Set(TypeId.RegRole, TypeId.Int8, A);
 
         Set(TypeId.Cidr, TypeId.Inet, I); Set(TypeId.Inet, TypeId.Cidr, A);
         Set(TypeId.Oid, TypeId.RegConfig, I); Set(TypeId.Int4, TypeId.RegConfig, I); Set(TypeId.Int8, TypeId.RegConfig, I); Set(TypeId.Int2, TypeId.RegConfig, I);
@@ -179,7 +181,7 @@ public static class ValueCast
             TypeId.Float4 => ToFloat4(value, from),
             TypeId.Float8 => ToFloat8(value, from),
             TypeId.Bool when from == TypeId.Int4 => (int)value != 0,
-            TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig => ToOid(value, from),
+            TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig => ToOid(value, from),
             TypeId.Date => ToDate(value, from, settings),
             TypeId.Timestamp => ToTimestamp(value, from, settings),
             TypeId.Timestamptz => ToTimestampTz(value, from, settings),
@@ -216,6 +218,7 @@ public static class ValueCast
         TypeId.RegClass => SqlType.RegClass,
         TypeId.RegType => SqlType.RegType,
         TypeId.RegNamespace => SqlType.RegNamespace,
+        TypeId.RegRole => SqlType.RegRole,
         TypeId.RegProc => SqlType.RegProc,
         TypeId.RegProcedure => SqlType.RegProcedure,
         TypeId.Inet => SqlType.Inet,
@@ -245,7 +248,7 @@ public static class ValueCast
         TypeId.Int4 => (int)value,
         TypeId.Int8 => (long)value,
         TypeId.Bool => (bool)value ? 1 : 0,
-        TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig => (uint)value,
+        TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig => (uint)value,
         TypeId.Numeric => ((Numeric)value).ToInt64(),
         TypeId.Float4 => RintToInt64((float)value, targetName),
         TypeId.Float8 => RintToInt64((double)value, targetName),
@@ -272,7 +275,7 @@ public static class ValueCast
     private static int ToInt32(object value, TypeId from)
     {
         if (from == TypeId.Numeric) return ((Numeric)value).ToInt32();
-        if (from is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure) return unchecked((int)(uint)value);
+        if (from is TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure) return unchecked((int)(uint)value);
         var v = IntegerOf(value, from, "integer");
         if (v < int.MinValue || v > int.MaxValue) throw TypeErrors.OutOfRange("integer");
         return (int)v;
@@ -285,7 +288,7 @@ public static class ValueCast
     {
         switch (from)
         {
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig: return (uint)value;
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.RegConfig: return (uint)value;
             case TypeId.Int2: return unchecked((uint)(short)value);
             case TypeId.Int4: return unchecked((uint)(int)value);
             case TypeId.Int8:

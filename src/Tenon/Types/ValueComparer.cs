@@ -44,7 +44,7 @@ public static class ValueComparer
             case TypeId.Interval: return ((PgInterval)a).CompareTo((PgInterval)b);
             case TypeId.Uuid: return CompareUuid((Guid)a, (Guid)b);
             case TypeId.Bytea: return ((byte[])a).AsSpan().SequenceCompareTo((byte[])b);
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return ((uint)a).CompareTo((uint)b);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return ((uint)a).CompareTo((uint)b);
             case TypeId.TsVector: return ((TsVector)a).CompareTo((TsVector)b);
             case TypeId.TsQuery: return ((TsQuery)a).CompareTo((TsQuery)b);
             case TypeId.Jsonb: return ((JsonValue)a).CompareTo((JsonValue)b);
@@ -110,7 +110,7 @@ public static class ValueComparer
                 var hash = new HashCode();
                 hash.AddBytes((byte[])value);
                 return hash.ToHashCode();
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return HashLong((uint)value);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid or TypeId.RegConfig: return HashLong((uint)value);
             case TypeId.TsVector or TypeId.TsQuery or TypeId.Jsonb: return value.GetHashCode();
             case TypeId.Inet or TypeId.Cidr: return ((PgInet)value).GetHashCode();
             case TypeId.Enum: return HashLong(((PgEnumValue)value).Oid);

@@ -60,7 +60,7 @@ public static class ValueText
             case TypeId.Interval: return DateTimeText.FormatInterval((PgInterval)value, settings);
             case TypeId.Time: return DateTimeText.FormatTime((PgTime)value);
             case TypeId.Bytea: return FormatBytea((byte[])value, settings.ByteaHex);
-            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
+            case TypeId.Oid or TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure or TypeId.Xid: return ((uint)value).ToString(CultureInfo.InvariantCulture);
             case TypeId.Inet: return InetText.Format((PgInet)value, isCidr: false);
             case TypeId.Cidr: return InetText.Format((PgInet)value, isCidr: true);
             case TypeId.Void: return "";
@@ -101,7 +101,7 @@ public static class ValueText
             case TypeId.Time: return TypeModifiers.ApplyTime(DateTimeText.ParseTime(text, settings), type);
             case TypeId.Bytea: return ParseBytea(text);
             case TypeId.Oid: return ParseOid(text);
-            case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegProc or TypeId.RegProcedure: return ParseOid(text);
+            case TypeId.RegClass or TypeId.RegType or TypeId.RegNamespace or TypeId.RegRole or TypeId.RegProc or TypeId.RegProcedure: return ParseOid(text);
             case TypeId.Xid: return ParseXid(text);
             case TypeId.TsVector: return TsVectorText.Parse(text);
             case TypeId.TsQuery: return TsQueryText.ParseLiteral(text);

@@ -23,7 +23,7 @@ namespace Tenon.Wal;
 ///
 /// User types (enums, domains) follow separately (<see cref="WriteUserTypes"/>), and only when
 /// there are any, so files without them read the same as before they existed; so do user
-/// functions and triggers (<see cref="WriteRoutines"/>).
+/// functions and triggers (<see cref="WriteRoutines"/>), and roles and privileges (<see cref="WriteAuth"/>).
 /// </summary>
 internal static class CatalogCodec
 {
@@ -78,6 +78,51 @@ internal static class CatalogCodec
         var functions = ReadAll<RoutineDef>(r).ToImmutableDictionary(f => f.Oid);
         var triggers = ReadAll<TriggerDef>(r).ToImmutableDictionary(t => t.Oid);
         return catalog.WithRoutines(new RoutineCatalog(functions, triggers));
+    }
+
+    /// <summary>
+    /// The catalog's roles, memberships and object privileges (<see cref="AuthCatalog"/>): varint n,
+    /// n × RoleDef object; varint m, m × RoleMembership object; varint k, k × (4 bytes class oid,
+    /// 4 bytes object oid, ObjectAcl object); varint d, d × DefaultAcl object.
+    /// </summary>
+    public static void WriteAuth(BinaryWriter w, SystemCatalog catalog)
+    {
+        var auth = catalog.Auth;
+        WriteAll(w, auth.Roles.Values.OrderBy(r => r.Oid));
+        WriteAll(w, auth.Members);
+        // Entries of objects dropped since are left behind in memory (oids are never reused); the file keeps only live ones.
+        var objects = auth.Objects.Where(p => Exists(catalog, p.Key)).OrderBy(p => (p.Key.ClassOid, p.Key.ObjectOid)).ToList();
+        w.Write7BitEncodedInt(objects.Count);
+        foreach (var (key, acl) in objects)
+        {
+            w.Write(key.ClassOid);
+            w.Write(key.ObjectOid);
+            ObjectCodec.Write(w, acl);
+        }
+        WriteAll(w, auth.DefaultAcls);
+    }
+
+    private static bool Exists(SystemCatalog catalog, ObjectKey key) => key.ClassOid switch
+    {
+        ObjectKey.Namespace => catalog.SchemaName(key.ObjectOid) is not null,
+        ObjectKey.Routine => catalog.Functions.ContainsKey(key.ObjectOid),
+        CommentKey.TypeClass => catalog.UserTypes.ContainsKey(key.ObjectOid),
+        _ => catalog.RelationKind(key.ObjectOid) != '\0',
+    };
+
+    public static SystemCatalog ReadAuth(BinaryReader r, SystemCatalog catalog)
+    {
+        var roles = ReadAll<RoleDef>(r).ToImmutableDictionary(x => x.Oid);
+        var members = ReadAll<RoleMembership>(r).ToImmutableList();
+        var n = r.Read7BitEncodedInt();
+        var objects = ImmutableDictionary.CreateBuilder<ObjectKey, ObjectAcl>();
+        for (var i = 0; i < n; i++)
+        {
+            var key = new ObjectKey(r.ReadUInt32(), r.ReadUInt32());
+            objects[key] = ObjectCodec.Read(r, typeof(ObjectAcl)) as ObjectAcl ?? throw new InvalidDataException("a null ObjectAcl");
+        }
+        var defaults = ReadAll<DefaultAcl>(r).ToImmutableList();
+        return catalog.WithAuth(new AuthCatalog(roles, members, objects.ToImmutable()) { DefaultAcls = defaults });
     }
 
     public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>

@@ -25,6 +25,7 @@ namespace Tenon.Wal;
 ///   4 user types      right after a catalog that has enum types or domains: the catalog's
 ///                     <see cref="SystemCatalog.UserTypes"/> (<see cref="CatalogCodec.WriteUserTypes"/>)
 ///   5 routines        right after a catalog that has user functions or triggers (<see cref="CatalogCodec.WriteRoutines"/>)
+///   6 roles           after a catalog that has roles or object privileges (<see cref="CatalogCodec.WriteAuth"/>)
 ///
 /// Operations appear in the order catalog, tables, sequences, and are applied in that order.
 /// </summary>
@@ -103,6 +104,11 @@ internal sealed class CommitRecord
                     w.Write((byte)5);
                     CatalogCodec.WriteRoutines(w, Catalog);
                 }
+                if (!Catalog.Auth.IsEmpty)
+                {
+                    w.Write((byte)6);
+                    CatalogCodec.WriteAuth(w, Catalog);
+                }
             }
             foreach (var t in Tables)
             {
@@ -157,6 +163,9 @@ internal sealed class CommitRecord
                     break;
                 case 5:
                     record.Catalog = CatalogCodec.ReadRoutines(r, record.Catalog ?? throw new InvalidDataException("routines without a catalog"));
+                    break;
+                case 6:
+                    record.Catalog = CatalogCodec.ReadAuth(r, record.Catalog ?? throw new InvalidDataException("roles without a catalog"));
                     break;
                 case 2:
                 {

@@ -81,7 +81,7 @@ public sealed class CodecTests
                 case PgTime: covered.Add(TypeId.Time); break;
                 case byte[]: covered.Add(TypeId.Bytea); break;
                 case PgArray: covered.Add(TypeId.Array); break;
-                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid, TypeId.RegConfig]); break;
+                case uint: covered.UnionWith([TypeId.Oid, TypeId.RegClass, TypeId.RegType, TypeId.RegNamespace, TypeId.RegRole, TypeId.RegProc, TypeId.RegProcedure, TypeId.Xid, TypeId.RegConfig]); break;
                 case PgInet: covered.UnionWith([TypeId.Inet, TypeId.Cidr]); break;
                 case PgEnumValue: covered.Add(TypeId.Enum); break;
                 case TsVector: covered.Add(TypeId.TsVector); break;

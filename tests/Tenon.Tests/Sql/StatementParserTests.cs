@@ -203,7 +203,7 @@ public sealed class StatementParserTests
     }
 
     [Theory]
-    [InlineData("GRANT SELECT ON t TO bob", "GRANT")]
+    [InlineData("GRANT USAGE ON LANGUAGE sql TO bob", "GRANT ON LANGUAGE")]
     [InlineData("CREATE AGGREGATE a (int ORDER BY int) (sfunc = f, stype = int)", "ordered-set aggregates (CREATE AGGREGATE … ORDER BY)")]
     [InlineData("CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f()", "CREATE EVENT TRIGGER")]
     [InlineData("DROP AGGREGATE a(int ORDER BY int)", "ordered-set aggregates (DROP AGGREGATE … ORDER BY)")]

@@ -84,6 +84,7 @@ public static class BuiltinTypes
         B(SqlType.RegClass, "regclass", 4, true, 'N', false, 2218, "regclassin", 2219, "regclassout", 2452, "regclassrecv", 2453, "regclasssend", 'i', 'p'),
         B(SqlType.RegType, "regtype", 4, true, 'N', false, 2220, "regtypein", 2221, "regtypeout", 2454, "regtyperecv", 2455, "regtypesend", 'i', 'p'),
         B(SqlType.RegNamespace, "regnamespace", 4, true, 'N', false, 4084, "regnamespacein", 4085, "regnamespaceout", 4086, "regnamespacerecv", 4087, "regnamespacesend", 'i', 'p'),
+        B(SqlType.RegRole, "regrole", 4, true, 'N', false, 4098, "regrolein", 4092, "regroleout", 4094, "regrolerecv", 4095, "regrolesend", 'i', 'p'),
         B(SqlType.Int2Vector, "int2vector", -1, false, 'A', false, 40, "int2vectorin", 41, "int2vectorout", 2410, "int2vectorrecv", 2411, "int2vectorsend", 'i', 'p'),
         B(SqlType.RegProc, "regproc", 4, true, 'N', false, 44, "regprocin", 45, "regprocout", 2444, "regprocrecv", 2445, "regprocsend", 'i', 'p'),
         B(SqlType.RegProcedure, "regprocedure", 4, true, 'N', false, 2212, "regprocedurein", 2213, "regprocedureout", 2446, "regprocedurerecv", 2447, "regproceduresend", 'i', 'p'),

@@ -3,8 +3,7 @@ using Tenon.Types;
 namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
-/// Catalogs of objects Tenon does not have: role memberships (pg_auth_members; its roles are the
-/// two pg_roles lists, members of nothing), row-level
+/// Catalogs of objects Tenon does not have: row-level
 /// security policies (pg_policy), extended statistics (pg_statistic_ext) and logical replication
 /// publications (pg_publication, pg_publication_rel, pg_publication_namespace). They exist, with
 /// PostgreSQL's columns, so that queries joining them (psql's \d) run, and they are empty.
@@ -15,9 +14,6 @@ public static class PgAbsentObjects
 {
     private static SystemRelation Empty(string name, uint oid, SystemColumn[] columns) => new(name, oid, columns, _ => []);
 
-
-    public static SystemRelation AuthMembers { get; } = Empty("pg_auth_members", 1261,
-        [new("roleid", SqlType.Oid), new("member", SqlType.Oid), new("grantor", SqlType.Oid), new("admin_option", SqlType.Bool)]);
 
     public static SystemRelation Policy { get; } = Empty("pg_policy", 3256,
         [

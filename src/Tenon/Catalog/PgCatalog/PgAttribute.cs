@@ -8,7 +8,7 @@ namespace Tenon.Catalog.PgCatalog;
 /// Tenon has) is not listed: there are no rows with attnum &lt; 0. Index columns are listed as PostgreSQL names them (the
 /// column, or the function of an expression key, else "expr"; repeats numbered); a view's output
 /// columns are listed as they were when it was made; sequence columns are not listed yet.
-/// The "char" columns are shown as text; attacl, attfdwoptions and attmissingval are left out (attoptions follows attcollation).
+/// The "char" columns are shown as text; attacl is text[] (aclitem[] in PostgreSQL); attfdwoptions and attmissingval are left out (attoptions follows attcollation).
 /// </summary>
 public static class PgAttribute
 {
@@ -20,9 +20,14 @@ public static class PgAttribute
             new("attcompression", SqlType.Text), new("attnotnull", SqlType.Bool), new("atthasdef", SqlType.Bool),
             new("atthasmissing", SqlType.Bool), new("attidentity", SqlType.Text), new("attgenerated", SqlType.Text),
             new("attisdropped", SqlType.Bool), new("attislocal", SqlType.Bool), new("attinhcount", SqlType.Int4),
-            new("attcollation", SqlType.Oid), new("attoptions", SqlType.ArrayOf(SqlType.Text)),
+            new("attcollation", SqlType.Oid), new("attacl", SqlType.ArrayOf(SqlType.Text)), new("attoptions", SqlType.ArrayOf(SqlType.Text)),
         ],
         Rows);
+
+    /// <summary>attacl: the column's grants (<see cref="ColumnAcl"/>), null when there are none.</summary>
+    private static PgArray? ColumnAcl(SystemCatalog catalog, uint table, short column) =>
+        catalog.Auth.Objects.TryGetValue(new ObjectKey(ObjectKey.Relation, table), out var o) && o.Columns.FirstOrDefault(c => c.Column == column) is { } ca
+            ? Execution.Privileges.Format(catalog, ca.Acl) : null;
 
     private static IEnumerable<object?[]> Rows(SystemCatalog catalog)
     {
@@ -34,7 +39,7 @@ public static class PgAttribute
                     yield return
                     [
                         table.Oid, $"........pg.dropped.{c.Number}........", 0u, 0, (short)-1, c.Number, 0, -1,
-                        -1, false, "c", "p", "", false, false, false, "", "", true, true, 0, 0u, null,
+                        -1, false, "c", "p", "", false, false, false, "", "", true, true, 0, 0u, null, null,
                     ];
                     continue;
                 }
@@ -46,7 +51,7 @@ public static class PgAttribute
                     (c.Storage ?? Execution.DdlExecutor.DefaultStorage(c.Type)).ToString(), c.Compression?.ToString() ?? "",
                     c.NotNull, PgAttrdef.StoredDefault(c) is not null, false,
                     c.Identity switch { Catalog.IdentityKind.Always => "a", Catalog.IdentityKind.ByDefault => "d", _ => "" },
-                    c.Generated is null ? "" : "s", false, c.IsLocal, c.InheritCount, t?.Collation ?? 0u, c.Options.Count > 0 ? PgArray.Of(SqlType.Text, c.Options.ToArray<object?>()) : null,
+                    c.Generated is null ? "" : "s", false, c.IsLocal, c.InheritCount, t?.Collation ?? 0u, ColumnAcl(catalog, table.Oid, c.Number), c.Options.Count > 0 ? PgArray.Of(SqlType.Text, c.Options.ToArray<object?>()) : null,
                 ];
             }
         foreach (var index in catalog.Indexes.Values.OrderBy(i => i.Oid))
@@ -66,7 +71,7 @@ public static class PgAttribute
                     index.Oid, names[i], type.TypeOid, index.StatisticsTarget(i), type.StorageLength, (short)(i + 1), 0, -1,
                     i >= index.Columns.Count || index.Columns[i] != 0 ? type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(),
                     (IndexedColumn(table, index, i)?.Storage ?? t?.Storage ?? 'p').ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null, null,
                 ];
             }
         }
@@ -80,7 +85,7 @@ public static class PgAttribute
                     composite.RelationOid, f.Name, f.Type.CatalogOid, -1, f.Type.StorageLength, (short)(i + 1), 0, -1,
                     f.Type.Domain is null ? f.Type.TypeModifier : -1, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(),
                     Execution.DdlExecutor.DefaultStorage(f.Type).ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null, null,
                 ];
             }
         foreach (var view in catalog.Views.Values.OrderBy(v => v.Oid))
@@ -92,7 +97,7 @@ public static class PgAttribute
                 [
                     view.Oid, c.Name, c.Type.TypeOid, -1, c.Type.StorageLength, (short)(i + 1), 0, -1,
                     c.Type.TypeModifier, t?.ByValue ?? false, (t?.Align ?? 'i').ToString(), (t?.Storage ?? 'p').ToString(), "",
-                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null,
+                    false, false, false, "", "", false, true, 0, t?.Collation ?? 0u, null, null,
                 ];
             }
     }

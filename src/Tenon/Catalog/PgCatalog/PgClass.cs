@@ -4,7 +4,7 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// pg_class: one row per user relation (tables, indexes, sequences, views), with PostgreSQL 15's
-/// columns in its order. Left out: relfrozenxid and relminmxid and relacl (aclitem[]); reloptions
+/// columns in its order. Left out: relfrozenxid and relminmxid; relacl (aclitem[]) is text[], which prints the same; reloptions
 /// holds a table's storage parameters (an index's are not kept). relkind, relpersistence and relreplident ("char") are
 /// text; relpartbound (pg_node_tree) is text: for a partition a token that pg_get_expr renders from the bound Tenon keeps in its own form (Execution/PartitionBoundText.cs).
 /// reltype is the row type of a table, matview or view (a composite type's own for relkind 'c').
@@ -29,7 +29,7 @@ public static class PgClass
             new("relhastriggers", SqlType.Bool), new("relhassubclass", SqlType.Bool), new("relrowsecurity", SqlType.Bool),
             new("relforcerowsecurity", SqlType.Bool), new("relispopulated", SqlType.Bool), new("relreplident", SqlType.Text),
             new("relispartition", SqlType.Bool), new("relrewrite", SqlType.Oid), new("reloptions", SqlType.ArrayOf(SqlType.Text)),
-            new("relpartbound", SqlType.Text),
+            new("relpartbound", SqlType.Text), new("relacl", SqlType.ArrayOf(SqlType.Text)),
         ],
         Rows);
 
@@ -54,7 +54,7 @@ public static class PgClass
                 (short)c.Fields.Count, (short)0, false,
                 false, false, false,
                 false, true, "n",
-                false, 0u, null, null,
+                false, 0u, null, null, null,
             ];
     }
 
@@ -72,7 +72,7 @@ public static class PgClass
             object?[] Row(char kind, uint am, bool hasIndex, int natts, int checks, bool hasTriggers, bool populated = true) =>
             [
                 oid, catalog.RelationName(oid), SchemaOids.Of(catalog, schema), catalog.RowTypeOfRelation(oid)?.Oid ?? 0u,
-                table?.OfType ?? 0u, SchemaOids.BootstrapSuperuser, am, kind is 'v' or 'p' || persisting?.IsPartitioned == true ? 0u : oid,
+                table?.OfType ?? 0u, catalog.Auth.OwnerOf(new ObjectKey(ObjectKey.Relation, catalog.Indexes.TryGetValue(oid, out var ownIx) ? ownIx.TableOid : oid)), am, kind is 'v' or 'p' || persisting?.IsPartitioned == true ? 0u : oid,
                 0u, 0, -1f,
                 0, 0u, hasIndex,
                 false, persistence, kind.ToString(),
@@ -80,6 +80,7 @@ public static class PgClass
                 hasTriggers, table is not null && (table.IsPartitioned && catalog.Tables.Values.Any(c => c.PartitionParent == oid) || catalog.HasInheritanceChildren(oid)), false,
                 false, populated, kind is 'r' or 'p' or 'm' ? (table?.ReplicaIdentity ?? 'd').ToString() : "n",
                 table?.IsPartition == true, 0u, table is { Options.Count: > 0 } ? PgArray.Of(SqlType.Text, table.Options.ToArray<object?>()) : null, table?.IsPartition == true ? Execution.PartitionBoundText.Tree : null,
+                kind is 'i' or 'I' ? null : Execution.Privileges.AclText(catalog, new ObjectKey(ObjectKey.Relation, oid)),
             ];
             if (catalog.Tables.TryGetValue(oid, out var m) && m.MatView is { } mv)
                 yield return Row('m', HeapAm, m.Indexes.Count > 0, m.Columns.Count, 0, false, mv.Populated);

@@ -5,10 +5,10 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_namespace: one row per schema, in oid order. A session's temporary schema (pg_temp_N)
 /// is listed from its first temporary relation, as PostgreSQL creates it on first use.
-/// nspacl is what a fresh PostgreSQL 15 database holds (Tenon has no GRANT on schemas): usage and
-/// create for the owner and usage for everyone on pg_catalog, information_schema and public, NULL
-/// (the owner's implicit rights) elsewhere; it is text[] where PostgreSQL's is aclitem[], which
-/// prints the same.
+/// nspowner and nspacl come from <see cref="AuthCatalog"/>; the built-in schemas start with what a
+/// fresh PostgreSQL 15 database holds (usage and create for the owner, usage for everyone on
+/// pg_catalog, information_schema and public). nspacl is text[] where PostgreSQL's is aclitem[],
+/// which prints the same.
 /// </summary>
 public static class PgNamespace
 {
@@ -20,15 +20,9 @@ public static class PgNamespace
     {
         foreach (var schema in catalog.Schemas.Where(s => catalog.SchemaOid(s) != 0).OrderBy(catalog.SchemaOid))
             // public belongs to pg_database_owner in PostgreSQL 15; the other schemas to the bootstrap superuser, the only role.
-            yield return [catalog.SchemaOid(schema), schema, schema == SystemCatalog.PublicSchema ? SchemaOids.DatabaseOwnerRole : SchemaOids.BootstrapSuperuser, Acl(schema)];
+        {
+            var key = new ObjectKey(ObjectKey.Namespace, catalog.SchemaOid(schema));
+            yield return [key.ObjectOid, schema, catalog.Auth.OwnerOf(key), Execution.Privileges.AclText(catalog, key)];
+        }
     }
-
-    private static PgArray? Acl(string schema) => schema switch
-    {
-        SystemCatalog.PublicSchema => Grants("pg_database_owner"),
-        SystemRelations.Schema or "information_schema" => Grants(Execution.Functions.BootstrapSuperuserName),
-        _ => null,
-    };
-
-    private static PgArray Grants(string owner) => PgArray.Of(SqlType.Text, [$"{owner}=UC/{owner}", $"=U/{owner}"]);
 }

@@ -25,12 +25,13 @@ public static class PgProc
         [
             new("oid", SqlType.Oid), new("proname", SqlType.Name), new("pronamespace", SqlType.Oid), new("proowner", SqlType.Oid),
             new("prolang", SqlType.Oid), new("prokind", SqlType.Text), new("proisstrict", SqlType.Bool), new("proretset", SqlType.Bool),
+            new("proacl", SqlType.ArrayOf(SqlType.Text)),
         ],
-        catalog => Procedures.Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false })
+        catalog => Procedures.Select(f => new object?[] { f.Oid, f.Name, SchemaOids.PgCatalog, SchemaOids.BootstrapSuperuser, InternalLanguage, "f", true, false, null })
             .Concat(catalog.Functions.Values.OrderBy(f => f.Oid).Select(f => new object?[]
             {
-                f.Oid, f.Name, catalog.SchemaOid(f.Schema), SchemaOids.BootstrapSuperuser, f.Language switch { "sql" => SqlLanguage, "internal" => InternalLanguage, _ => PlpgsqlLanguage },
-                f.Kind.ToString(), f.Strict, f.ReturnsSet,
+                f.Oid, f.Name, catalog.SchemaOid(f.Schema), catalog.Auth.OwnerOf(new ObjectKey(ObjectKey.Routine, f.Oid)), f.Language switch { "sql" => SqlLanguage, "internal" => InternalLanguage, _ => PlpgsqlLanguage },
+                f.Kind.ToString(), f.Strict, f.ReturnsSet, Execution.Privileges.AclText(catalog, new ObjectKey(ObjectKey.Routine, f.Oid)),
             })));
 
     /// <summary>pg_language oids: sql is fixed (14); plpgsql's is the one initdb gives it in PostgreSQL 15.</summary>

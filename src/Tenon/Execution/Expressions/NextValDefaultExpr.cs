@@ -27,18 +27,21 @@ public sealed class NextValDefaultExpr : BoundExpr
     public override SqlType Type => General.Type;
 
     /// <summary>The fast form of <paramref name="expr"/> when it is such a default; else <paramref name="expr"/> itself.</summary>
-    public static BoundExpr? Of(BoundExpr? expr)
+    public static BoundExpr? Of(BoundExpr? expr, bool identity = false)
     {
         var call = expr is CastExpr c ? c.Operand : expr;
         if (call is not FunctionExpr { Routine: null, Args: [ConstExpr { Value: uint sequence }] } f || !Functions.IsNextVal(f)) return expr;
         // The type checked is the cast's when there is one: the column's integer type, not a domain.
         if (expr!.Type.Id is not (TypeId.Int2 or TypeId.Int4 or TypeId.Int8) || expr.Type.Domain is not null) return expr;
-        return new NextValDefaultExpr(sequence, expr, expr is CastExpr ce ? ce.Context : CastContext.Implicit);
+        return new NextValDefaultExpr(sequence, expr, expr is CastExpr ce ? ce.Context : CastContext.Implicit) { Identity = identity };
     }
+
+    /// <summary>An identity column's generator: PostgreSQL draws from it without checking the sequence's privileges.</summary>
+    public bool Identity { get; init; }
 
     public override object? Eval(object?[] row, ExecContext ctx)
     {
-        var next = ctx.Session.NextVal(_sequence);
+        var next = ctx.Session.NextVal(_sequence, checkPrivileges: !Identity);
         switch (Type.Id)
         {
             case TypeId.Int4 when next is >= int.MinValue and <= int.MaxValue:

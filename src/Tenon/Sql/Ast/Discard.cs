@@ -27,4 +27,8 @@ public sealed record CloseCursorStatement(string? Name) : Statement;
 public sealed record UnlistenStatement(string? Channel) : Statement;
 
 /// <summary><c>SET SESSION AUTHORIZATION {user | DEFAULT}</c> and <c>RESET SESSION AUTHORIZATION</c> (IsReset); User null means DEFAULT.</summary>
-public sealed record SetSessionAuthorizationStatement(string? User, bool IsReset = false) : Statement;
+public sealed record SetSessionAuthorizationStatement(string? User, bool IsReset = false) : Statement
+{
+    /// <summary>SET LOCAL SESSION AUTHORIZATION: undone at the end of the transaction.</summary>
+    public bool Local { get; init; }
+}

@@ -30,11 +30,13 @@ public sealed record RoutineSignature(QualifiedName Name, IReadOnlyList<TypeName
 /// <summary><c>DROP {FUNCTION | PROCEDURE | ROUTINE | AGGREGATE} [IF EXISTS] sig [, …] [CASCADE | RESTRICT]</c>.</summary>
 public sealed record DropRoutineStatement(string Kind, IReadOnlyList<RoutineSignature> Routines, bool IfExists, bool Cascade) : Statement;
 
-/// <summary><c>ALTER {FUNCTION | PROCEDURE | AGGREGATE} sig {RENAME TO name | SET SCHEMA s | OWNER TO role}</c> (the last changes nothing Tenon keeps).</summary>
+/// <summary><c>ALTER {FUNCTION | PROCEDURE | AGGREGATE} sig {RENAME TO name | SET SCHEMA s | OWNER TO role}</c>.</summary>
 public sealed record AlterRoutineStatement(string Kind, RoutineSignature Routine) : Statement
 {
     public string? RenameTo { get; init; }
     public string? SetSchema { get; init; }
+    /// <summary>OWNER TO's role spec (CURRENT_USER … in upper case).</summary>
+    public string? NewOwner { get; init; }
 }
 
 /// <summary><c>DO [LANGUAGE l] 'body'</c>.</summary>

@@ -1,0 +1,40 @@
+-- Default privileges: ALTER DEFAULT PRIVILEGES [IN SCHEMA] GRANT/REVOKE on tables, sequences,
+-- functions, types and schemas, pg_default_acl, and the acls new objects get from it.
+-- ALTER DEFAULT PRIVILEGES and pg_default_acl
+CREATE ROLE regress_dfp;
+CREATE FUNCTION dfp_f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+GRANT EXECUTE ON FUNCTION dfp_f() TO regress_dfp;
+SELECT proacl FROM pg_proc WHERE proname = 'dfp_f';
+CREATE SCHEMA dfp_s;
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO regress_dfp;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dfp_s GRANT INSERT ON TABLES TO regress_dfp, PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dfp_s GRANT USAGE ON SEQUENCES TO regress_dfp;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO regress_dfp;
+ALTER DEFAULT PRIVILEGES GRANT CREATE ON SCHEMAS TO regress_dfp;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dfp_s GRANT CREATE ON SCHEMAS TO regress_dfp;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON TABLES TO regress_dfp;
+ALTER DEFAULT PRIVILEGES FOR ROLE regress_nosuch GRANT SELECT ON TABLES TO regress_dfp;
+SELECT pg_get_userbyid(defaclrole), defaclnamespace::regnamespace, defaclobjtype, defaclacl FROM pg_default_acl ORDER BY 3, 2;
+CREATE TABLE dfp_t1 (a int);
+CREATE TABLE dfp_s.t2 (a serial);
+CREATE VIEW dfp_s.v AS SELECT 1 AS x;
+CREATE FUNCTION dfp_g() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE SCHEMA dfp_s2;
+CREATE TYPE dfp_e AS ENUM ('a');
+SELECT relname, relacl FROM pg_class WHERE relname IN ('dfp_t1', 't2', 't2_a_seq', 'v') ORDER BY 1;
+SELECT proname, proacl FROM pg_proc WHERE proname LIKE 'dfp%' ORDER BY 1;
+SELECT nspname, nspacl FROM pg_namespace WHERE nspname LIKE 'dfp%' ORDER BY 1;
+ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM regress_dfp;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dfp_s REVOKE ALL ON TABLES FROM regress_dfp, PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dfp_s REVOKE ALL ON SEQUENCES FROM regress_dfp;
+ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+ALTER DEFAULT PRIVILEGES REVOKE ALL ON TYPES FROM regress_dfp;
+ALTER DEFAULT PRIVILEGES REVOKE ALL ON SCHEMAS FROM regress_dfp;
+SELECT count(*) FROM pg_default_acl;
+DROP SCHEMA dfp_s, dfp_s2 CASCADE;
+DROP TABLE dfp_t1;
+DROP FUNCTION dfp_f(), dfp_g();
+DROP TYPE dfp_e;
+DROP ROLE regress_dfp;
+SELECT 0::regnamespace, 0::regrole;
