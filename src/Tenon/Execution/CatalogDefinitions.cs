@@ -146,7 +146,8 @@ public static class CatalogDefinitions
         var key = table.PartitionKey!;
         var parts = Enumerable.Range(0, key.Count).Select(i => key.Columns[i] != 0
             ? Errors.SqlErrors.QuoteIdentifier(table.Column(key.Columns[i]).Name)
-            : ExpressionText(ctx, table, key.Expressions[i]!) is var text && text.StartsWith('(') ? "(" + text + ")" : text);
+            : ExpressionText(ctx, table, key.Expressions[i]!) is var text && text.StartsWith('(') ? "(" + text + ")" : text)
+            .Select((p, i) => ctx.Transaction.Catalog.Routines.OpClasses.TryGetValue(key.OpClass(i), out var c) ? p + " " + Errors.SqlErrors.QuoteIdentifier(c.Name) : p);
         return key.StrategyName + " (" + string.Join(", ", parts) + ")";
     }
 

@@ -42,6 +42,7 @@ public sealed partial class Parser
         if ((t.Is("function") || t.Is("procedure")) && !temporary && !unlogged) return ParseCreateFunction(create, orReplace);
         if (t.Is("aggregate") && !temporary && !unlogged) return ParseCreateAggregate(create, orReplace);
         if ((t.Is("trigger") || t.Is("constraint") && At(1).Is("trigger")) && !temporary && !unlogged) return ParseCreateTrigger(create, orReplace);
+        if (t.Is("operator") && (At(1).Is("class") || At(1).Is("family")) && !orReplace && !temporary && !unlogged) return ParseCreateOpClass(create);
         return UnsupportedCreate(orReplace);
     }
 
@@ -404,6 +405,7 @@ public sealed partial class Parser
             case "function": case "procedure": case "routine": return ParseDropRoutine(drop);
             case "trigger": return ParseDropTrigger(drop);
             case "aggregate": return ParseDropAggregate(drop);
+            case "operator" when At(1).Is("class") || At(1).Is("family"): return ParseDropOpClass(drop);
             case "rule": case "policy": case "role":
             case "user": case "group": case "operator": case "cast": case "collation": case "conversion":
             case "event": case "foreign": case "language": case "materialized": case "publication": case "server":

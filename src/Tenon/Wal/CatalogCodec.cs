@@ -23,7 +23,8 @@ namespace Tenon.Wal;
 ///
 /// User types (enums, domains) follow separately (<see cref="WriteUserTypes"/>), and only when
 /// there are any, so files without them read the same as before they existed; so do user
-/// functions and triggers (<see cref="WriteRoutines"/>).
+/// functions and triggers (<see cref="WriteRoutines"/>), and operator classes and families
+/// (<see cref="WriteOperatorClasses"/>).
 /// </summary>
 internal static class CatalogCodec
 {
@@ -78,6 +79,20 @@ internal static class CatalogCodec
         var functions = ReadAll<RoutineDef>(r).ToImmutableDictionary(f => f.Oid);
         var triggers = ReadAll<TriggerDef>(r).ToImmutableDictionary(t => t.Oid);
         return catalog.WithRoutines(new RoutineCatalog(functions, triggers));
+    }
+
+    /// <summary>The catalog's operator families and classes: varint n, n × OpFamilyDef object; varint m, m × OpClassDef object.</summary>
+    public static void WriteOperatorClasses(BinaryWriter w, SystemCatalog catalog)
+    {
+        WriteAll(w, catalog.Routines.OpFamilies.Values.OrderBy(f => f.Oid));
+        WriteAll(w, catalog.Routines.OpClasses.Values.OrderBy(c => c.Oid));
+    }
+
+    public static SystemCatalog ReadOperatorClasses(BinaryReader r, SystemCatalog catalog)
+    {
+        var families = ReadAll<OpFamilyDef>(r).ToImmutableDictionary(f => f.Oid);
+        var classes = ReadAll<OpClassDef>(r).ToImmutableDictionary(c => c.Oid);
+        return catalog.WithRoutines(catalog.Routines with { OpFamilies = families, OpClasses = classes });
     }
 
     public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>

@@ -25,6 +25,7 @@ namespace Tenon.Wal;
 ///   4 user types      right after a catalog that has enum types or domains: the catalog's
 ///                     <see cref="SystemCatalog.UserTypes"/> (<see cref="CatalogCodec.WriteUserTypes"/>)
 ///   5 routines        right after a catalog that has user functions or triggers (<see cref="CatalogCodec.WriteRoutines"/>)
+///   6 operator classes after those, when the catalog has operator classes or families (<see cref="CatalogCodec.WriteOperatorClasses"/>)
 ///
 /// Operations appear in the order catalog, tables, sequences, and are applied in that order.
 /// </summary>
@@ -103,6 +104,11 @@ internal sealed class CommitRecord
                     w.Write((byte)5);
                     CatalogCodec.WriteRoutines(w, Catalog);
                 }
+                if (Catalog.Routines.HasOperatorClasses)
+                {
+                    w.Write((byte)6);
+                    CatalogCodec.WriteOperatorClasses(w, Catalog);
+                }
             }
             foreach (var t in Tables)
             {
@@ -157,6 +163,9 @@ internal sealed class CommitRecord
                     break;
                 case 5:
                     record.Catalog = CatalogCodec.ReadRoutines(r, record.Catalog ?? throw new InvalidDataException("routines without a catalog"));
+                    break;
+                case 6:
+                    record.Catalog = CatalogCodec.ReadOperatorClasses(r, record.Catalog ?? throw new InvalidDataException("operator classes without a catalog"));
                     break;
                 case 2:
                 {

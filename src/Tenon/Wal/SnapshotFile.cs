@@ -34,9 +34,11 @@ internal static class SnapshotFile
         {
             w.Write((byte)1);
             CatalogCodec.Write(w, catalog, nextOid);
-            var routines = !catalog.Routines.Functions.IsEmpty || !catalog.Routines.Triggers.IsEmpty;
+            var opclasses = catalog.Routines.HasOperatorClasses;
+            var routines = !catalog.Routines.Functions.IsEmpty || !catalog.Routines.Triggers.IsEmpty || opclasses;
             if (!catalog.UserTypes.IsEmpty || routines) CatalogCodec.WriteUserTypes(w, catalog);
             if (routines) CatalogCodec.WriteRoutines(w, catalog);
+            if (opclasses) CatalogCodec.WriteOperatorClasses(w, catalog);
         });
         long totalRows = 0;
         var tables = version.Data.Where(p => catalog.Tables.ContainsKey(p.Key)).OrderBy(p => p.Key).ToList();
@@ -115,6 +117,7 @@ internal static class SnapshotFile
                         var catalog = CatalogCodec.Read(r, out var nextOid);
                         if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadUserTypes(r, catalog);
                         if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadRoutines(r, catalog);
+                        if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadOperatorClasses(r, catalog);
                         state = new ReplayState(SystemCatalog.Empty, nextOid, header.Sequence);
                         state.SetCatalog(catalog, nextOid);
                         break;
