@@ -151,6 +151,13 @@ public static class CatalogDefinitions
         return key.StrategyName + " (" + string.Join(", ", parts) + ")";
     }
 
+    /// <summary>A bound index key expression as pg_get_indexdef prints it: in parentheses unless function-like.</summary>
+    public static string BoundKeyText(ExecContext ctx, TableDef table, BoundExpr bound)
+    {
+        var text = Deparse(ctx, table, bound, true);
+        return Deparser.IsFunctionLike(bound) ? text : "(" + text + ")";
+    }
+
     /// <summary>A key expression over a table's row as PostgreSQL prints it in an index or partition key: in parentheses unless function-like.</summary>
     public static string ExpressionText(ExecContext ctx, TableDef table, Expr expr)
     {

@@ -40,7 +40,7 @@ public sealed partial class DdlExecutor
             binder.NoSubqueriesIn = "index expression";
             var bound = binder.BindExpr(e.Expression!, scope);
             RequireImmutable(bound, "index expression");
-            expressions[i] = new IndexExpression(e.Expression!, bound.Type, IndexKeyText.Format(bound, table, e.Position));
+            expressions[i] = new IndexExpression(e.Expression!, bound.Type, IndexKeyText.Format(bound, table, e.Position, ctx));
             // PostgreSQL names an expression key after its function, else "expr".
             nameParts.Add(e.Expression is FunctionCall f ? f.Name.Name : "expr");
         }
@@ -79,6 +79,8 @@ public sealed partial class DdlExecutor
             NullsFirst = stmt.Elements.Select(e => e.NullsFirst ?? e.Descending).ToArray(), IncludeColumns = include,
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
+            KeyCollations = stmt.Elements.Any(e => e.Collation is not null) ? stmt.Elements.Select(e => e.Collation).ToArray() : Array.Empty<string?>(),
+            KeyOpClasses = stmt.Elements.Any(e => e.OpClass is not null) ? stmt.Elements.Select(e => e.OpClass).ToArray() : Array.Empty<string?>(),
             Method = method,
             Options = options,
             // ON ONLY a partitioned table with partitions: invalid until each partition's index is attached.

@@ -93,7 +93,9 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, _) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
-        if (stmt.OnConflict is not null && table != realTable)
+        // Through an automatically updatable view ON CONFLICT infers and resolves on the view's table;
+        // Tenon does so when the view shows the table's columns under their own names.
+        if (stmt.OnConflict is not null && table != realTable && table.LiveColumns.Any(c => realTable.Column(c.Number).Name != c.Name))
             throw new TenonException(SqlState.FeatureNotSupported, "INSERT … ON CONFLICT through a view is not supported") { Position = stmt.Position };
         var live = table.LiveColumns.ToList();
         List<ColumnDef> targets;
@@ -270,7 +272,7 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                         continue;
                     }
                 }
-                else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
+                else if (resolver!.InsertOrResolve(writer, realTable, conflict, row, touched!) is { } result) written = result;
                 else continue;
                 count++;
                 if (output is not null) output.Add(EvalAll(returning!.Value.Exprs, written, ec));
