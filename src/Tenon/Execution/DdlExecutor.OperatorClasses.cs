@@ -156,7 +156,7 @@ public sealed partial class DdlExecutor
         return BuiltinDefaultOpClassOf(type);
     }
 
-    private static string? BuiltinDefaultOpClassOf(SqlType type)
+    internal static string? BuiltinDefaultOpClassOf(SqlType type)
     {
         if (type.IsArray) return "array_ops";
         return type.Id switch
