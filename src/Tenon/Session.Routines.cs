@@ -47,6 +47,8 @@ public sealed partial class Session
             CreateOpClassStatement c => ddl.CreateOpClass(c),
             CreateOpFamilyStatement c => ddl.CreateOpFamily(c),
             DropOpClassStatement d => ddl.DropOpClass(d),
+            CreateStatisticsStatement c => ddl.CreateStatistics(c),
+            DropStatisticsStatement d => ddl.DropStatistics(d),
             DoStatement d => RoutineCalls.Do(d, ctx),
             CallStatement c => RoutineCalls.Call(c, ctx),
             _ => null,

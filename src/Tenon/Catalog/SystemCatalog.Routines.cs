@@ -12,8 +12,11 @@ public sealed record RoutineCatalog(ImmutableDictionary<uint, RoutineDef> Functi
     /// <summary>User-defined operator classes (pg_opclass).</summary>
     public ImmutableDictionary<uint, OpClassDef> OpClasses { get; init; } = ImmutableDictionary<uint, OpClassDef>.Empty;
 
-    /// <summary>Whether any object lives in the operator-class section of a file (<c>CatalogCodec.WriteOperatorClasses</c>).</summary>
-    public bool HasOperatorClasses => !OpFamilies.IsEmpty || !OpClasses.IsEmpty;
+    /// <summary>Extended statistics objects (pg_statistic_ext).</summary>
+    public ImmutableDictionary<uint, StatisticsDef> Statistics { get; init; } = ImmutableDictionary<uint, StatisticsDef>.Empty;
+
+    /// <summary>Whether any object lives in the operator-class and statistics section of a file (<c>CatalogCodec.WriteOperatorClasses</c>).</summary>
+    public bool HasOperatorClasses => !OpFamilies.IsEmpty || !OpClasses.IsEmpty || !Statistics.IsEmpty;
 }
 
 public sealed partial class SystemCatalog
@@ -45,6 +48,24 @@ public sealed partial class SystemCatalog
     public SystemCatalog PutOpClass(OpClassDef c) => WithRoutines(Routines with { OpClasses = Routines.OpClasses.SetItem(c.Oid, c) });
 
     public SystemCatalog RemoveOpClass(uint oid) => WithRoutines(Routines with { OpClasses = Routines.OpClasses.Remove(oid) });
+
+    public SystemCatalog PutStatistics(StatisticsDef s) => WithRoutines(Routines with { Statistics = Routines.Statistics.SetItem(s.Oid, s) });
+
+    /// <summary>Removes statistics objects and their comments.</summary>
+    public SystemCatalog RemoveStatistics(IEnumerable<uint> oids)
+    {
+        var catalog = this;
+        foreach (var oid in oids.ToList())
+        {
+            catalog = catalog.SetComment(new CommentKey(CommentKey.StatisticsClass, oid, 0), null);
+            catalog = catalog.WithRoutines(catalog.Routines with { Statistics = catalog.Routines.Statistics.Remove(oid) });
+        }
+        return catalog;
+    }
+
+    /// <summary>The statistics objects of a table, in name order.</summary>
+    public IEnumerable<StatisticsDef> StatisticsOf(uint tableOid) =>
+        Routines.Statistics.IsEmpty ? [] : Routines.Statistics.Values.Where(s => s.TableOid == tableOid).OrderBy(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>Functions and procedures of this name visible in <paramref name="schemas"/> (the first schema holding any wins).</summary>
     public List<RoutineDef> FunctionsNamed(string name, IEnumerable<string> schemas)

@@ -38,7 +38,8 @@ public sealed partial class DdlExecutor
         Ignored = 64,
         Storage = 128,
         Compression = 256,
-        All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored | Storage | Compression,
+        Statistics = 512,
+        All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored | Storage | Compression | Statistics,
     }
 
     /// <summary>A LIKE clause's source table and what it copies, for the work done once the table exists (a view's LIKE copies columns only).</summary>
@@ -109,6 +110,7 @@ public sealed partial class DdlExecutor
                 "indexes" => LikeOptions.Indexes,
                 "storage" => LikeOptions.Storage,
                 "compression" => LikeOptions.Compression,
+                "statistics" => LikeOptions.Statistics,
                 "all" => LikeOptions.All,
                 _ => LikeOptions.Ignored,
             };
@@ -188,6 +190,7 @@ public sealed partial class DdlExecutor
                     indexNames[index.Oid] = CopyIndex(tableOid, source, index);
             }
             if (options.HasFlag(LikeOptions.Comments)) CopyComments(tableOid, source, options, indexNames);
+            if (options.HasFlag(LikeOptions.Statistics)) CopyStatistics(tableOid, source, options.HasFlag(LikeOptions.Comments));
             if (options.HasFlag(LikeOptions.Storage) || options.HasFlag(LikeOptions.Compression)) CopyStorage(tableOid, source, options);
         }
     }
@@ -212,6 +215,8 @@ public sealed partial class DdlExecutor
         {
             Descending = i < index.Descending.Count && index.Descending[i],
             NullsFirst = i < index.NullsFirst.Count ? index.NullsFirst[i] : null,
+            Collation = index.KeyCollation(i),
+            OpClass = index.KeyOpClass(i),
         }).ToList();
         var before = table.Indexes.Select(i => i.Oid).ToHashSet();
         CreateIndex(new CreateIndexStatement(null, new QualifiedName(table.Schema, table.Name), elements)

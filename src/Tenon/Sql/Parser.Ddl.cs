@@ -43,6 +43,7 @@ public sealed partial class Parser
         if (t.Is("aggregate") && !temporary && !unlogged) return ParseCreateAggregate(create, orReplace);
         if ((t.Is("trigger") || t.Is("constraint") && At(1).Is("trigger")) && !temporary && !unlogged) return ParseCreateTrigger(create, orReplace);
         if (t.Is("operator") && (At(1).Is("class") || At(1).Is("family")) && !orReplace && !temporary && !unlogged) return ParseCreateOpClass(create);
+        if (t.Is("statistics") && !orReplace && !temporary && !unlogged) return ParseCreateStatistics(create);
         return UnsupportedCreate(orReplace);
     }
 
@@ -406,10 +407,11 @@ public sealed partial class Parser
             case "trigger": return ParseDropTrigger(drop);
             case "aggregate": return ParseDropAggregate(drop);
             case "operator" when At(1).Is("class") || At(1).Is("family"): return ParseDropOpClass(drop);
+            case "statistics": return ParseDropStatistics(drop);
             case "rule": case "policy": case "role":
             case "user": case "group": case "operator": case "cast": case "collation": case "conversion":
             case "event": case "foreign": case "language": case "materialized": case "publication": case "server":
-            case "statistics": case "subscription": case "tablespace": case "text": case "transform": case "access":
+            case "subscription": case "tablespace": case "text": case "transform": case "access":
             case "owned": case "procedural":
             {
                 var feature = "DROP " + t.Text.ToUpperInvariant();
@@ -479,6 +481,11 @@ public sealed partial class Parser
             kind = "materialized view";
             name = ParseAnyName();
         }
+        else if (t.Is("statistics"))
+        {
+            kind = Advance().Text;
+            name = ParseAnyName();
+        }
         else if (t.Is("schema") || t.Is("extension") || t.Is("database"))
         {
             kind = Advance().Text;
@@ -489,7 +496,7 @@ public sealed partial class Parser
             kind = Advance().Text;
             var cname = ParseColId();
             ExpectKw("on");
-            if (Cur.Is("domain")) return Unsupported("COMMENT ON CONSTRAINT ON DOMAIN");
+            if (AcceptKw("domain")) kind = "domain constraint";
             name = ParseAnyName();
             name.Add(cname);
         }

@@ -81,18 +81,20 @@ internal static class CatalogCodec
         return catalog.WithRoutines(new RoutineCatalog(functions, triggers));
     }
 
-    /// <summary>The catalog's operator families and classes: varint n, n × OpFamilyDef object; varint m, m × OpClassDef object.</summary>
+    /// <summary>The catalog's operator families and classes and statistics objects: varint n, n × OpFamilyDef object; varint m, m × OpClassDef object; varint k, k × StatisticsDef object.</summary>
     public static void WriteOperatorClasses(BinaryWriter w, SystemCatalog catalog)
     {
         WriteAll(w, catalog.Routines.OpFamilies.Values.OrderBy(f => f.Oid));
         WriteAll(w, catalog.Routines.OpClasses.Values.OrderBy(c => c.Oid));
+        WriteAll(w, catalog.Routines.Statistics.Values.OrderBy(c => c.Oid));
     }
 
     public static SystemCatalog ReadOperatorClasses(BinaryReader r, SystemCatalog catalog)
     {
         var families = ReadAll<OpFamilyDef>(r).ToImmutableDictionary(f => f.Oid);
         var classes = ReadAll<OpClassDef>(r).ToImmutableDictionary(c => c.Oid);
-        return catalog.WithRoutines(catalog.Routines with { OpFamilies = families, OpClasses = classes });
+        var statistics = ReadAll<StatisticsDef>(r).ToImmutableDictionary(c => c.Oid);
+        return catalog.WithRoutines(catalog.Routines with { OpFamilies = families, OpClasses = classes, Statistics = statistics });
     }
 
     public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>

@@ -38,7 +38,7 @@ public static class SystemRelations
         PgTrigger.Relation,
         PgAggregate.Relation,
         PgAbsentObjects.Policy,
-        PgAbsentObjects.StatisticExt,
+        PgStatisticExt.Relation,
         PgAbsentObjects.AuthMembers,
         PgAbsentObjects.Publication,
         PgAbsentObjects.PublicationRel,
