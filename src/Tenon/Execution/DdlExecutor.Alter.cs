@@ -403,9 +403,13 @@ public sealed partial class DdlExecutor
             for (var level = ReferencingTablesOutside(oids, oids); level.Count > 0; level = ReferencingTablesOutside(oids, oids))
                 foreach (var o in level)
                 {
-                    ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{Catalog.Table(o).Name}\""));
-                    RequireNoPendingEvents(o);
-                    oids.Add(o);
+                    // A partitioned table comes with its partitions, each announced.
+                    foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o)))
+                    {
+                        if (!oids.Add(t.Oid)) continue;
+                        ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{t.Name}\""));
+                        RequireNoPendingEvents(t.Oid);
+                    }
                 }
         else
             foreach (var o in oids)
@@ -456,9 +460,15 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>Tables (in OID order) with a foreign key to one of <paramref name="parents"/>, not in <paramref name="set"/>.</summary>
-    private List<uint> ReferencingTablesOutside(IEnumerable<uint> parents, IReadOnlySet<uint> set) =>
-        parents.SelectMany(Catalog.ReferencingForeignKeys).Select(fk => fk.TableOid)
+    private List<uint> ReferencingTablesOutside(IEnumerable<uint> parents, IReadOnlySet<uint> set)
+    {
+        var list = parents.ToList();
+        // A key referencing a partitioned table also references each of its partitions (pg_constraint has a row per partition).
+        var throughPartitions = Catalog.Tables.Values.SelectMany(t => t.ForeignKeys)
+            .Where(fk => fk.ReferencedPartitions.Any(p => list.Contains(p.PartitionOid))).Select(fk => fk.TableOid);
+        return list.SelectMany(Catalog.ReferencingForeignKeys).Select(fk => fk.TableOid).Concat(throughPartitions)
             .Where(o => !set.Contains(o)).Distinct().Order().ToList();
+    }
 
     public StatementResult AlterTable(AlterTableStatement stmt)
     {
