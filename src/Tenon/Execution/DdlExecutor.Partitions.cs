@@ -124,6 +124,8 @@ public sealed partial class DdlExecutor
     private StatementResult CreatePartitionOf(CreateTableStatement stmt)
     {
         var of = stmt.PartitionOf!;
+        if (stmt.Columns.Any(c => c.Constraints.Any(k => k is IdentityColumnConstraint)))
+            throw new TenonException(SqlState.FeatureNotSupported, "identity columns are not supported on partitions");
         var (heapOptions, toastOptions) = CreateOptions(stmt.Options, stmt.PartitionBy is not null);
         var parent = FindTable(of.Parent, of.Parent.Position) ?? throw SqlErrors.RelationDoesNotExist(of.Parent.ToString());
         if (NewRelationName(stmt.Name, stmt.Temporary || parent.Temporary && stmt.Name.Schema is null && false, stmt.IfNotExists) is not var (schema, name))
