@@ -138,7 +138,10 @@ public sealed partial class DdlExecutor
         {
             constraints.Add(new DefaultColumnConstraint(c.Default));
         }
-        return new ColumnDefinition(c.Name, ResolvedTypeName(c.Type), constraints);
+        return new ColumnDefinition(c.Name, ResolvedTypeName(c.Type), constraints)
+        {
+            Storage = options.HasFlag(LikeOptions.Storage) ? c.Storage ?? DefaultStorage(c.Type) : null,
+        };
     }
 
     /// <summary>The options of an identity column's sequence, for the copy's own sequence.</summary>
