@@ -532,7 +532,7 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists");
                     }
                     SystemColumns.CheckUserColumnName(add.Column.Name);
-                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type, Catalog, Path.TempSchema), (short)(table.Columns.Count + 1));
+                    var col = new ColumnDef(add.Column.Name, ColumnType(add.Column.Name, add.Column.Type), (short)(table.Columns.Count + 1));
                     RefuseMemberOfItself(table, col.Type);
                     // A column with a value for the existing rows rewrites them, which values of the row type stored elsewhere cannot follow.
                     if (add.Column.Constraints.Any(k => k is DefaultColumnConstraint or IdentityColumnConstraint or GeneratedColumnConstraint)) RequireRowTypeUnused(table);

@@ -52,8 +52,9 @@ public sealed partial class DdlExecutor
             }
             else
             {
-                var binder = new Binder(ctx) { NoSubqueriesIn = "partition key expression" };
-                var bound = binder.BindExpr(e.Expression!, RowWriter.TableScope(table));
+                // PostgreSQL reports a key expression's errors without a position.
+                var binder = new Binder(ctx) { NoSubqueriesIn = "partition key expression", Clause = "partition key expressions" };
+                var bound = WithoutPosition(() => binder.BindExpr(e.Expression!, RowWriter.TableScope(table)));
                 if (bound is ColumnExpr { ColumnNumber: > 0 } plain)
                 {
                     columns.Add(plain.ColumnNumber);
@@ -66,7 +67,7 @@ public sealed partial class DdlExecutor
                     if (bound.Type.Id is TypeId.Record && bound.Type.Composite is null || bound.Type.Id == TypeId.Unknown)
                         throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
                     if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
-                        throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key") { Position = e.Position };
+                        throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key");
                     if (!Volatility.IsImmutable(bound, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
                         throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE");
                     columns.Add(0);
