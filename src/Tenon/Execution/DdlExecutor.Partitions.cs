@@ -258,8 +258,11 @@ public sealed partial class DdlExecutor
             return;
         }
         if (partition.ForeignKeys.Any(f => f.ParentConstraintOid == fk.Oid)) return;
-        if (partition.FindConstraint(fk.Name) is not null) return;
-        var clone = fk with { Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns, ParentConstraintOid = fk.Oid };
+        // A name the partition already uses gives the copy a generated one (table_columns_fkey), as PostgreSQL does.
+        var name = partition.FindConstraint(fk.Name) is null ? fk.Name
+            : NameGenerator.Choose(partition.Name, NameGenerator.JoinColumnNames(columns.Select(n => partition.Column(n).Name)), "fkey",
+                n => Catalog.ConstraintNameUsed(partition.Schema, n));
+        var clone = fk with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns, ParentConstraintOid = fk.Oid };
         Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Append(clone).ToArray() });
         if (Tx.Rows(partitionOid).Count > 0) ValidateForeignKey(clone);
     }
