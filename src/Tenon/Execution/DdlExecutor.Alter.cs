@@ -618,6 +618,7 @@ public sealed partial class DdlExecutor
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
+                    if (c is KeyConstraintDef) DropViewsUsingConstraint(table, c, d.Cascade);
                     var copies = PartitionCopies(c);
                     // Each partition holding a copy is altered too: its pending events refuse it.
                     foreach (var copy in copies) RequireNoPendingEvents(copy.TableOid, "ALTER TABLE");
