@@ -261,7 +261,7 @@ internal sealed partial class ScriptRunner
         if (statistics.Rows.Count > 0) footers.Add("Statistics objects:");
         foreach (var r in statistics.Rows)
         {
-            var sb = new StringBuilder("    ").Append(r[2]).Append('.').Append(r[3]);
+            var sb = new StringBuilder("    \"").Append(r[2]).Append('.').Append(r[3]).Append('"');
             var kinds = new List<string>();
             if (IsTrue(r[5])) kinds.Add("ndistinct");
             if (IsTrue(r[6])) kinds.Add("dependencies");

@@ -438,6 +438,15 @@ public sealed partial class Session
                 var matches = tx.Catalog.Tables.Values.Where(t => t.Schema == schema).SelectMany(t => t.Constraints)
                     .Where(x => x.Name == n.Name).ToList();
                 if (matches.Count == 0) throw new TenonException(SqlState.UndefinedObject, $"constraint \"{n.Name}\" does not exist");
+                // A partitioned table's constraint takes its partitions' copies along (conparentid), at every level.
+                var oids = matches.Select(c => c.Oid).ToHashSet();
+                for (var added = true; added;)
+                {
+                    var children = tx.Catalog.Tables.Values.SelectMany(t => t.Constraints)
+                        .Where(x => x.ParentConstraintOid != 0 && oids.Contains(x.ParentConstraintOid) && !oids.Contains(x.Oid)).ToList();
+                    added = children.Count > 0;
+                    foreach (var c in children) { matches.Add(c); oids.Add(c.Oid); }
+                }
                 foreach (var c in matches)
                 {
                     // A constraint that is not deferrable is always immediate: only deferring it is an error.

@@ -46,3 +46,16 @@ ALTER TABLE logged1 SET UNLOGGED;
 SELECT relname, relkind, relpersistence FROM pg_class WHERE relname ~ '^logged' ORDER BY relname;
 ALTER TABLE logged1 SET UNLOGGED;
 \d+ logged1
+
+-- owned sequences (serial, identity added later) take an unlogged table's persistence
+CREATE UNLOGGED TABLE itest17 (a int NOT NULL, b text, s serial);
+ALTER TABLE itest17 ALTER COLUMN a ADD GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE itest17 ADD COLUMN c int GENERATED ALWAYS AS IDENTITY;
+select relname, relpersistence from pg_class where relname like 'itest1%' order by 1;
+CREATE TABLE itest18 (a int NOT NULL, b text);
+ALTER TABLE itest18 SET UNLOGGED, ALTER COLUMN a ADD GENERATED ALWAYS AS IDENTITY;
+select relname, relpersistence from pg_class where relname like 'itest18%' order by 1;
+ALTER TABLE itest18 SET LOGGED;
+select relname, relpersistence from pg_class where relname like 'itest18%' order by 1;
+\d itest17_a_seq
+DROP TABLE itest17, itest18;

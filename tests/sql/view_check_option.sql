@@ -96,3 +96,12 @@ CREATE OR REPLACE VIEW eu_accounts AS SELECT * FROM accounts WHERE region = 'eu'
 SELECT relname, reloptions FROM pg_class WHERE relname IN ('positive_accounts', 'eu_accounts') ORDER BY relname;
 INSERT INTO eu_accounts VALUES (51, 'quinn', 0, 'us');
 SELECT id, owner, balance, region FROM accounts WHERE id >= 50 ORDER BY id;
+
+-- INSERT … ON CONFLICT through the view: the inserted and the updated row are both checked
+CREATE TABLE tags (id int PRIMARY KEY, label text);
+CREATE VIEW good_tags AS SELECT id, label FROM tags WHERE label <> 'bad' WITH CHECK OPTION;
+INSERT INTO good_tags VALUES (1, 'ok') ON CONFLICT (id) DO UPDATE SET label = excluded.label;
+INSERT INTO good_tags VALUES (1, 'bad') ON CONFLICT (id) DO UPDATE SET label = excluded.label;
+INSERT INTO good_tags VALUES (2, 'bad') ON CONFLICT (id) DO NOTHING;
+INSERT INTO good_tags VALUES (1, 'x') ON CONFLICT (id) DO NOTHING;
+SELECT * FROM tags ORDER BY id;

@@ -363,6 +363,7 @@ public sealed partial class Binder
 
     private BoundExpr BindQuantified(string op, Expr leftAst, bool all, Query subquery, Scope? scope, int position, bool negated)
     {
+        if (leftAst is Sql.Ast.RowExpr { Items.Count: > 1 } rowAst) return BindRowQuantified(op, rowAst, all, subquery, scope, position, negated);
         var left = BindExpr(leftAst, scope);
         var (plan, correlated) = BindSubquery(subquery, scope);
         if (plan.Columns.Count != 1)
@@ -384,6 +385,47 @@ public sealed partial class Binder
             plan = new ProjectNode(plan, [cast], [new PlanColumn(plan.Columns[0].Name, impl.RightType)]);
         }
         BoundExpr result = new SubqueryExpr(plan, all ? SubqueryKind.All : SubqueryKind.Any, correlated, l, impl, SqlType.Bool);
+        return negated ? new Execution.Expressions.NotExpr(result) : result;
+    }
+
+    /// <summary>(a, b, …) op ANY/ALL (subquery) and (a, b) [NOT] IN (subquery): a row comparison with each row of as many columns.</summary>
+    private BoundExpr BindRowQuantified(string op, Sql.Ast.RowExpr rowAst, bool all, Query subquery, Scope? scope, int position, bool negated)
+    {
+        var items = rowAst.Items.Select(x => BindExpr(x, scope)).ToList();
+        var (plan, correlated) = BindSubquery(subquery, scope);
+        if (plan.Columns.Count != items.Count)
+            throw new TenonException(SqlState.SyntaxError,
+                plan.Columns.Count > items.Count ? "subquery has too many columns" : "subquery has too few columns") { Position = position };
+        if (op is not ("=" or "<>" or "<" or "<=" or ">" or ">="))
+            throw new TenonException(SqlState.FeatureNotSupported, $"could not determine interpretation of row comparison operator {op}") { Position = position };
+        var compare = new BinaryOperator[items.Count];
+        var equals = op is "=" or "<>" ? null : new BinaryOperator[items.Count];
+        var casts = new BoundExpr[items.Count];
+        var needCast = false;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var rightType = plan.Columns[i].Type;
+            if (items[i] is ConstExpr { Type.Id: TypeId.Unknown })
+                items[i] = TryCoerce(items[i], rightType, CastContext.Implicit, rowAst.Items[i].Position)!;
+            var impl = Operators.ResolveBinary(op, items[i].Type, rightType)
+                ?? throw new TenonException(SqlState.UndefinedFunction,
+                    $"operator does not exist: {items[i].Type.DisplayName} {op} {rightType.DisplayName}",
+                    hint: "No operator matches the given name and argument types. You might need to add explicit type casts.") { Position = position };
+            compare[i] = impl;
+            items[i] = TryCoerce(items[i], impl.LeftType, CastContext.Implicit) ?? items[i];
+            var rightCol = new ColumnExpr(i, rightType, 0, plan.Columns[i].Name);
+            casts[i] = rightType.Id != impl.RightType.Id ? TryCoerce(rightCol, impl.RightType, CastContext.Implicit) ?? rightCol : rightCol;
+            needCast |= !ReferenceEquals(casts[i], rightCol);
+            if (equals is not null)
+                equals[i] = Operators.ResolveBinary("=", impl.LeftType, impl.RightType)
+                    ?? throw new TenonException(SqlState.UndefinedFunction, $"operator does not exist: {impl.LeftType.DisplayName} = {impl.RightType.DisplayName}") { Position = position };
+        }
+        if (needCast)
+            plan = new ProjectNode(plan, casts, casts.Select((c, i) => new PlanColumn(plan.Columns[i].Name, c.Type)).ToList());
+        BoundExpr result = new SubqueryExpr(plan, all ? SubqueryKind.All : SubqueryKind.Any, correlated, null, null, SqlType.Bool)
+        {
+            RowCompare = (items.ToArray(), compare, equals, op),
+        };
         return negated ? new Execution.Expressions.NotExpr(result) : result;
     }
 

@@ -19,6 +19,12 @@ public sealed partial class Binder
     /// <summary>Non-null while a select list or ORDER BY is bound: set-returning calls are allowed there.</summary>
     private List<SetReturningCall>? _setReturning;
 
+    /// <summary>Whether a call is one of the built-in set-returning functions.</summary>
+    internal static bool IsSetReturningCall(FunctionCall f) => IsSetReturning(f);
+
+    /// <summary>The clause named by "… are not allowed in CLAUSE" while expressions outside a select list are bound.</summary>
+    internal string Clause { set => _clause = value; }
+
     private static bool IsSetReturning(FunctionCall f) =>
         (f.Name.Name is "unnest" or "generate_series" or "generate_subscripts" or "pg_partition_ancestors" || JsonSetFunctions.IsJsonSetFunction(f.Name.Name))
         && f.Name.Schema is null or "pg_catalog" && f.Over is null;

@@ -17,6 +17,9 @@ public readonly record struct CommentKey(uint ClassOid, uint ObjectOid, int SubI
     /// <summary>pg_extension's oid: extensions.</summary>
     public const uint ExtensionClass = 3079;
 
+    /// <summary>pg_statistic_ext's oid: extended statistics objects.</summary>
+    public const uint StatisticsClass = 3381;
+
     /// <summary>pg_type's oid: enum types and domains.</summary>
     public const uint TypeClass = 1247;
 }

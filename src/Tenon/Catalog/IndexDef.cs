@@ -36,6 +36,14 @@ public sealed record IndexDef(string Name, uint Oid, uint TableOid, IReadOnlyLis
         return NullsFirst[i] == descending ? "" : NullsFirst[i] ? " NULLS FIRST" : " NULLS LAST";
     }
     public Expr? Predicate { get; init; }
+
+    /// <summary>Per key, the collation written for it (COLLATE "C"), else null; empty when no key names one.</summary>
+    public IReadOnlyList<string?> KeyCollations { get; init; } = Array.Empty<string?>();
+    /// <summary>Per key, the operator class written for it (text_pattern_ops), else null; empty when no key names one.</summary>
+    public IReadOnlyList<string?> KeyOpClasses { get; init; } = Array.Empty<string?>();
+
+    public string? KeyCollation(int i) => i < KeyCollations.Count ? KeyCollations[i] : null;
+    public string? KeyOpClass(int i) => i < KeyOpClasses.Count ? KeyOpClasses[i] : null;
     /// <summary>Per key: its expression when <see cref="Columns"/> has 0 there, else null. Empty when every key is a column.</summary>
     public IReadOnlyList<IndexExpression?> Expressions { get; init; } = Array.Empty<IndexExpression?>();
 

@@ -14,17 +14,24 @@ namespace Tenon.Catalog;
 /// </summary>
 public static class PartitionHash
 {
-    private const ulong Seed = 0x7A5B22367996DCFDUL;
+    /// <summary>HASH_PARTITION_SEED: the seed every key part's extended hash is computed with (also passed to an operator class's support function 2).</summary>
+    public const ulong Seed = 0x7A5B22367996DCFDUL;
 
     public static bool Supports(SqlType type) => type.Id is TypeId.Int2 or TypeId.Int4 or TypeId.Int8 or TypeId.Text or TypeId.Varchar or TypeId.Bool;
 
-    public static ulong Combine(PartitionKeyDef key, object?[] values)
+    public static ulong Combine(PartitionKeyDef key, object?[] values) => Combine(key, values, null);
+
+    /// <summary>
+    /// The row hash; <paramref name="partHash"/>, when given, hashes the parts whose key names a
+    /// user-defined operator class (it calls that class's support function 2 with <see cref="Seed"/>).
+    /// </summary>
+    public static ulong Combine(PartitionKeyDef key, object?[] values, Func<int, object, ulong>? partHash)
     {
         ulong row = 0;
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i] is not { } v) continue;
-            var h = Hash(v, key.Types[i]);
+            var h = partHash is not null && key.OpClass(i) != 0 ? partHash(i, v) : Hash(v, key.Types[i]);
             row ^= h + 0x49a0f4dd15e5a8e3UL + (row << 54) + (row >> 7);
         }
         return row;

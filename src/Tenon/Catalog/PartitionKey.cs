@@ -13,6 +13,12 @@ public sealed record PartitionKeyDef(PartitionStrategy Strategy, IReadOnlyList<s
     /// <summary>The expressions' source text, for pg_get_partkeydef and error details.</summary>
     public IReadOnlyList<string?> ExpressionTexts { get; init; } = Array.Empty<string?>();
 
+    /// <summary>Per key part, the oid of the user-defined operator class written for it (<see cref="OpClassDef"/>), or 0 for a built-in class; empty when no part names a user class.</summary>
+    public IReadOnlyList<uint> OpClasses { get; init; } = Array.Empty<uint>();
+
+    /// <summary>The user-defined operator class of a key part, or 0.</summary>
+    public uint OpClass(int part) => part < OpClasses.Count ? OpClasses[part] : 0;
+
     public int Count => Columns.Count;
 
     public string StrategyName => Strategy switch

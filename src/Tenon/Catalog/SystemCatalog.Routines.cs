@@ -6,6 +6,17 @@ namespace Tenon.Catalog;
 public sealed record RoutineCatalog(ImmutableDictionary<uint, RoutineDef> Functions, ImmutableDictionary<uint, TriggerDef> Triggers)
 {
     public static RoutineCatalog Empty { get; } = new(ImmutableDictionary<uint, RoutineDef>.Empty, ImmutableDictionary<uint, TriggerDef>.Empty);
+
+    /// <summary>User-defined operator families (pg_opfamily).</summary>
+    public ImmutableDictionary<uint, OpFamilyDef> OpFamilies { get; init; } = ImmutableDictionary<uint, OpFamilyDef>.Empty;
+    /// <summary>User-defined operator classes (pg_opclass).</summary>
+    public ImmutableDictionary<uint, OpClassDef> OpClasses { get; init; } = ImmutableDictionary<uint, OpClassDef>.Empty;
+
+    /// <summary>Extended statistics objects (pg_statistic_ext).</summary>
+    public ImmutableDictionary<uint, StatisticsDef> Statistics { get; init; } = ImmutableDictionary<uint, StatisticsDef>.Empty;
+
+    /// <summary>Whether any object lives in the operator-class and statistics section of a file (<c>CatalogCodec.WriteOperatorClasses</c>).</summary>
+    public bool HasOperatorClasses => !OpFamilies.IsEmpty || !OpClasses.IsEmpty || !Statistics.IsEmpty;
 }
 
 public sealed partial class SystemCatalog
@@ -29,6 +40,32 @@ public sealed partial class SystemCatalog
     public SystemCatalog PutTrigger(TriggerDef t) => WithRoutines(Routines with { Triggers = Routines.Triggers.SetItem(t.Oid, t) });
 
     public SystemCatalog RemoveTrigger(uint oid) => WithRoutines(Routines with { Triggers = Routines.Triggers.Remove(oid) });
+
+    public SystemCatalog PutOpFamily(OpFamilyDef f) => WithRoutines(Routines with { OpFamilies = Routines.OpFamilies.SetItem(f.Oid, f) });
+
+    public SystemCatalog RemoveOpFamily(uint oid) => WithRoutines(Routines with { OpFamilies = Routines.OpFamilies.Remove(oid) });
+
+    public SystemCatalog PutOpClass(OpClassDef c) => WithRoutines(Routines with { OpClasses = Routines.OpClasses.SetItem(c.Oid, c) });
+
+    public SystemCatalog RemoveOpClass(uint oid) => WithRoutines(Routines with { OpClasses = Routines.OpClasses.Remove(oid) });
+
+    public SystemCatalog PutStatistics(StatisticsDef s) => WithRoutines(Routines with { Statistics = Routines.Statistics.SetItem(s.Oid, s) });
+
+    /// <summary>Removes statistics objects and their comments.</summary>
+    public SystemCatalog RemoveStatistics(IEnumerable<uint> oids)
+    {
+        var catalog = this;
+        foreach (var oid in oids.ToList())
+        {
+            catalog = catalog.SetComment(new CommentKey(CommentKey.StatisticsClass, oid, 0), null);
+            catalog = catalog.WithRoutines(catalog.Routines with { Statistics = catalog.Routines.Statistics.Remove(oid) });
+        }
+        return catalog;
+    }
+
+    /// <summary>The statistics objects of a table, in name order.</summary>
+    public IEnumerable<StatisticsDef> StatisticsOf(uint tableOid) =>
+        Routines.Statistics.IsEmpty ? [] : Routines.Statistics.Values.Where(s => s.TableOid == tableOid).OrderBy(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>Functions and procedures of this name visible in <paramref name="schemas"/> (the first schema holding any wins).</summary>
     public List<RoutineDef> FunctionsNamed(string name, IEnumerable<string> schemas)

@@ -210,8 +210,10 @@ public sealed partial class SystemCatalog
     public SystemCatalog RemoveTable(uint oid)
     {
         var t = Tables[oid];
-        return With(tables: Tables.Remove(oid), names: RelationsByName.Remove(Key(t.Schema, t.Name)),
+        var result = With(tables: Tables.Remove(oid), names: RelationsByName.Remove(Key(t.Schema, t.Name)),
             comments: CommentsWithout(CommentKey.RelationClass, oid, t.Constraints.Select(c => c.Oid)));
+        // A table's statistics objects go with it.
+        return Routines.Statistics.IsEmpty ? result : result.RemoveStatistics(StatisticsOf(oid).Select(s => s.Oid));
     }
 
     public SystemCatalog PutIndex(IndexDef index, string schema)

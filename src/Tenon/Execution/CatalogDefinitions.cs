@@ -125,6 +125,7 @@ public static class CatalogDefinitions
         {
             if (i > 0) sb.Append(", ");
             sb.Append(Key(ctx, table, index, i, pretty));
+            sb.Append(KeyCollationAndClass(table, index, i));
             if (i < index.Descending.Count && index.Descending[i]) sb.Append(" DESC");
             sb.Append(index.NullsOption(i));
         }
@@ -146,8 +147,33 @@ public static class CatalogDefinitions
         var key = table.PartitionKey!;
         var parts = Enumerable.Range(0, key.Count).Select(i => key.Columns[i] != 0
             ? Errors.SqlErrors.QuoteIdentifier(table.Column(key.Columns[i]).Name)
-            : ExpressionText(ctx, table, key.Expressions[i]!) is var text && text.StartsWith('(') ? "(" + text + ")" : text);
+            : ExpressionText(ctx, table, key.Expressions[i]!) is var text && text.StartsWith('(') ? "(" + text + ")" : text)
+            .Select((p, i) => ctx.Transaction.Catalog.Routines.OpClasses.TryGetValue(key.OpClass(i), out var c) ? p + " " + Errors.SqlErrors.QuoteIdentifier(c.Name) : p);
         return key.StrategyName + " (" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>
+    /// A key's COLLATE and operator class as pg_get_indexdef prints them: a collation other than
+    /// the default, and a btree or hash class other than the key type's default.
+    /// </summary>
+    private static string KeyCollationAndClass(TableDef table, IndexDef index, int i)
+    {
+        var text = "";
+        if (index.KeyCollation(i) is { } collation && collation != "default") text += " COLLATE " + Errors.SqlErrors.QuoteIdentifier(collation);
+        if (index.KeyOpClass(i) is { } opclass && index.AccessMethod is "btree" or "hash")
+        {
+            var type = index.Columns[i] != 0 ? table.Column(index.Columns[i]).Type : index.Expressions[i]!.Type;
+            var builtin = DdlExecutor.BuiltinDefaultOpClassOf(type);
+            if (builtin is not null && opclass != builtin && !(builtin == "text_ops" && opclass == "varchar_ops")) text += " " + opclass;
+        }
+        return text;
+    }
+
+    /// <summary>A bound index key expression as pg_get_indexdef prints it: in parentheses unless function-like.</summary>
+    public static string BoundKeyText(ExecContext ctx, TableDef table, BoundExpr bound)
+    {
+        var text = Deparse(ctx, table, bound, true);
+        return Deparser.IsFunctionLike(bound) ? text : "(" + text + ")";
     }
 
     /// <summary>A key expression over a table's row as PostgreSQL prints it in an index or partition key: in parentheses unless function-like.</summary>

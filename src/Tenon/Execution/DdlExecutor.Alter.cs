@@ -40,7 +40,7 @@ public sealed partial class DdlExecutor
             binder.NoSubqueriesIn = "index expression";
             var bound = binder.BindExpr(e.Expression!, scope);
             RequireImmutable(bound, "index expression");
-            expressions[i] = new IndexExpression(e.Expression!, bound.Type, IndexKeyText.Format(bound, table, e.Position));
+            expressions[i] = new IndexExpression(e.Expression!, bound.Type, IndexKeyText.Format(bound, table, e.Position, ctx));
             // PostgreSQL names an expression key after its function, else "expr".
             nameParts.Add(e.Expression is FunctionCall f ? f.Name.Name : "expr");
         }
@@ -79,6 +79,8 @@ public sealed partial class DdlExecutor
             NullsFirst = stmt.Elements.Select(e => e.NullsFirst ?? e.Descending).ToArray(), IncludeColumns = include,
             Expressions = expressions.Any(x => x is not null) ? expressions : Array.Empty<IndexExpression?>(),
             Predicate = stmt.Where,
+            KeyCollations = stmt.Elements.Any(e => e.Collation is not null) ? stmt.Elements.Select(e => e.Collation).ToArray() : Array.Empty<string?>(),
+            KeyOpClasses = stmt.Elements.Any(e => e.OpClass is not null) ? stmt.Elements.Select(e => e.OpClass).ToArray() : Array.Empty<string?>(),
             Method = method,
             Options = options,
             // ON ONLY a partitioned table with partitions: invalid until each partition's index is attached.
@@ -401,9 +403,13 @@ public sealed partial class DdlExecutor
             for (var level = ReferencingTablesOutside(oids, oids); level.Count > 0; level = ReferencingTablesOutside(oids, oids))
                 foreach (var o in level)
                 {
-                    ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{Catalog.Table(o).Name}\""));
-                    RequireNoPendingEvents(o);
-                    oids.Add(o);
+                    // A partitioned table comes with its partitions, each announced.
+                    foreach (var t in PartitionBound.Tree(Catalog, Catalog.Table(o)))
+                    {
+                        if (!oids.Add(t.Oid)) continue;
+                        ctx.Session.RaiseNotice(new Notice("NOTICE", "00000", $"truncate cascades to table \"{t.Name}\""));
+                        RequireNoPendingEvents(t.Oid);
+                    }
                 }
         else
             foreach (var o in oids)
@@ -450,9 +456,15 @@ public sealed partial class DdlExecutor
     }
 
     /// <summary>Tables (in OID order) with a foreign key to one of <paramref name="parents"/>, not in <paramref name="set"/>.</summary>
-    private List<uint> ReferencingTablesOutside(IEnumerable<uint> parents, IReadOnlySet<uint> set) =>
-        parents.SelectMany(Catalog.ReferencingForeignKeys).Select(fk => fk.TableOid)
+    private List<uint> ReferencingTablesOutside(IEnumerable<uint> parents, IReadOnlySet<uint> set)
+    {
+        var list = parents.ToList();
+        // A key referencing a partitioned table also references each of its partitions (pg_constraint has a row per partition).
+        var throughPartitions = Catalog.Tables.Values.SelectMany(t => t.ForeignKeys)
+            .Where(fk => fk.ReferencedPartitions.Any(p => list.Contains(p.PartitionOid))).Select(fk => fk.TableOid);
+        return list.SelectMany(Catalog.ReferencingForeignKeys).Select(fk => fk.TableOid).Concat(throughPartitions)
             .Where(o => !set.Contains(o)).Distinct().Order().ToList();
+    }
 
     public StatementResult AlterTable(AlterTableStatement stmt)
     {
@@ -516,7 +528,7 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.DuplicateColumn, $"column \"{add.Column.Name}\" of relation \"{table.Name}\" already exists");
                     }
                     SystemColumns.CheckUserColumnName(add.Column.Name);
-                    var col = new ColumnDef(add.Column.Name, Binder.ResolveType(add.Column.Type, Catalog, Path.TempSchema), (short)(table.Columns.Count + 1));
+                    var col = new ColumnDef(add.Column.Name, ColumnType(add.Column.Name, add.Column.Type), (short)(table.Columns.Count + 1));
                     RefuseMemberOfItself(table, col.Type);
                     // A column with a value for the existing rows rewrites them, which values of the row type stored elsewhere cannot follow.
                     if (add.Column.Constraints.Any(k => k is DefaultColumnConstraint or IdentityColumnConstraint or GeneratedColumnConstraint)) RequireRowTypeUnused(table);
@@ -602,6 +614,7 @@ public sealed partial class DdlExecutor
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
+                    if (c is KeyConstraintDef) DropViewsUsingConstraint(table, c, d.Cascade);
                     var copies = PartitionCopies(c);
                     // Each partition holding a copy is altered too: its pending events refuse it.
                     foreach (var copy in copies) RequireNoPendingEvents(copy.TableOid, "ALTER TABLE");

@@ -67,6 +67,22 @@ public sealed partial class DdlExecutor
                 Privileges.RequireOwner(ctx, new ObjectKey(ObjectKey.Relation, oid), "relation", Catalog.RelationName(oid));
                 break;
             }
+            case "statistics":
+                key = new CommentKey(CommentKey.StatisticsClass, FindStatistics(parts, ifExists: false)!.Oid, 0);
+                break;
+            case "domain constraint":
+            {
+                var domainName = parts.Take(parts.Count - 1).ToList();
+                var constraintName = parts[^1];
+                var type = Catalog.LookupType(domainName.Count > 1 ? domainName[^2] : null, domainName[^1])
+                    ?? throw new TenonException(SqlState.UndefinedObject, $"type \"{string.Join(".", domainName)}\" does not exist");
+                if (type is not DomainDef domain)
+                    throw new TenonException(SqlState.WrongObjectType, $"\"{string.Join(".", domainName)}\" is not a domain");
+                var constraint = domain.Constraints.FirstOrDefault(c => c.Name == constraintName)
+                    ?? throw new TenonException(SqlState.UndefinedObject, $"constraint \"{constraintName}\" for domain {domain.Name} does not exist");
+                key = new CommentKey(CommentKey.ConstraintClass, constraint.Oid, 0);
+                break;
+            }
             case "type":
             case "domain":
             {

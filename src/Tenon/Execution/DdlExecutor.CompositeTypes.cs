@@ -20,7 +20,7 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{field}\" specified more than once");
             if (Binder.IsSerial(typeName))
                 throw new TenonException(SqlState.UndefinedObject, $"type \"{typeName.Name}\" does not exist") { Position = typeName.Position };
-            fields.Add(new CompositeField(field, Binder.ResolveType(typeName, Catalog, Path.TempSchema)));
+            fields.Add(new CompositeField(field, ColumnType(field, typeName)));
         }
         // PostgreSQL gives the type its pg_class row first, then the type and its array type.
         var relation = Db.NextOid();

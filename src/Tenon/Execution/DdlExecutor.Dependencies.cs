@@ -107,6 +107,7 @@ public sealed partial class DdlExecutor
                 RemoveIndex(index);
             }
         }
+        DropStatisticsUsingColumn(table, n);
         foreach (var seq in Catalog.Sequences.Values.Where(s => s.OwnerTableOid == table.Oid && s.OwnerColumn == n).ToList())
             Catalog = Catalog.RemoveSequence(seq.Oid);
         table = Catalog.Table(table.Oid);

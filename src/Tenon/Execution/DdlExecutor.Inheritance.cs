@@ -54,7 +54,7 @@ public sealed partial class DdlExecutor
                     result.Columns.Add(new ColumnDef(pc.Name, pc.Type, (short)(result.Columns.Count + 1))
                     {
                         NotNull = pc.NotNull, Default = pc.Default, DefaultText = pc.DefaultText, Generated = pc.Generated,
-                        InheritCount = 1, IsLocal = false,
+                        InheritCount = 1, IsLocal = false, Storage = pc.Storage,
                     });
                     continue;
                 }
@@ -63,6 +63,9 @@ public sealed partial class DdlExecutor
                 if (!SameColumnType(existing.Type, pc.Type))
                     throw new TenonException(SqlState.DatatypeMismatch, $"inherited column \"{pc.Name}\" has a type conflict",
                         $"{existing.Type.DisplayName} versus {pc.Type.DisplayName}");
+                if (StorageOf(existing) != StorageOf(pc))
+                    throw new TenonException(SqlState.DatatypeMismatch, $"inherited column \"{pc.Name}\" has a storage parameter conflict",
+                        $"{StorageName(StorageOf(existing))} versus {StorageName(StorageOf(pc))}");
                 if (ExprText(existing.Default) != ExprText(pc.Default))
                 {
                     if (existing.Default is null) existing = existing with { Default = pc.Default, DefaultText = pc.DefaultText };
@@ -87,6 +90,16 @@ public sealed partial class DdlExecutor
         return result;
     }
 
+    private static char StorageOf(ColumnDef c) => c.Storage ?? DefaultStorage(c.Type);
+
+    private static string StorageName(char storage) => storage switch
+    {
+        'p' => "PLAIN",
+        'e' => "EXTERNAL",
+        'm' => "MAIN",
+        _ => "EXTENDED",
+    };
+
     /// <summary>
     /// Merges a column the statement defines with an inherited one of the same name (NOTICE
     /// "merging column … with inherited definition"); false when none is inherited under that name.
@@ -107,6 +120,9 @@ public sealed partial class DdlExecutor
         if (!SameColumnType(existing.Type, type))
             throw new TenonException(SqlState.DatatypeMismatch, $"column \"{c.Name}\" has a type conflict",
                 $"{existing.Type.DisplayName} versus {type.DisplayName}");
+        if (c.Storage is { } storage && storage != StorageOf(existing))
+            throw new TenonException(SqlState.DatatypeMismatch, $"column \"{c.Name}\" has a storage parameter conflict",
+                $"{StorageName(StorageOf(existing))} versus {StorageName(storage)}");
         var generated = c.Constraints.OfType<GeneratedColumnConstraint>().Any();
         if (generated && existing.Generated is not null)
             throw new TenonException(SqlState.InvalidColumnDefinition, $"child column \"{c.Name}\" specifies generation expression",

@@ -38,7 +38,8 @@ public sealed partial class DdlExecutor
         Ignored = 64,
         Storage = 128,
         Compression = 256,
-        All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored | Storage | Compression,
+        Statistics = 512,
+        All = Comments | Constraints | Defaults | Generated | Identity | Indexes | Ignored | Storage | Compression | Statistics,
     }
 
     /// <summary>A LIKE clause's source table and what it copies, for the work done once the table exists (a view's LIKE copies columns only).</summary>
@@ -109,6 +110,7 @@ public sealed partial class DdlExecutor
                 "indexes" => LikeOptions.Indexes,
                 "storage" => LikeOptions.Storage,
                 "compression" => LikeOptions.Compression,
+                "statistics" => LikeOptions.Statistics,
                 "all" => LikeOptions.All,
                 _ => LikeOptions.Ignored,
             };
@@ -136,7 +138,10 @@ public sealed partial class DdlExecutor
         {
             constraints.Add(new DefaultColumnConstraint(c.Default));
         }
-        return new ColumnDefinition(c.Name, ResolvedTypeName(c.Type), constraints);
+        return new ColumnDefinition(c.Name, ResolvedTypeName(c.Type), constraints)
+        {
+            Storage = options.HasFlag(LikeOptions.Storage) ? c.Storage ?? DefaultStorage(c.Type) : null,
+        };
     }
 
     /// <summary>The options of an identity column's sequence, for the copy's own sequence.</summary>
@@ -188,6 +193,7 @@ public sealed partial class DdlExecutor
                     indexNames[index.Oid] = CopyIndex(tableOid, source, index);
             }
             if (options.HasFlag(LikeOptions.Comments)) CopyComments(tableOid, source, options, indexNames);
+            if (options.HasFlag(LikeOptions.Statistics)) CopyStatistics(tableOid, source, options.HasFlag(LikeOptions.Comments));
             if (options.HasFlag(LikeOptions.Storage) || options.HasFlag(LikeOptions.Compression)) CopyStorage(tableOid, source, options);
         }
     }
@@ -212,6 +218,8 @@ public sealed partial class DdlExecutor
         {
             Descending = i < index.Descending.Count && index.Descending[i],
             NullsFirst = i < index.NullsFirst.Count ? index.NullsFirst[i] : null,
+            Collation = index.KeyCollation(i),
+            OpClass = index.KeyOpClass(i),
         }).ToList();
         var before = table.Indexes.Select(i => i.Oid).ToHashSet();
         CreateIndex(new CreateIndexStatement(null, new QualifiedName(table.Schema, table.Name), elements)

@@ -36,6 +36,7 @@ public sealed partial class DdlExecutor
         var exprs = new List<Expr?>();
         var texts = new List<string?>();
         var types = new List<SqlType>();
+        var opclasses = new List<uint>();
         foreach (var e in spec.Elements)
         {
             if (e.Column is not null)
@@ -51,36 +52,54 @@ public sealed partial class DdlExecutor
             }
             else
             {
-                var binder = new Binder(ctx) { NoSubqueriesIn = "partition key expression" };
-                var bound = binder.BindExpr(e.Expression!, RowWriter.TableScope(table));
+                // PostgreSQL reports a key expression's errors without a position.
+                var binder = new Binder(ctx) { NoSubqueriesIn = "partition key expression", Clause = "partition key expressions" };
+                var bound = WithoutPosition(() => binder.BindExpr(e.Expression!, RowWriter.TableScope(table)));
                 if (bound is ColumnExpr { ColumnNumber: > 0 } plain)
                 {
                     columns.Add(plain.ColumnNumber);
                     exprs.Add(null);
                     texts.Add(null);
                     types.Add(table.Column(plain.ColumnNumber).Type);
-                    continue;
                 }
-                if (bound.Type.Id is TypeId.Record && bound.Type.Composite is null || bound.Type.Id == TypeId.Unknown)
-                    throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
-                if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
-                    throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key") { Position = e.Position };
-                if (!Volatility.IsImmutable(bound, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
-                    throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE");
-                columns.Add(0);
-                exprs.Add(e.Expression);
-                texts.Add(null);
-                types.Add(bound.Type);
+                else
+                {
+                    if (bound.Type.Id is TypeId.Record && bound.Type.Composite is null || bound.Type.Id == TypeId.Unknown)
+                        throw new TenonException(SqlState.InvalidTableDefinition, $"partition key column {columns.Count + 1} has pseudo-type {bound.Type.DisplayName}");
+                    if (!bound.Descendants().Prepend(bound).Any(d => d is ColumnExpr))
+                        throw new TenonException(SqlState.InvalidObjectDefinition, "cannot use constant expression as partition key");
+                    if (!Volatility.IsImmutable(bound, r => Routines.RoutineRuntime.InlinesImmutably(r, ctx)))
+                        throw new TenonException(SqlState.InvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE");
+                    columns.Add(0);
+                    exprs.Add(e.Expression);
+                    texts.Add(null);
+                    types.Add(bound.Type);
+                }
             }
             if (e.OpClass is null && types[^1].IsGeometric)
                 throw new TenonException(SqlState.UndefinedObject,
                     $"data type {types[^1].DisplayName} has no default operator class for access method \"{(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")}\"",
                     hint: $"You must specify a {(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")} operator class or define a default {(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")} operator class for the data type.");
-            if (e.OpClass is { } opclass && !KnownOpClasses.Contains(opclass))
-                throw new TenonException(SqlState.UndefinedObject,
-                    $"operator class \"{opclass}\" does not exist for access method \"{(spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree")}\"");
+            opclasses.Add(0);
+            if (e.OpClass is { } opclass)
+            {
+                var method = spec.Strategy == PartitionStrategy.Hash ? "hash" : "btree";
+                var dot = opclass.LastIndexOf('.');
+                if (FindOpClass(dot < 0 ? null : opclass[..dot], dot < 0 ? opclass : opclass[(dot + 1)..], method) is { } user)
+                {
+                    if (user.InputType.Id != types[^1].Id)
+                        throw new TenonException(SqlState.DatatypeMismatch, $"operator class \"{user.Name}\" does not accept data type {types[^1].DisplayName}");
+                    opclasses[^1] = user.Oid;
+                }
+                else if (!KnownOpClasses.Contains(opclass))
+                    throw new TenonException(SqlState.UndefinedObject, $"operator class \"{opclass}\" does not exist for access method \"{method}\"");
+            }
         }
-        return new PartitionKeyDef(spec.Strategy, columns, exprs, types) { ExpressionTexts = texts };
+        return new PartitionKeyDef(spec.Strategy, columns, exprs, types)
+        {
+            ExpressionTexts = texts,
+            OpClasses = opclasses.Any(o => o != 0) ? opclasses : Array.Empty<uint>(),
+        };
     }
 
     /// <summary>
@@ -106,6 +125,8 @@ public sealed partial class DdlExecutor
     private StatementResult CreatePartitionOf(CreateTableStatement stmt)
     {
         var of = stmt.PartitionOf!;
+        if (stmt.Columns.Any(c => c.Constraints.Any(k => k is IdentityColumnConstraint)))
+            throw new TenonException(SqlState.FeatureNotSupported, "identity columns are not supported on partitions");
         var (heapOptions, toastOptions) = CreateOptions(stmt.Options, stmt.PartitionBy is not null);
         var parent = FindTable(of.Parent, of.Parent.Position) ?? throw SqlErrors.RelationDoesNotExist(of.Parent.ToString());
         if (NewRelationName(stmt.Name, stmt.Temporary || parent.Temporary && stmt.Name.Schema is null && false, stmt.IfNotExists) is not var (schema, name))
@@ -237,8 +258,11 @@ public sealed partial class DdlExecutor
             return;
         }
         if (partition.ForeignKeys.Any(f => f.ParentConstraintOid == fk.Oid)) return;
-        if (partition.FindConstraint(fk.Name) is not null) return;
-        var clone = fk with { Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns, ParentConstraintOid = fk.Oid };
+        // A name the partition already uses gives the copy a generated one (table_columns_fkey), as PostgreSQL does.
+        var name = partition.FindConstraint(fk.Name) is null ? fk.Name
+            : NameGenerator.Choose(partition.Name, NameGenerator.JoinColumnNames(columns.Select(n => partition.Column(n).Name)), "fkey",
+                n => Catalog.ConstraintNameUsed(partition.Schema, n));
+        var clone = fk with { Name = name, Oid = Db.NextOid(), TableOid = partitionOid, Columns = columns, OnDeleteSetColumns = setColumns, ParentConstraintOid = fk.Oid };
         Catalog = Catalog.PutTable(partition with { Constraints = partition.Constraints.Append(clone).ToArray() });
         if (Tx.Rows(partitionOid).Count > 0) ValidateForeignKey(clone);
     }
@@ -425,7 +449,7 @@ public sealed partial class DdlExecutor
             {
                 var parentRow = PartitionRouter.MapRow(leaf, parent, row);
                 var values = router.KeyOf(parent, parentRow);
-                var hash = key.Strategy == PartitionStrategy.Hash ? PartitionHash.Combine(key, values) : 0;
+                var hash = key.Strategy == PartitionStrategy.Hash ? router.RowHash(key, values) : 0;
                 if (PartitionBound.Accepts(key, added.PartitionBound, values, hash))
                     throw new TenonException(SqlState.CheckViolation, $"updated partition constraint for default partition \"{def.Name}\" would be violated by some row")
                     { SchemaName = def.Schema, TableName = def.Name };

@@ -34,7 +34,7 @@ public sealed partial class DdlExecutor
             {
                 if (index.Predicate is null && index.Expressions.All(e => e is null)) return index;
                 var expressions = index.Expressions.Select(x => x is null ? null
-                    : Rename(x.Expr) is var e ? x with { Expr = e, Text = IndexKeyText.Format(new Binder(ctx).BindExpr(e, scope), renamed, 0) } : x).ToArray();
+                    : Rename(x.Expr) is var e ? x with { Expr = e, Text = IndexKeyText.Format(new Binder(ctx).BindExpr(e, scope), renamed, 0, ctx) } : x).ToArray();
                 var updated = index with { Expressions = expressions, Predicate = index.Predicate is null ? null : Rename(index.Predicate) };
                 Catalog = Catalog.PutIndex(updated, table.Schema);
                 return updated;

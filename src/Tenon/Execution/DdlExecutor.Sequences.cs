@@ -155,7 +155,8 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.DuplicateTable, $"relation \"{name}\" already exists");
         }
         else name = NameGenerator.Choose(table.Name, col.Name, "seq", n => Catalog.RelationExists(table.Schema, n));
-        var seq = ApplySequenceOptions(new SequenceDef(name, Db.NextOid(), schema) { DataType = type }, options, creating: true)
+        // The sequence takes the table's persistence (an unlogged table's is unlogged).
+        var seq = ApplySequenceOptions(new SequenceDef(name, Db.NextOid(), schema) { DataType = type, Unlogged = table.Unlogged }, options, creating: true)
             with { OwnerTableOid = table.Oid, OwnerColumn = col.Number };
         Catalog = Catalog.PutSequence(seq);
         return seq;

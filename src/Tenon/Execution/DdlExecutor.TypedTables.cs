@@ -44,6 +44,8 @@ public sealed partial class DdlExecutor
     /// </summary>
     private CreateTableStatement ExpandTypedTable(CreateTableStatement stmt, out uint typeOid)
     {
+        if (stmt.Columns.Any(c => c.Constraints.Any(k => k is IdentityColumnConstraint)))
+            throw new TenonException(SqlState.FeatureNotSupported, "identity columns are not supported on typed tables");
         var type = TypedTableType(stmt.OfType!);
         typeOid = type.Oid;
         var seen = new HashSet<string>();

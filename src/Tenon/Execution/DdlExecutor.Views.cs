@@ -43,6 +43,7 @@ public sealed partial class DdlExecutor
             Columns = columns,
             DependsOn = deps.Relations.Order().ToList(),
             DependsOnFunctions = deps.Functions.Order().ToList(),
+            DependsOnConstraints = deps.Constraints.Order().ToList(),
             DependsOnColumns = deps.Columns.Order().Select(c => new ViewColumnUse(c.Table, c.Column)).ToList(),
             SearchPathSetting = ctx.Session.CurrentSetting("search_path", missingOk: true),
             Options = options,
@@ -285,6 +286,26 @@ public sealed partial class DdlExecutor
         var what = $"column {column.Name} of table {Describe(table.Oid)}";
         var direct = Catalog.StoredQueries.Where(v => v.DependsOnColumns.Contains(new ViewColumnUse(table.Oid, column.Number))).OrderBy(v => v.Oid).ToList();
         if (direct.Count == 0) return;
+        var views = new List<(uint View, string DependsOn)>();
+        foreach (var v in direct)
+        {
+            views.Add((v.Oid, what));
+            views.AddRange(DependentViews([v.Oid]).Where(d => views.All(x => x.View != d.View)));
+        }
+        if (!cascade)
+            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
+                string.Join("\n", views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)} depends on {v.DependsOn}")),
+                "Use DROP ... CASCADE to drop the dependent objects too.");
+        ReportCascade(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}").ToList());
+        foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
+    }
+
+    /// <summary>Views grouping by functional dependency on a primary key: DROP CONSTRAINT fails or cascades.</summary>
+    private void DropViewsUsingConstraint(TableDef table, ConstraintDef constraint, bool cascade)
+    {
+        var direct = Catalog.StoredQueries.Where(v => v.DependsOnConstraints.Contains(constraint.Oid)).OrderBy(v => v.Oid).ToList();
+        if (direct.Count == 0) return;
+        var what = $"constraint {constraint.Name} on table {Describe(table.Oid)}";
         var views = new List<(uint View, string DependsOn)>();
         foreach (var v in direct)
         {

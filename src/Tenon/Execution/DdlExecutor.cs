@@ -119,7 +119,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
             if (inherited is not null && MergeLocalColumn(inherited, columns, c, i + 1)) continue;
             if (columns.Any(x => x.Name == c.Name))
                 throw new TenonException(SqlState.DuplicateColumn, $"column \"{c.Name}\" specified more than once");
-            var column = new ColumnDef(c.Name, Binder.ResolveType(c.Type, Catalog, Path.TempSchema), (short)(columns.Count + 1));
+            var column = new ColumnDef(c.Name, ColumnType(c.Name, c.Type), (short)(columns.Count + 1));
             columns.Add(c.Compression is null ? column : SetColumnCompression(column, c.Compression));
         }
         foreach (var c in columns) SystemColumns.CheckUserColumnName(c.Name);
@@ -233,6 +233,15 @@ public sealed partial class DdlExecutor(ExecContext ctx)
     /// altered, and returns the expression to keep: the one written, with each literal that named a
     /// relation as a regclass constant replaced by that relation's oid (<see cref="BindsAtCreation"/>).
     /// </summary>
+    /// <summary>A column's declared type; a pseudo-type such as unknown cannot be stored (42P16).</summary>
+    private Types.SqlType ColumnType(string column, TypeName typeName)
+    {
+        var type = Binder.ResolveType(typeName, Catalog, Path.TempSchema);
+        if (type.Id == Types.TypeId.Unknown)
+            throw new TenonException(SqlState.InvalidTableDefinition, $"column \"{column}\" has pseudo-type unknown");
+        return type;
+    }
+
     private Expr ValidateDefault(ColumnDef col, Expr value) =>
         _inAlterTable ? WithoutPosition(() => BindDefault(col, value)) : BindDefault(col, value);
 
@@ -245,6 +254,7 @@ public sealed partial class DdlExecutor(ExecContext ctx)
             NoSubqueriesIn = "DEFAULT expression",
             RegClassLiterals = new(ReferenceEqualityComparer.Instance),
             RoutineCalls = new(ReferenceEqualityComparer.Instance),
+            Clause = "DEFAULT expressions",
         };
         binder.CoerceForColumn(binder.BindExpr(value, null), col, value.Position);
         return BindsAtCreation(value, binder.RegClassLiterals, binder.RoutineCalls);

@@ -46,7 +46,8 @@ public sealed partial class DmlExecutor
             string? exprText = null;
             if (element.Column is { } name)
                 col = table.FindColumn(name)
-                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" does not exist") { Position = position };
+                    ?? throw new TenonException(SqlState.UndefinedColumn, $"column \"{name}\" does not exist",
+                        hint: ColumnSuggestion.Hint(name, null, oc.DoNothing ? tableScope : ConflictScope(table, stmt.Alias, excludedVisible: true))) { Position = position };
             else
             {
                 // A parenthesized plain column is that column; any other expression matches an index
@@ -120,13 +121,28 @@ public sealed partial class DmlExecutor
         for (var i = 0; i < table.Indexes.Count; i++)
         {
             var index = table.Indexes[i];
-            if (!index.Unique || !index.Columns.Where(n => n != 0).ToHashSet().SetEquals(wanted)) continue;
+            // An invalid index (ON ONLY a partitioned table, a partition's index not yet attached) never arbitrates.
+            if (!index.Unique || !index.Valid || !index.Columns.Where(n => n != 0).ToHashSet().SetEquals(wanted)) continue;
             var exprs = new HashSet<string>();
+            var keyTexts = new string?[index.Columns.Count];
+            var keyTypes = new SqlType[index.Columns.Count];
             for (var k = 0; k < index.Columns.Count; k++)
                 if (index.Columns[k] == 0)
-                    exprs.Add(CatalogDefinitions.BoundText(ctx, table, new Binder(ctx).BindExpr(index.Expressions[k]!.Expr, scope)));
+                {
+                    var bound = new Binder(ctx).BindExpr(index.Expressions[k]!.Expr, scope);
+                    keyTexts[k] = CatalogDefinitions.BoundText(ctx, table, bound);
+                    keyTypes[k] = bound.Type;
+                    exprs.Add(keyTexts[k]!);
+                }
+                else keyTypes[k] = table.Column(index.Columns[k]).Type;
             if (!exprs.SetEquals(wantedExprs)) continue;
-            if (!inferred.All(x => x.Col is null ? x.Element.Collation is null && x.Element.OpClass is null : ElementMatches(x.Col, x.Element))) continue;
+            // An element naming a collation or operator class needs a key of the same column or
+            // expression with that collation and class (PostgreSQL's infer_collation_opclass_match).
+            if (!inferred.All(x => x.Element.Collation is null && x.Element.OpClass is null
+                    || Enumerable.Range(0, index.Columns.Count).Any(k =>
+                        (x.Col is not null ? index.Columns[k] == x.Col.Number : index.Columns[k] == 0 && keyTexts[k] == x.ExprText)
+                        && KeyMatches(index, k, keyTypes[k], x.Element))))
+                continue;
             if (index.Predicate is not null && !Conjuncts(index.Predicate).All(part =>
                     whereParts.Contains(CatalogDefinitions.BoundText(ctx, table, new Binder(ctx).BindCondition(part, scope, "WHERE")))))
                 continue;
@@ -137,14 +153,18 @@ public sealed partial class DmlExecutor
         return arbiters;
     }
 
-    // Tenon's index columns use the column's collation ("default" for strings) and the type's default operator class.
-    private static bool ElementMatches(ColumnDef col, IndexElement element)
+    // A key's collation is the one written for it, else its type's ("default" for strings); its
+    // operator class the one written, else the type's default.
+    private static bool KeyMatches(IndexDef index, int k, SqlType type, IndexElement element)
     {
-        var collatable = col.Type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name;
-        if (element.Collation is { } collation && !(collatable && collation == "default")) return false;
-        if (element.OpClass is { } opclass && opclass != DefaultOpClass(col.Type.Id)) return false;
+        var collatable = type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name;
+        if (element.Collation is { } collation && collation != (index.KeyCollation(k) ?? (collatable ? "default" : null))) return false;
+        if (element.OpClass is { } opclass && SameOpClass(opclass) != SameOpClass(index.KeyOpClass(k) ?? DefaultOpClass(type.Id))) return false;
         return true;
     }
+
+    // varchar_ops is text_ops's other name.
+    private static string? SameOpClass(string? name) => name == "varchar_ops" ? "text_ops" : name == "varchar_pattern_ops" ? "text_pattern_ops" : name;
 
     private static string? DefaultOpClass(TypeId id) => id switch
     {

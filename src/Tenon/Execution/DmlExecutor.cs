@@ -72,16 +72,32 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
 
     public StatementResult Insert(InsertStatement stmt) => BindInsert(stmt)(ctx);
 
+    /// <summary>
+    /// INSERT … VALUES (one row) with a set-returning call among its items inserts a row per
+    /// result, as PostgreSQL's single-row VALUES is a select list: it is bound as SELECT items.
+    /// </summary>
+    private static InsertStatement WithSetReturningValuesAsSelect(InsertStatement stmt)
+    {
+        if (stmt.Source is not { Body: ValuesBody { Rows.Count: 1 } values } source || source.OrderBy.Count > 0 || source.Limit is not null) return stmt;
+        var row = values.Rows[0];
+        if (!row.Any(e => e is FunctionCall f && Binder.IsSetReturningCall(f)) || row.Any(e => e is DefaultExpr)) return stmt;
+        var core = new SelectCore(row.Select(e => new SelectItem(e, null) { Position = e.Position }).ToList()) { Position = values.Position };
+        return stmt with { Source = source with { Body = core } };
+    }
+
     /// <summary>Binds an INSERT into a function that runs it (see the class summary).</summary>
     internal Func<ExecContext, StatementResult> BindInsert(InsertStatement stmt)
     {
         if (stmt.With is null && HasInsteadOf(stmt.Table, stmt.Position, "insert")) return ec => new DmlExecutor(ec).InsteadOfInsert(stmt)!;
+        stmt = WithSetReturningValuesAsSelect(stmt);
         var binder = NewBinder();
         binder.BindStatementWith(stmt.With);
         var (table, realTable, _, viewCheck) = ResolveWriteTarget(binder, stmt.Table, stmt.Position, "INSERT");
         RequireTargetPrivileges(binder, stmt.Table, stmt.Position, Privilege.Insert,
             ReadsColumns(stmt.Returning) || stmt.OnConflict is not null, stmt.Columns?.Select(c => table.FindColumn(c)?.Number ?? 0).ToList());
-        if (stmt.OnConflict is not null && table != realTable)
+        // Through an automatically updatable view ON CONFLICT infers and resolves on the view's table;
+        // Tenon does so when the view shows the table's columns under their own names.
+        if (stmt.OnConflict is not null && table != realTable && table.LiveColumns.Any(c => realTable.Column(c.Number).Name != c.Name))
             throw new TenonException(SqlState.FeatureNotSupported, "INSERT … ON CONFLICT through a view is not supported") { Position = stmt.Position };
         var live = table.LiveColumns.ToList();
         List<ColumnDef> targets;
@@ -135,8 +151,10 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                         {
                             Position = stmt.ColumnPositions![i],
                         };
+            binder.Clause = "VALUES";
             var bound = values.Rows.Select(row => row.Select((e, i) => e is DefaultExpr ? null
                 : CoerceForTarget(binder, binder.BindExpr(e, null), targets[i], subscriptTargets[i], e.Position, stmt.ColumnPositions?[i] ?? 0)).ToArray()).ToList();
+            binder.Clause = "WHERE";
             for (var i = 0; i < targets.Count; i++)
                 if (bound.Any(r => i < r.Length && r[i] is not null)) RejectGeneratedAlways(targets[i], stmt);
             var rowTargets = bound.Select(row => row.Length == targets.Count ? targets : targets.Take(row.Length).ToList()).ToList();
@@ -264,7 +282,11 @@ public sealed partial class DmlExecutor(ExecContext ctx, Binder? describeBinder 
                     if (realTable.IsPartitioned) viewCheck?.Check(writer, realTable, row, ec);
                     else viewCheck?.CheckStored(writer, realTable, rowId, ec);
                 }
-                else if (resolver!.InsertOrResolve(writer, table, conflict, row, touched!) is { } result) written = result;
+                else if (resolver!.InsertOrResolve(writer, realTable, conflict, row, touched!) is { } result)
+                {
+                    written = result;
+                    viewCheck?.Check(writer, realTable, result, ec);
+                }
                 else continue;
                 count++;
                 if (output is not null) output.Add(EvalAll(returning!.Value.Exprs, written, ec));

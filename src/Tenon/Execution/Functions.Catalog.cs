@@ -63,7 +63,7 @@ public static partial class Functions
                 return new(n == 1 ? [SqlType.Oid] : [SqlType.Oid, SqlType.Bool], SqlType.Text,
                     (a, ctx) => Routines.TriggerDefinition.Print((uint)a[0]!, a.Length > 1 && a[1] is true, ctx));
             case "pg_get_statisticsobjdef_columns" when n == 1 && IsOid(0):
-                return new([SqlType.Oid], SqlType.Text, (_, _) => null);
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => DdlExecutor.StatisticsColumns(ctx, (uint)a[0]!));
             case "pg_get_partkeydef" when n == 1 && IsOid(0):
                 return new([SqlType.Oid], SqlType.Text, (a, ctx) => ctx.Transaction.Catalog.Tables.TryGetValue((uint)a[0]!, out var t) && t.IsPartitioned
                     ? CatalogDefinitions.PartitionKey(ctx, t) : null);

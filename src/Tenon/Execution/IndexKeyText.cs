@@ -14,9 +14,12 @@ namespace Tenon.Execution;
 /// </summary>
 public static class IndexKeyText
 {
-    public static string Format(BoundExpr key, TableDef table, int position)
+    public static string Format(BoundExpr key, TableDef table, int position, ExecContext? ctx = null)
     {
-        var text = Render(key, table) ?? throw new TenonException(SqlState.FeatureNotSupported,
+        var rendered = Render(key, table);
+        // Other forms as ruleutils prints them (the deparser of pg_get_indexdef).
+        if (rendered is null && ctx is not null) return CatalogDefinitions.BoundKeyText(ctx, table, key);
+        var text = rendered ?? throw new TenonException(SqlState.FeatureNotSupported,
             "this index expression is not supported yet") { Position = position };
         return key is FunctionExpr ? text : "(" + text + ")";
     }

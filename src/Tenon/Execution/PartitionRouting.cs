@@ -37,12 +37,34 @@ public sealed class PartitionRouter(ExecContext ctx)
         return values;
     }
 
+    /// <summary>
+    /// The hash of a key for hash partitioning: PostgreSQL's built-in hash of each part, or for a
+    /// part whose key names a user-defined operator class, that class's support function 2 called
+    /// with the value and the partitioning seed (NULL results count as 0, as PostgreSQL's do).
+    /// </summary>
+    public ulong RowHash(PartitionKeyDef key, object?[] values)
+    {
+        if (key.OpClasses.Count == 0) return PartitionHash.Combine(key, values);
+        return PartitionHash.Combine(key, values, (i, v) =>
+        {
+            var opclass = Catalog.Routines.OpClasses.GetValueOrDefault(key.OpClass(i))
+                ?? throw new TenonException(SqlState.InternalError, $"cache lookup failed for opclass {key.OpClass(i)}");
+            var oid = opclass.SupportFunction(2);
+            if (oid == 0)
+                throw new TenonException(SqlState.UndefinedObject, $"operator class \"{opclass.Name}\" of access method hash is missing support function 2 for type {key.Types[i].DisplayName}");
+            var f = Catalog.Functions.GetValueOrDefault(oid)
+                ?? throw new TenonException(SqlState.InternalError, $"cache lookup failed for function {oid}");
+            var result = Routines.RoutineRuntime.Call(f, [v, unchecked((long)PartitionHash.Seed)], ctx);
+            return result is long l ? unchecked((ulong)l) : 0;
+        });
+    }
+
     /// <summary>The partition of <paramref name="table"/> that takes a row, or null when none does.</summary>
     public TableDef? FindChild(TableDef table, object?[] row)
     {
         var key = table.PartitionKey!;
         var values = KeyOf(table, row);
-        var hash = key.Strategy == PartitionStrategy.Hash ? PartitionHash.Combine(key, values) : 0;
+        var hash = key.Strategy == PartitionStrategy.Hash ? RowHash(key, values) : 0;
         TableDef? fallback = null;
         foreach (var child in PartitionBound.Children(Catalog, table))
         {
@@ -102,7 +124,7 @@ public sealed class PartitionRouter(ExecContext ctx)
         {
             var key = parent.PartitionKey!;
             var values = KeyOf(parent, parentRow);
-            var hash = key.Strategy == PartitionStrategy.Hash ? PartitionHash.Combine(key, values) : 0;
+            var hash = key.Strategy == PartitionStrategy.Hash ? RowHash(key, values) : 0;
             return PartitionBound.Accepts(key, bound, values, hash);
         }
         return FindChild(parent, parentRow) is { } found && found.Oid == child.Oid;

@@ -43,6 +43,8 @@ public sealed partial class Parser
         if ((t.Is("function") || t.Is("procedure")) && !temporary && !unlogged) return ParseCreateFunction(create, orReplace);
         if (t.Is("aggregate") && !temporary && !unlogged) return ParseCreateAggregate(create, orReplace);
         if ((t.Is("trigger") || t.Is("constraint") && At(1).Is("trigger")) && !temporary && !unlogged) return ParseCreateTrigger(create, orReplace);
+        if (t.Is("operator") && (At(1).Is("class") || At(1).Is("family")) && !orReplace && !temporary && !unlogged) return ParseCreateOpClass(create);
+        if (t.Is("statistics") && !orReplace && !temporary && !unlogged) return ParseCreateStatistics(create);
         return UnsupportedCreate(orReplace);
     }
 
@@ -418,10 +420,12 @@ public sealed partial class Parser
             case "aggregate": return ParseDropAggregate(drop);
             case "role": case "group": return ParseDropRole(drop);
             case "user" when !At(1).Is("mapping"): return ParseDropRole(drop);
+            case "operator" when At(1).Is("class") || At(1).Is("family"): return ParseDropOpClass(drop);
+            case "statistics": return ParseDropStatistics(drop);
             case "rule": case "policy":
             case "user": case "operator": case "cast": case "collation": case "conversion":
             case "event": case "foreign": case "language": case "materialized": case "publication": case "server":
-            case "statistics": case "subscription": case "tablespace": case "text": case "transform": case "access":
+            case "subscription": case "tablespace": case "text": case "transform": case "access":
             case "owned": case "procedural":
             {
                 var feature = "DROP " + t.Text.ToUpperInvariant();
@@ -491,6 +495,11 @@ public sealed partial class Parser
             kind = "materialized view";
             name = ParseAnyName();
         }
+        else if (t.Is("statistics"))
+        {
+            kind = Advance().Text;
+            name = ParseAnyName();
+        }
         else if (t.Is("schema") || t.Is("extension") || t.Is("database"))
         {
             kind = Advance().Text;
@@ -501,7 +510,7 @@ public sealed partial class Parser
             kind = Advance().Text;
             var cname = ParseColId();
             ExpectKw("on");
-            if (Cur.Is("domain")) return Unsupported("COMMENT ON CONSTRAINT ON DOMAIN");
+            if (AcceptKw("domain")) kind = "domain constraint";
             name = ParseAnyName();
             name.Add(cname);
         }

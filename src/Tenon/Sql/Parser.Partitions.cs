@@ -16,7 +16,7 @@ public sealed partial class Parser
             "range" => PartitionStrategy.Range,
             "list" => PartitionStrategy.List,
             "hash" => PartitionStrategy.Hash,
-            var other => throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"unrecognized partitioning strategy \"{other}\"") { Position = strategyTok.Position },
+            var other => throw new Errors.TenonException(Errors.SqlState.InvalidParameterValue, $"unrecognized partitioning strategy \"{other}\""),
         };
         var elements = ParseIndexParams();
         return new PartitionBySpec(strategy, elements) { Position = start.Position };

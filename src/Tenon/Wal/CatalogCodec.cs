@@ -23,7 +23,8 @@ namespace Tenon.Wal;
 ///
 /// User types (enums, domains) follow separately (<see cref="WriteUserTypes"/>), and only when
 /// there are any, so files without them read the same as before they existed; so do user
-/// functions and triggers (<see cref="WriteRoutines"/>), and roles and privileges (<see cref="WriteAuth"/>).
+/// functions and triggers (<see cref="WriteRoutines"/>), roles and privileges (<see cref="WriteAuth"/>),
+/// and operator classes and families (<see cref="WriteOperatorClasses"/>).
 /// </summary>
 internal static class CatalogCodec
 {
@@ -123,6 +124,22 @@ internal static class CatalogCodec
         }
         var defaults = ReadAll<DefaultAcl>(r).ToImmutableList();
         return catalog.WithAuth(new AuthCatalog(roles, members, objects.ToImmutable()) { DefaultAcls = defaults });
+    }
+
+    /// <summary>The catalog's operator families and classes and statistics objects: varint n, n × OpFamilyDef object; varint m, m × OpClassDef object; varint k, k × StatisticsDef object.</summary>
+    public static void WriteOperatorClasses(BinaryWriter w, SystemCatalog catalog)
+    {
+        WriteAll(w, catalog.Routines.OpFamilies.Values.OrderBy(f => f.Oid));
+        WriteAll(w, catalog.Routines.OpClasses.Values.OrderBy(c => c.Oid));
+        WriteAll(w, catalog.Routines.Statistics.Values.OrderBy(c => c.Oid));
+    }
+
+    public static SystemCatalog ReadOperatorClasses(BinaryReader r, SystemCatalog catalog)
+    {
+        var families = ReadAll<OpFamilyDef>(r).ToImmutableDictionary(f => f.Oid);
+        var classes = ReadAll<OpClassDef>(r).ToImmutableDictionary(c => c.Oid);
+        var statistics = ReadAll<StatisticsDef>(r).ToImmutableDictionary(c => c.Oid);
+        return catalog.WithRoutines(catalog.Routines with { OpFamilies = families, OpClasses = classes, Statistics = statistics });
     }
 
     public static SystemCatalog ReadUserTypes(BinaryReader r, SystemCatalog catalog) =>

@@ -26,6 +26,7 @@ namespace Tenon.Wal;
 ///                     <see cref="SystemCatalog.UserTypes"/> (<see cref="CatalogCodec.WriteUserTypes"/>)
 ///   5 routines        right after a catalog that has user functions or triggers (<see cref="CatalogCodec.WriteRoutines"/>)
 ///   6 roles           after a catalog that has roles or object privileges (<see cref="CatalogCodec.WriteAuth"/>)
+///   7 operator classes after those, when the catalog has operator classes or families (<see cref="CatalogCodec.WriteOperatorClasses"/>)
 ///
 /// Operations appear in the order catalog, tables, sequences, and are applied in that order.
 /// </summary>
@@ -109,6 +110,11 @@ internal sealed class CommitRecord
                     w.Write((byte)6);
                     CatalogCodec.WriteAuth(w, Catalog);
                 }
+                if (Catalog.Routines.HasOperatorClasses)
+                {
+                    w.Write((byte)7);
+                    CatalogCodec.WriteOperatorClasses(w, Catalog);
+                }
             }
             foreach (var t in Tables)
             {
@@ -166,6 +172,9 @@ internal sealed class CommitRecord
                     break;
                 case 6:
                     record.Catalog = CatalogCodec.ReadAuth(r, record.Catalog ?? throw new InvalidDataException("roles without a catalog"));
+                    break;
+                case 7:
+                    record.Catalog = CatalogCodec.ReadOperatorClasses(r, record.Catalog ?? throw new InvalidDataException("operator classes without a catalog"));
                     break;
                 case 2:
                 {

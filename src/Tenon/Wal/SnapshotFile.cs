@@ -35,10 +35,13 @@ internal static class SnapshotFile
             w.Write((byte)1);
             CatalogCodec.Write(w, catalog, nextOid);
             var auth = !catalog.Auth.IsEmpty;
-            var routines = !catalog.Routines.Functions.IsEmpty || !catalog.Routines.Triggers.IsEmpty || auth;
+            var opclasses = catalog.Routines.HasOperatorClasses;
+            var routines = !catalog.Routines.Functions.IsEmpty || !catalog.Routines.Triggers.IsEmpty || auth || opclasses;
             if (!catalog.UserTypes.IsEmpty || routines) CatalogCodec.WriteUserTypes(w, catalog);
             if (routines) CatalogCodec.WriteRoutines(w, catalog);
-            if (auth) CatalogCodec.WriteAuth(w, catalog);
+            // Sections in a fixed order: roles (written, maybe empty, whenever operator classes follow), then operator classes.
+            if (auth || opclasses) CatalogCodec.WriteAuth(w, catalog);
+            if (opclasses) CatalogCodec.WriteOperatorClasses(w, catalog);
         });
         long totalRows = 0;
         var tables = version.Data.Where(p => catalog.Tables.ContainsKey(p.Key)).OrderBy(p => p.Key).ToList();
@@ -118,6 +121,7 @@ internal static class SnapshotFile
                         if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadUserTypes(r, catalog);
                         if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadRoutines(r, catalog);
                         if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadAuth(r, catalog);
+                        if (r.BaseStream.Position < r.BaseStream.Length) catalog = CatalogCodec.ReadOperatorClasses(r, catalog);
                         state = new ReplayState(SystemCatalog.Empty, nextOid, header.Sequence);
                         state.SetCatalog(catalog, nextOid);
                         break;

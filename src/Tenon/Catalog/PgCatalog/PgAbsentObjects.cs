@@ -21,13 +21,6 @@ public static class PgAbsentObjects
             new("polpermissive", SqlType.Bool), new("polroles", SqlType.ArrayOf(SqlType.Oid)), new("polqual", SqlType.Text), new("polwithcheck", SqlType.Text),
         ]);
 
-    public static SystemRelation StatisticExt { get; } = Empty("pg_statistic_ext", 3381,
-        [
-            new("oid", SqlType.Oid), new("stxrelid", SqlType.Oid), new("stxname", SqlType.Name), new("stxnamespace", SqlType.Oid),
-            new("stxowner", SqlType.Oid), new("stxstattarget", SqlType.Int4),
-            new("stxkeys", SqlType.ArrayOf(SqlType.Int2)), new("stxkind", SqlType.ArrayOf(SqlType.Text)), new("stxexprs", SqlType.Text),
-        ]);
-
     public static SystemRelation Publication { get; } = Empty("pg_publication", 6104,
         [
             new("oid", SqlType.Oid), new("pubname", SqlType.Name), new("pubowner", SqlType.Oid), new("puballtables", SqlType.Bool),

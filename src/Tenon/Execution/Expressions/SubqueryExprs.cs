@@ -21,7 +21,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
     public bool Correlated => correlated;
 
     /// <summary>This subquery over another plan for the same query (EXPLAIN ANALYZE's measured copy).</summary>
-    public SubqueryExpr WithPlan(PlanNode other) => new(other, kind, correlated, left, compare, Type) { OuterRow = OuterRow };
+    public SubqueryExpr WithPlan(PlanNode other) => new(other, kind, correlated, left, compare, Type) { OuterRow = OuterRow, RowCompare = RowCompare };
 
     /// <summary>
     /// Builds the row the subquery sees as its enclosing row from the current one; null means the
@@ -32,7 +32,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
 
     /// <summary>This subquery with <paramref name="newLeft"/> as its left operand, reading its enclosing row through <paramref name="outerRow"/>.</summary>
     public SubqueryExpr WithOuterRow(BoundExpr? newLeft, Func<object?[], object?[]> outerRow) =>
-        new(plan, kind, correlated, newLeft, compare, Type) { OuterRow = outerRow };
+        new(plan, kind, correlated, newLeft, compare, Type) { OuterRow = outerRow, RowCompare = RowCompare };
 
     public override object? Eval(object?[] row, ExecContext ctx)
     {
@@ -40,6 +40,7 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
         if (kind == SubqueryKind.Row) return RowValue(row, ctx);
         if (kind == SubqueryKind.Exists) return Rows(row, ctx, 1).Count > 0;
         if (kind == SubqueryKind.Array) return ArrayValue(Rows(row, ctx, int.MaxValue));
+        if (RowCompare is not null) return RowQuantified(row, ctx);
         var l = left!.Eval(row, ctx);
         var rows = Rows(row, ctx, int.MaxValue);
         if (rows.Count == 0) return kind == SubqueryKind.All;
@@ -52,6 +53,55 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
             var match = (bool)compare!.Invoke(l, v)!;
             if (kind == SubqueryKind.Any && match) return true;
             if (kind == SubqueryKind.All && !match) return false;
+        }
+        return sawNull ? null : kind == SubqueryKind.All;
+    }
+
+    /// <summary>
+    /// <c>(a, b) op ANY/ALL (subquery)</c>: the row constructor's fields (<see cref="RowLeft"/>)
+    /// against each row's columns, one operator per field (<see cref="RowCompare"/>; for an
+    /// ordering operator the equality operators decides which field settles it), as PostgreSQL's
+    /// row comparison: NULL when a field that matters is NULL.
+    /// </summary>
+    public (BoundExpr[] Left, BinaryOperator[] Compare, BinaryOperator[]? FieldEquals, string Op)? RowCompare { get; init; }
+
+    private object? RowQuantified(object?[] row, ExecContext ctx)
+    {
+        var (leftItems, compare, equals, op) = RowCompare!.Value;
+        var l = new object?[leftItems.Length];
+        for (var i = 0; i < l.Length; i++) l[i] = leftItems[i].Eval(row, ctx);
+        var rows = Rows(row, ctx, int.MaxValue);
+        var sawNull = false;
+        foreach (var r in rows)
+        {
+            bool? match;
+            if (op == "=" || op == "<>")
+            {
+                // = : all fields equal; <> : some field unequal; NULL when undecided.
+                var decided = false;
+                var anyNull = false;
+                for (var i = 0; i < l.Length && !decided; i++)
+                {
+                    if (l[i] is null || r[i] is null) { anyNull = true; continue; }
+                    var m = (bool)compare[i].Invoke(l[i]!, r[i]!)!;
+                    if (op == "=" ? !m : m) decided = true;
+                }
+                match = decided ? op == "<>" : anyNull ? null : op == "=";
+            }
+            else
+            {
+                match = op is "<=" or ">=";
+                for (var i = 0; i < l.Length; i++)
+                {
+                    if (l[i] is null || r[i] is null) { match = null; break; }
+                    if ((bool)equals![i].Invoke(l[i]!, r[i]!)!) continue;
+                    match = (bool)compare[i].Invoke(l[i]!, r[i]!)!;
+                    break;
+                }
+            }
+            if (match is null) { sawNull = true; continue; }
+            if (kind == SubqueryKind.Any && match.Value) return true;
+            if (kind == SubqueryKind.All && !match.Value) return false;
         }
         return sawNull ? null : kind == SubqueryKind.All;
     }
@@ -114,8 +164,9 @@ public sealed class SubqueryExpr(PlanNode plan, SubqueryKind kind, bool correlat
         return result;
     }
 
-    public override IEnumerable<BoundExpr> Children => left is null ? [] : [left];
+    public override IEnumerable<BoundExpr> Children => RowCompare is { } rc ? rc.Left : left is null ? [] : [left];
     public override BoundExpr WithChildren(IReadOnlyList<BoundExpr> c) =>
-        left is null ? this : new SubqueryExpr(plan, kind, correlated, c[0], compare, Type) { OuterRow = OuterRow };
+        RowCompare is { } rc ? new SubqueryExpr(plan, kind, correlated, null, null, Type) { OuterRow = OuterRow, RowCompare = rc with { Left = c.ToArray() } }
+        : left is null ? this : new SubqueryExpr(plan, kind, correlated, c[0], compare, Type) { OuterRow = OuterRow };
     public override string Fingerprint => $"subquery#{GetHashCode()}";
 }

@@ -37,6 +37,9 @@ public static class RoutineTypes
             // A relation's row type: a function returning it has the relation's columns in FROM.
             if (type.Domain is null && type.Composite is { IsRowType: true } rowType)
                 return new RoutineType(type, false, rowType.RelationOid, rowType.Fields.Select(f => (f.Name, f.Type)).ToList(), type.DisplayName);
+            // A composite type of CREATE TYPE … AS: its fields are the result's columns likewise.
+            if (type.Domain is null && !type.IsArray && type.Composite is { } composite)
+                return new RoutineType(type, false, 0, composite.Fields.Select(f => (f.Name, f.Type)).ToList(), type.DisplayName);
             return new RoutineType(type, false, 0, null, type.DisplayName);
         }
         catch (TenonException ex) when (ex.SqlState == SqlState.UndefinedObject && !t.IsArray)

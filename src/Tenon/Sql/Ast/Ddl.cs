@@ -52,6 +52,8 @@ public sealed record ColumnDefinition(string Name, TypeName Type, IReadOnlyList<
     public string? Collation { get; init; }
     /// <summary>COMPRESSION method, as written (folded).</summary>
     public string? Compression { get; init; }
+    /// <summary>The storage LIKE … INCLUDING STORAGE copies ('p', 'e', 'x', 'm'), checked against an inherited column's; null otherwise.</summary>
+    public char? Storage { get; init; }
 }
 
 /// <summary>A constraint written as a table element (or in ALTER TABLE ADD CONSTRAINT).</summary>
