@@ -47,6 +47,7 @@ public sealed partial class Binder
         plan = PlanWhere(plan, where);
 
         var targets = ExpandTargets(core.Targets, scope);
+        if (Recording is { } recording) recording.Targets[core] = targets;
         var aggregating = core.GroupBy.Count > 0 || core.Having is not null
             || targets.Any(t => ContainsAnyAggregate(t.Expr)) || orderBy.Any(o => ContainsAnyAggregate(o.Expr));
 

@@ -43,6 +43,18 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     /// </summary>
     public SearchPath? Path { get; init; }
 
+    /// <summary>
+    /// Text for nodes a query printer knows better (aggregate and window calls, subqueries, given
+    /// the current indentation), consulted before anything else; null for the rest.
+    /// </summary>
+    public Func<BoundExpr, int, string?>? Override { get; init; }
+
+    /// <summary>How an <see cref="Override"/> node nests under operators: true like a function call, false like IS NULL (a sublink).</summary>
+    public Func<BoundExpr, bool?>? OverrideKind { get; init; }
+
+    /// <summary>The indentation the expression starts at (ruleutils' indentLevel; CASE lays out from it).</summary>
+    public int Indent { get; init; }
+
     /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
     public bool SingleLine { get; init; }
 
@@ -80,7 +92,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     public string Print(BoundExpr e)
     {
         _sb.Clear();
-        _indent = 0;
+        _indent = Indent;
         CastExpr? hidden = null;
         while (e is CastExpr { Context: not CastContext.Explicit } c)
         {
@@ -102,6 +114,11 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     private void Write(BoundExpr e, BoundExpr? parent)
     {
+        if (Override?.Invoke(e, _indent) is { } overridden)
+        {
+            _sb.Append(overridden);
+            return;
+        }
         switch (Folded(e))
         {
             case ConstExpr k: WriteConst(k); break;
@@ -174,6 +191,17 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 break;
             case Expressions.InListExpr i: WriteInList(i); break;
             case Expressions.CaseExpr c: WriteCase(c); break;
+            case RowConstructorExpr r:
+                // ROW(…), its items as function arguments; a whole-row reference is alias.* (printed by the column namer).
+                _sb.Append("ROW(");
+                for (var i = 0; i < r.Items.Count; i++)
+                {
+                    if (i > 0) _sb.Append(", ");
+                    Write(r.Items[i], r);
+                }
+                _sb.Append(')');
+                if (r.RowType is { } rowType) _sb.Append("::").Append(rowType.DisplayName);
+                break;
             case ConditionalExpr c:
                 _sb.Append(c.Kind.ToUpperInvariant()).Append('(');
                 for (var i = 0; i < c.Args.Count; i++)
@@ -304,11 +332,13 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         if (wrap) _sb.Append(')');
     }
 
-    private static bool IsSimple(BoundExpr node, BoundExpr parent)
+    private bool IsSimple(BoundExpr node, BoundExpr parent)
     {
+        if (OverrideKind?.Invoke(node) is { } callLike)
+            return callLike || parent is LogicalExpr or NotExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or RowConstructorExpr;
         switch (node)
         {
-            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr or SubscriptExpr:
+            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr or SubscriptExpr or RowConstructorExpr:
                 return true;
             case CastExpr c:
                 return IsSimple(c.Operand, node);

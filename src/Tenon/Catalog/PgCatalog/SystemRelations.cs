@@ -29,6 +29,7 @@ public static class SystemRelations
         PgRoles.Relation,
         PgSequences.Relation,
         PgMatviews.Relation,
+        PgViews.Relation,
         PgIndexes.Relation,
         PgInherits.Relation,
         PgTrigger.Relation,
