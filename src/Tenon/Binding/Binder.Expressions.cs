@@ -254,7 +254,7 @@ public sealed partial class Binder
         var entry = s.Entries.FirstOrDefault(e => !e.Synthetic && e.Columns.Contains(col));
         var name = entry?.Alias is { } a ? $"{a}.{col.Name}" : col.Name;
         var column = new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };
-        Recording?.Columns.TryAdd(column, (entry?.Alias, col.Name));
+        Recording?.Columns.TryAdd(column, (entry?.Alias is null ? null : entry, col.Name));
         if (level > 0) NoteOuterReference(s, column);
         return column;
     }

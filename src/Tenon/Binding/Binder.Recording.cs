@@ -14,8 +14,8 @@ public sealed class BindRecording
 {
     public Dictionary<Expr, BoundExpr> Exprs { get; } = new(ReferenceEqualityComparer.Instance);
     public Dictionary<BoundExpr, Expr> Sources { get; } = new(ReferenceEqualityComparer.Instance);
-    /// <summary>A column reference's FROM entry name (null: none, a merged FULL JOIN column) and column name.</summary>
-    public Dictionary<ColumnExpr, (string? Alias, string Name)> Columns { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>A column reference's FROM entry (null: none, a merged FULL JOIN column) and column name.</summary>
+    public Dictionary<ColumnExpr, (RangeEntry? Entry, string Name)> Columns { get; } = new(ReferenceEqualityComparer.Instance);
     public Dictionary<SelectCore, List<SelectItem>> Targets { get; } = new(ReferenceEqualityComparer.Instance);
     /// <summary>The table, view or matview a FROM name meant (0: a WITH query or a system relation).</summary>
     public Dictionary<NamedTableRef, uint> Relations { get; } = new(ReferenceEqualityComparer.Instance);

@@ -262,8 +262,49 @@ public sealed class QueryDeparser
     private List<SelectItem> TargetsOf(SelectCore core) =>
         _rec.Targets.TryGetValue(core, out var expanded) ? expanded : core.Targets.ToList();
 
+    // ---- range-table names (set_rtable_names) -----------------------------------------------------
+
+    private readonly Dictionary<RangeEntry, string> _refNames = new(ReferenceEqualityComparer.Instance);
+    private readonly List<HashSet<string>> _namesInUse = new();
+
+    /// <summary>
+    /// Names this query level's FROM items: an unaliased table by its current name, anything else
+    /// by its alias; a name an enclosing level or an earlier item here already uses gets _1, _2, …
+    /// </summary>
+    private void NameEntries(IReadOnlyList<TableRef> from)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(TableRef item)
+        {
+            if (item is JoinTableRef join)
+            {
+                Visit(join.Left);
+                Visit(join.Right);
+                return;
+            }
+            if (!_rec.Entries.TryGetValue(item, out var entry) || entry.Alias is null) return;
+            var name = item is NamedTableRef { Alias: null } named && _rec.Relations.GetValueOrDefault(named) is var oid and not 0
+                ? Catalog.RelationName(oid) : entry.Alias;
+            var unique = name;
+            for (var i = 1; used.Contains(unique) || _namesInUse.Any(level => level.Contains(unique)); i++) unique = $"{name}_{i}";
+            used.Add(unique);
+            _refNames[entry] = unique;
+        }
+        foreach (var item in from) Visit(item);
+        _namesInUse.Add(used);
+    }
+
+    private string RefName(RangeEntry entry) => _refNames.TryGetValue(entry, out var name) ? name : entry.Alias ?? "";
+
     // get_basic_select_query
     private void PrintSelect(SelectCore core, IReadOnlyList<string>? columnNames)
+    {
+        NameEntries(core.From);
+        try { PrintSelectNamed(core, columnNames); }
+        finally { _namesInUse.RemoveAt(_namesInUse.Count - 1); }
+    }
+
+    private void PrintSelectNamed(SelectCore core, IReadOnlyList<string>? columnNames)
     {
         var saved = _indent;
         _indent += IndentStd;
@@ -392,7 +433,8 @@ public sealed class QueryDeparser
                 if (named.Only) _sb.Append("ONLY ");
                 var oid = _rec.Relations.GetValueOrDefault(named);
                 _sb.Append(oid != 0 ? RegClassName.Format(oid, Catalog, _ctx.Session.SearchPath) : Q(named.Name.Name));
-                if (named.Alias is not null) _sb.Append(' ').Append(Q(named.Alias.Name));
+                var refName = _rec.Entries.TryGetValue(named, out var entry) ? RefName(entry) : named.Alias?.Name;
+                if (named.Alias is not null || refName != (oid != 0 ? Catalog.RelationName(oid) : named.Name.Name)) _sb.Append(' ').Append(Q(refName!));
                 PrintColumnAliases(named, named.Alias, oid);
                 break;
             }
@@ -402,7 +444,7 @@ public sealed class QueryDeparser
                 _sb.Append('(');
                 PrintQuery(sub.Query, null);
                 _sb.Append(')');
-                if (sub.Alias is not null) _sb.Append(' ').Append(Q(sub.Alias.Name));
+                if (sub.Alias is not null) _sb.Append(' ').Append(Q(_rec.Entries.TryGetValue(sub, out var subEntry) ? RefName(subEntry) : sub.Alias.Name));
                 PrintColumnAliases(sub, sub.Alias, 0);
                 break;
             }
@@ -413,7 +455,7 @@ public sealed class QueryDeparser
                     : Q(fn.Call.Name.Name) + "(" + string.Join(", ", fn.Call.Args.Select(ExprText)) + ")");
                 if (fn.WithOrdinality) _sb.Append(" WITH ORDINALITY");
                 var entry = _rec.Entries.GetValueOrDefault(fn);
-                _sb.Append(' ').Append(Q(fn.Alias?.Name ?? entry?.Alias ?? fn.Call.Name.Name));
+                _sb.Append(' ').Append(Q(entry is not null ? RefName(entry) : fn.Alias?.Name ?? fn.Call.Name.Name));
                 if (entry is not null)
                     _sb.Append('(').Append(string.Join(", ", entry.Columns.Where(c => !c.Hidden).Select(c => Q(c.Name)))).Append(')');
                 break;
@@ -488,7 +530,7 @@ public sealed class QueryDeparser
     private string ColumnText(ColumnExpr c)
     {
         if (_rec.Columns.TryGetValue(c, out var name))
-            return name.Alias is null ? Q(name.Name) : Q(name.Alias) + "." + Q(name.Name);
+            return name.Entry is null ? Q(name.Name) : Q(RefName(name.Entry)) + "." + Q(name.Name);
         return Q(c.Name);
     }
 

@@ -45,8 +45,8 @@ public static class InfoViews
     /// <summary>
     /// PostgreSQL's view_query_is_auto_updatable on the written query: one table or view in FROM,
     /// no DISTINCT, WITH, GROUP BY, HAVING, WINDOW, set operation, LIMIT or OFFSET, no aggregate,
-    /// window or set-returning call in the select list. Updatable (UPDATE and DELETE) then, and
-    /// insertable when some item is a plain column.
+    /// window or set-returning call in the select list; then UPDATE and INSERT need some item to be
+    /// a plain column, so both answers are the same.
     /// </summary>
     public static (bool Updatable, bool Insertable) AutoUpdatable(SystemCatalog catalog, ViewDef view)
     {
@@ -60,7 +60,8 @@ public static class InfoViews
             return (false, false);
         if (core.Targets.Any(item => Binding.Binder.ContainsAggregate(item.Expr, n => catalog.FunctionsNamed(n.Name, [n.Schema ?? "public"]).Any(r => r.Kind == 'a')) || Binding.Binder.ContainsWindow(item.Expr) || ReturnsSet(item.Expr)))
             return (false, false);
-        return (true, core.Targets.Any(item => item.Expr is ColumnRef or StarExpr));
+        var plainColumn = core.Targets.Any(item => item.Expr is ColumnRef or StarExpr);
+        return (plainColumn, plainColumn);
     }
 
     private static bool ReturnsSet(Expr e) => e is FunctionCall { Name.Name: "generate_series" or "unnest" or "generate_subscripts" or "regexp_matches" or "json_array_elements" or "jsonb_array_elements" };
