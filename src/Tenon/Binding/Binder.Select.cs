@@ -329,6 +329,8 @@ public sealed partial class Binder
     private PlanNode BuildAggregate(PlanNode input, Scope scope, List<BoundExpr> groupKeys, AggregateScope agg, out Func<BoundExpr, Expr, BoundExpr> mapper)
     {
         var keys = new List<BoundExpr>(groupKeys);
+        // The primary key each key added for a functional dependency comes through.
+        var dependencyKeys = new List<uint>();
         // Functional dependency on a grouped primary key.
         foreach (var entry in scope.Entries)
         {
@@ -338,7 +340,10 @@ public sealed partial class Binder
             if (!grouped) continue;
             foreach (var c in entry.Columns.Where(c => !c.Hidden))
                 if (!keys.Any(k => k is ColumnExpr { Level: 0 } ce && ce.Index == c.Index))
+                {
                     keys.Add(new ColumnExpr(c.Index, c.Type, 0, $"{entry.Alias}.{c.Name}"));
+                    dependencyKeys.Add(pk.Oid);
+                }
         }
         var keyCount = keys.Count;
         var columns = keys.Select(k => new PlanColumn("?", k.Type))
@@ -352,7 +357,11 @@ public sealed partial class Binder
             if (e is AggregateRef a && ReferenceEquals(a.Owner, agg))
                 return new SlotExpr(keyCount + a.Index, a.Type, a.Fingerprint);
             var k = keyPrints.IndexOf(e.Fingerprint);
-            if (k >= 0 && e is not ConstExpr) return new SlotExpr(k, e.Type, $"group#{k}");
+            if (k >= 0 && e is not ConstExpr)
+            {
+                if (k >= groupKeys.Count) Dependencies?.Constraints.Add(dependencyKeys[k - groupKeys.Count]);
+                return new SlotExpr(k, e.Type, $"group#{k}");
+            }
             if (e is ColumnExpr { Level: 0 } col)
                 throw new TenonException(SqlState.GroupingError,
                     $"column \"{col.Name}\" must appear in the GROUP BY clause or be used in an aggregate function") { Position = col.Position };

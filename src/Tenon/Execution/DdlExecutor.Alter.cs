@@ -604,6 +604,7 @@ public sealed partial class DdlExecutor
                         throw new TenonException(SqlState.InvalidTableDefinition, $"cannot drop inherited constraint \"{c.Name}\" of relation \"{table.Name}\"");
                     // Dropping a foreign key also changes what its referenced table's pending events check.
                     if (c is ForeignKeyDef dropped && dropped.ParentTableOid != oid) RequireNoPendingEvents(dropped.ParentTableOid, "ALTER TABLE");
+                    DropViewsUsingConstraint(table, c, d.Cascade);
                     if (c is KeyConstraintDef key)
                         DropDependentForeignKeys(ForeignKeysUsingIndex(key.IndexOid), d.Cascade, $"constraint {key.Name} on table {table.Name}", $"index {key.Name}");
                     var copies = PartitionCopies(c);

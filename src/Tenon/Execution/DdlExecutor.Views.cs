@@ -42,6 +42,7 @@ public sealed partial class DdlExecutor
             Columns = columns,
             DependsOn = deps.Relations.Order().ToList(),
             DependsOnFunctions = deps.Functions.Order().ToList(),
+            DependsOnConstraints = deps.Constraints.Order().ToList(),
             DependsOnColumns = deps.Columns.Order().Select(c => new ViewColumnUse(c.Table, c.Column)).ToList(),
             SearchPathSetting = ctx.Session.CurrentSetting("search_path", missingOk: true),
             Relations = deps.Names.Select(n => new ViewRelation(n.Key.Schema, n.Key.Name, n.Value)).ToList(),
