@@ -264,7 +264,7 @@ internal sealed partial class ScriptRunner
     /// Runs one catalog query (D.6) and returns its last row set as text with NULLs as null cells;
     /// null after reporting an error.
     /// </summary>
-    private ResultTable? CatalogQuery(string sql)
+    private ResultTable? CatalogQuery(string sql, bool withPosition = true)
     {
         var echoHidden = Variables.Get("ECHO_HIDDEN") ?? "off";
         var noExec = echoHidden.Equals("noexec", StringComparison.OrdinalIgnoreCase);
@@ -285,7 +285,7 @@ internal sealed partial class ScriptRunner
         }
         catch (TenonException ex)
         {
-            ReportError(ErrorReport.From(ex), sql);
+            ReportError(withPosition ? ErrorReport.From(ex) : ErrorReport.From(ex) with { Position = 0 }, sql);
             return null;
         }
     }

@@ -59,12 +59,14 @@ public sealed partial class DdlExecutor
             }
             CheckReplacementColumns(old, columns);
             if (ViewOrderFor(old.Oid, def.DependsOn)) throw new TenonException(SqlState.InvalidObjectDefinition, $"infinite recursion detected in rules for relation \"{name}\"");
-            Catalog = Catalog.PutView(def with { Oid = old.Oid, RowTypeOid = old.RowTypeOid, RowArrayOid = old.RowArrayOid, RowArrayName = old.RowArrayName });
+            Catalog = Catalog.PutView(def with { Oid = old.Oid, RowTypeOid = old.RowTypeOid, RowArrayOid = old.RowArrayOid, RowArrayName = old.RowArrayName, RuleOid = old.RuleOid });
         }
         else
         {
             var oid = Db.NextOid();
-            Catalog = Catalog.PutView(WithNewRowType(def with { Oid = oid }));
+            var withType = WithNewRowType(def with { Oid = oid });
+            // Its _RETURN rule (pg_rewrite) takes the next oid, as PostgreSQL's does.
+            Catalog = Catalog.PutView(withType with { RuleOid = Db.NextOid() });
         }
         return new StatementResult("CREATE VIEW");
     }

@@ -53,6 +53,10 @@ public static partial class Functions
                 return new([SqlType.Oid, SqlType.Int4], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, (uint)a[0]!, true, (int)a[1]!));
             case "pg_get_viewdef" when n == 2 && IsOid(0) && IsBool(1):
                 return new([SqlType.Oid, SqlType.Bool], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, (uint)a[0]!, (bool)a[1]!));
+            case "pg_get_ruledef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => ViewDefinitions.Rule(ctx, (uint)a[0]!, false));
+            case "pg_get_ruledef" when n == 2 && IsOid(0) && IsBool(1):
+                return new([SqlType.Oid, SqlType.Bool], SqlType.Text, (a, ctx) => ViewDefinitions.Rule(ctx, (uint)a[0]!, (bool)a[1]!));
             case "format_type" when n == 2 && IsOid(0) && IsInt(1):
                 // Not strict: a null type modifier means "no modifier".
                 return new([SqlType.Oid, SqlType.Int4], SqlType.Text,

@@ -35,6 +35,22 @@ public static class ViewDefinitions
         return new QueryDeparser(ctx, recording, pretty, wrapColumn).PrintView(view.Query, columnNames);
     }
 
+    /// <summary>
+    /// pg_get_ruledef of a view's _RETURN rule: <c>CREATE RULE "_RETURN" AS ON SELECT TO v DO INSTEAD</c>
+    /// and the query (the relation qualified unless pretty and visible); NULL for an oid that names no rule.
+    /// </summary>
+    public static string? Rule(ExecContext ctx, uint ruleOid, bool pretty)
+    {
+        var catalog = ctx.Transaction.Catalog;
+        if (ruleOid == 0 || catalog.StoredQueries.FirstOrDefault(v => v.RuleOid == ruleOid) is not { } view) return null;
+        var names = catalog.Tables.TryGetValue(view.Oid, out var table)
+            ? table.Columns.Where(c => !c.IsDropped).Select(c => c.Name).ToList()
+            : view.Columns.Select(c => c.Name).ToList();
+        var relation = pretty ? RegClassName.Format(view.Oid, catalog, ctx.Session.SearchPath)
+            : Errors.SqlErrors.QuoteIdentifier(view.Schema) + "." + Errors.SqlErrors.QuoteIdentifier(view.Name);
+        return "CREATE RULE \"_RETURN\" AS\n    ON SELECT TO " + relation + " DO INSTEAD " + Print(ctx, view, names, pretty, 0);
+    }
+
     /// <summary>pg_get_viewdef(text): the name resolved as regclass input is (42P01 when there is none).</summary>
     public static uint Resolve(ExecContext ctx, string name) =>
         RegClassName.Resolve(name, ctx.Transaction.Catalog, ctx.Session.SearchPath);

@@ -30,6 +30,7 @@ public static class SystemRelations
         PgSequences.Relation,
         PgMatviews.Relation,
         PgViews.Relation,
+        PgRewrite.Relation,
         PgIndexes.Relation,
         PgInherits.Relation,
         PgTrigger.Relation,
