@@ -264,7 +264,8 @@ internal sealed partial class ScriptRunner
     /// Runs one catalog query (D.6) and returns its last row set as text with NULLs as null cells;
     /// null after reporting an error.
     /// </summary>
-    private ResultTable? CatalogQuery(string sql, bool withPosition = true)
+    /// <param name="messageOnly">Report a failure as psql's PSQLexec does for \sv's lookup: "error: ERROR:  message" through the log.</param>
+    private ResultTable? CatalogQuery(string sql, bool messageOnly = false)
     {
         var echoHidden = Variables.Get("ECHO_HIDDEN") ?? "off";
         var noExec = echoHidden.Equals("noexec", StringComparison.OrdinalIgnoreCase);
@@ -285,7 +286,8 @@ internal sealed partial class ScriptRunner
         }
         catch (TenonException ex)
         {
-            ReportError(withPosition ? ErrorReport.From(ex) : ErrorReport.From(ex) with { Position = 0 }, sql);
+            if (messageOnly) LogError("ERROR:  " + ex.Message);
+            else ReportError(ErrorReport.From(ex), sql);
             return null;
         }
     }

@@ -17,7 +17,7 @@ internal sealed partial class ScriptRunner
         }
         var literal = "'" + name.Trim().Replace("'", "''") + "'";
         // psql reports a failed lookup with the message alone (no LINE).
-        var found = CatalogQuery($"SELECT {literal}::pg_catalog.regclass::pg_catalog.oid", withPosition: false);
+        var found = CatalogQuery($"SELECT {literal}::pg_catalog.regclass::pg_catalog.oid", messageOnly: true);
         if (found is null || found.Rows.Count == 0 || found.Rows[0][0] is not { } oid) return SlashStatus.Error;
         var definition = CatalogQuery(
             "SELECT nspname, relname, relkind, pg_catalog.pg_get_viewdef(c.oid, true), " +
