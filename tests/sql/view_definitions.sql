@@ -92,3 +92,17 @@ SELECT pg_get_viewdef('mv', true);
 -- The same table at two levels: the inner one is renamed as PostgreSQL names it.
 CREATE VIEW v_twice AS SELECT id FROM emp WHERE id IN (SELECT id FROM emp WHERE dept = 1) AND EXISTS (SELECT 1 FROM emp x, emp WHERE x.id = emp.id);
 SELECT pg_get_viewdef('v_twice', true);
+-- A view's * is the columns there were when it was made: a view over a view that gains columns keeps its own.
+CREATE TABLE base (id int, stuff text);
+INSERT INTO base VALUES (23, 'skidoo');
+CREATE VIEW base_v1 AS SELECT * FROM base b;
+CREATE VIEW base_v2 AS SELECT *, to_json(v1) AS j FROM base_v1 v1;
+CREATE OR REPLACE VIEW base_v1 AS SELECT *, 2 + 2 AS more FROM base b;
+SELECT pg_get_viewdef('base_v2', true);
+SELECT * FROM base_v2;
+-- Field selection and row comparisons.
+CREATE TYPE pair AS (a int, b text);
+CREATE TABLE holder (x int, y pair CHECK ((y).a > 0));
+CREATE VIEW holder_v AS SELECT (y).a, x FROM holder WHERE (y).b IS NOT NULL AND (x, (y).a) < (5, 6);
+SELECT pg_get_viewdef('holder_v', true);
+SELECT pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = 'holder'::regclass;

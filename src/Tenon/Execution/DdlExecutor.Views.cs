@@ -16,8 +16,10 @@ public sealed partial class DdlExecutor
     public StatementResult CreateView(CreateViewStatement stmt)
     {
         var deps = new QueryDependencies();
-        var binder = new Binder(ctx) { Dependencies = deps };
+        var recording = new BindRecording();
+        var binder = new Binder(ctx) { Dependencies = deps, Recording = recording };
         var plan = binder.BindQuery(stmt.Query, null);
+        stmt = stmt with { Query = WithStarsExpanded(stmt.Query, recording) };
         if (stmt.Columns is { } names && names.Count > plan.Columns.Count)
             throw new TenonException(SqlState.SyntaxError, "CREATE VIEW specifies more column names than columns");
         var columns = plan.Columns.Select((c, i) => new ViewColumn(stmt.Columns is { } n && i < n.Count ? n[i] : c.Name, c.Type)).ToList();
@@ -69,6 +71,23 @@ public sealed partial class DdlExecutor
             Catalog = Catalog.PutView(withType with { RuleOid = Db.NextOid() });
         }
         return new StatementResult("CREATE VIEW");
+    }
+
+    /// <summary>
+    /// The view's query with a top-level <c>*</c> replaced by the columns it stood for, as
+    /// PostgreSQL stores it: columns its relations gain later are not the view's (and a view over
+    /// a view that gained columns keeps its own). Left as written where a star covers merged join
+    /// columns, which no name can reach.
+    /// </summary>
+    private static Query WithStarsExpanded(Query query, BindRecording recording)
+    {
+        if (query.Body is not SelectCore core || !core.Targets.Any(t => t.Expr is StarExpr or FieldSelectExpr { Field: "*" })
+            || !recording.Targets.TryGetValue(core, out var expanded))
+            return query;
+        var written = new HashSet<SelectItem>(core.Targets, ReferenceEqualityComparer.Instance);
+        if (expanded.Any(t => !written.Contains(t) && t.Expr is not ColumnRef { Names: [var alias, _] } || t.Expr is ColumnRef { Names: [var a, _] } && a.StartsWith('\u0001')))
+            return query;
+        return query with { Body = core with { Targets = expanded } };
     }
 
     // A replaced view would read itself (directly or through other views).
