@@ -118,8 +118,21 @@ public sealed class QueryDeparser
     private void PrintQuery(Query q, IReadOnlyList<string>? columnNames)
     {
         var saved = _indent;
-        if (q.With is { } with) PrintWith(with);
-        PrintBody(q.Body, columnNames);
+        var prenamed = q.With is not null && q.Body is SelectCore;
+        if (prenamed)
+        {
+            NameEntries(((SelectCore)q.Body).From);
+            _named.Add((SelectCore)q.Body);
+        }
+        try
+        {
+            if (q.With is { } with) PrintWith(with);
+            PrintBody(q.Body, columnNames);
+        }
+        finally
+        {
+            if (prenamed) _namesInUse.RemoveAt(_namesInUse.Count - 1);
+        }
         if (q.OrderBy.Count > 0)
         {
             Keyword(" ORDER BY ", -IndentStd, IndentStd, 1);
@@ -161,7 +174,7 @@ public sealed class QueryDeparser
             if (cte.Materialized is { } m) _sb.Append(m ? "MATERIALIZED " : "NOT MATERIALIZED ");
             _sb.Append('(');
             Keyword("", 0, 0, 0);
-            if (cte.Statement is SelectStatement select) PrintQuery(select.Query, null);
+            if (cte.Statement is SelectStatement select) WithNamesVisible(true, () => PrintQuery(select.Query, null));
             else throw NotDisplayable();
             Keyword(")", 0, 0, 0);
         }
@@ -229,7 +242,7 @@ public sealed class QueryDeparser
         }
         else subindent = 0;
         Keyword("", subindent, 0, 0);
-        PrintSetLeaf(op.Right, columnNames);
+        WithNamesVisible(false, () => PrintSetLeaf(op.Right, columnNames));
         _indent -= subindent;
         if (needParen) Keyword(")", 0, 0, 0);
     }
@@ -265,6 +278,21 @@ public sealed class QueryDeparser
     // ---- range-table names (set_rtable_names) -----------------------------------------------------
 
     private readonly Dictionary<RangeEntry, string> _refNames = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Query levels whose FROM items were named before their WITH queries were printed.</summary>
+    private readonly HashSet<SelectCore> _named = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// The current query's output names are not visible outside (a sublink, a set operation's
+    /// later branch): its unnamed items show no ?column? name (ruleutils' colNamesVisible).
+    /// </summary>
+    private bool _inSublink;
+
+    private void WithNamesVisible(bool visible, Action print)
+    {
+        var saved = _inSublink;
+        _inSublink = !visible;
+        try { print(); }
+        finally { _inSublink = saved; }
+    }
     private readonly List<HashSet<string>> _namesInUse = new();
 
     /// <summary>
@@ -299,6 +327,12 @@ public sealed class QueryDeparser
     // get_basic_select_query
     private void PrintSelect(SelectCore core, IReadOnlyList<string>? columnNames)
     {
+        // A level with WITH names its FROM items before its WITH queries print (they are nested in it).
+        if (_named.Remove(core))
+        {
+            PrintSelectNamed(core, columnNames);
+            return;
+        }
         NameEntries(core.From);
         try { PrintSelectNamed(core, columnNames); }
         finally { _namesInUse.RemoveAt(_namesInUse.Count - 1); }
@@ -326,8 +360,8 @@ public sealed class QueryDeparser
             var bound = _rec.Exprs.GetValueOrDefault(item.Expr);
             string? attname = bound is ColumnExpr c && _rec.Columns.TryGetValue(c, out var cn) ? cn.Name : null;
             var colname = columnNames is not null && i < columnNames.Count ? columnNames[i] : item.Alias ?? Binder.ColumnLabel(item.Expr);
-            // A nested query's unnamed item has no name to show.
-            if (attname != colname && (columnNames is not null || colname != "?column?")) text += " AS " + Q(colname);
+            // A sublink's unnamed item has no name to show.
+            if (attname != colname && !(_inSublink && colname == "?column?")) text += " AS " + Q(colname);
             AppendWrapped(text, i + 1, ref lastMultiline);
         }
 
@@ -442,7 +476,7 @@ public sealed class QueryDeparser
             {
                 if (sub.Lateral) _sb.Append("LATERAL ");
                 _sb.Append('(');
-                PrintQuery(sub.Query, null);
+                WithNamesVisible(true, () => PrintQuery(sub.Query, null));
                 _sb.Append(')');
                 if (sub.Alias is not null) _sb.Append(' ').Append(Q(_rec.Entries.TryGetValue(sub, out var subEntry) ? RefName(subEntry) : sub.Alias.Name));
                 PrintColumnAliases(sub, sub.Alias, 0);
@@ -536,7 +570,7 @@ public sealed class QueryDeparser
 
     private bool? OverrideKind(BoundExpr e) => e switch
     {
-        Binder.AggregateRef or Binder.WindowRef => true,
+        Binder.AggregateRef or Binder.WindowRef or Binder.SetReturningRef => true,
         SubqueryExpr => false,
         RowConstructorExpr when _rec.Sources.GetValueOrDefault(e) is ColumnRef or StarExpr => true,
         _ => null,
@@ -549,7 +583,7 @@ public sealed class QueryDeparser
             case ConstExpr { Type.Id: TypeId.Unknown } k:
                 // An untyped literal the query returns is text (PostgreSQL resolves it so).
                 return k.Value is null ? "NULL::text" : "'" + ((string)k.Value).Replace("'", "''") + "'::text";
-            case Binder.AggregateRef or Binder.WindowRef when _rec.Sources.GetValueOrDefault(e) is FunctionCall call:
+            case Binder.AggregateRef or Binder.WindowRef or Binder.SetReturningRef when _rec.Sources.GetValueOrDefault(e) is FunctionCall call:
                 return WithIndent(indent, () => CallText(call));
             case SubqueryExpr when _rec.Sources.GetValueOrDefault(e) is { } source:
                 return WithIndent(indent, () => SublinkText(source));
@@ -661,14 +695,19 @@ public sealed class QueryDeparser
             ArraySubqueryExpr a => ("ARRAY(", a.Subquery, false),
             _ => throw NotDisplayable(),
         };
-        var body = Capture(() =>
+        var saved = _inSublink;
+        _inSublink = true;
+        try
         {
-            _sb.Append(prefix);
-            if (needParen) _sb.Append('(');
-            PrintQuery(query, null);
-            _sb.Append(needParen ? "))" : ")");
-        });
-        return body;
+            return Capture(() =>
+            {
+                _sb.Append(prefix);
+                if (needParen) _sb.Append('(');
+                PrintQuery(query, null);
+                _sb.Append(needParen ? "))" : ")");
+            });
+        }
+        finally { _inSublink = saved; }
     }
 
     private static string Q(string name) => SqlErrors.QuoteIdentifier(name);
