@@ -266,7 +266,8 @@ internal sealed partial class ScriptRunner
     /// Runs one catalog query (D.6) and returns its last row set as text with NULLs as null cells;
     /// null after reporting an error.
     /// </summary>
-    private ResultTable? CatalogQuery(string sql)
+    /// <param name="messageOnly">Report a failure as psql's PSQLexec does for \sv's lookup: "error: ERROR:  message" through the log.</param>
+    private ResultTable? CatalogQuery(string sql, bool messageOnly = false)
     {
         var echoHidden = Variables.Get("ECHO_HIDDEN") ?? "off";
         var noExec = echoHidden.Equals("noexec", StringComparison.OrdinalIgnoreCase);
@@ -287,7 +288,8 @@ internal sealed partial class ScriptRunner
         }
         catch (TenonException ex)
         {
-            ReportError(ErrorReport.From(ex), sql);
+            if (messageOnly) LogError("ERROR:  " + ex.Message);
+            else ReportError(ErrorReport.From(ex), sql);
             return null;
         }
     }

@@ -134,6 +134,9 @@ internal sealed partial class ScriptRunner
             case "?":
                 _output.Write(HelpText.MetaCommands);
                 return SlashStatus.SkipLine;
+            case "sv":
+            case "sv+":
+                return ShowView(command, lexer);
             case "!":
                 lexer.ReadOption(SlashOptionKind.WholeLine);
                 LogError("\\!: shell commands are not supported");

@@ -1,31 +1,42 @@
--- A view grouping by a table's primary key and reading its other columns (functional dependency)
--- depends on that primary key: DROP CONSTRAINT is refused (2BP01) or cascades to the view; a view
--- that needs no such dependency does not block it.
-CREATE TABLE articles (id int CONSTRAINT articles_pkey PRIMARY KEY, keywords text, title text UNIQUE NOT NULL, body text);
-CREATE TABLE articles_in_category (article_id int, category_id int, changed date, PRIMARY KEY (article_id, category_id));
-CREATE VIEW fdv1 AS SELECT id, keywords, title, body FROM articles GROUP BY id;
-ALTER TABLE articles DROP CONSTRAINT articles_pkey RESTRICT;
-CREATE VIEW fdv1b AS SELECT * FROM fdv1;
-ALTER TABLE articles DROP CONSTRAINT articles_pkey;
-DROP VIEW fdv1 CASCADE;
-CREATE VIEW fdv2 AS
-SELECT a.id, a.keywords, a.title, aic.category_id, aic.changed
-FROM articles AS a JOIN articles_in_category AS aic ON a.id = aic.article_id
-WHERE aic.category_id in (14,62,70,53,138)
-GROUP BY a.id, aic.category_id, aic.article_id;
-ALTER TABLE articles DROP CONSTRAINT articles_pkey RESTRICT;
-ALTER TABLE articles_in_category DROP CONSTRAINT articles_in_category_pkey RESTRICT;
-DROP VIEW fdv2;
-CREATE VIEW fdv3 AS
-SELECT id, keywords FROM articles GROUP BY id
-UNION
-SELECT id, keywords FROM articles GROUP BY id;
-CREATE VIEW fdv4 AS SELECT * FROM articles WHERE title IN (SELECT title FROM articles GROUP BY id);
-CREATE VIEW fdv5 AS SELECT id, count(*) FROM articles GROUP BY id;
-ALTER TABLE articles DROP CONSTRAINT articles_pkey RESTRICT;
-ALTER TABLE articles DROP CONSTRAINT articles_pkey CASCADE;
-SELECT relname FROM pg_class WHERE relname LIKE 'fdv%' ORDER BY 1;
-SELECT conname FROM pg_constraint WHERE conrelid = 'articles'::regclass ORDER BY 1;
-CREATE VIEW fdv6 AS SELECT id, keywords FROM articles GROUP BY id;
-DROP VIEW fdv5;
-DROP TABLE articles, articles_in_category;
+-- Views whose GROUP BY relies on a primary key's functional dependency depend on that
+-- constraint: DROP CONSTRAINT is refused (2BP01) or cascades to them; views that group by
+-- every column they show, or whose queries never needed the key, do not depend on it.
+CREATE TABLE author (id int PRIMARY KEY, name text, born int);
+CREATE TABLE book (id int, author_id int, title text, CONSTRAINT book_pk PRIMARY KEY (id));
+INSERT INTO author VALUES (1, 'Ann', 1950), (2, 'Bob', 1960);
+INSERT INTO book VALUES (10, 1, 'A'), (11, 1, 'B'), (12, 2, 'C');
+CREATE VIEW author_books AS SELECT a.id, a.name, count(b.id) AS books
+  FROM author a LEFT JOIN book b ON b.author_id = a.id GROUP BY a.id;
+SELECT * FROM author_books ORDER BY id;
+SELECT pg_get_viewdef('author_books', true);
+ALTER TABLE author DROP CONSTRAINT author_pkey;
+ALTER TABLE author DROP CONSTRAINT author_pkey RESTRICT;
+-- Grouping by every column shown needs no key.
+CREATE VIEW plain_group AS SELECT name, born FROM author GROUP BY name, born;
+-- A view over the dependent view goes with it.
+CREATE VIEW prolific AS SELECT name FROM author_books WHERE books > 1;
+-- Nested: the dependency is found in a subquery too.
+CREATE VIEW nested AS SELECT s.name FROM (SELECT id, name FROM author GROUP BY id) s;
+ALTER TABLE author DROP CONSTRAINT author_pkey;
+BEGIN;
+ALTER TABLE author DROP CONSTRAINT author_pkey CASCADE;
+SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1;
+ROLLBACK;
+-- Two keys: the view depends on each it used.
+CREATE VIEW both_keys AS SELECT a.id, a.name, b.id AS book, b.title FROM author a JOIN book b ON b.author_id = a.id GROUP BY a.id, b.id;
+ALTER TABLE book DROP CONSTRAINT book_pk;
+DROP VIEW both_keys;
+ALTER TABLE book DROP CONSTRAINT book_pk;
+SELECT conname FROM pg_constraint WHERE conrelid = 'book'::regclass;
+-- CASCADE drops the views, then the key.
+ALTER TABLE author DROP CONSTRAINT author_pkey CASCADE;
+SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1;
+SELECT conname FROM pg_constraint WHERE conrelid = 'author'::regclass;
+-- Without the key the grouping is refused again.
+CREATE VIEW author_books AS SELECT a.id, a.name FROM author a GROUP BY a.id;
+-- A materialized view depends on the key the same way.
+ALTER TABLE author ADD PRIMARY KEY (id);
+CREATE MATERIALIZED VIEW mv_authors AS SELECT id, name FROM author GROUP BY id;
+ALTER TABLE author DROP CONSTRAINT author_pkey;
+ALTER TABLE author DROP CONSTRAINT author_pkey CASCADE;
+SELECT matviewname FROM pg_matviews;

@@ -17,7 +17,7 @@ public sealed class QueryDependencies
     public Dictionary<(string? Schema, string Name), uint> Names { get; } = new();
     /// <summary>The user functions and aggregates the query calls.</summary>
     public HashSet<uint> Functions { get; } = new();
-    /// <summary>The primary keys whose functional dependency let the query use an ungrouped column.</summary>
+    /// <summary>The primary-key constraints a GROUP BY's functional dependency relied on.</summary>
     public HashSet<uint> Constraints { get; } = new();
 }
 

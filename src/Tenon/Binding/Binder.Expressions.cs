@@ -13,6 +13,13 @@ public sealed partial class Binder
     /// <summary>Binds an expression in a scope (null scope: no columns visible).</summary>
     public BoundExpr BindExpr(Expr e, Scope? scope)
     {
+        var bound = BindExprUnrecorded(e, scope);
+        Recording?.Note(e, bound);
+        return bound;
+    }
+
+    private BoundExpr BindExprUnrecorded(Expr e, Scope? scope)
+    {
         if (NoSubqueriesIn is not null && e is InSubqueryExpr or QuantifiedExpr { Subquery: not null } or ExistsExpr or ScalarSubqueryExpr or ArraySubqueryExpr)
             throw new TenonException(SqlState.FeatureNotSupported, $"cannot use subquery in {NoSubqueriesIn}") { Position = e.Position };
         switch (e)
@@ -248,6 +255,7 @@ public sealed partial class Binder
         var entry = s.Entries.FirstOrDefault(e => !e.Synthetic && e.Columns.Contains(col));
         var name = entry?.Alias is { } a ? $"{a}.{col.Name}" : col.Name;
         var column = new ColumnExpr(col.Index, col.Type, level, name) { Position = position, TableOid = col.TableOid, ColumnNumber = col.ColumnNumber };
+        Recording?.Columns.TryAdd(column, (entry?.Alias is null ? null : entry, col.Name));
         if (level > 0) NoteOuterReference(s, column);
         return column;
     }

@@ -43,6 +43,13 @@ public sealed partial class Binder
 
     private PlanNode BindTableRef(TableRef item, Scope scope)
     {
+        var plan = BindTableRefUnrecorded(item, scope);
+        if (Recording is { } recording && item is not JoinTableRef && scope.Entries.Count > 0) recording.Entries[item] = scope.Entries[^1];
+        return plan;
+    }
+
+    private PlanNode BindTableRefUnrecorded(TableRef item, Scope scope)
+    {
         switch (item)
         {
             case NamedTableRef named:
@@ -109,6 +116,7 @@ public sealed partial class Binder
         {
             Dependencies?.Relations.Add(view.Oid);
             Dependencies?.Names.TryAdd((name.Schema, name.Name), view.Oid);
+            Recording?.Relations.TryAdd(named, view.Oid);
             var viewPlan = BindView(view, named.Position);
             var viewEntry = AddEntry(viewPlan, named.Alias?.Name ?? name.Name, RecordedViewColumnNames(view, named.Alias?.Columns), 0, scope, named.Position);
             scope.Entries[^1].RowType = view.RowType;
@@ -116,6 +124,7 @@ public sealed partial class Binder
         }
         Dependencies?.Relations.Add(table!.Oid);
         Dependencies?.Names.TryAdd((name.Schema, name.Name), table!.Oid);
+        Recording?.Relations.TryAdd(named, table!.Oid);
         var columns = table!.Columns.Select(c => new PlanColumn(RecordedColumnName(table, c), c.Type, table.Oid, c.Number)).ToArray();
         PlanNode scan = (table.IsPartitioned || Catalog.HasInheritanceChildren(table.Oid)) && !named.Only
             ? new PartitionScanNode(table.Oid, columns, includeRowId: _ctx.StatementMentionsXmin) { Alias = named.Alias?.Name }
@@ -364,7 +373,10 @@ public sealed partial class Binder
         var leftColumns = scope.Star.GetRange(leftStar, rightStar - leftStar);
         var rightColumns = scope.Star.GetRange(rightStar, scope.Star.Count - rightStar);
         if (join.Natural)
+        {
             usingNames = leftColumns.Select(c => c.Name).Intersect(rightColumns.Select(c => c.Name)).ToList();
+            Recording?.NaturalColumns.TryAdd(join, usingNames);
+        }
         var leftKeys = new List<BoundExpr>();
         var rightKeys = new List<BoundExpr>();
         var merged = new List<(string Name, BoundExpr Value)>();

@@ -47,6 +47,7 @@ public sealed partial class Binder
         plan = PlanWhere(plan, where);
 
         var targets = ExpandTargets(core.Targets, scope);
+        if (Recording is { } recording) recording.Targets[core] = targets;
         var aggregating = core.GroupBy.Count > 0 || core.Having is not null
             || targets.Any(t => ContainsAnyAggregate(t.Expr)) || orderBy.Any(o => ContainsAnyAggregate(o.Expr));
 
@@ -328,8 +329,8 @@ public sealed partial class Binder
     private PlanNode BuildAggregate(PlanNode input, Scope scope, List<BoundExpr> groupKeys, AggregateScope agg, out Func<BoundExpr, Expr, BoundExpr> mapper)
     {
         var keys = new List<BoundExpr>(groupKeys);
-        // The primary key each key added by functional dependency relies on (0 for the written keys).
-        var keyConstraints = new List<uint>(groupKeys.Select(_ => 0u));
+        // The primary key each key added for a functional dependency comes through.
+        var dependencyKeys = new List<uint>();
         // Functional dependency on a grouped primary key.
         foreach (var entry in scope.Entries)
         {
@@ -341,7 +342,7 @@ public sealed partial class Binder
                 if (!keys.Any(k => k is ColumnExpr { Level: 0 } ce && ce.Index == c.Index))
                 {
                     keys.Add(new ColumnExpr(c.Index, c.Type, 0, $"{entry.Alias}.{c.Name}"));
-                    keyConstraints.Add(pk.Oid);
+                    dependencyKeys.Add(pk.Oid);
                 }
         }
         var keyCount = keys.Count;
@@ -358,8 +359,7 @@ public sealed partial class Binder
             var k = keyPrints.IndexOf(e.Fingerprint);
             if (k >= 0 && e is not ConstExpr)
             {
-                // A view using an ungrouped column depends on the primary key that allowed it.
-                if (keyConstraints[k] != 0) Dependencies?.Constraints.Add(keyConstraints[k]);
+                if (k >= groupKeys.Count) Dependencies?.Constraints.Add(dependencyKeys[k - groupKeys.Count]);
                 return new SlotExpr(k, e.Type, $"group#{k}");
             }
             if (e is ColumnExpr { Level: 0 } col)

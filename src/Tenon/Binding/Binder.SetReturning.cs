@@ -49,7 +49,7 @@ public sealed partial class Binder
         return reverse is null ? [args[0], dim] : [args[0], dim, reverse];
     }
 
-    private sealed class SetReturningRef(int index, SetReturningCall call, IReadOnlyList<BoundExpr> args) : BoundExpr
+    internal sealed class SetReturningRef(int index, SetReturningCall call, IReadOnlyList<BoundExpr> args) : BoundExpr
     {
         public int Index { get; } = index;
         public SetReturningCall Call { get; } = call;

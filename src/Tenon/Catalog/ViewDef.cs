@@ -17,8 +17,10 @@ public sealed partial record ViewDef(uint Oid, string Schema, string Name, Query
     public IReadOnlyList<ViewColumnUse> DependsOnColumns { get; init; } = Array.Empty<ViewColumnUse>();
     /// <summary>The user functions and aggregates the query calls (DROP FUNCTION/AGGREGATE fails or cascades to the view).</summary>
     public IReadOnlyList<uint> DependsOnFunctions { get; init; } = Array.Empty<uint>();
-    /// <summary>Primary keys the query relies on for grouping by functional dependency (DROP CONSTRAINT is refused or cascades).</summary>
+    /// <summary>The primary keys whose functional dependency the query's GROUP BY relies on (DROP CONSTRAINT fails or cascades to the view).</summary>
     public IReadOnlyList<uint> DependsOnConstraints { get; init; } = Array.Empty<uint>();
+    /// <summary>The oid of the view's _RETURN rule (pg_rewrite); 0 in databases made before Tenon had one.</summary>
+    public uint RuleOid { get; init; }
     /// <summary>The search_path setting the view was created under (null: the session's).</summary>
     public string? SearchPathSetting { get; init; }
     /// <summary>The relation names the query wrote, with the relations they meant, so renaming those keeps the view working.</summary>

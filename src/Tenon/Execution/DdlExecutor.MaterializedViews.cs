@@ -60,6 +60,8 @@ public sealed partial class DdlExecutor
             TableColumns = RecordedColumns(deps.Relations),
         };
         var table = WithNewRowType(new TableDef(oid, schema, name, columns) { MatView = new MatViewDef(query, Populated: !stmt.WithNoData) });
+        // Its _RETURN rule (pg_rewrite) takes the next oid, as PostgreSQL's does.
+        table = table with { MatView = table.MatView! with { Query = query with { RuleOid = Db.NextOid() } } };
         Catalog = Catalog.PutTable(table);
         Tx.SetData(oid, new TableData(RowStore.Empty, Array.Empty<IndexStore>()));
         if (stmt.WithNoData) return new StatementResult("CREATE MATERIALIZED VIEW");

@@ -16,8 +16,10 @@ public sealed partial class DdlExecutor
     public StatementResult CreateView(CreateViewStatement stmt)
     {
         var deps = new QueryDependencies();
-        var binder = new Binder(ctx) { Dependencies = deps, ChecksPrivileges = false };
+        var recording = new BindRecording();
+        var binder = new Binder(ctx) { Dependencies = deps, ChecksPrivileges = false, Recording = recording };
         var plan = binder.BindQuery(stmt.Query, null);
+        stmt = stmt with { Query = WithStarsExpanded(stmt.Query, recording) };
         if (stmt.Columns is { } names && names.Count > plan.Columns.Count)
             throw new TenonException(SqlState.SyntaxError, "CREATE VIEW specifies more column names than columns");
         var columns = plan.Columns.Select((c, i) => new ViewColumn(stmt.Columns is { } n && i < n.Count ? n[i] : c.Name, c.Type)).ToList();
@@ -60,12 +62,14 @@ public sealed partial class DdlExecutor
             }
             CheckReplacementColumns(old, columns);
             if (ViewOrderFor(old.Oid, def.DependsOn)) throw new TenonException(SqlState.InvalidObjectDefinition, $"infinite recursion detected in rules for relation \"{name}\"");
-            Catalog = Catalog.PutView(def with { Oid = old.Oid, RowTypeOid = old.RowTypeOid, RowArrayOid = old.RowArrayOid, RowArrayName = old.RowArrayName });
+            Catalog = Catalog.PutView(def with { Oid = old.Oid, RowTypeOid = old.RowTypeOid, RowArrayOid = old.RowArrayOid, RowArrayName = old.RowArrayName, RuleOid = old.RuleOid });
         }
         else
         {
             var oid = Db.NextOid();
-            Catalog = Catalog.PutView(WithNewRowType(def with { Oid = oid }));
+            var withType = WithNewRowType(def with { Oid = oid });
+            // Its _RETURN rule (pg_rewrite) takes the next oid, as PostgreSQL's does.
+            Catalog = Catalog.PutView(withType with { RuleOid = Db.NextOid() });
         }
         return new StatementResult("CREATE VIEW");
     }
@@ -104,6 +108,23 @@ public sealed partial class DdlExecutor
                 throw new TenonException(SqlState.InvalidParameterValue, $"invalid value for enum option \"check_option\": {value}",
                     "Valid values are \"local\" and \"cascaded\".");
         });
+    }
+
+    /// <summary>
+    /// The view's query with a top-level <c>*</c> replaced by the columns it stood for, as
+    /// PostgreSQL stores it: columns its relations gain later are not the view's (and a view over
+    /// a view that gained columns keeps its own). Left as written where a star covers merged join
+    /// columns, which no name can reach.
+    /// </summary>
+    private static Query WithStarsExpanded(Query query, BindRecording recording)
+    {
+        if (query.Body is not SelectCore core || !core.Targets.Any(t => t.Expr is StarExpr or FieldSelectExpr { Field: "*" })
+            || !recording.Targets.TryGetValue(core, out var expanded))
+            return query;
+        var written = new HashSet<SelectItem>(core.Targets, ReferenceEqualityComparer.Instance);
+        if (expanded.Any(t => !written.Contains(t) && t.Expr is not ColumnRef { Names: [var alias, _] } || t.Expr is ColumnRef { Names: [var a, _] } && a.StartsWith('\u0001')))
+            return query;
+        return query with { Body = core with { Targets = expanded } };
     }
 
     // A replaced view would read itself (directly or through other views).
@@ -286,26 +307,6 @@ public sealed partial class DdlExecutor
         var what = $"column {column.Name} of table {Describe(table.Oid)}";
         var direct = Catalog.StoredQueries.Where(v => v.DependsOnColumns.Contains(new ViewColumnUse(table.Oid, column.Number))).OrderBy(v => v.Oid).ToList();
         if (direct.Count == 0) return;
-        var views = new List<(uint View, string DependsOn)>();
-        foreach (var v in direct)
-        {
-            views.Add((v.Oid, what));
-            views.AddRange(DependentViews([v.Oid]).Where(d => views.All(x => x.View != d.View)));
-        }
-        if (!cascade)
-            throw new TenonException(SqlState.DependentObjectsStillExist, $"cannot drop {what} because other objects depend on it",
-                string.Join("\n", views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)} depends on {v.DependsOn}")),
-                "Use DROP ... CASCADE to drop the dependent objects too.");
-        ReportCascade(views.Select(v => $"{RelationNoun(v.View)} {Describe(v.View)}").ToList());
-        foreach (var v in views.Select(v => v.View).OrderDescending()) RemoveStoredQueryRelation(v);
-    }
-
-    /// <summary>Views grouping by functional dependency on a primary key: DROP CONSTRAINT fails or cascades.</summary>
-    private void DropViewsUsingConstraint(TableDef table, ConstraintDef constraint, bool cascade)
-    {
-        var direct = Catalog.StoredQueries.Where(v => v.DependsOnConstraints.Contains(constraint.Oid)).OrderBy(v => v.Oid).ToList();
-        if (direct.Count == 0) return;
-        var what = $"constraint {constraint.Name} on table {Describe(table.Oid)}";
         var views = new List<(uint View, string DependsOn)>();
         foreach (var v in direct)
         {

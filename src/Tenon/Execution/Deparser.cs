@@ -43,6 +43,18 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     /// </summary>
     public SearchPath? Path { get; init; }
 
+    /// <summary>
+    /// Text for nodes a query printer knows better (aggregate and window calls, subqueries, given
+    /// the current indentation), consulted before anything else; null for the rest.
+    /// </summary>
+    public Func<BoundExpr, int, string?>? Override { get; init; }
+
+    /// <summary>How an <see cref="Override"/> node nests under operators: true like a function call, false like IS NULL (a sublink).</summary>
+    public Func<BoundExpr, bool?>? OverrideKind { get; init; }
+
+    /// <summary>The indentation the expression starts at (ruleutils' indentLevel; CASE lays out from it).</summary>
+    public int Indent { get; init; }
+
     /// <summary>CASE on one line (EXPLAIN prints expressions without ruleutils' indentation).</summary>
     public bool SingleLine { get; init; }
 
@@ -80,7 +92,7 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     public string Print(BoundExpr e)
     {
         _sb.Clear();
-        _indent = 0;
+        _indent = Indent;
         CastExpr? hidden = null;
         while (e is CastExpr { Context: not CastContext.Explicit } c)
         {
@@ -102,6 +114,11 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
 
     private void Write(BoundExpr e, BoundExpr? parent)
     {
+        if (Override?.Invoke(e, _indent) is { } overridden)
+        {
+            _sb.Append(overridden);
+            return;
+        }
         switch (Folded(e))
         {
             case ConstExpr k: WriteConst(k); break;
@@ -111,11 +128,15 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
             case BinaryOpExpr b:
             {
                 var (left, right) = AsTextOperands(b);
+                // A row comparison keeps its parentheses in pretty mode too (ruleutils' RowCompareExpr).
+                var rowCompare = IsRowCompare(b);
+                if (rowCompare && pretty) _sb.Append('(');
                 Open();
                 Operand(left, b, right);
                 _sb.Append(' ').Append(b.Op == "!=" ? "<>" : b.Op).Append(' ');
                 Operand(right, b, left);
                 Close();
+                if (rowCompare && pretty) _sb.Append(')');
                 break;
             }
             case UnaryOpExpr u:
@@ -174,6 +195,27 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
                 break;
             case Expressions.InListExpr i: WriteInList(i); break;
             case Expressions.CaseExpr c: WriteCase(c); break;
+            case RecordFieldExpr f when f.Source.Type.Composite is { } composite && f.Index < composite.Fields.Count:
+                // (row).field: the row in parentheses unless it is a subscript or another field selection.
+                if (f.Source is SubscriptExpr or RecordFieldExpr) Write(f.Source, f);
+                else { _sb.Append('('); Write(f.Source, f); _sb.Append(')'); }
+                _sb.Append('.').Append(SqlErrors.QuoteIdentifier(composite.Fields[f.Index].Name));
+                break;
+            case RowConstructorExpr { FieldNames: not null } r when WholeRowAlias(r) is { } alias:
+                // A whole-row reference to a table: alias.*.
+                _sb.Append(SqlErrors.QuoteIdentifier(alias)).Append(".*");
+                break;
+            case RowConstructorExpr r:
+                // ROW(…), its items as function arguments; a cast to a composite type shows, a whole-row reference's type does not.
+                _sb.Append("ROW(");
+                for (var i = 0; i < r.Items.Count; i++)
+                {
+                    if (i > 0) _sb.Append(", ");
+                    Write(r.Items[i], r);
+                }
+                _sb.Append(')');
+                if (r.RowType is { } rowType && r.FieldNames is null) _sb.Append("::").Append(rowType.DisplayName);
+                break;
             case ConditionalExpr c:
                 _sb.Append(c.Kind.ToUpperInvariant()).Append('(');
                 for (var i = 0; i < c.Args.Count; i++)
@@ -245,6 +287,24 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         }
     }
 
+    /// <summary>
+    /// The FROM item a whole-row reference names, when it is a table's row (each item that table's
+    /// column, named alias.column); null for anything else, which prints as ROW(…).
+    /// </summary>
+    private static string? WholeRowAlias(RowConstructorExpr r)
+    {
+        if (r.Items.Count == 0 || r.Items[0] is not ColumnExpr { TableOid: > 0 } first) return null;
+        var dot = first.Name.LastIndexOf('.');
+        if (dot <= 0) return null;
+        var alias = first.Name[..dot];
+        foreach (var item in r.Items)
+            if (item is not ColumnExpr { TableOid: > 0 } c || c.TableOid != first.TableOid || !c.Name.StartsWith(alias + ".", StringComparison.Ordinal)) return null;
+        return alias;
+    }
+
+    private static bool IsRowCompare(BinaryOpExpr b) =>
+        b.Op is "<" or "<=" or ">" or ">=" && b.Left is RowConstructorExpr { FieldNames: null } && b.Right is RowConstructorExpr { FieldNames: null };
+
     // Plain mode: the node's own parentheses (D.1).
     private void Open() { if (!pretty) _sb.Append('('); }
     private void Close() { if (!pretty) _sb.Append(')'); }
@@ -304,14 +364,20 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
         if (wrap) _sb.Append(')');
     }
 
-    private static bool IsSimple(BoundExpr node, BoundExpr parent)
+    private bool IsSimple(BoundExpr node, BoundExpr parent)
     {
+        if (OverrideKind?.Invoke(node) is { } callLike)
+            return callLike || parent is LogicalExpr or NotExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or RowConstructorExpr;
         switch (node)
         {
-            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr or SubscriptExpr:
+            case ConstExpr or ColumnExpr or ParamExpr or FunctionExpr or ConditionalExpr or Expressions.CaseExpr or ArrayConstructorExpr or SubscriptExpr or RowConstructorExpr:
                 return true;
             case CastExpr c:
                 return IsSimple(c.Operand, node);
+            case RecordFieldExpr:
+                return parent is not RecordFieldExpr;
+            case BinaryOpExpr rc when IsRowCompare(rc):
+                return false;
             case BinaryOpExpr b when parent is BinaryOpExpr p:
             {
                 var op = Priority(b.Op);
@@ -379,7 +445,8 @@ public sealed class Deparser(SystemCatalog catalog, FormatSettings settings, boo
     {
         WriteConstValue(k, out var needLabel);
         // A literal is converted to the bare type; a length or precision is applied separately (and not shown).
-        if (needLabel) _sb.Append("::").Append(k.Type.WithoutModifier().DisplayName);
+        // An untyped literal left so (inside ROW(…)) is text to PostgreSQL, which resolves them all.
+        if (needLabel) _sb.Append("::").Append(k.Type.Id == TypeId.Unknown ? "text" : k.Type.WithoutModifier().DisplayName);
     }
 
     /// <summary>The constant's text; whether PostgreSQL adds its type to it (D.4).</summary>

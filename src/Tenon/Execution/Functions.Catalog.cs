@@ -40,6 +40,23 @@ public static partial class Functions
             case "pg_get_expr" when n == 3 && IsText(0) && IsOid(1) && IsBool(2):
                 return new([SqlType.Text, SqlType.Oid, SqlType.Bool], SqlType.Text,
                     (a, ctx) => CatalogDefinitions.Expression(ctx, (string)a[0]!, (uint)a[1]!, (bool)a[2]!));
+            case "pg_get_viewdef" when n == 1 && (args[0].IsString || args[0].Id == TypeId.Unknown):
+                return new([SqlType.Text], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, ViewDefinitions.Resolve(ctx, (string)a[0]!), false));
+            case "pg_get_viewdef" when n == 2 && (args[0].IsString || args[0].Id == TypeId.Unknown) && IsBool(1):
+                return new([SqlType.Text, SqlType.Bool], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, ViewDefinitions.Resolve(ctx, (string)a[0]!), (bool)a[1]!));
+            case "pg_get_viewdef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, (uint)a[0]!, false));
+            case "pg_get_viewdef" when n == 2 && IsOid(0) && args[1].Id == TypeId.Bool:
+                return new([SqlType.Oid, SqlType.Bool], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, (uint)a[0]!, (bool)a[1]!));
+            case "pg_get_viewdef" when n == 2 && IsOid(0) && IsInt(1) && args[1].Id != TypeId.Unknown:
+                // A wrap column: pretty, items wrapped once a line would pass it.
+                return new([SqlType.Oid, SqlType.Int4], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, (uint)a[0]!, true, (int)a[1]!));
+            case "pg_get_viewdef" when n == 2 && IsOid(0) && IsBool(1):
+                return new([SqlType.Oid, SqlType.Bool], SqlType.Text, (a, ctx) => ViewDefinitions.Print(ctx, (uint)a[0]!, (bool)a[1]!));
+            case "pg_get_ruledef" when n == 1 && IsOid(0):
+                return new([SqlType.Oid], SqlType.Text, (a, ctx) => ViewDefinitions.Rule(ctx, (uint)a[0]!, false));
+            case "pg_get_ruledef" when n == 2 && IsOid(0) && IsBool(1):
+                return new([SqlType.Oid, SqlType.Bool], SqlType.Text, (a, ctx) => ViewDefinitions.Rule(ctx, (uint)a[0]!, (bool)a[1]!));
             case "format_type" when n == 2 && IsOid(0) && IsInt(1):
                 // Not strict: a null type modifier means "no modifier".
                 return new([SqlType.Oid, SqlType.Int4], SqlType.Text,

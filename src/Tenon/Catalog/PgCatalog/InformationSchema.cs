@@ -24,6 +24,7 @@ public static class InformationSchema
         InfoReferentialConstraints.Relation,
         InfoConstraintColumnUsage.Relation,
         InfoSequences.Relation,
+        InfoViews.Relation,
     }.ToDictionary(r => r.Name);
 
     public static SystemRelation? Find(string name) => ByName.GetValueOrDefault(name);

@@ -5,20 +5,19 @@ namespace Tenon.Catalog.PgCatalog;
 /// <summary>
 /// pg_matviews: every materialized view, whether it has indexes and whether it is populated. The
 /// owner is the bootstrap superuser, which owns every relation. <c>definition</c> is the query as
-/// it was written: PostgreSQL prints it again from the parsed query (pg_get_viewdef), which
-/// Tenon does not do yet.
+/// pg_get_viewdef prints it (plain mode).
 /// </summary>
 public static class PgMatviews
 {
-    public static SystemRelation Relation { get; } = new("pg_matviews", 12038,
+    public static SystemRelation Relation { get; } = SystemRelation.Scanning("pg_matviews", 12038,
         [
             new("schemaname", SqlType.Name), new("matviewname", SqlType.Name), new("matviewowner", SqlType.Name),
             new("tablespace", SqlType.Name), new("hasindexes", SqlType.Bool), new("ispopulated", SqlType.Bool),
             new("definition", SqlType.Text),
         ],
-        catalog => catalog.Tables.Values.Where(t => t.MatView is not null).OrderBy(t => t.Oid).Select(t => new object?[]
+        scan => scan.Catalog.Tables.Values.Where(t => t.MatView is not null).OrderBy(t => t.Oid).Select(t => new object?[]
         {
             t.Schema, t.Name, Execution.Functions.BootstrapSuperuserName, null, t.Indexes.Count > 0, t.MatView!.Populated,
-            " " + t.MatView.Query.QueryText + ";",
+            scan.ViewDefinition(t.Oid),
         }));
 }

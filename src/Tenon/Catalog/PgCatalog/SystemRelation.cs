@@ -54,4 +54,6 @@ public sealed record SystemScan(SystemCatalog Catalog, string Database)
 {
     public Func<uint, string, string?> ExpressionText { get; init; } = (_, _) => null;
     public Func<uint, string?> IndexDefinition { get; init; } = _ => null;
+    /// <summary>A view's or materialized view's query as pg_get_viewdef prints it (plain mode).</summary>
+    public Func<uint, string?> ViewDefinition { get; init; } = _ => null;
 }

@@ -35,6 +35,8 @@ public static class SystemRelations
         PgRoles.User,
         PgSequences.Relation,
         PgMatviews.Relation,
+        PgViews.Relation,
+        PgRewrite.Relation,
         PgIndexes.Relation,
         PgInherits.Relation,
         PgTrigger.Relation,

@@ -12,5 +12,6 @@ public sealed partial class SystemScanNode(SystemRelation relation) : PlanNode
         {
             ExpressionText = (relid, tree) => CatalogDefinitions.Expression(ctx, tree, relid, pretty: false),
             IndexDefinition = oid => CatalogDefinitions.Index(ctx, oid, 0, pretty: false),
+            ViewDefinition = oid => ViewDefinitions.Print(ctx, oid, pretty: false),
         }).ToList();
 }
