@@ -11,6 +11,7 @@ CREATE VIEW local_accounts AS SELECT id, owner, region FROM accounts WHERE regio
 CREATE VIEW cascaded_accounts AS SELECT id, region FROM accounts WHERE id < 100 WITH CASCADED CHECK OPTION;
 CREATE VIEW all_accounts AS SELECT * FROM accounts WITH CHECK OPTION;
 SELECT relname, reloptions FROM pg_class WHERE relkind = 'v' AND relnamespace = 'public'::regnamespace ORDER BY relname;
+SELECT table_name, check_option, is_updatable, is_insertable_into FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1;
 
 -- what passes and what does not
 INSERT INTO positive_accounts VALUES (1, 'ann', 10);

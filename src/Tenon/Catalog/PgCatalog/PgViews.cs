@@ -18,7 +18,7 @@ public static class PgViews
 /// <summary>
 /// information_schema.views: a view's definition as pg_get_viewdef prints it, and whether it can
 /// be written through as PostgreSQL's automatically updatable views can (<see cref="AutoUpdatable"/>).
-/// Tenon has no WITH CHECK OPTION, so check_option is NONE.
+/// check_option is the view's WITH CHECK OPTION: LOCAL, CASCADED or NONE.
 /// </summary>
 public static class InfoViews
 {
@@ -36,7 +36,7 @@ public static class InfoViews
             bool Instead(string e) => scan.Catalog.Routines.Triggers.Values.Any(t => t.TableOid == v.Oid && t.Timing == 'I' && t.Events.Contains(e, StringComparer.OrdinalIgnoreCase));
             return new object?[]
             {
-                scan.Database, InformationSchema.SchemaName(v.Schema), v.Name, scan.ViewDefinition(v.Oid), "NONE",
+                scan.Database, InformationSchema.SchemaName(v.Schema), v.Name, scan.ViewDefinition(v.Oid), v.CheckOption?.ToUpperInvariant() ?? "NONE",
                 InformationSchema.YesNo(updatable), InformationSchema.YesNo(insertable),
                 InformationSchema.YesNo(Instead("UPDATE")), InformationSchema.YesNo(Instead("DELETE")), InformationSchema.YesNo(Instead("INSERT")),
             };
