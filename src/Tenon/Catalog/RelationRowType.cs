@@ -20,20 +20,8 @@ public sealed partial record TableDef
     /// <summary>The row type as a composite type, or null when the relation has none.</summary>
     public CompositeTypeDef? RowType
     {
-        get
-        {
-            if (RowTypeOid == 0) return null;
-            if (_rowType.Value is CompositeTypeDef cached && ReferenceEquals(cached.Source, Columns) && cached.Name == Name
-                && cached.Schema == Schema && cached.ArrayName == RowArrayName) return cached;
-            var kind = IsMatView ? 'm' : IsPartitioned ? 'p' : 'r';
-            var fields = LiveColumns.Select(c => new CompositeField(c.Name, c.Type)).ToArray();
-            var type = new CompositeTypeDef(RowTypeOid, Schema, Name, fields, RowArrayOid)
-            {
-                RelationOid = Oid, RelationKind = kind, ArrayName = RowArrayName, Source = Columns,
-            };
-            _rowType.Value = type;
-            return type;
-        }
+        get => RowTypeOid == 0 ? null : CompositeTypeDef.OfRelation(_rowType, RowTypeOid, RowArrayOid, RowArrayName, Oid, Schema, Name,
+            IsMatView ? 'm' : IsPartitioned ? 'p' : 'r', Columns, () => LiveColumns.Select(c => new CompositeField(c.Name, c.Type)).ToArray());
     }
 }
 
@@ -51,19 +39,8 @@ public sealed partial record ViewDef
     /// <inheritdoc cref="TableDef.RowType"/>
     public CompositeTypeDef? RowType
     {
-        get
-        {
-            if (RowTypeOid == 0) return null;
-            if (_rowType.Value is CompositeTypeDef cached && ReferenceEquals(cached.Source, Columns) && cached.Name == Name
-                && cached.Schema == Schema && cached.ArrayName == RowArrayName) return cached;
-            var fields = Columns.Select(c => new CompositeField(c.Name, c.Type)).ToArray();
-            var type = new CompositeTypeDef(RowTypeOid, Schema, Name, fields, RowArrayOid)
-            {
-                RelationOid = Oid, RelationKind = 'v', ArrayName = RowArrayName, Source = Columns,
-            };
-            _rowType.Value = type;
-            return type;
-        }
+        get => RowTypeOid == 0 ? null : CompositeTypeDef.OfRelation(_rowType, RowTypeOid, RowArrayOid, RowArrayName, Oid, Schema, Name,
+            'v', Columns, () => Columns.Select(c => new CompositeField(c.Name, c.Type)).ToArray());
     }
 }
 
@@ -75,6 +52,23 @@ public sealed partial record CompositeTypeDef
     /// and is changed through it.
     /// </summary>
     public char RelationKind { get; init; } = 'c';
+
+    /// <summary>
+    /// A relation's row type, from <paramref name="cache"/> while it still describes the same
+    /// column list (by reference), name, schema and array name; made again otherwise.
+    /// </summary>
+    internal static CompositeTypeDef OfRelation(DerivedCache cache, uint oid, uint arrayOid, string? arrayName, uint relationOid,
+        string schema, string name, char kind, object columns, Func<CompositeField[]> fields)
+    {
+        if (cache.Value is CompositeTypeDef cached && ReferenceEquals(cached.Source, columns) && cached.Name == name
+            && cached.Schema == schema && cached.ArrayName == arrayName) return cached;
+        var type = new CompositeTypeDef(oid, schema, name, fields(), arrayOid)
+        {
+            RelationOid = relationOid, RelationKind = kind, ArrayName = arrayName, Source = columns,
+        };
+        cache.Value = type;
+        return type;
+    }
 
     /// <summary>The array type's name when it is not "_" + the name.</summary>
     public string? ArrayName { get; init; }

@@ -86,7 +86,7 @@ public sealed partial class DdlExecutor
         if (stmt.IsDefault)
         {
             var existing = Catalog.Routines.OpClasses.Values.FirstOrDefault(c => c.IsDefault && c.Method == stmt.Method && c.InputType == type)?.Name
-                ?? BuiltinDefaultOpClass(type, stmt.Method);
+                ?? BuiltinDefaultOpClassOf(type);
             if (existing is not null)
                 throw new TenonException(SqlState.DuplicateObject, $"could not make operator class \"{stmt.Name.Name}\" be default for type {(stmt.ForType.Schema is { } ts ? ts + "." : "") + stmt.ForType.Name}",
                     $"Operator class \"{existing}\" already is the default.");
@@ -149,13 +149,7 @@ public sealed partial class DdlExecutor
         return (args[0], args[0]);
     }
 
-    /// <summary>The built-in default operator class of a type for btree or hash (what a second DEFAULT collides with), or null.</summary>
-    private static string? BuiltinDefaultOpClass(SqlType type, string method)
-    {
-        _ = method;
-        return BuiltinDefaultOpClassOf(type);
-    }
-
+    /// <summary>The built-in default operator class of a type for btree or hash (what a second DEFAULT collides with, what an index key without one has), or null.</summary>
     internal static string? BuiltinDefaultOpClassOf(SqlType type)
     {
         if (type.IsArray) return "array_ops";

@@ -159,34 +159,12 @@ public sealed partial class DmlExecutor
     {
         var collatable = type.Id is TypeId.Text or TypeId.Varchar or TypeId.Bpchar or TypeId.Name;
         if (element.Collation is { } collation && collation != (index.KeyCollation(k) ?? (collatable ? "default" : null))) return false;
-        if (element.OpClass is { } opclass && SameOpClass(opclass) != SameOpClass(index.KeyOpClass(k) ?? DefaultOpClass(type.Id))) return false;
+        if (element.OpClass is { } opclass && SameOpClass(opclass) != SameOpClass(index.KeyOpClass(k) ?? DdlExecutor.BuiltinDefaultOpClassOf(type))) return false;
         return true;
     }
 
     // varchar_ops is text_ops's other name.
     private static string? SameOpClass(string? name) => name == "varchar_ops" ? "text_ops" : name == "varchar_pattern_ops" ? "text_pattern_ops" : name;
-
-    private static string? DefaultOpClass(TypeId id) => id switch
-    {
-        TypeId.Bool => "bool_ops",
-        TypeId.Int2 => "int2_ops",
-        TypeId.Int4 => "int4_ops",
-        TypeId.Int8 => "int8_ops",
-        TypeId.Numeric => "numeric_ops",
-        TypeId.Float4 => "float4_ops",
-        TypeId.Float8 => "float8_ops",
-        TypeId.Text or TypeId.Varchar => "text_ops",
-        TypeId.Bpchar => "bpchar_ops",
-        TypeId.Name => "name_ops",
-        TypeId.Uuid => "uuid_ops",
-        TypeId.Date => "date_ops",
-        TypeId.Timestamp => "timestamp_ops",
-        TypeId.Timestamptz => "timestamptz_ops",
-        TypeId.Interval => "interval_ops",
-        TypeId.Time => "time_ops",
-        TypeId.Bytea => "bytea_ops",
-        _ => null,
-    };
 
     private static readonly HashSet<string> BtreeOpClasses = new(StringComparer.Ordinal)
     {
