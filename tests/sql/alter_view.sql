@@ -53,3 +53,5 @@ ALTER VIEW label_counts SET (check_option = cascaded);
 ALTER VIEW label_counts SET (security_invoker = true);
 SELECT relname, reloptions FROM pg_class WHERE relkind = 'v' AND relnamespace = 'public'::regnamespace ORDER BY relname;
 SELECT * FROM items ORDER BY id;
+-- information_schema: which views take inserts
+SELECT table_name, table_type, is_insertable_into FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name;

@@ -4,7 +4,7 @@ namespace Tenon.Catalog.PgCatalog;
 
 /// <summary>
 /// information_schema.tables: one row per table (BASE TABLE, or LOCAL TEMPORARY for a temporary
-/// one) and view. Tenon's views cannot be written through, so is_insertable_into is NO for them.
+/// one) and view; a view is insertable into when it is automatically updatable or has an INSTEAD OF INSERT trigger.
 /// </summary>
 public static class InfoTables
 {
@@ -32,7 +32,12 @@ public static class InfoTables
                 ];
             }
             else if (catalog.Views.TryGetValue(oid, out var v))
-                yield return [database, InformationSchema.SchemaName(v.Schema), v.Name, "VIEW", null, null, null, null, null, "NO", "NO", null];
+            {
+                // As PostgreSQL's pg_relation_is_updatable: automatically insertable, or an INSTEAD OF INSERT trigger.
+                var insertable = InfoViews.AutoUpdatable(catalog, v).Insertable
+                    || catalog.Routines.Triggers.Values.Any(t => t.TableOid == v.Oid && t.Timing == 'I' && t.Events.Contains("INSERT", StringComparer.OrdinalIgnoreCase));
+                yield return [database, InformationSchema.SchemaName(v.Schema), v.Name, "VIEW", null, null, null, null, null, InformationSchema.YesNo(insertable), "NO", null];
+            }
         }
     }
 }
